@@ -1,0 +1,213 @@
+package model
+
+import "strings"
+
+// New returns a blank design with every default applied: the starting point
+// of "start blank" in the wizard.
+func New(name string) *Design {
+	d := &Design{Metadata: Metadata{Name: name}}
+	d.Spec.Environment = EnvProduction
+	d.Spec.Infrastructure = InfraVPC
+	d.Spec.Sizing.SurviveZoneLoss = true
+	d.Spec.WorkerPools = []WorkerPool{{Name: "default"}}
+	d.Spec.Firewall.NetworkPolicies = true
+	d.Spec.Network.Ingress.PublicALB = true
+	d.Spec.Monitoring.Enabled = true
+	d.Spec.CICD.VulnerabilityScanning = true
+	d.Spec.Operations.Upgrades.MaxMinorsBehind = 1
+	d.Spec.Operations.Upgrades.ALBAutoUpdate = true
+	ApplyDefaults(d)
+	return d
+}
+
+// ApplyDefaults fills every field the user left empty with iksplan's
+// default. It is the one place defaults live; it never overwrites a value
+// the user set, and it is idempotent.
+func ApplyDefaults(d *Design) {
+	if d.APIVersion == "" {
+		d.APIVersion = APIVersion
+	}
+	if d.Kind == "" {
+		d.Kind = Kind
+	}
+	s := &d.Spec
+	name := d.Metadata.Name
+	if s.ResourceGroup == "" {
+		s.ResourceGroup = "Default"
+	}
+	if s.Sizing.OverheadPercent == 0 {
+		s.Sizing.OverheadPercent = DefaultOverheadPercent
+	}
+	for i := range s.WorkerPools {
+		p := &s.WorkerPools[i]
+		if p.Isolation == "" {
+			p.Isolation = IsolationShared
+		}
+		if p.OperatingSystem == "" {
+			p.OperatingSystem = OSUbuntu24
+		}
+		if p.Purpose == "" {
+			p.Purpose = PurposeGeneral
+		}
+	}
+	defaultNetwork(s, name)
+	if s.Firewall.GatewayAppliance == "" {
+		s.Firewall.GatewayAppliance = GatewayNone
+	}
+	if s.Firewall.CIS.Enabled && s.Firewall.CIS.InstanceName == "" {
+		s.Firewall.CIS.InstanceName = name + "-cis"
+	}
+	defaultStorage(&s.Storage, name)
+	defaultObservability(s, name)
+	if s.Security.KMS.Provider == "" {
+		s.Security.KMS.Provider = KMSNone
+	}
+	defaultCICD(&s.CICD, s.Region)
+	if s.Operations.Upgrades.WorkerPatchDays == 0 {
+		s.Operations.Upgrades.WorkerPatchDays = 14
+	}
+	if s.Operations.Backups.Method == "" {
+		s.Operations.Backups.Method = BackupNone
+	}
+	for i := range s.Namespaces {
+		if s.Namespaces[i].PodSecurity == "" {
+			s.Namespaces[i].PodSecurity = PodSecurityRestricted
+		}
+	}
+}
+
+func defaultNetwork(s *Spec, name string) {
+	n := &s.Network
+	if n.ServiceEndpoints == "" {
+		n.ServiceEndpoints = EndpointsPublicAndPrivate
+	}
+	switch s.Infrastructure {
+	case InfraClassic:
+		if n.Classic == nil {
+			n.Classic = &ClassicNetwork{}
+		}
+		if n.Classic.AccountRouting == "" {
+			n.Classic.AccountRouting = RoutingUnknown
+		}
+	case InfraVPC:
+		if n.VPC == nil {
+			n.VPC = &VPCNetwork{}
+		}
+		if n.VPC.VPCID == "" && n.VPC.VPCName == "" {
+			n.VPC.VPCName = name + "-vpc"
+		}
+	}
+	if n.Ingress.Controller == "" {
+		n.Ingress.Controller = IngressTraefik
+	}
+}
+
+func defaultStorage(st *Storage, name string) {
+	if st.ObjectStorage.Enabled && st.ObjectStorage.InstanceName == "" {
+		st.ObjectStorage.InstanceName = name + "-cos"
+	}
+	for i := range st.ObjectStorage.Buckets {
+		b := &st.ObjectStorage.Buckets[i]
+		if b.Resiliency == "" {
+			b.Resiliency = ResiliencyRegional
+		}
+		if b.Class == "" {
+			b.Class = BucketSmart
+		}
+	}
+	for i := range st.Databases {
+		if st.Databases[i].Plan == "" {
+			st.Databases[i].Plan = "standard"
+		}
+	}
+	if st.Cloudant.Enabled {
+		if st.Cloudant.InstanceName == "" {
+			st.Cloudant.InstanceName = name + "-cloudant"
+		}
+		if st.Cloudant.Plan == "" {
+			st.Cloudant.Plan = "standard"
+		}
+	}
+	for i := range st.Volumes {
+		if st.Volumes[i].AccessMode == "" {
+			st.Volumes[i].AccessMode = ReadWriteOnce
+		}
+	}
+}
+
+func defaultObservability(s *Spec, name string) {
+	l := &s.Logging
+	if l.Backend == "" {
+		l.Backend = LogCloudLogs
+	}
+	if l.Backend != LogNone && len(l.Sources) == 0 {
+		for _, c := range logSourceChoices {
+			if c.Value == SourceKubeAudit && !s.IsClassic() {
+				continue // the audit webhook is classic-only
+			}
+			l.Sources = append(l.Sources, c.Value)
+		}
+	}
+	if l.Backend == LogCloudLogs && l.CloudLogs.InstanceName == "" {
+		l.CloudLogs.InstanceName = name + "-logs"
+	}
+	if l.Backend == LogSyslog {
+		if l.Syslog.Port == 0 {
+			l.Syslog.Port = 514
+		}
+		if l.Syslog.Protocol == "" {
+			l.Syslog.Protocol = SyslogTLS
+		}
+	}
+	if l.Backend != LogNone && l.RetentionDays == 0 {
+		l.RetentionDays = 30
+	}
+	m := &s.Monitoring
+	if m.Enabled {
+		if m.InstanceName == "" {
+			m.InstanceName = name + "-monitoring"
+		}
+		if m.Plan == "" {
+			m.Plan = "graduated-tier"
+		}
+	}
+}
+
+func defaultCICD(c *CICD, region string) {
+	if c.Git == "" {
+		c.Git = GitGitHub
+	}
+	if c.Pipeline == "" {
+		c.Pipeline = PipelineTekton
+	}
+	if c.Registry.Region == "" {
+		c.Registry.Region = RegistryRegionFor(region)
+	}
+	if c.DeployerServiceAccount == "" {
+		c.DeployerServiceAccount = "ci-deployer"
+	}
+}
+
+// RegistryRegionFor maps an IBM Cloud region to the Container Registry
+// domain prefix that serves it (jp-tok → jp for jp.icr.io).
+func RegistryRegionFor(region string) string {
+	switch {
+	case strings.HasPrefix(region, "jp-osa"):
+		return "jp2"
+	case strings.HasPrefix(region, "jp-"):
+		return "jp"
+	case strings.HasPrefix(region, "au-"):
+		return "au"
+	case strings.HasPrefix(region, "eu-de"):
+		return "de"
+	case strings.HasPrefix(region, "eu-gb"):
+		return "uk"
+	case strings.HasPrefix(region, "eu-es"):
+		return "es"
+	case strings.HasPrefix(region, "ca-"):
+		return "ca"
+	case strings.HasPrefix(region, "br-"):
+		return "br"
+	}
+	return "us"
+}

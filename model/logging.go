@@ -1,0 +1,136 @@
+package model
+
+// Logging is where the cluster's logs go (seed slides 26–29). The seed's
+// LogDNA service (IBM Log Analysis) reached end of support on 2025-03-28;
+// IBM Cloud Logs replaces it.
+type Logging struct {
+	Backend LogBackend  `yaml:"backend" json:"backend"`
+	Sources []LogSource `yaml:"sources,omitempty" json:"sources,omitempty"`
+	// CloudLogs is the IBM Cloud Logs instance (backend cloud-logs).
+	CloudLogs CloudLogs `yaml:"cloudLogs" json:"cloudLogs"`
+	// Syslog is the remote syslog server (backend syslog).
+	Syslog Syslog `yaml:"syslog" json:"syslog"`
+	// RetentionDays is how long logs stay searchable.
+	RetentionDays int `yaml:"retentionDays,omitempty" json:"retentionDays,omitempty" jsonschema:"minimum=0"`
+}
+
+// Wants reports whether source s is collected.
+func (l *Logging) Wants(s LogSource) bool {
+	for _, x := range l.Sources {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// CloudLogs names an IBM Cloud Logs instance.
+type CloudLogs struct {
+	InstanceName string `yaml:"instanceName,omitempty" json:"instanceName,omitempty"`
+	// Region of the instance; empty: the cluster's region.
+	Region string `yaml:"region,omitempty" json:"region,omitempty"`
+}
+
+// Syslog is a remote syslog server that receives forwarded logs.
+type Syslog struct {
+	Host     string         `yaml:"host,omitempty" json:"host,omitempty"`
+	Port     int            `yaml:"port,omitempty" json:"port,omitempty" jsonschema:"minimum=0,maximum=65535"`
+	Protocol SyslogProtocol `yaml:"protocol,omitempty" json:"protocol,omitempty"`
+}
+
+// SyslogProtocol is the transport to the syslog server.
+type SyslogProtocol string
+
+// The syslog transports.
+const (
+	SyslogUDP SyslogProtocol = "udp"
+	SyslogTCP SyslogProtocol = "tcp"
+	SyslogTLS SyslogProtocol = "tls"
+)
+
+var syslogProtocolChoices = []Choice[SyslogProtocol]{
+	{SyslogTLS, "TLS", "encrypted; use it across any network you do not own"},
+	{SyslogTCP, "TCP", "reliable delivery, clear text"},
+	{SyslogUDP, "UDP", "fire and forget; logs can be lost"},
+}
+
+// Choices lists the syslog transports.
+func (SyslogProtocol) Choices() []Choice[SyslogProtocol] { return syslogProtocolChoices }
+
+// EnumValues implements Enum.
+func (SyslogProtocol) EnumValues() []string { return enumValues(syslogProtocolChoices) }
+
+// Label is the human name of the transport.
+func (p SyslogProtocol) Label() string { return labelOf(syslogProtocolChoices, p) }
+
+// Valid reports whether p is a known transport.
+func (p SyslogProtocol) Valid() bool { return validChoice(syslogProtocolChoices, p) }
+
+// LogBackend is where logs are sent.
+type LogBackend string
+
+// The log backends.
+const (
+	LogCloudLogs   LogBackend = "cloud-logs"
+	LogLogAnalysis LogBackend = "log-analysis"
+	LogSyslog      LogBackend = "syslog"
+	LogNone        LogBackend = "none"
+)
+
+var logBackendChoices = []Choice[LogBackend]{
+	{LogCloudLogs, "IBM Cloud Logs", "IBM's current log service: the Logs agent Helm chart ships every source"},
+	{LogLogAnalysis, "IBM Log Analysis (LogDNA) — legacy, end of support 2025-03-28", "the seed's choice; support ended, new instances cannot be relied on"},
+	{LogSyslog, "Remote syslog", "forward with `ibmcloud ks logging config create --type syslog` to a server you run"},
+	{LogNone, "None", "logs stay on the workers and are lost when a worker is replaced"},
+}
+
+// Choices lists the backends.
+func (LogBackend) Choices() []Choice[LogBackend] { return logBackendChoices }
+
+// EnumValues implements Enum.
+func (LogBackend) EnumValues() []string { return enumValues(logBackendChoices) }
+
+// Label is the human name of the backend.
+func (b LogBackend) Label() string { return labelOf(logBackendChoices, b) }
+
+// Valid reports whether b is a known backend.
+func (b LogBackend) Valid() bool { return validChoice(logBackendChoices, b) }
+
+// Legacy reports whether the backend reached end of support.
+func (b LogBackend) Legacy() bool { return b == LogLogAnalysis }
+
+// LogSource is one of the seven log sources of the seed's slide 26.
+type LogSource string
+
+// The seven log sources.
+const (
+	SourceWorker      LogSource = "worker"
+	SourceContainer   LogSource = "container"
+	SourceApplication LogSource = "application"
+	SourceStorage     LogSource = "storage"
+	SourceKubernetes  LogSource = "kubernetes"
+	SourceKubeAudit   LogSource = "kube-audit"
+	SourceIngress     LogSource = "ingress"
+)
+
+var logSourceChoices = []Choice[LogSource]{
+	{SourceWorker, "Worker nodes", "operating system events of each worker"},
+	{SourceContainer, "Containers", "every container's stdout and stderr"},
+	{SourceApplication, "Application files", "log files your applications write inside containers"},
+	{SourceStorage, "Storage", "the storage plug-ins' logs"},
+	{SourceKubernetes, "Kubernetes (kube-system)", "kubelet, kube-proxy and other system components"},
+	{SourceKubeAudit, "Kubernetes API audit", "every request to the API server (audit webhook, classic only)"},
+	{SourceIngress, "Ingress", "HTTP traffic through the application load balancers"},
+}
+
+// Choices lists the log sources.
+func (LogSource) Choices() []Choice[LogSource] { return logSourceChoices }
+
+// EnumValues implements Enum.
+func (LogSource) EnumValues() []string { return enumValues(logSourceChoices) }
+
+// Label is the human name of the source.
+func (s LogSource) Label() string { return labelOf(logSourceChoices, s) }
+
+// Valid reports whether s is a known source.
+func (s LogSource) Valid() bool { return validChoice(logSourceChoices, s) }

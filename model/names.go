@@ -1,0 +1,210 @@
+package model
+
+import (
+	"fmt"
+	"net/mail"
+	"net/netip"
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// The naming rules of IBM Cloud and Kubernetes that a design's names must
+// follow before they reach a command or a manifest. Each validator returns
+// nil or an error that says the rule in words a person can act on.
+
+var (
+	clusterNameRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9.-]*$`)
+	// A pool name becomes the node label ibm-cloud.kubernetes.io/worker-pool-name,
+	// so it follows the Kubernetes label value rule.
+	poolNameRE   = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9_.-]*[A-Za-z0-9])?$`)
+	dns1123Label = regexp.MustCompile(`^[a-z0-9]([-a-z0-9]*[a-z0-9])?$`)
+	// IAM access group names: letters, digits, spaces, hyphens, underscores
+	// and periods.
+	accessGroupRE  = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9 ._-]*[A-Za-z0-9_.-])?$`)
+	bucketNameRE   = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$`)
+	registryNSRE   = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{2,28}[a-z0-9]$`)
+	vlanIDRE       = regexp.MustCompile(`^[0-9]{1,12}$`)
+	vpcIDRE        = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{2,63}$`)
+	dnsNameRE      = regexp.MustCompile(`^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
+	labelNameRE    = regexp.MustCompile(`^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$`)
+	labelValueRE   = regexp.MustCompile(`^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$`)
+	instanceNameRE = regexp.MustCompile(`^[^\x00-\x1f\x7f]{1,180}$`)
+)
+
+// MaxClusterNameLength is IBM's limit for cluster names.
+const MaxClusterNameLength = 35
+
+// ValidateClusterName applies IBM's rule: start with a letter; letters,
+// digits, periods and hyphens; at most 35 characters.
+func ValidateClusterName(s string) error {
+	switch {
+	case s == "":
+		return fmt.Errorf("a cluster name is required")
+	case len(s) > MaxClusterNameLength:
+		return fmt.Errorf("%q is %d characters; IBM allows at most %d", s, len(s), MaxClusterNameLength)
+	case !clusterNameRE.MatchString(s):
+		return fmt.Errorf("%q must start with a letter and contain only letters, digits, periods and hyphens", s)
+	}
+	return nil
+}
+
+// ValidatePoolName applies the Kubernetes label value rule, because IKS puts
+// the pool name on every worker as a node label.
+func ValidatePoolName(s string) error {
+	switch {
+	case s == "":
+		return fmt.Errorf("a worker pool name is required")
+	case len(s) > 63:
+		return fmt.Errorf("%q is %d characters; at most 63", s, len(s))
+	case !poolNameRE.MatchString(s):
+		return fmt.Errorf("%q must start and end with a letter or digit and contain only letters, digits, hyphens, underscores and periods", s)
+	}
+	return nil
+}
+
+// ValidateNamespace applies the Kubernetes DNS-1123 label rule.
+func ValidateNamespace(s string) error {
+	switch {
+	case s == "":
+		return fmt.Errorf("a namespace name is required")
+	case len(s) > 63:
+		return fmt.Errorf("%q is %d characters; at most 63", s, len(s))
+	case !dns1123Label.MatchString(s):
+		return fmt.Errorf("%q must be lowercase letters, digits and hyphens, starting and ending with a letter or digit", s)
+	}
+	return nil
+}
+
+// ValidateDNSLabel applies the DNS-1123 label rule to a Kubernetes object
+// name such as a PVC or service account.
+func ValidateDNSLabel(s string) error { return ValidateNamespace(s) }
+
+// ValidateAccessGroupName applies IAM's access group naming: at most 100
+// characters of letters, digits, spaces, hyphens, underscores and periods.
+func ValidateAccessGroupName(s string) error {
+	switch {
+	case s == "":
+		return fmt.Errorf("an access group name is required")
+	case len(s) > 100:
+		return fmt.Errorf("%q is %d characters; IAM allows at most 100", s, len(s))
+	case !accessGroupRE.MatchString(s):
+		return fmt.Errorf("%q may contain only letters, digits, spaces, hyphens, underscores and periods, starting with a letter or digit", s)
+	}
+	return nil
+}
+
+// ValidateEmail accepts one plain address such as dev@example.com (no
+// display name), as IAM invites and access groups take.
+func ValidateEmail(s string) error {
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Address != s || a.Name != "" {
+		return fmt.Errorf("%q is not an e-mail address like dev@example.com", s)
+	}
+	at := strings.LastIndexByte(s, '@')
+	if at < 1 || !strings.Contains(s[at+1:], ".") || strings.ContainsAny(s, " \"'`$;\\") {
+		return fmt.Errorf("%q is not an e-mail address like dev@example.com", s)
+	}
+	return nil
+}
+
+// ValidateBucketName applies Object Storage's rule: 3–63 lowercase letters,
+// digits, dots and hyphens, starting and ending with a letter or digit, and
+// not shaped like an IP address.
+func ValidateBucketName(s string) error {
+	if !bucketNameRE.MatchString(s) || strings.Contains(s, "..") {
+		return fmt.Errorf("%q must be 3–63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit", s)
+	}
+	if _, err := netip.ParseAddr(s); err == nil {
+		return fmt.Errorf("%q must not look like an IP address", s)
+	}
+	return nil
+}
+
+// ValidateRegistryNamespace applies Container Registry's rule: 4–30
+// lowercase letters, digits, hyphens and underscores, starting and ending
+// with a letter or digit.
+func ValidateRegistryNamespace(s string) error {
+	if !registryNSRE.MatchString(s) {
+		return fmt.Errorf("%q must be 4–30 lowercase letters, digits, hyphens and underscores, starting and ending with a letter or digit", s)
+	}
+	return nil
+}
+
+// ValidateVLANID accepts a numeric classic VLAN ID.
+func ValidateVLANID(s string) error {
+	if !vlanIDRE.MatchString(s) {
+		return fmt.Errorf("%q is not a VLAN ID; `ibmcloud ks vlan ls --zone ZONE` lists the numeric IDs", s)
+	}
+	return nil
+}
+
+// ValidateVPCResourceID accepts a VPC or subnet ID as `ibmcloud is` prints
+// it, e.g. r022-1a2b3c4d-….
+func ValidateVPCResourceID(s string) error {
+	if !vpcIDRE.MatchString(s) {
+		return fmt.Errorf("%q is not a VPC resource ID like r022-1a2b3c4d-5e6f-…; `ibmcloud is vpcs` and `ibmcloud is subnets` list them", s)
+	}
+	return nil
+}
+
+// ValidateDomain accepts a lowercase DNS name such as shop.example.com.
+func ValidateDomain(s string) error {
+	if len(s) > 253 || !dnsNameRE.MatchString(s) {
+		return fmt.Errorf("%q is not a domain name like shop.example.com", s)
+	}
+	return nil
+}
+
+// ValidateInstanceName accepts an IBM Cloud service instance or resource
+// group name: 1–180 characters, no control characters. Anything else is
+// allowed, because IBM allows it; the runbook quotes every value.
+func ValidateInstanceName(s string) error {
+	if !instanceNameRE.MatchString(s) || strings.TrimSpace(s) != s {
+		return fmt.Errorf("%q must be 1–180 characters with no control characters and no leading or trailing spaces", s)
+	}
+	return nil
+}
+
+// ValidateFreeText accepts a line of free text (descriptions, maintenance
+// windows): no control characters but tab.
+func ValidateFreeText(s string) error {
+	for _, r := range s {
+		if unicode.IsControl(r) && r != '\t' {
+			return fmt.Errorf("must be one line without control characters")
+		}
+	}
+	return nil
+}
+
+// ValidateLabel applies the Kubernetes label rule to one key and value. Keys
+// may carry a DNS prefix (example.com/role).
+func ValidateLabel(key, value string) error {
+	name := key
+	if i := strings.LastIndexByte(key, '/'); i >= 0 {
+		prefix := key[:i]
+		name = key[i+1:]
+		if len(prefix) > 253 || !dnsNameRE.MatchString(prefix) && !dns1123Label.MatchString(prefix) {
+			return fmt.Errorf("label key %q has an invalid prefix %q", key, prefix)
+		}
+	}
+	if !labelNameRE.MatchString(name) {
+		return fmt.Errorf("label key %q must be at most 63 letters, digits, hyphens, underscores and periods, starting and ending with a letter or digit", key)
+	}
+	if !labelValueRE.MatchString(value) {
+		return fmt.Errorf("label value %q must be at most 63 letters, digits, hyphens, underscores and periods, starting and ending with a letter or digit", value)
+	}
+	return nil
+}
+
+// ParseCIDR parses an IPv4 CIDR and checks it is the network address.
+func ParseCIDR(s string) (netip.Prefix, error) {
+	p, err := netip.ParsePrefix(s)
+	if err != nil || !p.Addr().Is4() {
+		return netip.Prefix{}, fmt.Errorf("%q is not an IPv4 CIDR like 172.30.0.0/16", s)
+	}
+	if p.Masked() != p {
+		return netip.Prefix{}, fmt.Errorf("%q is not a network address; did you mean %s?", s, p.Masked())
+	}
+	return p, nil
+}
