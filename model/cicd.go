@@ -19,8 +19,8 @@ type CICD struct {
 
 // Stage is one step of the release path.
 type Stage struct {
-	Name      string `yaml:"name" json:"name"`
-	Namespace string `yaml:"namespace" json:"namespace"`
+	Name      string `yaml:"name" json:"name" jsonschema:"required"`
+	Namespace string `yaml:"namespace" json:"namespace" jsonschema:"required"`
 	// Approval requires a person to approve before the stage deploys.
 	Approval bool `yaml:"approval,omitempty" json:"approval,omitempty"`
 }
@@ -29,7 +29,7 @@ type Stage struct {
 type Registry struct {
 	// Region is the registry's regional domain prefix, e.g. jp for jp.icr.io.
 	Region    string `yaml:"region,omitempty" json:"region,omitempty"`
-	Namespace string `yaml:"namespace,omitempty" json:"namespace,omitempty" jsonschema:"description=Container Registry namespace: 4–30 lowercase letters, digits, hyphens and underscores"`
+	Namespace string `yaml:"namespace,omitempty" json:"namespace,omitempty" jsonschema:"description=Container Registry namespace: 4–30 lowercase letters\\, digits\\, hyphens and underscores"`
 }
 
 // GitProvider is where the source code lives.

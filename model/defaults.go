@@ -32,6 +32,14 @@ func ApplyDefaults(d *Design) {
 	}
 	s := &d.Spec
 	name := d.Metadata.Name
+	// zones and workerPools are always written; keep them non-nil so a
+	// design marshals and loads back equal.
+	if s.Zones == nil {
+		s.Zones = []string{}
+	}
+	if s.WorkerPools == nil {
+		s.WorkerPools = []WorkerPool{}
+	}
 	if s.ResourceGroup == "" {
 		s.ResourceGroup = "Default"
 	}
@@ -189,7 +197,8 @@ func defaultCICD(c *CICD, region string) {
 }
 
 // RegistryRegionFor maps an IBM Cloud region to the Container Registry
-// domain prefix that serves it (jp-tok → jp for jp.icr.io).
+// domain prefix that serves it (jp-tok → jp for jp.icr.io). us-east has no
+// regional registry of its own and uses us.icr.io.
 func RegistryRegionFor(region string) string {
 	switch {
 	case strings.HasPrefix(region, "jp-osa"):
@@ -204,6 +213,8 @@ func RegistryRegionFor(region string) string {
 		return "uk"
 	case strings.HasPrefix(region, "eu-es"):
 		return "es"
+	case region == "ca-mon":
+		return "ca2"
 	case strings.HasPrefix(region, "ca-"):
 		return "ca"
 	case strings.HasPrefix(region, "br-"):

@@ -11,31 +11,31 @@ const (
 // model every part of iksplan reads and writes. Field names here and in Spec
 // are the public contract of the design file; never rename them.
 type Design struct {
-	APIVersion string   `yaml:"apiVersion" json:"apiVersion" jsonschema:"enum=iksplan/v1alpha1"`
-	Kind       string   `yaml:"kind" json:"kind" jsonschema:"enum=ClusterDesign"`
-	Metadata   Metadata `yaml:"metadata" json:"metadata"`
-	Spec       Spec     `yaml:"spec" json:"spec"`
+	APIVersion string   `yaml:"apiVersion" json:"apiVersion" jsonschema:"required,enum=iksplan/v1alpha1"`
+	Kind       string   `yaml:"kind" json:"kind" jsonschema:"required,enum=ClusterDesign"`
+	Metadata   Metadata `yaml:"metadata" json:"metadata" jsonschema:"required"`
+	Spec       Spec     `yaml:"spec" json:"spec" jsonschema:"required"`
 }
 
 // Metadata names the cluster and says who owns the design.
 type Metadata struct {
 	// Name is the cluster name. IBM fixes it at create time and uses it in
 	// the Ingress subdomain.
-	Name        string `yaml:"name" json:"name" jsonschema:"description=The cluster name: starts with a letter; letters, digits, periods and hyphens; at most 35 characters"`
-	Description string `yaml:"description,omitempty" json:"description,omitempty" jsonschema:"description=What the cluster is for, printed at the top of the design document"`
+	Name        string `yaml:"name" json:"name" jsonschema:"required,description=The cluster name: starts with a letter; letters\\, digits\\, periods and hyphens; at most 35 characters"`
+	Description string `yaml:"description,omitempty" json:"description,omitempty" jsonschema:"description=What the cluster is for\\, printed at the top of the design document"`
 	Owner       string `yaml:"owner,omitempty" json:"owner,omitempty" jsonschema:"description=Who owns the design (a team or a person)"`
 }
 
 // Spec holds every decision of the design, one section per wizard step.
 type Spec struct {
-	Environment       Environment    `yaml:"environment" json:"environment"`
-	Infrastructure    Infrastructure `yaml:"infrastructure" json:"infrastructure"`
+	Environment       Environment    `yaml:"environment" json:"environment" jsonschema:"required"`
+	Infrastructure    Infrastructure `yaml:"infrastructure" json:"infrastructure" jsonschema:"required"`
 	ResourceGroup     string         `yaml:"resourceGroup,omitempty" json:"resourceGroup,omitempty" jsonschema:"description=IBM Cloud resource group for the cluster and its services (fixed at create)"`
-	Region            string         `yaml:"region" json:"region" jsonschema:"description=IBM Cloud region, e.g. jp-tok"`
-	Zones             []string       `yaml:"zones" json:"zones" jsonschema:"description=Zones of the cluster: classic data centers (tok02) or VPC zones (jp-tok-1)"`
-	KubernetesVersion string         `yaml:"kubernetesVersion" json:"kubernetesVersion" jsonschema:"description=Kubernetes major.minor, e.g. 1.33"`
+	Region            string         `yaml:"region" json:"region" jsonschema:"required,description=IBM Cloud region\\, e.g. jp-tok"`
+	Zones             []string       `yaml:"zones" json:"zones" jsonschema:"required,description=Zones of the cluster: classic data centers (tok02) or VPC zones (jp-tok-1)"`
+	KubernetesVersion string         `yaml:"kubernetesVersion" json:"kubernetesVersion" jsonschema:"required,description=Kubernetes major.minor\\, e.g. 1.33"`
 	Sizing            Sizing         `yaml:"sizing" json:"sizing"`
-	WorkerPools       []WorkerPool   `yaml:"workerPools" json:"workerPools"`
+	WorkerPools       []WorkerPool   `yaml:"workerPools" json:"workerPools" jsonschema:"required"`
 	Network           Network        `yaml:"network" json:"network"`
 	Firewall          Firewall       `yaml:"firewall" json:"firewall"`
 	Storage           Storage        `yaml:"storage" json:"storage"`

@@ -10,10 +10,10 @@ type IAM struct {
 // AccessGroup is an IAM access group with its members and roles on the
 // cluster.
 type AccessGroup struct {
-	Name         string       `yaml:"name" json:"name"`
+	Name         string       `yaml:"name" json:"name" jsonschema:"required"`
 	Members      []string     `yaml:"members,omitempty" json:"members,omitempty" jsonschema:"description=E-mail addresses of the IBMids in the group"`
-	PlatformRole PlatformRole `yaml:"platformRole" json:"platformRole"`
-	ServiceRole  ServiceRole  `yaml:"serviceRole" json:"serviceRole"`
+	PlatformRole PlatformRole `yaml:"platformRole" json:"platformRole" jsonschema:"required"`
+	ServiceRole  ServiceRole  `yaml:"serviceRole" json:"serviceRole" jsonschema:"required"`
 	// Namespaces limits the service role to these namespaces; empty means
 	// every namespace.
 	Namespaces []string `yaml:"namespaces,omitempty" json:"namespaces,omitempty"`

@@ -58,6 +58,9 @@ func (e *SyntaxError) Unwrap() error { return e.Err }
 type Source struct {
 	File  string
 	lines map[string]int
+	// values holds the scalar text at each path, to tell apart several
+	// paths on one line (a flow mapping such as {cpu: 40, memoryGiB: 160}).
+	values map[string]string
 }
 
 // Line returns the line of path, or of its nearest parent that has one, or
@@ -107,8 +110,8 @@ func Load(data []byte, file string) (*Design, *Source, error) {
 	if root.Kind == 0 || len(root.Content) == 0 {
 		return nil, nil, &SyntaxError{File: file, Err: errors.New("the file is empty")}
 	}
-	src := &Source{File: file, lines: map[string]int{}}
-	indexNode(root.Content[0], "", src.lines)
+	src := &Source{File: file, lines: map[string]int{}, values: map[string]string{}}
+	src.index(root.Content[0], "")
 
 	var d Design
 	dec := yaml.NewDecoder(bytes.NewReader(data))
@@ -153,12 +156,13 @@ func sortProblems(ps []Problem) {
 	})
 }
 
-// indexNode records the line of every key and sequence item under path.
-func indexNode(n *yaml.Node, path string, lines map[string]int) {
-	if n.Kind == yaml.AliasNode && n.Alias != nil {
-		n = n.Alias
-	}
+// index records the line of every key and sequence item under path, and
+// the text of scalar values. Aliases are not followed: an alias can point at
+// its own ancestor, and the paths inside it are written elsewhere anyway.
+func (s *Source) index(n *yaml.Node, path string) {
 	switch n.Kind {
+	case yaml.ScalarNode:
+		s.values[path] = n.Value
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
@@ -166,16 +170,16 @@ func indexNode(n *yaml.Node, path string, lines map[string]int) {
 			if path != "" {
 				p = path + "." + k.Value
 			}
-			if _, dup := lines[p]; !dup {
-				lines[p] = k.Line
+			if _, dup := s.lines[p]; !dup {
+				s.lines[p] = k.Line
 			}
-			indexNode(v, p, lines)
+			s.index(v, p)
 		}
 	case yaml.SequenceNode:
 		for i, item := range n.Content {
 			p := fmt.Sprintf("%s[%d]", path, i)
-			lines[p] = item.Line
-			indexNode(item, p, lines)
+			s.lines[p] = item.Line
+			s.index(item, p)
 		}
 	}
 }
@@ -203,6 +207,7 @@ func problemFromYAML(msg string, src *Source) Problem {
 		return p
 	}
 	if t := yamlTypeRE.FindStringSubmatch(text); t != nil {
+		p.Path = src.pathWithValue(line, t[2], p.Path)
 		p.Message = fmt.Sprintf("expected %s, got %s %q", describeGoType(t[3]), yamlTagName(t[1]), t[2])
 		return p
 	}
@@ -229,6 +234,25 @@ func (s *Source) pathAt(line int, key string) string {
 		return fmt.Sprintf("(line %d)", line)
 	}
 	return best
+}
+
+// pathWithValue picks, among the paths on line, the one whose scalar text is
+// value; fallback when none or several match.
+func (s *Source) pathWithValue(line int, value, fallback string) string {
+	found := ""
+	for p, l := range s.lines {
+		if l != line || s.values[p] != value {
+			continue
+		}
+		if found != "" {
+			return fallback
+		}
+		found = p
+	}
+	if found == "" {
+		return fallback
+	}
+	return found
 }
 
 func yamlTagName(tag string) string {

@@ -14,10 +14,10 @@ type Monitoring struct {
 // AlertChannel is one destination for alerts. It holds no secret: webhook
 // URLs and integration keys are entered in the Monitoring console.
 type AlertChannel struct {
-	Type AlertChannelType `yaml:"type" json:"type"`
+	Type AlertChannelType `yaml:"type" json:"type" jsonschema:"required"`
 	// Target is the e-mail address, Slack channel, service or team name the
 	// alert goes to.
-	Target string `yaml:"target" json:"target"`
+	Target string `yaml:"target" json:"target" jsonschema:"required"`
 }
 
 // AlertChannelType is a notification channel kind of the seed's slide 30.

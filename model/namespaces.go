@@ -3,7 +3,7 @@ package model
 // Namespace is an application namespace the manifests create, with its
 // guard rails: Pod Security level, quota and default limits.
 type Namespace struct {
-	Name        string            `yaml:"name" json:"name"`
+	Name        string            `yaml:"name" json:"name" jsonschema:"required"`
 	PodSecurity PodSecurityLevel  `yaml:"podSecurity" json:"podSecurity"`
 	Quota       NamespaceQuota    `yaml:"quota" json:"quota"`
 	Labels      map[string]string `yaml:"labels,omitempty" json:"labels,omitempty"`
@@ -47,7 +47,7 @@ func (p PodSecurityLevel) Valid() bool { return validChoice(podSecurityLevelChoi
 // Waiver accepts a rule's finding on purpose. A waived error or warning is
 // reported as info, with the reason and approver, in the design document.
 type Waiver struct {
-	Rule       string `yaml:"rule" json:"rule" jsonschema:"description=Rule ID, e.g. HA001"`
-	Reason     string `yaml:"reason" json:"reason"`
-	ApprovedBy string `yaml:"approvedBy" json:"approvedBy"`
+	Rule       string `yaml:"rule" json:"rule" jsonschema:"required,description=Rule ID\\, e.g. HA001"`
+	Reason     string `yaml:"reason" json:"reason" jsonschema:"required"`
+	ApprovedBy string `yaml:"approvedBy" json:"approvedBy" jsonschema:"required"`
 }

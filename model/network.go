@@ -5,7 +5,7 @@ type Network struct {
 	// ServiceEndpoints says where the Kubernetes master is reachable.
 	ServiceEndpoints ServiceEndpoints `yaml:"serviceEndpoints" json:"serviceEndpoints"`
 	Classic          *ClassicNetwork  `yaml:"classic,omitempty" json:"classic,omitempty" jsonschema:"description=Classic infrastructure: VRF or VLAN spanning and VLANs per zone"`
-	VPC              *VPCNetwork      `yaml:"vpc,omitempty" json:"vpc,omitempty" jsonschema:"description=VPC infrastructure: the VPC, a subnet per zone, egress and context-based restrictions"`
+	VPC              *VPCNetwork      `yaml:"vpc,omitempty" json:"vpc,omitempty" jsonschema:"description=VPC infrastructure: the VPC\\, a subnet per zone\\, egress and context-based restrictions"`
 	// PodSubnet and ServiceSubnet are the cluster-internal ranges. Empty
 	// means IBM's default. Both are fixed at create.
 	PodSubnet     string  `yaml:"podSubnet,omitempty" json:"podSubnet,omitempty" jsonschema:"description=Pod CIDR (/23 or larger; empty: IBM default 172.30.0.0/16 classic or 172.17.0.0/18 VPC)"`
@@ -76,7 +76,7 @@ func (c *ClassicNetwork) VLANsFor(zone string) ZoneVLANs {
 
 // ZoneVLANs are the existing VLANs to use in one classic zone.
 type ZoneVLANs struct {
-	Zone        string `yaml:"zone" json:"zone"`
+	Zone        string `yaml:"zone" json:"zone" jsonschema:"required"`
 	PrivateVLAN string `yaml:"privateVLAN,omitempty" json:"privateVLAN,omitempty" jsonschema:"pattern=^[0-9]*$,description=Private VLAN ID (router bcr…); empty: let IBM create one"`
 	PublicVLAN  string `yaml:"publicVLAN,omitempty" json:"publicVLAN,omitempty" jsonschema:"pattern=^[0-9]*$,description=Public VLAN ID (router fcr…); empty: let IBM create one"`
 }
@@ -153,7 +153,7 @@ func (v *VPCNetwork) SubnetFor(zone string) ZoneSubnet {
 
 // ZoneSubnet is the VPC subnet of one zone.
 type ZoneSubnet struct {
-	Zone     string `yaml:"zone" json:"zone"`
+	Zone     string `yaml:"zone" json:"zone" jsonschema:"required"`
 	SubnetID string `yaml:"subnetID,omitempty" json:"subnetID,omitempty" jsonschema:"description=Existing subnet ID; empty: create one"`
 	// IPv4AddressCount sizes a new subnet. IBM cannot grow a subnet later,
 	// so leave room for every worker and load balancer.

@@ -31,7 +31,7 @@ type Autoscaler struct {
 
 // AutoscaledPool bounds one worker pool's size per zone.
 type AutoscaledPool struct {
-	Pool       string `yaml:"pool" json:"pool"`
+	Pool       string `yaml:"pool" json:"pool" jsonschema:"required"`
 	MinPerZone int    `yaml:"minPerZone" json:"minPerZone" jsonschema:"minimum=1"`
 	MaxPerZone int    `yaml:"maxPerZone" json:"maxPerZone" jsonschema:"minimum=1"`
 }

@@ -4,9 +4,9 @@ package model
 // cluster. The first pool is the cluster's default pool, created with the
 // cluster itself; the others are added afterwards.
 type WorkerPool struct {
-	Name      string    `yaml:"name" json:"name" jsonschema:"description=Pool name: lowercase letters, digits and hyphens, starting with a letter"`
+	Name      string    `yaml:"name" json:"name" jsonschema:"required,description=Pool name: lowercase letters\\, digits and hyphens\\, starting with a letter"`
 	Isolation Isolation `yaml:"isolation" json:"isolation"`
-	Flavor    string    `yaml:"flavor" json:"flavor" jsonschema:"description=Worker flavor, e.g. b3c.8x32 (classic) or bx2.8x32 (VPC)"`
+	Flavor    string    `yaml:"flavor" json:"flavor" jsonschema:"required,description=Worker flavor\\, e.g. b3c.8x32 (classic) or bx2.8x32 (VPC)"`
 	// WorkersPerZone is the pool size in each zone. Zero means: computed
 	// from the sizing section.
 	WorkersPerZone  int               `yaml:"workersPerZone,omitempty" json:"workersPerZone,omitempty" jsonschema:"minimum=0,description=Workers in each zone; 0 or omitted: computed from sizing"`
@@ -24,9 +24,9 @@ func (p *WorkerPool) EncryptsDisk() bool { return p.DiskEncryption == nil || *p.
 // Taint is a Kubernetes taint set on every worker of a pool, e.g. to keep
 // general workloads off GPU or edge workers.
 type Taint struct {
-	Key    string      `yaml:"key" json:"key"`
+	Key    string      `yaml:"key" json:"key" jsonschema:"required"`
 	Value  string      `yaml:"value,omitempty" json:"value,omitempty"`
-	Effect TaintEffect `yaml:"effect" json:"effect"`
+	Effect TaintEffect `yaml:"effect" json:"effect" jsonschema:"required"`
 }
 
 // String is the key=value:Effect form the ibmcloud CLI takes.

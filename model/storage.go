@@ -23,7 +23,7 @@ type ObjectStorage struct {
 type Bucket struct {
 	// Name is globally unique across IBM Cloud: 3–63 lowercase letters,
 	// digits, dots and hyphens.
-	Name       string           `yaml:"name" json:"name"`
+	Name       string           `yaml:"name" json:"name" jsonschema:"required"`
 	Resiliency BucketResiliency `yaml:"resiliency" json:"resiliency"`
 	Class      BucketClass      `yaml:"class" json:"class"`
 }
@@ -89,8 +89,8 @@ func (b BucketClass) Valid() bool { return validChoice(bucketClassChoices, b) }
 // DatabaseInstance is one IBM Cloud Databases instance (seed slide 23):
 // managed, spread over the region's zones, backed up automatically.
 type DatabaseInstance struct {
-	Name string       `yaml:"name" json:"name"`
-	Type DatabaseType `yaml:"type" json:"type"`
+	Name string       `yaml:"name" json:"name" jsonschema:"required"`
+	Type DatabaseType `yaml:"type" json:"type" jsonschema:"required"`
 	// Plan is the service plan, e.g. standard or enterprise; the catalog
 	// lists the plans of each type.
 	Plan string `yaml:"plan" json:"plan"`
@@ -141,7 +141,7 @@ func (t DatabaseType) Valid() bool { return validChoice(databaseTypeChoices, t) 
 type Cloudant struct {
 	Enabled       bool   `yaml:"enabled" json:"enabled"`
 	InstanceName  string `yaml:"instanceName,omitempty" json:"instanceName,omitempty"`
-	Plan          string `yaml:"plan,omitempty" json:"plan,omitempty" jsonschema:"description=Cloudant plan, e.g. standard or lite"`
+	Plan          string `yaml:"plan,omitempty" json:"plan,omitempty" jsonschema:"description=Cloudant plan\\, e.g. standard or lite"`
 	BindNamespace string `yaml:"bindNamespace,omitempty" json:"bindNamespace,omitempty"`
 }
 
@@ -153,11 +153,11 @@ type Portworx struct {
 
 // Volume is a persistent volume claim an application needs.
 type Volume struct {
-	Name      string `yaml:"name" json:"name"`
-	Namespace string `yaml:"namespace" json:"namespace"`
+	Name      string `yaml:"name" json:"name" jsonschema:"required"`
+	Namespace string `yaml:"namespace" json:"namespace" jsonschema:"required"`
 	// StorageClass must be one the catalog lists for the infrastructure.
-	StorageClass string     `yaml:"storageClass" json:"storageClass"`
-	SizeGiB      int        `yaml:"sizeGiB" json:"sizeGiB" jsonschema:"minimum=1"`
+	StorageClass string     `yaml:"storageClass" json:"storageClass" jsonschema:"required"`
+	SizeGiB      int        `yaml:"sizeGiB" json:"sizeGiB" jsonschema:"required,minimum=1"`
 	AccessMode   AccessMode `yaml:"accessMode" json:"accessMode"`
 }
 

@@ -26,6 +26,8 @@ type Catalog struct {
 	Databases        Databases        `yaml:"databases" json:"databases"`
 	Services         Services         `yaml:"services" json:"services"`
 	IAM              IAM              `yaml:"iam" json:"iam"`
+	// Registries maps regions to IBM Cloud Container Registry domains.
+	Registries Registries `yaml:"registries,omitempty" json:"registries,omitempty"`
 }
 
 // Section is the provenance every section carries.
@@ -58,8 +60,20 @@ type Zone struct {
 	// a single-zone data center.
 	Metro  string     `yaml:"metro,omitempty" json:"metro,omitempty"`
 	Status ZoneStatus `yaml:"status" json:"status"`
+	// City is where a single-zone data center is ("Chennai") when that
+	// differs from the region it is managed from; empty otherwise.
+	City string `yaml:"city,omitempty" json:"city,omitempty"`
 	// Note explains a status ("closed 2025-10-31; use tok02").
 	Note string `yaml:"note,omitempty" json:"note,omitempty"`
+}
+
+// Valid reports whether s is a known zone status.
+func (s ZoneStatus) Valid() bool {
+	switch s {
+	case ZoneAvailable, ZoneDeprecated, ZoneClosed:
+		return true
+	}
+	return false
 }
 
 // Multizone reports whether the zone is in a multizone metro.
@@ -162,6 +176,18 @@ type Version struct {
 	// marks a date IBM has not fixed yet.
 	EndOfSupport string `yaml:"endOfSupport,omitempty" json:"endOfSupport,omitempty"`
 	Tentative    bool   `yaml:"tentative,omitempty" json:"tentative,omitempty"`
+	// Note says what is inferred or what to watch for with this version.
+	Note string `yaml:"note,omitempty" json:"note,omitempty"`
+}
+
+// StatusAsOf returns the version's status on day (YYYY-MM-DD): unsupported
+// once day reaches EndOfSupport, the recorded status before that. It lets a
+// caller judge a design against a date later than the catalog's asOf.
+func (v Version) StatusAsOf(day string) VersionStatus {
+	if v.EndOfSupport != "" && day >= v.EndOfSupport {
+		return VersionUnsupported
+	}
+	return v.Status
 }
 
 // VersionStatus is the IKS support state of a version.
@@ -189,9 +215,13 @@ type StorageClass struct {
 	// Kind is block, file or object.
 	Kind        StorageKind `yaml:"kind" json:"kind"`
 	Provisioner string      `yaml:"provisioner" json:"provisioner"`
-	// ZoneBound volumes live in one zone: pods using them cannot move to
-	// another zone.
+	// ZoneBound volumes live in one zone: they do not survive the loss of
+	// that zone, and unless CrossZoneMount is set, pods using them cannot
+	// move to another zone.
 	ZoneBound bool `yaml:"zoneBound" json:"zoneBound"`
+	// CrossZoneMount volumes can be mounted by pods in other zones of the
+	// region (VPC file shares), although their data stays in one zone.
+	CrossZoneMount bool `yaml:"crossZoneMount,omitempty" json:"crossZoneMount,omitempty"`
 	// Metro classes bind volumes only when a pod is scheduled
 	// (WaitForFirstConsumer), so the volume is created in the pod's zone.
 	Metro       bool               `yaml:"metro,omitempty" json:"metro,omitempty"`
@@ -214,6 +244,15 @@ func (s StorageClass) On(i model.Infrastructure) bool {
 
 // StorageKind is the family of a storage class.
 type StorageKind string
+
+// Valid reports whether k is a known storage kind.
+func (k StorageKind) Valid() bool {
+	switch k {
+	case StorageBlock, StorageFile, StorageObject:
+		return true
+	}
+	return false
+}
 
 // The storage kinds.
 const (
@@ -283,4 +322,20 @@ type RBACMapping struct {
 	Binding     string `yaml:"binding" json:"binding"`
 	// BindingKind is RoleBinding or ClusterRoleBinding.
 	BindingKind string `yaml:"bindingKind" json:"bindingKind"`
+}
+
+// Registries lists the regional IBM Cloud Container Registry domains.
+type Registries struct {
+	Section `yaml:",inline" json:",inline"`
+	Items   []RegistryDomain `yaml:"items" json:"items"`
+}
+
+// RegistryDomain is the Container Registry domain that serves a region.
+type RegistryDomain struct {
+	// Region is the IBM Cloud region (jp-osa).
+	Region string `yaml:"region" json:"region"`
+	// Domain is the registry host (jp2.icr.io); private.<domain> is its
+	// private endpoint.
+	Domain string `yaml:"domain" json:"domain"`
+	Note   string `yaml:"note,omitempty" json:"note,omitempty"`
 }

@@ -172,3 +172,13 @@ func (c *Catalog) RBAC(role model.ServiceRole, allNamespaces bool) (RBACMapping,
 	}
 	return RBACMapping{}, false
 }
+
+// RegistryFor returns the Container Registry domain that serves region.
+func (c *Catalog) RegistryFor(region string) (RegistryDomain, bool) {
+	for _, r := range c.Registries.Items {
+		if r.Region == region {
+			return r, true
+		}
+	}
+	return RegistryDomain{}, false
+}

@@ -1,0 +1,137 @@
+// Package cli is iksplan's command line: cobra commands that create,
+// validate, explain and render designs without any TUI, and start the
+// wizard when run bare in a terminal.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/iksplan/iksplan/model/catalog"
+)
+
+// Exit codes: 0 success, 1 the design has errors or the command failed,
+// 2 bad usage or a file that cannot be read or parsed.
+const (
+	ExitOK       = 0
+	ExitFindings = 1
+	ExitUsage    = 2
+)
+
+// exitError carries an exit code with an error message.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+func usageErr(format string, a ...any) error {
+	return &exitError{ExitUsage, fmt.Errorf(format, a...)}
+}
+
+func withCode(code int, err error) error { return &exitError{code, err} }
+
+// BuildInfo is what `iksplan version` prints; main sets it from ldflags.
+type BuildInfo struct {
+	Version string
+	Commit  string
+}
+
+// app is the state the commands share.
+type app struct {
+	build       BuildInfo
+	catalogPath string
+	cat         *catalog.Catalog
+	stdin       io.Reader
+	stdout      io.Writer
+	stderr      io.Writer
+}
+
+// catalog returns the catalog chosen with --catalog, or the embedded one.
+func (a *app) catalog() (*catalog.Catalog, error) {
+	if a.cat != nil {
+		return a.cat, nil
+	}
+	if a.catalogPath == "" {
+		a.cat = catalog.Default()
+		return a.cat, nil
+	}
+	c, err := catalog.LoadFile(a.catalogPath)
+	if err != nil {
+		return nil, usageErr("%w", err)
+	}
+	a.cat = c
+	return c, nil
+}
+
+// NewRootCommand builds the iksplan command tree.
+func NewRootCommand(build BuildInfo, stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
+	a := &app{build: build, stdin: stdin, stdout: stdout, stderr: stderr}
+	root := &cobra.Command{
+		Use:   "iksplan",
+		Short: "Design a production IBM Cloud Kubernetes Service cluster",
+		Long: `iksplan designs a production cluster on IBM Cloud Kubernetes Service (IKS)
+with you: zones, hardware, sizing, storage, network and firewall, logging and
+monitoring, IAM, CI/CD and operations. Every answer lands in one design file;
+from it iksplan renders a design document, a runbook of ibmcloud commands and
+Kubernetes manifests.
+
+Run it without arguments in a terminal to start the wizard.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runWizard(cmd, a)
+		},
+	}
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.PersistentFlags().StringVar(&a.catalogPath, "catalog", "", "use this catalog file instead of the embedded IBM Cloud facts")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErr("%w", err) })
+	root.AddCommand(
+		newPresetsCommand(a),
+		newInitCommand(a),
+		newValidateCommand(a),
+		newCatalogCommand(a),
+		newSchemaCommand(a),
+		newVersionCommand(a),
+	)
+	return root
+}
+
+// Execute runs iksplan with the process's arguments and returns the exit
+// code. Errors are printed as one line on stderr.
+func Execute(build BuildInfo) int {
+	return Run(build, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+}
+
+// Run runs iksplan with args; tests call it directly.
+func Run(build BuildInfo, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	root := NewRootCommand(build, stdin, stdout, stderr)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil && ee.err.Error() != "" {
+			fmt.Fprintf(stderr, "iksplan: %v\n", ee.err)
+		}
+		return ee.code
+	}
+	fmt.Fprintf(stderr, "iksplan: %v\n", err)
+	// cobra reports unknown commands and wrong argument counts as plain
+	// errors: those are usage errors.
+	if isCobraUsageError(err) {
+		return ExitUsage
+	}
+	return ExitFindings
+}

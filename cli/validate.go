@@ -1,0 +1,105 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/iksplan/iksplan/model/rules"
+)
+
+func newValidateCommand(a *app) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "validate FILE",
+		Short: "Check a design against every rule and print the findings",
+		Long: `validate reads a design file strictly and prints every finding: rule ID,
+severity, YAML path and line, message, why, and IBM's documentation.
+
+Exit status: 0 when no error remains (warnings and waived findings are fine),
+1 when any error-severity finding is not waived, 2 for bad usage or a file
+that cannot be read or parsed. FILE may be - for stdin.`,
+		Example: `  iksplan validate shop-prod.yaml
+  iksplan validate shop-prod.yaml -o json | jq '.findings[] | select(.severity=="error")'`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "text" && format != "json" {
+				return usageErr("--output must be text or json, not %q", format)
+			}
+			l, err := a.loadAndJudge(args[0])
+			if err != nil {
+				return err
+			}
+			if format == "json" {
+				err = writeReportJSON(a.stdout, l)
+			} else {
+				cat, _ := a.catalog()
+				err = writeReportText(a.stdout, l, cat.AsOf)
+			}
+			if err != nil {
+				return err
+			}
+			if l.report.HasErrors() {
+				return withCode(ExitFindings, fmt.Errorf("%s: %s", l.name, plural(l.report.Count(rules.Error), "error")))
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&format, "output", "o", "text", "output format: text or json")
+	_ = cmd.RegisterFlagCompletionFunc("output", fixedCompletions("text", "json"))
+	return cmd
+}
+
+func fixedCompletions(vals ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return vals, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+type jsonReport struct {
+	File     string          `json:"file"`
+	Errors   int             `json:"errors"`
+	Warnings int             `json:"warnings"`
+	Infos    int             `json:"infos"`
+	Findings []rules.Finding `json:"findings"`
+}
+
+func writeReportJSON(w io.Writer, l *loaded) error {
+	r := l.report
+	out := jsonReport{l.name, r.Count(rules.Error), r.Count(rules.Warning), r.Count(rules.Info), r.Findings}
+	if out.Findings == nil {
+		out.Findings = []rules.Finding{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func writeReportText(w io.Writer, l *loaded, asOf string) error {
+	r := l.report
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s, %s, %s (catalog as of %s)\n", l.name,
+		plural(r.Count(rules.Error), "error"), plural(r.Count(rules.Warning), "warning"), plural(r.Count(rules.Info), "info"), asOf)
+	for _, f := range r.Findings {
+		loc := f.Path
+		if f.Line > 0 {
+			loc = fmt.Sprintf("%s (line %d)", f.Path, f.Line)
+		}
+		fmt.Fprintf(&b, "\n%-8s %-7s %s\n", f.Severity, f.RuleID, loc)
+		fmt.Fprintf(&b, "         %s\n", f.Message)
+		if f.Waiver != nil {
+			fmt.Fprintf(&b, "         waived (%s): %s — approved by %s\n", f.WaivedSeverity, f.Waiver.Reason, f.Waiver.ApprovedBy)
+		}
+		if f.Why != "" {
+			fmt.Fprintf(&b, "         why: %s\n", f.Why)
+		}
+		if f.DocURL != "" {
+			fmt.Fprintf(&b, "         doc: %s\n", f.DocURL)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
