@@ -71,8 +71,14 @@ func ApplyDefaults(d *Design) {
 		s.Security.KMS.Provider = KMSNone
 	}
 	defaultCICD(&s.CICD, s.Region)
-	if s.Operations.Upgrades.WorkerPatchDays == 0 {
-		s.Operations.Upgrades.WorkerPatchDays = 14
+	if u := &s.Operations.Upgrades; u.WorkerPatchDays == 0 {
+		// An upgrades section never filled in: IBM's cadence, and one
+		// minor behind the newest (0 is a valid choice once the section is
+		// written: "always the newest").
+		u.WorkerPatchDays = 14
+		if u.MaxMinorsBehind == 0 {
+			u.MaxMinorsBehind = 1
+		}
 	}
 	if s.Operations.Backups.Method == "" {
 		s.Operations.Backups.Method = BackupNone
@@ -102,7 +108,7 @@ func defaultNetwork(s *Spec, name string) {
 			n.VPC = &VPCNetwork{}
 		}
 		if n.VPC.VPCID == "" && n.VPC.VPCName == "" {
-			n.VPC.VPCName = name + "-vpc"
+			n.VPC.VPCName = vpcNameFor(name)
 		}
 	}
 	if n.Ingress.Controller == "" {
@@ -221,4 +227,11 @@ func RegistryRegionFor(region string) string {
 		return "br"
 	}
 	return "us"
+}
+
+// vpcNameFor derives a VPC name from a cluster name: VPC names are
+// lowercase letters, digits and hyphens, so dots become hyphens.
+func vpcNameFor(cluster string) string {
+	n := strings.ToLower(strings.ReplaceAll(cluster, ".", "-"))
+	return strings.Trim(n, "-") + "-vpc"
 }

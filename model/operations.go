@@ -12,7 +12,8 @@ type Operations struct {
 // fall and how often worker fix packs are applied.
 type UpgradePolicy struct {
 	// MaxMinorsBehind is how many minor versions behind the newest the
-	// master may be (IBM supports n..n-2).
+	// master may be (IBM supports n..n-2). When the whole upgrades section
+	// is left out, the default is 1.
 	MaxMinorsBehind int `yaml:"maxMinorsBehind" json:"maxMinorsBehind" jsonschema:"minimum=0,maximum=2"`
 	// WorkerPatchDays is how often worker fix packs are applied; IBM
 	// releases them every 14 days.

@@ -101,6 +101,9 @@ type Finding struct {
 // Report is every finding of one evaluation, in a stable order.
 type Report struct {
 	Findings []Finding `json:"findings"`
+	// Plan is the capacity plan the rules judged, computed once from the
+	// design with defaults applied (not part of the JSON report).
+	Plan model.CapacityPlan `json:"-"`
 }
 
 // Count returns how many findings have severity s.

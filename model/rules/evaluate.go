@@ -1,0 +1,178 @@
+package rules
+
+import (
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/model/catalog"
+)
+
+// All returns the rule catalogue, ordered by ID. The slice is a fresh copy:
+// callers may keep or sort it.
+func All() []Rule {
+	index()
+	return slices.Clone(catalogue)
+}
+
+// Lookup returns the rule with the given ID.
+func Lookup(id string) (Rule, bool) {
+	index()
+	r, ok := byID[id]
+	return r, ok
+}
+
+var (
+	indexOnce sync.Once
+	catalogue []Rule
+	byID      map[string]Rule
+)
+
+// index builds the catalogue once from the per-area lists.
+func index() {
+	indexOnce.Do(func() {
+		for _, group := range [][]Rule{
+			basicRules(), haRules(), zoneRules(), versionRules(), hardwareRules(),
+			storageRules(), networkRules(), firewallRules(), loggingRules(),
+			iamRules(), nameRules(), opsRules(), waiverRules(),
+		} {
+			catalogue = append(catalogue, group...)
+		}
+		slices.SortFunc(catalogue, func(a, b Rule) int { return strings.Compare(a.ID, b.ID) })
+		byID = make(map[string]Rule, len(catalogue))
+		for _, r := range catalogue {
+			byID[r.ID] = r
+		}
+	})
+}
+
+// Evaluate runs every rule against a copy of d with the defaults applied
+// (d itself is never changed), applies the design's waivers and returns the
+// findings in a stable order: severity, area, rule ID, path. src, when not
+// nil, gives each finding the line of its path. A nil catalog means the
+// embedded one.
+func Evaluate(d *model.Design, cat *catalog.Catalog, src *model.Source) Report {
+	if d == nil {
+		return Report{}
+	}
+	if cat == nil {
+		cat = catalog.Default()
+	}
+	work := d.Clone()
+	model.ApplyDefaults(work)
+	ctx := &Context{Design: work, Spec: &work.Spec, Catalog: cat}
+	ctx.Plan = model.PlanCapacity(ctx.Spec, cat)
+
+	var findings []Finding
+	for _, r := range All() {
+		if r.Check == nil {
+			continue
+		}
+		for _, h := range r.Check(ctx) {
+			findings = append(findings, newFinding(r, h, src))
+		}
+	}
+	findings = applyWaivers(ctx.Spec, findings, src)
+	sortFindings(findings)
+	return Report{Findings: findings, Plan: ctx.Plan}
+}
+
+func newFinding(r Rule, h Hit, src *model.Source) Finding {
+	sev := r.Severity
+	if h.Severity != "" {
+		sev = h.Severity
+	}
+	path := h.Path
+	if path == "" {
+		path = r.Path
+	}
+	return Finding{
+		RuleID:        r.ID,
+		Severity:      sev,
+		Area:          r.Area,
+		Path:          path,
+		Line:          src.Line(path),
+		Message:       h.Message,
+		Why:           r.Why,
+		DocURL:        r.DocURL,
+		FixedAtCreate: r.FixedAtCreate,
+	}
+}
+
+// waiverKey normalises a waiver's rule ID: " ha001 " waives HA001.
+func waiverKey(id string) string { return strings.ToUpper(strings.TrimSpace(id)) }
+
+// waivable reports whether findings of rule id can be waived. The waiver
+// rules themselves cannot: a waiver cannot excuse a broken waiver.
+func waivable(id string) bool { return !strings.HasPrefix(id, "WVR") }
+
+// applyWaivers turns waived errors and warnings into info findings that
+// record the waiver, and reports waivers that matched nothing (WVR003).
+func applyWaivers(s *model.Spec, findings []Finding, src *model.Source) []Finding {
+	first := map[string]int{} // rule ID → index of its first waiver
+	for i, w := range s.Waivers {
+		k := waiverKey(w.Rule)
+		if _, dup := first[k]; !dup {
+			first[k] = i
+		}
+	}
+	used := map[string]bool{}
+	for i := range findings {
+		f := &findings[i]
+		wi, ok := first[f.RuleID]
+		if !ok || !waivable(f.RuleID) {
+			continue
+		}
+		used[f.RuleID] = true
+		w := s.Waivers[wi]
+		f.Waiver = &w
+		if f.Severity != Info {
+			f.WaivedSeverity = f.Severity
+			f.Severity = Info
+		}
+	}
+	if stale, ok := Lookup(ruleStaleWaiver); ok {
+		for i, w := range s.Waivers {
+			k := waiverKey(w.Rule)
+			if _, known := Lookup(k); !known || !waivable(k) || used[k] || first[k] != i {
+				continue
+			}
+			findings = append(findings, newFinding(stale, hit(pathf("spec.waivers[%d].rule", i),
+				"waiver for %s matches no finding: the design already passes it, so the waiver can go", k), src))
+		}
+	}
+	return findings
+}
+
+var (
+	severityOrder = []Severity{Error, Warning, Info}
+	areaOrder     = []Area{AreaBasics, AreaZones, AreaVersion, AreaHardware, AreaSizing, AreaStorage,
+		AreaNetwork, AreaLogging, AreaIAM, AreaOperations}
+)
+
+// rank returns the position of v in order, unknown values last.
+func rank[T comparable](order []T, v T) int {
+	if i := slices.Index(order, v); i >= 0 {
+		return i
+	}
+	return len(order)
+}
+
+func sortFindings(fs []Finding) {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		if d := rank(severityOrder, a.Severity) - rank(severityOrder, b.Severity); d != 0 {
+			return d
+		}
+		if d := rank(areaOrder, a.Area) - rank(areaOrder, b.Area); d != 0 {
+			return d
+		}
+		if c := strings.Compare(a.RuleID, b.RuleID); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Path, b.Path); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Message, b.Message)
+	})
+}

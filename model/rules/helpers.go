@@ -1,0 +1,222 @@
+package rules
+
+import (
+	"fmt"
+	"net/netip"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/model/catalog"
+)
+
+// docBase is the IBM Cloud Kubernetes Service documentation root; topics
+// are addressed by their anchor.
+const docBase = "https://cloud.ibm.com/docs/containers?topic=containers-"
+
+// doc returns the IBM docs URL of an IKS topic anchor.
+func doc(anchor string) string { return docBase + anchor }
+
+// prodSeverity returns sev in production and other elsewhere: most rules
+// are strictest for production clusters.
+func prodSeverity(s *model.Spec, sev, other Severity) Severity {
+	if s.IsProduction() {
+		return sev
+	}
+	return other
+}
+
+// hit builds a Hit with a formatted message.
+func hit(path, format string, args ...any) Hit {
+	return Hit{Path: path, Message: fmt.Sprintf(format, args...)}
+}
+
+// hitSev builds a Hit that overrides the rule's severity.
+func hitSev(sev Severity, path, format string, args ...any) Hit {
+	return Hit{Path: path, Message: fmt.Sprintf(format, args...), Severity: sev}
+}
+
+// pathf formats an indexed YAML path, e.g. pathf("spec.zones[%d]", 2).
+func pathf(format string, args ...any) string { return fmt.Sprintf(format, args...) }
+
+// num prints a quantity with at most one decimal: 40, 26.9.
+func num(f float64) string {
+	s := strconv.FormatFloat(f, 'f', 1, 64)
+	return strings.TrimSuffix(s, ".0")
+}
+
+// demandText prints a demand as "40 vCPU / 160 GiB".
+func demandText(d model.Demand) string {
+	return num(d.CPU) + " vCPU / " + num(d.MemoryGiB) + " GiB"
+}
+
+// builtinNamespaces exist in every IKS cluster, so a design may refer to
+// them without creating them.
+var builtinNamespaces = []string{"default", "kube-system", "kube-public", "kube-node-lease"}
+
+// namespaceKnown reports whether ns is created by the design or exists in
+// every cluster.
+func namespaceKnown(s *model.Spec, ns string) bool {
+	if slices.Contains(builtinNamespaces, ns) {
+		return true
+	}
+	return slices.ContainsFunc(s.Namespaces, func(n model.Namespace) bool { return n.Name == ns })
+}
+
+// namespaceList prints the design's namespaces for a message.
+func namespaceList(s *model.Spec) string {
+	if len(s.Namespaces) == 0 {
+		return "spec.namespaces is empty"
+	}
+	names := make([]string, len(s.Namespaces))
+	for i, n := range s.Namespaces {
+		names[i] = n.Name
+	}
+	return "spec.namespaces has " + strings.Join(names, ", ")
+}
+
+// poolIndex returns the index of the pool called name, or -1.
+func poolIndex(s *model.Spec, name string) int {
+	return slices.IndexFunc(s.WorkerPools, func(p model.WorkerPool) bool { return p.Name == name })
+}
+
+// flavorOf looks up pool i's flavor in the catalog.
+func flavorOf(c *Context, i int) (catalog.Flavor, bool) {
+	return c.Catalog.Flavor(c.Spec.Infrastructure, c.Spec.WorkerPools[i].Flavor)
+}
+
+// otherInfra returns the infrastructure that is not i.
+func otherInfra(i model.Infrastructure) model.Infrastructure {
+	if i == model.InfraVPC {
+		return model.InfraClassic
+	}
+	return model.InfraVPC
+}
+
+// infraLabel names an infrastructure for a message.
+func infraLabel(i model.Infrastructure) string {
+	switch i {
+	case model.InfraClassic:
+		return "classic"
+	case model.InfraVPC:
+		return "VPC"
+	}
+	return fmt.Sprintf("%q", string(i))
+}
+
+// minorRE reads major.minor from a version such as 1.33, 1.33.4 or
+// 1.33.4_1510.
+var minorRE = regexp.MustCompile(`^(\d+)\.(\d+)(?:[._].*)?$`)
+
+// parseMinor returns the major and minor of v.
+func parseMinor(v string) (major, minor int, ok bool) {
+	m := minorRE.FindStringSubmatch(strings.TrimPrefix(strings.TrimSpace(v), "v"))
+	if m == nil {
+		return 0, 0, false
+	}
+	major, _ = strconv.Atoi(m[1])
+	minor, _ = strconv.Atoi(m[2])
+	return major, minor, true
+}
+
+// versionKey returns the catalog key (major.minor) of v.
+func versionKey(v string) (string, bool) {
+	major, minor, ok := parseMinor(v)
+	if !ok {
+		return "", false
+	}
+	return fmt.Sprintf("%d.%d", major, minor), true
+}
+
+// catalogVersion finds the catalog entry of the design's version.
+func catalogVersion(c *Context) (catalog.Version, bool) {
+	key, ok := versionKey(c.Spec.KubernetesVersion)
+	if !ok {
+		return catalog.Version{}, false
+	}
+	return c.Catalog.Version(key)
+}
+
+// newestVersion returns the newest version the catalog lists.
+func newestVersion(cat *catalog.Catalog) (catalog.Version, bool) {
+	var best catalog.Version
+	bm, bn, found := 0, 0, false
+	for _, v := range cat.Versions.Items {
+		m, n, ok := parseMinor(v.Version)
+		if !ok {
+			continue
+		}
+		if !found || m > bm || m == bm && n > bn {
+			best, bm, bn, found = v, m, n, true
+		}
+	}
+	return best, found
+}
+
+// versionList prints the catalog's versions, newest first.
+func versionList(cat *catalog.Catalog) string {
+	var vs []string
+	for _, v := range cat.Versions.Items {
+		if v.Status != catalog.VersionUnsupported {
+			vs = append(vs, v.Version)
+		}
+	}
+	slices.SortFunc(vs, func(a, b string) int {
+		am, an, _ := parseMinor(a)
+		bm, bn, _ := parseMinor(b)
+		if am != bm {
+			return bm - am
+		}
+		return bn - an
+	})
+	return strings.Join(vs, ", ")
+}
+
+// parseAddrOrCIDR accepts a single IPv4 address or an IPv4 CIDR.
+func parseAddrOrCIDR(s string) (netip.Prefix, error) {
+	if a, err := netip.ParseAddr(s); err == nil && a.Is4() {
+		return netip.PrefixFrom(a, 32), nil
+	}
+	return model.ParseCIDR(s)
+}
+
+// metroZones lists the zones of region for infra in a metro, for messages.
+func metroZones(cat *catalog.Catalog, infra model.Infrastructure, region, metro string) []string {
+	var out []string
+	for _, z := range cat.ZonesIn(infra, region) {
+		if metro != "" && z.Metro == metro {
+			out = append(out, z.Name)
+		}
+	}
+	return out
+}
+
+// dupIndexes returns, for each value that appears more than once, the
+// indexes after its first occurrence.
+func dupIndexes(values []string) []int {
+	seen := map[string]bool{}
+	var out []int
+	for i, v := range values {
+		if v == "" {
+			continue
+		}
+		if seen[v] {
+			out = append(out, i)
+		}
+		seen[v] = true
+	}
+	return out
+}
+
+// joinNames joins names for a message: "a, b and c".
+func joinNames(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}

@@ -1,0 +1,160 @@
+package rules
+
+import (
+	"github.com/iksplan/iksplan/model"
+)
+
+const seedLogging = "Seed slides 26–29: IKS writes worker, container, application, storage, kube-system, kube-audit and " +
+	"Ingress logs locally; view them centrally with an IBM Cloud or external service (the seed used LogDNA). "
+
+func loggingRules() []Rule {
+	return []Rule{
+		{
+			ID: "LOG001", Severity: Error, Area: AreaLogging, Path: "spec.logging.backend",
+			Title: "Legacy IBM Log Analysis chosen",
+			Why: seedLogging + "IBM Log Analysis (LogDNA) and Activity Tracker reached end of support on 2025-03-28, and so did " +
+				"the `ibmcloud ob` observability plug-in; IBM Cloud Logs replaces them.",
+			DocURL: doc("cloud-logs-migration"),
+			Check: func(c *Context) []Hit {
+				if !c.Spec.Logging.Backend.Legacy() {
+					return nil
+				}
+				return []Hit{hitSev(prodSeverity(c.Spec, Error, Warning), "spec.logging.backend",
+					"backend log-analysis is IBM Log Analysis, end of support 2025-03-28; use cloud-logs")}
+			},
+		},
+		{
+			ID: "LOG002", Severity: Error, Area: AreaLogging, Path: "spec.logging.backend",
+			Title: "No logging in production",
+			Why: seedLogging + "Without forwarding, logs live only on the workers and are lost when a worker is reloaded or " +
+				"replaced, which IKS does every fix pack. IBM Cloud Logs is the current service.",
+			DocURL: doc("health"),
+			Check: func(c *Context) []Hit {
+				if !c.Spec.IsProduction() || c.Spec.Logging.Backend != model.LogNone {
+					return nil
+				}
+				return []Hit{hit("spec.logging.backend", "production cluster forwards no logs; choose cloud-logs or syslog")}
+			},
+		},
+		{
+			ID: "LOG003", Severity: Error, Area: AreaLogging, Path: "spec.monitoring.enabled",
+			Title: "No monitoring in production",
+			Why: "Seed slides 30–32: IBM Cloud Monitoring (Sysdig) collects cluster metrics and alerts by e-mail, Slack, " +
+				"PagerDuty, webhooks and more; the agent is one install. A production cluster without metrics is run blind.",
+			DocURL: doc("health"),
+			Check: func(c *Context) []Hit {
+				if !c.Spec.IsProduction() || c.Spec.Monitoring.Enabled {
+					return nil
+				}
+				return []Hit{hit("spec.monitoring.enabled", "production cluster has no monitoring; enable IBM Cloud Monitoring")}
+			},
+		},
+		{
+			ID: "LOG004", Severity: Warning, Area: AreaLogging, Path: "spec.logging.sources[*]",
+			Title: "API audit logs requested on VPC",
+			Why: seedLogging + "IBM forwards Kubernetes API audit events with `ibmcloud ks cluster master audit-webhook set`, " +
+				"which IBM's CLI reference tags classic; iksplan does not generate an audit setup for VPC clusters.",
+			DocURL: doc("health-audit"),
+			Check: func(c *Context) []Hit {
+				s := c.Spec
+				if !s.IsVPC() {
+					return nil
+				}
+				for i, src := range s.Logging.Sources {
+					if src == model.SourceKubeAudit {
+						return []Hit{hit(pathf("spec.logging.sources[%d]", i), "kube-audit uses the audit webhook, which is classic-only; iksplan cannot set it up on VPC")}
+					}
+				}
+				return nil
+			},
+		},
+		{
+			ID: "LOG005", Severity: Error, Area: AreaLogging, Path: "spec.logging.syslog.host",
+			Title:  "Syslog destination incomplete",
+			Why:    "`ibmcloud ks logging config create --type syslog` needs the server's --hostname and a port (default 514).",
+			DocURL: doc("health"),
+			Check: func(c *Context) []Hit {
+				l := c.Spec.Logging
+				if l.Backend != model.LogSyslog {
+					return nil
+				}
+				var hits []Hit
+				if l.Syslog.Host == "" {
+					hits = append(hits, hit("spec.logging.syslog.host", "backend syslog needs a syslog host"))
+				}
+				if l.Syslog.Port < 0 || l.Syslog.Port > 65535 {
+					hits = append(hits, hit("spec.logging.syslog.port", "syslog port %d is not 1–65535", l.Syslog.Port))
+				}
+				return hits
+			},
+		},
+		{
+			ID: "LOG006", Severity: Info, Area: AreaLogging, Path: "spec.logging.syslog.protocol",
+			Title: "Syslog without TLS",
+			Why: "Syslog over UDP or TCP sends logs in clear text, and UDP can lose them; `--syslog-protocol tls` encrypts " +
+				"them on the way to the server.",
+			DocURL: doc("health"),
+			Check: func(c *Context) []Hit {
+				l := c.Spec.Logging
+				if l.Backend != model.LogSyslog || l.Syslog.Protocol == model.SyslogTLS {
+					return nil
+				}
+				return []Hit{hit("spec.logging.syslog.protocol", "syslog over %s sends logs in clear text; use tls", l.Syslog.Protocol)}
+			},
+		},
+		{
+			ID: "LOG007", Severity: Warning, Area: AreaLogging, Path: "spec.monitoring.alertChannels",
+			Title: "Monitoring without alert channels in production",
+			Why: "Seed slide 30: Monitoring notifies on anomalies, downtime and degradation through e-mail, Slack, PagerDuty, " +
+				"webhooks, OpsGenie or VictorOps. Metrics nobody is alerted on do not shorten an outage.",
+			DocURL: doc("health"),
+			Check: func(c *Context) []Hit {
+				m := c.Spec.Monitoring
+				if !c.Spec.IsProduction() || !m.Enabled || len(m.AlertChannels) > 0 {
+					return nil
+				}
+				return []Hit{hit("spec.monitoring.alertChannels", "monitoring is on but no alert channel is set; add the on-call team's e-mail, Slack or pager")}
+			},
+		},
+		{
+			ID: "LOG008", Severity: Error, Area: AreaLogging, Path: "spec.monitoring.alertChannels[*].target",
+			Title: "Alert channel target invalid",
+			Why: "Each alert channel needs a destination: an e-mail address for e-mail channels, a channel, service or team " +
+				"name for the others. The runbook lists them for setup in the Monitoring console.",
+			DocURL: doc("health"),
+			Check: func(c *Context) []Hit {
+				var hits []Hit
+				for i, ch := range c.Spec.Monitoring.AlertChannels {
+					path := pathf("spec.monitoring.alertChannels[%d].target", i)
+					switch {
+					case ch.Target == "":
+						hits = append(hits, hit(path, "%s alert channel has no target", ch.Type))
+					case ch.Type == model.AlertEmail:
+						if err := model.ValidateEmail(ch.Target); err != nil {
+							hits = append(hits, hit(path, "%s", err.Error()))
+						}
+					default:
+						if err := model.ValidateFreeText(ch.Target); err != nil {
+							hits = append(hits, hit(path, "%s target %s", ch.Type, err.Error()))
+						}
+					}
+				}
+				return hits
+			},
+		},
+		{
+			ID: "LOG009", Severity: Info, Area: AreaLogging, Path: "spec.logging.sources",
+			Title: "Production classic cluster without API audit logs",
+			Why: seedLogging + "Source ⑥, kube-audit, records every request to the API server: who changed what. IBM forwards " +
+				"it with the audit webhook on classic clusters; compliance reviews usually ask for it.",
+			DocURL: doc("health-audit"),
+			Check: func(c *Context) []Hit {
+				s := c.Spec
+				if !s.IsProduction() || !s.IsClassic() || s.Logging.Backend == model.LogNone || s.Logging.Wants(model.SourceKubeAudit) {
+					return nil
+				}
+				return []Hit{hit("spec.logging.sources", "the API audit log (kube-audit) is not collected")}
+			},
+		},
+	}
+}
