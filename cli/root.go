@@ -100,9 +100,11 @@ Run it without arguments in a terminal to start the wizard.`,
 		newInitCommand(a),
 		newValidateCommand(a),
 		newCatalogCommand(a),
+		newRenderCommand(a),
 		newSchemaCommand(a),
 		newVersionCommand(a),
 	)
+	registerWizard(root, a)
 	return root
 }
 

@@ -1,0 +1,84 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/iksplan/iksplan/model/rules"
+	"github.com/iksplan/iksplan/render"
+)
+
+func newRenderCommand(a *app) *cobra.Command {
+	var out, only string
+	var force bool
+	cmd := &cobra.Command{
+		Use:   "render FILE --out DIR",
+		Short: "Write the design document, runbook and manifests of a design",
+		Long: `render writes, into DIR: design.yaml (the resolved design), DESIGN.md,
+runbook.sh, manifests/NN-<topic>.yaml, calico/NN-<topic>.yaml (classic) and
+values/*.yaml. It refuses while any error-severity finding is not waived, and
+never overwrites a file without --force: without it, nothing is written when
+any file is in the way.`,
+		Example: `  iksplan render shop-prod.yaml --out out
+  iksplan render shop-prod.yaml --out out --only doc --force`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if out == "" {
+				return usageErr("--out DIR is required")
+			}
+			kinds, err := render.ParseKinds(only)
+			if err != nil {
+				return usageErr("%w", err)
+			}
+			l, err := a.loadAndJudge(args[0])
+			if err != nil {
+				return err
+			}
+			if l.report.HasErrors() {
+				cat, _ := a.catalog()
+				blocking := *l
+				blocking.report = rules.Report{}
+				for _, f := range l.report.Findings {
+					if f.Severity == rules.Error {
+						blocking.report.Findings = append(blocking.report.Findings, f)
+					}
+				}
+				if err := writeReportText(a.stderr, &blocking, cat.AsOf); err != nil {
+					return err
+				}
+				return withCode(ExitFindings, fmt.Errorf("%s: %s; fix them or waive them in spec.waivers, then render again",
+					l.name, plural(l.report.Count(rules.Error), "error")))
+			}
+			cat, err := a.catalog()
+			if err != nil {
+				return err
+			}
+			arts, err := render.All(render.Input{Design: l.design, SourceName: l.name, Catalog: cat}, kinds...)
+			if err != nil {
+				return withCode(ExitFindings, err)
+			}
+			if err := render.Write(out, arts, force); err != nil {
+				var ce *render.ConflictError
+				if errors.As(err, &ce) {
+					return withCode(ExitFindings, err)
+				}
+				return withCode(ExitFindings, fmt.Errorf("write artifacts: %w", err))
+			}
+			for _, art := range arts {
+				fmt.Fprintln(a.stdout, filepath.Join(out, filepath.FromSlash(art.Path)))
+			}
+			if w := l.report.Count(rules.Warning); w > 0 {
+				fmt.Fprintf(a.stderr, "iksplan: %s remain; `iksplan validate %s` lists them\n", plural(w, "warning"), args[0])
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&out, "out", "", "directory to write the artifacts into")
+	cmd.Flags().BoolVar(&force, "force", false, "overwrite files that already exist")
+	cmd.Flags().StringVar(&only, "only", "", "render only these: doc, runbook, manifests (comma-separated)")
+	_ = cmd.MarkFlagDirname("out")
+	return cmd
+}

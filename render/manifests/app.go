@@ -1,0 +1,295 @@
+package manifests
+
+import (
+	"fmt"
+
+	appsv1 "k8s.io/api/apps/v1"
+	corev1 "k8s.io/api/core/v1"
+	networkingv1 "k8s.io/api/networking/v1"
+	policyv1 "k8s.io/api/policy/v1"
+	"k8s.io/apimachinery/pkg/api/resource"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/util/intstr"
+
+	"github.com/iksplan/iksplan/model"
+)
+
+// The application template's fixed choices. Teams copy the file and change
+// the name, image and ports; the shape (spread, budget, probes, hardening)
+// is what iksplan is for.
+const (
+	appName     = "app"
+	appImageTag = "1.0.0" // pinned: a moving tag makes rollbacks and scans meaningless
+	appPort     = 8080
+	appPortName = "http"
+	// appUID is a high, non-root UID and GID: no clash with host users.
+	appUID = 10001
+)
+
+func appLabels() map[string]string {
+	return map[string]string{
+		"app.kubernetes.io/name":     appName,
+		"app.kubernetes.io/instance": appName,
+		frontendLabelKey:             frontendLabelValue,
+	}
+}
+
+// appFile is 50-app-template.yaml: a production-shaped application in the
+// first application namespace.
+func appFile(p *plan) file {
+	s := p.s
+	zones := max(len(s.Zones), 1)
+	replicas := int32(max(2, zones))
+	class := ingressClass(s)
+	spread := fmt.Sprintf("spread evenly over the %d zones", zones)
+	if zones == 1 {
+		spread = "in the cluster's one zone"
+	}
+	f := file{
+		path: "manifests/50-app-template.yaml",
+		intro: []string{
+			"Application template: copy it for each service and change the name, image and ports.",
+			fmt.Sprintf("%d replicas %s, on different workers; at most one pod down in a drain", replicas, spread),
+			"(IBM's worker fix packs replace workers one at a time). Runs as a non-root user with a read-only root",
+			"file system under the restricted Pod Security Standard.",
+		},
+	}
+	f.docs = append(f.docs,
+		doc{obj: appServiceAccount(p.appNS)},
+		doc{obj: appDeployment(p, replicas)},
+		doc{obj: appPDB(p.appNS)},
+		doc{obj: appService(p.appNS)},
+		doc{
+			comment: []string{"Isolates the template's pods on their own, so it holds even without 20-network-policies.yaml."},
+			obj:     appNetworkPolicy(p.appNS, p.kubeDNSIP, class != ""),
+		},
+	)
+	if class != "" {
+		f.docs = append(f.docs, doc{comment: ingressNotes(s), obj: appIngress(p, class)})
+	}
+	return f
+}
+
+// ingressClass is the IKS ingress class the template's Ingress uses: the
+// public ALBs unless only the private ones are on; "" without a controller.
+func ingressClass(s *model.Spec) string {
+	in := s.Network.Ingress
+	public := in.PublicALB || !in.PrivateALB
+	return in.Controller.IngressClass(public)
+}
+
+func ingressNotes(s *model.Spec) []string {
+	if s.Firewall.CIS.Domain != "" {
+		return []string{"Host is the domain CIS serves; CIS terminates TLS at the edge (add a TLS secret for the ALB leg)."}
+	}
+	return []string{"Set a host: the cluster's Ingress subdomain (`ibmcloud ks cluster get`) or your own domain, with its TLS secret."}
+}
+
+func appImage(s *model.Spec) string {
+	region := s.CICD.Registry.Region
+	if region == "" {
+		region = model.RegistryRegionFor(s.Region)
+	}
+	ns := s.CICD.Registry.Namespace
+	if ns == "" {
+		ns = "my-namespace"
+	}
+	return fmt.Sprintf("%s.icr.io/%s/%s:%s", region, ns, appName, appImageTag)
+}
+
+func appServiceAccount(ns string) *corev1.ServiceAccount {
+	no := false
+	return &corev1.ServiceAccount{
+		TypeMeta:                     metav1.TypeMeta{APIVersion: "v1", Kind: "ServiceAccount"},
+		ObjectMeta:                   metav1.ObjectMeta{Name: appName, Namespace: ns, Labels: appLabels()},
+		AutomountServiceAccountToken: &no,
+	}
+}
+
+func appDeployment(p *plan, replicas int32) *appsv1.Deployment {
+	s := p.s
+	zoneWhen := corev1.DoNotSchedule
+	if !s.Multizone() {
+		// One zone: nothing to spread over, never block scheduling on it.
+		zoneWhen = corev1.ScheduleAnyway
+	}
+	sel := &metav1.LabelSelector{MatchLabels: appLabels()}
+	yes, no := true, false
+	uid := int64(appUID)
+	maxUnavailable, maxSurge := intstr.FromInt32(0), intstr.FromInt32(1)
+	grace := int64(30)
+	return &appsv1.Deployment{
+		TypeMeta:   metav1.TypeMeta{APIVersion: "apps/v1", Kind: "Deployment"},
+		ObjectMeta: metav1.ObjectMeta{Name: appName, Namespace: p.appNS, Labels: appLabels()},
+		Spec: appsv1.DeploymentSpec{
+			Replicas: &replicas,
+			Selector: sel,
+			Strategy: appsv1.DeploymentStrategy{
+				Type: appsv1.RollingUpdateDeploymentStrategyType,
+				// Surge one new pod before taking an old one away: full
+				// capacity during a release.
+				RollingUpdate: &appsv1.RollingUpdateDeployment{MaxUnavailable: &maxUnavailable, MaxSurge: &maxSurge},
+			},
+			Template: corev1.PodTemplateSpec{
+				ObjectMeta: metav1.ObjectMeta{Labels: appLabels()},
+				Spec: corev1.PodSpec{
+					ServiceAccountName:            appName,
+					AutomountServiceAccountToken:  &no,
+					TerminationGracePeriodSeconds: &grace,
+					// Spread first over zones (a zone failure takes at most a
+					// third), then over workers; the preferred anti-affinity
+					// says the same for tools that read only affinity.
+					Affinity: &corev1.Affinity{PodAntiAffinity: &corev1.PodAntiAffinity{
+						PreferredDuringSchedulingIgnoredDuringExecution: []corev1.WeightedPodAffinityTerm{{
+							Weight:          100,
+							PodAffinityTerm: corev1.PodAffinityTerm{LabelSelector: sel, TopologyKey: corev1.LabelHostname},
+						}},
+					}},
+					TopologySpreadConstraints: []corev1.TopologySpreadConstraint{
+						{
+							MaxSkew: 1, TopologyKey: corev1.LabelTopologyZone, WhenUnsatisfiable: zoneWhen,
+							LabelSelector: sel, MatchLabelKeys: []string{appsv1.DefaultDeploymentUniqueLabelKey},
+						},
+						{
+							MaxSkew: 1, TopologyKey: corev1.LabelHostname, WhenUnsatisfiable: corev1.ScheduleAnyway,
+							LabelSelector: sel, MatchLabelKeys: []string{appsv1.DefaultDeploymentUniqueLabelKey},
+						},
+					},
+					SecurityContext: &corev1.PodSecurityContext{
+						RunAsNonRoot:   &yes,
+						RunAsUser:      &uid,
+						RunAsGroup:     &uid,
+						FSGroup:        &uid,
+						SeccompProfile: &corev1.SeccompProfile{Type: corev1.SeccompProfileTypeRuntimeDefault},
+					},
+					Containers: []corev1.Container{appContainer(s)},
+					Volumes: []corev1.Volume{{
+						Name: "tmp",
+						VolumeSource: corev1.VolumeSource{EmptyDir: &corev1.EmptyDirVolumeSource{
+							SizeLimit: ptr(resource.MustParse("64Mi")),
+						}},
+					}},
+				},
+			},
+		},
+	}
+}
+
+func appContainer(s *model.Spec) corev1.Container {
+	yes, no := true, false
+	uid := int64(appUID)
+	probe := func(path string, period, failures int32) *corev1.Probe {
+		return &corev1.Probe{
+			ProbeHandler:     corev1.ProbeHandler{HTTPGet: &corev1.HTTPGetAction{Path: path, Port: intstr.FromString(appPortName)}},
+			PeriodSeconds:    period,
+			TimeoutSeconds:   2,
+			FailureThreshold: failures,
+		}
+	}
+	return corev1.Container{
+		Name:            appName,
+		Image:           appImage(s),
+		ImagePullPolicy: corev1.PullAlways,
+		Ports:           []corev1.ContainerPort{{Name: appPortName, ContainerPort: appPort, Protocol: corev1.ProtocolTCP}},
+		Resources: corev1.ResourceRequirements{
+			Requests: corev1.ResourceList{
+				corev1.ResourceCPU:              resource.MustParse("100m"),
+				corev1.ResourceMemory:           resource.MustParse("128Mi"),
+				corev1.ResourceEphemeralStorage: resource.MustParse("100Mi"),
+			},
+			Limits: corev1.ResourceList{
+				corev1.ResourceCPU:              resource.MustParse("500m"),
+				corev1.ResourceMemory:           resource.MustParse("256Mi"),
+				corev1.ResourceEphemeralStorage: resource.MustParse("512Mi"),
+			},
+		},
+		// Readiness takes the pod out of the Service; liveness restarts it;
+		// the startup probe gives a slow start a minute before liveness counts.
+		StartupProbe:   probe("/livez", 2, 30),
+		LivenessProbe:  probe("/livez", 10, 3),
+		ReadinessProbe: probe("/readyz", 5, 3),
+		SecurityContext: &corev1.SecurityContext{
+			RunAsNonRoot:             &yes,
+			RunAsUser:                &uid,
+			RunAsGroup:               &uid,
+			AllowPrivilegeEscalation: &no,
+			Privileged:               &no,
+			ReadOnlyRootFilesystem:   &yes,
+			Capabilities:             &corev1.Capabilities{Drop: []corev1.Capability{"ALL"}},
+			SeccompProfile:           &corev1.SeccompProfile{Type: corev1.SeccompProfileTypeRuntimeDefault},
+		},
+		VolumeMounts: []corev1.VolumeMount{{Name: "tmp", MountPath: "/tmp"}},
+	}
+}
+
+func appPDB(ns string) *policyv1.PodDisruptionBudget {
+	one := intstr.FromInt32(1)
+	always := policyv1.AlwaysAllow
+	return &policyv1.PodDisruptionBudget{
+		TypeMeta:   metav1.TypeMeta{APIVersion: "policy/v1", Kind: "PodDisruptionBudget"},
+		ObjectMeta: metav1.ObjectMeta{Name: appName, Namespace: ns, Labels: appLabels()},
+		Spec: policyv1.PodDisruptionBudgetSpec{
+			MaxUnavailable: &one,
+			Selector:       &metav1.LabelSelector{MatchLabels: appLabels()},
+			// A pod that is not ready serves nothing: let drains evict it,
+			// or one crash-looping pod blocks every worker update.
+			UnhealthyPodEvictionPolicy: &always,
+		},
+	}
+}
+
+func appService(ns string) *corev1.Service {
+	return &corev1.Service{
+		TypeMeta:   metav1.TypeMeta{APIVersion: "v1", Kind: "Service"},
+		ObjectMeta: metav1.ObjectMeta{Name: appName, Namespace: ns, Labels: appLabels()},
+		Spec: corev1.ServiceSpec{
+			Type:     corev1.ServiceTypeClusterIP,
+			Selector: appLabels(),
+			Ports: []corev1.ServicePort{{
+				Name: appPortName, Port: 80, TargetPort: intstr.FromString(appPortName), Protocol: corev1.ProtocolTCP,
+			}},
+		},
+	}
+}
+
+// appNetworkPolicy lets the IKS Ingress controller reach the pods' port
+// and the pods resolve names; everything else stays closed for them.
+func appNetworkPolicy(ns, kubeDNSIP string, ingress bool) *networkingv1.NetworkPolicy {
+	spec := networkingv1.NetworkPolicySpec{
+		PodSelector: metav1.LabelSelector{MatchLabels: appLabels()},
+		PolicyTypes: bothTypes,
+		Egress:      []networkingv1.NetworkPolicyEgressRule{dnsEgressRule(kubeDNSIP)},
+	}
+	if ingress {
+		spec.Ingress = []networkingv1.NetworkPolicyIngressRule{{
+			From:  []networkingv1.NetworkPolicyPeer{ingressControllerPeer()},
+			Ports: []networkingv1.NetworkPolicyPort{{Protocol: protocol(corev1.ProtocolTCP), Port: namedPort(appPortName)}},
+		}}
+	}
+	return netpol(ns, appName, spec)
+}
+
+func appIngress(p *plan, class string) *networkingv1.Ingress {
+	prefix := networkingv1.PathTypePrefix
+	rule := networkingv1.IngressRule{
+		Host: p.s.Firewall.CIS.Domain,
+		IngressRuleValue: networkingv1.IngressRuleValue{HTTP: &networkingv1.HTTPIngressRuleValue{
+			Paths: []networkingv1.HTTPIngressPath{{
+				Path: "/", PathType: &prefix,
+				Backend: networkingv1.IngressBackend{Service: &networkingv1.IngressServiceBackend{
+					Name: appName, Port: networkingv1.ServiceBackendPort{Name: appPortName},
+				}},
+			}},
+		}},
+	}
+	return &networkingv1.Ingress{
+		TypeMeta:   metav1.TypeMeta{APIVersion: "networking.k8s.io/v1", Kind: "Ingress"},
+		ObjectMeta: metav1.ObjectMeta{Name: appName, Namespace: p.appNS, Labels: appLabels()},
+		Spec: networkingv1.IngressSpec{
+			IngressClassName: &class,
+			Rules:            []networkingv1.IngressRule{rule},
+		},
+	}
+}
+
+func ptr[T any](v T) *T { return &v }

@@ -1,0 +1,166 @@
+package manifests
+
+import (
+	corev1 "k8s.io/api/core/v1"
+	networkingv1 "k8s.io/api/networking/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/util/intstr"
+)
+
+// IKS facts the policies rely on.
+const (
+	// nsNameLabel is set by Kubernetes on every namespace (1.21+).
+	nsNameLabel = "kubernetes.io/metadata.name"
+	// kubeSystem holds CoreDNS and IBM's managed Ingress ALB pods (both
+	// Ingress-NGINX and Traefik) on IKS.
+	kubeSystem = "kube-system"
+	// kubeDNSLabel selects the CoreDNS pods IKS runs behind the kube-dns service.
+	kubeDNSLabelKey, kubeDNSLabelValue = "k8s-app", "kube-dns"
+	// nodeLocalDNS is the link-local address of the NodeLocal DNS cache,
+	// which IKS turns on by default from Kubernetes 1.35
+	// (https://cloud.ibm.com/docs/containers?topic=containers-cs_versions_135#nodelocal-dns-135).
+	nodeLocalDNS = "169.254.20.10/32"
+	// ibmServiceEndpoints is IBM Cloud's private service endpoint network
+	// (the "Service Network (on backend/private network)" range that
+	// https://cloud.ibm.com/docs/containers?topic=containers-firewall asks
+	// allowlists to open): Cloud Databases and Cloudant private endpoints
+	// live there, on ports that differ per instance.
+	ibmServiceEndpoints = "166.8.0.0/14"
+)
+
+// frontendLabel marks the pods the Ingress controller may reach. Only pods
+// carrying it accept traffic from kube-system.
+const frontendLabelKey, frontendLabelValue = "app.kubernetes.io/component", "frontend"
+
+// networkPoliciesFile is 20-network-policies.yaml (spec.firewall.networkPolicies):
+// per application namespace, deny everything, then allow DNS, traffic
+// inside the namespace, the Ingress controller to web frontends, and IBM
+// Cloud private endpoints where service credentials are bound.
+func networkPoliciesFile(p *plan) file {
+	f := file{
+		path: "manifests/20-network-policies.yaml",
+		intro: []string{
+			"Default-deny NetworkPolicies with the allowances every application namespace needs.",
+			"DNS may go to CoreDNS (kube-system, k8s-app=kube-dns) and, for IKS's NodeLocal DNS cache",
+			"(default from 1.35), to the kube-dns service address " + p.kubeDNSIP + " and " + nodeLocalDNS + ":",
+			"the cache answers on the node, where pod and namespace selectors do not reach.",
+			"Check the address with: kubectl -n kube-system get service kube-dns",
+		},
+	}
+	ingress := p.s.Network.Ingress.Controller.IngressClass(true) != ""
+	for _, n := range p.apps {
+		f.docs = append(f.docs,
+			doc{obj: denyAll(n.Name)},
+			doc{obj: allowDNS(n.Name, p.kubeDNSIP)},
+			doc{obj: allowSameNamespace(n.Name)},
+		)
+		if ingress {
+			f.docs = append(f.docs, doc{obj: allowIngressController(n.Name)})
+		}
+		if p.bindsServices(n.Name) {
+			f.docs = append(f.docs, doc{
+				comment: []string{"Bound IBM Cloud service credentials: pods reach the instances' private endpoints."},
+				obj:     allowIBMServiceEndpoints(n.Name),
+			})
+		}
+	}
+	return f
+}
+
+func netpol(ns, name string, spec networkingv1.NetworkPolicySpec) *networkingv1.NetworkPolicy {
+	return &networkingv1.NetworkPolicy{
+		TypeMeta:   metav1.TypeMeta{APIVersion: "networking.k8s.io/v1", Kind: "NetworkPolicy"},
+		ObjectMeta: metav1.ObjectMeta{Name: name, Namespace: ns},
+		Spec:       spec,
+	}
+}
+
+var (
+	bothTypes   = []networkingv1.PolicyType{networkingv1.PolicyTypeIngress, networkingv1.PolicyTypeEgress}
+	egressOnly  = []networkingv1.PolicyType{networkingv1.PolicyTypeEgress}
+	ingressOnly = []networkingv1.PolicyType{networkingv1.PolicyTypeIngress}
+)
+
+func denyAll(ns string) *networkingv1.NetworkPolicy {
+	return netpol(ns, "default-deny-all", networkingv1.NetworkPolicySpec{
+		PodSelector: metav1.LabelSelector{},
+		PolicyTypes: bothTypes,
+	})
+}
+
+// dnsEgressRule reaches CoreDNS in kube-system on UDP and TCP 53, and the
+// NodeLocal DNS cache: with it, queries to the kube-dns address are
+// answered on the node without DNAT, so only address rules match them.
+func dnsEgressRule(kubeDNSIP string) networkingv1.NetworkPolicyEgressRule {
+	return networkingv1.NetworkPolicyEgressRule{
+		To: []networkingv1.NetworkPolicyPeer{
+			{
+				NamespaceSelector: &metav1.LabelSelector{MatchLabels: map[string]string{nsNameLabel: kubeSystem}},
+				PodSelector:       &metav1.LabelSelector{MatchLabels: map[string]string{kubeDNSLabelKey: kubeDNSLabelValue}},
+			},
+			{IPBlock: &networkingv1.IPBlock{CIDR: kubeDNSIP}},
+			{IPBlock: &networkingv1.IPBlock{CIDR: nodeLocalDNS}},
+		},
+		Ports: []networkingv1.NetworkPolicyPort{
+			{Protocol: protocol(corev1.ProtocolUDP), Port: port(53)},
+			{Protocol: protocol(corev1.ProtocolTCP), Port: port(53)},
+		},
+	}
+}
+
+func allowDNS(ns, kubeDNSIP string) *networkingv1.NetworkPolicy {
+	return netpol(ns, "allow-dns", networkingv1.NetworkPolicySpec{
+		PodSelector: metav1.LabelSelector{},
+		PolicyTypes: egressOnly,
+		Egress:      []networkingv1.NetworkPolicyEgressRule{dnsEgressRule(kubeDNSIP)},
+	})
+}
+
+func allowSameNamespace(ns string) *networkingv1.NetworkPolicy {
+	same := []networkingv1.NetworkPolicyPeer{{PodSelector: &metav1.LabelSelector{}}}
+	return netpol(ns, "allow-same-namespace", networkingv1.NetworkPolicySpec{
+		PodSelector: metav1.LabelSelector{},
+		PolicyTypes: bothTypes,
+		Ingress:     []networkingv1.NetworkPolicyIngressRule{{From: same}},
+		Egress:      []networkingv1.NetworkPolicyEgressRule{{To: same}},
+	})
+}
+
+// ingressControllerPeer is where IKS runs its managed ALB pods. Their pod
+// labels carry the cluster's ID, so the namespace is the stable selector.
+func ingressControllerPeer() networkingv1.NetworkPolicyPeer {
+	return networkingv1.NetworkPolicyPeer{
+		NamespaceSelector: &metav1.LabelSelector{MatchLabels: map[string]string{nsNameLabel: kubeSystem}},
+	}
+}
+
+func allowIngressController(ns string) *networkingv1.NetworkPolicy {
+	return netpol(ns, "allow-ingress-controller", networkingv1.NetworkPolicySpec{
+		PodSelector: metav1.LabelSelector{MatchLabels: map[string]string{frontendLabelKey: frontendLabelValue}},
+		PolicyTypes: ingressOnly,
+		Ingress:     []networkingv1.NetworkPolicyIngressRule{{From: []networkingv1.NetworkPolicyPeer{ingressControllerPeer()}}},
+	})
+}
+
+func allowIBMServiceEndpoints(ns string) *networkingv1.NetworkPolicy {
+	return netpol(ns, "allow-ibm-private-endpoints", networkingv1.NetworkPolicySpec{
+		PodSelector: metav1.LabelSelector{},
+		PolicyTypes: egressOnly,
+		Egress: []networkingv1.NetworkPolicyEgressRule{{
+			To:    []networkingv1.NetworkPolicyPeer{{IPBlock: &networkingv1.IPBlock{CIDR: ibmServiceEndpoints}}},
+			Ports: []networkingv1.NetworkPolicyPort{{Protocol: protocol(corev1.ProtocolTCP)}},
+		}},
+	})
+}
+
+func protocol(p corev1.Protocol) *corev1.Protocol { return &p }
+
+func port(n int) *intstr.IntOrString {
+	v := intstr.FromInt32(int32(n))
+	return &v
+}
+
+func namedPort(s string) *intstr.IntOrString {
+	v := intstr.FromString(s)
+	return &v
+}

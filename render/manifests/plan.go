@@ -1,0 +1,204 @@
+package manifests
+
+import (
+	"net/netip"
+	"sort"
+	"strings"
+
+	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/render/view"
+)
+
+// nsPlan is one namespace the manifests create or configure.
+type nsPlan struct {
+	Name        string
+	PodSecurity model.PodSecurityLevel
+	Labels      map[string]string
+	// Quota is the declared quota, nil when the design declares none.
+	Quota *model.NamespaceQuota
+	// Declared is true for spec.namespaces entries; the others are created
+	// because a later object needs them, and Reasons says which.
+	Declared bool
+	Reasons  []string
+}
+
+// plan is what every manifest file reads: the namespaces in apply order
+// and the namespaces that hold particular objects.
+type plan struct {
+	c *view.Context
+	s *model.Spec
+	// apps are the application namespaces: declared ones in design order,
+	// then the ones other objects need, sorted by name.
+	apps []nsPlan
+	// deployerNS is the CI deployer's own namespace ("" without stages).
+	deployerNS string
+	// appNS is where the application template goes.
+	appNS string
+	// kubeDNSIP is the kube-dns service address as a /32.
+	kubeDNSIP string
+}
+
+// deployerNamespace is the dedicated namespace of the CI deployer's
+// service account. It runs no pods (its quota allows none), so nobody
+// with rights in a stage namespace can borrow the deployer's identity by
+// starting a pod under it.
+const deployerNamespace = "cicd"
+
+// fallbackAppNamespace holds the application template when the design
+// names no namespace at all.
+const fallbackAppNamespace = "apps"
+
+// DeployerNamespace returns the namespace of the CI deployer's service
+// account (spec.cicd.deployerServiceAccount), or "" when the design has
+// no CI/CD stages and 40-rbac.yaml is not rendered. The runbook mints the
+// pipeline's token there.
+func DeployerNamespace(c *view.Context) string {
+	if len(c.Spec.CICD.Stages) == 0 || c.Spec.CICD.DeployerServiceAccount == "" {
+		return ""
+	}
+	return deployerNamespace
+}
+
+// systemNamespace reports whether IBM or Kubernetes owns the namespace:
+// the manifests never relabel, limit or isolate those.
+func systemNamespace(name string) bool {
+	switch name {
+	case "default":
+		return false
+	case "tigera-operator":
+		return true
+	}
+	for _, p := range []string{"kube-", "ibm-", "calico-", "openshift-"} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func newPlan(c *view.Context) *plan {
+	s := c.Spec
+	p := &plan{c: c, s: s, kubeDNSIP: kubeDNSAddress(s.Network.ServiceSubnet)}
+	seen := map[string]int{}
+	for _, ns := range s.Namespaces {
+		if ns.Name == "" || systemNamespace(ns.Name) {
+			continue
+		}
+		if _, dup := seen[ns.Name]; dup {
+			continue
+		}
+		n := nsPlan{Name: ns.Name, PodSecurity: ns.PodSecurity, Labels: ns.Labels, Declared: true}
+		if q := ns.Quota; q.CPU > 0 || q.MemoryGiB > 0 || q.Pods > 0 {
+			q := q
+			n.Quota = &q
+		}
+		if n.PodSecurity == "" {
+			n.PodSecurity = model.PodSecurityRestricted
+		}
+		seen[ns.Name] = len(p.apps)
+		p.apps = append(p.apps, n)
+	}
+	extra := map[string][]string{}
+	need := func(name, reason string) {
+		if name == "" || systemNamespace(name) {
+			return
+		}
+		if _, ok := seen[name]; ok {
+			return
+		}
+		extra[name] = append(extra[name], reason)
+	}
+	for _, st := range s.CICD.Stages {
+		need(st.Namespace, "CI/CD stage "+st.Name)
+	}
+	for _, v := range s.Storage.Volumes {
+		need(v.Namespace, "volume "+v.Name)
+	}
+	for _, db := range s.Storage.Databases {
+		need(db.BindNamespace, "binding of database "+db.Name)
+	}
+	if s.Storage.Cloudant.Enabled {
+		need(s.Storage.Cloudant.BindNamespace, "binding of Cloudant "+s.Storage.Cloudant.InstanceName)
+	}
+	for _, g := range s.IAM.AccessGroups {
+		for _, ns := range g.Namespaces {
+			need(ns, "IAM access group "+g.Name)
+		}
+	}
+	names := make([]string, 0, len(extra))
+	for n := range extra {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		seen[n] = len(p.apps)
+		p.apps = append(p.apps, nsPlan{Name: n, PodSecurity: model.PodSecurityRestricted, Reasons: extra[n]})
+	}
+	if len(p.apps) > 0 {
+		p.appNS = p.apps[0].Name
+	} else {
+		p.appNS = fallbackAppNamespace
+		p.apps = append(p.apps, nsPlan{Name: fallbackAppNamespace, PodSecurity: model.PodSecurityRestricted,
+			Reasons: []string{"the application template"}})
+	}
+	p.deployerNS = DeployerNamespace(c)
+	return p
+}
+
+// app returns the plan of the application namespace name.
+func (p *plan) app(name string) (nsPlan, bool) {
+	for _, n := range p.apps {
+		if n.Name == name {
+			return n, true
+		}
+	}
+	return nsPlan{}, false
+}
+
+// stageNamespaces lists the CI/CD stage namespaces in stage order, once each.
+func (p *plan) stageNamespaces() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, st := range p.s.CICD.Stages {
+		if st.Namespace == "" || seen[st.Namespace] {
+			continue
+		}
+		seen[st.Namespace] = true
+		out = append(out, st.Namespace)
+	}
+	return out
+}
+
+// bindsServices reports whether IBM Cloud service credentials are bound
+// into namespace ns (Cloud Databases or Cloudant), so its pods must reach
+// IBM's private service endpoints.
+func (p *plan) bindsServices(ns string) bool {
+	for _, db := range p.s.Storage.Databases {
+		if db.BindNamespace == ns {
+			return true
+		}
+	}
+	cl := p.s.Storage.Cloudant
+	return cl.Enabled && cl.BindNamespace == ns
+}
+
+// defaultServiceSubnet is IKS's service range on classic and VPC when the
+// design keeps the default.
+const defaultServiceSubnet = "172.21.0.0/16"
+
+// kubeDNSAddress is the kube-dns service address: the tenth address of the
+// service subnet (172.21.0.10 with IKS's default), as a /32.
+func kubeDNSAddress(serviceSubnet string) string {
+	if serviceSubnet == "" {
+		serviceSubnet = defaultServiceSubnet
+	}
+	pfx, err := model.ParseCIDR(serviceSubnet)
+	if err != nil {
+		pfx, _ = model.ParseCIDR(defaultServiceSubnet)
+	}
+	a := pfx.Addr()
+	for range 10 {
+		a = a.Next()
+	}
+	return netip.PrefixFrom(a, 32).String()
+}

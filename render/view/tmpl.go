@@ -1,0 +1,87 @@
+package view
+
+import (
+	"bytes"
+	"fmt"
+	"maps"
+	"strings"
+	"sync"
+	"text/template"
+
+	"mvdan.cc/sh/v3/syntax"
+
+	"github.com/iksplan/iksplan/templates"
+)
+
+// TemplateSet parses one artifact's template (and every _*.tmpl partial)
+// from the embedded templates once, with missingkey=error so a typo in a
+// view-model field fails loudly instead of printing "<no value>".
+type TemplateSet struct {
+	name  string
+	funcs template.FuncMap
+	once  sync.Once
+	tmpl  *template.Template
+	err   error
+}
+
+// NewTemplateSet prepares the template file name with extra functions.
+func NewTemplateSet(name string, funcs template.FuncMap) *TemplateSet {
+	return &TemplateSet{name: name, funcs: funcs}
+}
+
+func (s *TemplateSet) load() (*template.Template, error) {
+	s.once.Do(func() {
+		fm := baseFuncs()
+		maps.Copy(fm, s.funcs)
+		t := template.New(s.name).Option("missingkey=error").Funcs(fm)
+		s.tmpl, s.err = t.ParseFS(templates.FS, s.name, "_*.tmpl")
+		if s.err != nil {
+			s.err = fmt.Errorf("parse template %s: %w", s.name, s.err)
+		}
+	})
+	return s.tmpl, s.err
+}
+
+// Execute runs the template on data and trims trailing spaces from every
+// line, so output is stable whatever the template's whitespace.
+func (s *TemplateSet) Execute(data any) ([]byte, error) {
+	t, err := s.load()
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, s.name, data); err != nil {
+		return nil, fmt.Errorf("render %s: %w", s.name, err)
+	}
+	return trimTrailingSpace(buf.Bytes()), nil
+}
+
+func trimTrailingSpace(b []byte) []byte {
+	lines := bytes.Split(b, []byte("\n"))
+	for i, l := range lines {
+		lines[i] = bytes.TrimRight(l, " \t")
+	}
+	out := bytes.Join(lines, []byte("\n"))
+	out = bytes.TrimRight(out, "\n")
+	return append(out, '\n')
+}
+
+// baseFuncs are the functions every template may use. Keep them few and
+// without side effects.
+func baseFuncs() template.FuncMap {
+	return template.FuncMap{
+		"shq":  ShellQuote,
+		"join": strings.Join,
+	}
+}
+
+// ShellQuote quotes s for bash with mvdan.cc/sh, so any value — quotes,
+// $(…), backticks, newlines, non-ASCII — arrives as one unchanged argument.
+// It fails only on NUL bytes, which design validation already rejects.
+func ShellQuote(s string) (string, error) {
+	q, err := syntax.Quote(s, syntax.LangBash)
+	if err != nil {
+		return "", fmt.Errorf("shell-quote %q: %w", s, err)
+	}
+	return q, nil
+}
