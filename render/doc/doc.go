@@ -1,0 +1,62 @@
+// Package doc renders DESIGN.md, the design document an architect hands to
+// the customer and signs.
+//
+// Every area of the design gets a decision record: the choice, why (the
+// 2019 "IKS in Production" deck — the seed — cited by slide, and IBM's
+// current guidance), the alternatives and why not, the consequences, and a
+// badge where the choice is fixed at create. The document is written for
+// three readers: the customer's architect (decisions and why), the engineer
+// who runs the runbook (what happens in which step, with the runbook's step
+// numbers) and a newcomer learning how a production IKS cluster is built.
+//
+// All numbers are computed here in Go from model's capacity functions and
+// the catalog, and every design value is escaped (md.go) before the
+// template (templates/design.md.tmpl and _doc-*.tmpl) lays the page out.
+package doc
+
+import (
+	"fmt"
+	"strings"
+	"text/template"
+
+	"github.com/iksplan/iksplan/render/view"
+)
+
+// Path is the artifact's file name in the output directory.
+const Path = "DESIGN.md"
+
+var tmpl = view.NewTemplateSet("design.md.tmpl", template.FuncMap{
+	"badge": func() string { return badge },
+})
+
+// Render returns DESIGN.md for the context's design.
+func Render(c *view.Context) ([]view.Artifact, error) {
+	p, err := build(c)
+	if err != nil {
+		return nil, err
+	}
+	out, err := tmpl.Execute(p)
+	if err != nil {
+		return nil, fmt.Errorf("render %s: %w", Path, err)
+	}
+	return []view.Artifact{{Path: Path, Data: squeezeBlank(out), Mode: 0o644}}, nil
+}
+
+// squeezeBlank collapses runs of blank lines outside fenced code blocks into
+// one, so the template can separate blocks generously without the output
+// depending on which optional blocks a design has.
+func squeezeBlank(in []byte) []byte {
+	lines := strings.Split(string(in), "\n")
+	out := make([]string, 0, len(lines))
+	fenced := false
+	for _, l := range lines {
+		if strings.HasPrefix(l, "```") {
+			fenced = !fenced
+		}
+		if !fenced && l == "" && len(out) > 0 && out[len(out)-1] == "" {
+			continue
+		}
+		out = append(out, l)
+	}
+	return []byte(strings.Join(out, "\n"))
+}

@@ -1,0 +1,35 @@
+package doc
+
+// IBM documentation the decisions cite. Topic anchors are the ones IBM's
+// doc sources declare ({: #anchor}), checked against the sources named in
+// iks-facts.md; the references section lists those a design actually uses.
+const ibmDocs = "https://cloud.ibm.com/docs/containers?topic=containers-"
+
+const (
+	urlHA              = ibmDocs + "ha_clusters"
+	urlLocations       = ibmDocs + "regions-and-zones"
+	urlVersions        = ibmDocs + "cs_versions"
+	urlClassicFlavors  = ibmDocs + "classic-flavors"
+	urlVPCFlavors      = ibmDocs + "vpc-flavors"
+	urlCLI             = ibmDocs + "kubernetes-service-cli"
+	urlCLIChangelog    = ibmDocs + "cs_cli_changelog"
+	urlNetworkPolicies = ibmDocs + "network_policies"
+	urlPolicyTutorial  = ibmDocs + "policy_tutorial"
+	urlSecurityGroups  = ibmDocs + "vpc-security-group"
+	urlCBR             = ibmDocs + "cbr"
+	urlFirewall        = ibmDocs + "firewall"
+	urlTraefik         = ibmDocs + "managed-ingress-move-traefik"
+	urlStoragePlan     = ibmDocs + "storage-plan"
+	urlCOSPlugin       = ibmDocs + "storage_cos_install"
+	urlVPCFileClasses  = ibmDocs + "storage-file-vpc-sc-ref"
+	urlUtilities       = ibmDocs + "utilities"
+	urlIAMRoles        = ibmDocs + "iam-service-access-roles"
+	urlSecrets         = ibmDocs + "encryption-secrets"
+	urlPodSecurity     = ibmDocs + "pod-security-admission"
+	urlAutoscaler      = ibmDocs + "cluster-scaling-install-addon"
+	urlLogsMigration   = ibmDocs + "cloud-logs-migration"
+	urlObservability   = ibmDocs + "observability_cli"
+	urlLogsAgent       = "https://cloud.ibm.com/docs/cloud-logs?topic=cloud-logs-agent-helm-kube-deploy"
+	urlMonitoringAgent = "https://cloud.ibm.com/docs/monitoring?topic=monitoring-agent_Kube"
+	urlLogAnalysisEOS  = "https://cloud.ibm.com/docs/log-analysis?topic=log-analysis-deprecation_migration"
+)
