@@ -167,3 +167,25 @@ func TestLoadSyntaxErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestCloneIsDeepAndExact(t *testing.T) {
+	for _, p := range presets.All() {
+		d, err := p.Design()
+		if err != nil {
+			t.Fatal(err)
+		}
+		model.ApplyDefaults(d)
+		c := d.Clone()
+		if !reflect.DeepEqual(d, c) {
+			t.Fatalf("%s: clone differs", p.Name)
+		}
+		c.Spec.Zones[0] = "changed"
+		c.Spec.WorkerPools[0].Labels = map[string]string{"a": "b"}
+		if c.Spec.Network.VPC != nil {
+			c.Spec.Network.VPC.VPCName = "changed"
+		}
+		if reflect.DeepEqual(d, c) || d.Spec.Zones[0] == "changed" || d.Spec.WorkerPools[0].Labels != nil {
+			t.Fatalf("%s: clone shares memory with the original", p.Name)
+		}
+	}
+}

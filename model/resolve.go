@@ -1,23 +1,62 @@
 package model
 
-import (
-	"fmt"
-
-	"gopkg.in/yaml.v3"
-)
+import "reflect"
 
 // Clone returns a deep copy of the design, so callers can apply defaults or
-// computed values without touching the user's answers.
+// computed values without touching the user's answers. The design is plain
+// data (structs, slices, maps, pointers to values), so a reflective copy is
+// exact: nil stays nil and empty stays empty.
 func (d *Design) Clone() *Design {
-	b, err := yaml.Marshal(d)
-	if err != nil {
-		panic(fmt.Sprintf("clone design: %v", err)) // only plain data: cannot fail
+	if d == nil {
+		return nil
 	}
-	var c Design
-	if err := yaml.Unmarshal(b, &c); err != nil {
-		panic(fmt.Sprintf("clone design: %v", err))
-	}
+	out := deepCopy(reflect.ValueOf(d).Elem())
+	c := out.Interface().(Design)
 	return &c
+}
+
+// deepCopy copies v and everything it references.
+func deepCopy(v reflect.Value) reflect.Value {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			return reflect.Zero(v.Type())
+		}
+		p := reflect.New(v.Type().Elem())
+		p.Elem().Set(deepCopy(v.Elem()))
+		return p
+	case reflect.Struct:
+		c := reflect.New(v.Type()).Elem()
+		for i := range v.NumField() {
+			if c.Field(i).CanSet() {
+				c.Field(i).Set(deepCopy(v.Field(i)))
+			}
+		}
+		return c
+	case reflect.Slice:
+		if v.IsNil() {
+			return reflect.Zero(v.Type())
+		}
+		c := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		for i := range v.Len() {
+			c.Index(i).Set(deepCopy(v.Index(i)))
+		}
+		return c
+	case reflect.Map:
+		if v.IsNil() {
+			return reflect.Zero(v.Type())
+		}
+		c := reflect.MakeMapWithSize(v.Type(), v.Len())
+		iter := v.MapRange()
+		for iter.Next() {
+			c.SetMapIndex(iter.Key(), deepCopy(iter.Value()))
+		}
+		return c
+	default:
+		c := reflect.New(v.Type()).Elem()
+		c.Set(v)
+		return c
+	}
 }
 
 // Resolve returns the fully resolved design: a copy with every default
