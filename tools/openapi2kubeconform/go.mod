@@ -1,0 +1,3 @@
+module github.com/iksplan/iksplan/tools/openapi2kubeconform
+
+go 1.26.8
