@@ -1,0 +1,125 @@
+package runbook
+
+import (
+	"fmt"
+	"strings"
+)
+
+// body is the shell text of one step: comments, helper calls and the few
+// if/while blocks the runbook needs, indented two spaces per level.
+type body struct {
+	lines  []string
+	indent int
+	// uses collects every variable the step references, so the variables
+	// block lists only what the runbook uses (shellcheck flags the rest).
+	uses map[string]bool
+}
+
+func newBody() *body { return &body{uses: map[string]bool{}} }
+
+func (b *body) add(s string) {
+	if s == "" {
+		b.lines = append(b.lines, "")
+		return
+	}
+	b.lines = append(b.lines, strings.Repeat("  ", b.indent)+s)
+}
+
+// blank adds an empty line.
+func (b *body) blank() { b.add("") }
+
+// comment adds a comment line. Text is made one line first, so nothing a
+// design says can end the comment.
+func (b *body) comment(format string, args ...any) {
+	b.add("# " + oneLine(fmt.Sprintf(format, args...)))
+}
+
+// words adds one command line and records its variable references.
+func (b *body) words(ws ...word) {
+	for _, w := range ws {
+		for _, r := range w.refs {
+			b.uses[r] = true
+		}
+	}
+	b.add(line(ws...))
+}
+
+// call adds a call of a helper function (run, exists, capture …) with its
+// own arguments followed by the command words.
+func (b *body) call(helper string, ws ...word) {
+	b.words(append([]word{lit(helper)}, ws...)...)
+}
+
+// run adds `run COMMAND…`: executed, or printed in a dry run.
+func (b *body) run(ws ...word) { b.call("run", ws...) }
+
+// say adds a progress message made of constant text and variables.
+func (b *body) say(parts ...any) { b.words(lit("say"), cat(parts...)) }
+
+// note adds a NOTE line printed while the runbook runs.
+func (b *body) note(parts ...any) { b.words(lit("note"), cat(parts...)) }
+
+// cond is the condition of an if: a helper call such as exists or json_has.
+type cond []word
+
+func when(helper string, ws ...word) cond {
+	return append(cond{lit(helper)}, ws...)
+}
+
+// ifElse adds `if COND; then … else … fi`. Either branch may be nil.
+func (b *body) ifElse(c cond, then, els func()) {
+	for _, w := range c {
+		for _, r := range w.refs {
+			b.uses[r] = true
+		}
+	}
+	head := line(c...)
+	if then == nil {
+		b.add("if ! " + head + "; then")
+		b.indent++
+		els()
+		b.indent--
+		b.add("fi")
+		return
+	}
+	b.add("if " + head + "; then")
+	b.indent++
+	then()
+	b.indent--
+	if els != nil {
+		b.add("else")
+		b.indent++
+		els()
+		b.indent--
+	}
+	b.add("fi")
+}
+
+// ifNot adds `if ! COND; then … fi`.
+func (b *body) ifNot(c cond, then func()) { b.ifElse(c, nil, then) }
+
+// unlessExists runs create unless `exists CHECK…` finds the resource, and
+// says so when it does.
+func (b *body) unlessExists(check []word, what []any, create func()) {
+	b.ifElse(when("exists", check...), func() {
+		b.say(append(append([]any{}, what...), " exists; not creating it again")...)
+	}, create)
+}
+
+// raw adds a constant shell line (a test on variables, a loop header).
+func (b *body) raw(s string) { b.add(s) }
+
+// rawUses adds a constant shell line that references variables by name.
+func (b *body) rawUses(s string, vars ...string) {
+	for _, v := range vars {
+		b.uses[v] = true
+	}
+	b.add(s)
+}
+
+// block indents the lines fn adds, for raw loop and if bodies.
+func (b *body) block(fn func()) {
+	b.indent++
+	fn()
+	b.indent--
+}

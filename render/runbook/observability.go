@@ -1,0 +1,246 @@
+package runbook
+
+import (
+	"fmt"
+
+	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/render/view"
+)
+
+// Catalog names of the observability services (IBM Cloud Logs and
+// Monitoring provisioning docs: `… logs standard REGION`,
+// `… sysdig-monitor graduated-tier REGION`).
+const (
+	logsService       = "logs"
+	logsPlan          = "standard"
+	monitoringService = "sysdig-monitor"
+	observeNamespace  = "ibm-observe"
+	// auditRemoteServer is the in-cluster receiver IBM's "Forwarding
+	// Kubernetes API audit logs to Cloud Logs" configures: the master
+	// reaches the ibmcloud-kube-audit service through its local proxy.
+	auditRemoteServer = "https://127.0.0.1:2040/api/v1/namespaces/ibm-kube-audit/services/http:ibmcloud-kube-audit-service:http/proxy/post"
+	jqLogSourceSet    = `any(.. | objects | .logSource? // empty; . == env.JQ_V)`
+)
+
+// logsPrivate reports whether the workers reach IBM service endpoints
+// privately: always on VPC, and on classic with VRF and service endpoints
+// (which a private master endpoint requires and the preflight checks).
+func (b *builder) logsPrivate() bool {
+	s := b.s
+	if s.IsVPC() {
+		return true
+	}
+	cn := s.Network.Classic
+	return s.Network.ServiceEndpoints.HasPrivate() || cn != nil && (cn.AccountRouting == model.RoutingVRF || cn.PrivateOnlyWorkers)
+}
+
+// wantsAuditWebhook reports whether the API server audit webhook is set
+// up: classic only, with the kube-audit source and a log backend.
+func (b *builder) wantsAuditWebhook() bool {
+	l := b.s.Logging
+	return b.s.IsClassic() && l.Wants(model.SourceKubeAudit) && l.Backend != model.LogNone && l.Backend != model.LogLogAnalysis
+}
+
+// observability installs the log and metric agents (seed slides 26–32 as
+// IBM offers them today) and the classic API server audit webhook.
+func (b *builder) observability() {
+	bd := b.cur
+	s := b.s
+	switch s.Logging.Backend {
+	case model.LogCloudLogs:
+		b.cloudLogs()
+	case model.LogSyslog:
+		b.syslog()
+	case model.LogLogAnalysis:
+		bd.comment("Legacy backend: IBM Log Analysis (LogDNA, the seed's choice) reached end of support on 2025-03-28,")
+		bd.comment("and so did the observability CLI plug-in that attached its agent. Nothing is installed for it: migrate")
+		bd.comment("the design to IBM Cloud Logs (https://cloud.ibm.com/docs/containers?topic=containers-cloud-logs-migration).")
+		bd.note("logging backend log-analysis is retired; no log agent installed. Migrate the design to IBM Cloud Logs")
+	default:
+		bd.comment("No log backend: logs stay on the workers and are lost when a worker is replaced.")
+	}
+	if s.IsVPC() && s.Logging.Wants(model.SourceKubeAudit) {
+		bd.comment("kube-audit: the API server audit webhook is classic-only; IBM documents no audit forwarding for VPC.")
+	}
+	if b.wantsAuditWebhook() {
+		bd.blank()
+		b.auditWebhook()
+	}
+	if s.Monitoring.Enabled {
+		bd.blank()
+		b.monitoring()
+	}
+}
+
+// cloudLogs creates the IBM Cloud Logs instance and installs the Logs agent
+// with values/logs-agent.yaml. The ingestion host holds the instance's GUID,
+// known only once it exists, so it is passed with --set.
+func (b *builder) cloudLogs() {
+	bd := b.cur
+	l := b.s.Logging
+	region := l.CloudLogs.Region
+	if region == "" {
+		region = b.s.Region
+	}
+	service := logsService
+	if e, ok := b.c.Catalog.Service("logs"); ok && e.ServiceName != "" {
+		service = e.ServiceName
+	}
+	bd.comment("IBM Cloud Logs (the successor of the seed's LogDNA) and its agent, a DaemonSet on every worker.")
+	inst := b.val("LOGS_INSTANCE", l.CloudLogs.InstanceName, hObserve, "IBM Cloud Logs instance")
+	svc := b.val("LOGS_SERVICE", service, hObserve, "")
+	plan := b.val("LOGS_PLAN", logsPlan, hObserve, "")
+	reg := b.val("LOGS_REGION", region, hObserve, "region of the Cloud Logs instance")
+	version := b.val("LOGS_AGENT_CHART_VERSION", logsAgentChartVersion, hCharts,
+		"Logs agent chart = agent version; IBM lists them under \"Supported agent versions\" (cloud-logs docs)")
+	bd.unlessExists(cmd("ibmcloud", "resource", "service-instance", inst), []any{"Cloud Logs instance ", varRef("LOGS_INSTANCE")}, func() {
+		bd.run(cmd("ibmcloud", "resource", "service-instance-create", inst, svc, plan, reg, "-g", ref("RESOURCE_GROUP"))...)
+	})
+	bd.comment("Retention (%d days in the design) and the data buckets are set in the Cloud Logs instance.", l.RetentionDays)
+	b.readBack("capture", "LOGS_GUID", view.StepObservability, "GUID of the Cloud Logs instance (part of the ingestion host)",
+		cmd("<guid of the Cloud Logs instance>", jqGUIDByName, inst, "ibmcloud", "resource", "service-instances", "--service-name", svc, "--output", "json")...)
+	host := cat(`env.ingestionHost=`, varRef("LOGS_GUID"), ".ingress.", varRef("LOGS_REGION"), ".logs.cloud.ibm.com")
+	if b.logsPrivate() {
+		host = cat(`env.ingestionHost=`, varRef("LOGS_GUID"), ".ingress.private.", varRef("LOGS_REGION"), ".logs.cloud.ibm.com")
+		bd.comment("Private ingestion endpoint (port 3443) over IBM's service network; the API key comes from the environment.")
+	} else {
+		bd.comment("Public ingestion endpoint (port 443); the API key comes from the environment.")
+	}
+	bd.run(cmd("helm", "upgrade", "--install", "logs-agent", logsAgentChart, "--version", version,
+		"--values", "values/logs-agent.yaml", "-n", observeNamespace, "--create-namespace",
+		"--set", host, "--set-file", prefixed("secret.iamAPIKey=", procSub("LOGS_AGENT_API_KEY")))...)
+	b.logSourcesComment()
+}
+
+// logSourcesComment says how each of the seed's seven log sources is
+// collected with the Logs agent.
+func (b *builder) logSourcesComment() {
+	bd := b.cur
+	l := b.s.Logging
+	bd.comment("Log sources (seed slide 26):")
+	for _, src := range model.LogSource("").Choices() {
+		if !l.Wants(src.Value) {
+			continue
+		}
+		bd.comment("  %-11s %s", src.Value, logsAgentCoverage(src.Value, b.s.IsClassic()))
+	}
+}
+
+func logsAgentCoverage(src model.LogSource, classic bool) string {
+	switch src {
+	case model.SourceContainer:
+		return "stdout/stderr of every container (/var/log/containers)"
+	case model.SourceApplication:
+		return "what applications write to stdout; log files inside containers need a sidecar or additionalInputs"
+	case model.SourceIngress:
+		return "the ALB pods' access logs (containers in kube-system)"
+	case model.SourceStorage:
+		return "the storage plug-ins' pods (containers in kube-system)"
+	case model.SourceKubernetes:
+		return "kube-system containers, and kubelet via systemLogs in values/logs-agent.yaml"
+	case model.SourceWorker:
+		return "the workers' /var/log/syslog via systemLogs in values/logs-agent.yaml"
+	case model.SourceKubeAudit:
+		if classic {
+			return "the API server audit webhook below"
+		}
+		return "not available on VPC"
+	}
+	return ""
+}
+
+// syslog forwards the design's log sources to a remote syslog server with
+// IKS's built-in forwarder.
+func (b *builder) syslog() {
+	bd := b.cur
+	l := b.s.Logging
+	bd.comment("Remote syslog: IKS's own log forwarding, one configuration per log source.")
+	host := b.val("SYSLOG_HOST", l.Syslog.Host, hObserve, "syslog server")
+	port := b.val("SYSLOG_PORT", fmt.Sprint(l.Syslog.Port), hObserve, "")
+	proto := b.val("SYSLOG_PROTOCOL", string(l.Syslog.Protocol), hObserve, "udp, tcp or tls")
+	for _, src := range []model.LogSource{model.SourceContainer, model.SourceWorker, model.SourceKubernetes, model.SourceStorage, model.SourceIngress} {
+		if !l.Wants(src) {
+			continue
+		}
+		source := string(src)
+		bd.ifNot(when("json_has", cmd(jqLogSourceSet, source, "ibmcloud", "ks", "logging", "config", "get", "--cluster", b.clusterVar(), "--output", "json")...), func() {
+			bd.run(cmd("ibmcloud", "ks", "logging", "config", "create", "--cluster", b.clusterVar(), "--logsource", source,
+				"--type", "syslog", "--hostname", host, "--port", port, "--syslog-protocol", proto)...)
+		})
+	}
+	if l.Wants(model.SourceApplication) {
+		bd.comment("application: forwarding log files from inside containers needs --app-paths, which the design")
+		bd.comment("does not name; their stdout is covered by the container source.")
+	}
+}
+
+// auditWebhook points the classic master's audit webhook at IBM's
+// in-cluster receiver (IBM's "Forwarding Kubernetes API audit logs to Cloud
+// Logs"), authenticated with the cluster's CA and an admin certificate
+// that exist only in a temporary directory while the step runs.
+func (b *builder) auditWebhook() {
+	bd := b.cur
+	bd.comment("API server audit (seed slide 26, kube-audit), classic only: the master sends audit events to the")
+	bd.comment("ibmcloud-kube-audit service in namespace ibm-kube-audit, whose pod writes them to stdout, where the")
+	bd.comment("cluster's log collection picks them up. Deploy that receiver from IBM's docs (topic health-audit)")
+	bd.comment("unless manifests/ has it.")
+	bd.note("the audit webhook needs IBM's ibmcloud-kube-audit receiver in namespace ibm-kube-audit (docs topic health-audit)")
+	b.later("AUDIT_DIR", view.StepObservability, "temporary directory for the audit webhook's certificates")
+	bd.rawUses(`if dry; then AUDIT_DIR='<temporary directory>'; else AUDIT_DIR="$(mktemp -d)"; fi`, "AUDIT_DIR")
+	ca := cat(varRef("AUDIT_DIR"), "/cluster-ca.pem")
+	cert := cat(varRef("AUDIT_DIR"), "/client-cert.pem")
+	key := cat(varRef("AUDIT_DIR"), "/client-key.pem")
+	bd.call("save_b64", cmd(ca, ".caCert", "ibmcloud", "ks", "cluster", "ca", "get", "--cluster", b.clusterVar(), "--output", "json")...)
+	bd.call("save_b64", cmd(cert, `.users[0].user."client-certificate-data"`, "ibmcloud", "ks", "cluster", "config", "--cluster", b.clusterVar(), "--admin", "--output", "json")...)
+	bd.call("save_b64", cmd(key, `.users[0].user."client-key-data"`, "ibmcloud", "ks", "cluster", "config", "--cluster", b.clusterVar(), "--admin", "--output", "json")...)
+	bd.run(cmd("ibmcloud", "ks", "cluster", "master", "audit-webhook", "set", "--cluster", b.clusterVar(),
+		"--remote-server", auditRemoteServer, "--ca-cert", ca, "--client-cert", cert, "--client-key", key, "--policy", "default")...)
+	bd.rawUses(`if ! dry; then rm -rf "$AUDIT_DIR"; fi`, "AUDIT_DIR")
+	bd.run(cmd("ibmcloud", "ks", "cluster", "master", "refresh", "--cluster", b.clusterVar())...)
+}
+
+// monitoring creates the IBM Cloud Monitoring instance and installs its
+// agent (the Sysdig chart IBM documents) with values/monitoring-agent.yaml.
+func (b *builder) monitoring() {
+	bd := b.cur
+	m := b.s.Monitoring
+	service := monitoringService
+	if e, ok := b.c.Catalog.Service("monitoring"); ok && e.ServiceName != "" {
+		service = e.ServiceName
+	}
+	bd.comment("IBM Cloud Monitoring (the seed's \"Monitoring with Sysdig\") and its agent on every worker.")
+	inst := b.val("MONITORING_INSTANCE", m.InstanceName, hObserve, "IBM Cloud Monitoring instance")
+	svc := b.val("MONITORING_SERVICE", service, hObserve, "")
+	plan := b.val("MONITORING_PLAN", m.Plan, hObserve, "")
+	version := b.val("SYSDIG_DEPLOY_CHART_VERSION", sysdigChartVersion, hCharts, "list versions with: helm search repo sysdig/sysdig-deploy --versions")
+	bd.unlessExists(cmd("ibmcloud", "resource", "service-instance", inst), []any{"Monitoring instance ", varRef("MONITORING_INSTANCE")}, func() {
+		bd.run(cmd("ibmcloud", "resource", "service-instance-create", inst, svc, plan, ref("REGION"), "-g", ref("RESOURCE_GROUP"))...)
+	})
+	bd.run(cmd("helm", "repo", "add", "sysdig", sysdigRepoURL)...)
+	bd.run(cmd("helm", "repo", "update")...)
+	bd.run(cmd("helm", "upgrade", "--install", "sysdig-agent", "sysdig/sysdig-deploy", "--version", version,
+		"-n", observeNamespace, "--create-namespace", "--values", "values/monitoring-agent.yaml",
+		"--set-file", prefixed("global.sysdig.accessKey=", procSub("MONITORING_ACCESS_KEY")))...)
+	if len(m.AlertChannels) > 0 {
+		var kinds []string
+		for _, ch := range m.AlertChannels {
+			if !containsStr(kinds, ch.Type.Label()) {
+				kinds = append(kinds, ch.Type.Label())
+			}
+		}
+		bd.comment("Alert channels (%s) are notification channels of the Monitoring instance: add them and", joinWords(kinds))
+		bd.comment("their alerts in its UI; the design's targets are listed in DESIGN.md.")
+	}
+}
+
+// joinWords joins labels for a comment.
+func joinWords(ss []string) string {
+	out := ""
+	for i, s := range ss {
+		if i > 0 {
+			out += ", "
+		}
+		out += s
+	}
+	return out
+}

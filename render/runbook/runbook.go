@@ -1,0 +1,234 @@
+// Package runbook renders runbook.sh, the bash script an engineer runs to
+// build the design's cluster today, and the Helm values files (values/*.yaml)
+// of the charts it installs.
+//
+// Every design value reaches the script once, in the variables block at the
+// top, quoted with view.ShellQuote; the steps are built in Go from constant
+// words and "$VARIABLE" references (words.go), so no value can add, drop
+// or split an argument. Each step is numbered as view.Context.Steps says,
+// the numbers DESIGN.md's runbook index uses. The commands and flags are the
+// ones IBM's current CLI references document; runbook_test.go checks every
+// `ibmcloud` call against an allowlist taken from them.
+package runbook
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"text/template"
+
+	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/render/view"
+)
+
+// tmpl is the runbook template; partials come from templates/_*.tmpl.
+// Every partial is parsed into every template set, so functions other
+// artifacts' partials call must exist here too (never called by the
+// runbook): see docPartialFuncs.
+var tmpl = view.NewTemplateSet("runbook.sh.tmpl", docPartialFuncs)
+
+// docPartialFuncs stubs the functions DESIGN.md's partials use, which
+// text/template must know to parse them.
+// TODO(lead): register shared partial functions in view.baseFuncs instead.
+var docPartialFuncs = template.FuncMap{"badge": func(...any) string { return "" }}
+
+// Render returns runbook.sh (mode 0755) and the values file of every Helm
+// chart the runbook installs with one.
+func Render(c *view.Context) ([]view.Artifact, error) {
+	b := newBuilder(c)
+	p, err := b.build()
+	if err != nil {
+		return nil, fmt.Errorf("render runbook.sh: %w", err)
+	}
+	script, err := tmpl.Execute(p)
+	if err != nil {
+		return nil, fmt.Errorf("render runbook.sh: %w", err)
+	}
+	arts := []view.Artifact{{Path: "runbook.sh", Data: script, Mode: 0o755}}
+	values, err := valuesFiles(c)
+	if err != nil {
+		return nil, fmt.Errorf("render runbook values: %w", err)
+	}
+	return append(arts, values...), nil
+}
+
+// page is the template's view-model.
+type page struct {
+	Header         string
+	AsOf           string
+	Infrastructure string
+	Env            []envLine
+	Tools          string
+	Vars           []varDef
+	Steps          []stepPage
+}
+
+// envLine documents one environment variable in the header.
+type envLine struct {
+	Name, Pad, Text string
+}
+
+// stepPage is one numbered step: its banner and shell lines.
+type stepPage struct {
+	Number      int
+	Title       string
+	QuotedTitle string
+	Lines       []string
+}
+
+// envVar is an environment variable the runbook reads; secrets come only
+// from these, never from the design.
+type envVar struct {
+	name, text string
+}
+
+// builder collects the variables, environment variables, tools and step
+// bodies of one runbook.
+type builder struct {
+	c     *view.Context
+	s     *model.Spec
+	vars  *varSet
+	env   []envVar
+	tools []string
+	// stepNo maps each step the design has to its number.
+	stepNo map[view.StepID]int
+	cur    *body
+	uses   map[string]bool
+}
+
+func newBuilder(c *view.Context) *builder {
+	b := &builder{c: c, s: c.Spec, vars: newVarSet(), stepNo: map[view.StepID]int{}, uses: map[string]bool{}}
+	for _, st := range c.Steps {
+		b.stepNo[st.ID] = st.Number
+	}
+	return b
+}
+
+// stepFuncs writes the body of each step.
+var stepFuncs = map[view.StepID]func(*builder){
+	view.StepPreflight:      (*builder).preflight,
+	view.StepInfrastructure: (*builder).infrastructure,
+	view.StepCluster:        (*builder).cluster,
+	view.StepZones:          (*builder).zones,
+	view.StepWorkerPools:    (*builder).workerPools,
+	view.StepAccess:         (*builder).access,
+	view.StepSecurity:       (*builder).security,
+	view.StepStorage:        (*builder).storage,
+	view.StepNetwork:        (*builder).network,
+	view.StepObservability:  (*builder).observability,
+	view.StepIAM:            (*builder).iam,
+	view.StepAutoscaler:     (*builder).autoscaler,
+	view.StepManifests:      (*builder).manifests,
+	view.StepVerify:         (*builder).verify,
+}
+
+func (b *builder) build() (*page, error) {
+	b.defineCommon()
+	var steps []stepPage
+	for _, st := range b.c.Steps {
+		fn, ok := stepFuncs[st.ID]
+		if !ok {
+			return nil, fmt.Errorf("no runbook text for step %q", st.ID)
+		}
+		b.cur = newBody()
+		fn(b)
+		if len(b.cur.lines) == 0 {
+			b.cur.comment("Nothing to do for this design.")
+		}
+		for v := range b.cur.uses {
+			b.uses[v] = true
+		}
+		title, err := view.ShellQuote(st.Title)
+		if err != nil {
+			return nil, err
+		}
+		steps = append(steps, stepPage{Number: st.Number, Title: oneLine(st.Title), QuotedTitle: title, Lines: b.cur.lines})
+	}
+	if b.vars.err != nil {
+		return nil, b.vars.err
+	}
+	if missing := b.vars.undefined(b.uses); len(missing) > 0 {
+		sort.Strings(missing)
+		return nil, fmt.Errorf("runbook uses undefined variables %s", strings.Join(missing, ", "))
+	}
+	return &page{
+		Header:         b.c.Header,
+		AsOf:           b.c.AsOf,
+		Infrastructure: b.s.Infrastructure.Label(),
+		Env:            b.envLines(),
+		Tools:          strings.Join(b.tools, ", "),
+		Vars:           b.vars.used(b.uses, groupOrder),
+		Steps:          steps,
+	}, nil
+}
+
+// val defines a variable holding a design value and returns its reference.
+func (b *builder) val(name, value, heading, comment string) word {
+	b.vars.define(name, value, heading, comment)
+	return ref(name)
+}
+
+// later defines an empty variable that a step reads back from IBM Cloud
+// (an ID known only after something is created) and returns its reference.
+func (b *builder) later(name string, step view.StepID, what string) word {
+	comment := what
+	if n, ok := b.stepNo[step]; ok {
+		comment = fmt.Sprintf("%s: read back in step %d", what, n)
+	}
+	b.vars.define(name, "", hLater, comment)
+	return ref(name)
+}
+
+// useEnv records an environment variable the header documents.
+func (b *builder) useEnv(name, text string) {
+	for _, e := range b.env {
+		if e.name == name {
+			return
+		}
+	}
+	b.env = append(b.env, envVar{name, text})
+}
+
+// useTool records a tool the runbook needs.
+func (b *builder) useTool(name string) {
+	if !slices.Contains(b.tools, name) {
+		b.tools = append(b.tools, name)
+	}
+}
+
+func (b *builder) envLines() []envLine {
+	width := 0
+	for _, e := range b.env {
+		width = max(width, len(e.name))
+	}
+	out := make([]envLine, len(b.env))
+	for i, e := range b.env {
+		out[i] = envLine{Name: e.name, Pad: strings.Repeat(" ", width-len(e.name)), Text: e.text}
+	}
+	return out
+}
+
+// stepRef is "step N" for a message, or "a later step" when the design
+// has no such step.
+func (b *builder) stepRef(id view.StepID) string {
+	if n, ok := b.stepNo[id]; ok {
+		return fmt.Sprintf("step %d", n)
+	}
+	return "a later step"
+}
+
+// has reports whether the design has the step.
+func (b *builder) has(id view.StepID) bool {
+	_, ok := b.stepNo[id]
+	return ok
+}
+
+// readBack calls a helper that sets variable name from IBM Cloud's answer
+// (capture, capture_all, find_id) and declares the variable, empty, in the
+// variables block with what it holds and the step that reads it.
+func (b *builder) readBack(helper, name string, step view.StepID, what string, rest ...word) {
+	b.later(name, step, what)
+	b.cur.uses[name] = true
+	b.cur.call(helper, append([]word{lit(name)}, rest...)...)
+}

@@ -1,0 +1,130 @@
+package runbook
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/iksplan/iksplan/render/view"
+)
+
+// word is one word of a command line in bash syntax. Words are built only
+// from constants of this package (lit, cat) and references to variables of
+// the variables block (ref, cat), so a design value can never change the
+// shape of a command: it is always the expansion of a double-quoted
+// variable, one argument.
+type word struct {
+	text string
+	refs []string
+}
+
+// plainRE is what a constant may contain to be written without quotes.
+var plainRE = regexp.MustCompile(`^[A-Za-z0-9_./:=@%+,-]+$`)
+
+// lit is a constant word. Constants that are not plain (jq filters,
+// regular expressions) are quoted with view.ShellQuote.
+func lit(s string) word {
+	if plainRE.MatchString(s) {
+		return word{text: s}
+	}
+	q, err := view.ShellQuote(s)
+	if err != nil {
+		panic(fmt.Sprintf("runbook: constant %q cannot be quoted: %v", s, err)) // constants have no NUL
+	}
+	return word{text: q}
+}
+
+// ref is a double-quoted reference to a variable: "$NAME".
+func ref(name string) word {
+	return word{text: `"$` + name + `"`, refs: []string{name}}
+}
+
+// varRef marks a part of cat as a variable reference.
+type varRef string
+
+// cat builds one double-quoted word from constant text and variables, e.g.
+// cat("namespace=", varRef("NS_1")) is "namespace=${NS_1}".
+func cat(parts ...any) word {
+	var b strings.Builder
+	var refs []string
+	b.WriteByte('"')
+	for _, p := range parts {
+		switch x := p.(type) {
+		case string:
+			b.WriteString(escapeDouble(x))
+		case varRef:
+			b.WriteString("${" + string(x) + "}")
+			refs = append(refs, string(x))
+		default:
+			panic(fmt.Sprintf("runbook: cat part %T", p))
+		}
+	}
+	b.WriteByte('"')
+	return word{text: b.String(), refs: refs}
+}
+
+// escapeDouble escapes constant text for a double-quoted bash string.
+func escapeDouble(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "$", `\$`, "`", "\\`")
+	return r.Replace(s)
+}
+
+// procSub is a process substitution that feeds a secret from an
+// environment variable to a command as a file, so the secret is neither an
+// argument (visible in ps and in a dry run's output) nor written to disk.
+func procSub(envName string) word {
+	return word{text: `<(printf '%s' "${` + envName + `:-}")`}
+}
+
+// prefixed joins a constant prefix and one word made by procSub, e.g. the
+// helm argument secret.iamAPIKey=<(…).
+func prefixed(prefix string, w word) word {
+	if !plainRE.MatchString(prefix) {
+		panic(fmt.Sprintf("runbook: prefix %q is not plain", prefix))
+	}
+	return word{text: prefix + w.text, refs: w.refs}
+}
+
+// line joins words into a command line.
+func line(ws ...word) string {
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = w.text
+	}
+	return strings.Join(parts, " ")
+}
+
+// oneLine makes text safe for a comment or a message: one line, no
+// control characters, and never read as a shellcheck directive.
+func oneLine(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, s)
+	s = strings.TrimRight(s, " ")
+	if strings.HasPrefix(strings.ToLower(strings.TrimLeft(s, " ")), "shellcheck") {
+		s = "(" + strings.TrimLeft(s, " ") + ")"
+	}
+	return s
+}
+
+// cmd turns constants (string) and words into a command's words, e.g.
+// cmd("ibmcloud", "ks", "cluster", "get", "--cluster", b.clusterVar()).
+func cmd(parts ...any) []word {
+	out := make([]word, 0, len(parts))
+	for _, p := range parts {
+		switch x := p.(type) {
+		case string:
+			out = append(out, lit(x))
+		case word:
+			out = append(out, x)
+		case []word:
+			out = append(out, x...)
+		default:
+			panic(fmt.Sprintf("runbook: cmd part %T", p))
+		}
+	}
+	return out
+}
