@@ -25,7 +25,7 @@ import (
 // Path is the artifact's file name in the output directory.
 const Path = "DESIGN.md"
 
-var tmpl = view.NewTemplateSet("design.md.tmpl", template.FuncMap{
+var tmpl = view.NewTemplateSet("design.md.tmpl", "_doc-*.tmpl", template.FuncMap{
 	"badge": func() string { return badge },
 })
 

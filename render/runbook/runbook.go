@@ -16,22 +16,13 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"text/template"
 
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/render/view"
 )
 
-// tmpl is the runbook template; partials come from templates/_*.tmpl.
-// Every partial is parsed into every template set, so functions other
-// artifacts' partials call must exist here too (never called by the
-// runbook): see docPartialFuncs.
-var tmpl = view.NewTemplateSet("runbook.sh.tmpl", docPartialFuncs)
-
-// docPartialFuncs stubs the functions DESIGN.md's partials use, which
-// text/template must know to parse them.
-// TODO(lead): register shared partial functions in view.baseFuncs instead.
-var docPartialFuncs = template.FuncMap{"badge": func(...any) string { return "" }}
+// tmpl is the runbook template with its partials (templates/_runbook-*.tmpl).
+var tmpl = view.NewTemplateSet("runbook.sh.tmpl", "_runbook-*.tmpl", nil)
 
 // Render returns runbook.sh (mode 0755) and the values file of every Helm
 // chart the runbook installs with one.

@@ -13,20 +13,24 @@ import (
 	"github.com/iksplan/iksplan/templates"
 )
 
-// TemplateSet parses one artifact's template (and every _*.tmpl partial)
-// from the embedded templates once, with missingkey=error so a typo in a
+// TemplateSet parses one artifact's template and its own partials
+// (templates/_<artifact>-*.tmpl) from the embedded templates once, with missingkey=error so a typo in a
 // view-model field fails loudly instead of printing "<no value>".
 type TemplateSet struct {
-	name  string
-	funcs template.FuncMap
+	name     string
+	partials string
+	funcs    template.FuncMap
 	once  sync.Once
 	tmpl  *template.Template
 	err   error
 }
 
-// NewTemplateSet prepares the template file name with extra functions.
-func NewTemplateSet(name string, funcs template.FuncMap) *TemplateSet {
-	return &TemplateSet{name: name, funcs: funcs}
+// NewTemplateSet prepares the template file name, with the partials that
+// match the glob partials (e.g. "_doc-*.tmpl"; empty for none) and extra
+// functions. Each artifact parses only its own partials, so one artifact's
+// helper functions never leak into another's template set.
+func NewTemplateSet(name, partials string, funcs template.FuncMap) *TemplateSet {
+	return &TemplateSet{name: name, partials: partials, funcs: funcs}
 }
 
 func (s *TemplateSet) load() (*template.Template, error) {
@@ -34,7 +38,11 @@ func (s *TemplateSet) load() (*template.Template, error) {
 		fm := baseFuncs()
 		maps.Copy(fm, s.funcs)
 		t := template.New(s.name).Option("missingkey=error").Funcs(fm)
-		s.tmpl, s.err = t.ParseFS(templates.FS, s.name, "_*.tmpl")
+		patterns := []string{s.name}
+		if s.partials != "" {
+			patterns = append(patterns, s.partials)
+		}
+		s.tmpl, s.err = t.ParseFS(templates.FS, patterns...)
 		if s.err != nil {
 			s.err = fmt.Errorf("parse template %s: %w", s.name, s.err)
 		}
