@@ -30,6 +30,8 @@ var (
 	labelNameRE    = regexp.MustCompile(`^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$`)
 	labelValueRE   = regexp.MustCompile(`^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$`)
 	instanceNameRE = regexp.MustCompile(`^[^\x00-\x1f\x7f]{1,180}$`)
+	planNameRE     = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,62}$`)
+	crnRE          = regexp.MustCompile(`^crn:v1(:[^:\s]*){8}$`)
 )
 
 // MaxClusterNameLength is IBM's limit for cluster names.
@@ -158,10 +160,41 @@ func ValidateDomain(s string) error {
 
 // ValidateInstanceName accepts an IBM Cloud service instance or resource
 // group name: 1–180 characters, no control characters. Anything else is
-// allowed, because IBM allows it; the runbook quotes every value.
+// allowed, because IBM allows it; the runbook quotes every value. A leading
+// hyphen is refused: quoting keeps "--flag" one argument, but the CLI would
+// still read it as an option.
 func ValidateInstanceName(s string) error {
-	if !instanceNameRE.MatchString(s) || strings.TrimSpace(s) != s {
-		return fmt.Errorf("%q must be 1–180 characters with no control characters and no leading or trailing spaces", s)
+	if !instanceNameRE.MatchString(s) || strings.TrimSpace(s) != s || strings.HasPrefix(s, "-") {
+		return fmt.Errorf("%q must be 1–180 characters with no control characters, no leading or trailing spaces and no leading hyphen", s)
+	}
+	return nil
+}
+
+// ValidatePlanName accepts an IBM Cloud service plan name such as
+// standard or graduated-tier.
+func ValidatePlanName(s string) error {
+	if !planNameRE.MatchString(s) {
+		return fmt.Errorf("%q is not a plan name like standard or graduated-tier", s)
+	}
+	return nil
+}
+
+// ValidateHost accepts a host name (syslog.example.com) or an IP address.
+func ValidateHost(s string) error {
+	if _, err := netip.ParseAddr(s); err == nil {
+		return nil
+	}
+	if len(s) <= 253 && (dnsNameRE.MatchString(s) || dns1123Label.MatchString(s)) {
+		return nil
+	}
+	return fmt.Errorf("%q is not a host name like syslog.example.com or an IP address", s)
+}
+
+// ValidateCRN accepts an IBM Cloud resource name (crn:v1:bluemix:public:…),
+// ten colon-separated fields without spaces.
+func ValidateCRN(s string) error {
+	if !crnRE.MatchString(s) {
+		return fmt.Errorf("%q is not a CRN like crn:v1:bluemix:public:secrets-manager:jp-tok:a/ACCOUNT:INSTANCE::", s)
 	}
 	return nil
 }

@@ -56,7 +56,13 @@ func TestValidators(t *testing.T) {
 		}},
 		"instance": {ValidateInstanceName, []tc{
 			{"shop-prod-cos", true}, {"a'b $(reboot) `id` x; rm -rf / \"q\" --flag 日本語", true},
-			{"", false}, {" lead", false}, {"a\nb", false}, {strings.Repeat("a", 181), false},
+			{"", false}, {" lead", false}, {"a\nb", false}, {strings.Repeat("a", 181), false}, {"--flag", false},
+		}},
+		"plan": {ValidatePlanName, []tc{{"standard", true}, {"graduated-tier", true}, {"Standard", false}, {"-x", false}, {"a b", false}}},
+		"host": {ValidateHost, []tc{{"syslog.example.com", true}, {"10.0.0.5", true}, {"logs", true}, {"fd00::1", true}, {"a b", false}, {"-x.example.com", false}, {"$(id)", false}}},
+		"crn": {ValidateCRN, []tc{
+			{"crn:v1:bluemix:public:secrets-manager:jp-tok:a/0123abc:4567-89ab::", true},
+			{"crn:v1:bluemix:public", false}, {"crn:v1:a b:c:d:e:f:g:h:i", false}, {"arn:aws:x", false},
 		}},
 		"free text": {ValidateFreeText, []tc{{"Sun 02:00-05:00 JST", true}, {"a\tb", true}, {"a\nb", false}}},
 	}

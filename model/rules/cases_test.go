@@ -310,6 +310,15 @@ var ruleCases = []ruleCase{
 	{id: "NAM016", vpc: true, fail: design(func(d *model.Design) { d.Spec.Network.VPC.VPCName = "Shop.Prod-vpc" }), path: "spec.network.vpc.vpcName",
 		pass: design(func(d *model.Design) { d.Metadata.Name = "Shop.Prod"; d.Spec.Network.VPC.VPCName = "shop-prod-vpc" })},
 	{id: "NAM017", fail: spec(func(s *model.Spec) { s.CICD.Stages[1].Name = "staging" }), path: "spec.cicd.stages[1].name"},
+	{id: "NAM018", fail: spec(func(s *model.Spec) { s.Logging.CloudLogs.Region = "mars-1" }), path: "spec.logging.cloudLogs.region",
+		pass: spec(func(s *model.Spec) { s.Logging.CloudLogs.Region = "jp-osa" })},
+	{id: "NAM018", fail: spec(func(s *model.Spec) { s.Monitoring.Plan = "Graduated Tier" }), path: "spec.monitoring.plan"},
+	{id: "NAM018", fail: spec(func(s *model.Spec) {
+		s.Logging.Backend = model.LogSyslog
+		s.Logging.Syslog = model.Syslog{Host: "logs.example.com; id", Port: 514, Protocol: model.SyslogTLS}
+	}), path: "spec.logging.syslog.host"},
+	{id: "NAM018", fail: spec(func(s *model.Spec) { s.Network.Ingress.TLSSecretsManager = "not a crn" }), path: "spec.network.ingress.tlsSecretsManager"},
+	{id: "NAM019", fail: spec(func(s *model.Spec) { s.WorkerPools[0].Name = "workers" }), path: "spec.workerPools[0].name"},
 
 	// operations
 	{id: "OPS001", fail: spec(func(s *model.Spec) { s.Operations.Autoscaler.Pools = nil }), path: "spec.operations.autoscaler.pools",

@@ -369,6 +369,54 @@ func nameRules() []Rule {
 				return append(checkNames(checks), dupHits("stage", names, func(i int) string { return pathf("spec.cicd.stages[%d].name", i) })...)
 			},
 		},
+		{
+			ID: "NAM018", Severity: Error, Area: AreaLogging, Path: "spec.logging.cloudLogs.region",
+			Title: "Service setting invalid",
+			Why: "These values go straight into commands and Helm values: a Cloud Logs region must be one IBM offers, plans " +
+				"are lowercase names such as standard or graduated-tier, a syslog host is a host name or an IP address, and " +
+				"the Ingress certificate store is named by its Secrets Manager CRN.",
+			DocURL: doc("ingress-types"),
+			Check: func(c *Context) []Hit {
+				s := c.Spec
+				var checks []nameCheck
+				if r := s.Logging.CloudLogs.Region; r != "" && s.Logging.Backend == model.LogCloudLogs {
+					checks = append(checks, nameCheck{"spec.logging.cloudLogs.region", "Cloud Logs region", r, func(r string) error {
+						if _, ok := c.Catalog.Region(r); !ok {
+							return fmt.Errorf("%q is not an IBM Cloud region the catalog knows", r)
+						}
+						return nil
+					}})
+				}
+				if s.Monitoring.Enabled && s.Monitoring.Plan != "" {
+					checks = append(checks, nameCheck{"spec.monitoring.plan", "Monitoring plan", s.Monitoring.Plan, model.ValidatePlanName})
+				}
+				if s.Storage.Cloudant.Enabled && s.Storage.Cloudant.Plan != "" {
+					checks = append(checks, nameCheck{"spec.storage.cloudant.plan", "Cloudant plan", s.Storage.Cloudant.Plan, model.ValidatePlanName})
+				}
+				if s.Logging.Backend == model.LogSyslog && s.Logging.Syslog.Host != "" {
+					checks = append(checks, nameCheck{"spec.logging.syslog.host", "syslog host", s.Logging.Syslog.Host, model.ValidateHost})
+				}
+				if crn := s.Network.Ingress.TLSSecretsManager; crn != "" {
+					checks = append(checks, nameCheck{"spec.network.ingress.tlsSecretsManager", "Secrets Manager CRN", crn, model.ValidateCRN})
+				}
+				return checkNames(checks)
+			},
+		},
+		{
+			ID: "NAM019", Severity: Error, Area: AreaHardware, Path: "spec.workerPools[0].name", FixedAtCreate: true,
+			Title: "The first worker pool is not named default",
+			Why: "`ibmcloud ks cluster create` makes the cluster's first worker pool and always names it `default`; the " +
+				"runbook adds zones to it, the autoscaler configures it and IBM's docs refer to it by that name. Name the " +
+				"first pool `default` and give extra pools (GPU, edge) their own names.",
+			DocURL: doc("add_workers"),
+			Check: func(c *Context) []Hit {
+				pools := c.Spec.WorkerPools
+				if len(pools) == 0 || pools[0].Name == "default" {
+					return nil
+				}
+				return []Hit{hit("spec.workerPools[0].name", "the first worker pool is %q, but IBM creates the cluster's first pool as \"default\"", pools[0].Name)}
+			},
+		},
 	}
 }
 
