@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/render/manifests"
 	"github.com/iksplan/iksplan/render/view"
 )
 
@@ -88,7 +89,7 @@ func (b *builder) sourceHow(src model.LogSource) string {
 		if !s.IsClassic() {
 			return "not available: the API server audit webhook is classic-only, and IBM documents no audit forwarding for VPC clusters"
 		}
-		return "API server audit webhook (" + lit("ibmcloud ks cluster master audit-webhook set") + ", then " + lit("cluster master refresh") + ") to an in-cluster receiver whose pod writes the events to STDOUT for the log agent"
+		return "API server audit webhook (" + lit("ibmcloud ks cluster master audit-webhook set") + ", then " + lit("cluster master refresh") + ") to IBM's in-cluster receiver (" + lit(manifests.AuditReceiverFile) + ", runbook logging step) whose pod writes the events to STDOUT for the log agent"
 	}
 	switch l.Backend {
 	case model.LogCloudLogs:

@@ -54,6 +54,9 @@ func buildFiles(c *view.Context) ([]file, error) {
 		}
 		files = append(files, f)
 	}
+	if WantsAuditReceiver(c) {
+		files = append(files, auditReceiverFile())
+	}
 	cal, err := calicoFiles(c)
 	if err != nil {
 		return nil, err

@@ -14,6 +14,7 @@ import (
 	rbacv1 "k8s.io/api/rbac/v1"
 	"k8s.io/apimachinery/pkg/labels"
 
+	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/presets"
 	"github.com/iksplan/iksplan/render/view"
 )
@@ -71,7 +72,9 @@ func checkNamespacesExist(t *testing.T, objs []k8sObject) {
 	exists := map[string]bool{kubeSystem: true}
 	for _, o := range objs {
 		if o.kind == "Namespace" {
-			if o.file != "manifests/00-namespaces.yaml" {
+			// The audit receiver brings its own namespace: the runbook applies
+			// that file alone, before the rest.
+			if o.file != "manifests/00-namespaces.yaml" && o.file != AuditReceiverFile {
 				t.Errorf("Namespace %s is in %s, not 00-namespaces.yaml", o.meta.GetName(), o.file)
 			}
 			exists[o.meta.GetName()] = true
@@ -101,7 +104,12 @@ func checkNamespacesExist(t *testing.T, objs []k8sObject) {
 
 func checkAppTemplate(t *testing.T, c *view.Context, objs []k8sObject) {
 	t.Helper()
-	deps := byKind[*appsv1.Deployment](objs)
+	var deps []*appsv1.Deployment
+	for _, d := range byKind[*appsv1.Deployment](objs) {
+		if d.Namespace != AuditNamespace {
+			deps = append(deps, d)
+		}
+	}
 	if len(deps) != 1 {
 		t.Fatalf("want 1 Deployment, got %d", len(deps))
 	}
@@ -389,5 +397,32 @@ func BenchmarkRenderManifests(b *testing.B) {
 		if _, err := Render(c); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestAuditReceiverOnlyForClassicKubeAudit(t *testing.T) {
+	classic := presetContext(t, "tokyo-classic-production")
+	files := renderMap(t, classic)
+	objs := decodeManifests(t, files)
+	if _, ok := files[AuditReceiverFile]; !ok {
+		t.Fatal("the classic preset collects kube-audit but has no receiver")
+	}
+	var found bool
+	for _, d := range byKind[*appsv1.Deployment](objs) {
+		if d.Namespace == AuditNamespace && d.Name == AuditDeployment {
+			c := d.Spec.Template.Spec.Containers[0]
+			found = c.Image == auditImage && *c.SecurityContext.RunAsNonRoot && !*c.SecurityContext.AllowPrivilegeEscalation
+		}
+	}
+	if !found {
+		t.Fatal("receiver deployment missing or not restricted")
+	}
+	d := presetDesign(t, "tokyo-classic-production")
+	d.Spec.Logging.Sources = []model.LogSource{model.SourceContainer}
+	if _, ok := renderMap(t, designContext(t, d))[AuditReceiverFile]; ok {
+		t.Fatal("receiver rendered without the kube-audit source")
+	}
+	if _, ok := renderMap(t, presetContext(t, "tokyo-vpc-production"))[AuditReceiverFile]; ok {
+		t.Fatal("receiver rendered for a VPC cluster")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/render/manifests"
 	"github.com/iksplan/iksplan/render/view"
 )
 
@@ -36,10 +37,7 @@ func (b *builder) logsPrivate() bool {
 
 // wantsAuditWebhook reports whether the API server audit webhook is set
 // up: classic only, with the kube-audit source and a log backend.
-func (b *builder) wantsAuditWebhook() bool {
-	l := b.s.Logging
-	return b.s.IsClassic() && l.Wants(model.SourceKubeAudit) && l.Backend != model.LogNone && l.Backend != model.LogLogAnalysis
-}
+func (b *builder) wantsAuditWebhook() bool { return manifests.WantsAuditReceiver(b.c) }
 
 // observability installs the log and metric agents (seed slides 26–32 as
 // IBM offers them today) and the classic API server audit webhook.
@@ -182,9 +180,10 @@ func (b *builder) auditWebhook() {
 	bd := b.cur
 	bd.comment("API server audit (seed slide 26, kube-audit), classic only: the master sends audit events to the")
 	bd.comment("ibmcloud-kube-audit service in namespace ibm-kube-audit, whose pod writes them to stdout, where the")
-	bd.comment("cluster's log collection picks them up. Deploy that receiver from IBM's docs (topic health-audit)")
-	bd.comment("unless manifests/ has it.")
-	bd.note("the audit webhook needs IBM's ibmcloud-kube-audit receiver in namespace ibm-kube-audit (docs topic health-audit)")
+	bd.comment("cluster's log agent picks them up (IBM docs topic health-audit). The receiver goes in first.")
+	bd.run(cmd("kubectl", "apply", "-f", manifests.AuditReceiverFile)...)
+	bd.run(cmd("kubectl", "wait", "--for", "condition=Available", "--namespace", manifests.AuditNamespace,
+		"--timeout", "5m", "deployment/"+manifests.AuditDeployment)...)
 	b.later("AUDIT_DIR", view.StepObservability, "temporary directory for the audit webhook's certificates")
 	bd.rawUses(`if dry; then AUDIT_DIR='<temporary directory>'; else AUDIT_DIR="$(mktemp -d)"; fi`, "AUDIT_DIR")
 	ca := cat(varRef("AUDIT_DIR"), "/cluster-ca.pem")

@@ -1,0 +1,138 @@
+package manifests
+
+import (
+	appsv1 "k8s.io/api/apps/v1"
+	corev1 "k8s.io/api/core/v1"
+	networkingv1 "k8s.io/api/networking/v1"
+	"k8s.io/apimachinery/pkg/api/resource"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/util/intstr"
+
+	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/render/view"
+)
+
+// The API server audit receiver IBM documents for classic clusters
+// ("Forwarding Kubernetes API audit logs to Cloud Logs", topic
+// health-audit, lastupdated 2026-01-07): the master's audit webhook posts
+// events to this service through the konnectivity agents, and the pod
+// writes each event as a JSON line to stdout, where the cluster's log agent
+// collects it.
+const (
+	// AuditReceiverFile is the file the runbook applies before it points
+	// the audit webhook at the receiver.
+	AuditReceiverFile = "manifests/70-kube-audit.yaml"
+	// AuditNamespace and AuditDeployment name what the runbook waits for.
+	AuditNamespace  = "ibm-kube-audit"
+	AuditDeployment = "ibmcloud-kube-audit"
+	auditService    = "ibmcloud-kube-audit-service"
+	// auditImage is IBM's receiver image. IBM publishes only the :latest
+	// tag, updated for fixes; `kubectl rollout restart` picks them up.
+	auditImage = "icr.io/ibm/ibmcloud-kube-audit-to-ibm-cloud-logs:latest"
+)
+
+// WantsAuditReceiver reports whether the design collects the kube-audit
+// source through the classic audit webhook: classic only, with a log
+// backend that collects container output (not none, not the retired Log
+// Analysis). The runbook configures the webhook exactly when this is true.
+func WantsAuditReceiver(c *view.Context) bool {
+	l := c.Spec.Logging
+	return c.Spec.IsClassic() && l.Wants(model.SourceKubeAudit) &&
+		l.Backend != model.LogNone && l.Backend != model.LogLogAnalysis
+}
+
+// auditReceiverFile is 70-kube-audit.yaml: IBM's receiver, as IBM's doc
+// lists it (namespace, deployment, service, network policy), with requests
+// and limits added so it fits under a quota-minded cluster.
+func auditReceiverFile() file {
+	labels := map[string]string{"app": AuditDeployment}
+	ns := &corev1.Namespace{
+		TypeMeta: metav1.TypeMeta{APIVersion: "v1", Kind: "Namespace"},
+		ObjectMeta: metav1.ObjectMeta{Name: AuditNamespace, Labels: map[string]string{
+			psaPrefix + "enforce": "restricted", psaPrefix + "enforce-version": psaVersion,
+			psaPrefix + "audit": "restricted", psaPrefix + "audit-version": psaVersion,
+			psaPrefix + "warn": "restricted", psaPrefix + "warn-version": psaVersion,
+		}},
+	}
+	deploy := &appsv1.Deployment{
+		TypeMeta:   metav1.TypeMeta{APIVersion: "apps/v1", Kind: "Deployment"},
+		ObjectMeta: metav1.ObjectMeta{Name: AuditDeployment, Namespace: AuditNamespace, Labels: labels},
+		Spec: appsv1.DeploymentSpec{
+			Replicas: ptr(int32(1)),
+			Selector: &metav1.LabelSelector{MatchLabels: labels},
+			Template: corev1.PodTemplateSpec{
+				ObjectMeta: metav1.ObjectMeta{Labels: labels},
+				Spec: corev1.PodSpec{
+					Containers: []corev1.Container{{
+						Name:            AuditDeployment,
+						Image:           auditImage,
+						ImagePullPolicy: corev1.PullAlways,
+						Ports:           []corev1.ContainerPort{{ContainerPort: 3000}, {ContainerPort: 4443}},
+						Resources: corev1.ResourceRequirements{
+							Requests: resources("50m", "64Mi"),
+							Limits:   resources("500m", "256Mi"),
+						},
+						SecurityContext: &corev1.SecurityContext{
+							AllowPrivilegeEscalation: ptr(false),
+							RunAsNonRoot:             ptr(true),
+							Capabilities:             &corev1.Capabilities{Drop: []corev1.Capability{"ALL"}},
+							SeccompProfile:           &corev1.SeccompProfile{Type: corev1.SeccompProfileTypeRuntimeDefault},
+						},
+						VolumeMounts: []corev1.VolumeMount{{Name: "certificates", MountPath: "/certificates", ReadOnly: true}},
+					}},
+					Volumes: []corev1.Volume{{Name: "certificates", VolumeSource: corev1.VolumeSource{
+						Secret: &corev1.SecretVolumeSource{SecretName: "audit-webhook", Optional: ptr(true)},
+					}}},
+				},
+			},
+		},
+	}
+	svc := &corev1.Service{
+		TypeMeta:   metav1.TypeMeta{APIVersion: "v1", Kind: "Service"},
+		ObjectMeta: metav1.ObjectMeta{Name: auditService, Namespace: AuditNamespace, Labels: labels},
+		Spec: corev1.ServiceSpec{
+			Type:     corev1.ServiceTypeClusterIP,
+			Selector: labels,
+			Ports: []corev1.ServicePort{
+				{Name: "http", Protocol: corev1.ProtocolTCP, Port: 80, TargetPort: intstr.FromInt32(3000)},
+				{Name: "https", Protocol: corev1.ProtocolTCP, Port: 443, TargetPort: intstr.FromInt32(4443)},
+			},
+		},
+	}
+	tcp := corev1.ProtocolTCP
+	netpol := &networkingv1.NetworkPolicy{
+		TypeMeta:   metav1.TypeMeta{APIVersion: "networking.k8s.io/v1", Kind: "NetworkPolicy"},
+		ObjectMeta: metav1.ObjectMeta{Name: AuditDeployment, Namespace: AuditNamespace},
+		Spec: networkingv1.NetworkPolicySpec{
+			PodSelector: metav1.LabelSelector{MatchLabels: labels},
+			PolicyTypes: []networkingv1.PolicyType{networkingv1.PolicyTypeIngress},
+			Ingress: []networkingv1.NetworkPolicyIngressRule{{
+				Ports: []networkingv1.NetworkPolicyPort{
+					{Protocol: &tcp, Port: ptr(intstr.FromInt32(3000))},
+					{Protocol: &tcp, Port: ptr(intstr.FromInt32(4443))},
+				},
+				From: []networkingv1.NetworkPolicyPeer{{
+					NamespaceSelector: &metav1.LabelSelector{MatchLabels: map[string]string{"kubernetes.io/metadata.name": kubeSystem}},
+					PodSelector:       &metav1.LabelSelector{MatchLabels: map[string]string{"k8s-app": "konnectivity-agent"}},
+				}},
+			}},
+		},
+	}
+	return file{
+		path: AuditReceiverFile,
+		intro: []string{
+			"Kubernetes API audit receiver (seed slide 26, kube-audit), classic clusters only: IBM's",
+			"ibmcloud-kube-audit service, which the master's audit webhook posts to (runbook, logging step).",
+			"Source: https://cloud.ibm.com/docs/containers?topic=containers-health-audit",
+		},
+		docs: []doc{{obj: ns}, {obj: deploy}, {obj: svc}, {
+			comment: []string{"Only the konnectivity agents, which carry the master's webhook calls, may reach the receiver."},
+			obj:     netpol,
+		}},
+	}
+}
+
+// resources is a CPU and memory amount for requests or limits.
+func resources(cpu, memory string) corev1.ResourceList {
+	return corev1.ResourceList{corev1.ResourceCPU: resource.MustParse(cpu), corev1.ResourceMemory: resource.MustParse(memory)}
+}
