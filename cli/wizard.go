@@ -1,11 +1,93 @@
 package cli
 
 import (
+	"context"
+	"os"
+	"strconv"
+	"strings"
+
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/wizard"
 )
 
-// runWizard starts the interactive wizard. Until the wizard lands, iksplan
-// run bare prints its help.
-func runWizard(cmd *cobra.Command, _ *app) error {
-	return cmd.Help()
+// registerWizard adds what the wizard needs to the root command: the
+// --accessible flag (iksplan run bare starts the wizard) and `iksplan edit`.
+func registerWizard(root *cobra.Command, a *app) {
+	root.Flags().Bool("accessible", false, "ask the wizard's questions as plain line prompts (also ACCESSIBLE=1 or TERM=dumb)")
+	root.AddCommand(newEditCommand(a))
+}
+
+// nonInteractiveHint is the one line printed when the wizard cannot run.
+const nonInteractiveHint = "the wizard needs a terminal; without one run `iksplan init --preset NAME -o design.yaml`, then `iksplan validate design.yaml` and `iksplan render design.yaml --out out`"
+
+// runWizard starts the interactive wizard on the welcome screen.
+func runWizard(cmd *cobra.Command, a *app) error {
+	return a.wizard(cmd, nil, "")
+}
+
+// wizard runs the wizard in the mode the flags, the environment and the
+// terminal call for: the full-screen TUI, accessible line prompts, or (no
+// terminal) a one-line hint and exit 2.
+func (a *app) wizard(cmd *cobra.Command, d *model.Design, file string) error {
+	accessible := accessibleRequested(cmd)
+	tty := isTerminal(a.stdin) && isTerminal(a.stdout)
+	// Explicit accessible mode works over pipes (scripts, serial lines);
+	// the full-screen wizard and TERM=dumb need a terminal.
+	explicit := flagAccessible(cmd) || envAccessible()
+	if !tty && !explicit {
+		return usageErr("%s", nonInteractiveHint)
+	}
+	cat, err := a.catalog()
+	if err != nil {
+		return err
+	}
+	opts := wizard.Options{Catalog: cat, Design: d, File: file}
+	if accessible {
+		if err := wizard.RunAccessible(opts, a.stdin, a.stdout); err != nil {
+			return withCode(ExitFindings, err)
+		}
+		return nil
+	}
+	ctx := cmd.Context()
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if err := wizard.Run(ctx, opts, a.stdin, a.stdout); err != nil {
+		return withCode(ExitFindings, err)
+	}
+	return nil
+}
+
+func flagAccessible(cmd *cobra.Command) bool {
+	f := cmd.Flags().Lookup("accessible")
+	if f == nil {
+		f = cmd.InheritedFlags().Lookup("accessible")
+	}
+	return f != nil && f.Value.String() == "true"
+}
+
+// envAccessible parses ACCESSIBLE as a boolean (1, true, yes, on).
+func envAccessible() bool {
+	v := strings.TrimSpace(strings.ToLower(os.Getenv("ACCESSIBLE")))
+	switch v {
+	case "yes", "y", "on":
+		return true
+	}
+	b, err := strconv.ParseBool(v)
+	return err == nil && b
+}
+
+// accessibleRequested reports whether accessible mode was asked for by
+// flag, by ACCESSIBLE, or by a dumb terminal.
+func accessibleRequested(cmd *cobra.Command) bool {
+	return flagAccessible(cmd) || envAccessible() || os.Getenv("TERM") == "dumb"
+}
+
+// isTerminal reports whether s is a terminal.
+func isTerminal(s any) bool {
+	f, ok := s.(interface{ Fd() uintptr })
+	return ok && term.IsTerminal(int(f.Fd()))
 }

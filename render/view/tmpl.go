@@ -20,9 +20,9 @@ type TemplateSet struct {
 	name     string
 	partials string
 	funcs    template.FuncMap
-	once  sync.Once
-	tmpl  *template.Template
-	err   error
+	once     sync.Once
+	tmpl     *template.Template
+	err      error
 }
 
 // NewTemplateSet prepares the template file name, with the partials that

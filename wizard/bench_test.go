@@ -1,0 +1,110 @@
+package wizard
+
+import (
+	"fmt"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+
+	"github.com/iksplan/iksplan/model"
+)
+
+// benchDesign is the benchmark design: 3 worker pools and 20
+// access groups on the seed's classic Tokyo cluster.
+func benchDesign(t testing.TB) *model.Design {
+	d := presetDesign(t, "tokyo-classic-production")
+	model.ApplyDefaults(d)
+	base := d.Spec.WorkerPools[0]
+	for _, name := range []string{"edge", "gpu"} {
+		p := base
+		p.Name, p.Purpose, p.WorkersPerZone = name, model.PurposeEdge, 2
+		d.Spec.WorkerPools = append(d.Spec.WorkerPools, p)
+	}
+	d.Spec.WorkerPools = d.Spec.WorkerPools[:3]
+	d.Spec.IAM.AccessGroups = nil
+	for i := range 20 {
+		d.Spec.IAM.AccessGroups = append(d.Spec.IAM.AccessGroups, model.AccessGroup{
+			Name:         fmt.Sprintf("team-%02d", i),
+			Members:      []string{fmt.Sprintf("dev%02d@example.com", i), fmt.Sprintf("ops%02d@example.com", i)},
+			PlatformRole: model.PlatformViewer,
+			ServiceRole:  model.ServiceWriter,
+			Namespaces:   []string{fmt.Sprintf("ns-%02d", i)},
+		})
+	}
+	return d
+}
+
+// benchKeystroke measures Update+View of one key on a page: keys alternate
+// so the page stays the same.
+func benchKeystroke(b *testing.B, step StepID, page string, keys ...tea.KeyMsg) {
+	h := newHarness(b, benchDesign(b), step)
+	if page != "" {
+		h.run(h.app.flow.show(loc{h.app.flow.stepIndex(step), page}))
+	}
+	h.Analyze()
+	want := h.Page()
+	b.ReportAllocs()
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		// The commands the key returns are bubbletea's to run, not part of
+		// the keystroke's cost.
+		h.app.Update(keys[i%len(keys)])
+		_ = h.app.View()
+		i++
+	}
+	b.StopTimer()
+	if h.Page() != want {
+		b.Fatalf("left the page: %s", h.Page())
+	}
+}
+
+func BenchmarkKeystroke(b *testing.B) {
+	b.Run("Sizing", func(b *testing.B) {
+		// Typing into the vCPU demand: the plan, the resilience and the
+		// flavor comparison follow on every key.
+		benchKeystroke(b, StepSizing, "demand", tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'5'}}, tea.KeyMsg{Type: tea.KeyBackspace})
+	})
+	b.Run("IAM", func(b *testing.B) {
+		// Moving through the 20 groups of the access group list.
+		benchKeystroke(b, StepIAM, "groups", tea.KeyMsg{Type: tea.KeyDown}, tea.KeyMsg{Type: tea.KeyUp})
+	})
+}
+
+// BenchmarkFirstFrame compares the wizard's start (New, Init, the first
+// window size, the first View) with a bare huh form of one field.
+func BenchmarkFirstFrame(b *testing.B) {
+	b.Run("bare-huh", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			var name string
+			f := huh.NewForm(huh.NewGroup(huh.NewInput().Title("Name").Value(&name)))
+			f.Init()
+			f.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+			_ = f.View()
+		}
+	})
+	b.Run("wizard", func(b *testing.B) {
+		opts := testOptions(b, nil)
+		b.ReportAllocs()
+		for b.Loop() {
+			m := New(opts)
+			m.Init()
+			m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+			_ = m.View()
+		}
+	})
+	b.Run("wizard-edit", func(b *testing.B) {
+		opts := testOptions(b, nil)
+		d := benchDesign(b)
+		b.ReportAllocs()
+		for b.Loop() {
+			opts.Design = d.Clone()
+			m := New(opts)
+			m.Init()
+			m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+			_ = m.View()
+		}
+	})
+}

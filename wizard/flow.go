@@ -1,0 +1,339 @@
+package wizard
+
+import (
+	"errors"
+	"slices"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+)
+
+// flow is the wizard's navigation through steps and pages: which page is
+// shown, where "back" returns to, which steps are done. It owns the current
+// page's huh form and knows nothing about layout; the app model draws it.
+
+// loc is a place in the wizard: a step (by index in flow.steps) and a page.
+type loc struct {
+	Step int
+	Page string
+}
+
+// errNotDone is shown when the user skips ahead over a step never answered.
+var errNotDone = errors.New("answer this step first (enter moves on); pgdn skips only steps answered before")
+
+type flow struct {
+	ctx   *Ctx
+	steps []Step
+	cur   loc
+	// hist is every page left forwards, so back returns exactly where the
+	// user came from, across steps.
+	hist []loc
+	form *huh.Form
+	page Page
+	// first is the first field that takes focus: shift+tab there goes back
+	// a page.
+	first huh.Field
+	// err is the page's validation error, shown above the form.
+	err error
+	// done holds the steps answered to the end at least once.
+	done map[StepID]bool
+	// returnTo is the review page to come back to after a jump from it.
+	returnTo *loc
+	// finished is set when the last step ends.
+	finished bool
+	width    int
+	height   int
+	// sizedErrs is the error count the form was last sized with.
+	sizedErrs int
+	// accessible builds forms for huh's accessible mode.
+	accessible bool
+	// onStepDone runs when a step is finished (the app saves the draft).
+	onStepDone func(StepID)
+}
+
+func newFlow(ctx *Ctx, steps []Step) *flow {
+	return &flow{ctx: ctx, steps: steps, done: map[StepID]bool{}, width: 60, height: 20}
+}
+
+// step returns the current step.
+func (f *flow) step() Step { return f.steps[f.cur.Step] }
+
+// stepIndex returns the index of the step with id, or -1.
+func (f *flow) stepIndex(id StepID) int {
+	return slices.IndexFunc(f.steps, func(s Step) bool { return s.ID == id })
+}
+
+// skipped reports whether the page at l is skipped for the current answers.
+func (f *flow) skipped(l loc) bool {
+	p, _, ok := f.steps[l.Step].page(l.Page)
+	return !ok || p.Skip != nil && p.Skip(f.ctx)
+}
+
+// orderNext returns the page after l in its step's order, or ok=false at
+// the end of the step.
+func (f *flow) orderNext(l loc) (loc, bool) {
+	s := f.steps[l.Step]
+	_, i, _ := s.page(l.Page)
+	if i+1 < len(s.Pages) {
+		return loc{l.Step, s.Pages[i+1].ID}, true
+	}
+	return loc{}, false
+}
+
+// resolve returns the first page to show from l on, following skipped
+// pages forwards (by their Next when they have one, else in order) and
+// moving into the next steps when a step's remaining pages are all
+// skipped. ok is false past the last step.
+func (f *flow) resolve(l loc) (loc, bool) {
+	for guard := 0; guard < 1000; guard++ {
+		if l.Step >= len(f.steps) {
+			return loc{}, false
+		}
+		if l.Page == "" {
+			l.Page = f.steps[l.Step].Pages[0].ID
+		}
+		if !f.skipped(l) {
+			return l, true
+		}
+		p, _, _ := f.steps[l.Step].page(l.Page)
+		next := ""
+		if p.Next != nil {
+			next = p.Next(f.ctx)
+		}
+		switch {
+		case next == EndOfStep:
+			l = loc{l.Step + 1, ""}
+		case next != "" && !strings.HasPrefix(next, jumpPrefix):
+			if _, _, ok := f.steps[l.Step].page(next); ok {
+				l = loc{l.Step, next}
+				continue
+			}
+			fallthrough
+		default:
+			n, ok := f.orderNext(l)
+			if !ok {
+				n = loc{l.Step + 1, ""}
+			}
+			l = n
+		}
+	}
+	return loc{}, false
+}
+
+// stepSkipped reports whether every page of step i is skipped.
+func (f *flow) stepSkipped(i int) bool {
+	for _, p := range f.steps[i].Pages {
+		if !f.skipped(loc{i, p.ID}) {
+			return false
+		}
+	}
+	return true
+}
+
+// start shows the first page of step id (or of the first step).
+func (f *flow) start(id StepID) tea.Cmd {
+	l, ok := f.resolve(loc{max(f.stepIndex(id), 0), ""})
+	if !ok {
+		f.finished = true
+		return nil
+	}
+	return f.show(l)
+}
+
+// show builds and shows the page at l.
+func (f *flow) show(l loc) tea.Cmd {
+	f.cur = l
+	p, _, _ := f.steps[l.Step].page(l.Page)
+	f.page = p
+	f.ctx.Width = f.width
+	f.ctx.afterRun = nil
+	f.sizedErrs = 0
+	fields := p.Fields(f.ctx)
+	f.first = nil
+	for _, fl := range fields {
+		if !fl.Skip() {
+			f.first = fl
+			break
+		}
+	}
+	if f.accessible {
+		// The runner prints the title and description itself.
+		f.form = huh.NewForm(huh.NewGroup(themed(AccessibleTheme(), fields...)...)).WithTheme(AccessibleTheme()).WithAccessible(true)
+		return nil
+	}
+	g := huh.NewGroup(themed(Theme(), fields...)...).Title(p.Title).Description(p.Description)
+	f.form = huh.NewForm(g).
+		WithTheme(Theme()).
+		WithKeyMap(formKeyMap()).
+		WithShowHelp(false).
+		WithWidth(f.width).
+		WithHeight(f.height)
+	return f.form.Init()
+}
+
+// resize sets the size of the form area.
+func (f *flow) resize(w, h int) {
+	w, h = max(w, 10), max(h, 3)
+	// NB: sizing a form renders every field: skip it unless the size or
+	// the errors under the form (part of its height) changed.
+	errs := 0
+	if f.form != nil {
+		errs = len(f.form.Errors())
+	}
+	if w == f.width && h == f.height && errs == f.sizedErrs {
+		return
+	}
+	f.width, f.height, f.sizedErrs = w, h, errs
+	f.ctx.Width = f.width
+	if f.form != nil {
+		f.form.WithWidth(f.width).WithHeight(f.height)
+	}
+}
+
+// atFirstField reports whether focus is on the page's first field.
+func (f *flow) atFirstField() bool {
+	return f.form != nil && (f.first == nil || f.form.GetFocusedField() == f.first)
+}
+
+// update forwards a message to the form and moves on when the page is done.
+func (f *flow) update(msg tea.Msg) tea.Cmd {
+	if f.form == nil || f.finished {
+		return nil
+	}
+	m, cmd := f.form.Update(msg)
+	if fm, ok := m.(*huh.Form); ok {
+		f.form = fm
+	}
+	if f.form.State == huh.StateCompleted {
+		return f.complete()
+	}
+	return cmd
+}
+
+// complete validates the finished page and shows the next one.
+func (f *flow) complete() tea.Cmd {
+	p := f.page
+	if p.Validate != nil {
+		if err := p.Validate(f.ctx); err != nil {
+			f.err = err
+			return f.show(f.cur)
+		}
+	}
+	f.err = nil
+	if p.Done != nil {
+		p.Done(f.ctx)
+	}
+	next := ""
+	if p.Next != nil {
+		next = p.Next(f.ctx)
+	}
+	from := f.cur
+	if strings.HasPrefix(next, jumpPrefix) {
+		if i := f.stepIndex(StepID(strings.TrimPrefix(next, jumpPrefix))); i >= 0 {
+			if l, ok := f.resolve(loc{i, ""}); ok {
+				f.hist = append(f.hist, from)
+				f.returnTo = &from
+				return f.show(l)
+			}
+		}
+		return f.show(from)
+	}
+	var target loc
+	switch {
+	case next == EndOfStep:
+		target = loc{from.Step + 1, ""}
+	case next != "":
+		target = loc{from.Step, next}
+	default:
+		if n, more := f.orderNext(from); more {
+			target = n
+		} else {
+			target = loc{from.Step + 1, ""}
+		}
+	}
+	to, ok := f.resolve(target)
+	f.hist = append(f.hist, from)
+	ended := !ok || to.Step != from.Step
+	if ended {
+		f.done[f.steps[from.Step].ID] = true
+		if f.returnTo != nil && f.returnTo.Step != from.Step {
+			to, ok = *f.returnTo, true
+			f.returnTo = nil
+		}
+	}
+	var cmd tea.Cmd
+	if ok {
+		cmd = f.show(to)
+	} else {
+		f.finished = true
+		f.form = nil
+	}
+	// The draft is saved once the next page is current, so resuming
+	// starts where the user was going.
+	if ended && f.onStepDone != nil {
+		f.onStepDone(f.steps[from.Step].ID)
+	}
+	return cmd
+}
+
+// back returns to the page the user came from.
+func (f *flow) back() tea.Cmd {
+	for len(f.hist) > 0 {
+		l := f.hist[len(f.hist)-1]
+		f.hist = f.hist[:len(f.hist)-1]
+		if !f.skipped(l) {
+			f.err = nil
+			return f.show(l)
+		}
+	}
+	return nil
+}
+
+// jump shows the first page of step id, remembering the current page in
+// the history. From the review, finishing that step returns to the review.
+func (f *flow) jump(id StepID) tea.Cmd {
+	i := f.stepIndex(id)
+	if i < 0 || i == f.cur.Step {
+		return nil
+	}
+	if f.step().ID == StepReview && i < f.cur.Step {
+		r := f.cur
+		f.returnTo = &r
+	}
+	l, ok := f.resolve(loc{i, ""})
+	if !ok {
+		return nil
+	}
+	f.hist = append(f.hist, f.cur)
+	f.err = nil
+	return f.show(l)
+}
+
+// prevStep shows the first page of the step before the current one.
+func (f *flow) prevStep() tea.Cmd {
+	for i := f.cur.Step - 1; i >= 0; i-- {
+		if l, ok := f.resolve(loc{i, ""}); ok && l.Step == i {
+			f.hist = append(f.hist, f.cur)
+			f.err = nil
+			return f.show(l)
+		}
+	}
+	return nil
+}
+
+// nextStep skips to the next step if this one was answered before (its
+// answers stand as they are), so a user can page through a finished design.
+func (f *flow) nextStep() tea.Cmd {
+	if !f.done[f.step().ID] {
+		f.err = errNotDone
+		return nil
+	}
+	l, ok := f.resolve(loc{f.cur.Step + 1, ""})
+	if !ok {
+		return nil
+	}
+	f.hist = append(f.hist, f.cur)
+	f.err = nil
+	return f.show(l)
+}

@@ -1,0 +1,240 @@
+package wizard
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/huh"
+
+	"github.com/iksplan/iksplan/model"
+)
+
+// List is the add / edit / remove pattern for a list in the design (worker
+// pools, access groups, buckets, …). Pages() returns the pages to put in a
+// step: a list page that offers "edit X", "add", "remove X" and "done",
+// then the item pages for the chosen item, then back to the list page.
+type List[T any] struct {
+	// ID prefixes the page IDs; unique within the step ("pools").
+	ID string
+	// Noun names one item ("worker pool").
+	Noun string
+	// Title and Description head the list page.
+	Title       string
+	Description string
+	// Items points at the list in the design.
+	Items func(d *model.Design) *[]T
+	// Label is the one line that names an item on the list page.
+	Label func(c *Ctx, item *T) string
+	// New returns a new item with sensible defaults; it is appended and
+	// opened in the item pages.
+	New func(c *Ctx) T
+	// Min is how many items must remain (remove is not offered below it);
+	// Max, when > 0, how many may exist.
+	Min, Max int
+	// ItemPages edit one item; they are shown in order for the chosen item.
+	ItemPages []ItemPage[T]
+	// Live, when set, renders under the list page.
+	Live func(c *Ctx) string
+	// Skip, when it returns true, skips the whole list (e.g. a disabled
+	// feature).
+	Skip func(c *Ctx) bool
+	// After is the page shown when the list is done; "" ends the step.
+	After string
+}
+
+// ItemPage is one page of fields for the item being edited.
+type ItemPage[T any] struct {
+	ID          string
+	Title       string
+	Description string
+	// Fields binds fields to item (a pointer into the design's slice) and
+	// gets the item's index, for keys and validators that compare items.
+	Fields func(c *Ctx, item *T, index int) []huh.Field
+	Skip   func(c *Ctx, item *T) bool
+	// Validate checks the item once its page is done.
+	Validate func(c *Ctx, item *T, index int) error
+	Live     func(c *Ctx, item *T) string
+}
+
+// listState is the list editor's own state: the action chosen on the list
+// page, the item being edited and whether a removal was confirmed. It is UI
+// state, not part of the design.
+type listState struct {
+	action  string
+	index   int
+	confirm bool
+}
+
+const (
+	listDone   = "done"
+	listAdd    = "add"
+	listEdit   = "edit:"
+	listRemove = "remove"
+)
+
+// ListPageID is the ID of the list page of a list, for Next functions.
+func ListPageID(id string) string { return id }
+
+// Pages returns the list's pages.
+func (l List[T]) Pages() []Page {
+	listID := l.ID
+	removeID := l.ID + "-remove"
+	first := ""
+	if len(l.ItemPages) > 0 {
+		first = l.ID + "-" + l.ItemPages[0].ID
+	}
+	item := func(c *Ctx) (*T, int, bool) {
+		st := c.list(l.ID)
+		items := l.Items(c.D)
+		if st.index < 0 || st.index >= len(*items) {
+			return nil, -1, false
+		}
+		return &(*items)[st.index], st.index, true
+	}
+	pages := []Page{{
+		ID:          listID,
+		Title:       l.Title,
+		Description: l.Description,
+		Skip:        l.Skip,
+		Live:        l.Live,
+		Fields: func(c *Ctx) []huh.Field {
+			st := c.list(l.ID)
+			st.action = listDone
+			items := l.Items(c.D)
+			var opts []Opt[string]
+			for i := range *items {
+				opts = append(opts, Opt[string]{Value: listEdit + strconv.Itoa(i), Label: "Edit " + l.Label(c, &(*items)[i])})
+			}
+			if l.Max == 0 || len(*items) < l.Max {
+				opts = append(opts, Opt[string]{Value: listAdd, Label: "Add " + article(l.Noun) + " " + l.Noun})
+			}
+			if len(*items) > l.Min {
+				opts = append(opts, Opt[string]{Value: listRemove, Label: "Remove " + article(l.Noun) + " " + l.Noun + "…"})
+			}
+			opts = append(opts, Opt[string]{Value: listDone, Label: "Done: continue"})
+			sel := Pick(c, "list."+l.ID, "What next?", fmt.Sprintf("edit, add or remove %s %s; done when the list is right", article(l.Noun), l.Noun), &st.action, opts)
+			if len(opts) > 10 {
+				sel.Height(14)
+			}
+			return []huh.Field{sel}
+		},
+		Validate: func(c *Ctx) error {
+			st := c.list(l.ID)
+			n := len(*l.Items(c.D))
+			if st.action == listDone && n < l.Min {
+				return fmt.Errorf("at least %d %s needed", l.Min, plural(l.Min, l.Noun))
+			}
+			return nil
+		},
+		Done: func(c *Ctx) {
+			st := c.list(l.ID)
+			switch {
+			case st.action == listAdd:
+				items := l.Items(c.D)
+				*items = append(*items, l.New(c))
+				st.index = len(*items) - 1
+			case strings.HasPrefix(st.action, listEdit):
+				st.index, _ = strconv.Atoi(strings.TrimPrefix(st.action, listEdit))
+			case st.action == listRemove:
+				st.index = len(*l.Items(c.D)) - 1
+				st.confirm = false
+			}
+		},
+		Next: func(c *Ctx) string {
+			st := c.list(l.ID)
+			switch {
+			case (st.action == listDone || st.action == "") && l.After != "":
+				return l.After
+			case st.action == listDone || st.action == "":
+				return EndOfStep
+			case st.action == listRemove:
+				return removeID
+			case first == "":
+				return listID
+			}
+			return first
+		},
+	}, {
+		ID:    removeID,
+		Title: "Remove " + article(l.Noun) + " " + l.Noun,
+		Skip:  func(c *Ctx) bool { return l.Skip != nil && l.Skip(c) },
+		Fields: func(c *Ctx) []huh.Field {
+			st := c.list(l.ID)
+			items := l.Items(c.D)
+			if len(*items) == 0 {
+				return []huh.Field{Note("Nothing to remove", "")}
+			}
+			var opts []Opt[int]
+			for i := range *items {
+				opts = append(opts, Opt[int]{Value: i, Label: l.Label(c, &(*items)[i])})
+			}
+			which := PickFunc(c, "list."+l.ID+".remove", "Which "+l.Noun+"?", "", func() int { return st.index },
+				func(i int) { st.index = i }, opts)
+			return []huh.Field{which, YesNo(c, "list."+l.ID+".confirm", "Remove it?",
+				"its answers are deleted from the design", &st.confirm)}
+		},
+		Done: func(c *Ctx) {
+			st := c.list(l.ID)
+			items := l.Items(c.D)
+			if st.confirm && st.index >= 0 && st.index < len(*items) && len(*items) > l.Min {
+				*items = append((*items)[:st.index], (*items)[st.index+1:]...)
+			}
+			st.confirm = false
+		},
+		Next: func(*Ctx) string { return listID },
+	}}
+	for i, ip := range l.ItemPages {
+		next := listID
+		if i+1 < len(l.ItemPages) {
+			next = l.ID + "-" + l.ItemPages[i+1].ID
+		}
+		pages = append(pages, Page{
+			ID:          l.ID + "-" + ip.ID,
+			Title:       ip.Title,
+			Description: ip.Description,
+			Fields: func(c *Ctx) []huh.Field {
+				it, idx, ok := item(c)
+				if !ok {
+					return []huh.Field{Note("Nothing to edit", "")}
+				}
+				return ip.Fields(c, it, idx)
+			},
+			Skip: func(c *Ctx) bool {
+				it, _, ok := item(c)
+				return !ok || l.Skip != nil && l.Skip(c) || ip.Skip != nil && ip.Skip(c, it)
+			},
+			Validate: func(c *Ctx) error {
+				it, idx, ok := item(c)
+				if !ok || ip.Validate == nil {
+					return nil
+				}
+				return ip.Validate(c, it, idx)
+			},
+			Live: func(c *Ctx) string {
+				it, _, ok := item(c)
+				if !ok || ip.Live == nil {
+					return ""
+				}
+				return ip.Live(c, it)
+			},
+			Next: func(*Ctx) string { return next },
+		})
+	}
+	return pages
+}
+
+// article is "an" before a vowel, else "a".
+func article(noun string) string {
+	if noun != "" && strings.ContainsRune("aeiouAEIOU", rune(noun[0])) {
+		return "an"
+	}
+	return "a"
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return noun
+	}
+	return noun + "s"
+}

@@ -1,0 +1,233 @@
+package wizard
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/model/rules"
+)
+
+// The live side panel (shown at 100 columns or more): the zones × pools ×
+// workers picture, the capacity left after the planned failure, the counts
+// of findings, and an excerpt of the artifact the current step affects. It
+// is a pure function of its input, so it is tested with goldens; every
+// number comes from model.PlanCapacity (through the app's cached plan) and
+// rules.Evaluate, never from maths of its own.
+
+type panelData struct {
+	D      *model.Design
+	Plan   model.CapacityPlan
+	Report rules.Report
+	Step   StepID
+	// Areas are the rule areas of the current step.
+	Areas        []string
+	PreviewTitle string
+	Preview      string
+	// Why, when set, is shown first (the why panel at wide sizes).
+	Why    string
+	Width  int
+	Height int
+	S      *Styles
+}
+
+// panelKey is what the cached side panel was drawn for.
+type panelKey struct {
+	rev, width, height int
+	why                string
+}
+
+func (m *App) sidePanel(l layout) string {
+	why := ""
+	if l.whyInPanel {
+		why = m.whyText(l.pnlW - 4)
+	}
+	k := panelKey{m.panelRev, l.pnlW, l.bodyH, why}
+	if k == m.panelKey && m.panelCache != "" {
+		return m.panelCache
+	}
+	p := panelData{
+		D: m.ctx.D, Plan: m.plan, Report: m.report, Step: m.flow.step().ID, Areas: m.flow.step().areas(),
+		PreviewTitle: m.previewT, Preview: m.previewX, Width: l.pnlW, Height: l.bodyH, S: m.styles,
+	}
+	p.Why = why
+	m.panelKey, m.panelCache = k, renderPanel(p)
+	return m.panelCache
+}
+
+// renderPanel draws the side panel.
+func renderPanel(p panelData) string {
+	s := p.S
+	inner := p.Width - 4 // border and padding
+	if inner < 12 {
+		return ""
+	}
+	var sections []string
+	if p.Why != "" {
+		sections = append(sections, s.Why.Width(p.Width-2).Render(p.Why))
+	}
+	var b strings.Builder
+	b.WriteString(topology(p, inner))
+	b.WriteString("\n\n")
+	b.WriteString(capacity(p, inner))
+	b.WriteString("\n\n")
+	b.WriteString(findingCounts(p, inner))
+	if p.Preview != "" {
+		b.WriteString("\n\n")
+		b.WriteString(s.PanelTitle.Render(ansi.Truncate(p.PreviewTitle, inner, "…")))
+		for _, line := range strings.Split(p.Preview, "\n") {
+			for i, part := range strings.Split(wrapTo(line, inner-2), "\n") {
+				if i > 0 {
+					part = "  " + part
+				}
+				b.WriteString("\n" + s.Code.Render(part))
+			}
+		}
+	}
+	sections = append(sections, s.Panel.Width(p.Width-2).Render(b.String()))
+	return strings.Join(sections, "\n")
+}
+
+// topology draws pools × zones with one block per worker.
+func topology(p panelData, width int) string {
+	s := p.S
+	sp := &p.D.Spec
+	zones := sp.Zones
+	title := "Topology"
+	if sp.Region != "" {
+		title += " · " + sp.Region
+	}
+	var b strings.Builder
+	b.WriteString(s.PanelTitle.Render(ansi.Truncate(title, width, "…")))
+	if len(zones) == 0 {
+		b.WriteString("\n" + s.Muted.Render("no zones chosen yet"))
+		return b.String()
+	}
+	nameW := 8
+	for _, pp := range p.Plan.Pools {
+		nameW = max(nameW, min(len(pp.Name), 12))
+	}
+	cellW := 4
+	for _, z := range zones {
+		cellW = max(cellW, len(z))
+	}
+	fitZones := max((width-nameW-1)/(cellW+1), 1)
+	shown := zones
+	if len(zones) > fitZones {
+		shown = zones[:fitZones]
+	}
+	head := pad("", nameW)
+	for _, z := range shown {
+		head += " " + pad(z, cellW)
+	}
+	if len(shown) < len(zones) {
+		head += " +" + strconv.Itoa(len(zones)-len(shown))
+	}
+	b.WriteString("\n" + s.Muted.Render(ansi.Truncate(head, width, "")))
+	for _, pp := range p.Plan.Pools {
+		row := pad(ansi.Truncate(pp.Name, nameW, "…"), nameW)
+		cell := strings.Repeat("■", pp.WorkersPerZone)
+		if pp.WorkersPerZone > cellW {
+			cell = "■×" + strconv.Itoa(pp.WorkersPerZone)
+		}
+		for range shown {
+			row += " " + pad(cell, cellW)
+		}
+		b.WriteString("\n" + s.Text.Render(ansi.Truncate(row, width, "")))
+	}
+	for _, pp := range p.Plan.Pools {
+		fl := "flavor ?"
+		if pp.Index < len(sp.WorkerPools) && sp.WorkerPools[pp.Index].Flavor != "" {
+			fl = sp.WorkerPools[pp.Index].Flavor
+		}
+		src := "computed"
+		if pp.Explicit {
+			src = "set"
+		}
+		line := fmt.Sprintf("%s: %d/zone (%s) · %s", pp.Name, pp.WorkersPerZone, src, fl)
+		b.WriteString("\n" + s.Muted.Render(ansi.Truncate(line, width, "…")))
+	}
+	b.WriteString("\n" + s.Strong.Render(fmt.Sprintf("%d %s in %d %s", p.Plan.TotalWorkers, plural(p.Plan.TotalWorkers, "worker"), len(zones), plural(len(zones), "zone"))))
+	return b.String()
+}
+
+// capacity draws what is left after the planned failure.
+func capacity(p panelData, width int) string {
+	s := p.S
+	r := p.Plan.Resilience
+	var b strings.Builder
+	scenario := r.Scenario
+	if scenario == "" {
+		scenario = "one zone lost"
+	}
+	b.WriteString(s.PanelTitle.Render("After " + scenario))
+	if p.Plan.Demand.IsZero() {
+		b.WriteString("\n" + s.Muted.Render("no demand given: the sizing step asks"))
+		return b.String()
+	}
+	barW := max(width-7, 4)
+	frac := min(r.Percent/100, 1)
+	full := int(frac*float64(barW) + 0.5)
+	st := s.BarFull
+	if !r.Covers() {
+		st = s.BarLow
+	}
+	bar := st.Render(strings.Repeat("█", full)) + s.BarEmpty.Render(strings.Repeat("░", barW-full))
+	b.WriteString("\n" + bar + " " + st.Render(fmt.Sprintf("%3.0f%%", r.Percent)))
+	line := fmt.Sprintf("%s/%s vCPU · %s/%s GiB", num(r.Capacity.CPU), num(p.Plan.Demand.CPU),
+		num(r.Capacity.MemoryGiB), num(p.Plan.Demand.MemoryGiB))
+	b.WriteString("\n" + s.Muted.Render(ansi.Truncate(line, width, "…")))
+	return b.String()
+}
+
+// findingCounts draws the counts of findings and the current step's first
+// few messages.
+func findingCounts(p panelData, width int) string {
+	s := p.S
+	e, w, i := p.Report.Count(rules.Error), p.Report.Count(rules.Warning), p.Report.Count(rules.Info)
+	line := s.Error.Render(fmt.Sprintf("✗ %d %s", e, plural(e, "error"))) + "  " + s.Warn.Render(fmt.Sprintf("! %d %s", w, plural(w, "warning"))) +
+		"  " + s.Muted.Render(fmt.Sprintf("· %d info", i))
+	var b strings.Builder
+	b.WriteString(s.PanelTitle.Render("Findings") + "\n" + ansi.Truncate(line, width, "…"))
+	shown := 0
+	for _, f := range p.Report.Findings {
+		if f.Severity == rules.Info || !containsArea(p.Areas, string(f.Area)) {
+			continue
+		}
+		if shown == 3 {
+			b.WriteString("\n" + s.Muted.Render("… more in the review"))
+			break
+		}
+		st := s.Warn
+		if f.Severity == rules.Error {
+			st = s.Error
+		}
+		b.WriteString("\n" + st.Render(ansi.Truncate(f.RuleID+" "+f.Message, width, "…")))
+		shown++
+	}
+	return b.String()
+}
+
+func containsArea(areas []string, a string) bool {
+	for _, x := range areas {
+		if x == a {
+			return true
+		}
+	}
+	return false
+}
+
+func pad(s string, w int) string {
+	if n := ansi.StringWidth(s); n < w {
+		return s + strings.Repeat(" ", w-n)
+	}
+	return s
+}
+
+// num prints a number with at most one decimal.
+func num(f float64) string {
+	return strconv.FormatFloat(float64(int64(f*10+0.5))/10, 'f', -1, 64)
+}

@@ -1,0 +1,82 @@
+package wizard
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/model/catalog"
+)
+
+var errRenderPending = errors.New("the renderers are not available in this build")
+
+// previewKeywords pick the runbook lines each step affects.
+var previewKeywords = map[StepID][]string{
+	StepBasics:        {"ibmcloud ks cluster create"},
+	StepZones:         {"ibmcloud ks cluster create", "ibmcloud ks zone add", "ibmcloud is subnet-create", "ibmcloud is vpc-create", "vlan spanning", "account show"},
+	StepVersion:       {"ibmcloud ks cluster create", "ibmcloud ks versions"},
+	StepHardware:      {"ibmcloud ks cluster create", "ibmcloud ks worker-pool create"},
+	StepSizing:        {"ibmcloud ks cluster create", "ibmcloud ks worker-pool create", "--size-per-zone", "--workers"},
+	StepStorage:       {"service-instance-create", "service-key-create", "helm upgrade", "helm install", "cluster service bind"},
+	StepNetwork:       {"calicoctl", "service-endpoint", "ingress", "security-group", "cis "},
+	StepObservability: {"logs", "monitoring", "helm upgrade", "helm install"},
+	StepOperations:    {"autoscaler", "cr namespace", "addon"},
+}
+
+// runbookExcerpt returns the runbook commands (with their continuation
+// lines) that the step affects.
+func runbookExcerpt(runbook string, step StepID) string {
+	keys := previewKeywords[step]
+	lines := strings.Split(runbook, "\n")
+	var out []string
+	for i := 0; i < len(lines) && len(out) < 14; i++ {
+		l := strings.TrimSpace(lines[i])
+		if l == "" || strings.HasPrefix(l, "#") || !containsAny(l, keys) {
+			continue
+		}
+		out = append(out, l)
+		for strings.HasSuffix(l, "\\") && i+1 < len(lines) && len(out) < 14 {
+			i++
+			l = strings.TrimSpace(lines[i])
+			out = append(out, "  "+l)
+		}
+	}
+	if len(out) == 0 {
+		return "(no runbook command for this step yet)"
+	}
+	return strings.Join(out, "\n")
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// rbacPreview is the IAM step's preview: each access group's service role
+// and the ClusterRole and binding IKS creates for it (from the catalog).
+func rbacPreview(d *model.Design, cat *catalog.Catalog) string {
+	groups := d.Spec.IAM.AccessGroups
+	if len(groups) == 0 {
+		return "no access groups yet"
+	}
+	var b strings.Builder
+	for i := range groups {
+		g := &groups[i]
+		scope := "all namespaces"
+		if !g.AllNamespaces() {
+			scope = strings.Join(g.Namespaces, ",")
+		}
+		m, ok := cat.RBAC(g.ServiceRole, g.AllNamespaces())
+		if !ok {
+			fmt.Fprintf(&b, "%s: %s (no RBAC mapping)\n", g.Name, g.ServiceRole)
+			continue
+		}
+		fmt.Fprintf(&b, "%s: %s → %s %s/%s · %s\n", g.Name, g.ServiceRole, m.BindingKind, m.ClusterRole, m.Binding, scope)
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}

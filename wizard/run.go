@@ -1,0 +1,55 @@
+package wizard
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// Run runs the wizard in the terminal on in and out. SIGTERM, SIGHUP and
+// SIGINT save the draft before the wizard exits, as quitting does; the
+// draft is saved once more after the program ends, whatever ended it.
+func Run(ctx context.Context, opts Options, in io.Reader, out io.Writer) error {
+	if opts.Renderer == nil {
+		opts.Renderer = lipgloss.NewRenderer(out)
+	}
+	m := New(opts)
+	p := tea.NewProgram(m,
+		tea.WithContext(ctx),
+		tea.WithInput(in),
+		tea.WithOutput(out),
+		tea.WithAltScreen(),
+		// NB: bubbletea's own handler turns SIGTERM into a quit the model
+		// never sees; ours saves the draft first.
+		tea.WithoutSignalHandler(),
+	)
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGINT)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case s := <-sig:
+			p.Send(signalMsg{s})
+		case <-done:
+		}
+	}()
+	_, err := p.Run()
+	close(done)
+	signal.Stop(sig)
+	if m.ctx != nil {
+		m.saveDraft()
+		if m.screen != screenFinal && m.Saved != "" {
+			fmt.Fprintf(out, "Answers saved in the draft %s; run iksplan again to resume.\n", m.Saved)
+		}
+	}
+	if err != nil && err != tea.ErrProgramKilled {
+		return fmt.Errorf("wizard: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,291 @@
+package wizard
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/charmbracelet/huh"
+
+	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/model/catalog"
+)
+
+// This file is the step contract. A step is one area of the design (Basics,
+// Zones, …); it is a short sequence of pages, and each page is one huh
+// group whose fields are bound to the design through pointers
+// (Value(&c.D.Spec.Region)). The wizard builds a page's form right before
+// it shows the page, in the terminal UI and in accessible mode alike, so a
+// page can compute its options from answers given on earlier pages with
+// plain static Options: no *Func is needed across pages, and accessible
+// mode (which does not evaluate *Func in huh v1.0.0) asks the same
+// questions. A field whose options depend on another field therefore goes
+// on a later page.
+//
+// Step files register themselves in init() with Register; the wizard
+// orders them by StepOrder, so a step that is not written yet is simply
+// not listed.
+
+// StepID names a step. Where a step judges one rule area, its ID is that
+// area's name (rules.Area), so findings map to steps by name.
+type StepID string
+
+// The steps, in wizard order.
+const (
+	StepBasics        StepID = "basics"
+	StepZones         StepID = "zones"
+	StepVersion       StepID = "version"
+	StepHardware      StepID = "hardware"
+	StepSizing        StepID = "sizing"
+	StepStorage       StepID = "storage"
+	StepNetwork       StepID = "network"
+	StepObservability StepID = "observability"
+	StepIAM           StepID = "iam"
+	StepOperations    StepID = "operations"
+	StepReview        StepID = "review"
+)
+
+// StepOrder is the order of the steps; Steps returns the registered ones
+// in this order.
+var StepOrder = []StepID{
+	StepBasics, StepZones, StepVersion, StepHardware, StepSizing, StepStorage,
+	StepNetwork, StepObservability, StepIAM, StepOperations, StepReview,
+}
+
+// EndOfStep is what Page.Next returns to finish the step.
+const EndOfStep = "\x00end"
+
+// jumpPrefix marks a Next value that jumps to another step.
+const jumpPrefix = "\x00step:"
+
+// JumpTo is what Page.Next returns to show another step; when that step is
+// finished the wizard returns to this page (the review uses it).
+func JumpTo(id StepID) string { return jumpPrefix + string(id) }
+
+// Step is one wizard step.
+type Step struct {
+	ID StepID
+	// Title is the name in the step list ("Kubernetes version").
+	Title string
+	// Areas are the rule areas (rules.Area values) whose findings belong to
+	// this step; empty means the step's ID.
+	Areas []string
+	// Pages are shown in order, except where a page's Next says otherwise.
+	Pages []Page
+}
+
+// Page is one screen of a step: one huh group.
+type Page struct {
+	// ID is unique within the step ("pools", "pool-hardware").
+	ID string
+	// Title and Description head the page (the group's title).
+	Title       string
+	Description string
+	// Fields builds the page's fields, bound to c.D through pointers. It is
+	// called each time the page is shown, after every earlier answer.
+	Fields func(c *Ctx) []huh.Field
+	// Skip, when it returns true, skips the page (forwards and backwards).
+	Skip func(c *Ctx) bool
+	// Next returns the ID of the page to show after this one, or EndOfStep;
+	// "" or a nil Next means the following page of Pages (or the end).
+	Next func(c *Ctx) string
+	// Validate checks the page's answers together once the page is done;
+	// an error keeps the user on the page and is shown above the form.
+	Validate func(c *Ctx) error
+	// Done runs after the page was answered and validated, e.g. to apply
+	// defaults that depend on the answers.
+	Done func(c *Ctx)
+	// Live renders numbers that follow the answers as they change (sizing
+	// results, RBAC bindings), under the form; it must be cheap: it runs on
+	// every frame. Style it with c.S; wrap it to c.Width. Accessible mode
+	// prints it after the page.
+	Live func(c *Ctx) string
+}
+
+var (
+	registryMu sync.Mutex
+	registry   = map[StepID]Step{}
+)
+
+// Register adds a step to the wizard. Step files call it from init().
+func Register(s Step) {
+	registryMu.Lock()
+	defer registryMu.Unlock()
+	if !slices.Contains(StepOrder, s.ID) {
+		panic(fmt.Sprintf("wizard: step %q is not in StepOrder", s.ID))
+	}
+	if _, dup := registry[s.ID]; dup {
+		panic(fmt.Sprintf("wizard: step %q registered twice", s.ID))
+	}
+	if len(s.Pages) == 0 {
+		panic(fmt.Sprintf("wizard: step %q has no pages", s.ID))
+	}
+	ids := map[string]bool{}
+	for _, p := range s.Pages {
+		if p.ID == "" || ids[p.ID] {
+			panic(fmt.Sprintf("wizard: step %q: page ID %q empty or repeated", s.ID, p.ID))
+		}
+		ids[p.ID] = true
+	}
+	registry[s.ID] = s
+}
+
+// Steps returns the registered steps in StepOrder.
+func Steps() []Step {
+	registryMu.Lock()
+	defer registryMu.Unlock()
+	out := make([]Step, 0, len(registry))
+	for _, id := range StepOrder {
+		if s, ok := registry[id]; ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// areas returns the rule areas of the step.
+func (s Step) areas() []string {
+	if len(s.Areas) > 0 {
+		return s.Areas
+	}
+	return []string{string(s.ID)}
+}
+
+// page returns the page with id.
+func (s Step) page(id string) (Page, int, bool) {
+	for i, p := range s.Pages {
+		if p.ID == id {
+			return p, i, true
+		}
+	}
+	return Page{}, -1, false
+}
+
+// Ctx is what a page sees: the design it edits, the catalog it offers
+// choices from, and the wizard's styles.
+type Ctx struct {
+	// D is the design; bind fields to its fields (&c.D.Spec.Region).
+	D *model.Design
+	// Cat is the IBM Cloud catalog the options come from.
+	Cat *catalog.Catalog
+	// Accessible is true in accessible mode: plain prompts, no colors,
+	// option labels carry their help text.
+	Accessible bool
+	// S are the wizard's styles, for Live output.
+	S *Styles
+	// Width is the width of the form column, for Live output.
+	Width int
+
+	// Today is the date the wizard judges versions against (YYYY-MM-DD).
+	Today string
+
+	lists map[string]*listState
+	local map[string]any
+	// afterRun write accessible-mode answers back (see PickFunc).
+	afterRun []func()
+	// svc are the wizard's services for the review step.
+	svc *services
+}
+
+// Spec is a shortcut for &c.D.Spec.
+func (c *Ctx) Spec() *model.Spec { return &c.D.Spec }
+
+// Local returns a value kept for the whole wizard run under key, set to
+// init the first time: UI state a page needs that is not part of the design
+// (e.g. "single zone or multizone" before the zones are chosen). Bind a
+// field to it like to a design field.
+func Local[T any](c *Ctx, key string, init T) *T {
+	if c.local == nil {
+		c.local = map[string]any{}
+	}
+	if v, ok := c.local[key].(*T); ok {
+		return v
+	}
+	v := &init
+	c.local[key] = v
+	return v
+}
+
+// list returns the state of the list editor id (see list.go).
+func (c *Ctx) list(id string) *listState {
+	if c.lists == nil {
+		c.lists = map[string]*listState{}
+	}
+	st, ok := c.lists[id]
+	if !ok {
+		st = &listState{}
+		c.lists[id] = st
+	}
+	return st
+}
+
+// Why is the teaching text behind one question, shown in the why panel
+// (toggled with ?) while the field with Key has focus.
+type Why struct {
+	// Key is the field's key: the YAML path it edits, with [*] for a list
+	// index ("spec.workerPools[*].flavor"). Give the field the same Key.
+	Key string
+	// Text is the reasoning: what the choice means and what the seed deck
+	// advises (cite its slide: "seed slide 10"), updated by IBM's current
+	// guidance where that changed.
+	Text string
+	// Alternatives says what else one could choose and why not.
+	Alternatives string
+	// Doc is IBM's documentation URL.
+	Doc string
+	// FixedAtCreate marks a choice that cannot change once the cluster
+	// exists; the field's title gets a badge.
+	FixedAtCreate bool
+}
+
+var (
+	whyMu sync.RWMutex
+	whys  = map[string]Why{}
+)
+
+// RegisterWhy adds why texts. Step files call it from init().
+func RegisterWhy(ws ...Why) {
+	whyMu.Lock()
+	defer whyMu.Unlock()
+	for _, w := range ws {
+		if w.Key == "" {
+			panic("wizard: why text without a key")
+		}
+		if _, dup := whys[w.Key]; dup {
+			panic(fmt.Sprintf("wizard: why text for %q registered twice", w.Key))
+		}
+		whys[w.Key] = w
+	}
+}
+
+// WhyFor returns the why text of a field key.
+func WhyFor(key string) (Why, bool) {
+	whyMu.RLock()
+	defer whyMu.RUnlock()
+	w, ok := whys[key]
+	return w, ok
+}
+
+// FixedAtCreate reports whether the field with key is fixed at create.
+func FixedAtCreate(key string) bool {
+	w, ok := WhyFor(key)
+	return ok && w.FixedAtCreate
+}
+
+// pathKey turns a concrete YAML path into the why key of its field:
+// spec.workerPools[2].flavor → spec.workerPools[*].flavor.
+func pathKey(path string) string {
+	var b strings.Builder
+	for i := 0; i < len(path); i++ {
+		if path[i] == '[' {
+			if j := strings.IndexByte(path[i:], ']'); j > 0 {
+				b.WriteString("[*]")
+				i += j
+				continue
+			}
+		}
+		b.WriteByte(path[i])
+	}
+	return b.String()
+}

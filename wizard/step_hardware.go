@@ -1,0 +1,247 @@
+package wizard
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/charmbracelet/huh"
+
+	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/model/catalog"
+)
+
+// Step 4, Hardware: the worker pools. Each pool has a purpose, a hardware
+// isolation (bare metal, dedicated or shared: seed slide 9), a flavor the
+// catalog offers for the infrastructure, isolation and region, and an
+// operating system. Pools are added, edited and removed with the list
+// pattern (a GPU or an edge pool next to the default one).
+
+var poolList = List[model.WorkerPool]{
+	ID:          "pools",
+	Noun:        "worker pool",
+	Title:       "Worker pools",
+	Description: "The first pool is the cluster's default pool; add a GPU, edge or storage pool next to it.",
+	Items:       func(d *model.Design) *[]model.WorkerPool { return &d.Spec.WorkerPools },
+	Label: func(_ *Ctx, p *model.WorkerPool) string {
+		fl := p.Flavor
+		if fl == "" {
+			fl = "no flavor yet"
+		}
+		return fmt.Sprintf("%s (%s, %s, %s)", p.Name, p.Purpose.Label(), p.Isolation.Label(), fl)
+	},
+	New: func(c *Ctx) model.WorkerPool {
+		p := model.WorkerPool{Name: nextPoolName(c.D), Purpose: model.PurposeGeneral,
+			Isolation: model.IsolationShared, OperatingSystem: model.OSUbuntu24}
+		if len(c.D.Spec.WorkerPools) > 0 {
+			p.Isolation = c.D.Spec.WorkerPools[0].Isolation
+		}
+		return p
+	},
+	Min:  1,
+	Live: poolsLive,
+	ItemPages: []ItemPage[model.WorkerPool]{{
+		ID:          "pool",
+		Title:       "Worker pool",
+		Description: "What the pool is for and on which kind of hardware it runs.",
+		Fields: func(c *Ctx, p *model.WorkerPool, _ int) []huh.Field {
+			return []huh.Field{
+				Input(c, "spec.workerPools[*].name", "Pool name", "becomes a node label: letters, digits, - _ .", &p.Name, model.ValidatePoolName),
+				Choose(c, "spec.workerPools[*].purpose", "Purpose", &p.Purpose, model.PoolPurpose("").Choices()),
+				Pick(c, "spec.workerPools[*].isolation", "Hardware isolation", "", &p.Isolation, isolationOpts(c)),
+			}
+		},
+		Validate: func(c *Ctx, p *model.WorkerPool, i int) error {
+			for j, o := range c.D.Spec.WorkerPools {
+				if j != i && o.Name == p.Name {
+					return fmt.Errorf("another pool is already called %q", p.Name)
+				}
+			}
+			return nil
+		},
+	}, {
+		ID:          "flavor",
+		Title:       "Flavor",
+		Description: "Offered for this infrastructure, isolation and region. The sizing step compares them for your demand.",
+		Fields: func(c *Ctx, p *model.WorkerPool, _ int) []huh.Field {
+			opts := flavorOpts(c, p.Isolation)
+			_, known := c.Cat.Flavor(c.Spec().Infrastructure, p.Flavor)
+			offered := slices.ContainsFunc(opts, func(o Opt[string]) bool { return o.Value == p.Flavor })
+			if p.Flavor == "" || known && !offered {
+				// A flavor of another isolation or region: pick again.
+				p.Flavor = defaultFlavor(c, p, opts)
+			}
+			return []huh.Field{Pick(c, "spec.workerPools[*].flavor", "Flavor", "", &p.Flavor, opts).Height(12)}
+		},
+		Live: func(c *Ctx, p *model.WorkerPool) string {
+			f, ok := c.Cat.Flavor(c.Spec().Infrastructure, p.Flavor)
+			if !ok {
+				return ""
+			}
+			return wrapTo(fmt.Sprintf("%s: %d vCPU, %d GiB (%s)%s", f.Name, f.VCPU, f.MemoryGiB, f.Class, flavorExtra(f)), c.Width)
+		},
+	}, {
+		ID:    "os",
+		Title: "Operating system",
+		Skip: func(c *Ctx, p *model.WorkerPool) bool {
+			return len(osOpts(c, p)) <= 1 && slices.ContainsFunc(osOpts(c, p), func(o Opt[model.OperatingSystem]) bool { return o.Value == p.OperatingSystem })
+		},
+		Fields: func(c *Ctx, p *model.WorkerPool, _ int) []huh.Field {
+			return []huh.Field{Pick(c, "spec.workerPools[*].operatingSystem", "Operating system", "", &p.OperatingSystem, osOpts(c, p))}
+		},
+	}},
+}
+
+func init() {
+	Register(Step{
+		ID:    StepHardware,
+		Title: "Hardware",
+		Pages: poolList.Pages(),
+	})
+	RegisterWhy(
+		Why{
+			Key: "list.pools",
+			Text: "A worker pool is a set of identical workers spread over every zone. The first pool " +
+				"is created with the cluster; others are added afterwards with `worker-pool create` " +
+				"and `zone add --worker-pool`. Separate pools let GPU or edge workers carry taints so " +
+				"ordinary pods stay off them.",
+			Doc: "https://cloud.ibm.com/docs/containers?topic=containers-add-workers-classic",
+		},
+		Why{
+			Key:  "spec.workerPools[*].name",
+			Text: "IKS labels every worker with its pool name (ibm-cloud.kubernetes.io/worker-pool-name), so workloads can target a pool with a node selector.",
+			Doc:  "https://cloud.ibm.com/docs/containers?topic=containers-add-workers-classic",
+		},
+		Why{
+			Key: "spec.workerPools[*].purpose",
+			Text: "General pools carry the sizing demand together. A GPU pool is tainted so only GPU " +
+				"pods land there; an edge pool runs only Ingress and load balancer pods, isolating " +
+				"public traffic; a storage pool hosts software-defined storage such as Portworx on " +
+				"local disks (seed slide 22).",
+			Doc: "https://cloud.ibm.com/docs/containers?topic=containers-edge",
+		},
+		Why{
+			Key: "spec.workerPools[*].isolation",
+			Text: "Seed slide 9: bare metal for high-performance workloads and GPUs; dedicated virtual " +
+				"servers for production; shared virtual servers for development and test (and cost-" +
+				"sensitive production). Dedicated means the physical host serves only your account; " +
+				"bare metal is single-tenant hardware ordered with --hardware dedicated.",
+			Alternatives: "VPC workers are virtual servers on shared hosts in iksplan's catalog; " +
+				"dedicated and bare metal are classic choices here.",
+			Doc:           "https://cloud.ibm.com/docs/containers?topic=containers-planning_worker_nodes",
+			FixedAtCreate: true,
+		},
+		Why{
+			Key: "spec.workerPools[*].flavor",
+			Text: "The seed: most clusters use 4- or 8-core workers, and the right size depends on the " +
+				"application — measure it (slide 10). Kubernetes keeps about 10% of each worker for " +
+				"itself. Fewer, bigger workers waste less to overhead; more, smaller ones lose less " +
+				"capacity when one fails. In production, under 4 vCPU is a finding.",
+			Alternatives:  "Compute (c) flavors for CPU-bound services, memory (m) flavors for caches and JVMs.",
+			Doc:           "https://cloud.ibm.com/docs/containers?topic=containers-classic-flavors",
+			FixedAtCreate: true,
+		},
+		Why{
+			Key:  "spec.workerPools[*].operatingSystem",
+			Text: "Ubuntu 24.04 is the only worker image IBM offers for the current Kubernetes versions.",
+			Doc:  "https://cloud.ibm.com/docs/containers?topic=containers-cs_versions",
+		},
+	)
+}
+
+func nextPoolName(d *model.Design) string {
+	for i := len(d.Spec.WorkerPools) + 1; ; i++ {
+		name := fmt.Sprintf("pool-%d", i)
+		if !slices.ContainsFunc(d.Spec.WorkerPools, func(p model.WorkerPool) bool { return p.Name == name }) {
+			return name
+		}
+	}
+}
+
+func isolationOpts(c *Ctx) []Opt[model.Isolation] {
+	opts := ChoiceOpts(model.Isolation("").Choices())
+	if c.Spec().IsVPC() {
+		return slices.DeleteFunc(opts, func(o Opt[model.Isolation]) bool { return o.Value != model.IsolationShared })
+	}
+	return opts
+}
+
+// flavorOpts lists the catalog's flavors for the design and isolation.
+func flavorOpts(c *Ctx, iso model.Isolation) []Opt[string] {
+	s := c.Spec()
+	var out []Opt[string]
+	for _, f := range c.Cat.FlavorsFor(s.Infrastructure, iso, s.Region) {
+		label := fmt.Sprintf("%-22s %3d vCPU %5d GiB  %s", f.Name, f.VCPU, f.MemoryGiB, f.Class)
+		if f.GPUs > 0 {
+			label += fmt.Sprintf(" %d×%s", f.GPUs, f.GPUModel)
+		}
+		out = append(out, Opt[string]{Value: f.Name, Label: label, Help: strings.TrimPrefix(flavorExtra(f), "; ")})
+	}
+	return out
+}
+
+func flavorExtra(f catalog.Flavor) string {
+	var parts []string
+	if f.GPUs > 0 {
+		parts = append(parts, fmt.Sprintf("%d × %s GPU", f.GPUs, f.GPUModel))
+	}
+	if f.Note != "" {
+		parts = append(parts, f.Note)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "; " + strings.Join(parts, "; ")
+}
+
+// defaultFlavor picks a sensible first flavor: 8 vCPU balanced for general
+// production pools (the seed's "4 or 8 cores"), 4 vCPU elsewhere, a GPU
+// flavor for GPU pools.
+func defaultFlavor(c *Ctx, p *model.WorkerPool, opts []Opt[string]) string {
+	want := 4
+	if c.Spec().IsProduction() {
+		want = 8
+	}
+	for _, o := range opts {
+		f, _ := c.Cat.Flavor(c.Spec().Infrastructure, o.Value)
+		if p.Purpose == model.PurposeGPU {
+			if f.GPUs > 0 {
+				return f.Name
+			}
+			continue
+		}
+		if f.Class == "balanced" && f.VCPU == want {
+			return f.Name
+		}
+	}
+	if len(opts) > 0 {
+		return opts[0].Value
+	}
+	return ""
+}
+
+// osOpts lists the operating systems the pool's flavor runs.
+func osOpts(c *Ctx, p *model.WorkerPool) []Opt[model.OperatingSystem] {
+	all := ChoiceOpts(model.OperatingSystem("").Choices())
+	f, ok := c.Cat.Flavor(c.Spec().Infrastructure, p.Flavor)
+	if !ok || len(f.OperatingSystems) == 0 {
+		return all
+	}
+	return slices.DeleteFunc(all, func(o Opt[model.OperatingSystem]) bool { return !slices.Contains(f.OperatingSystems, o.Value) })
+}
+
+// poolsLive shows the pools with their planned size.
+func poolsLive(c *Ctx) string {
+	plan := model.PlanCapacity(c.Spec(), c.Cat)
+	var b strings.Builder
+	for i, p := range c.D.Spec.WorkerPools {
+		n := "?"
+		if i < len(plan.Pools) {
+			n = fmt.Sprint(plan.Pools[i].WorkersPerZone)
+		}
+		fmt.Fprintf(&b, "%s · %s · %s · %s · %s/zone\n", p.Name, p.Purpose, p.Isolation, p.Flavor, n)
+	}
+	z := max(len(c.D.Spec.Zones), 1)
+	fmt.Fprintf(&b, "%d %s in %d %s", plan.TotalWorkers, plural(plan.TotalWorkers, "worker"), z, plural(z, "zone"))
+	return b.String()
+}

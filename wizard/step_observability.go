@@ -1,0 +1,336 @@
+package wizard
+
+import (
+	"fmt"
+	"net/netip"
+	"strings"
+
+	"github.com/charmbracelet/huh"
+
+	"github.com/iksplan/iksplan/model"
+)
+
+// Step 8, Logging and monitoring (seed slides 26–32): where the seven log
+// sources go, and how metrics alert someone. The seed's services changed
+// since 2019: IBM Log Analysis (LogDNA), Activity Tracker and the
+// `ibmcloud ob` plug-in ended on 2025-03-28 — IBM Cloud Logs and Helm
+// agents replace them; Monitoring (Sysdig) continues as IBM Cloud Monitoring.
+
+const (
+	docCloudLogs  = "https://cloud.ibm.com/docs/containers?topic=containers-cloud-logs-migration"
+	docHealth     = "https://cloud.ibm.com/docs/containers?topic=containers-health"
+	docMonitoring = "https://cloud.ibm.com/docs/monitoring"
+)
+
+func init() {
+	pages := []Page{{
+		ID:    "logging",
+		Title: "Logging",
+		Description: "Seed slide 26: IKS writes its logs on each worker; to see them in one place, send them to an " +
+			"IBM Cloud service or one of your own.",
+		Fields: func(c *Ctx) []huh.Field {
+			return []huh.Field{Choose(c, "spec.logging.backend", "Where do the logs go?",
+				&c.D.Spec.Logging.Backend, model.LogBackend("").Choices())}
+		},
+		Live: func(c *Ctx) string {
+			switch c.D.Spec.Logging.Backend {
+			case model.LogLogAnalysis:
+				return wrapTo(liveWarn(c, "IBM Log Analysis (LogDNA) and `ibmcloud ob` reached end of support on 2025-03-28: choose IBM Cloud Logs"), c.Width)
+			case model.LogCloudLogs:
+				return wrapTo("the IBM Cloud Logs agent (Helm chart logs-agent-helm) runs on every worker in namespace ibm-observe", c.Width)
+			case model.LogSyslog:
+				return wrapTo("`ibmcloud ks logging config create --type syslog` forwards each source to your server", c.Width)
+			case model.LogNone:
+				return wrapTo(liveWarn(c, "logs stay on the workers and are lost when a worker is replaced"), c.Width)
+			}
+			return ""
+		},
+		Done: func(c *Ctx) { model.ApplyDefaults(c.D) },
+	}, {
+		ID:    "sources",
+		Title: "Log sources",
+		Description: "Seed slide 26's seven sources: ① worker nodes ② containers ③ applications ④ storage " +
+			"⑤ kube-system ⑥ kube-audit ⑦ Ingress.",
+		Skip: func(c *Ctx) bool { return c.D.Spec.Logging.Backend == model.LogNone },
+		Fields: func(c *Ctx) []huh.Field {
+			l := &c.D.Spec.Logging
+			return []huh.Field{
+				PickMany(c, "spec.logging.sources", "Sources to collect", "space toggles a source; enter confirms",
+					&l.Sources, logSourceOpts()),
+				Number(c, "spec.logging.retentionDays", "Retention (days)",
+					"how long logs stay searchable; incident reviews and audits look back weeks", &l.RetentionDays, 1, 3650, false),
+			}
+		},
+		Live: func(c *Ctx) string {
+			l := &c.D.Spec.Logging
+			line := fmt.Sprintf("%d of 7 sources", len(l.Sources))
+			if l.Wants(model.SourceKubeAudit) && !c.Spec().IsClassic() {
+				line += "\n" + liveWarn(c, "kube-audit is forwarded by the audit webhook of classic clusters only")
+			} else if !l.Wants(model.SourceKubeAudit) && c.Spec().IsClassic() {
+				line += "\n" + liveMuted(c, "without kube-audit nobody can tell who changed what through the API")
+			}
+			return wrapTo(line, c.Width)
+		},
+	}, {
+		ID:    "cloudlogs",
+		Title: "IBM Cloud Logs",
+		Skip:  func(c *Ctx) bool { return c.D.Spec.Logging.Backend != model.LogCloudLogs },
+		Fields: func(c *Ctx) []huh.Field {
+			cl := &c.D.Spec.Logging.CloudLogs
+			return []huh.Field{
+				Input(c, "spec.logging.cloudLogs.instanceName", "Instance name", "the IBM Cloud Logs instance to create or reuse",
+					&cl.InstanceName, model.ValidateInstanceName),
+				Pick(c, "spec.logging.cloudLogs.region", "Region", "where the instance keeps the logs", &cl.Region,
+					logRegionOpts(c)).Height(8),
+			}
+		},
+	}, {
+		ID:    "syslog",
+		Title: "Remote syslog",
+		Skip:  func(c *Ctx) bool { return c.D.Spec.Logging.Backend != model.LogSyslog },
+		Fields: func(c *Ctx) []huh.Field {
+			sl := &c.D.Spec.Logging.Syslog
+			return []huh.Field{
+				Input(c, "spec.logging.syslog.host", "Syslog server", "host name or IPv4 address the workers can reach",
+					&sl.Host, validateHost).Placeholder("logs.example.com"),
+				Number(c, "spec.logging.syslog.port", "Port", "514 is syslog's usual port", &sl.Port, 1, 65535, false),
+				Choose(c, "spec.logging.syslog.protocol", "Transport", &sl.Protocol, model.SyslogProtocol("").Choices()),
+			}
+		},
+	}, {
+		ID:    "monitoring",
+		Title: "Monitoring",
+		Description: "Seed slides 30–32: IBM Cloud Monitoring (the deck's \"Monitoring with Sysdig\") discovers the " +
+			"cluster, collects its metrics and alerts through many channels.",
+		Fields: func(c *Ctx) []huh.Field {
+			return []huh.Field{YesNo(c, "spec.monitoring.enabled", "Use IBM Cloud Monitoring?",
+				"the Monitoring agent's Helm chart runs on every worker", &c.D.Spec.Monitoring.Enabled)}
+		},
+		Done: func(c *Ctx) { model.ApplyDefaults(c.D) },
+	}, {
+		ID:    "monitoring-instance",
+		Title: "Monitoring instance",
+		Skip:  func(c *Ctx) bool { return !c.D.Spec.Monitoring.Enabled },
+		Fields: func(c *Ctx) []huh.Field {
+			m := &c.D.Spec.Monitoring
+			return []huh.Field{
+				Input(c, "spec.monitoring.instanceName", "Instance name", "the IBM Cloud Monitoring instance",
+					&m.InstanceName, model.ValidateInstanceName),
+				Pick(c, "spec.monitoring.plan", "Plan", "the Monitoring service plan", &m.Plan, monitoringPlans(c)),
+			}
+		},
+	}}
+	pages = append(pages, alertChannelList().Pages()...)
+
+	Register(Step{ID: StepObservability, Title: "Logging and monitoring", Areas: []string{"logging"}, Pages: pages})
+	RegisterWhy(observabilityWhys()...)
+}
+
+// logSourceOpts are the seven sources, kube-audit marked classic-only.
+func logSourceOpts() []Opt[model.LogSource] {
+	opts := ChoiceOpts(model.LogSource("").Choices())
+	for i := range opts {
+		if opts[i].Value == model.SourceKubeAudit {
+			opts[i].Label += " (classic only)"
+		}
+	}
+	return opts
+}
+
+// logRegionOpts offers the cluster's region first.
+func logRegionOpts(c *Ctx) []Opt[string] {
+	region := c.D.Spec.Region
+	opts := []Opt[string]{{Value: "", Label: "The cluster's region (" + orUnnamed(region) + ")",
+		Help: "logs stay in the country and travel over the private network"}}
+	for _, r := range c.Cat.Locations.Regions {
+		if r.Name == region {
+			continue
+		}
+		opts = append(opts, Opt[string]{Value: r.Name, Label: r.Name + " (" + r.Label + ")",
+			Help: "a central logging region for several clusters"})
+	}
+	return opts
+}
+
+// monitoringPlans offers the catalog's Monitoring plan and the lite plan.
+func monitoringPlans(c *Ctx) []Opt[string] {
+	plan := "graduated-tier"
+	if svc, ok := c.Cat.Service("monitoring"); ok && svc.Plan != "" {
+		plan = svc.Plan
+	}
+	return []Opt[string]{
+		{Value: plan, Label: plan, Help: "pay per monitored worker and metric; the production plan"},
+		{Value: "lite", Label: "lite", Help: "a free trial with limited features; not for production"},
+	}
+}
+
+// validateHost accepts a DNS name or an IPv4 address.
+func validateHost(s string) error {
+	if a, err := netip.ParseAddr(s); err == nil && a.Is4() {
+		return nil
+	}
+	if model.ValidateDomain(s) == nil {
+		return nil
+	}
+	return fmt.Errorf("%q is not a host name like logs.example.com or an IPv4 address", s)
+}
+
+// ---- alert channels --------------------------------------------------------
+
+func alertChannelList() List[model.AlertChannel] {
+	return List[model.AlertChannel]{
+		ID:    "alerts",
+		Noun:  "alert channel",
+		Title: "Alert channels",
+		Description: "Seed slide 30: alerts on anomalies, downtime and degradation go to e-mail, Slack, PagerDuty, " +
+			"webhooks, OpsGenie or VictorOps. Only say where: webhook URLs and integration keys are secrets and " +
+			"are entered in the Monitoring console, never in the design.",
+		Items: func(d *model.Design) *[]model.AlertChannel { return &d.Spec.Monitoring.AlertChannels },
+		Label: func(_ *Ctx, a *model.AlertChannel) string { return a.Type.Label() + " → " + orUnnamed(a.Target) },
+		New:   func(*Ctx) model.AlertChannel { return model.AlertChannel{Type: model.AlertEmail} },
+		Skip:  func(c *Ctx) bool { return !c.D.Spec.Monitoring.Enabled },
+		Live: func(c *Ctx) string {
+			if len(c.D.Spec.Monitoring.AlertChannels) == 0 && c.Spec().IsProduction() {
+				return wrapTo(liveWarn(c, "no alert channel: metrics nobody is told about do not shorten an outage"), c.Width)
+			}
+			return ""
+		},
+		ItemPages: []ItemPage[model.AlertChannel]{{
+			ID:    "channel",
+			Title: "Alert channel",
+			Fields: func(c *Ctx, a *model.AlertChannel, _ int) []huh.Field {
+				return []huh.Field{Choose(c, "spec.monitoring.alertChannels[*].type", "Channel", &a.Type,
+					model.AlertChannelType("").Choices())}
+			},
+		}, {
+			ID:    "target",
+			Title: "Where alerts go",
+			Description: "No secrets here: webhook URLs, API and integration keys are entered in the Monitoring " +
+				"console when the channel is created.",
+			Fields: func(c *Ctx, a *model.AlertChannel, _ int) []huh.Field {
+				help, ph := alertTargetHelp(a.Type)
+				return []huh.Field{Input(c, "spec.monitoring.alertChannels[*].target", a.Type.Label()+" target", help,
+					&a.Target, alertTargetValidator(a.Type)).Placeholder(ph)}
+			},
+			Validate: func(c *Ctx, a *model.AlertChannel, i int) error {
+				for j, o := range c.D.Spec.Monitoring.AlertChannels {
+					if j != i && o.Type == a.Type && o.Target == a.Target {
+						return fmt.Errorf("%s → %s is already a channel", a.Type.Label(), a.Target)
+					}
+				}
+				return nil
+			},
+		}},
+	}
+}
+
+// alertTargetHelp is the help and placeholder of a channel's target.
+func alertTargetHelp(t model.AlertChannelType) (help, placeholder string) {
+	switch t {
+	case model.AlertEmail:
+		return "the address or list the on-call team reads", "sre@example.com"
+	case model.AlertSlack:
+		return "the channel the on-call team watches; its webhook URL goes into the console", "#shop-alerts"
+	case model.AlertPagerDuty:
+		return "the PagerDuty service to page; its integration key goes into the console", "shop-production"
+	case model.AlertWebhook:
+		return "a name for the receiving system (e.g. the ticketing tool); the URL goes into the console", "ticketing"
+	case model.AlertOpsGenie, model.AlertVictorOps:
+		return "the team or routing key name to page; the API key goes into the console", "shop-oncall"
+	}
+	return "where the alerts go", ""
+}
+
+// alertTargetValidator checks a target: an e-mail address for e-mail, and
+// for the others a name that is not a URL or key (secrets stay out of the
+// design).
+func alertTargetValidator(t model.AlertChannelType) func(string) error {
+	if t == model.AlertEmail {
+		return model.ValidateEmail
+	}
+	return func(s string) error {
+		if err := requiredText(s); err != nil {
+			return err
+		}
+		low := strings.ToLower(s)
+		if strings.Contains(low, "://") || strings.HasPrefix(low, "hooks.") || strings.Contains(low, "hooks.slack.com") {
+			return fmt.Errorf("that looks like a URL, which holds a secret: enter it in the Monitoring console and name the target here")
+		}
+		return nil
+	}
+}
+
+func observabilityWhys() []Why {
+	return []Why{{
+		Key: "spec.logging.backend",
+		Text: "Seed slides 26–29: IKS writes the logs of its components locally on each worker; to see them in one " +
+			"place use an IBM Cloud service or an external one. The deck used IBM Log Analysis with LogDNA (\"just " +
+			"install the agent\", slide 29). IBM Log Analysis, Activity Tracker and the `ibmcloud ob` plug-in " +
+			"reached end of support on 2025-03-28; IBM Cloud Logs replaces them, with its agent installed by Helm " +
+			"(logs-agent-helm, namespace ibm-observe).",
+		Alternatives: "Remote syslog (`ibmcloud ks logging config create --type syslog`) to a server you run; none " +
+			"leaves logs on the workers, lost when a worker is replaced or reloaded.",
+		Doc: docCloudLogs,
+	}, {
+		Key: "spec.logging.sources",
+		Text: "Seed slide 26 lists seven sources: ① worker OS events, ② containers' stdout and stderr, ③ application " +
+			"log files, ④ storage plug-ins, ⑤ kube-system (kubelet, kube-proxy), ⑥ kube-audit — every request to the " +
+			"API server — and ⑦ Ingress traffic. Today kube-audit is forwarded by the API server audit webhook " +
+			"(`ibmcloud ks cluster master audit-webhook set`), documented for classic clusters only.",
+		Alternatives: "Collect containers and Ingress at least (the syslog forwarder's defaults); add worker and " +
+			"kube-audit for security reviews.",
+		Doc: docHealth,
+	}, {
+		Key: "spec.logging.retentionDays",
+		Text: "How long logs stay searchable. Incident reviews and audits look back weeks or months; the seed's " +
+			"LogDNA archived older logs to Object Storage (slide 27), and Cloud Logs can archive to your own bucket too.",
+		Doc: docCloudLogs,
+	}, {
+		Key:  "spec.logging.cloudLogs.instanceName",
+		Text: "The IBM Cloud Logs instance (service logs, plan standard) the agent ships to; one instance can serve several clusters.",
+		Doc:  docCloudLogs,
+	}, {
+		Key: "spec.logging.cloudLogs.region",
+		Text: "Keep logs in the cluster's region unless you centralise: the agent reaches the instance over the " +
+			"private network, and the data stays in the country.",
+		Doc: docCloudLogs,
+	}, {
+		Key:  "spec.logging.syslog.host",
+		Text: "The syslog server that receives the forwarded logs; the workers must reach it (on VPC with Secure by Default, over the private network).",
+		Doc:  docHealth,
+	}, {
+		Key:  "spec.logging.syslog.port",
+		Text: "The server's port; IBM's forwarder defaults to 514.",
+		Doc:  docHealth,
+	}, {
+		Key:  "spec.logging.syslog.protocol",
+		Text: "TLS encrypts logs in transit, which matters across any network you do not own; TCP and UDP send clear text, and UDP can lose logs.",
+		Doc:  docHealth,
+	}, {
+		Key: "spec.monitoring.enabled",
+		Text: "Seed slides 30–32: Monitoring with Sysdig gives real-time performance monitoring, a topology map of " +
+			"service dependencies, dashboards, automatic discovery of the cluster's metrics, and alerts through many " +
+			"channels — \"just install the agent\". It continues as IBM Cloud Monitoring; since `ibmcloud ob` ended " +
+			"(2025-03-28) the agent is installed with its Helm chart.",
+		Alternatives: "Prometheus and Grafana in the cluster: more control, and you operate and store them yourself.",
+		Doc:          docMonitoring,
+	}, {
+		Key:  "spec.monitoring.instanceName",
+		Text: "The IBM Cloud Monitoring instance (service sysdig-monitor) the agent reports to.",
+		Doc:  docMonitoring,
+	}, {
+		Key:  "spec.monitoring.plan",
+		Text: "graduated-tier bills by monitored hosts and metrics and suits production; lite is a free trial.",
+		Doc:  docMonitoring,
+	}, {
+		Key: "spec.monitoring.alertChannels[*].type",
+		Text: "Seed slide 30: notifications through e-mail, Slack, PagerDuty, webhooks, OpsGenie and VictorOps. " +
+			"Production needs at least one channel that wakes someone.",
+		Doc: docMonitoring,
+	}, {
+		Key: "spec.monitoring.alertChannels[*].target",
+		Text: "Where the alert goes: an address, a channel, a service or team name. Webhook URLs and integration " +
+			"keys are secrets: they are entered in the Monitoring console, never written into the design or its artifacts.",
+		Doc: docMonitoring,
+	}}
+}

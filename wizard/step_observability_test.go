@@ -1,0 +1,92 @@
+package wizard
+
+import (
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/iksplan/iksplan/model"
+)
+
+func TestObservabilityStepWalk(t *testing.T) {
+	d := tokyoVPC()
+	h := newHarness(t, d, StepObservability).ExpectPage("observability/logging")
+
+	// The legacy backend is marked with its end of support; syslog it is.
+	h.ExpectView("legacy, end of support", "2025-03-28")
+	h.Down(1)
+	expectLive(t, h, "reached end of support on 2025-03-28: choose IBM Cloud Logs")
+	h.Down(1).Enter().ExpectPage("observability/sources")
+
+	// The seven sources; kube-audit is classic-only.
+	h.ExpectView("Worker nodes", "Containers", "Application files", "Storage", "Kubernetes (kube-system)",
+		"Kubernetes API audit (classic only)", "Ingress")
+	h.Down(5).Space()
+	expectLive(t, h, "kube-audit is forwarded by the audit webhook of classic clusters only")
+	h.Space().Enter().Clear().Type("90").Enter().ExpectPage("observability/syslog")
+
+	// Syslog server.
+	h.Type("bad host").Enter().ExpectView("not a host name")
+	h.Clear().Type("logs.example.com").Enter().Clear().Type("6514").Enter().Enter().ExpectPage("observability/monitoring")
+
+	// Monitoring on (the default), its instance and plan.
+	h.Enter().ExpectPage("observability/monitoring-instance").ExpectView("shop-prod-monitoring", "graduated-tier")
+	h.Enter().Enter().ExpectPage("observability/alerts").ExpectView("never in the design")
+	expectLive(t, h, "no alert channel")
+
+	// Alert channels: e-mail (a bad address keeps the page), Slack (a
+	// webhook URL is refused), PagerDuty added and removed, the e-mail edited.
+	h.Up(1).Enter().ExpectPage("observability/alerts-channel").Enter().ExpectPage("observability/alerts-target")
+	h.Type("sre").Enter().ExpectPage("observability/alerts-target").ExpectView("not an e-mail address")
+	h.Clear().Type("sre@example.com").Enter().ExpectPage("observability/alerts")
+	h.Up(2).Enter().Down(1).Enter().Type("https://hooks.slack.com/services/T0/B0/xyz").Enter()
+	h.ExpectPage("observability/alerts-target").ExpectView("looks like a URL")
+	h.Clear().Type("#shop-alerts").Enter().ExpectPage("observability/alerts")
+	h.Up(2).Enter().Down(2).Enter().Type("shop-production").Enter().ExpectPage("observability/alerts")
+	h.Up(1).Enter().Enter().Key("y").ExpectPage("observability/alerts")
+	h.Up(4).Enter().Enter().Clear().Type("oncall@example.com").Enter().ExpectPage("observability/alerts")
+	h.Enter().ExpectPage("iam/groups")
+
+	l, m := d.Spec.Logging, d.Spec.Monitoring
+	if l.Backend != model.LogSyslog || l.RetentionDays != 90 || slices.Contains(l.Sources, model.SourceKubeAudit) || len(l.Sources) != 6 {
+		t.Errorf("logging: %+v", l)
+	}
+	if l.Syslog != (model.Syslog{Host: "logs.example.com", Port: 6514, Protocol: model.SyslogTLS}) {
+		t.Errorf("syslog: %+v", l.Syslog)
+	}
+	want := []model.AlertChannel{{Type: model.AlertEmail, Target: "oncall@example.com"}, {Type: model.AlertSlack, Target: "#shop-alerts"}}
+	if !m.Enabled || m.InstanceName != "shop-prod-monitoring" || m.Plan != "graduated-tier" || !reflect.DeepEqual(m.AlertChannels, want) {
+		t.Errorf("monitoring: %+v", m)
+	}
+}
+
+func TestObservabilityStepAccessible(t *testing.T) {
+	d := tokyoVPC()
+	script := strings.Join([]string{
+		"1",           // IBM Cloud Logs
+		"3", "4", "0", // sources: application and storage off, done
+		"30",                   // retention
+		"shop-prod-logs",       // Cloud Logs instance
+		"1",                    // region: the cluster's
+		"",                     // Monitoring: keep yes
+		"shop-prod-monitoring", // instance
+		"1",                    // plan
+		"1",                    // alerts: Add
+		"1",                    // e-mail
+		"sre",                  // refused
+		"sre@example.com",      // target
+		"4",                    // alerts: Done
+	}, "\n") + "\n"
+	out := runAccessible(t, d, StepObservability, script)
+	l, m := d.Spec.Logging, d.Spec.Monitoring
+	if l.Backend != model.LogCloudLogs || !reflect.DeepEqual(l.Sources, []model.LogSource{model.SourceWorker, model.SourceContainer, model.SourceKubernetes, model.SourceIngress}) ||
+		l.CloudLogs.InstanceName != "shop-prod-logs" || l.CloudLogs.Region != "" {
+		t.Fatalf("logging %+v\n%s", l, out)
+	}
+	if !m.Enabled || !reflect.DeepEqual(m.AlertChannels, []model.AlertChannel{{Type: model.AlertEmail, Target: "sre@example.com"}}) {
+		t.Fatalf("monitoring %+v\n%s", m, out)
+	}
+	expectOut(t, out, "IBM Log Analysis (LogDNA) — legacy, end of support 2025-03-28", "Kubernetes API audit (classic only)",
+		"The cluster's region (jp-tok)", "\"sre\" is not an e-mail address", "never in the design")
+}

@@ -1,0 +1,335 @@
+package wizard
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/charmbracelet/huh"
+
+	"github.com/iksplan/iksplan/internal/fsutil"
+	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/model/rules"
+)
+
+// Step 11, Review: the summary, every finding grouped by step (choosing one
+// jumps to its step, and finishing that step comes back here), waivers
+// with a reason, the output folder, and the write itself.
+
+// reviewState is the review's own UI state.
+type reviewState struct {
+	action string
+	report rules.Report
+	// Waiver being written.
+	waiveRule  string
+	reason     string
+	approvedBy string
+	// Output.
+	dir         string
+	saveDesign  bool
+	overwrite   bool
+	conflict    []string
+	written     []string
+	savedDesign string
+}
+
+const (
+	reviewWrite = "write"
+	reviewWaive = "waive"
+	reviewJump  = "jump:"
+)
+
+func init() {
+	Register(Step{
+		ID:    StepReview,
+		Title: "Review and write",
+		Areas: []string{"review"},
+		Pages: []Page{{
+			ID:          "summary",
+			Title:       "Review",
+			Description: "Every finding, by step: choose one to jump there, waive a warning with a reason, or write the artifacts.",
+			Fields:      reviewFields,
+			Live:        reviewSummary,
+			Validate: func(c *Ctx) error {
+				r := &c.svc.review
+				if r.action == reviewWrite && r.report.HasErrors() {
+					return fmt.Errorf("%d %s must be fixed or waived before writing: choose one to jump to its step",
+						r.report.Count(rules.Error), plural(r.report.Count(rules.Error), "error"))
+				}
+				return nil
+			},
+			Next: func(c *Ctx) string {
+				r := &c.svc.review
+				switch {
+				case r.action == reviewWaive:
+					return "waive"
+				case strings.HasPrefix(r.action, reviewJump):
+					id, _, _ := strings.Cut(strings.TrimPrefix(r.action, reviewJump), ":")
+					return JumpTo(StepID(id))
+				}
+				return "output"
+			},
+		}, {
+			ID:          "waive",
+			Title:       "Waive a finding",
+			Description: "A waiver records that the team accepts the risk: the finding stays in the design document as info, with the reason and who approved it.",
+			Fields:      waiveFields,
+			Done: func(c *Ctx) {
+				r := &c.svc.review
+				if r.waiveRule == "" {
+					return
+				}
+				c.D.Spec.Waivers = append(c.D.Spec.Waivers, model.Waiver{Rule: r.waiveRule, Reason: r.reason, ApprovedBy: r.approvedBy})
+				r.waiveRule, r.reason = "", ""
+			},
+			Next: func(*Ctx) string { return "summary" },
+		}, {
+			ID:          "output",
+			Title:       "Write the artifacts",
+			Description: "DESIGN.md, runbook.sh, manifests/, calico/, values/ and the resolved design.yaml.",
+			Fields:      outputFields,
+			Validate: func(c *Ctx) error {
+				r := &c.svc.review
+				r.conflict = nil
+				if err := saveDesignBack(c); err != nil {
+					return err
+				}
+				return writeArtifacts(c, false)
+			},
+			Next: func(c *Ctx) string {
+				if len(c.svc.review.conflict) > 0 {
+					return "overwrite"
+				}
+				return EndOfStep
+			},
+		}, {
+			ID:    "overwrite",
+			Title: "Files are in the way",
+			Skip:  func(c *Ctx) bool { return len(c.svc.review.conflict) == 0 },
+			Fields: func(c *Ctx) []huh.Field {
+				r := &c.svc.review
+				r.overwrite = false
+				list := r.conflict
+				more := ""
+				if len(list) > 8 {
+					list, more = list[:8], fmt.Sprintf("\n… and %d more", len(r.conflict)-8)
+				}
+				return []huh.Field{
+					Note(fmt.Sprintf("%d files already exist in %s", len(r.conflict), r.dir), strings.Join(list, "\n")+more),
+					YesNo(c, "review.overwrite", "Overwrite them?", "no: choose another folder", &r.overwrite),
+				}
+			},
+			Validate: func(c *Ctx) error {
+				if !c.svc.review.overwrite {
+					return nil
+				}
+				return writeArtifacts(c, true)
+			},
+			Next: func(c *Ctx) string {
+				if c.svc.review.overwrite {
+					return EndOfStep
+				}
+				return "output"
+			},
+		}},
+	})
+
+	RegisterWhy(Why{
+		Key: "review.action",
+		Text: "Errors block writing, as `iksplan render` refuses them; warnings are advice. Choose a " +
+			"finding to jump to its step: when that step is done you come back here. A waiver " +
+			"records an accepted risk with a reason and an approver, so the design document shows it.",
+		Doc: "https://cloud.ibm.com/docs/containers?topic=containers-strategy",
+	}, Why{
+		Key:  "review.dir",
+		Text: "Every file is written whole or not at all (temp file and rename), and an existing file is never overwritten without asking.",
+	})
+}
+
+// reviewFields builds the review page: findings as options, plus actions.
+func reviewFields(c *Ctx) []huh.Field {
+	r := &c.svc.review
+	r.report = c.svc.report()
+	var opts []Opt[string]
+	opts = append(opts, Opt[string]{Value: reviewWrite, Label: "Write the artifacts",
+		Help: "choose the output folder next"})
+	if waivable(r.report) {
+		opts = append(opts, Opt[string]{Value: reviewWaive, Label: "Waive a finding…",
+			Help: "accept a warning or error with a reason and an approver"})
+	}
+	steps := Steps()
+	for _, s := range steps {
+		for _, f := range findingsOf(s, r.report) {
+			mark := "!"
+			if f.Severity == rules.Error {
+				mark = "✗"
+			}
+			opts = append(opts, Opt[string]{
+				Value: reviewJump + string(s.ID) + ":" + f.RuleID + ":" + f.Path,
+				Label: fmt.Sprintf("%s %s · %s %s", mark, s.Title, f.RuleID, f.Message),
+				Help:  f.Path + ": " + f.Why,
+			})
+		}
+	}
+	r.action = reviewWrite
+	if r.report.HasErrors() {
+		for _, o := range opts {
+			if strings.HasPrefix(o.Value, reviewJump) {
+				r.action = o.Value
+				break
+			}
+		}
+	}
+	sel := Pick(c, "review.action", "Findings and actions", "", &r.action, opts)
+	if len(opts) > 10 {
+		sel.Height(18)
+	}
+	return []huh.Field{sel}
+}
+
+// findingsOf returns the unwaived errors and warnings of a step.
+func findingsOf(s Step, rep rules.Report) []rules.Finding {
+	var out []rules.Finding
+	for _, f := range rep.Findings {
+		if f.Severity != rules.Info && containsArea(s.areas(), string(f.Area)) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func waivable(rep rules.Report) bool {
+	for _, f := range rep.Findings {
+		if f.Severity != rules.Info && !strings.HasPrefix(f.RuleID, "WVR") {
+			return true
+		}
+	}
+	return false
+}
+
+// reviewSummary is the review's live summary of the design.
+func reviewSummary(c *Ctx) string {
+	s := c.Spec()
+	r := &c.svc.review
+	plan := r.report.Plan
+	var pools []string
+	for _, p := range plan.Pools {
+		fl := ""
+		if p.Index < len(s.WorkerPools) {
+			fl = s.WorkerPools[p.Index].Flavor
+		}
+		pools = append(pools, fmt.Sprintf("%s %d×%s", p.Name, p.WorkersPerZone, fl))
+	}
+	lines := []string{
+		fmt.Sprintf("%s · %s · %s · %s", c.D.Metadata.Name, s.Environment.Label(), s.Infrastructure.Label(), s.Region),
+		fmt.Sprintf("zones %s · Kubernetes %s", strings.Join(s.Zones, ", "), s.KubernetesVersion),
+		fmt.Sprintf("pools %s per zone · %d workers", strings.Join(pools, ", "), plan.TotalWorkers),
+	}
+	if !plan.Demand.IsZero() {
+		lines = append(lines, fmt.Sprintf("after %s: %.0f%% of demand", plan.Resilience.Scenario, plan.Resilience.Percent))
+	}
+	counts := fmt.Sprintf("%d errors · %d warnings · %d info · %d waivers",
+		r.report.Count(rules.Error), r.report.Count(rules.Warning), r.report.Count(rules.Info), len(s.Waivers))
+	if c.S != nil {
+		st := c.S.OK
+		if r.report.HasErrors() {
+			st = c.S.Error
+		}
+		counts = st.Render(counts)
+	}
+	return wrapTo(strings.Join(append(lines, counts), "\n"), c.Width)
+}
+
+func waiveFields(c *Ctx) []huh.Field {
+	r := &c.svc.review
+	var opts []Opt[string]
+	seen := map[string]bool{}
+	for _, f := range r.report.Findings {
+		if f.Severity == rules.Info || strings.HasPrefix(f.RuleID, "WVR") || seen[f.RuleID] {
+			continue
+		}
+		seen[f.RuleID] = true
+		opts = append(opts, Opt[string]{Value: f.RuleID, Label: fmt.Sprintf("%s %s", f.RuleID, f.Message), Help: f.Why})
+	}
+	if len(opts) == 0 {
+		r.waiveRule = ""
+		return []huh.Field{Note("Nothing to waive", "no warning or error is open")}
+	}
+	r.waiveRule = opts[0].Value
+	return []huh.Field{
+		Pick(c, "review.waive.rule", "Finding", "a waiver covers every finding of the rule", &r.waiveRule, opts),
+		Input(c, "review.waive.reason", "Reason", "why the risk is accepted", &r.reason, required(model.ValidateFreeText)),
+		Input(c, "review.waive.approvedBy", "Approved by", "who accepts the risk (a name or e-mail)", &r.approvedBy, required(model.ValidateFreeText)),
+	}
+}
+
+func required(validate func(string) error) func(string) error {
+	return func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New("required")
+		}
+		return validate(s)
+	}
+}
+
+func outputFields(c *Ctx) []huh.Field {
+	r := &c.svc.review
+	if r.dir == "" {
+		r.dir = c.svc.outDir
+	}
+	fields := []huh.Field{
+		Input(c, "review.dir", "Output folder", "created if missing; nothing is overwritten without asking", &r.dir,
+			required(model.ValidateFreeText)),
+	}
+	if c.svc.file != "" {
+		r.saveDesign = true
+		fields = append(fields, YesNo(c, "review.saveDesign", "Save the design to "+c.svc.file+"?",
+			"the file you opened; it is replaced atomically", &r.saveDesign))
+	}
+	return fields
+}
+
+// sourceName is the design file name printed in every artifact's header.
+func sourceName(c *Ctx) string {
+	if c.svc.file != "" {
+		return filepath.Base(c.svc.file)
+	}
+	return DraftName(c.D) + ".yaml"
+}
+
+// saveDesignBack writes the design to the file it was opened from, when
+// the user said yes.
+func saveDesignBack(c *Ctx) error {
+	r := &c.svc.review
+	if c.svc.file == "" || !r.saveDesign {
+		return nil
+	}
+	data, err := model.Marshal(c.D)
+	if err != nil {
+		return err
+	}
+	if err := fsutil.WriteFile(c.svc.file, data, 0o644, true); err != nil {
+		return err
+	}
+	r.savedDesign = c.svc.file
+	return nil
+}
+
+// writeArtifacts renders and writes; a conflict is remembered for the
+// overwrite page, not returned as an error.
+func writeArtifacts(c *Ctx, overwrite bool) error {
+	r := &c.svc.review
+	files, err := c.svc.write(c.D, c.Cat, sourceName(c), r.dir, overwrite)
+	var wc *WriteConflict
+	if errors.As(err, &wc) {
+		r.conflict = wc.Paths
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	r.conflict = nil
+	r.written = files
+	return nil
+}
