@@ -69,6 +69,9 @@ func All(in Input, kinds ...Kind) ([]Artifact, error) {
 	if len(kinds) == 0 {
 		kinds = Kinds()
 	}
+	if err := complete(in.Design); err != nil {
+		return nil, err
+	}
 	c := view.New(in.Design, in.Catalog, in.SourceName)
 	arts := []Artifact{}
 	resolved, err := resolvedDesign(c)
@@ -103,6 +106,39 @@ func All(in Input, kinds ...Kind) ([]Artifact, error) {
 		}
 	}
 	return arts, nil
+}
+
+// IncompleteError says which parts a design needs before it can be
+// rendered at all. The CLI never gets here (the rules report the same as
+// errors); the wizard's live preview does, while answers are still missing.
+type IncompleteError struct {
+	Missing []string
+}
+
+func (e *IncompleteError) Error() string {
+	return "render: the design is incomplete: " + strings.Join(e.Missing, "; ")
+}
+
+// complete checks the parts every renderer relies on.
+func complete(d *model.Design) error {
+	var missing []string
+	s := &d.Spec
+	if !s.Infrastructure.Valid() {
+		missing = append(missing, "spec.infrastructure is not classic or vpc-gen2")
+	}
+	if s.Region == "" {
+		missing = append(missing, "spec.region is empty")
+	}
+	if len(s.Zones) == 0 {
+		missing = append(missing, "spec.zones is empty")
+	}
+	if len(s.WorkerPools) == 0 {
+		missing = append(missing, "spec.workerPools is empty")
+	}
+	if len(missing) > 0 {
+		return &IncompleteError{Missing: missing}
+	}
+	return nil
 }
 
 // resolvedDesign is design.yaml: the design with defaults and computed

@@ -41,6 +41,23 @@ type List[T any] struct {
 	Skip func(c *Ctx) bool
 	// After is the page shown when the list is done; "" ends the step.
 	After string
+	// Incomplete, when set, reports an item that still lacks an answer the
+	// design cannot do without (a pool without a flavor): the list page then
+	// opens on "Edit" for it and refuses "Done" until it is answered.
+	Incomplete func(item *T) bool
+}
+
+// firstIncomplete is the index of the first incomplete item, or -1.
+func (l *List[T]) firstIncomplete(items []T) int {
+	if l.Incomplete == nil {
+		return -1
+	}
+	for i := range items {
+		if l.Incomplete(&items[i]) {
+			return i
+		}
+	}
+	return -1
 }
 
 // ItemPage is one page of fields for the item being edited.
@@ -113,6 +130,9 @@ func (l List[T]) Pages() []Page {
 				opts = append(opts, Opt[string]{Value: listRemove, Label: "Remove " + article(l.Noun) + " " + l.Noun + "…"})
 			}
 			opts = append(opts, Opt[string]{Value: listDone, Label: "Done: continue"})
+			if i := l.firstIncomplete(*items); i >= 0 {
+				st.action = listEdit + strconv.Itoa(i)
+			}
 			sel := Pick(c, "list."+l.ID, "What next?", fmt.Sprintf("edit, add or remove %s %s; done when the list is right", article(l.Noun), l.Noun), &st.action, opts)
 			if len(opts) > 10 {
 				sel.Height(14)
@@ -124,6 +144,9 @@ func (l List[T]) Pages() []Page {
 			n := len(*l.Items(c.D))
 			if st.action == listDone && n < l.Min {
 				return fmt.Errorf("at least %d %s needed", l.Min, plural(l.Min, l.Noun))
+			}
+			if i := l.firstIncomplete(*l.Items(c.D)); st.action == listDone && i >= 0 {
+				return fmt.Errorf("finish %s first: %s", l.Noun, l.Label(c, &(*l.Items(c.D))[i]))
 			}
 			return nil
 		},

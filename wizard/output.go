@@ -36,8 +36,14 @@ func renderAndWrite(d *model.Design, cat *catalog.Catalog, source, dir string, o
 }
 
 // renderPreview is the default PreviewFunc: the IAM bindings for the IAM
-// step, the runbook's commands for the others.
-func renderPreview(d *model.Design, cat *catalog.Catalog, step StepID) (string, string) {
+// step, the runbook's commands for the others. A defect in a renderer must
+// not end the user's session, so a panic becomes a message in the panel.
+func renderPreview(d *model.Design, cat *catalog.Catalog, step StepID) (title, body string) {
+	defer func() {
+		if r := recover(); r != nil {
+			title, body = "Preview", fmt.Sprintf("preview failed (please report this): %v", r)
+		}
+	}()
 	if step == StepIAM {
 		return "Kubernetes RBAC from IAM", rbacPreview(d, cat)
 	}
@@ -46,7 +52,11 @@ func renderPreview(d *model.Design, cat *catalog.Catalog, step StepID) (string, 
 		kinds = nil
 	}
 	arts, err := render.All(render.Input{Design: d, SourceName: "design.yaml", Catalog: cat}, kinds...)
-	if err != nil {
+	var incomplete *render.IncompleteError
+	switch {
+	case errors.As(err, &incomplete):
+		return "Preview", "answer these first: " + strings.Join(incomplete.Missing, "; ")
+	case err != nil:
 		return "Preview", "cannot render yet: " + err.Error()
 	}
 	if step == StepReview {

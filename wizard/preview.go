@@ -1,15 +1,12 @@
 package wizard
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/catalog"
 )
-
-var errRenderPending = errors.New("the renderers are not available in this build")
 
 // previewKeywords pick the runbook lines each step affects.
 var previewKeywords = map[StepID][]string{

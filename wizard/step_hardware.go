@@ -30,6 +30,7 @@ var poolList = List[model.WorkerPool]{
 		}
 		return fmt.Sprintf("%s (%s, %s, %s)", p.Name, p.Purpose.Label(), p.Isolation.Label(), fl)
 	},
+	Incomplete: func(p *model.WorkerPool) bool { return p.Flavor == "" },
 	New: func(c *Ctx) model.WorkerPool {
 		p := model.WorkerPool{Name: nextPoolName(c.D), Purpose: model.PurposeGeneral,
 			Isolation: model.IsolationShared, OperatingSystem: model.OSUbuntu24}

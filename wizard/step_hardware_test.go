@@ -28,8 +28,11 @@ func TestHardwareAddEditRemovePools(t *testing.T) {
 	d.Spec.Zones = []string{"tok02", "tok04", "tok05"}
 	h := newHarness(t, d, StepHardware).ExpectPage("hardware/pools")
 
-	// Edit the default pool: dedicated, then pick a flavor.
-	h.Up(2).Enter().ExpectPage("hardware/pools-pool")
+	// The default pool has no flavor yet, so the list opens on editing it
+	// and refuses "Done" until it has one.
+	h.ExpectView("Edit default")
+	h.Up(1).Enter().ExpectPage("hardware/pools").ExpectView("finish worker pool first")
+	h.Enter().ExpectPage("hardware/pools-pool") // the page reopens on "Edit default"
 	h.Enter().Enter() // name, purpose unchanged
 	h.Down(1).Enter() // dedicated
 	h.ExpectPage("hardware/pools-flavor")
