@@ -22,9 +22,10 @@ func init() {
 		ID:    StepIAM,
 		Title: "IAM",
 		Areas: []string{"iam"},
-		Pages: accessGroupList().Pages(),
+		Pages: append(namespaceList().Pages(), accessGroupList().Pages()...),
 	})
 	RegisterWhy(iamWhys()...)
+	RegisterWhy(namespaceWhys()...)
 }
 
 func accessGroupList() List[model.AccessGroup] {

@@ -80,7 +80,8 @@ func (h *harness) do(ks keys) *harness {
 
 func TestIAMStepWalk(t *testing.T) {
 	d := model.New("shop-prod")
-	h := newHarness(t, d, StepIAM).ExpectPage("iam/groups")
+	h := newHarness(t, d, StepIAM).ExpectPage("iam/namespaces")
+	h.Enter().ExpectPage("iam/groups") // no namespaces: Done
 	expectLive(t, h, "no access groups yet")
 
 	// Add a group: name, members (a bad address keeps the page), roles,
@@ -164,6 +165,7 @@ func TestIAMBindingText(t *testing.T) {
 func TestIAMStepAccessible(t *testing.T) {
 	d := model.New("shop-prod")
 	script := strings.Join([]string{
+		"2",                      // namespaces: Add, Done
 		"1",                      // list: Add an access group
 		"shop-auditors",          // name
 		"audit@example.com, bad", // members: refused
@@ -222,4 +224,27 @@ func BenchmarkIAMKeystroke(b *testing.B) {
 			}
 		})
 	}
+}
+
+func TestNamespacesWalk(t *testing.T) {
+	d := model.New("shop-prod")
+	d.Spec.Sizing.Demand = model.Demand{CPU: 8, MemoryGiB: 32}
+	h := newHarness(t, d, StepIAM).ExpectPage("iam/namespaces")
+	expectLive(t, h, "no namespaces yet")
+	h.Up(1).Enter().ExpectPage("iam/namespaces-namespace") // Add a namespace
+	h.Type("Shop").Enter().ExpectPage("iam/namespaces-namespace").ExpectView("lowercase letters")
+	h.Clear().Type("shop").Enter()
+	h.Enter()                                // restricted
+	h.Clear().Type("12").Enter()             // CPU quota above the demand
+	h.Clear().Type("24").Enter()             // memory
+	h.Clear().Type("80").Enter().ExpectPage("iam/namespaces")
+	expectLive(t, h, "namespaces may request more than the cluster is sized for")
+	n := d.Spec.Namespaces
+	if len(n) != 1 || n[0].Name != "shop" || n[0].PodSecurity != model.PodSecurityRestricted ||
+		n[0].Quota != (model.NamespaceQuota{CPU: 12, MemoryGiB: 24, Pods: 80}) {
+		t.Fatalf("namespaces %+v", n)
+	}
+	// A second namespace may not reuse the name.
+	h.Up(2).Enter().Type("shop").Enter().Enter().Enter().Enter().Enter()
+	h.ExpectPage("iam/namespaces-namespace").ExpectView("a namespace named shop already exists")
 }

@@ -46,7 +46,7 @@ func TestObservabilityStepWalk(t *testing.T) {
 	h.Up(2).Enter().Down(2).Enter().Type("shop-production").Enter().ExpectPage("observability/alerts")
 	h.Up(1).Enter().Enter().Key("y").ExpectPage("observability/alerts")
 	h.Up(4).Enter().Enter().Clear().Type("oncall@example.com").Enter().ExpectPage("observability/alerts")
-	h.Enter().ExpectPage("iam/groups")
+	h.Enter().ExpectPage("iam/namespaces")
 
 	l, m := d.Spec.Logging, d.Spec.Monitoring
 	if l.Backend != model.LogSyslog || l.RetentionDays != 90 || slices.Contains(l.Sources, model.SourceKubeAudit) || len(l.Sources) != 6 {

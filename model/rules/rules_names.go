@@ -94,7 +94,7 @@ func nameRules() []Rule {
 			},
 		},
 		{
-			ID: "NAM004", Severity: Error, Area: AreaOperations, Path: "spec.namespaces[*].name",
+			ID: "NAM004", Severity: Error, Area: AreaIAM, Path: "spec.namespaces[*].name",
 			Title:  "Namespace name invalid or duplicate",
 			Why:    "Kubernetes namespace names are DNS-1123 labels: lowercase letters, digits and hyphens, at most 63 characters, unique.",
 			DocURL: doc("iam-service-access-roles"),
