@@ -106,16 +106,19 @@ kubeconform_files() {
 }
 
 # kube_score DIR: score the application template. The pod-networkpolicy test needs to
-# see the NetworkPolicies, so manifests with a NetworkPolicy are scored too (their
-# policies may target namespaces without pods here, hence networkpolicy-targets-pod is
-# off); with no Kubernetes NetworkPolicy at all, isolation is Calico's and
-# pod-networkpolicy is off.
+# see the NetworkPolicies, so manifests with a NetworkPolicy and no workload of their
+# own are scored too (their policies may target namespaces without pods here, hence
+# networkpolicy-targets-pod is off; files with workloads, such as IBM's audit receiver,
+# are not the application template and are left out); with no Kubernetes
+# NetworkPolicy at all, isolation is Calico's and pod-networkpolicy is off.
 kube_score() {
   local dir=$1 f files=() apps=() ignore=() rc=0 out
   for f in "$dir"/manifests/*.yaml; do
     case ${f##*/} in
       *app*) apps+=("$f") ;;
-      *) grep -q '^kind: *NetworkPolicy *$' -- "$f" && files+=("$f") ;;
+      *) grep -q '^kind: *NetworkPolicy *$' -- "$f" &&
+        ! grep -Eq '^kind: *(Deployment|StatefulSet|DaemonSet|Pod|Job|CronJob) *$' -- "$f" &&
+        files+=("$f") ;;
     esac
   done
   if ((${#apps[@]} == 0)); then
