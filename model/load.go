@@ -61,6 +61,9 @@ type Source struct {
 	// values holds the scalar text at each path, to tell apart several
 	// paths on one line (a flow mapping such as {cpu: 40, memoryGiB: 160}).
 	values map[string]string
+	// byLine lists the paths written on each line, so finding the path of
+	// an error's line does not scan the whole file.
+	byLine map[int][]string
 }
 
 // Line returns the line of path, or of its nearest parent that has one, or
@@ -98,11 +101,18 @@ func parentPath(p string) string {
 	return ""
 }
 
+// MaxFileSize bounds what Load reads: a design is a few kilobytes, and the
+// bound keeps a mistaken argument (a log file, a binary) from taking time.
+const MaxFileSize = 1 << 20
+
 // Load reads a design file strictly: an unknown key, a wrong type, an enum
 // value outside its set or a wrong apiVersion/kind is a *SchemaError naming
 // each path and line; text that is not YAML is a *SyntaxError. Defaults are
 // not applied: call ApplyDefaults on the result.
 func Load(data []byte, file string) (*Design, *Source, error) {
+	if len(data) > MaxFileSize {
+		return nil, nil, &SyntaxError{File: file, Err: fmt.Errorf("the file is %d bytes; a design file is at most %d", len(data), MaxFileSize)}
+	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		return nil, nil, &SyntaxError{File: file, Err: err}
@@ -110,7 +120,7 @@ func Load(data []byte, file string) (*Design, *Source, error) {
 	if root.Kind == 0 || len(root.Content) == 0 {
 		return nil, nil, &SyntaxError{File: file, Err: errors.New("the file is empty")}
 	}
-	src := &Source{File: file, lines: map[string]int{}, values: map[string]string{}}
+	src := &Source{File: file, lines: map[string]int{}, values: map[string]string{}, byLine: map[int][]string{}}
 	src.index(root.Content[0], "")
 
 	var d Design
@@ -172,6 +182,7 @@ func (s *Source) index(n *yaml.Node, path string) {
 			}
 			if _, dup := s.lines[p]; !dup {
 				s.lines[p] = k.Line
+				s.byLine[k.Line] = append(s.byLine[k.Line], p)
 			}
 			s.index(v, p)
 		}
@@ -179,6 +190,7 @@ func (s *Source) index(n *yaml.Node, path string) {
 		for i, item := range n.Content {
 			p := fmt.Sprintf("%s[%d]", path, i)
 			s.lines[p] = item.Line
+			s.byLine[item.Line] = append(s.byLine[item.Line], p)
 			s.index(item, p)
 		}
 	}
@@ -219,10 +231,7 @@ func problemFromYAML(msg string, src *Source) Problem {
 // that ends in that key.
 func (s *Source) pathAt(line int, key string) string {
 	best := ""
-	for p, l := range s.lines {
-		if l != line {
-			continue
-		}
+	for _, p := range s.byLine[line] {
 		if key != "" && !strings.HasSuffix(p, "."+key) && p != key {
 			continue
 		}
@@ -240,8 +249,8 @@ func (s *Source) pathAt(line int, key string) string {
 // value; fallback when none or several match.
 func (s *Source) pathWithValue(line int, value, fallback string) string {
 	found := ""
-	for p, l := range s.lines {
-		if l != line || s.values[p] != value {
+	for _, p := range s.byLine[line] {
+		if s.values[p] != value {
 			continue
 		}
 		if found != "" {
