@@ -4,12 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"runtime"
 	"strings"
-	"sync"
 	"unicode"
-
-	yaml "go.yaml.in/yaml/v2"
 )
 
 // doc is one YAML document of a file: a typed object and the comment
@@ -29,9 +25,8 @@ type file struct {
 
 // encode renders the file: the header, the intro, then each document
 // behind its comments, separated by "---". Objects go through their JSON
-// form (the k8s.io/api field names and omitempty rules) and are written
-// by the YAML encoder sigs.k8s.io/yaml uses, so every user string is
-// quoted by the encoder and map keys come out sorted.
+// form (the k8s.io/api field names and omitempty rules) and emitYAML
+// writes them with keys sorted and every string quoted where it must be.
 func encode(header string, f file) ([]byte, error) {
 	out, err := encodeAll(header, []file{f})
 	if err != nil {
@@ -40,43 +35,19 @@ func encode(header string, f file) ([]byte, error) {
 	return out[0], nil
 }
 
-// encodeAll encodes every file as encode does, marshalling the documents
-// on all CPUs: the YAML encoder is most of a render's time, and documents
-// are independent. The bytes do not depend on the scheduling.
+// encodeAll encodes every file as encode does.
 func encodeAll(header string, files []file) ([][]byte, error) {
-	type job struct{ f, d int }
-	var jobs []job
-	bodies := make([][][]byte, len(files))
-	errs := make([][]error, len(files))
-	for i, f := range files {
-		bodies[i] = make([][]byte, len(f.docs))
-		errs[i] = make([]error, len(f.docs))
-		for j := range f.docs {
-			jobs = append(jobs, job{i, j})
-		}
-	}
-	next := make(chan job)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
-		wg.Go(func() {
-			for jb := range next {
-				bodies[jb.f][jb.d], errs[jb.f][jb.d] = marshalClean(files[jb.f].docs[jb.d].obj)
-			}
-		})
-	}
-	for _, jb := range jobs {
-		next <- jb
-	}
-	close(next)
-	wg.Wait()
 	out := make([][]byte, len(files))
 	for i, f := range files {
-		for j, err := range errs[i] {
+		bodies := make([][]byte, len(f.docs))
+		for j, d := range f.docs {
+			body, err := marshalClean(d.obj)
 			if err != nil {
 				return nil, fmt.Errorf("%s: document %d: %w", f.path, j+1, err)
 			}
+			bodies[j] = body
 		}
-		out[i] = assemble(header, f, bodies[i])
+		out[i] = assemble(header, f, bodies)
 	}
 	return out, nil
 }
@@ -122,8 +93,8 @@ func writeComment(b *bytes.Buffer, s string) {
 // marshalClean marshals obj to YAML without the noise the k8s.io/api types
 // carry when marshalled client-side: "creationTimestamp: null" (ObjectMeta
 // has no omitempty for it) and the top-level "status" block, which a
-// manifest never sets. It is sigs.k8s.io/yaml.Marshal without the second
-// JSON round trip (which costs more than everything else here).
+// manifest never sets. Objects go through their JSON form (the k8s.io/api
+// field names and omitempty rules) and emitYAML writes that tree.
 func marshalClean(obj any) ([]byte, error) {
 	j, err := json.Marshal(obj)
 	if err != nil {
@@ -139,16 +110,13 @@ func marshalClean(obj any) ([]byte, error) {
 	if spec, ok := m["spec"].(map[string]any); ok && len(spec) == 0 {
 		delete(m, "spec") // Namespace: an empty spec says nothing
 	}
-	y, err := yaml.Marshal(clean(m))
-	if err != nil {
-		return nil, fmt.Errorf("to yaml: %w", err)
-	}
-	return y, nil
+	var y bytes.Buffer
+	emitYAML(&y, clean(m))
+	return y.Bytes(), nil
 }
 
 // clean removes every "creationTimestamp: null", wherever an ObjectMeta
-// sits (pod templates included), and turns JSON numbers into Go numbers so
-// the YAML encoder writes 1500, not "1500".
+// sits (pod templates included).
 func clean(v any) any {
 	switch x := v.(type) {
 	case map[string]any:
@@ -161,13 +129,6 @@ func clean(v any) any {
 	case []any:
 		for i, e := range x {
 			x[i] = clean(e)
-		}
-	case json.Number:
-		if i, err := x.Int64(); err == nil {
-			return i
-		}
-		if f, err := x.Float64(); err == nil {
-			return f
 		}
 	}
 	return v
