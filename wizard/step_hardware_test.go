@@ -33,8 +33,8 @@ func TestHardwareAddEditRemovePools(t *testing.T) {
 	h.ExpectView("Edit default")
 	h.Up(1).Enter().ExpectPage("hardware/pools").ExpectView("finish worker pool first")
 	h.Enter().ExpectPage("hardware/pools-pool") // the page reopens on "Edit default"
-	h.Enter().Enter() // name, purpose unchanged
-	h.Down(1).Enter() // dedicated
+	h.Enter().Enter()                           // name, purpose unchanged
+	h.Down(1).Enter()                           // dedicated
 	h.ExpectPage("hardware/pools-flavor")
 	if d.Spec.WorkerPools[0].Flavor != "b3c.8x32" {
 		t.Fatalf("default flavor for production = %q, want b3c.8x32", d.Spec.WorkerPools[0].Flavor)

@@ -234,9 +234,9 @@ func TestNamespacesWalk(t *testing.T) {
 	h.Up(1).Enter().ExpectPage("iam/namespaces-namespace") // Add a namespace
 	h.Type("Shop").Enter().ExpectPage("iam/namespaces-namespace").ExpectView("lowercase letters")
 	h.Clear().Type("shop").Enter()
-	h.Enter()                                // restricted
-	h.Clear().Type("12").Enter()             // CPU quota above the demand
-	h.Clear().Type("24").Enter()             // memory
+	h.Enter()                    // restricted
+	h.Clear().Type("12").Enter() // CPU quota above the demand
+	h.Clear().Type("24").Enter() // memory
 	h.Clear().Type("80").Enter().ExpectPage("iam/namespaces")
 	expectLive(t, h, "namespaces may request more than the cluster is sized for")
 	n := d.Spec.Namespaces
