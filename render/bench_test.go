@@ -12,11 +12,7 @@ import (
 
 // largestPreset is the preset with the most to render.
 func largestPreset(b *testing.B) *model.Design {
-	p, err := presets.Get("tokyo-classic-production")
-	if err != nil {
-		b.Fatal(err)
-	}
-	d, err := p.Design()
+	d, err := presets.Design("tokyo-classic-production")
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -130,11 +130,7 @@ func accessibleStart(opts Options, lr io.Reader, out io.Writer) (*model.Design, 
 		d, err := loadDesignFile(path)
 		return d, draftState{Step: StepBasics, Source: path, Done: allSteps()}, err
 	case strings.HasPrefix(choice, startPre):
-		p, err := presets.Get(strings.TrimPrefix(choice, startPre))
-		if err != nil {
-			return nil, draftState{}, err
-		}
-		d, err := p.Design()
+		d, err := presets.Design(strings.TrimPrefix(choice, startPre))
 		return d, draftState{Step: StepBasics, Done: allSteps()}, err
 	default:
 		d, st, err := opts.Drafts.Load(strings.TrimPrefix(choice, startDraft))

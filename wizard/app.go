@@ -523,12 +523,9 @@ func (m *App) forwardWelcome(msg tea.Msg) tea.Cmd {
 	case c == startOpen:
 		return m.askPath()
 	case strings.HasPrefix(c, startPre):
-		p, err := presets.Get(strings.TrimPrefix(c, startPre))
+		d, err := presets.Design(strings.TrimPrefix(c, startPre))
 		if err == nil {
-			var d *model.Design
-			if d, err = p.Design(); err == nil {
-				return tea.Batch(m.begin(d, draftState{Step: StepBasics, Done: allSteps()}), m.touch())
-			}
+			return tea.Batch(m.begin(d, draftState{Step: StepBasics, Done: allSteps()}), m.touch())
 		}
 		w.err = err
 	case strings.HasPrefix(c, startDraft):

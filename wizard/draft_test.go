@@ -13,11 +13,7 @@ import (
 
 func presetDesign(t testing.TB, name string) *model.Design {
 	t.Helper()
-	p, err := presets.Get(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := p.Design()
+	d, err := presets.Design(name)
 	if err != nil {
 		t.Fatal(err)
 	}

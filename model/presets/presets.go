@@ -76,3 +76,12 @@ func (p Preset) Design() (*model.Design, error) {
 	}
 	return d, nil
 }
+
+// Design loads the preset called name as a design (defaults not applied).
+func Design(name string) (*model.Design, error) {
+	p, err := Get(name)
+	if err != nil {
+		return nil, err
+	}
+	return p.Design()
+}

@@ -16,11 +16,7 @@ import (
 // presetDesign loads a built-in preset.
 func presetDesign(t *testing.T, name string) *model.Design {
 	t.Helper()
-	p, err := presets.Get(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := p.Design()
+	d, err := presets.Design(name)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,11 +12,7 @@ import (
 // presetDesign loads a built-in preset as the user would write it.
 func presetDesign(t testing.TB, name string) *model.Design {
 	t.Helper()
-	p, err := presets.Get(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := p.Design()
+	d, err := presets.Design(name)
 	if err != nil {
 		t.Fatal(err)
 	}
