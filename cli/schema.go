@@ -54,7 +54,6 @@ func DesignSchema() ([]byte, error) {
 		},
 	}
 	s := r.Reflect(&model.Design{})
-	s.ID = "https://iksplan.dev/schema/v1alpha1/design.json"
 	s.Title = "iksplan ClusterDesign " + model.APIVersion
 	b, err := json.MarshalIndent(s, "", "  ")
 	if err != nil {
