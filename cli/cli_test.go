@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -115,6 +116,16 @@ func TestEveryPresetValidates(t *testing.T) {
 			}
 			if !strings.Contains(out, "0 errors") {
 				t.Fatalf("summary line: %s", out)
+			}
+			// The summary counts what is listed below it.
+			code, js, _ := run(t, "", "validate", f, "-o", "json")
+			var rep jsonReport
+			if code != 0 || json.Unmarshal([]byte(js), &rep) != nil {
+				t.Fatalf("json: exit %d: %s", code, js)
+			}
+			want := fmt.Sprintf("%s, %s, %d info", plural(rep.Errors, "error"), plural(rep.Warnings, "warning"), rep.Infos)
+			if !strings.Contains(out, want) || strings.Count(out, "\nerror ")+strings.Count(out, "\nwarning ")+strings.Count(out, "\ninfo ") != len(rep.Findings) {
+				t.Fatalf("text summary and findings disagree with json (%s):\n%s", want, out)
 			}
 		})
 	}

@@ -78,7 +78,10 @@ func schemaFindings(se *model.SchemaError) []rules.Finding {
 }
 
 func plural(n int, word string) string {
-	if n == 1 || word == "info" {
+	if word == "info" { // "info" has no plural
+		return fmt.Sprintf("%d info", n)
+	}
+	if n == 1 {
 		return fmt.Sprintf("1 %s", word)
 	}
 	return fmt.Sprintf("%d %ss", n, word)
