@@ -31,12 +31,8 @@ func opsRules() []Rule {
 			Why:    autoscalerWhy + "An entry for a pool the design does not have is ignored by the add-on.",
 			DocURL: doc("ca"),
 			Check: func(c *Context) []Hit {
-				a := c.Spec.Operations.Autoscaler
-				if !a.Enabled {
-					return nil
-				}
 				var hits []Hit
-				for i, ap := range a.Pools {
+				for i, ap := range autoscaledPools(c) {
 					if poolIndex(c.Spec, ap.Pool) < 0 {
 						hits = append(hits, hit(pathf("spec.operations.autoscaler.pools[%d].pool", i), "the autoscaler names pool %q, which is not in spec.workerPools", ap.Pool))
 					}
@@ -50,12 +46,8 @@ func opsRules() []Rule {
 			Why:    autoscalerWhy + "maxSize must be at least minSize and at least 1.",
 			DocURL: doc("ca"),
 			Check: func(c *Context) []Hit {
-				a := c.Spec.Operations.Autoscaler
-				if !a.Enabled {
-					return nil
-				}
 				var hits []Hit
-				for i, ap := range a.Pools {
+				for i, ap := range autoscaledPools(c) {
 					path := pathf("spec.operations.autoscaler.pools[%d].maxPerZone", i)
 					switch {
 					case ap.MaxPerZone < 1:
@@ -74,13 +66,9 @@ func opsRules() []Rule {
 			DocURL: doc("ca"),
 			Check: func(c *Context) []Hit {
 				s := c.Spec
-				a := s.Operations.Autoscaler
-				if !a.Enabled {
-					return nil
-				}
 				minimum := model.MinWorkersPerZone(len(s.Zones))
 				var hits []Hit
-				for i, ap := range a.Pools {
+				for i, ap := range autoscaledPools(c) {
 					if ap.MinPerZone < minimum {
 						hits = append(hits, hitSev(prodSeverity(s, Error, Warning), pathf("spec.operations.autoscaler.pools[%d].minPerZone", i),
 							"pool %s: minPerZone %d lets the autoscaler go below %d workers per zone", ap.Pool, ap.MinPerZone, minimum))
@@ -98,13 +86,12 @@ func opsRules() []Rule {
 			DocURL: doc("ca"),
 			Check: func(c *Context) []Hit {
 				s := c.Spec
-				a := s.Operations.Autoscaler
-				if !a.Enabled || !s.Sizing.SurviveZoneLoss || s.Sizing.Demand.IsZero() {
+				if !s.Sizing.SurviveZoneLoss || s.Sizing.Demand.IsZero() {
 					return nil
 				}
 				minimum := model.MinWorkersPerZone(len(s.Zones))
 				var hits []Hit
-				for i, ap := range a.Pools {
+				for i, ap := range autoscaledPools(c) {
 					pi := poolIndex(s, ap.Pool)
 					if pi < 0 || ap.MinPerZone < minimum {
 						continue // OPS002 and OPS004 report these
@@ -127,12 +114,8 @@ func opsRules() []Rule {
 			DocURL: doc("ca"),
 			Check: func(c *Context) []Hit {
 				s := c.Spec
-				a := s.Operations.Autoscaler
-				if !a.Enabled {
-					return nil
-				}
 				var hits []Hit
-				for i, ap := range a.Pools {
+				for i, ap := range autoscaledPools(c) {
 					pi := poolIndex(s, ap.Pool)
 					if pi < 0 || ap.MaxPerZone < ap.MinPerZone {
 						continue
@@ -151,12 +134,8 @@ func opsRules() []Rule {
 			Why:    autoscalerWhy + "workerPoolsConfig.json has one entry per pool.",
 			DocURL: doc("ca"),
 			Check: func(c *Context) []Hit {
-				a := c.Spec.Operations.Autoscaler
-				if !a.Enabled {
-					return nil
-				}
 				var names []string
-				for _, ap := range a.Pools {
+				for _, ap := range autoscaledPools(c) {
 					names = append(names, ap.Pool)
 				}
 				return dupHits("autoscaled pool", names, func(i int) string { return pathf("spec.operations.autoscaler.pools[%d].pool", i) })
@@ -309,4 +288,13 @@ func bucketExists(s *model.Spec, name string) bool {
 		}
 	}
 	return false
+}
+
+// autoscaledPools is the autoscaler's pool list, or nil when the autoscaler
+// is off (its entries are then ignored, so no rule judges them).
+func autoscaledPools(c *Context) []model.AutoscaledPool {
+	if a := c.Spec.Operations.Autoscaler; a.Enabled {
+		return a.Pools
+	}
+	return nil
 }
