@@ -53,6 +53,11 @@ type page struct {
 	Tools          string
 	Vars           []varDef
 	Steps          []stepPage
+	// LastStep is the highest step number (--from and --only check it).
+	LastStep int
+	// ReadBack is the quoted, space-separated list of the variables steps
+	// read back from IBM Cloud, the only ones logs/state may set.
+	ReadBack string
 }
 
 // envLine documents one environment variable in the header.
@@ -86,6 +91,8 @@ type builder struct {
 	stepNo map[view.StepID]int
 	cur    *body
 	uses   map[string]bool
+	// readBacks are the variables set from IBM Cloud's answers.
+	readBacks []string
 }
 
 func newBuilder(c *view.Context) *builder {
@@ -139,9 +146,24 @@ func (b *builder) build() (*page, error) {
 	if b.vars.err != nil {
 		return nil, b.vars.err
 	}
+	b.useEnv("RUNBOOK_POLL_SECONDS", "optional: seconds between two polls of a wait (default 60; a wait of N minutes polls N times)")
 	if missing := b.vars.undefined(b.uses); len(missing) > 0 {
 		sort.Strings(missing)
 		return nil, fmt.Errorf("runbook uses undefined variables %s", strings.Join(missing, ", "))
+	}
+	var readBack []string
+	for _, name := range b.readBacks {
+		if b.uses[name] {
+			readBack = append(readBack, name)
+		}
+	}
+	quotedReadBack, err := view.ShellQuote(strings.Join(readBack, " "))
+	if err != nil {
+		return nil, err
+	}
+	last := 0
+	for _, st := range steps {
+		last = max(last, st.Number)
 	}
 	return &page{
 		Header:         b.c.Header,
@@ -151,6 +173,8 @@ func (b *builder) build() (*page, error) {
 		Tools:          strings.Join(b.tools, ", "),
 		Vars:           b.vars.used(b.uses, groupOrder),
 		Steps:          steps,
+		LastStep:       last,
+		ReadBack:       quotedReadBack,
 	}, nil
 }
 
@@ -220,6 +244,9 @@ func (b *builder) has(id view.StepID) bool {
 // variables block with what it holds and the step that reads it.
 func (b *builder) readBack(helper, name string, step view.StepID, what string, rest ...word) {
 	b.later(name, step, what)
+	if !slices.Contains(b.readBacks, name) {
+		b.readBacks = append(b.readBacks, name)
+	}
 	b.cur.uses[name] = true
 	b.cur.call(helper, append([]word{lit(name)}, rest...)...)
 }
