@@ -9,7 +9,6 @@ import (
 )
 
 const (
-	jqPrivateEndpointOn = `(.serviceEndpoints.privateServiceEndpointEnabled // false) == true`
 	// The ALB filters find ALB objects at any depth of `ingress alb ls`.
 	jqPrivateALBs = `.. | objects | select(.albType? == "private") | .albID // empty`
 	jqPublicALBs  = `.. | objects | select(.albType? == "public") | .albID // empty`
@@ -90,7 +89,7 @@ func (b *builder) endpoints() {
 	if s.IsClassic() && s.Network.ServiceEndpoints.HasPrivate() {
 		bd.blank()
 		bd.comment("Private service endpoint (workers talk to the master privately; seed slide 39).")
-		bd.ifElse(when("json_has", append(cmd(jqPrivateEndpointOn), get...)...), func() {
+		bd.ifElse(when("json_has", append(cmd(b.jqPrivateEndpointOn()), get...)...), func() {
 			bd.say("the private service endpoint is on")
 		}, func() {
 			bd.run(cmd("ibmcloud", "ks", "cluster", "master", "private-service-endpoint", "enable", "--cluster", b.clusterVar(), "-f")...)
@@ -101,7 +100,7 @@ func (b *builder) endpoints() {
 	if b.privateOnlyMaster() {
 		bd.blank()
 		bd.comment("Private-only master: no public endpoint. kubectl needs the IBM private network (VPN, Direct Link).")
-		bd.ifNot(when("json_has", append(cmd(`(.serviceEndpoints.publicServiceEndpointEnabled // true) == false`), get...)...), func() {
+		bd.ifNot(when("json_has", append(cmd(b.jqPublicEndpointOff()), get...)...), func() {
 			bd.run(cmd("ibmcloud", "ks", "cluster", "master", "public-service-endpoint", "disable", "--cluster", b.clusterVar(), "-f")...)
 			bd.run(cmd("ibmcloud", "ks", "cluster", "master", "refresh", "--cluster", b.clusterVar())...)
 		})

@@ -10,7 +10,6 @@ const (
 	jqGUIDByName = `[.[]? | select(.name == env.JQ_V)][0].guid // empty`
 	jqIDByName   = `[.[]? | select(.name == env.JQ_V)][0].id // empty`
 	jqHasName    = `any(.[]?; .name == env.JQ_V)`
-	jqKMSOn      = `(.keyProtectEnabled // false) == true`
 )
 
 // Key Protect's catalog name and plan, from IBM's Key Protect docs
@@ -59,7 +58,7 @@ func (b *builder) security() {
 		}
 		b.readBack("capture", "KMS_ROOT_KEY_ID", view.StepSecurity, "ID of the root key",
 			cmd("<id of the root key>", jqIDByName, key, "ibmcloud", "kp", "keys", "--instance-id", instID, "--output", "json")...)
-		bd.ifElse(when("json_has", cmd(jqKMSOn, "", "ibmcloud", "ks", "cluster", "get", "--cluster", b.clusterVar(), "--output", "json")...), func() {
+		bd.ifElse(when("json_has", cmd(b.jqKMSOn(), "", "ibmcloud", "ks", "cluster", "get", "--cluster", b.clusterVar(), "--output", "json")...), func() {
 			bd.say("KMS encryption is already on for ", varRef("CLUSTER"))
 		}, func() {
 			bd.run(cmd("ibmcloud", "ks", "kms", "enable", "--cluster", b.clusterVar(), "--instance-id", instID, "--crk", ref("KMS_ROOT_KEY_ID"))...)
