@@ -100,6 +100,7 @@ var allowlist = map[string]cliCommand{
 		"--enforcement-mode", "--service-name", "--service-group-id", "--service-instance", "--region", "--resource-type",
 		"--resource", "--resource-group-id", "--tags", "--zone-id", "--empty-context-list", "--file"}},
 	"cbr rule-patch":            {flags: []string{"--description", "--enforcement-mode"}},
+	"cbr rule":                  {},
 	"resource group":            {flags: []string{"--id"}},
 	"resource service-instance": {flags: []string{"--location", "--id"}},
 	"resource service-instances": {flags: []string{"--service-name", "--location", "--type", "-g", "--all-resource-groups",
@@ -164,6 +165,28 @@ func checkIbmcloud(words []string, isConst []bool) string {
 	if strings.HasPrefix(key, "ks zone add") && !slices.Contains(words, "--worker-pool") {
 		return "zone add without --worker-pool"
 	}
+	if key == "cbr rule-create" && flagValue(words, "--enforcement-mode") == "report" {
+		// IBM: rules for the IKS cluster API type, or for all API types, do
+		// not support report-only (https://cloud.ibm.com/docs/containers?topic=containers-cbr;
+		// terraform-ibm-modules/terraform-ibm-cbr defaults them to disabled).
+		api := flagValue(words, "--api-types")
+		if api == "" || strings.HasSuffix(api, "::::api-type:cluster") || strings.HasSuffix(api, "::::api-type:") {
+			return "report-only enforcement on the cluster API type, which IBM does not support"
+		}
+	}
+	return ""
+}
+
+// flagValue is the word after flag, or "" when the flag is absent.
+func flagValue(words []string, flag string) string {
+	for i, w := range words {
+		if w == flag && i+1 < len(words) {
+			return words[i+1]
+		}
+		if v, ok := strings.CutPrefix(w, flag+"="); ok {
+			return v
+		}
+	}
 	return ""
 }
 
@@ -216,6 +239,8 @@ func TestAllowlistRejects(t *testing.T) {
 		"iam user-invite":                                      "retired",
 		"ks cluster master private-service-endpoint allowlist": "retired",
 		"ks cluster addon enable istio":                        "unknown subcommand",
+		"cbr rule-create --api-types crn:v1:bluemix:public:containers-kubernetes::::api-type:cluster --enforcement-mode report": "report-only",
+		"cbr rule-create --service-name containers-kubernetes --enforcement-mode report":                                        "report-only",
 	}
 	keys := make([]string, 0, len(cases))
 	for k := range cases {

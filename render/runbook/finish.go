@@ -65,9 +65,12 @@ func (b *builder) verify() {
 	bd.comment("The list above should be empty: it shows pods that are neither running nor completed.")
 	if b.wantsCBR() {
 		bd.blank()
-		bd.comment("Everything ran: enforce the context-based restrictions (created in report mode).")
+		bd.comment("Everything ran: enforce the context-based restrictions (created unenforced in %s).", b.stepRef(view.StepNetwork))
 		for _, api := range []string{"CLUSTER", "MANAGEMENT"} {
-			bd.run(cmd("ibmcloud", "cbr", "rule-patch", ref("CBR_RULE_"+api+"_ID"), "--enforcement-mode", "enabled")...)
+			rule := ref("CBR_RULE_" + api + "_ID")
+			bd.ifNot(when("matches", cmd(reCBREnforced, "ibmcloud", "cbr", "rule", rule)...), func() {
+				bd.run(cmd("ibmcloud", "cbr", "rule-patch", rule, "--enforcement-mode", "enabled")...)
+			})
 		}
 		bd.note("from now on only the allowed networks and the cluster's VPC reach the cluster and ibmcloud ks APIs")
 	}

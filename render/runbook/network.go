@@ -107,11 +107,28 @@ func (b *builder) endpoints() {
 	}
 }
 
+// cbrStartMode is the enforcement mode a CBR rule for the API type starts
+// in, so this runbook cannot lock itself out halfway (the verify step
+// enforces the rules). IBM: rules for the cluster API type do not support
+// report-only (https://cloud.ibm.com/docs/containers?topic=containers-cbr,
+// "Limitations"; terraform-ibm-modules/terraform-ibm-cbr creates them
+// disabled), so that rule starts disabled and only the management rule
+// reports.
+func cbrStartMode(api string) string {
+	if api == "cluster" {
+		return "disabled"
+	}
+	return "report"
+}
+
+// reCBREnforced matches `ibmcloud cbr rule ID` text output of an enforced
+// rule (the CBR CLI reference's example output: "enforcement_mode   enabled").
+const reCBREnforced = `enforcement_mode[[:space:]]+enabled`
+
 // cbr limits who may call the cluster's APIs (kubectl: api-type cluster;
 // ibmcloud ks: api-type management) to the design's CIDRs and the cluster's
 // VPC. IBM's replacement for the private endpoint allowlist. The rules start
-// in report mode so this runbook cannot lock itself out halfway; the verify
-// step enforces them.
+// unenforced (cbrStartMode); the verify step enforces them.
 func (b *builder) cbr() {
 	bd := b.cur
 	v := b.s.Network.VPC
@@ -144,13 +161,14 @@ func (b *builder) cbr() {
 		bd.block(func() {
 			bd.run(cmd("ibmcloud", "cbr", "rule-create", "--description", desc, "--service-name", iksService,
 				"--service-instance", b.clusterID(), "--api-types", apiTypeCRN+api, "--zone-id", ref("CBR_ZONE_ID"),
-				"--enforcement-mode", "report")...)
+				"--enforcement-mode", cbrStartMode(api))...)
 			bd.call("find_id", append(cmd(name, "<id of the CBR rule for the "+api+" API>", desc), list...)...)
 		})
 		bd.raw("fi")
 	}
 	if b.has(view.StepVerify) {
-		bd.comment("The rules report only until %s enforces them.", b.stepRef(view.StepVerify))
+		bd.comment("The cluster API rule starts disabled (IBM offers no report-only mode for that API type), the")
+		bd.comment("management API rule in report-only mode; %s enforces both.", b.stepRef(view.StepVerify))
 	}
 }
 
