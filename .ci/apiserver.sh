@@ -3,7 +3,8 @@
 # rendered manifests with `kubectl apply --validate=strict --warnings-as-errors`.
 #
 # As a program:
-#   bash .ci/apiserver.sh build     build (once) and cache kube-apiserver + kubectl
+#   bash .ci/apiserver.sh build     build (once) and cache kube-apiserver, kubectl,
+#                                   kube-scheduler, kube-controller-manager
 # As a library (source it), after k8s_build:
 #   apiserver_start                 start etcd + kube-apiserver, export KUBECONFIG,
 #                                   KUBECTL; installs an EXIT trap that stops both
@@ -19,11 +20,23 @@ KUBE_APISERVER=$K8S_BIN_DIR/kube-apiserver
 KUBECTL=$K8S_BIN_DIR/kubectl
 export K8S_BIN_DIR KUBE_APISERVER KUBECTL
 
-# k8s_build: build kube-apiserver and kubectl from the Go module proxy in a
-# throwaway module under the cache dir (about 11 min on 2 cores, once).
+# The Kubernetes commands CI uses, each built (once) into $K8S_BIN_DIR.
+K8S_COMMANDS=(kube-apiserver kubectl kube-scheduler kube-controller-manager)
+KUBE_SCHEDULER=$K8S_BIN_DIR/kube-scheduler
+KUBE_CONTROLLER_MANAGER=$K8S_BIN_DIR/kube-controller-manager
+export KUBE_SCHEDULER KUBE_CONTROLLER_MANAGER
+
+# k8s_build: build the missing ones of $K8S_COMMANDS from the Go module proxy in a
+# throwaway module under the cache dir. Each binary is checked separately, so a
+# cached kube-apiserver is never rebuilt for a new command. Cold: ~12 min for
+# kube-apiserver + kubectl, ~3 min more for kube-scheduler + kube-controller-manager.
 k8s_build() {
-  if [[ -x $KUBE_APISERVER && -x $KUBECTL ]]; then
-    info "kube-apiserver/kubectl v$K8S_VERSION cached in $K8S_BIN_DIR"
+  local c missing=()
+  for c in "${K8S_COMMANDS[@]}"; do
+    [[ -x $K8S_BIN_DIR/$c ]] || missing+=("$c")
+  done
+  if ((${#missing[@]} == 0)); then
+    info "${K8S_COMMANDS[*]} v$K8S_VERSION cached in $K8S_BIN_DIR"
     return 0
   fi
   need go
@@ -42,9 +55,15 @@ k8s_build() {
       grep -v -E '^k8s\.io/(sample-cli-plugin|sample-controller)$' |
       while read -r m; do printf '\t%s => %s v%s\n' "$m" "$m" "$K8S_STAGING_VERSION"; done
     printf ')\n'
-  } >"$mod/go.mod"
-  grep -q 'k8s.io/apiserver => k8s.io/apiserver' "$mod/go.mod" ||
+  } >"$mod/go.mod.new"
+  grep -q 'k8s.io/apiserver => k8s.io/apiserver' "$mod/go.mod.new" ||
     die "could not derive the staging replace block from $src/go.mod"
+  # Keep go.mod (and so go.sum's meaning) untouched when nothing changed.
+  if cmp -s -- "$mod/go.mod.new" "$mod/go.mod"; then
+    rm -f -- "$mod/go.mod.new"
+  else
+    mv -- "$mod/go.mod.new" "$mod/go.mod"
+  fi
   printf 'package k8sbuild\n' >"$mod/doc.go"
 
   local pkg=k8s.io/component-base/version cpkg=k8s.io/client-go/pkg/version ldflags=(-s -w) v
@@ -57,16 +76,26 @@ k8s_build() {
 
   tmp=$K8S_BIN_DIR.tmp.$$
   rm -rf -- "$tmp"
-  mkdir -p -- "$tmp"
-  log "building kube-apiserver + kubectl v$K8S_VERSION (first time on this machine: ~12 min)"
+  mkdir -p -- "$tmp" "$K8S_BIN_DIR"
+  local pkgs=()
+  for c in "${missing[@]}"; do pkgs+=("k8s.io/kubernetes/cmd/$c"); done
+  log "building ${missing[*]} v$K8S_VERSION (cold: kube-apiserver ~11 min, the others ~1-2 min each)"
+  local start=$SECONDS
   (
     cd -- "$mod"
-    CGO_ENABLED=0 go build -mod=mod -trimpath -buildvcs=false -ldflags "${ldflags[*]}" -o "$tmp/" \
-      k8s.io/kubernetes/cmd/kube-apiserver k8s.io/kubernetes/cmd/kubectl
-  ) || { rm -rf -- "$tmp"; die "building kube-apiserver/kubectl failed"; }
-  rm -rf -- "$K8S_BIN_DIR"
-  mv -- "$tmp" "$K8S_BIN_DIR"
+    CGO_ENABLED=0 go build -mod=mod -trimpath -buildvcs=false -ldflags "${ldflags[*]}" -o "$tmp/" "${pkgs[@]}"
+  ) || { rm -rf -- "$tmp"; die "building ${missing[*]} failed"; }
+  # Each binary lands by rename, so an interrupted build never leaves a partial one.
+  for c in "${missing[@]}"; do
+    mv -f -- "$tmp/$c" "$K8S_BIN_DIR/$c"
+  done
+  rm -rf -- "$tmp"
+  info "built ${missing[*]} in $((SECONDS - start))s"
   "$KUBECTL" version --client >&2 || die "built kubectl does not run"
+  for c in "${missing[@]}"; do
+    [[ $c == kubectl ]] && continue
+    "$K8S_BIN_DIR/$c" --version >&2 || die "built $c does not run"
+  done
 }
 
 # free_port: print a loopback TCP port nobody listens on (best effort).
@@ -103,9 +132,9 @@ _stop_pid() {
   local pid=$1 name=$2 i
   _pid_alive "$pid" || return 0
   kill -TERM "$pid" 2>/dev/null || true
-  for ((i = 0; i < 30; i++)); do
+  for ((i = 0; i < 150; i++)); do
     _pid_alive "$pid" || break
-    sleep 0.5
+    sleep 0.1
   done
   if _pid_alive "$pid"; then
     warn "$name (pid $pid) did not stop in 15s; killing it"
@@ -132,28 +161,53 @@ _apiserver_ready() {
 # temp dir), kubeconfig exported as KUBECONFIG. Stopped on exit.
 APISERVER_PID='' APISERVER_ETCD_PID='' APISERVER_DIR='' APISERVER_ETCD_PORT=''
 apiserver_start() {
-  need etcd openssl
-  [[ -x $KUBE_APISERVER && -x $KUBECTL ]] || die "kube-apiserver/kubectl not built (bash .ci/apiserver.sh build)"
   local base=${TMPDIR:-/tmp}
   # etcd fsyncs a lot; tmpfs makes that free.
   [[ -d /dev/shm && -w /dev/shm ]] && base=/dev/shm
   APISERVER_DIR=$(mktemp -d "$base/iksplan-apiserver.XXXXXX")
   on_exit apiserver_stop
-  local d=$APISERVER_DIR
+  apiserver_launch "$APISERVER_DIR" || return 1
+  KUBECONFIG=$APISERVER_DIR/kubeconfig
+  export KUBECONFIG
+}
+
+# spawn DIR NAME CMD...: start CMD in the background in its own session (so a signal to
+# the caller's process group does not reach it; the stop functions end it), output in
+# DIR/NAME.log, its pid in DIR/NAME.pid and in SPAWNED_PID.
+SPAWNED_PID=''
+spawn() {
+  local dir=$1 name=$2
+  shift 2
+  setsid "$@" >"$dir/$name.log" 2>&1 </dev/null &
+  SPAWNED_PID=$!
+  printf '%s\n' "$SPAWNED_PID" >"$dir/$name.pid"
+}
+
+# apiserver_launch DIR: etcd + kube-apiserver on random loopback ports, state and logs in
+# DIR, admin token kubeconfig in DIR/kubeconfig (also the service-account key pair
+# DIR/sa.key, DIR/sa.pub). Waits for /readyz and the default namespace. The caller stops
+# them (apiserver_stop, or controlplane_down DIR).
+# APISERVER_DISABLE_ADMISSION (default ResourceQuota; empty: none) lists admission
+# plugins to turn off: without kube-controller-manager no quota ever gets a status, and
+# admission then rejects every object a quota counts ("status unknown").
+apiserver_launch() {
+  need etcd openssl setsid
+  [[ -x $KUBE_APISERVER && -x $KUBECTL ]] || die "kube-apiserver/kubectl not built (bash .ci/apiserver.sh build)"
+  local d=$1
   APISERVER_ETCD_PORT=$(free_port)
   local peer_port port token
   peer_port=$(free_port)
   port=$(free_port)
   token=$(openssl rand -hex 24)
 
-  etcd --name ci --data-dir "$d/etcd" \
+  spawn "$d" etcd etcd --name ci --data-dir "$d/etcd" \
     --listen-client-urls "http://127.0.0.1:$APISERVER_ETCD_PORT" \
     --advertise-client-urls "http://127.0.0.1:$APISERVER_ETCD_PORT" \
     --listen-peer-urls "http://127.0.0.1:$peer_port" \
     --initial-advertise-peer-urls "http://127.0.0.1:$peer_port" \
     --initial-cluster "ci=http://127.0.0.1:$peer_port" \
-    --logger zap --log-level warn >"$d/etcd.log" 2>&1 </dev/null &
-  APISERVER_ETCD_PID=$!
+    --logger zap --log-level warn
+  APISERVER_ETCD_PID=$SPAWNED_PID
   if ! wait_for 30 "etcd on 127.0.0.1:$APISERVER_ETCD_PORT" _etcd_healthy; then
     tail -n 30 -- "$d/etcd.log" >&2 || true
     return 1
@@ -163,9 +217,10 @@ apiserver_start() {
   openssl genrsa -out "$d/sa.key" 2048 2>/dev/null
   openssl rsa -in "$d/sa.key" -pubout -out "$d/sa.pub" 2>/dev/null
   mkdir -p -- "$d/certs"
-  # ResourceQuota admission is off: without kube-controller-manager no quota ever gets a
-  # status, and admission then rejects every object a quota counts ("status unknown").
-  "$KUBE_APISERVER" \
+  local admission=()
+  local off=${APISERVER_DISABLE_ADMISSION-ResourceQuota}
+  [[ -n $off ]] && admission=(--disable-admission-plugins "$off")
+  spawn "$d" kube-apiserver "$KUBE_APISERVER" \
     --bind-address 127.0.0.1 --advertise-address 127.0.0.1 --secure-port "$port" \
     --cert-dir "$d/certs" \
     --etcd-servers "http://127.0.0.1:$APISERVER_ETCD_PORT" \
@@ -176,14 +231,11 @@ apiserver_start() {
     --service-account-signing-key-file "$d/sa.key" \
     --service-cluster-ip-range 10.96.0.0/16 \
     --endpoint-reconciler-type none \
-    --disable-admission-plugins ResourceQuota \
-    --profiling=false \
-    >"$d/kube-apiserver.log" 2>&1 </dev/null &
-  APISERVER_PID=$!
+    "${admission[@]}" \
+    --profiling=false
+  APISERVER_PID=$SPAWNED_PID
 
-  KUBECONFIG=$d/kubeconfig
-  export KUBECONFIG
-  cat >"$KUBECONFIG" <<EOF
+  cat >"$d/kubeconfig" <<EOF
 apiVersion: v1
 kind: Config
 clusters:
@@ -200,13 +252,13 @@ contexts:
   context: {cluster: ci, user: ci-admin}
 current-context: ci
 EOF
-  if ! wait_for 90 "kube-apiserver /readyz on 127.0.0.1:$port" _apiserver_ready; then
+  if ! KUBECONFIG=$d/kubeconfig wait_for 90 "kube-apiserver /readyz on 127.0.0.1:$port" _apiserver_ready; then
     _pid_alive "$APISERVER_PID" || err "kube-apiserver exited"
     tail -n 40 -- "$d/kube-apiserver.log" >&2 || true
     return 1
   fi
   # The default namespace is made by the apiserver itself, shortly after readyz.
-  wait_for 30 "namespace default" "$KUBECTL" get namespace default || return 1
+  KUBECONFIG=$d/kubeconfig wait_for 30 "namespace default" "$KUBECTL" get namespace default || return 1
   info "kube-apiserver v$K8S_VERSION ready on 127.0.0.1:$port (etcd :$APISERVER_ETCD_PORT, state $d)"
 }
 

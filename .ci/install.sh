@@ -2,18 +2,19 @@
 # Install (idempotently) everything the CI validation needs:
 #   - Debian packages: shellcheck, etcd-server, tmux, openssl (only when missing)
 #   - Go tools into $CI_BIN: kubeconform, kube-score (pinned, only when missing)
-#   - kube-apiserver + kubectl built from source (only when missing; ~12 min once)
+#   - kube-apiserver, kubectl, kube-scheduler, kube-controller-manager built from source
+#     (each only when missing; ~14 min once) and kwok (go install, ~1 min once)
 #
 # Usage: bash .ci/install.sh [--no-k8s]
 set -euo pipefail
 # shellcheck source=.ci/lib.sh
 source "$(dirname -- "${BASH_SOURCE[0]}")/lib.sh"
-# shellcheck source=.ci/apiserver.sh
-source "$CI_DIR/apiserver.sh"
+# shellcheck source=.ci/controlplane.sh
+source "$CI_DIR/controlplane.sh"
 
 install_apt() {
   # command -> Debian package
-  local -A pkgs=([shellcheck]=shellcheck [etcd]=etcd-server [tmux]=tmux [openssl]=openssl)
+  local -A pkgs=([shellcheck]=shellcheck [etcd]=etcd-server [tmux]=tmux [openssl]=openssl [curl]=curl)
   local cmd missing=()
   for cmd in "${!pkgs[@]}"; do
     command -v -- "$cmd" >/dev/null 2>&1 || missing+=("${pkgs[$cmd]}")
@@ -59,6 +60,7 @@ install_main() {
   install_go_tools
   if ((k8s)); then
     k8s_build
+    kwok_build
   fi
 }
 
