@@ -194,39 +194,28 @@ func defaultCICD(c *CICD, region string) {
 	if c.Pipeline == "" {
 		c.Pipeline = PipelineTekton
 	}
-	if c.Registry.Region == "" {
-		c.Registry.Region = RegistryRegionFor(region)
-	}
 	if c.DeployerServiceAccount == "" {
 		c.DeployerServiceAccount = "ci-deployer"
 	}
 }
 
-// RegistryRegionFor maps an IBM Cloud region to the Container Registry
-// domain prefix that serves it (jp-tok → jp for jp.icr.io). us-east has no
-// regional registry of its own and uses us.icr.io.
-func RegistryRegionFor(region string) string {
-	switch {
-	case strings.HasPrefix(region, "jp-osa"):
-		return "jp2"
-	case strings.HasPrefix(region, "jp-"):
-		return "jp"
-	case strings.HasPrefix(region, "au-"):
-		return "au"
-	case strings.HasPrefix(region, "eu-de"):
-		return "de"
-	case strings.HasPrefix(region, "eu-gb"):
-		return "uk"
-	case strings.HasPrefix(region, "eu-es"):
-		return "es"
-	case region == "ca-mon":
-		return "ca2"
-	case strings.HasPrefix(region, "ca-"):
-		return "ca"
-	case strings.HasPrefix(region, "br-"):
-		return "br"
+// RegistryLookup finds the Container Registry region prefix (jp for
+// jp.icr.io) that serves an IBM Cloud region. The catalog implements it
+// (its registries section is the one place that mapping lives).
+type RegistryLookup interface {
+	RegistryRegion(region string) (string, bool)
+}
+
+// DefaultRegistry sets spec.cicd.registry.region to the registry that
+// serves the cluster's region when the design leaves it empty.
+func DefaultRegistry(d *Design, l RegistryLookup) {
+	s := &d.Spec
+	if s.CICD.Registry.Region != "" || s.Region == "" || l == nil {
+		return
 	}
-	return "us"
+	if r, ok := l.RegistryRegion(s.Region); ok {
+		s.CICD.Registry.Region = r
+	}
 }
 
 // vpcNameFor derives a VPC name from a cluster name: VPC names are

@@ -66,6 +66,9 @@ func deepCopy(v reflect.Value) reflect.Value {
 func Resolve(d *Design, flavors FlavorLookup) *Design {
 	r := d.Clone()
 	ApplyDefaults(r)
+	if l, ok := flavors.(RegistryLookup); ok {
+		DefaultRegistry(r, l)
+	}
 	plan := PlanCapacity(&r.Spec, flavors)
 	for i := range r.Spec.WorkerPools {
 		pp := plan.Pools[i]

@@ -32,13 +32,7 @@ const (
 	docCLI          = "https://cloud.ibm.com/docs/containers?topic=containers-kubernetes-service-cli"
 )
 
-// IBM's default cluster subnets (CLI reference): the VPC pod default is the
-// first free /18 of 172.17.0.0/16 in the VPC.
-const (
-	defaultClassicPodSubnet = "172.30.0.0/16"
-	defaultVPCPodSubnet     = "172.17.0.0/18"
-	defaultServiceSubnet    = "172.21.0.0/16"
-)
+// IBM's default cluster subnets are the catalog's networks section.
 
 func init() {
 	Register(Step{
@@ -148,18 +142,18 @@ func networkPages() []Page {
 					"/23 or larger; empty: IBM's default "+pod, &n.PodSubnet, Optional(subnetValidator("pod subnet", 23))).
 					Placeholder(pod),
 				Input(c, "spec.network.serviceSubnet", "Service subnet",
-					"/24 or larger; empty: IBM's default "+defaultServiceSubnet, &n.ServiceSubnet,
-					Optional(subnetValidator("service subnet", 24))).Placeholder(defaultServiceSubnet),
+					"/24 or larger; empty: IBM's default "+c.Cat.Networks.ServiceSubnet, &n.ServiceSubnet,
+					Optional(subnetValidator("service subnet", 24))).Placeholder(c.Cat.Networks.ServiceSubnet),
 			}
 		},
 		Validate: func(c *Ctx) error {
 			n := c.D.Spec.Network
 			pod, svc := n.PodSubnet, n.ServiceSubnet
 			if pod == "" && c.Spec().IsClassic() {
-				pod = defaultClassicPodSubnet
+				pod = c.Cat.Networks.ClassicPodSubnet
 			}
 			if svc == "" {
-				svc = defaultServiceSubnet
+				svc = c.Cat.Networks.ServiceSubnet
 			}
 			p, err1 := model.ParseCIDR(pod)
 			s, err2 := model.ParseCIDR(svc)
@@ -356,9 +350,9 @@ func kubeMinor(v string) (int, bool) {
 // defaultPodSubnet is IBM's pod subnet default for the infrastructure.
 func defaultPodSubnet(c *Ctx) string {
 	if c.Spec().IsClassic() {
-		return defaultClassicPodSubnet
+		return c.Cat.Networks.ClassicPodSubnet
 	}
-	return defaultVPCPodSubnet
+	return c.Cat.Networks.VPCPodSubnet
 }
 
 // subnetValidator checks a cluster subnet: an IPv4 network of at least

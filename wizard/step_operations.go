@@ -207,7 +207,7 @@ func init() {
 
 // registryOpts lists the regional registries, the cluster's own first.
 func registryOpts(c *Ctx) []Opt[string] {
-	own := model.RegistryRegionFor(c.D.Spec.Region)
+	own, _ := c.Cat.RegistryRegion(c.D.Spec.Region)
 	served := map[string][]string{}
 	var order []string
 	for _, r := range c.Cat.Registries.Items {
@@ -246,7 +246,7 @@ func registryLive(c *Ctx) string {
 		ns = "NAMESPACE"
 	}
 	lines := []string{"images: " + liveCode(c, host+"/"+ns+"/IMAGE:TAG")}
-	if want := model.RegistryRegionFor(s.Region); s.Region != "" && r.Region != want && r.Region != "global" {
+	if want, ok := c.Cat.RegistryRegion(s.Region); ok && s.Region != "" && r.Region != "" && r.Region != want && r.Region != "global" {
 		lines = append(lines, liveWarn(c, fmt.Sprintf("images from %s.icr.io but the cluster is in %s (%s.icr.io): pulls cross geographies", r.Region, s.Region, want)))
 	}
 	if s.IsVPC() && s.Network.VPC.BlocksOutbound() {

@@ -37,8 +37,11 @@ func init() {
 			Done: func(c *Ctx) {
 				// The registry that was the default for the old region follows.
 				s := c.Spec()
-				if old := *Local(c, "zones.oldRegion", ""); old != s.Region && s.CICD.Registry.Region == model.RegistryRegionFor(old) {
-					s.CICD.Registry.Region = model.RegistryRegionFor(s.Region)
+				// An unset registry takes the region's own (catalog registries).
+				if old := *Local(c, "zones.oldRegion", ""); old != s.Region || s.CICD.Registry.Region == "" {
+					if was, _ := c.Cat.RegistryRegion(old); s.CICD.Registry.Region == "" || s.CICD.Registry.Region == was {
+						s.CICD.Registry.Region, _ = c.Cat.RegistryRegion(s.Region)
+					}
 				}
 				// Zones of another region are dropped.
 				s.Zones = slices.DeleteFunc(s.Zones, func(z string) bool { return !zoneIn(c, z) })

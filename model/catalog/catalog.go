@@ -27,13 +27,25 @@ type Catalog struct {
 	Services         Services         `yaml:"services" json:"services"`
 	IAM              IAM              `yaml:"iam" json:"iam"`
 	// Registries maps regions to IBM Cloud Container Registry domains.
-	Registries Registries `yaml:"registries,omitempty" json:"registries,omitempty"`
+	Registries Registries `yaml:"registries" json:"registries"`
+	// Networks are the IP ranges IBM documents (defaults, classic master
+	// addresses per region, CIS source ranges).
+	Networks Networks `yaml:"networks" json:"networks"`
+	// Charts are the Helm charts the runbook installs, pinned.
+	Charts Charts `yaml:"charts" json:"charts"`
+	// ObjectStorage holds Cloud Object Storage geographies and the s3fs
+	// provisioner.
+	ObjectStorage ObjectStorage `yaml:"objectStorage" json:"objectStorage"`
 }
 
 // Section is the provenance every section carries.
 type Section struct {
 	// Source is the IBM documentation URL the section was checked against.
 	Source string `yaml:"source" json:"source"`
+	// AsOf is the date the section was last checked against Source,
+	// YYYY-MM-DD; required for sections added since 2026-12 (the older
+	// ones share the catalog's asOf).
+	AsOf string `yaml:"asOf,omitempty" json:"asOf,omitempty"`
 	// Notes say what was left out or is tentative.
 	Notes string `yaml:"notes,omitempty" json:"notes,omitempty"`
 }

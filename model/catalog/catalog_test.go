@@ -350,6 +350,19 @@ func TestCheckRejects(t *testing.T) {
 		{"unknown os version", func(c *Catalog) {
 			c.OperatingSystems.Items[0].Versions = append(c.OperatingSystems.Items[0].Versions, "0.1")
 		}, "0.1"},
+		{"no classic nets for a region", func(c *Catalog) {
+			c.Networks.Classic.Regions = c.Networks.Classic.Regions[1:]
+		}, "has no isolation addresses"},
+		{"bad master address", func(c *Catalog) {
+			c.Networks.Classic.Regions[0].PublicMaster[0] = "104.94.220.125"
+		}, "not a CIDR prefix"},
+		{"no pod default", func(c *Catalog) { c.Networks.ClassicPodSubnet = "" }, "networks.classicPodSubnet"},
+		{"undated section", func(c *Catalog) { c.Charts.AsOf = "" }, "charts: asOf"},
+		{"chart missing", func(c *Catalog) { c.Charts.Items = c.Charts.Items[1:] }, "charts: logs-agent is missing"},
+		{"service missing", func(c *Catalog) { c.Services.Items = c.Services.Items[2:] }, "services: cloudant is missing"},
+		{"no geography", func(c *Catalog) { c.ObjectStorage.CrossRegion = c.ObjectStorage.CrossRegion[1:] }, "jp-tok has no cross-region"},
+		{"no registry", func(c *Catalog) { c.Registries.Items = c.Registries.Items[1:] }, "jp-tok has no registry"},
+		{"no s3fs provisioner", func(c *Catalog) { c.ObjectStorage.S3FSProvisioner = "" }, "s3fsProvisioner"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

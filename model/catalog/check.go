@@ -30,7 +30,7 @@ func (c *Catalog) Check() error {
 			add("%s: source URL is missing", s.name)
 		}
 	}
-	if len(c.Registries.Items) > 0 && c.Registries.Source == "" {
+	if c.Registries.Source == "" {
 		add("registries: source URL is missing")
 	}
 
@@ -41,6 +41,7 @@ func (c *Catalog) Check() error {
 	c.checkStorage(add)
 	c.checkServices(add)
 	c.checkIAM(add)
+	c.checkFacts(add, regions)
 	for _, r := range c.Registries.Items {
 		if !regions[r.Region] {
 			add("registries: region %q is not in locations", r.Region)

@@ -61,6 +61,9 @@ func Evaluate(d *model.Design, cat *catalog.Catalog, src *model.Source) Report {
 	}
 	work := d.Clone()
 	model.ApplyDefaults(work)
+	if cat != nil {
+		model.DefaultRegistry(work, cat)
+	}
 	ctx := &Context{Design: work, Spec: &work.Spec, Catalog: cat}
 	ctx.Plan = model.PlanCapacity(ctx.Spec, cat)
 

@@ -254,8 +254,8 @@ func opsRules() []Rule {
 			DocURL: doc("registry"),
 			Check: func(c *Context) []Hit {
 				s := c.Spec
-				want := model.RegistryRegionFor(s.Region)
-				if s.Region == "" || s.CICD.Registry.Region == "" || s.CICD.Registry.Region == want || s.CICD.Registry.Region == "global" {
+				want, known := c.Catalog.RegistryRegion(s.Region)
+				if !known || s.Region == "" || s.CICD.Registry.Region == "" || s.CICD.Registry.Region == want || s.CICD.Registry.Region == "global" {
 					return nil
 				}
 				return []Hit{hit("spec.cicd.registry.region", "images come from %s.icr.io but the cluster is in %s (%s.icr.io)", s.CICD.Registry.Region, s.Region, want)}

@@ -182,10 +182,11 @@ func (b *builder) apiAccessDecision() Decision {
 
 func (b *builder) subnetDecision() Decision {
 	s := b.s
-	svcDefault := "172.21.0.0/16"
-	pod := "IBM's default " + lit("172.30.0.0/16")
+	n := &b.c.Catalog.Networks
+	svcDefault := n.ServiceSubnet
+	pod := "IBM's default " + lit(n.ClassicPodSubnet)
 	if s.IsVPC() {
-		pod = "IBM's default " + lit("172.17.0.0/18") + " for the first cluster in a VPC (the next gets " + lit("172.17.64.0/18") + ", and so on)"
+		pod = "IBM's default " + lit(n.VPCPodSubnet) + " for the first cluster in a VPC (the next gets " + lit(n.VPCNextPodSubnet) + ", and so on)"
 	}
 	if s.Network.PodSubnet != "" {
 		pod = code(s.Network.PodSubnet)
@@ -199,14 +200,14 @@ func (b *builder) subnetDecision() Decision {
 		Fixed:     true,
 		FixedNote: "both ranges are set when the cluster is created",
 		Choice:    "Pods: " + pod + ". Services: " + svc + ".",
-		IBM: "The pod subnet must be /23 or larger and the service subnet /24 or larger, inside 172.17.0.0/16, 172.21.0.0–172.31.255.255, 192.168.0.0–192.168.254.255 or 198.18.0.0–198.19.255.255, " +
+		IBM: "The pod subnet must be /23 or larger and the service subnet /24 or larger, inside " + orJoin(n.ClusterRanges) + ", " +
 			"without overlapping each other or any network the cluster must reach (on-premises, VPN, other VPCs).",
 		Alternatives: []Alternative{{"Custom ranges", "needed only when the defaults collide with networks the cluster must reach"}},
 		Runbook:      b.runbook(view.StepCluster),
 		Docs:         b.docs(urlCLI),
 	}
 	if s.IsClassic() && s.Network.PodSubnet != "" && s.Firewall.WantsCalico(model.CalicoPublicIsolation) {
-		d.Consequences = append(d.Consequences, "IBM's "+lit("allow-ibm-ports-public")+" Calico policy names "+lit("172.30.0.0/16")+"; it must be edited to the custom pod subnet.")
+		d.Consequences = append(d.Consequences, "IBM's "+lit("allow-ibm-ports-public")+" Calico policy names "+lit(n.ClassicPodSubnet)+"; it must be edited to the custom pod subnet.")
 	}
 	return d
 }
@@ -494,4 +495,12 @@ func (b *builder) firewallRules() (Table, string) {
 	note := "IBM's security groups are restored with " + lit("ibmcloud ks security-group reset --cluster CLUSTER --security-group GROUP") +
 		"; this design's own rules go into additional groups or onto the load balancer, never by editing " + lit("kube-<clusterID>") + "."
 	return t, note
+}
+
+// orJoin writes items as "a, b or c".
+func orJoin(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
 }

@@ -61,7 +61,7 @@ func appFile(p *plan) file {
 		doc{obj: appService(p.appNS)},
 		doc{
 			comment: []string{"Isolates the template's pods on their own, so it holds even without 20-network-policies.yaml."},
-			obj:     appNetworkPolicy(p.appNS, p.kubeDNSIP, class != ""),
+			obj:     appNetworkPolicy(p.appNS, p.dns, class != ""),
 		},
 	)
 	if class != "" {
@@ -85,16 +85,20 @@ func ingressNotes(s *model.Spec) []string {
 	return []string{"Set a host: the cluster's Ingress subdomain (`ibmcloud ks cluster get`) or your own domain, with its TLS secret."}
 }
 
+// appImage is the image in the design's registry. The spec is resolved
+// (model.Resolve fills the registry region from the catalog), so an empty
+// region means the catalog knows no registry for the cluster's region: the
+// global registry icr.io.
 func appImage(s *model.Spec) string {
-	region := s.CICD.Registry.Region
-	if region == "" {
-		region = model.RegistryRegionFor(s.Region)
+	host := "icr.io"
+	if r := s.CICD.Registry.Region; r != "" && r != "global" {
+		host = r + ".icr.io"
 	}
 	ns := s.CICD.Registry.Namespace
 	if ns == "" {
 		ns = "my-namespace"
 	}
-	return fmt.Sprintf("%s.icr.io/%s/%s:%s", region, ns, appName, appImageTag)
+	return fmt.Sprintf("%s/%s/%s:%s", host, ns, appName, appImageTag)
 }
 
 func appServiceAccount(ns string) *corev1.ServiceAccount {
@@ -254,11 +258,11 @@ func appService(ns string) *corev1.Service {
 
 // appNetworkPolicy lets the IKS Ingress controller reach the pods' port
 // and the pods resolve names; everything else stays closed for them.
-func appNetworkPolicy(ns, kubeDNSIP string, ingress bool) *networkingv1.NetworkPolicy {
+func appNetworkPolicy(ns string, dns dnsAddrs, ingress bool) *networkingv1.NetworkPolicy {
 	spec := networkingv1.NetworkPolicySpec{
 		PodSelector: metav1.LabelSelector{MatchLabels: appLabels()},
 		PolicyTypes: bothTypes,
-		Egress:      []networkingv1.NetworkPolicyEgressRule{dnsEgressRule(kubeDNSIP)},
+		Egress:      []networkingv1.NetworkPolicyEgressRule{dnsEgressRule(dns)},
 	}
 	if ingress {
 		spec.Ingress = []networkingv1.NetworkPolicyIngressRule{{

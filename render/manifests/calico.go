@@ -3,25 +3,23 @@ package manifests
 import (
 	"fmt"
 	"net/netip"
+	"strings"
 
 	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/model/catalog"
 	"github.com/iksplan/iksplan/render/view"
 )
 
-// classicRegionNets are the addresses of one classic region that IBM
-// publishes in IBM-Cloud/kube-samples (see calico_regions.go).
+// classicRegionNets are the addresses one classic region's policies name:
+// the region's own (IBM-Cloud/kube-samples, catalog networks.classic) and
+// those IBM's policies name in every region (catalog networks).
 type classicRegionNets struct {
-	// MasterLabel names the region and data centers the master addresses cover.
-	MasterLabel string
-	// PublicMaster and PrivateMaster are the cluster masters' public and
-	// private service endpoint addresses in the region.
-	PublicMaster, PrivateMaster []string
-	// SysMgmtPrivate are IBM's classic infrastructure management networks.
-	SysMgmtPrivate []string
-	// HealthCheck are the IKS control plane subnets that health-check
-	// Ingress ALBs on TCP 80 (HealthCheckFile is where IBM lists them).
-	HealthCheck     []string
-	HealthCheckFile string
+	catalog.ClassicRegionNets
+	// Commit is the kube-samples commit the addresses were read from.
+	Commit string
+	// Common are the catalog's network facts (defaults, etcd proxy,
+	// API server local IPs, RFC 1918 nets, CIS ranges).
+	Common *catalog.Networks
 }
 
 // The Calico files, in the order the runbook applies them.
@@ -29,12 +27,6 @@ const (
 	calicoPublicPath  = "calico/10-public-network-isolation.yaml"
 	calicoPrivatePath = "calico/20-private-network-isolation.yaml"
 	calicoCISPath     = "calico/30-cis-only-ingress.yaml"
-)
-
-// IBM's classic defaults, used when the design keeps them.
-const (
-	defaultClassicPodSubnet     = "172.30.0.0/16"
-	defaultClassicServiceSubnet = defaultServiceSubnet
 )
 
 // Selectors of IBM's host endpoints and of every pod (IBM's wording).
@@ -45,8 +37,16 @@ const (
 )
 
 // kubeSamplesURL is where an operator reads the policy a document encodes.
-func kubeSamplesURL(path string) string {
-	return "https://github.com/IBM-Cloud/kube-samples/blob/" + kubeSamplesCommit[:12] + "/" + path
+func (n classicRegionNets) kubeSamplesURL(path string) string {
+	return "https://github.com/IBM-Cloud/kube-samples/blob/" + n.shortCommit() + "/" + path
+}
+
+// shortCommit is the kube-samples commit as the files cite it.
+func (n classicRegionNets) shortCommit() string {
+	if len(n.Commit) > 12 {
+		return n.Commit[:12]
+	}
+	return n.Commit
 }
 
 // CalicoFiles lists the calico/ files the design renders, in the order to
@@ -82,11 +82,13 @@ func calicoFiles(c *view.Context) ([]file, error) {
 		return nil, nil
 	}
 	s := c.Spec
-	nets, ok := regionNets[s.Region]
+	rn, ok := c.Catalog.ClassicNetsFor(s.Region)
 	if !ok {
-		return nil, fmt.Errorf("calico policies: IBM publishes no classic isolation addresses for region %q (known: au-syd, eu-de, eu-gb, jp-osa, jp-tok, us-east, us-south)", s.Region)
+		return nil, fmt.Errorf("calico policies: the catalog has no classic isolation addresses for region %q (known: %s)",
+			s.Region, strings.Join(c.Catalog.ClassicNetRegions(), ", "))
 	}
-	podNet, svcNet, err := clusterSubnets(s)
+	nets := classicRegionNets{ClassicRegionNets: rn, Commit: c.Catalog.Networks.Classic.Commit, Common: &c.Catalog.Networks}
+	podNet, svcNet, err := clusterSubnets(s, nets.Common)
 	if err != nil {
 		return nil, err
 	}
@@ -105,14 +107,14 @@ func calicoFiles(c *view.Context) ([]file, error) {
 }
 
 // clusterSubnets returns the pod subnet and the service subnet, IBM's
-// classic defaults when the design keeps them.
-func clusterSubnets(s *model.Spec) (pod, svc netip.Prefix, err error) {
+// classic defaults (catalog networks) when the design keeps them.
+func clusterSubnets(s *model.Spec, n *catalog.Networks) (pod, svc netip.Prefix, err error) {
 	podS, svcS := s.Network.PodSubnet, s.Network.ServiceSubnet
 	if podS == "" {
-		podS = defaultClassicPodSubnet
+		podS = n.ClassicPodSubnet
 	}
 	if svcS == "" {
-		svcS = defaultClassicServiceSubnet
+		svcS = n.ServiceSubnet
 	}
 	if pod, err = model.ParseCIDR(podS); err != nil {
 		return pod, svc, fmt.Errorf("calico policies: pod subnet: %w", err)

@@ -4,37 +4,9 @@ import (
 	"github.com/iksplan/iksplan/model"
 )
 
-// cisSourceRanges are the IPv4 ranges the CIS (Cloudflare) proxy connects
-// to origins from. IBM publishes them only through an API
-// (https://cloud.ibm.com/docs/cis?topic=cis-cis-allowlisted-ip-addresses,
-// lastupdated 2024-07-17: "https://api.cis.cloud.ibm.com/v1/ips", to be
-// polled weekly). This copy is Cloudflare's published IPv4 list
-// (https://www.cloudflare.com/ips-v4) in its newest dated copy found, the
-// MISP warning list "cloudflare" version 20261014; every other copy agreed.
-// It could not be checked against IBM's API from here.
-// cisRangesAsOf goes into the rendered file so the operator knows to refresh.
-var cisSourceRanges = []string{
-	"173.245.48.0/20",
-	"103.21.244.0/22",
-	"103.22.200.0/22",
-	"103.31.4.0/22",
-	"141.101.64.0/18",
-	"108.162.192.0/18",
-	"190.93.240.0/20",
-	"188.114.96.0/20",
-	"197.234.240.0/22",
-	"198.41.128.0/17",
-	"162.158.0.0/15",
-	"104.16.0.0/13",
-	"104.24.0.0/14",
-	"172.64.0.0/13",
-	"131.0.72.0/22",
-}
-
-const (
-	cisRangesAsOf = "2026-10-14"
-	cisRangesAPI  = "https://api.cis.cloud.ibm.com/v1/ips"
-)
+// The CIS (Cloudflare) proxy's source ranges, the API IBM serves the
+// current list from and the date of the copy are the catalog's
+// networks.cis (see its notes for where the copy comes from).
 
 // Orders of the pre-DNAT policies, as in IBM's tutorial
 // (https://cloud.ibm.com/docs/containers?topic=containers-policy_tutorial):
@@ -54,19 +26,19 @@ func cisOnlyFile(s *model.Spec, nets classicRegionNets) file {
 		intro: []string{
 			"Only Cloud Internet Services reaches the public Ingress ALBs; public NodePorts are closed.",
 			"Pre-DNAT policies as in https://cloud.ibm.com/docs/containers?topic=containers-network_policies#block_ingress.",
-			"REFRESH the CIS ranges before applying: curl -s " + cisRangesAPI,
-			"(copy below as of " + cisRangesAsOf + ", from Cloudflare's published list; IBM serves the current one only by API).",
+			"REFRESH the CIS ranges before applying: curl -s " + nets.Common.CIS.API,
+			"(copy below as of " + nets.Common.CIS.AsOf + ", from Cloudflare's published list; IBM serves the current one only by API).",
 			"If you use IBM's Ingress domain health monitoring (Akamai/NS1), also allow its ranges",
 			"(https://cloud.ibm.com/docs/containers?topic=containers-firewall#firewall-ingress-domain-monitor).",
 			"Other public load balancer services: add their ports to both policies.",
 		},
 	}
 	f.docs = append(f.docs,
-		doc{comment: []string{"CIS edge to the ALBs' HTTP and HTTPS ports."}, obj: allowCISIngress()},
+		doc{comment: []string{"CIS edge to the ALBs' HTTP and HTTPS ports."}, obj: allowCISIngress(nets)},
 		doc{
 			comment: []string{
 				"IKS control plane health checks of the ALBs (multizone load balancer) on TCP 80:",
-				kubeSamplesURL(nets.HealthCheckFile),
+				nets.kubeSamplesURL(nets.HealthCheckFile),
 			},
 			obj: allowALBHealthChecks(nets),
 		},
@@ -82,9 +54,9 @@ func preDNATSpec(ord float64, ingress []rule) policySpec {
 	}
 }
 
-func allowCISIngress() *calicoPolicy {
+func allowCISIngress(nets classicRegionNets) *calicoPolicy {
 	return globalPolicy("allow-cis-to-public-ingress",
-		preDNATSpec(cisAllowOrder, []rule{allowFrom(protoTCP, cisSourceRanges, ports(80, 443)...)}))
+		preDNATSpec(cisAllowOrder, []rule{allowFrom(protoTCP, nets.Common.CIS.Ranges, ports(80, 443)...)}))
 }
 
 func allowALBHealthChecks(nets classicRegionNets) *calicoPolicy {

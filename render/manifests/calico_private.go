@@ -2,13 +2,14 @@ package manifests
 
 import (
 	"net/netip"
+	"strings"
 
 	"github.com/iksplan/iksplan/model"
 )
 
-// privateNets are the RFC 1918 networks IBM's private set keeps pods from
-// reaching (other resources on the account's private network).
-var privateNets = []string{"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"}
+// The RFC 1918 networks IBM's private set keeps pods from reaching (other
+// resources on the account's private network) are the catalog's
+// networks.privateNets (nets.Common.PrivateNets).
 
 // privateIsolationFile is IBM's private-network-isolation set for the
 // region, typed: it limits the workers' private interface to the cluster,
@@ -21,22 +22,22 @@ var privateNets = []string{"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"}
 func privateIsolationFile(s *model.Spec, nets classicRegionNets, pod netip.Prefix) file {
 	dir := "calico-policies/private-network-isolation/" + s.Region + "/"
 	src := func(name string) []string {
-		return []string{"IBM " + name + ": " + kubeSamplesURL(dir+name+".yaml")}
+		return []string{"IBM " + name + ": " + nets.kubeSamplesURL(dir+name+".yaml")}
 	}
 	f := file{
 		path: calicoPrivatePath,
 		intro: []string{
 			"IBM's private network isolation for classic workers (calicoctl apply -f, in this order).",
-			"Source: IBM-Cloud/kube-samples " + dir + " @ " + kubeSamplesCommit[:12] + ";",
+			"Source: IBM-Cloud/kube-samples " + dir + " @ " + nets.shortCommit() + ";",
 			"IBM updates the master addresses there: watch the repository and re-render.",
-			"Pods can no longer reach other hosts on 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16",
+			"Pods can no longer reach other hosts on " + orList(nets.Common.PrivateNets),
 			"unless a policy allows it.",
 		},
 	}
 	f.docs = append(f.docs,
-		doc{comment: append(src("allow-all-workers-private"), podSubnetNote(pod)...), obj: allowAllWorkersPrivate(pod)},
+		doc{comment: append(src("allow-all-workers-private"), podSubnetNote(nets, pod)...), obj: allowAllWorkersPrivate(pod)},
 		doc{comment: src("allow-egress-pods-private"), obj: allowEgressPodsPrivate(nets)},
-		doc{comment: src("allow-ibm-ports-private"), obj: allowIBMPortsPrivate()},
+		doc{comment: src("allow-ibm-ports-private"), obj: allowIBMPortsPrivate(nets)},
 		doc{comment: src("allow-icmp-private"), obj: allowICMPPrivate()},
 		doc{comment: src("allow-private-service-endpoint"), obj: allowPrivateServiceEndpoint(nets)},
 		doc{comment: src("allow-sys-mgmt-private"), obj: allowSysMgmtPrivate(nets)},
@@ -74,12 +75,12 @@ func allowEgressPodsPrivate(nets classicRegionNets) *calicoPolicy {
 		allowTo(protoUDP, nil, ports(53, 5353, 443, 2049, 3260, 10250)...),
 		allowTo(protoTCP, nil, ports(53, 5353, 443, 4443, 6443, 2049, 3260, 10250)...),
 	)
-	egress = append(egress, tcpAndUDP(func(p *protocolID) rule { return allowTo(p, etcdProxyNet, portSpan(2040, 2041)) })...)
+	egress = append(egress, tcpAndUDP(func(p *protocolID) rule { return allowTo(p, nets.Common.EtcdProxy, portSpan(2040, 2041)) })...)
 	egress = append(egress, anySource(
 		// Pod to pod anywhere in the cluster.
 		rule{Action: actionAllow, Destination: &entityRule{Selector: selAllPods}},
 		// Anything that is not a private network (public egress stays as it was).
-		rule{Action: actionAllow, Destination: &entityRule{NotNets: privateNets}},
+		rule{Action: actionAllow, Destination: &entityRule{NotNets: nets.Common.PrivateNets}},
 	)...)
 	egress = append(egress, anySource(tcpAndUDP(func(p *protocolID) rule { return allowTo(p, nets.PrivateMaster, portSpan(20000, 32767)) })...)...)
 	return globalPolicy("allow-egress-pods-private", policySpec{
@@ -87,10 +88,10 @@ func allowEgressPodsPrivate(nets classicRegionNets) *calicoPolicy {
 	})
 }
 
-func allowIBMPortsPrivate() *calicoPolicy {
+func allowIBMPortsPrivate(nets classicRegionNets) *calicoPolicy {
 	egress := anySource(tcpAndUDP(func(p *protocolID) rule { return allowTo(p, nil, ports(53, 5353, 2049, 3260, 5473)...) })...)
-	egress = append(egress, tcpAndUDP(func(p *protocolID) rule { return allowTo(p, etcdProxyNet, portSpan(2040, 2041)) })...)
-	egress = append(egress, tcpAndUDP(func(p *protocolID) rule { return allowTo(p, apiServerLocalIPs, onePort(443)) })...)
+	egress = append(egress, tcpAndUDP(func(p *protocolID) rule { return allowTo(p, nets.Common.EtcdProxy, portSpan(2040, 2041)) })...)
+	egress = append(egress, tcpAndUDP(func(p *protocolID) rule { return allowTo(p, nets.Common.APIServerLocal, onePort(443)) })...)
 	ingress := anySource(tcpAndUDP(func(p *protocolID) rule { return allowTo(p, nil, ports(53, 5353, 10250, 52311)...) })...)
 	return globalPolicy("allow-ibm-ports-private", policySpec{
 		Order: order(1500), Selector: selWorkerPrivate, Types: []policyType{typeIngress, typeEgress},
@@ -144,4 +145,12 @@ func denyAllPrivateDefault() *calicoPolicy {
 		Order: order(99900), Selector: selWorkerPrivate, Types: []policyType{typeEgress, typeIngress},
 		Egress: []rule{everything(actionDeny)}, Ingress: []rule{everything(actionDeny)},
 	})
+}
+
+// orList writes nets as "a, b or c".
+func orList(nets []string) string {
+	if len(nets) < 2 {
+		return strings.Join(nets, "")
+	}
+	return strings.Join(nets[:len(nets)-1], ", ") + " or " + nets[len(nets)-1]
 }

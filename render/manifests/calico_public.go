@@ -4,15 +4,9 @@ import (
 	"net/netip"
 )
 
-// Addresses IBM's policies name in every region.
-var (
-	// etcdProxyNet is the master API server / etcd local proxy on workers (ports 2040–2041).
-	etcdProxyNet = []string{"172.20.0.0/24"}
-	// apiServerLocalIPs are the kubernetes service IP of clusters created
-	// less (172.21.0.1) and more (10.10.10.1) than three years ago. IBM's
-	// jp-osa files list only the first; the second is harmless there.
-	apiServerLocalIPs = []string{"172.21.0.1/32", "10.10.10.1/32"}
-)
+// The addresses IBM's policies name in every region (the master API
+// server / etcd local proxy on workers, ports 2040–2041; the kubernetes
+// service IPs) come from the catalog's networks section (nets.Common).
 
 // publicIsolationFile is IBM's public-network-isolation set for the
 // region, typed: every policy IBM marks required for Kubernetes clusters,
@@ -24,13 +18,13 @@ var (
 func publicIsolationFile(region string, nets classicRegionNets, pod, svc netip.Prefix) file {
 	dir := "calico-policies/public-network-isolation/" + region + "/"
 	src := func(name string) []string {
-		return []string{"IBM " + name + ": " + kubeSamplesURL(dir+name+".yaml")}
+		return []string{"IBM " + name + ": " + nets.kubeSamplesURL(dir+name+".yaml")}
 	}
 	f := file{
 		path: calicoPublicPath,
 		intro: []string{
 			"IBM's public network isolation for classic workers (calicoctl apply -f, in this order).",
-			"Source: IBM-Cloud/kube-samples " + dir + " @ " + kubeSamplesCommit[:12] + ";",
+			"Source: IBM-Cloud/kube-samples " + dir + " @ " + nets.shortCommit() + ";",
 			"IBM updates the master addresses there: watch the repository and re-render.",
 			"Keeps IBM's default host policies; only adds policies with lower order numbers.",
 			"Pods may then reach only the ports below on the public network, plus what Kubernetes",
@@ -39,7 +33,7 @@ func publicIsolationFile(region string, nets classicRegionNets, pod, svc netip.P
 	}
 	f.docs = append(f.docs,
 		doc{comment: src("allow-egress-pods-public"), obj: allowEgressPodsPublic(nets)},
-		doc{comment: append(src("allow-ibm-ports-public"), podSubnetNote(pod)...), obj: allowIBMPortsPublic(pod, svc)},
+		doc{comment: append(src("allow-ibm-ports-public"), podSubnetNote(nets, pod)...), obj: allowIBMPortsPublic(nets, pod, svc)},
 		doc{comment: src("allow-public-service-endpoint"), obj: allowPublicServiceEndpoint(nets)},
 		doc{comment: src("allow-konnectivity"), obj: allowKonnectivity()},
 		doc{comment: src("allow-k8s-master-to-dashboard"), obj: allowMasterToDashboard()},
@@ -48,11 +42,12 @@ func publicIsolationFile(region string, nets classicRegionNets, pod, svc netip.P
 	return f
 }
 
-func podSubnetNote(pod netip.Prefix) []string {
-	if pod.String() == defaultClassicPodSubnet {
+func podSubnetNote(nets classicRegionNets, pod netip.Prefix) []string {
+	def := nets.Common.ClassicPodSubnet
+	if pod.String() == def {
 		return nil
 	}
-	return []string{"The design's pod subnet " + pod.String() + " replaces IBM's default 172.30.0.0/16, as IBM instructs."}
+	return []string{"The design's pod subnet " + pod.String() + " replaces IBM's default " + def + ", as IBM instructs."}
 }
 
 // allowEgressPodsPublic: ports pods need (DNS, NFS, block storage,
@@ -63,7 +58,7 @@ func allowEgressPodsPublic(nets classicRegionNets) *calicoPolicy {
 		// 4443: metrics-server (Kubernetes 1.19+); 6443: OpenShift 4.3+ (kept as IBM publishes it).
 		allowTo(protoTCP, nil, ports(53, 5353, 443, 4443, 6443, 2049, 3260, 10250)...),
 	)
-	egress = append(egress, tcpAndUDP(func(p *protocolID) rule { return allowTo(p, etcdProxyNet, portSpan(2040, 2041)) })...)
+	egress = append(egress, tcpAndUDP(func(p *protocolID) rule { return allowTo(p, nets.Common.EtcdProxy, portSpan(2040, 2041)) })...)
 	egress = append(egress, anySource(tcpAndUDP(func(p *protocolID) rule { return allowTo(p, nets.PublicMaster, portSpan(20000, 32767)) })...)...)
 	return globalPolicy("allow-egress-pods-public", policySpec{
 		Order: order(1500), Selector: selAllPods, Types: []policyType{typeEgress}, Egress: egress,
@@ -71,15 +66,15 @@ func allowEgressPodsPublic(nets classicRegionNets) *calicoPolicy {
 }
 
 // allowIBMPortsPublic: ports workers need on their public interface.
-func allowIBMPortsPublic(pod, svc netip.Prefix) *calicoPolicy {
-	apiIPs := append([]string(nil), apiServerLocalIPs...)
-	if first := svc.Addr().Next(); svc.String() != defaultClassicServiceSubnet {
+func allowIBMPortsPublic(nets classicRegionNets, pod, svc netip.Prefix) *calicoPolicy {
+	apiIPs := append([]string(nil), nets.Common.APIServerLocal...)
+	if first := svc.Addr().Next(); svc.String() != nets.Common.ServiceSubnet {
 		// A custom service subnet moves the kubernetes service IP to its first address.
 		apiIPs = append(apiIPs, netip.PrefixFrom(first, 32).String())
 	}
 	egress := anySource(tcpAndUDP(func(p *protocolID) rule { return allowTo(p, nil, ports(53, 5353, 443, 2049, 3260, 5473)...) })...)
 	egress = append(egress, tcpAndUDP(func(p *protocolID) rule { return allowTo(p, apiIPs, onePort(443)) })...)
-	egress = append(egress, tcpAndUDP(func(p *protocolID) rule { return allowTo(p, etcdProxyNet, portSpan(2040, 2041)) })...)
+	egress = append(egress, tcpAndUDP(func(p *protocolID) rule { return allowTo(p, nets.Common.EtcdProxy, portSpan(2040, 2041)) })...)
 	// Worker to ClusterIP service traffic (projectcalico/felix#2582): the pod subnet.
 	egress = append(egress, rule{Action: actionAllow, Destination: &entityRule{Nets: []string{pod.String()}}})
 	ingress := anySource(tcpAndUDP(func(p *protocolID) rule { return allowTo(p, nil, ports(53, 5353, 52311)...) })...)

@@ -10,6 +10,7 @@ import (
 	"sigs.k8s.io/yaml"
 
 	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/model/catalog"
 	"github.com/iksplan/iksplan/render/view"
 )
 
@@ -353,7 +354,8 @@ func TestCalicoAllSets(t *testing.T) {
 		t.Error("allow-ibm-ports-public does not open 2040:2041")
 	}
 	ep, _ := policyNamed(pub, "allow-public-service-endpoint")
-	for _, ip := range regionNets["jp-tok"].PublicMaster {
+	tok, _ := catalog.Default().ClassicNetsFor("jp-tok")
+	for _, ip := range tok.PublicMaster {
 		if !hasNet(ep.Spec.Egress, ip) {
 			t.Errorf("allow-public-service-endpoint lacks master %s", ip)
 		}
@@ -373,13 +375,13 @@ func TestCalicoAllSets(t *testing.T) {
 	if !allow.Spec.PreDNAT || !deny.Spec.PreDNAT || *allow.Spec.Order >= *deny.Spec.Order {
 		t.Error("the CIS allowlist must be pre-DNAT and ordered before the deny")
 	}
-	if allow.Spec.Selector != selWorkerPublic || !slices.Equal(allow.Spec.Ingress[0].Source.Nets, cisSourceRanges) {
+	if allow.Spec.Selector != selWorkerPublic || !slices.Equal(allow.Spec.Ingress[0].Source.Nets, catalog.Default().Networks.CIS.Ranges) {
 		t.Error("the CIS allowlist does not select public workers from the CIS ranges")
 	}
 	if !hasPortSpan(deny.Spec.Ingress, 30000, 32767) {
 		t.Error("public NodePorts stay open")
 	}
-	if !strings.Contains(string(files[calicoCISPath]), cisRangesAPI) {
+	if !strings.Contains(string(files[calicoCISPath]), catalog.Default().Networks.CIS.API) {
 		t.Error("the CIS file does not tell the operator where to refresh the ranges")
 	}
 }
@@ -427,7 +429,8 @@ func TestCalicoCustomSubnetsAndDatabase(t *testing.T) {
 }
 
 func TestCalicoEveryClassicRegion(t *testing.T) {
-	for region, nets := range regionNets {
+	for _, nets := range catalog.Default().Networks.Classic.Regions {
+		region := nets.Region
 		if len(nets.PublicMaster) == 0 || len(nets.PrivateMaster) == 0 || len(nets.SysMgmtPrivate) == 0 || len(nets.HealthCheck) == 0 {
 			t.Errorf("%s: incomplete IBM addresses", region)
 		}

@@ -377,7 +377,7 @@ func checkNetworkPolicies(t *testing.T, c *view.Context, objs []k8sObject) {
 				blocks = append(blocks, peer.IPBlock.CIDR)
 			}
 		}
-		if !slices.Contains(blocks, nodeLocalDNS) || !slices.Contains(blocks, kubeDNSAddress(c.Spec.Network.ServiceSubnet)) {
+		if !slices.Contains(blocks, c.Catalog.Networks.NodeLocalDNS) || !slices.Contains(blocks, kubeDNSAddress(c.Spec.Network.ServiceSubnet, c.Catalog.Networks.ServiceSubnet)) {
 			t.Errorf("%s: allow-dns misses the NodeLocal DNS addresses: %v", ns.Name, blocks)
 		}
 	}
@@ -385,7 +385,7 @@ func checkNetworkPolicies(t *testing.T, c *view.Context, objs []k8sObject) {
 
 func TestKubeDNSAddress(t *testing.T) {
 	for in, want := range map[string]string{"": "172.21.0.10/32", "172.25.0.0/24": "172.25.0.10/32", "bogus": "172.21.0.10/32"} {
-		if got := kubeDNSAddress(in); got != want {
+		if got := kubeDNSAddress(in, "172.21.0.0/16"); got != want {
 			t.Errorf("kubeDNSAddress(%q) = %s, want %s", in, got, want)
 		}
 	}

@@ -16,17 +16,16 @@ const (
 	kubeSystem = "kube-system"
 	// kubeDNSLabel selects the CoreDNS pods IKS runs behind the kube-dns service.
 	kubeDNSLabelKey, kubeDNSLabelValue = "k8s-app", "kube-dns"
-	// nodeLocalDNS is the link-local address of the NodeLocal DNS cache,
-	// which IKS turns on by default from Kubernetes 1.35
-	// (https://cloud.ibm.com/docs/containers?topic=containers-cs_versions_135#nodelocal-dns-135).
-	nodeLocalDNS = "169.254.20.10/32"
-	// ibmServiceEndpoints is IBM Cloud's private service endpoint network
-	// (the "Service Network (on backend/private network)" range that
-	// https://cloud.ibm.com/docs/containers?topic=containers-firewall asks
-	// allowlists to open): Cloud Databases and Cloudant private endpoints
-	// live there, on ports that differ per instance.
-	ibmServiceEndpoints = "166.8.0.0/14"
 )
+
+// The NodeLocal DNS cache address (on by default from Kubernetes 1.35) and
+// IBM Cloud's private service endpoint network (Cloud Databases and
+// Cloudant private endpoints, on ports that differ per instance) are the
+// catalog's networks.nodeLocalDNS and networks.serviceEndpoints.
+
+// dnsAddrs are the addresses pods resolve names at: the kube-dns service
+// and the NodeLocal DNS cache, each as a /32.
+type dnsAddrs struct{ Service, NodeLocal string }
 
 // frontendLabel marks the pods the Ingress controller may reach. Only pods
 // carrying it accept traffic from kube-system.
@@ -42,7 +41,7 @@ func networkPoliciesFile(p *plan) file {
 		intro: []string{
 			"Default-deny NetworkPolicies with the allowances every application namespace needs.",
 			"DNS may go to CoreDNS (kube-system, k8s-app=kube-dns) and, for IKS's NodeLocal DNS cache",
-			"(default from 1.35), to the kube-dns service address " + p.kubeDNSIP + " and " + nodeLocalDNS + ":",
+			"(default from 1.35), to the kube-dns service address " + p.dns.Service + " and " + p.dns.NodeLocal + ":",
 			"the cache answers on the node, where pod and namespace selectors do not reach.",
 			"Check the address with: kubectl -n kube-system get service kube-dns",
 		},
@@ -51,7 +50,7 @@ func networkPoliciesFile(p *plan) file {
 	for _, n := range p.apps {
 		f.docs = append(f.docs,
 			doc{obj: denyAll(n.Name)},
-			doc{obj: allowDNS(n.Name, p.kubeDNSIP)},
+			doc{obj: allowDNS(n.Name, p.dns)},
 			doc{obj: allowSameNamespace(n.Name)},
 		)
 		if ingress {
@@ -60,7 +59,7 @@ func networkPoliciesFile(p *plan) file {
 		if p.bindsServices(n.Name) {
 			f.docs = append(f.docs, doc{
 				comment: []string{"Bound IBM Cloud service credentials: pods reach the instances' private endpoints."},
-				obj:     allowIBMServiceEndpoints(n.Name),
+				obj:     allowIBMServiceEndpoints(n.Name, p.c.Catalog.Networks.ServiceEndpoints),
 			})
 		}
 	}
@@ -91,15 +90,15 @@ func denyAll(ns string) *networkingv1.NetworkPolicy {
 // dnsEgressRule reaches CoreDNS in kube-system on UDP and TCP 53, and the
 // NodeLocal DNS cache: with it, queries to the kube-dns address are
 // answered on the node without DNAT, so only address rules match them.
-func dnsEgressRule(kubeDNSIP string) networkingv1.NetworkPolicyEgressRule {
+func dnsEgressRule(dns dnsAddrs) networkingv1.NetworkPolicyEgressRule {
 	return networkingv1.NetworkPolicyEgressRule{
 		To: []networkingv1.NetworkPolicyPeer{
 			{
 				NamespaceSelector: &metav1.LabelSelector{MatchLabels: map[string]string{nsNameLabel: kubeSystem}},
 				PodSelector:       &metav1.LabelSelector{MatchLabels: map[string]string{kubeDNSLabelKey: kubeDNSLabelValue}},
 			},
-			{IPBlock: &networkingv1.IPBlock{CIDR: kubeDNSIP}},
-			{IPBlock: &networkingv1.IPBlock{CIDR: nodeLocalDNS}},
+			{IPBlock: &networkingv1.IPBlock{CIDR: dns.Service}},
+			{IPBlock: &networkingv1.IPBlock{CIDR: dns.NodeLocal}},
 		},
 		Ports: []networkingv1.NetworkPolicyPort{
 			{Protocol: protocol(corev1.ProtocolUDP), Port: port(53)},
@@ -108,11 +107,11 @@ func dnsEgressRule(kubeDNSIP string) networkingv1.NetworkPolicyEgressRule {
 	}
 }
 
-func allowDNS(ns, kubeDNSIP string) *networkingv1.NetworkPolicy {
+func allowDNS(ns string, dns dnsAddrs) *networkingv1.NetworkPolicy {
 	return netpol(ns, "allow-dns", networkingv1.NetworkPolicySpec{
 		PodSelector: metav1.LabelSelector{},
 		PolicyTypes: egressOnly,
-		Egress:      []networkingv1.NetworkPolicyEgressRule{dnsEgressRule(kubeDNSIP)},
+		Egress:      []networkingv1.NetworkPolicyEgressRule{dnsEgressRule(dns)},
 	})
 }
 
@@ -142,12 +141,12 @@ func allowIngressController(ns string) *networkingv1.NetworkPolicy {
 	})
 }
 
-func allowIBMServiceEndpoints(ns string) *networkingv1.NetworkPolicy {
+func allowIBMServiceEndpoints(ns, serviceEndpoints string) *networkingv1.NetworkPolicy {
 	return netpol(ns, "allow-ibm-private-endpoints", networkingv1.NetworkPolicySpec{
 		PodSelector: metav1.LabelSelector{},
 		PolicyTypes: egressOnly,
 		Egress: []networkingv1.NetworkPolicyEgressRule{{
-			To:    []networkingv1.NetworkPolicyPeer{{IPBlock: &networkingv1.IPBlock{CIDR: ibmServiceEndpoints}}},
+			To:    []networkingv1.NetworkPolicyPeer{{IPBlock: &networkingv1.IPBlock{CIDR: serviceEndpoints}}},
 			Ports: []networkingv1.NetworkPolicyPort{{Protocol: protocol(corev1.ProtocolTCP)}},
 		}},
 	})

@@ -34,8 +34,8 @@ type plan struct {
 	deployerNS string
 	// appNS is where the application template goes.
 	appNS string
-	// kubeDNSIP is the kube-dns service address as a /32.
-	kubeDNSIP string
+	// dns are the kube-dns service and NodeLocal DNS cache addresses.
+	dns dnsAddrs
 }
 
 // deployerNamespace is the dedicated namespace of the CI deployer's
@@ -78,7 +78,8 @@ func systemNamespace(name string) bool {
 
 func newPlan(c *view.Context) *plan {
 	s := c.Spec
-	p := &plan{c: c, s: s, kubeDNSIP: kubeDNSAddress(s.Network.ServiceSubnet)}
+	n := &c.Catalog.Networks
+	p := &plan{c: c, s: s, dns: dnsAddrs{Service: kubeDNSAddress(s.Network.ServiceSubnet, n.ServiceSubnet), NodeLocal: n.NodeLocalDNS}}
 	seen := map[string]int{}
 	for _, ns := range s.Namespaces {
 		if ns.Name == "" || systemNamespace(ns.Name) {
@@ -182,19 +183,15 @@ func (p *plan) bindsServices(ns string) bool {
 	return cl.Enabled && cl.BindNamespace == ns
 }
 
-// defaultServiceSubnet is IKS's service range on classic and VPC when the
-// design keeps the default.
-const defaultServiceSubnet = "172.21.0.0/16"
-
 // kubeDNSAddress is the kube-dns service address: the tenth address of the
 // service subnet (172.21.0.10 with IKS's default), as a /32.
-func kubeDNSAddress(serviceSubnet string) string {
+func kubeDNSAddress(serviceSubnet, ibmDefault string) string {
 	if serviceSubnet == "" {
-		serviceSubnet = defaultServiceSubnet
+		serviceSubnet = ibmDefault
 	}
 	pfx, err := model.ParseCIDR(serviceSubnet)
 	if err != nil {
-		pfx, _ = model.ParseCIDR(defaultServiceSubnet)
+		pfx, _ = model.ParseCIDR(ibmDefault)
 	}
 	a := pfx.Addr()
 	for range 10 {

@@ -232,7 +232,7 @@ func (b *builder) cis() {
 		bd.note("create the Cloud Internet Services instance in the console; then add the domain and its DNS, GLB and WAF settings")
 		return
 	}
-	sv := b.catalogService("cis", hNetwork, e.ServiceName, e.Plan, e.Location)
+	sv := b.catalogService("cis", hNetwork)
 	inst := b.val("CIS_INSTANCE", c.InstanceName, hNetwork, "Cloud Internet Services instance")
 	bd.unlessExists(cmd("ibmcloud", "resource", "service-instance", inst), []any{"CIS instance ", varRef("CIS_INSTANCE")}, func() {
 		bd.run(cmd("ibmcloud", "resource", "service-instance-create", inst, sv.name, sv.plan, sv.location(b), "-g", ref("RESOURCE_GROUP"))...)

@@ -4,18 +4,15 @@ import (
 	"fmt"
 
 	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/model/catalog"
 	"github.com/iksplan/iksplan/render/manifests"
 	"github.com/iksplan/iksplan/render/view"
 )
 
-// Catalog names of the observability services (IBM Cloud Logs and
-// Monitoring provisioning docs: `… logs standard REGION`,
-// `… sysdig-monitor graduated-tier REGION`).
+// The observability services' catalog names and plans are the catalog's
+// services logs and monitoring.
 const (
-	logsService       = "logs"
-	logsPlan          = "standard"
-	monitoringService = "sysdig-monitor"
-	observeNamespace  = "ibm-observe"
+	observeNamespace = "ibm-observe"
 	// auditRemoteServer is the in-cluster receiver IBM's "Forwarding
 	// Kubernetes API audit logs to Cloud Logs" configures: the master
 	// reaches the ibmcloud-kube-audit service through its local proxy.
@@ -80,16 +77,15 @@ func (b *builder) cloudLogs() {
 	if region == "" {
 		region = b.s.Region
 	}
-	service := logsService
-	if e, ok := b.c.Catalog.Service("logs"); ok && e.ServiceName != "" {
-		service = e.ServiceName
-	}
+	logs := b.c.Catalog.MustService("logs")
+	service := logs.ServiceName
+	agent := b.chart(catalog.ChartLogsAgent)
 	bd.comment("IBM Cloud Logs (the successor of the seed's LogDNA) and its agent, a DaemonSet on every worker.")
 	inst := b.val("LOGS_INSTANCE", l.CloudLogs.InstanceName, hObserve, "IBM Cloud Logs instance")
 	svc := b.val("LOGS_SERVICE", service, hObserve, "")
-	plan := b.val("LOGS_PLAN", logsPlan, hObserve, "")
+	plan := b.val("LOGS_PLAN", logs.Plan, hObserve, "")
 	reg := b.val("LOGS_REGION", region, hObserve, "region of the Cloud Logs instance")
-	version := b.val("LOGS_AGENT_CHART_VERSION", logsAgentChartVersion, hCharts,
+	version := b.val("LOGS_AGENT_CHART_VERSION", agent.Version, hCharts,
 		"Logs agent chart = agent version; IBM lists them under \"Supported agent versions\" (cloud-logs docs)")
 	bd.unlessExists(cmd("ibmcloud", "resource", "service-instance", inst), []any{"Cloud Logs instance ", varRef("LOGS_INSTANCE")}, func() {
 		bd.run(cmd("ibmcloud", "resource", "service-instance-create", inst, svc, plan, reg, "-g", ref("RESOURCE_GROUP"))...)
@@ -104,7 +100,7 @@ func (b *builder) cloudLogs() {
 	} else {
 		bd.comment("Public ingestion endpoint (port 443); the API key comes from the environment.")
 	}
-	bd.run(cmd("helm", "upgrade", "--install", "logs-agent", logsAgentChart, "--version", version,
+	bd.run(cmd("helm", "upgrade", "--install", "logs-agent", agent.Chart, "--version", version,
 		"--values", "values/logs-agent.yaml", "-n", observeNamespace, "--create-namespace",
 		"--set", host, "--set-file", prefixed("secret.iamAPIKey=", procSub("LOGS_AGENT_API_KEY")))...)
 	b.logSourcesComment()
@@ -203,21 +199,19 @@ func (b *builder) auditWebhook() {
 func (b *builder) monitoring() {
 	bd := b.cur
 	m := b.s.Monitoring
-	service := monitoringService
-	if e, ok := b.c.Catalog.Service("monitoring"); ok && e.ServiceName != "" {
-		service = e.ServiceName
-	}
+	service := b.c.Catalog.MustService("monitoring").ServiceName
+	agent := b.chart(catalog.ChartMonitoringAgent)
 	bd.comment("IBM Cloud Monitoring (the seed's \"Monitoring with Sysdig\") and its agent on every worker.")
 	inst := b.val("MONITORING_INSTANCE", m.InstanceName, hObserve, "IBM Cloud Monitoring instance")
 	svc := b.val("MONITORING_SERVICE", service, hObserve, "")
 	plan := b.val("MONITORING_PLAN", m.Plan, hObserve, "")
-	version := b.val("SYSDIG_DEPLOY_CHART_VERSION", sysdigChartVersion, hCharts, "list versions with: helm search repo sysdig/sysdig-deploy --versions")
+	version := b.val("SYSDIG_DEPLOY_CHART_VERSION", agent.Version, hCharts, "list versions with: helm search repo "+agent.Chart+" --versions")
 	bd.unlessExists(cmd("ibmcloud", "resource", "service-instance", inst), []any{"Monitoring instance ", varRef("MONITORING_INSTANCE")}, func() {
 		bd.run(cmd("ibmcloud", "resource", "service-instance-create", inst, svc, plan, ref("REGION"), "-g", ref("RESOURCE_GROUP"))...)
 	})
-	bd.run(cmd("helm", "repo", "add", "sysdig", sysdigRepoURL)...)
+	bd.run(cmd("helm", "repo", "add", agent.Repo, agent.RepoURL)...)
 	bd.run(cmd("helm", "repo", "update")...)
-	bd.run(cmd("helm", "upgrade", "--install", "sysdig-agent", "sysdig/sysdig-deploy", "--version", version,
+	bd.run(cmd("helm", "upgrade", "--install", "sysdig-agent", agent.Chart, "--version", version,
 		"-n", observeNamespace, "--create-namespace", "--values", "values/monitoring-agent.yaml",
 		"--set-file", prefixed("global.sysdig.accessKey=", procSub("MONITORING_ACCESS_KEY")))...)
 	if len(m.AlertChannels) > 0 {

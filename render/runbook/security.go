@@ -12,13 +12,6 @@ const (
 	jqHasName    = `any(.[]?; .name == env.JQ_V)`
 )
 
-// Key Protect's catalog name and plan, from IBM's Key Protect docs
-// (`ibmcloud resource service-instance-create NAME kms tiered-pricing REGION`).
-const (
-	keyProtectService = "kms"
-	keyProtectPlan    = "tiered-pricing"
-)
-
 // wantsKMS reports whether the design encrypts secrets with its own key.
 func (b *builder) wantsKMS() bool {
 	p := b.s.Security.KMS.Provider
@@ -38,7 +31,7 @@ func (b *builder) security() {
 		bd.comment("Kubernetes secrets encrypted with your root key (seed slide 4). Deleting or disabling the root key")
 		bd.comment("makes the cluster unrecoverable: protect it with a dual-authorization deletion policy.")
 		if k.Provider == model.KMSKeyProtect {
-			svc := b.catalogService("key-protect", hSecure, keyProtectService, keyProtectPlan, "")
+			svc := b.catalogService("key-protect", hSecure)
 			bd.unlessExists(cmd("ibmcloud", "resource", "service-instance", inst), []any{"Key Protect instance ", varRef("KMS_INSTANCE")}, func() {
 				bd.run(cmd("ibmcloud", "resource", "service-instance-create", inst, svc.name, svc.plan, svc.location(b), "-g", ref("RESOURCE_GROUP"))...)
 			})
@@ -99,11 +92,9 @@ func (sv service) location(b *builder) word {
 // catalogService returns a service's catalog name and plan as variables:
 // the catalog's entry when it has one (the engineer can update the catalog
 // without a new iksplan), otherwise the names IBM's docs give.
-func (b *builder) catalogService(id, heading, defName, defPlan, defLocation string) service {
-	name, plan, loc := defName, defPlan, defLocation
-	if e, ok := b.c.Catalog.Service(id); ok {
-		name, plan, loc = e.ServiceName, e.Plan, e.Location
-	}
+func (b *builder) catalogService(id, heading string) service {
+	e := b.c.Catalog.MustService(id)
+	name, plan, loc := e.ServiceName, e.Plan, e.Location
 	prefix := sanitizeVar(id)
 	return service{
 		prefix:  prefix,

@@ -11,20 +11,17 @@ import (
 	"github.com/iksplan/iksplan/render/view"
 )
 
-// Object Storage's catalog name, plan and location, from IBM's docs
-// (`ibmcloud resource service-instance-create NAME cloud-object-storage standard global`).
+// Object Storage's and Cloudant's catalog names and plans are the
+// catalog's services cos and cloudant; the s3fs provisioner is its
+// objectStorage.s3fsProvisioner.
 const (
-	cosService  = "cloud-object-storage"
-	cosPlan     = "standard"
-	cosLocation = "global"
-	// cloudantService is Cloudant's catalog name (the CBR service list and
-	// Cloudant docs call it cloudantnosqldb).
-	cloudantService = "cloudantnosqldb"
 	// Catalog plug-in names the runbook treats specially.
 	vpcBlockAddon = "vpc-block-csi-driver"
-	s3fsProvider  = "ibm.io/ibmc-s3fs"
-	jqActiveByNm  = `[.[]? | select(.name == env.JQ_V)][0].state == "active"`
-	dbReadyMins   = 60
+	// objectPluginReleaseDir is where `helm fetch --untar` unpacks the
+	// Object Storage plug-in chart.
+	objectPluginReleaseDir = "./ibm-object-storage-plugin"
+	jqActiveByNm           = `[.[]? | select(.name == env.JQ_V)][0].state == "active"`
+	dbReadyMins            = 60
 )
 
 // storage creates Object Storage and its buckets, installs the volume
@@ -75,7 +72,7 @@ func (b *builder) storage() {
 func (b *builder) objectStorage() {
 	bd := b.cur
 	obj := b.s.Storage.ObjectStorage
-	sv := b.catalogService("cos", hStorage, cosService, cosPlan, cosLocation)
+	sv := b.catalogService("cos", hStorage)
 	inst := b.val("COS_INSTANCE", obj.InstanceName, hStorage, "Object Storage instance")
 	bd.comment("Object Storage: data that must survive a zone (cross-region buckets survive a region).")
 	bd.unlessExists(cmd("ibmcloud", "resource", "service-instance", inst), []any{"Object Storage instance ", varRef("COS_INSTANCE")}, func() {
@@ -120,7 +117,7 @@ func (b *builder) bucketLocation(i int) word {
 	name := fmt.Sprintf("BUCKET_%d_LOCATION", i+1)
 	switch bk.Resiliency {
 	case model.ResiliencyCrossRegion:
-		geo := crossRegionFor(b.s.Region)
+		geo, _ := b.c.Catalog.CrossRegionFor(b.s.Region)
 		comment := "cross-region location (copies in three regions of the geography)"
 		if geo == "" {
 			comment = "cross-region location: iksplan knows none for this region; set ap, eu or us"
@@ -130,20 +127,6 @@ func (b *builder) bucketLocation(i int) word {
 		return b.val(name, "", hStorage, "single data center of the bucket (e.g. sng01 or che01 for Asia Pacific): set it")
 	}
 	return b.val(name, b.s.Region, hStorage, "regional: copies in the region's three zones")
-}
-
-// crossRegionFor maps a region to its Object Storage cross-region
-// geography (IBM's endpoint list: ap, eu, us).
-func crossRegionFor(region string) string {
-	switch {
-	case strings.HasPrefix(region, "jp-"), strings.HasPrefix(region, "au-"), strings.HasPrefix(region, "in-"):
-		return "ap"
-	case strings.HasPrefix(region, "eu-"):
-		return "eu"
-	case strings.HasPrefix(region, "us-"), strings.HasPrefix(region, "ca-"), strings.HasPrefix(region, "br-"):
-		return "us"
-	}
-	return ""
 }
 
 // volumeClasses returns the catalog entries of the design's volumes'
@@ -160,12 +143,12 @@ func (b *builder) volumeClasses() []catalog.StorageClass {
 	return out
 }
 
-func isS3FS(sc catalog.StorageClass) bool {
-	return sc.Provisioner == s3fsProvider || strings.HasPrefix(sc.Name, "ibmc-s3fs-")
+func (b *builder) isS3FS(sc catalog.StorageClass) bool {
+	return sc.Provisioner == b.c.Catalog.ObjectStorage.S3FSProvisioner || strings.HasPrefix(sc.Name, "ibmc-s3fs-")
 }
 
-func isClassicBlock(sc catalog.StorageClass) bool {
-	return sc.Plugin == blockPluginChartName || sc.Provisioner == "ibm.io/ibmc-block" || strings.HasPrefix(sc.Name, "ibmc-block-")
+func (b *builder) isClassicBlock(sc catalog.StorageClass) bool {
+	return sc.Plugin == b.chart(catalog.ChartBlockStoragePlugin).Chart || sc.Provisioner == "ibm.io/ibmc-block" || strings.HasPrefix(sc.Name, "ibmc-block-")
 }
 
 // wantsBlockPlugin reports whether a classic volume uses a block class,
@@ -175,7 +158,7 @@ func (b *builder) wantsBlockPlugin() bool {
 		return false
 	}
 	for _, sc := range b.volumeClasses() {
-		if isClassicBlock(sc) {
+		if b.isClassicBlock(sc) {
 			return true
 		}
 	}
@@ -188,7 +171,7 @@ func (b *builder) s3fsNamespaces() []string {
 	var out []string
 	for i, sc := range b.volumeClasses() {
 		ns := b.s.Storage.Volumes[i].Namespace
-		if isS3FS(sc) && !containsStr(out, ns) {
+		if b.isS3FS(sc) && !containsStr(out, ns) {
 			out = append(out, ns)
 		}
 	}
@@ -202,7 +185,7 @@ func (b *builder) addons() []string {
 	var out []string
 	for _, sc := range b.volumeClasses() {
 		p := sc.Plugin
-		if p == "" || p == vpcBlockAddon || strings.Contains(p, "/") || isS3FS(sc) || containsStr(out, p) {
+		if p == "" || p == vpcBlockAddon || strings.Contains(p, "/") || b.isS3FS(sc) || containsStr(out, p) {
 			continue
 		}
 		out = append(out, p)
@@ -229,11 +212,12 @@ func (b *builder) storagePlugins() bool {
 		did = true
 		bd.blank()
 		bd.comment("Classic Block Storage: the plug-in is not installed by default. Block volumes are bound to one zone.")
-		version := b.val("BLOCK_STORAGE_PLUGIN_CHART_VERSION", "", hCharts,
-			"iksplan could not confirm a current version; list them with: helm search repo iks-charts/ibmcloud-block-storage-plugin --versions")
-		bd.run(cmd("helm", "repo", "add", "iks-charts", iksChartsRepoURL)...)
+		ch := b.chart(catalog.ChartBlockStoragePlugin)
+		version := b.val("BLOCK_STORAGE_PLUGIN_CHART_VERSION", ch.Version, hCharts,
+			"iksplan could not confirm a current version; list them with: helm search repo "+ch.Chart+" --versions")
+		bd.run(cmd("helm", "repo", "add", ch.Repo, ch.RepoURL)...)
 		bd.run(cmd("helm", "repo", "update")...)
-		bd.run(cmd("helm", "upgrade", "--install", "block-storage-plugin", blockPluginChartName, "--version", version, "-n", "kube-system")...)
+		bd.run(cmd("helm", "upgrade", "--install", "block-storage-plugin", ch.Chart, "--version", version, "-n", "kube-system")...)
 	}
 	if ns := b.s3fsNamespaces(); ns != nil {
 		did = true
@@ -264,12 +248,13 @@ func (b *builder) objectStoragePlugin(namespaces []string) {
 	bd := b.cur
 	bd.blank()
 	bd.comment("Object Storage plug-in (s3fs), as IBM's \"Installing the IBM Cloud Object Storage plug-in\" describes.")
-	version := b.val("OBJECT_STORAGE_PLUGIN_CHART_VERSION", "", hCharts,
-		"iksplan could not confirm a current version; list them with: helm search repo ibm-helm/ibm-object-storage-plugin --versions")
-	bd.run(cmd("helm", "repo", "add", "ibm-helm", ibmHelmRepoURL)...)
+	ch := b.chart(catalog.ChartObjectStoragePlugin)
+	version := b.val("OBJECT_STORAGE_PLUGIN_CHART_VERSION", ch.Version, hCharts,
+		"iksplan could not confirm a current version; list them with: helm search repo "+ch.Chart+" --versions")
+	bd.run(cmd("helm", "repo", "add", ch.Repo, ch.RepoURL)...)
 	bd.run(cmd("helm", "repo", "update")...)
 	bd.ifNot(when("exists", cmd("helm", "status", "ibm-object-storage-plugin", "-n", "kube-system")...), func() {
-		bd.run(cmd("helm", "fetch", "--untar", objectPluginChartName, "--version", version)...)
+		bd.run(cmd("helm", "fetch", "--untar", ch.Chart, "--version", version)...)
 		bd.run(cmd("helm", "plugin", "install", objectPluginReleaseDir+"/helm-ibmc")...)
 		bd.run(cmd("helm", "ibmc", "install", "ibm-object-storage-plugin", objectPluginReleaseDir, "--set", "license=true")...)
 	})
@@ -348,10 +333,7 @@ func (b *builder) bind(name, ns word, nameVar string) {
 func (b *builder) cloudant() {
 	bd := b.cur
 	cl := b.s.Storage.Cloudant
-	serviceName := cloudantService
-	if e, ok := b.c.Catalog.Service("cloudant"); ok && e.ServiceName != "" {
-		serviceName = e.ServiceName
-	}
+	serviceName := b.c.Catalog.MustService("cloudant").ServiceName
 	name := b.val("CLOUDANT_INSTANCE", cl.InstanceName, hStorage, "Cloudant instance")
 	service := b.val("CLOUDANT_SERVICE", serviceName, hStorage, "")
 	plan := b.val("CLOUDANT_PLAN", cl.Plan, hStorage, "")

@@ -7,6 +7,7 @@ import (
 	"sigs.k8s.io/yaml"
 
 	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/model/catalog"
 	"github.com/iksplan/iksplan/render/view"
 )
 
@@ -100,7 +101,7 @@ func valuesFiles(c *view.Context) ([]view.Artifact, error) {
 	s := c.Spec
 	if s.Logging.Backend == model.LogCloudLogs {
 		a, err := yamlArtifact(c, "values/logs-agent.yaml", b.logsAgentValues(), []string{
-			"Helm values of the IBM Cloud Logs agent (" + logsAgentChart + "), installed by",
+			"Helm values of the IBM Cloud Logs agent (" + b.chart(catalog.ChartLogsAgent).Chart + "), installed by",
 			"runbook.sh " + b.stepRef(view.StepObservability) + ". Not set here, on purpose:",
 			"  env.ingestionHost   <instance GUID>.ingress[.private].<region>.logs.cloud.ibm.com: the GUID exists",
 			"                      only after the instance does; the runbook reads it back and passes it with --set.",
@@ -112,8 +113,9 @@ func valuesFiles(c *view.Context) ([]view.Artifact, error) {
 		out = append(out, a)
 	}
 	if s.Monitoring.Enabled {
+		mon := b.chart(catalog.ChartMonitoringAgent)
 		a, err := yamlArtifact(c, "values/monitoring-agent.yaml", b.monitoringValues(), []string{
-			"Helm values of the IBM Cloud Monitoring agent (sysdig/sysdig-deploy from " + sysdigRepoURL + "),",
+			"Helm values of the IBM Cloud Monitoring agent (" + mon.Chart + " from " + mon.RepoURL + "),",
 			"installed by runbook.sh " + b.stepRef(view.StepObservability) + ". Not set here, on purpose:",
 			"  global.sysdig.accessKey   from the environment variable MONITORING_ACCESS_KEY (--set-file).",
 		})
@@ -142,7 +144,7 @@ func (b *builder) logsAgentValues() logsAgentValues {
 	s := b.s
 	var v logsAgentValues
 	v.Metadata.Name = "logs-agent"
-	v.Image.Version = logsAgentChartVersion
+	v.Image.Version = b.chart(catalog.ChartLogsAgent).Version
 	v.ClusterName = b.c.Design.Metadata.Name
 	v.Env.IAMMode = "IAMAPIKey"
 	if b.logsPrivate() {
