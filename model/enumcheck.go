@@ -18,7 +18,7 @@ func CheckEnums(d *Design) []Problem {
 		}
 		vals := e.EnumValues()
 		if !slices.Contains(vals, v.String()) {
-			out = append(out, Problem{Path: path, Message: fmt.Sprintf("%q is not one of: %s", v.String(), strings.Join(vals, ", "))})
+			out = append(out, Problem{Path: path, Message: fmt.Sprintf("%s is not one of: %s", QuoteValue(v.String()), strings.Join(vals, ", "))})
 		}
 	})
 	return out
@@ -27,10 +27,17 @@ func CheckEnums(d *Design) []Problem {
 // walkYAML calls fn for every leaf value reachable from v with the YAML path
 // built from the fields' yaml tags.
 func walkYAML(v reflect.Value, path string, fn func(path string, v reflect.Value)) {
+	walkYAMLTagged(v, path, "", func(path string, v reflect.Value, _ reflect.StructTag) { fn(path, v) })
+}
+
+// walkYAMLTagged is walkYAML that also passes the struct tag of the field
+// that holds each leaf (for a list or map item: the list's or map's field),
+// so checks can read the bounds the JSON Schema declares.
+func walkYAMLTagged(v reflect.Value, path string, tag reflect.StructTag, fn func(path string, v reflect.Value, tag reflect.StructTag)) {
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface:
 		if !v.IsNil() {
-			walkYAML(v.Elem(), path, fn)
+			walkYAMLTagged(v.Elem(), path, tag, fn)
 		}
 	case reflect.Struct:
 		t := v.Type()
@@ -50,19 +57,19 @@ func walkYAML(v reflect.Value, path string, fn func(path string, v reflect.Value
 			if path != "" {
 				p = path + "." + name
 			}
-			walkYAML(v.Field(i), p, fn)
+			walkYAMLTagged(v.Field(i), p, f.Tag, fn)
 		}
 	case reflect.Slice, reflect.Array:
 		for i := 0; i < v.Len(); i++ {
-			walkYAML(v.Index(i), fmt.Sprintf("%s[%d]", path, i), fn)
+			walkYAMLTagged(v.Index(i), fmt.Sprintf("%s[%d]", path, i), tag, fn)
 		}
 	case reflect.Map:
 		keys := v.MapKeys()
 		slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(fmt.Sprint(a), fmt.Sprint(b)) })
 		for _, k := range keys {
-			walkYAML(v.MapIndex(k), path+"."+fmt.Sprint(k), fn)
+			walkYAMLTagged(v.MapIndex(k), path+"."+fmt.Sprint(k), tag, fn)
 		}
 	default:
-		fn(path, v)
+		fn(path, v, tag)
 	}
 }

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -22,6 +24,9 @@ type Problem struct {
 }
 
 func (p Problem) Error() string {
+	if p.Path == "(file)" && p.Line > 0 {
+		return fmt.Sprintf("line %d: %s", p.Line, p.Message)
+	}
 	if p.Line > 0 {
 		return fmt.Sprintf("%s (line %d): %s", p.Path, p.Line, p.Message)
 	}
@@ -64,6 +69,12 @@ type Source struct {
 	// byLine lists the paths written on each line, so finding the path of
 	// an error's line does not scan the whole file.
 	byLine map[int][]string
+	// aliasUses lists, by the line of an anchored node, the paths where an
+	// alias repeats it: yaml.v3 reports a type error inside an alias at the
+	// anchor's line, and the person needs the path that used the alias.
+	aliasUses map[int][]string
+	// nul holds a problem for each value or key with a NUL character.
+	nul []Problem
 }
 
 // Line returns the line of path, or of its nearest parent that has one, or
@@ -105,56 +116,130 @@ func parentPath(p string) string {
 // bound keeps a mistaken argument (a log file, a binary) from taking time.
 const MaxFileSize = 1 << 20
 
+// MaxRepeated is how many problems of one kind (the same message at the
+// same path with its indexes ignored) are listed; the rest are counted in
+// one "… and N more like this" line, so a 100,000-item list of mistakes
+// reads as a short report.
+const MaxRepeated = 10
+
 // Load reads a design file strictly: an unknown key, a wrong type, an enum
-// value outside its set or a wrong apiVersion/kind is a *SchemaError naming
-// each path and line; text that is not YAML is a *SyntaxError. Defaults are
-// not applied: call ApplyDefaults on the result.
+// value outside its set, a number outside its range, a NUL character or a
+// wrong apiVersion/kind is a *SchemaError naming each path and line; text
+// that is not YAML, or holds more than one YAML document, is a
+// *SyntaxError. Defaults are not applied: call ApplyDefaults on the result.
 func Load(data []byte, file string) (*Design, *Source, error) {
 	if len(data) > MaxFileSize {
 		return nil, nil, &SyntaxError{File: file, Err: fmt.Errorf("the file is %d bytes; a design file is at most %d", len(data), MaxFileSize)}
 	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return nil, nil, &SyntaxError{File: file, Err: fmt.Errorf("line %d holds a NUL byte; a design file is text", 1+bytes.Count(data[:i], []byte("\n")))}
+	}
 	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
+	docs := yaml.NewDecoder(bytes.NewReader(data))
+	if err := docs.Decode(&root); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, nil, &SyntaxError{File: file, Err: errors.New("the file is empty")}
+		}
 		return nil, nil, &SyntaxError{File: file, Err: err}
 	}
 	if root.Kind == 0 || len(root.Content) == 0 {
 		return nil, nil, &SyntaxError{File: file, Err: errors.New("the file is empty")}
 	}
-	src := &Source{File: file, lines: map[string]int{}, values: map[string]string{}, byLine: map[int][]string{}}
+	var second yaml.Node
+	if err := docs.Decode(&second); !errors.Is(err, io.EOF) {
+		return nil, nil, &SyntaxError{File: file, Err: fmt.Errorf("a design file holds one YAML document, but a second one starts at line %d; "+
+			"remove the --- line and what follows, or split the file", secondDocumentLine(data, root.Content[0].Line))}
+	}
+	src := &Source{File: file, lines: map[string]int{}, values: map[string]string{}, byLine: map[int][]string{}, aliasUses: map[int][]string{}}
 	src.index(root.Content[0], "")
+	if root.Content[0].Kind != yaml.MappingNode {
+		return nil, nil, &SyntaxError{File: file, Err: errors.New("a design file is a YAML mapping that starts with apiVersion")}
+	}
 
 	var d Design
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
-	var problems []Problem
+	problems := append([]Problem(nil), src.nul...)
 	if err := dec.Decode(&d); err != nil && !errors.Is(err, io.EOF) {
 		var te *yaml.TypeError
 		if !errors.As(err, &te) {
 			return nil, nil, &SyntaxError{File: file, Err: err}
 		}
+		seen := map[int]int{}
 		for _, msg := range te.Errors {
-			problems = append(problems, problemFromYAML(msg, src))
+			problems = append(problems, problemFromYAML(msg, src, seen))
 		}
 	}
-	if root.Content[0].Kind != yaml.MappingNode {
-		return nil, nil, &SyntaxError{File: file, Err: errors.New("a design file is a YAML mapping that starts with apiVersion")}
-	}
-	if d.APIVersion != APIVersion {
+	// Judge apiVersion and kind by the text written, not the decoded
+	// value: a duplicate top-level key stops yaml.v3 from decoding the
+	// mapping, and "apiVersion is \"\"" would then mislead.
+	if v := src.values["apiVersion"]; v != APIVersion {
 		problems = append(problems, Problem{"apiVersion", src.Line("apiVersion"),
-			fmt.Sprintf("is %q; iksplan reads %q", d.APIVersion, APIVersion)})
+			fmt.Sprintf("is %s; iksplan reads %q", QuoteValue(v), APIVersion)})
 	}
-	if d.Kind != Kind {
-		problems = append(problems, Problem{"kind", src.Line("kind"), fmt.Sprintf("is %q; expected %q", d.Kind, Kind)})
+	if v := src.values["kind"]; v != Kind {
+		problems = append(problems, Problem{"kind", src.Line("kind"), fmt.Sprintf("is %s; expected %q", QuoteValue(v), Kind)})
 	}
-	for _, p := range CheckEnums(&d) {
-		p.Line = src.Line(p.Path)
-		problems = append(problems, p)
+	// A duplicate key stops yaml.v3 from decoding the mapping that holds
+	// it: its fields read as zero, and judging those would mislead.
+	if !slices.ContainsFunc(problems, func(p Problem) bool { return strings.Contains(p.Message, "is written twice") }) {
+		for _, p := range CheckEnums(&d) {
+			p.Line = src.Line(p.Path)
+			problems = append(problems, p)
+		}
+		for _, p := range CheckRanges(&d, src.Has) {
+			p.Line = src.Line(p.Path)
+			problems = append(problems, p)
+		}
 	}
 	if len(problems) > 0 {
 		sortProblems(problems)
-		return &d, src, &SchemaError{File: file, Problems: problems}
+		return &d, src, &SchemaError{File: file, Problems: CapRepeated(problems)}
 	}
 	return &d, src, nil
+}
+
+// secondDocumentLine finds the "---" line that starts the second document:
+// the first one after the line where the first document's content starts.
+func secondDocumentLine(data []byte, firstContent int) int {
+	for i, l := range strings.Split(string(data), "\n") {
+		l = strings.TrimRight(l, "\r")
+		if i+1 > firstContent && (l == "---" || strings.HasPrefix(l, "--- ") || l == "...") {
+			return i + 1
+		}
+	}
+	return firstContent
+}
+
+var quotedRE = regexp.MustCompile(`"(?:[^"\\]|\\.)*"|\d+`)
+
+// RepeatKey is what makes two problems "of one kind": the path with its
+// list indexes dropped and the message with its quoted values and numbers
+// dropped.
+func RepeatKey(path, message string) string {
+	return quotedRE.ReplaceAllString(path, "") + "\x00" + quotedRE.ReplaceAllString(message, "")
+}
+
+// CapRepeated keeps the first MaxRepeated problems of each kind and
+// replaces the rest by one problem saying how many more there are.
+func CapRepeated(ps []Problem) []Problem {
+	count := map[string]int{}
+	for _, p := range ps {
+		count[RepeatKey(p.Path, p.Message)]++
+	}
+	out := make([]Problem, 0, min(len(ps), 4*MaxRepeated))
+	shown := map[string]int{}
+	for _, p := range ps {
+		k := RepeatKey(p.Path, p.Message)
+		shown[k]++
+		switch {
+		case shown[k] <= MaxRepeated:
+			out = append(out, p)
+		case shown[k] == MaxRepeated+1:
+			out = append(out, Problem{Path: p.Path, Line: p.Line, Message: fmt.Sprintf("… and %d more like this", count[k]-MaxRepeated)})
+		}
+	}
+	return out
 }
 
 func sortProblems(ps []Problem) {
@@ -171,11 +256,21 @@ func sortProblems(ps []Problem) {
 // its own ancestor, and the paths inside it are written elsewhere anyway.
 func (s *Source) index(n *yaml.Node, path string) {
 	switch n.Kind {
+	case yaml.AliasNode:
+		if n.Alias != nil {
+			s.aliasUses[n.Alias.Line] = append(s.aliasUses[n.Alias.Line], path)
+		}
 	case yaml.ScalarNode:
 		s.values[path] = n.Value
+		if strings.ContainsRune(n.Value, 0) {
+			s.nul = append(s.nul, Problem{Path: path, Line: n.Line, Message: "holds a NUL character (\\0), which no command, manifest or document can carry"})
+		}
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
+			if strings.ContainsRune(k.Value, 0) {
+				s.nul = append(s.nul, Problem{Path: path, Line: k.Line, Message: "a key holds a NUL character (\\0)"})
+			}
 			p := k.Value
 			if path != "" {
 				p = path + "." + k.Value
@@ -197,15 +292,19 @@ func (s *Source) index(n *yaml.Node, path string) {
 }
 
 var (
-	yamlLineRE    = regexp.MustCompile(`^line (\d+): (.*)$`)
-	yamlUnknownRE = regexp.MustCompile(`^field (\S+) not found in type \S+$`)
-	yamlTypeRE    = regexp.MustCompile("^cannot unmarshal !!(\\w+) `(.*)` into (\\S+)$")
+	yamlLineRE      = regexp.MustCompile(`^line (\d+): (.*)$`)
+	yamlUnknownRE   = regexp.MustCompile(`^field (\S+) not found in type \S+$`)
+	yamlTypeRE      = regexp.MustCompile("^cannot unmarshal !!(\\w+) `(.*)` into (\\S+)$")
+	yamlTypeNoValRE = regexp.MustCompile(`^cannot unmarshal !!(\w+) into (\S+)$`)
+	yamlDupRE       = regexp.MustCompile(`^mapping key "(.*)" already defined at line (\d+)$`)
 )
 
 // problemFromYAML turns one of yaml.v3's messages ("line 7: field foo not
 // found in type model.Spec") into a Problem with the YAML path of that line
-// and wording a person understands.
-func problemFromYAML(msg string, src *Source) Problem {
+// and wording a person understands. seen counts the type errors already
+// reported per line, to tell an anchor's own error from those of the
+// aliases that repeat it.
+func problemFromYAML(msg string, src *Source, seen map[int]int) Problem {
 	m := yamlLineRE.FindStringSubmatch(msg)
 	if m == nil {
 		return Problem{Path: "(file)", Message: msg}
@@ -215,16 +314,109 @@ func problemFromYAML(msg string, src *Source) Problem {
 	p := Problem{Line: line, Path: src.pathAt(line, "")}
 	if u := yamlUnknownRE.FindStringSubmatch(text); u != nil {
 		p.Path = src.pathAt(line, u[1])
-		p.Message = fmt.Sprintf("unknown field %q (check the spelling; `iksplan schema` lists every field)", u[1])
+		p.Message = fmt.Sprintf("unknown field %s (check the spelling; `iksplan schema` lists every field)", QuoteValue(u[1]))
+		return p
+	}
+	if u := yamlDupRE.FindStringSubmatch(text); u != nil {
+		first, _ := strconv.Atoi(u[2])
+		p.Path = src.pathAt(first, u[1])
+		p.Message = fmt.Sprintf("key %s is written twice, at lines %d and %d; keep one", QuoteValue(u[1]), first, line)
 		return p
 	}
 	if t := yamlTypeRE.FindStringSubmatch(text); t != nil {
-		p.Path = src.pathWithValue(line, t[2], p.Path)
-		p.Message = fmt.Sprintf("expected %s, got %s %q", describeGoType(t[3]), yamlTagName(t[1]), t[2])
+		p.Path = src.typeErrorPath(line, t[2], t[3], p.Path, seen)
+		p.Line = src.Line(p.Path)
+		p.Message = fmt.Sprintf("expected %s, got %s %s", describeGoType(t[3]), yamlTagName(t[1]), QuoteValue(t[2]))
+		return p
+	}
+	if t := yamlTypeNoValRE.FindStringSubmatch(text); t != nil {
+		// A list or mapping where a scalar belongs: the key written on the
+		// line, not the first item after it.
+		p.Path = src.typeErrorPath(line, "", t[2], src.shallowestAt(line, p.Path), seen)
+		p.Line = src.Line(p.Path)
+		p.Message = fmt.Sprintf("expected %s, got %s", describeGoType(t[2]), yamlTagName(t[1]))
 		return p
 	}
 	p.Message = text
 	return p
+}
+
+// typeErrorPath picks the path of a type error yaml.v3 reports at line:
+// the field written on that line, or, when the node there is an anchor the
+// file repeats with aliases, the field that used the alias. The n-th error
+// at a line goes to the n-th candidate whose Go type is goType.
+func (s *Source) typeErrorPath(line int, value, goType, fallback string, seen map[int]int) string {
+	direct := s.pathWithValue(line, value, fallback)
+	if value == "" {
+		direct = fallback
+	}
+	uses := s.aliasUses[line]
+	if len(uses) == 0 {
+		return direct
+	}
+	var cands []string
+	for _, c := range append([]string{direct}, uses...) {
+		if t, ok := designTypeAt(c); !ok || t.String() == goType || strings.TrimPrefix(t.String(), "model.") == strings.TrimPrefix(goType, "model.") {
+			cands = append(cands, c)
+		}
+	}
+	if len(cands) == 0 {
+		cands = append([]string{direct}, uses...)
+	}
+	n := seen[line]
+	seen[line]++
+	return cands[min(n, len(cands)-1)]
+}
+
+// designTypeAt returns the Go type of the design field at a YAML path such
+// as spec.workerPools[0].name.
+func designTypeAt(path string) (reflect.Type, bool) {
+	t := reflect.TypeOf(Design{})
+	for _, seg := range strings.Split(path, ".") {
+		name, rest, indexed := strings.Cut(seg, "[")
+		if t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		switch t.Kind() {
+		case reflect.Struct:
+			f, ok := fieldByYAMLName(t, name)
+			if !ok {
+				return nil, false
+			}
+			t = f.Type
+		case reflect.Map:
+			t = t.Elem()
+		default:
+			return nil, false
+		}
+		if !indexed {
+			continue
+		}
+		for range strings.Count(rest, "[") + 1 {
+			for t.Kind() == reflect.Pointer {
+				t = t.Elem()
+			}
+			if t.Kind() != reflect.Slice && t.Kind() != reflect.Array {
+				return nil, false
+			}
+			t = t.Elem()
+		}
+	}
+	return t, true
+}
+
+func fieldByYAMLName(t reflect.Type, name string) (reflect.StructField, bool) {
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		n := strings.Split(f.Tag.Get("yaml"), ",")[0]
+		if n == "" {
+			n = strings.ToLower(f.Name)
+		}
+		if n == name && f.IsExported() {
+			return f, true
+		}
+	}
+	return reflect.StructField{}, false
 }
 
 // pathAt returns the deepest path written on line; with key set, the path
@@ -240,7 +432,21 @@ func (s *Source) pathAt(line int, key string) string {
 		}
 	}
 	if best == "" {
-		return fmt.Sprintf("(line %d)", line)
+		return "(file)"
+	}
+	return best
+}
+
+// shallowestAt returns the shortest path written on line, or fallback.
+func (s *Source) shallowestAt(line int, fallback string) string {
+	best := ""
+	for _, p := range s.byLine[line] {
+		if best == "" || len(p) < len(best) || len(p) == len(best) && p < best {
+			best = p
+		}
+	}
+	if best == "" {
+		return fallback
 	}
 	return best
 }

@@ -11,7 +11,7 @@ type Logging struct {
 	// Syslog is the remote syslog server (backend syslog).
 	Syslog Syslog `yaml:"syslog" json:"syslog"`
 	// RetentionDays is how long logs stay searchable.
-	RetentionDays int `yaml:"retentionDays,omitempty" json:"retentionDays,omitempty" jsonschema:"minimum=0"`
+	RetentionDays int `yaml:"retentionDays,omitempty" json:"retentionDays,omitempty" jsonschema:"minimum=0,maximum=3650"`
 }
 
 // Wants reports whether source s is collected.

@@ -11,9 +11,9 @@ type Namespace struct {
 
 // NamespaceQuota caps what one namespace may request.
 type NamespaceQuota struct {
-	CPU       float64 `yaml:"cpu" json:"cpu" jsonschema:"minimum=0,description=vCPU the namespace may request in all"`
-	MemoryGiB float64 `yaml:"memoryGiB" json:"memoryGiB" jsonschema:"minimum=0"`
-	Pods      int     `yaml:"pods" json:"pods" jsonschema:"minimum=0"`
+	CPU       float64 `yaml:"cpu" json:"cpu" jsonschema:"minimum=0,maximum=100000,description=vCPU the namespace may request in all"`
+	MemoryGiB float64 `yaml:"memoryGiB" json:"memoryGiB" jsonschema:"minimum=0,maximum=1000000"`
+	Pods      int     `yaml:"pods" json:"pods" jsonschema:"minimum=0,maximum=250000"`
 }
 
 // PodSecurityLevel is a Kubernetes Pod Security Standard.

@@ -33,8 +33,8 @@ type Autoscaler struct {
 // AutoscaledPool bounds one worker pool's size per zone.
 type AutoscaledPool struct {
 	Pool       string `yaml:"pool" json:"pool" jsonschema:"required"`
-	MinPerZone int    `yaml:"minPerZone" json:"minPerZone" jsonschema:"minimum=1"`
-	MaxPerZone int    `yaml:"maxPerZone" json:"maxPerZone" jsonschema:"minimum=1"`
+	MinPerZone int    `yaml:"minPerZone" json:"minPerZone" jsonschema:"minimum=1,maximum=1000"`
+	MaxPerZone int    `yaml:"maxPerZone" json:"maxPerZone" jsonschema:"minimum=1,maximum=1000"`
 }
 
 // Backups is how data outside the managed services is saved.
@@ -44,7 +44,7 @@ type Backups struct {
 	Bucket string `yaml:"bucket,omitempty" json:"bucket,omitempty"`
 	// Schedule is a cron expression for scheduled volume backups.
 	Schedule      string `yaml:"schedule,omitempty" json:"schedule,omitempty"`
-	RetentionDays int    `yaml:"retentionDays,omitempty" json:"retentionDays,omitempty" jsonschema:"minimum=0"`
+	RetentionDays int    `yaml:"retentionDays,omitempty" json:"retentionDays,omitempty" jsonschema:"minimum=0,maximum=3650"`
 }
 
 // BackupMethod is the tool that backs up persistent volumes.

@@ -9,7 +9,7 @@ type WorkerPool struct {
 	Flavor    string    `yaml:"flavor" json:"flavor" jsonschema:"required,description=Worker flavor\\, e.g. b3c.8x32 (classic) or bx2.8x32 (VPC)"`
 	// WorkersPerZone is the pool size in each zone. Zero means: computed
 	// from the sizing section.
-	WorkersPerZone  int               `yaml:"workersPerZone,omitempty" json:"workersPerZone,omitempty" jsonschema:"minimum=0,description=Workers in each zone; 0 or omitted: computed from sizing"`
+	WorkersPerZone  int               `yaml:"workersPerZone,omitempty" json:"workersPerZone,omitempty" jsonschema:"minimum=0,maximum=1000,description=Workers in each zone; 0 or omitted: computed from sizing"`
 	OperatingSystem OperatingSystem   `yaml:"operatingSystem,omitempty" json:"operatingSystem,omitempty"`
 	Purpose         PoolPurpose       `yaml:"purpose,omitempty" json:"purpose,omitempty"`
 	Labels          map[string]string `yaml:"labels,omitempty" json:"labels,omitempty" jsonschema:"description=Kubernetes node labels set on every worker of the pool"`

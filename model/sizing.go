@@ -15,8 +15,8 @@ type Sizing struct {
 
 // Demand is an amount of compute: vCPU and memory in GiB.
 type Demand struct {
-	CPU       float64 `yaml:"cpu" json:"cpu" jsonschema:"minimum=0,description=vCPU the workloads request at peak"`
-	MemoryGiB float64 `yaml:"memoryGiB" json:"memoryGiB" jsonschema:"minimum=0,description=Memory in GiB the workloads request at peak"`
+	CPU       float64 `yaml:"cpu" json:"cpu" jsonschema:"minimum=0,maximum=100000,description=vCPU the workloads request at peak"`
+	MemoryGiB float64 `yaml:"memoryGiB" json:"memoryGiB" jsonschema:"minimum=0,maximum=1000000,description=Memory in GiB the workloads request at peak"`
 }
 
 // IsZero reports whether no demand was given.

@@ -156,9 +156,13 @@ type Volume struct {
 	Name      string `yaml:"name" json:"name" jsonschema:"required"`
 	Namespace string `yaml:"namespace" json:"namespace" jsonschema:"required"`
 	// StorageClass must be one the catalog lists for the infrastructure.
-	StorageClass string     `yaml:"storageClass" json:"storageClass" jsonschema:"required"`
-	SizeGiB      int        `yaml:"sizeGiB" json:"sizeGiB" jsonschema:"required,minimum=1"`
-	AccessMode   AccessMode `yaml:"accessMode" json:"accessMode"`
+	StorageClass string `yaml:"storageClass" json:"storageClass" jsonschema:"required"`
+	// SizeGiB is bounded by IBM's largest volume: regional VPC file shares
+	// take 1–32,000 GiB (IKS storage class reference,
+	// https://cloud.ibm.com/docs/containers?topic=containers-storage-file-vpc-sc-ref);
+	// every other class IKS offers is smaller.
+	SizeGiB    int        `yaml:"sizeGiB" json:"sizeGiB" jsonschema:"required,minimum=1,maximum=32000"`
+	AccessMode AccessMode `yaml:"accessMode" json:"accessMode"`
 }
 
 // AccessMode is how a volume may be mounted.
