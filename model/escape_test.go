@@ -10,18 +10,18 @@ import (
 
 func TestF2_EscapeNeutralisesTerminalControls(t *testing.T) {
 	cases := map[string]string{
-		"plain":                     "plain",
-		"東京の本番クラスタ":                 "東京の本番クラスタ",
+		"plain":                      "plain",
+		"東京の本番クラスタ":                  "東京の本番クラスタ",
 		"a\nerror    SEC999  forged": `a\nerror    SEC999  forged`,
-		"\x1b[31mred\x1b[0m":        `\x1b[31mred\x1b[0m`,
-		"\x1b]0;title\x07":          `\x1b]0;title\a`,
-		"\u009b31m":                 `\u009b31m`,
-		"abc\u202edef":              `abc\u202edef`,
-		"zero\u200bwidth":           `zero\u200bwidth`,
-		"bad\xffutf8":               `bad\xffutf8`,
-		`back\slash`:                `back\\slash`,
-		"tab\there":                 `tab\there`,
-		"line\u2028sep":             `line\u2028sep`,
+		"\x1b[31mred\x1b[0m":         `\x1b[31mred\x1b[0m`,
+		"\x1b]0;title\x07":           `\x1b]0;title\a`,
+		"\u009b31m":                  `\u009b31m`,
+		"abc\u202edef":               `abc\u202edef`,
+		"zero\u200bwidth":            `zero\u200bwidth`,
+		"bad\xffutf8":                `bad\xffutf8`,
+		`back\slash`:                 `back\\slash`,
+		"tab\there":                  `tab\there`,
+		"line\u2028sep":              `line\u2028sep`,
 	}
 	for in, want := range cases {
 		if got := model.Escape(in); got != want {
