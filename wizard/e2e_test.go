@@ -85,8 +85,10 @@ func TestEndToEnd(t *testing.T) {
 			time.Sleep(40 * time.Millisecond)
 		}
 	}
-	for i := 0; !out.has("Design written"); i++ {
-		if i > 20 {
+	// Rendering and writing the real artifacts takes a while on a loaded
+	// machine: wait by a deadline, not a count of enters.
+	for deadline := time.Now().Add(20 * time.Second); !out.has("Design written"); {
+		if time.Now().After(deadline) {
 			t.Fatal("review did not write")
 		}
 		tm.Send(enter)
