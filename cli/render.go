@@ -16,10 +16,11 @@ func newRenderCommand(a *app) *cobra.Command {
 	var force bool
 	cmd := &cobra.Command{
 		Use:   "render FILE --out DIR",
-		Short: "Write the design document, runbook and manifests of a design",
+		Short: "Write the design document, runbook, manifests and Terraform of a design",
 		Long: `render writes, into DIR: design.yaml (the resolved design), DESIGN.md,
-runbook.sh, manifests/NN-<topic>.yaml, calico/NN-<topic>.yaml (classic) and
-values/*.yaml. It refuses while any error-severity finding is not waived, and
+runbook.sh, manifests/NN-<topic>.yaml, calico/NN-<topic>.yaml (classic),
+values/*.yaml and terraform/ (the same design as a Terraform root module for
+the IBM Cloud provider; its README says which runbook steps follow the apply). It refuses while any error-severity finding is not waived, and
 never overwrites a file without --force: without it, nothing is written when
 any file is in the way.`,
 		Example: `  iksplan render shop-prod.yaml --out out
@@ -78,7 +79,7 @@ any file is in the way.`,
 	}
 	cmd.Flags().StringVar(&out, "out", "", "directory to write the artifacts into")
 	cmd.Flags().BoolVar(&force, "force", false, "overwrite files that already exist")
-	cmd.Flags().StringVar(&only, "only", "", "render only these: doc, runbook, manifests (comma-separated)")
+	cmd.Flags().StringVar(&only, "only", "", "render only these: doc, runbook, manifests, terraform (comma-separated)")
 	_ = cmd.MarkFlagDirname("out")
 	return cmd
 }

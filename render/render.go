@@ -12,6 +12,7 @@ import (
 	"github.com/iksplan/iksplan/render/doc"
 	"github.com/iksplan/iksplan/render/manifests"
 	"github.com/iksplan/iksplan/render/runbook"
+	"github.com/iksplan/iksplan/render/terraform"
 	"github.com/iksplan/iksplan/render/view"
 )
 
@@ -23,10 +24,11 @@ const (
 	KindDoc       Kind = "doc"
 	KindRunbook   Kind = "runbook"
 	KindManifests Kind = "manifests"
+	KindTerraform Kind = "terraform"
 )
 
 // Kinds lists every artifact group in order.
-func Kinds() []Kind { return []Kind{KindDoc, KindRunbook, KindManifests} }
+func Kinds() []Kind { return []Kind{KindDoc, KindRunbook, KindManifests, KindTerraform} }
 
 // ParseKinds parses a --only value such as "doc,runbook". Empty means all.
 func ParseKinds(s string) ([]Kind, error) {
@@ -37,7 +39,7 @@ func ParseKinds(s string) ([]Kind, error) {
 	for _, part := range strings.Split(s, ",") {
 		k := Kind(strings.TrimSpace(part))
 		if !slices.Contains(Kinds(), k) {
-			return nil, fmt.Errorf("--only: %q is not one of doc, runbook, manifests", part)
+			return nil, fmt.Errorf("--only: %q is not one of doc, runbook, manifests, terraform", part)
 		}
 		if !slices.Contains(out, k) {
 			out = append(out, k)
@@ -88,6 +90,8 @@ func All(in Input, kinds ...Kind) ([]Artifact, error) {
 			more, err = runbook.Render(c)
 		case KindManifests:
 			more, err = manifests.Render(c)
+		case KindTerraform:
+			more, err = terraform.Render(c)
 		default:
 			err = fmt.Errorf("render: unknown artifact kind %q", k)
 		}

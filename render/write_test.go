@@ -43,7 +43,7 @@ func TestParseKinds(t *testing.T) {
 	if err != nil || len(k) != 2 || k[0] != KindDoc || k[1] != KindRunbook {
 		t.Fatalf("got %v %v", k, err)
 	}
-	if k, _ := ParseKinds(""); len(k) != 3 {
+	if k, _ := ParseKinds(""); len(k) != len(Kinds()) {
 		t.Fatalf("empty means all: %v", k)
 	}
 	if _, err := ParseKinds("doc,slides"); err == nil {

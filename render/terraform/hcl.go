@@ -1,0 +1,312 @@
+package terraform
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// This file is a small HCL writer: iksplan builds each .tf file as a tree
+// of blocks and attributes and prints it in the canonical layout that
+// `terraform fmt` (hclwrite.Format) produces, so the output is stable byte
+// for byte and the format check in the tests is meaningful.
+
+// expr is an HCL expression written on the lines of one attribute.
+type expr interface {
+	// write prints the expression; indent is the indentation of the
+	// attribute's line, for expressions that span lines.
+	write(sb *strings.Builder, indent string)
+}
+
+// str is a quoted string literal.
+type str string
+
+func (s str) write(sb *strings.Builder, _ string) { sb.WriteString(quote(string(s))) }
+
+// quote escapes a string for an HCL quoted template: backslash, quote,
+// control characters, and the template sequences ${ and %{.
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for i, r := range s {
+		switch {
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == '"':
+			b.WriteString(`\"`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case (r == '$' || r == '%') && i+1 < len(s) && s[i+1] == '{':
+			b.WriteRune(r)
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// num is a whole number.
+type num int
+
+func (n num) write(sb *strings.Builder, _ string) { sb.WriteString(strconv.Itoa(int(n))) }
+
+// boolean is true or false.
+type boolean bool
+
+func (v boolean) write(sb *strings.Builder, _ string) { sb.WriteString(strconv.FormatBool(bool(v))) }
+
+// ref is a reference or function call written as is, e.g.
+// ibm_is_vpc.vpc.id. Only renderer-built text goes here, never user input.
+type ref string
+
+func (r ref) write(sb *strings.Builder, _ string) { sb.WriteString(string(r)) }
+
+// list is a tuple on one line: ["a", "b"].
+type list []expr
+
+func (l list) write(sb *strings.Builder, indent string) {
+	sb.WriteByte('[')
+	for i, e := range l {
+		if i > 0 {
+			sb.WriteString(", ")
+		}
+		e.write(sb, indent)
+	}
+	sb.WriteByte(']')
+}
+
+// strList is a list of string literals.
+func strList(ss []string) list {
+	out := list{}
+	for _, s := range ss {
+		out = append(out, str(s))
+	}
+	return out
+}
+
+// object is a map literal with quoted keys, one entry a line, keys sorted.
+type object map[string]expr
+
+func (o object) write(sb *strings.Builder, indent string) {
+	if len(o) == 0 {
+		sb.WriteString("{}")
+		return
+	}
+	keys := make([]string, 0, len(o))
+	width := 0
+	for k := range o {
+		keys = append(keys, k)
+		width = max(width, len(objectKey(k)))
+	}
+	sort.Strings(keys)
+	sb.WriteString("{\n")
+	for _, k := range keys {
+		q := objectKey(k)
+		sb.WriteString(indent + "  " + q + strings.Repeat(" ", width-len(q)) + " = ")
+		o[k].write(sb, indent+"  ")
+		sb.WriteByte('\n')
+	}
+	sb.WriteString(indent + "}")
+}
+
+// objectKey writes a key bare when it is an identifier (source, version)
+// and quoted otherwise (node labels such as kubernetes.io/role).
+func objectKey(k string) string {
+	if isIdent(k) {
+		return k
+	}
+	return quote(k)
+}
+
+func isIdent(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		letter := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '_'
+		if !letter && (i == 0 || !(r >= '0' && r <= '9' || r == '-')) {
+			return false
+		}
+	}
+	return true
+}
+
+// item is one entry of a body: an attribute, a nested block, a comment
+// line or a blank line.
+type item interface{ isItem() }
+
+// attr is `name = value`. From names the design field the value comes
+// from (a YAML path such as spec.workerPools[0].flavor), for the tests
+// that compare the Terraform with the design and its fixed-at-create marks.
+type attr struct {
+	name string
+	val  expr
+	from string
+}
+
+type block struct {
+	typ    string
+	labels []string
+	items  []item
+}
+
+type comment string
+
+type blank struct{}
+
+func (attr) isItem()    {}
+func (*block) isItem()  {}
+func (comment) isItem() {}
+func (blank) isItem()   {}
+
+// newBlock starts a block.
+func newBlock(typ string, labels ...string) *block { return &block{typ: typ, labels: labels} }
+
+// set appends an attribute.
+func (b *block) set(name string, v expr) *block {
+	b.items = append(b.items, attr{name: name, val: v})
+	return b
+}
+
+// setFrom appends an attribute whose value is the design field at path.
+func (b *block) setFrom(name string, v expr, path string) *block {
+	b.items = append(b.items, attr{name: name, val: v, from: path})
+	return b
+}
+
+// note appends comment lines (one `#` line per line of text).
+func (b *block) note(format string, args ...any) *block {
+	for _, l := range strings.Split(fmt.Sprintf(format, args...), "\n") {
+		b.items = append(b.items, comment(l))
+	}
+	return b
+}
+
+// add appends a nested block and returns it.
+func (b *block) add(typ string, labels ...string) *block {
+	nb := newBlock(typ, labels...)
+	b.items = append(b.items, nb)
+	return nb
+}
+
+func (b *block) gap() *block {
+	b.items = append(b.items, blank{})
+	return b
+}
+
+// file is one .tf file: top-level comments and blocks separated by blank
+// lines.
+type file struct {
+	name  string
+	items []item
+}
+
+func (f *file) note(format string, args ...any) {
+	for _, l := range strings.Split(fmt.Sprintf(format, args...), "\n") {
+		f.items = append(f.items, comment(l))
+	}
+}
+
+func (f *file) add(b *block) *block {
+	f.items = append(f.items, b)
+	return b
+}
+
+// bytes prints the file: a blank line between top-level blocks, comment
+// lines attached to the block below them.
+func (f *file) bytes() []byte {
+	var sb strings.Builder
+	prevBlock := false
+	for _, it := range f.items {
+		switch v := it.(type) {
+		case comment:
+			if prevBlock {
+				sb.WriteByte('\n')
+				prevBlock = false
+			}
+			writeComment(&sb, "", string(v))
+		case *block:
+			if prevBlock {
+				sb.WriteByte('\n')
+			}
+			writeBlock(&sb, "", v)
+			prevBlock = true
+		case blank:
+			sb.WriteByte('\n')
+			prevBlock = false
+		}
+	}
+	return []byte(sb.String())
+}
+
+func writeComment(sb *strings.Builder, indent, text string) {
+	if text == "" {
+		sb.WriteString(indent + "#\n")
+		return
+	}
+	sb.WriteString(indent + "# " + text + "\n")
+}
+
+func writeBlock(sb *strings.Builder, indent string, b *block) {
+	sb.WriteString(indent + b.typ)
+	for _, l := range b.labels {
+		sb.WriteString(" " + quote(l))
+	}
+	sb.WriteString(" {\n")
+	inner := indent + "  "
+	// hclwrite aligns the `=` of consecutive single-line attributes; a
+	// comment, blank line, nested block or multi-line value ends a run,
+	// and a multi-line value is aligned with nothing.
+	items := b.items
+	for i := 0; i < len(items); {
+		if a, ok := items[i].(attr); ok && !multiline(a.val) {
+			j := i
+			width := 0
+			for j < len(items) {
+				a2, ok := items[j].(attr)
+				if !ok || multiline(a2.val) {
+					break
+				}
+				width = max(width, len(a2.name))
+				j++
+			}
+			for k := i; k < j; k++ {
+				writeAttr(sb, inner, items[k].(attr), width)
+			}
+			i = j
+			continue
+		}
+		switch v := items[i].(type) {
+		case attr:
+			writeAttr(sb, inner, v, len(v.name))
+		case *block:
+			writeBlock(sb, inner, v)
+		case comment:
+			writeComment(sb, inner, string(v))
+		case blank:
+			sb.WriteByte('\n')
+		}
+		i++
+	}
+	sb.WriteString(indent + "}\n")
+}
+
+func writeAttr(sb *strings.Builder, indent string, a attr, width int) {
+	sb.WriteString(indent + a.name + strings.Repeat(" ", width-len(a.name)) + " = ")
+	a.val.write(sb, indent)
+	sb.WriteByte('\n')
+}
+
+func multiline(e expr) bool {
+	o, ok := e.(object)
+	return ok && len(o) > 0
+}

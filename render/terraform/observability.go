@@ -1,0 +1,77 @@
+package terraform
+
+import "github.com/iksplan/iksplan/model"
+
+// Catalog names of the observability services (IBM Cloud Logs and
+// Monitoring provisioning docs); the catalog's entries win.
+const (
+	logsService       = "logs"
+	logsPlan          = "standard"
+	monitoringService = "sysdig-monitor"
+)
+
+// observability.tf: the IBM Cloud Logs and Monitoring instances. Their
+// agents are Helm charts the runbook installs in the cluster.
+func (m *module) observability() {
+	f := m.f("observability.tf")
+	s := m.s
+	if s.Logging.Backend == model.LogCloudLogs {
+		l := s.Logging
+		region := l.CloudLogs.Region
+		from := "spec.logging.cloudLogs.region"
+		if region == "" {
+			region, from = s.Region, "spec.region"
+		}
+		service, plan, _ := m.serviceEntry("logs", logsService, logsPlan, "")
+		if plan == "" {
+			plan = logsPlan
+		}
+		f.note("IBM Cloud Logs. Its agent (a DaemonSet) is installed by the runbook's observability step;")
+		f.note("retention (%d days in the design) and the data buckets are set in the instance.", l.RetentionDays)
+		r := f.add(newBlock("resource", "ibm_resource_instance", "logs"))
+		r.setFrom("name", str(l.CloudLogs.InstanceName), "spec.logging.cloudLogs.instanceName")
+		r.set("service", str(service))
+		r.set("plan", str(plan))
+		r.setFrom("location", str(region), from)
+		r.setFrom("resource_group_id", resourceGroupID, "spec.resourceGroup")
+	}
+	if s.Monitoring.Enabled {
+		mo := s.Monitoring
+		service, _, _ := m.serviceEntry("monitoring", monitoringService, "", "")
+		f.note("IBM Cloud Monitoring. Its agent is installed by the runbook's observability step.")
+		r := f.add(newBlock("resource", "ibm_resource_instance", "monitoring"))
+		r.setFrom("name", str(mo.InstanceName), "spec.monitoring.instanceName")
+		r.set("service", str(service))
+		r.setFrom("plan", str(mo.Plan), "spec.monitoring.plan")
+		r.setFrom("location", str(s.Region), "spec.region")
+		r.setFrom("resource_group_id", resourceGroupID, "spec.resourceGroup")
+	}
+}
+
+// cis adds the Cloud Internet Services instance to network.tf when the
+// catalog confirms its service name and plan, as the runbook does.
+func (m *module) cis() {
+	c := m.s.Firewall.CIS
+	if !c.Enabled {
+		return
+	}
+	f := m.f("network.tf")
+	e, ok := m.c.Catalog.Service("cis")
+	if !ok || e.ServiceName == "" || e.Plan == "" {
+		f.note("Cloud Internet Services: iksplan's catalog does not confirm its catalog name and plan; create the")
+		f.note("instance in the console (https://cloud.ibm.com/catalog/services/internet-services).")
+		return
+	}
+	loc := e.Location
+	if loc == "" {
+		loc = m.s.Region
+	}
+	f.note("Cloud Internet Services in front of the Ingress: DDoS, WAF, GLB, TLS, DNS. The domain, its name")
+	f.note("servers and the GLB origin are set up in the CIS console.")
+	r := f.add(newBlock("resource", "ibm_resource_instance", "cis"))
+	r.setFrom("name", str(c.InstanceName), "spec.firewall.cis.instanceName")
+	r.set("service", str(e.ServiceName))
+	r.set("plan", str(e.Plan))
+	r.set("location", str(loc))
+	r.setFrom("resource_group_id", resourceGroupID, "spec.resourceGroup")
+}

@@ -1,0 +1,243 @@
+package terraform
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/render/view"
+)
+
+// renderReadme writes terraform/README.md: how to apply the module, what
+// the runbook does afterwards, where the two differ, and which arguments
+// the provider fixes at create or ignores after it (read from the schema
+// snapshot).
+func (m *module) renderReadme() ([]byte, error) {
+	sch, err := ProviderSchema()
+	if err != nil {
+		return nil, err
+	}
+	c := m.c
+	var b strings.Builder
+	w := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
+	w("<!-- %s -->", c.Header)
+	w("# Terraform for %s", mdText(c.Design.Metadata.Name))
+	w("")
+	w("This folder is the design as a Terraform root module for the IBM Cloud provider `IBM-Cloud/ibm` %s", ProviderVersion)
+	w("(pinned in `versions.tf`; Terraform %s). It builds what the runbook's cloud steps build, with the same", TerraformVersion)
+	w("names, so the runbook can take over for the work inside the cluster. Every argument was checked against")
+	w("the provider's schema at commit `%s`.", short(sch.Commit))
+	w("")
+	w("## Apply")
+	w("")
+	w("```sh")
+	w("export TF_VAR_ibmcloud_api_key=...   # never written to a file")
+	if m.wantsCBR() {
+		w("export TF_VAR_account_id=...         # ibmcloud account show")
+	}
+	w("terraform init")
+	w("terraform plan -out plan.tfplan")
+	w("terraform apply plan.tfplan")
+	w("```")
+	w("")
+	w("`variables.tf` holds only the API key and account-specific IDs; the defaults are the design's values.")
+	w("")
+	w("## After `terraform apply`: the runbook")
+	w("")
+	access, _ := c.Step(view.StepAccess)
+	w("From the output directory (where runbook.sh is), run the runbook from its step %d; the preflight,", access.Number)
+	w("step 1, always runs first.")
+	w("")
+	w("```sh")
+	if m.runbookState() != "" {
+		w("mkdir -p logs")
+		w("terraform -chdir=terraform output -raw runbook_state >>logs/state   # the IDs step 2 would have read back")
+	}
+	w("./runbook.sh --from %d", access.Number)
+	w("```")
+	w("")
+	w("Its earlier steps (%s) are what this module does. From step %d on:", m.earlierSteps(access.Number), access.Number)
+	w("")
+	for _, s := range c.Steps {
+		if s.Number < access.Number {
+			continue
+		}
+		w("- **Step %d, %s**: %s", s.Number, s.Title, m.afterApply(s.ID))
+	}
+	w("")
+	w("## Where Terraform and the runbook differ")
+	w("")
+	for _, d := range m.differences() {
+		w("- %s", d)
+	}
+	w("")
+	fixed, ignored := m.createOnly(sch)
+	w("## Fixed at create")
+	w("")
+	w("Changing one of these arguments makes Terraform replace the resource (the provider marks them ForceNew):")
+	w("")
+	for _, l := range fixed {
+		w("- %s", l)
+	}
+	w("")
+	w("## Ignored after create")
+	w("")
+	w("The provider sends these arguments only when it creates the resource and ignores later edits")
+	w("(DiffSuppressFunc flex.ApplyOnce): change them on the worker-pool resources in `pools.tf` instead,")
+	w("or with `ibmcloud ks`.")
+	w("")
+	for _, l := range ignored {
+		w("- %s", l)
+	}
+	return []byte(b.String()), nil
+}
+
+func short(sha string) string {
+	if len(sha) > 12 {
+		return sha[:12]
+	}
+	return sha
+}
+
+// mdText keeps a design value from being read as Markdown.
+func mdText(s string) string {
+	r := strings.NewReplacer("\\", "\\\\", "`", "\\`", "*", "\\*", "_", "\\_", "<", "&lt;", ">", "&gt;", "[", "\\[", "]", "\\]", "\n", " ")
+	return r.Replace(s)
+}
+
+func (m *module) earlierSteps(before int) string {
+	var out []string
+	for _, s := range m.c.Steps {
+		if s.Number > 1 && s.Number < before {
+			out = append(out, fmt.Sprintf("%d, %s", s.Number, s.Title))
+		}
+	}
+	return strings.Join(out, "; ")
+}
+
+// afterApply says what a runbook step does on a cluster this module built.
+func (m *module) afterApply(id view.StepID) string {
+	s := m.s
+	switch id {
+	case view.StepAccess:
+		return "downloads the admin kubeconfig and reads the cluster's ID."
+	case view.StepSecurity:
+		t := ""
+		if m.wantsKMS() {
+			t = "finds the KMS instance, root key and KMS encryption already in place and leaves them. "
+		}
+		if s.Security.ImageSignatureEnforcement {
+			t += "Image signature enforcement is on (image_security_enforcement)."
+		}
+		return strings.TrimSpace(t)
+	case view.StepStorage:
+		return "finds the instances and buckets; in the cluster it installs the volume plug-ins, creates the Object Storage volumes' secrets and binds the databases' credentials into their namespaces."
+	case view.StepNetwork:
+		if s.IsClassic() {
+			return "applies the Calico host policies with calicoctl, checks the master endpoints, enables or disables the ALBs and sets their automatic updates."
+		}
+		t := "checks the master endpoints, enables or disables the ALBs and sets their automatic updates"
+		if m.wantsCBR() {
+			t += "; it finds the CBR zone and rules by name and leaves them"
+		}
+		return t + "."
+	case view.StepObservability:
+		return "installs the log and monitoring agents (Helm) into the instances this module created" + m.auditText() + "."
+	case view.StepIAM:
+		return "finds the access groups and leaves them as they are."
+	case view.StepAutoscaler:
+		return "installs and configures the cluster autoscaler add-on for the design's pools."
+	case view.StepManifests:
+		return "applies the Kubernetes manifests (namespaces, quotas, network policies, RBAC)."
+	case view.StepVerify:
+		return "checks the cluster against the design."
+	}
+	return "runs as written."
+}
+
+func (m *module) auditText() string {
+	if m.s.IsClassic() && m.s.Logging.Wants(model.SourceKubeAudit) && m.s.Logging.Backend != model.LogNone {
+		return ", and points the API server's audit webhook at the in-cluster receiver"
+	}
+	return ""
+}
+
+// differences lists what this module does not do like the runbook.
+func (m *module) differences() []string {
+	s := m.s
+	out := []string{
+		"The preflight (tools, login, account checks) is the runbook's only: Terraform has no equivalent.",
+		"Helm-installed agents and plug-ins, Calico policies and the Kubernetes manifests are not Terraform resources here; the runbook's later steps install them.",
+		"The runbook creates the cluster in one zone and adds the others with `ibmcloud ks zone add`; this module names every zone at create. The end state is the same pool in every zone.",
+		"The default worker pool is adopted by a worker-pool resource (`import_on_create`), because the cluster resource ignores later edits of it.",
+	}
+	if m.wantsKMS() {
+		out = append(out, "The service-to-service grant from Kubernetes Service to the KMS instance (Reader) is a resource here; the runbook relies on it existing.")
+		if s.IsVPC() {
+			out = append(out, "The VPC Block Storage (server-protect) grant to the KMS instance is created here for encrypted volumes; the runbook creates none.")
+		}
+	}
+	if m.wantsCBR() {
+		out = append(out, "The CBR rules are written enforced; the runbook creates them in report mode (the cluster API's disabled) and enforces them in its verify step.")
+	}
+	if s.Network.Ingress.TLSSecretsManager != "" {
+		out = append(out, "The Secrets Manager instance for Ingress certificates (`--sm-instance` at create in the runbook) has no argument on the cluster resource; register it with `ibmcloud ks ingress instance register` after the apply.")
+	}
+	if s.IsVPC() {
+		for _, p := range s.WorkerPools {
+			if !p.EncryptsDisk() {
+				out = append(out, "`diskEncryption: false` cannot be expressed for VPC pools (the provider has no argument for it); the runbook passes `--disable-disk-encrypt`.")
+				break
+			}
+		}
+	}
+	if s.Logging.Backend == model.LogSyslog {
+		out = append(out, "Remote syslog forwarding is configured by the runbook's observability step (`ibmcloud ks logging config create`).")
+	}
+	return out
+}
+
+// createOnly lists the rendered resources' arguments the provider fixes at
+// create (ForceNew) or ignores after create (ApplyOnce).
+func (m *module) createOnly(sch *Schema) (fixed, ignored []string) {
+	for _, b := range m.blocks() {
+		if b.typ != "resource" {
+			continue
+		}
+		bs, ok := sch.Lookup("resource", b.labels[0])
+		if !ok {
+			continue
+		}
+		var fx, ig []string
+		seen := map[string]bool{}
+		for _, it := range b.items {
+			var name string
+			switch v := it.(type) {
+			case attr:
+				name = v.name
+			case *block:
+				name = v.typ
+			default:
+				continue
+			}
+			sa := bs.Attributes[name]
+			if sa == nil || seen[name] {
+				continue
+			}
+			seen[name] = true
+			if sa.ForceNew {
+				fx = append(fx, "`"+name+"`")
+			} else if sa.ApplyOnce {
+				ig = append(ig, "`"+name+"`")
+			}
+		}
+		addr := "`" + b.labels[0] + "." + b.labels[1] + "`"
+		if len(fx) > 0 {
+			fixed = append(fixed, addr+": "+strings.Join(fx, ", "))
+		}
+		if len(ig) > 0 {
+			ignored = append(ignored, addr+": "+strings.Join(ig, ", "))
+		}
+	}
+	return fixed, ignored
+}

@@ -1,0 +1,107 @@
+package terraform
+
+import "github.com/iksplan/iksplan/model"
+
+// Key Protect's catalog name and plan (IBM's Key Protect docs:
+// `ibmcloud resource service-instance-create NAME kms tiered-pricing REGION`);
+// the catalog's key-protect entry wins when it has one.
+const (
+	keyProtectService = "kms"
+	keyProtectPlan    = "tiered-pricing"
+)
+
+func (m *module) wantsKMS() bool {
+	p := m.s.Security.KMS.Provider
+	return p == model.KMSKeyProtect || p == model.KMSHyperProtect
+}
+
+// kmsInstanceGUID and rootKeyID are the expressions kms_config uses.
+func (m *module) kmsInstanceGUID() ref {
+	if m.s.Security.KMS.Provider == model.KMSHyperProtect {
+		return "data.ibm_resource_instance.kms.guid"
+	}
+	return "ibm_resource_instance.kms.guid"
+}
+
+func (m *module) rootKeyID() ref {
+	if m.s.Security.KMS.Provider == model.KMSHyperProtect {
+		return "data.ibm_kms_key.root.keys[0].id"
+	}
+	return "ibm_kms_key.root.key_id"
+}
+
+// kmsConfig encrypts the cluster's secrets with the design's root key, as
+// `ibmcloud ks kms enable` does in the runbook (private KMS endpoint: the
+// CLI's default; its --public-endpoint flag is not used).
+func (m *module) kmsConfig(c *block) {
+	if !m.wantsKMS() {
+		return
+	}
+	k := c.add("kms_config")
+	k.setFrom("instance_id", m.kmsInstanceGUID(), "spec.security.kms.instanceName")
+	k.setFrom("crk_id", m.rootKeyID(), "spec.security.kms.rootKeyName")
+	k.set("private_endpoint", boolean(true))
+}
+
+// security.tf: the KMS instance and root key (Key Protect), or lookups of
+// an existing Hyper Protect Crypto Services instance and key, and the
+// service-to-service grants IKS needs to use the key.
+func (m *module) security() {
+	if !m.wantsKMS() {
+		return
+	}
+	f := m.f("security.tf")
+	k := m.s.Security.KMS
+	f.note("Kubernetes secrets encrypted with your root key. Deleting or disabling the root key makes the")
+	f.note("cluster unrecoverable: protect it with a dual-authorization deletion policy, and never let")
+	f.note("`terraform destroy` remove it while the cluster lives.")
+	service := keyProtectService
+	if k.Provider == model.KMSKeyProtect {
+		plan := keyProtectPlan
+		if e, ok := m.c.Catalog.Service("key-protect"); ok && e.ServiceName != "" {
+			service, plan = e.ServiceName, e.Plan
+		}
+		r := f.add(newBlock("resource", "ibm_resource_instance", "kms"))
+		r.setFrom("name", str(k.InstanceName), "spec.security.kms.instanceName")
+		r.set("service", str(service))
+		r.set("plan", str(plan))
+		r.setFrom("location", str(m.s.Region), "spec.region")
+		r.setFrom("resource_group_id", resourceGroupID, "spec.resourceGroup")
+
+		key := f.add(newBlock("resource", "ibm_kms_key", "root"))
+		key.set("instance_id", ref("ibm_resource_instance.kms.guid"))
+		key.setFrom("key_name", str(k.RootKeyName), "spec.security.kms.rootKeyName")
+		key.note("A root key (not a standard key): it wraps the cluster's data encryption keys.")
+		key.set("standard_key", boolean(false))
+		key.set("force_delete", boolean(false))
+	} else {
+		service = k.Provider.ServiceName()
+		f.note("Hyper Protect Crypto Services must exist and be initialised (master key loaded by its custodians):")
+		f.note("it is read, not created.")
+		d := f.add(newBlock("data", "ibm_resource_instance", "kms"))
+		d.setFrom("name", str(k.InstanceName), "spec.security.kms.instanceName")
+		d.set("service", str(service))
+		d.setFrom("resource_group_id", resourceGroupID, "spec.resourceGroup")
+		key := f.add(newBlock("data", "ibm_kms_key", "root"))
+		key.set("instance_id", ref("data.ibm_resource_instance.kms.guid"))
+		key.setFrom("key_name", str(k.RootKeyName), "spec.security.kms.rootKeyName")
+	}
+	f.note("IKS reads the root key through a service-to-service authorization: source Kubernetes Service,")
+	f.note("target the KMS instance, role Reader (https://cloud.ibm.com/docs/containers?topic=containers-encryption-setup).")
+	g := f.add(newBlock("resource", "ibm_iam_authorization_policy", "iks_kms"))
+	g.set("source_service_name", str(iksService))
+	g.set("target_service_name", str(service))
+	g.set("target_resource_instance_id", m.kmsInstanceGUID())
+	g.set("roles", strList([]string{"Reader"}))
+	g.set("description", str("iksplan: "+m.c.Design.Metadata.Name+" reads its root key"))
+	if m.s.IsVPC() {
+		f.note("VPC Block Storage (service server-protect) encrypts volumes with the same root key when a storage")
+		f.note("class or a pool asks for it; the grant lets it read the key.")
+		b := f.add(newBlock("resource", "ibm_iam_authorization_policy", "block_storage_kms"))
+		b.set("source_service_name", str("server-protect"))
+		b.set("target_service_name", str(service))
+		b.set("target_resource_instance_id", m.kmsInstanceGUID())
+		b.set("roles", strList([]string{"Reader"}))
+		b.set("description", str("iksplan: VPC Block Storage of "+m.c.Design.Metadata.Name+" reads the root key"))
+	}
+}

@@ -1,0 +1,3 @@
+package version
+
+const Version = "9.8.7"
