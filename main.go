@@ -5,8 +5,12 @@ package main
 
 import (
 	"os"
+	"path/filepath"
+
+	"golang.org/x/term"
 
 	"github.com/iksplan/iksplan/cli"
+	"github.com/iksplan/iksplan/internal/ibmcloud"
 )
 
 // Set with -ldflags "-X main.version=… -X main.commit=…" at release time.
@@ -16,5 +20,10 @@ var (
 )
 
 func main() {
+	// `iksplan rehearse` re-runs this binary as ibmcloud, kubectl, helm and
+	// calicoctl: the IBM Cloud double.
+	if tool := filepath.Base(os.Args[0]); ibmcloud.IsTool(tool) {
+		os.Exit(ibmcloud.Main(tool, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv, term.IsTerminal(int(os.Stdin.Fd()))))
+	}
 	os.Exit(cli.Execute(cli.BuildInfo{Version: version, Commit: commit}))
 }

@@ -101,6 +101,7 @@ Run it without arguments in a terminal to start the wizard.`,
 		newValidateCommand(a),
 		newCatalogCommand(a),
 		newRenderCommand(a),
+		newRehearseCommand(a),
 		newSchemaCommand(a),
 		newVersionCommand(a),
 	)

@@ -1,0 +1,215 @@
+package rehearse
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/iksplan/iksplan/internal/ibmcloud"
+	"github.com/iksplan/iksplan/model"
+)
+
+// expect compares the double's final state with the (resolved) design and
+// lists every difference: cluster, zones, pools × workers, ALBs, KMS, CBR
+// enforcement, buckets, access groups with members, log retention.
+func expect(d *model.Design, st *ibmcloud.State) []string {
+	var bad []string
+	s := &d.Spec
+	var cl *ibmcloud.Cluster
+	for _, c := range st.Clusters {
+		if c.Name == d.Metadata.Name {
+			cl = c
+		}
+	}
+	if cl == nil {
+		return []string{fmt.Sprintf("cluster %s was not created", d.Metadata.Name)}
+	}
+	if want := string(s.Infrastructure); cl.Provider != want {
+		bad = append(bad, fmt.Sprintf("cluster provider %s, design %s", cl.Provider, want))
+	}
+	for i, p := range s.WorkerPools {
+		name := p.Name
+		if i == 0 {
+			name = "default"
+		}
+		var got *ibmcloud.Pool
+		for _, x := range cl.Pools {
+			if x.Name == name || x.Name == p.Name {
+				got = x
+			}
+		}
+		if got == nil {
+			bad = append(bad, fmt.Sprintf("worker pool %s was not created", p.Name))
+			continue
+		}
+		if got.Flavor != p.Flavor {
+			bad = append(bad, fmt.Sprintf("pool %s: flavor %s, design %s", p.Name, got.Flavor, p.Flavor))
+		}
+		var zones []string
+		for _, z := range got.Zones {
+			zones = append(zones, z.ID)
+			if len(z.Workers) != p.WorkersPerZone {
+				bad = append(bad, fmt.Sprintf("pool %s: %d workers in %s, design %d", p.Name, len(z.Workers), z.ID, p.WorkersPerZone))
+			}
+		}
+		if !sameSet(zones, s.Zones) {
+			bad = append(bad, fmt.Sprintf("pool %s spans %v, design %v", p.Name, zones, s.Zones))
+		}
+	}
+	albOn := map[string]bool{}
+	for _, a := range cl.ALBs {
+		albOn[a.Type] = albOn[a.Type] || a.Enabled
+	}
+	if s.Network.Ingress.PublicALB && !albOn["public"] {
+		bad = append(bad, "no public ALB is enabled")
+	}
+	if s.Network.Ingress.PrivateALB && !albOn["private"] {
+		bad = append(bad, "no private ALB is enabled")
+	}
+	if s.Security.KMS.Provider != "" && s.Security.KMS.Provider != model.KMSNone && cl.KMS == nil {
+		bad = append(bad, "KMS encryption is not enabled on the cluster")
+	}
+	if s.IsVPC() && s.Network.VPC.ContextBasedRestrictions.Enabled {
+		if len(st.CBRRules) == 0 {
+			bad = append(bad, "no CBR rule was created")
+		}
+		for _, r := range st.CBRRules {
+			if r.Enforcement != "enabled" {
+				bad = append(bad, fmt.Sprintf("CBR rule %q is %s, not enforced", r.Description, r.Enforcement))
+			}
+		}
+	}
+	if s.Storage.ObjectStorage.Enabled {
+		for _, b := range s.Storage.ObjectStorage.Buckets {
+			found := false
+			for _, x := range st.Buckets {
+				found = found || x.Name == b.Name
+			}
+			if !found {
+				bad = append(bad, fmt.Sprintf("bucket %s was not created", b.Name))
+			}
+		}
+	}
+	for _, g := range s.IAM.AccessGroups {
+		var got *ibmcloud.AccessGroup
+		for i := range st.AccessGroups {
+			if st.AccessGroups[i].Name == g.Name {
+				got = &st.AccessGroups[i]
+			}
+		}
+		if got == nil {
+			bad = append(bad, fmt.Sprintf("access group %s was not created", g.Name))
+			continue
+		}
+		if !sameSet(got.Members, g.Members) {
+			bad = append(bad, fmt.Sprintf("access group %s has members %v, design %v", g.Name, got.Members, g.Members))
+		}
+		if len(got.Policies) == 0 {
+			bad = append(bad, fmt.Sprintf("access group %s has no policy", g.Name))
+		}
+	}
+	if s.Logging.Backend == model.LogCloudLogs && s.Logging.RetentionDays > 0 {
+		found := false
+		for _, in := range st.Instances {
+			if in.Service != "logs" || in.Name != s.Logging.CloudLogs.InstanceName {
+				continue
+			}
+			found = true
+			if v, _ := in.Parameters["retention_period"].(float64); int(v) != s.Logging.RetentionDays {
+				bad = append(bad, fmt.Sprintf("Cloud Logs %s has retention_period %v, design %d days", in.Name, in.Parameters["retention_period"], s.Logging.RetentionDays))
+			}
+		}
+		if !found {
+			bad = append(bad, fmt.Sprintf("Cloud Logs instance %s was not created", s.Logging.CloudLogs.InstanceName))
+		}
+	}
+	return bad
+}
+
+func sameSet(a, b []string) bool {
+	x, y := append([]string(nil), a...), append([]string(nil), b...)
+	sort.Strings(x)
+	sort.Strings(y)
+	return strings.Join(x, "\x00") == strings.Join(y, "\x00")
+}
+
+// volatile keys differ between runs that reach the same end state: poll
+// counters, sequence numbers, timestamps, refresh counts.
+var volatile = map[string]bool{"seq": true, "polls": true, "created": true, "masterReadyAtPoll": true,
+	"masterBusyUntilPoll": true, "masterOp": true, "orderedAtPoll": true, "masterRefreshes": true, "registered": true}
+
+// snapshot is the comparable final state of a world: the account without
+// volatile fields, and the nodes the cluster got.
+func snapshot(dir string) (string, error) {
+	st, err := ibmcloud.LoadState(dir)
+	if err != nil {
+		return "", err
+	}
+	b, err := json.Marshal(st)
+	if err != nil {
+		return "", err
+	}
+	var v any
+	if err := json.Unmarshal(b, &v); err != nil {
+		return "", err
+	}
+	strip(v)
+	out, err := json.MarshalIndent(v, "", " ")
+	if err != nil {
+		return "", err
+	}
+	kb, err := os.ReadFile(filepath.Join(dir, "kube.json"))
+	if err == nil {
+		var k struct {
+			Nodes []struct {
+				Name string `json:"name"`
+			} `json:"nodes"`
+		}
+		_ = json.Unmarshal(kb, &k)
+		var names []string
+		for _, n := range k.Nodes {
+			names = append(names, n.Name)
+		}
+		sort.Strings(names)
+		out = append(out, []byte("\nnodes: "+strings.Join(names, " "))...)
+	}
+	return string(out), nil
+}
+
+func strip(v any) {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			if volatile[k] {
+				delete(x, k)
+				continue
+			}
+			strip(e)
+		}
+	case []any:
+		for _, e := range x {
+			strip(e)
+		}
+	}
+}
+
+// diff names the first line where two snapshots differ.
+func diff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := 0; i < len(al) || i < len(bl); i++ {
+		var x, y string
+		if i < len(al) {
+			x = al[i]
+		}
+		if i < len(bl) {
+			y = bl[i]
+		}
+		if x != y {
+			return fmt.Sprintf("line %d: fresh %q, after fault %q", i+1, strings.TrimSpace(x), strings.TrimSpace(y))
+		}
+	}
+	return ""
+}

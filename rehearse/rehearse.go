@@ -1,0 +1,330 @@
+package rehearse
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/iksplan/iksplan/internal/ibmcloud"
+	"github.com/iksplan/iksplan/model"
+)
+
+// Options configure one rehearsal.
+type Options struct {
+	// Name is the design's name in the summary line.
+	Name string
+	// Design is the resolved design (render's design.yaml).
+	Design *model.Design
+	// RunbookDir holds the rendered runbook.sh, manifests/, values/, calico/.
+	RunbookDir string
+	// WorkDir receives one directory per world (state, HOME, logs).
+	WorkDir string
+	// Binary is the iksplan executable the tools re-run.
+	Binary string
+	// Faults: "none", "each", or a number k (fail the k-th mutating call).
+	Faults string
+	// Kubeconfig and Kubectl select a real control plane for the fresh
+	// run and the rerun; fault trials use the recording stand-in.
+	Kubeconfig string
+	Kubectl    string
+	// Parallel is how many fault trials run at once (0: GOMAXPROCS).
+	Parallel int
+	Out      io.Writer
+}
+
+// Summary is the outcome of the scenarios.
+type Summary struct {
+	FreshOK       bool
+	RerunMutating int
+	FaultsSkipped bool
+	Faults        int
+	FaultsOK      int
+	NeverNormalOK bool
+	Problems      []string
+}
+
+// Line is the summary's last line, in the form the issue fixes.
+func (s Summary) Line(name string) string {
+	fresh := "fresh ok"
+	if !s.FreshOK {
+		fresh = "fresh FAILED"
+	}
+	faults := "faults skipped"
+	if !s.FaultsSkipped {
+		faults = fmt.Sprintf("faults %d/%d converged", s.FaultsOK, s.Faults)
+	}
+	return fmt.Sprintf("rehearse: %s: %s · rerun %d mutating calls · %s", name, fresh, s.RerunMutating, faults)
+}
+
+// OK reports whether every scenario passed.
+func (s Summary) OK() bool {
+	return s.FreshOK && s.RerunMutating == 0 && s.FaultsOK == s.Faults && s.NeverNormalOK && len(s.Problems) == 0
+}
+
+// ErrFailed is returned when a scenario failed; the summary says which.
+var ErrFailed = errors.New("rehearsal failed")
+
+func (o *Options) world(name string, real bool) *world {
+	w := &world{dir: filepath.Join(o.WorkDir, name), runbook: o.RunbookDir, binary: o.Binary, realPath: os.Getenv("PATH"),
+		cfg: ibmcloud.Config{MasterPolls: 2, WorkerPolls: 2}}
+	if g := o.Design.Spec.ResourceGroup; g != "" {
+		w.groups = []string{g}
+	}
+	if real && o.Kubeconfig != "" {
+		w.cfg.RealKubectl, w.cfg.Kubeconfig = o.Kubectl, o.Kubeconfig
+	}
+	return w
+}
+
+func (o *Options) printf(format string, a ...any) { fmt.Fprintf(o.Out, format, a...) }
+
+// Run runs the scenarios and prints progress and the summary.
+func Run(o Options) (Summary, error) {
+	var s Summary
+	if o.Parallel <= 0 {
+		o.Parallel = runtime.GOMAXPROCS(0)
+	}
+	mode := "stand-in kubectl (waits are simulated)"
+	if o.Kubeconfig != "" {
+		mode = "real control plane " + o.Kubeconfig
+	}
+	o.printf("rehearse: %s: runbook %s against the IBM Cloud double and %s\n", o.Name, filepath.Join(o.RunbookDir, "runbook.sh"), mode)
+
+	// 1. Fresh run.
+	fresh := o.world("fresh", true)
+	if err := prepare(fresh); err != nil {
+		return s, err
+	}
+	o.printf("1. fresh run\n")
+	res, err := fresh.run(0, func(step string) { o.printf("   %s\n", step) })
+	if err != nil {
+		return s, err
+	}
+	writeLog(fresh, "fresh", res)
+	st, err := ibmcloud.LoadState(fresh.stateDir())
+	if err != nil {
+		return s, err
+	}
+	total := len(res.mutating())
+	switch {
+	case res.exit != 0:
+		s.Problems = append(s.Problems, fmt.Sprintf("fresh run exited %d:\n%s", res.exit, indent(tail(res.output, 12))))
+	default:
+		if bad := expect(o.Design, st); len(bad) > 0 {
+			s.Problems = append(s.Problems, "the final state differs from the design:\n"+indent(strings.Join(bad, "\n")))
+		} else {
+			s.FreshOK = true
+		}
+	}
+	o.printf("   exit %d, %d ibmcloud calls, %d mutating\n", res.exit, countTool(res, "ibmcloud"), total)
+	want, err := snapshot(fresh.stateDir())
+	if err != nil {
+		return s, err
+	}
+
+	// 2. Second run: nothing may change.
+	o.printf("2. second run\n")
+	res2, err := fresh.run(0, nil)
+	if err != nil {
+		return s, err
+	}
+	writeLog(fresh, "rerun", res2)
+	s.RerunMutating = len(res2.mutating())
+	if res2.exit != 0 {
+		s.Problems = append(s.Problems, fmt.Sprintf("second run exited %d:\n%s", res2.exit, indent(tail(res2.output, 8))))
+	}
+	for _, c := range res2.mutating() {
+		s.Problems = append(s.Problems, "second run changed the account: ibmcloud "+strings.Join(c.Args, " "))
+	}
+	o.printf("   exit %d, %d mutating calls\n", res2.exit, s.RerunMutating)
+
+	// 3. Faults.
+	ks, err := faultList(o.Faults, total)
+	if err != nil {
+		return s, err
+	}
+	s.FaultsSkipped = ks == nil
+	if !s.FaultsSkipped && res.exit == 0 {
+		o.printf("3. faults: %d trial(s), each failing one mutating call once, then a rerun\n", len(ks))
+		s.Faults = len(ks)
+		probs := o.faultTrials(ks, want)
+		s.FaultsOK = s.Faults - len(probs)
+		s.Problems = append(s.Problems, probs...)
+	} else if !s.FaultsSkipped {
+		s.Faults = len(ks)
+	}
+
+	// 4. A cluster that never reaches normal.
+	o.printf("4. a cluster that never becomes ready\n")
+	nn := o.world("never-normal", false)
+	nn.cfg.NeverNormal = true
+	if err := prepare(nn); err != nil {
+		return s, err
+	}
+	res4, err := nn.run(0, nil)
+	if err != nil {
+		return s, err
+	}
+	writeLog(nn, "never-normal", res4)
+	if msg := giveUpLine(res4.output); res4.exit != 0 && msg != "" {
+		s.NeverNormalOK = true
+		o.printf("   stopped: %s\n", msg)
+	} else {
+		s.Problems = append(s.Problems, fmt.Sprintf("a cluster that never becomes ready: the runbook exited %d without a bounded-wait message:\n%s", res4.exit, indent(tail(res4.output, 6))))
+	}
+
+	for _, p := range s.Problems {
+		o.printf("problem: %s\n", p)
+	}
+	o.printf("%s\n", s.Line(o.Name))
+	if !s.OK() {
+		return s, ErrFailed
+	}
+	return s, nil
+}
+
+func prepare(w *world) error {
+	if err := os.RemoveAll(w.dir); err != nil {
+		return err
+	}
+	if err := w.setup(); err != nil {
+		return err
+	}
+	return w.sleepShim()
+}
+
+func countTool(r result, tool string) int {
+	n := 0
+	for _, c := range r.calls {
+		if c.Tool == tool {
+			n++
+		}
+	}
+	return n
+}
+
+func writeLog(w *world, name string, r result) {
+	_ = os.WriteFile(filepath.Join(w.dir, name+".log"), []byte(r.output), 0o600)
+}
+
+func indent(s string) string { return "    " + strings.ReplaceAll(s, "\n", "\n    ") }
+
+// faultList turns --faults into the mutating call numbers to fail.
+func faultList(spec string, total int) ([]int, error) {
+	switch spec {
+	case "", "none":
+		return nil, nil
+	case "each":
+		out := make([]int, total)
+		for i := range out {
+			out[i] = i + 1
+		}
+		return out, nil
+	}
+	k, err := strconv.Atoi(spec)
+	if err != nil || k < 1 {
+		return nil, fmt.Errorf("--faults: want none, each or a call number ≥ 1, not %q", spec)
+	}
+	if k > total {
+		return nil, fmt.Errorf("--faults %d: the fresh run made only %d mutating calls", k, total)
+	}
+	return []int{k}, nil
+}
+
+var stepFailed = regexp.MustCompile(`step (\d+) \(([^)]*)\) failed`)
+
+// faultTrials runs each trial in its own world and returns the problems.
+func (o *Options) faultTrials(ks []int, want string) []string {
+	probs := make([]string, len(ks))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, o.Parallel)
+	var mu sync.Mutex
+	for i, k := range ks {
+		wg.Add(1)
+		go func(i, k int) {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			p, line := o.faultTrial(k, want)
+			probs[i] = p
+			mu.Lock()
+			o.printf("   %s\n", line)
+			mu.Unlock()
+		}(i, k)
+	}
+	wg.Wait()
+	var out []string
+	for _, p := range probs {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (o *Options) faultTrial(k int, want string) (problem, line string) {
+	w := o.world(fmt.Sprintf("fault-%03d", k), false)
+	if err := prepare(w); err != nil {
+		return fmt.Sprintf("fault %d: %v", k, err), fmt.Sprintf("fault %d: %v", k, err)
+	}
+	defer func() {
+		if problem == "" {
+			_ = os.RemoveAll(w.dir)
+		}
+	}()
+	r1, err := w.run(k, nil)
+	if err != nil {
+		return fmt.Sprintf("fault %d: %v", k, err), fmt.Sprintf("fault %d: %v", k, err)
+	}
+	writeLog(w, "faulted", r1)
+	var call string
+	for _, c := range r1.calls {
+		if c.Fault {
+			call = "ibmcloud " + c.Path
+		}
+	}
+	if call == "" {
+		return fmt.Sprintf("fault %d: no call was failed (the run made fewer mutating calls than the fresh one)", k), fmt.Sprintf("fault %d: not injected", k)
+	}
+	if r1.exit == 0 {
+		return fmt.Sprintf("fault %d (%s): the runbook went on after the failed call and exited 0", k, call), fmt.Sprintf("fault %d %s: NOT STOPPED", k, call)
+	}
+	m := stepFailed.FindStringSubmatch(r1.output)
+	if m == nil || !strings.Contains(r1.output, "--from "+m[1]) {
+		return fmt.Sprintf("fault %d (%s): the runbook stopped without naming the step and how to resume (want `step N (title) failed: …; … ./runbook.sh --from N`):\n%s", k, call, indent(tail(r1.output, 4))),
+			fmt.Sprintf("fault %d %s: stopped, but no resume message", k, call)
+	}
+	r2, err := w.run(0, nil)
+	if err != nil {
+		return fmt.Sprintf("fault %d: %v", k, err), fmt.Sprintf("fault %d: %v", k, err)
+	}
+	writeLog(w, "rerun", r2)
+	if r2.exit != 0 {
+		return fmt.Sprintf("fault %d (%s): the rerun exited %d:\n%s", k, call, r2.exit, indent(tail(r2.output, 6))), fmt.Sprintf("fault %d %s: rerun FAILED", k, call)
+	}
+	got, err := snapshot(w.stateDir())
+	if err != nil {
+		return fmt.Sprintf("fault %d: %v", k, err), fmt.Sprintf("fault %d: %v", k, err)
+	}
+	if got != want {
+		return fmt.Sprintf("fault %d (%s): the rerun did not converge to the fresh run's state: %s", k, call, diff(want, got)), fmt.Sprintf("fault %d %s: DIVERGED", k, call)
+	}
+	return "", fmt.Sprintf("fault %d %s: stopped in step %s (%s), rerun converged", k, call, m[1], m[2])
+}
+
+// giveUpLine finds the runbook's bounded-wait message.
+func giveUpLine(out string) string {
+	for _, l := range strings.Split(out, "\n") {
+		if strings.Contains(l, "gave up after") {
+			return strings.TrimSpace(l)
+		}
+	}
+	return ""
+}
