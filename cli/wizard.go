@@ -2,9 +2,11 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"os"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -46,19 +48,31 @@ func (a *app) wizard(cmd *cobra.Command, d *model.Design, file string) error {
 	}
 	opts := wizard.Options{Catalog: cat, Design: d, File: file}
 	if accessible {
-		if err := wizard.RunAccessible(opts, a.stdin, a.stdout); err != nil {
-			return withCode(ExitFindings, err)
-		}
-		return nil
+		return wizardExit(wizard.RunAccessible(opts, a.stdin, a.stdout))
 	}
 	ctx := cmd.Context()
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	if err := wizard.Run(ctx, opts, a.stdin, a.stdout); err != nil {
-		return withCode(ExitFindings, err)
+	return wizardExit(wizard.Run(ctx, opts, a.stdin, a.stdout))
+}
+
+// wizardExit gives a wizard's end its exit code: a signal (or a ctrl+c
+// quit, as SIGINT) exits 128 + the signal's number, as a shell reports a
+// process killed by it (130 SIGINT, 143 SIGTERM, 129 SIGHUP); input that
+// ended early or a failure exits 1.
+func wizardExit(err error) error {
+	if err == nil {
+		return nil
 	}
-	return nil
+	var ie *wizard.InterruptedError
+	if errors.As(err, &ie) {
+		if s, ok := ie.Signal.(syscall.Signal); ok {
+			return withCode(128+int(s), err)
+		}
+		return withCode(128+int(syscall.SIGINT), err)
+	}
+	return withCode(ExitFindings, err)
 }
 
 func flagAccessible(cmd *cobra.Command) bool {

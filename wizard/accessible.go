@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
@@ -31,43 +33,107 @@ var ErrInputEnded = errors.New("input ended before the wizard finished; the draf
 // new bufio.Scanner for every question, which would otherwise swallow the
 // answers to later questions from a pipe. After the input ends it stops
 // the run instead of letting a prompt that needs an answer loop forever.
+//
+// It also gives every question two answers of its own: "?" prints the why
+// text of the field being asked (the question stays open), and "<" goes
+// back to the previous question. A signal (ctrl+c, SIGTERM) ends the run
+// while a question waits, so the wizard saves the draft and exits with the
+// signal's code instead of dying with the answers of the page.
 type lineReader struct {
-	r    *bufio.Reader
-	eofs int
+	r       *bufio.Reader
+	pending []byte
+	eofs    int
+	// req asks the reading goroutine for one line; it answers on resp. A
+	// line is read only when a prompt asks for it (tests answer by what
+	// was printed).
+	req  chan struct{}
+	resp chan lineResult
+	// sigs, when set, interrupts a waiting Read.
+	sigs <-chan os.Signal
+	// help prints the why text of the question being asked.
+	help func()
 }
 
-func newLineReader(r io.Reader) *lineReader { return &lineReader{r: bufio.NewReader(r)} }
+type lineResult struct {
+	line []byte
+	err  error
+}
+
+func newLineReader(r io.Reader) *lineReader {
+	l := &lineReader{r: bufio.NewReader(r), req: make(chan struct{}), resp: make(chan lineResult)}
+	go func() {
+		for range l.req {
+			line, err := l.r.ReadBytes('\n')
+			l.resp <- lineResult{line, err}
+		}
+	}()
+	return l
+}
+
+// next returns the next line of input, or panics with the signal that
+// arrived while waiting for it.
+func (l *lineReader) next() lineResult {
+	l.req <- struct{}{}
+	select {
+	case res := <-l.resp:
+		return res
+	case sig := <-l.sigs:
+		panic(interruptPanic{sig})
+	}
+}
 
 func (l *lineReader) Read(p []byte) (int, error) {
-	line, err := l.r.ReadSlice('\n')
-	if len(line) > 0 {
-		n := copy(p, line)
-		if n < len(line) {
-			// Too long for p: return the rest on the next call.
-			l.r = bufio.NewReader(io.MultiReader(strings.NewReader(string(line[n:])), l.r))
+	for len(l.pending) == 0 {
+		res := l.next()
+		if len(res.line) == 0 && res.err != nil {
+			l.eofs++
+			if l.eofs > 3 {
+				panic(errInputEndedPanic{})
+			}
+			return 0, io.EOF
 		}
-		return n, nil
-	}
-	if err != nil {
-		l.eofs++
-		if l.eofs > 3 {
-			panic(errInputEndedPanic{})
+		switch strings.TrimSpace(string(res.line)) {
+		case "?":
+			if l.help != nil {
+				l.help()
+				continue
+			}
+		case "<":
+			panic(backPanic{})
 		}
-		return 0, io.EOF
+		l.pending = res.line
 	}
-	return 0, nil
+	n := copy(p, l.pending)
+	l.pending = l.pending[n:]
+	return n, nil
 }
 
 type errInputEndedPanic struct{}
 
-// RunAccessible runs the wizard in accessible mode on in and out.
+// backPanic is "<": back to the previous question.
+type backPanic struct{}
+
+// interruptPanic is a signal that arrived while a question waited.
+type interruptPanic struct{ sig os.Signal }
+
+// RunAccessible runs the wizard in accessible mode on in and out. SIGINT
+// (ctrl+c), SIGTERM and SIGHUP save the draft and return an
+// *InterruptedError.
 func RunAccessible(opts Options, in io.Reader, out io.Writer) (err error) {
 	opts.defaults()
 	lr := newLineReader(in)
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(sigs)
+	lr.sigs = sigs
 	defer func() {
 		if r := recover(); r != nil {
-			if _, ok := r.(errInputEndedPanic); ok {
+			switch r := r.(type) {
+			case errInputEndedPanic:
 				err = ErrInputEnded
+				return
+			case interruptPanic:
+				err = &InterruptedError{Signal: r.sig}
 				return
 			}
 			panic(r)
@@ -76,17 +142,29 @@ func RunAccessible(opts Options, in io.Reader, out io.Writer) (err error) {
 	fmt.Fprintln(out, "iksplan: design a production IBM Cloud Kubernetes Service cluster.")
 	fmt.Fprintln(out, "Answer each question on its line; an empty line keeps the answer shown in [brackets].")
 	fmt.Fprintln(out, "Lists with several answers: enter a number to toggle it, 0 when done.")
+	fmt.Fprintln(out, "Answer ? for why a question matters, < to go back a question. Every answer is saved as you go; ctrl+c stops (the draft keeps the answers).")
 	fmt.Fprintln(out)
-	d, st := opts.Design, draftState{Step: StepBasics, Source: opts.File}
-	if d == nil {
-		d, st, err = accessibleStart(opts, lr, out)
+	var st draftState
+	var id string
+	d := opts.Design
+	switch {
+	case d != nil && opts.File != "":
+		d, st, id, err = accessibleOpenFile(opts, d, opts.File, lr, out)
 		if err != nil {
 			return err
 		}
-	} else {
-		st.Done = allSteps()
+	case d != nil:
+		st, id = draftState{Step: StepBasics, Done: allSteps()}, NewDraftID(opts.Now())
+	default:
+		d, st, id, err = accessibleStart(opts, lr, out)
+		if err != nil {
+			return err
+		}
 	}
-	return runAccessibleDesign(opts, d, st, lr, out)
+	if d == nil {
+		return nil // quit at the draft question
+	}
+	return runAccessibleSteps(opts, d, st, id, lr, out, "")
 }
 
 // plainStyles are styles that render no escape codes.
@@ -96,26 +174,46 @@ func plainStyles() *Styles {
 	return NewStyles(r)
 }
 
+// accessibleSelect asks one choice among opts.
+func accessibleSelect(title string, opts []Opt[string], lr io.Reader, out io.Writer) (string, error) {
+	choice := opts[0].Value
+	hopts := make([]huh.Option[string], len(opts))
+	for i, o := range opts {
+		label := o.Label
+		if o.Help != "" {
+			label += " — " + o.Help
+		}
+		hopts[i] = huh.NewOption(label, o.Value)
+	}
+	sel := huh.NewSelect[string]().Title(title).Options(hopts...).Value(&choice)
+	err := accessibleForm(huh.NewGroup(sel), lr, out).Run()
+	return choice, err
+}
+
 // accessibleStart asks how to start: a draft, a preset, blank or a file.
-func accessibleStart(opts Options, lr io.Reader, out io.Writer) (*model.Design, draftState, error) {
-	var choice string
-	var sopts []huh.Option[string]
+func accessibleStart(opts Options, lr io.Reader, out io.Writer) (*model.Design, draftState, string, error) {
+	var sopts []Opt[string]
 	drafts, _ := opts.Drafts.List()
 	for _, d := range drafts {
-		sopts = append(sopts, huh.NewOption(fmt.Sprintf("Resume draft %s (saved %s)", d.Name, Age(d.Saved, opts.Now())), startDraft+d.Name))
+		if d.Damaged != "" {
+			fmt.Fprintf(out, "Draft %s is damaged (%s).\n", d.Label(), d.Damaged)
+		}
+		if o, ok := draftOption(d, opts.Now()); ok {
+			o.Help = ""
+			sopts = append(sopts, o)
+		}
 	}
 	for _, p := range presets.All() {
-		sopts = append(sopts, huh.NewOption("Start from preset "+p.Name+" — "+p.Summary, startPre+p.Name))
+		sopts = append(sopts, Opt[string]{Value: startPre + p.Name, Label: "Start from preset " + p.Name + " — " + p.Summary})
 	}
-	sopts = append(sopts, huh.NewOption("Start blank", startBlank), huh.NewOption("Open a design file", startOpen))
-	choice = sopts[0].Value
-	sel := huh.NewSelect[string]().Title("How do you want to start?").Options(sopts...).Value(&choice)
-	if err := accessibleForm(huh.NewGroup(sel), lr, out).Run(); err != nil {
-		return nil, draftState{}, err
+	sopts = append(sopts, Opt[string]{Value: startBlank, Label: "Start blank"}, Opt[string]{Value: startOpen, Label: "Open a design file"})
+	choice, err := accessibleSelect("How do you want to start?", sopts, lr, out)
+	if err != nil {
+		return nil, draftState{}, "", err
 	}
 	switch {
 	case choice == startBlank:
-		return model.New(""), draftState{Step: StepBasics}, nil
+		return model.New(""), draftState{Step: StepBasics}, NewDraftID(opts.Now()), nil
 	case choice == startOpen:
 		var path string
 		in := huh.NewInput().Title("Design file:").Value(&path).Validate(func(s string) error {
@@ -125,34 +223,78 @@ func accessibleStart(opts Options, lr io.Reader, out io.Writer) (*model.Design, 
 			return nil
 		})
 		if err := accessibleForm(huh.NewGroup(in), lr, out).Run(); err != nil {
-			return nil, draftState{}, err
+			return nil, draftState{}, "", err
 		}
 		d, err := loadDesignFile(path)
-		return d, draftState{Step: StepBasics, Source: path, Done: allSteps()}, err
+		if err != nil {
+			return nil, draftState{}, "", err
+		}
+		return accessibleOpenFile(opts, d, path, lr, out)
 	case strings.HasPrefix(choice, startPre):
 		d, err := presets.Design(strings.TrimPrefix(choice, startPre))
-		return d, draftState{Step: StepBasics, Done: allSteps()}, err
+		return d, draftState{Step: StepBasics, Done: allSteps()}, NewDraftID(opts.Now()), err
+	case strings.HasPrefix(choice, startPrev):
+		id := strings.TrimPrefix(choice, startPrev)
+		d, st, err := opts.Drafts.LoadPrev(id)
+		fmt.Fprintln(out, "Resuming the last good copy: the newest save was damaged; check the last answer.")
+		return d, resumeState(st), id, err
 	default:
-		d, st, err := opts.Drafts.Load(strings.TrimPrefix(choice, startDraft))
-		if st.Step == "" {
-			st.Step = StepBasics
-		}
-		return d, st, err
+		id := strings.TrimPrefix(choice, startDraft)
+		d, st, err := opts.Drafts.Load(id)
+		return d, resumeState(st), id, err
 	}
+}
+
+func resumeState(st draftState) draftState {
+	if st.Step == "" {
+		st.Step = StepBasics
+	}
+	return st
+}
+
+// accessibleOpenFile starts on a design from file; when the file has a
+// draft already, it asks first (resume it, start over, or quit).
+func accessibleOpenFile(opts Options, d *model.Design, file string, lr io.Reader, out io.Writer) (*model.Design, draftState, string, error) {
+	id := FileDraftID(file)
+	fresh := draftState{Step: StepBasics, Done: allSteps(), Source: file}
+	di, ok := opts.Drafts.Info(id)
+	if !ok {
+		return d, fresh, id, nil
+	}
+	var sopts []Opt[string]
+	if o, ok := draftOption(di, opts.Now()); ok {
+		o.Help = ""
+		sopts = append(sopts, o)
+	}
+	sopts = append(sopts,
+		Opt[string]{Value: startFile, Label: fmt.Sprintf("Start over from %s (cluster %s): the draft is replaced", file, d.Metadata.Name)},
+		Opt[string]{Value: startQuit, Label: "Quit and decide later (nothing changes)"})
+	choice, err := accessibleSelect(file+" already has a draft (cluster "+di.Cluster+", saved "+Age(di.Saved, opts.Now())+")", sopts, lr, out)
+	if err != nil {
+		return nil, draftState{}, "", err
+	}
+	switch {
+	case choice == startFile:
+		opts.Drafts.Remove(id)
+		return d, fresh, id, nil
+	case choice == startQuit:
+		return nil, draftState{}, "", nil
+	case strings.HasPrefix(choice, startPrev):
+		pd, st, err := opts.Drafts.LoadPrev(id)
+		return pd, resumeState(st), id, err
+	}
+	pd, st, err := opts.Drafts.Load(id)
+	return pd, resumeState(st), id, err
 }
 
 func accessibleForm(g *huh.Group, in io.Reader, out io.Writer) *huh.Form {
 	return huh.NewForm(g).WithTheme(AccessibleTheme()).WithAccessible(true).WithInput(in).WithOutput(out)
 }
 
-// runAccessibleDesign asks every step's pages in turn, from st.Step on.
-func runAccessibleDesign(opts Options, d *model.Design, st draftState, in io.Reader, out io.Writer) error {
-	return runAccessibleSteps(opts, d, st, in, out, "")
-}
-
-// runAccessibleSteps is runAccessibleDesign that, with only set, stops
-// when that step is done (tests use it).
-func runAccessibleSteps(opts Options, d *model.Design, st draftState, in io.Reader, out io.Writer, only StepID) error {
+// runAccessibleSteps asks every step's pages in turn, from st.Step on,
+// one question at a time: the draft is saved after every answer. With only
+// set, it stops when that step is done (tests use it).
+func runAccessibleSteps(opts Options, d *model.Design, st draftState, id string, lr *lineReader, out io.Writer, only StepID) error {
 	model.ApplyDefaults(d)
 	ctx := &Ctx{D: d, Cat: opts.Catalog, Accessible: true, S: plainStyles(), Width: 78, Today: opts.Now().Format("2006-01-02")}
 	ctx.svc = &services{
@@ -165,31 +307,31 @@ func runAccessibleSteps(opts Options, d *model.Design, st draftState, in io.Read
 	for _, id := range st.Done {
 		f.done[id] = true
 	}
-	draft := DraftName(d)
+	field := ""
 	save := func() {
-		name := DraftName(ctx.D)
-		ds := draftState{Step: f.step().ID, Page: f.cur.Page, Source: ctx.svc.file}
+		ds := draftState{Step: f.step().ID, Page: f.cur.Page, Field: field, Source: ctx.svc.file}
 		for _, s := range f.steps {
 			if f.done[s.ID] {
 				ds.Done = append(ds.Done, s.ID)
 			}
 		}
-		if path, err := opts.Drafts.Save(name, ctx.D, ds); err == nil {
-			if draft != name {
-				opts.Drafts.Remove(draft)
-				draft = name
-			}
-			fmt.Fprintf(out, "(draft saved: %s)\n", path)
+		ui := ctx.UI
+		ds.UI = &ui
+		if _, err := opts.Drafts.Save(id, ctx.D, ds); err != nil {
+			fmt.Fprintf(out, "(the draft could not be saved: %v)\n", err)
 		}
 	}
-	f.onStepDone = func(StepID) { save() }
 	defer func() {
 		if r := recover(); r != nil {
 			save()
+			if ip, ok := r.(interruptPanic); ok {
+				fmt.Fprintf(out, "\nStopped (%s). Every answer given is in the draft %s; run iksplan --accessible again to resume.\n", signalName(ip.sig), id)
+			}
 			panic(r)
 		}
 	}()
-	f.start(st.Step)
+	startFlow(f, st)
+	resumeField := st.Field
 	lastStep := -1
 	for !f.finished && (only == "" || f.step().ID == only) {
 		if f.cur.Step != lastStep {
@@ -212,14 +354,15 @@ func runAccessibleSteps(opts Options, d *model.Design, st draftState, in io.Read
 			}
 		}
 		fmt.Fprintln(out)
-		if err := f.form.WithInput(in).WithOutput(out).Run(); err != nil {
-			save()
-			return err
-		}
-		for _, fn := range ctx.afterRun {
-			fn()
+		back := askPage(f, lr, out, resumeField, func(key string) { field = key; save() })
+		resumeField = ""
+		if back {
+			f.back() // on the first page, the page is asked again
+			continue
 		}
 		f.complete()
+		field = ""
+		save()
 	}
 	save()
 	if only != "" {
@@ -235,4 +378,86 @@ func runAccessibleSteps(opts Options, d *model.Design, st draftState, in io.Read
 		fmt.Fprintln(out, "  "+c)
 	}
 	return nil
+}
+
+// askPage asks the current page's questions one at a time, from the field
+// with key from on (a resume), calling saved with the key of each field
+// answered. "<" on the first question returns back=true: the caller shows
+// the page before.
+func askPage(f *flow, lr *lineReader, out io.Writer, from string, saved func(key string)) (back bool) {
+	fields := f.fields
+	i := 0
+	if from != "" {
+		for j, fl := range fields {
+			if fl.GetKey() == from {
+				i = j
+			}
+		}
+	}
+	for i < len(fields) {
+		fl := fields[i]
+		lr.help = func() { fmt.Fprintln(out, accessibleWhy(fl.GetKey())) }
+		if askField(fl, lr, out) {
+			// Back: the previous question of the page, or the page before.
+			j := i - 1
+			for j >= 0 && isNote(fields[j]) {
+				j--
+			}
+			if j < 0 {
+				return true
+			}
+			i = j
+			continue
+		}
+		for _, fn := range f.ctx.afterRun {
+			fn()
+		}
+		if !isNote(fl) {
+			saved(fl.GetKey())
+		}
+		i++
+	}
+	lr.help = nil
+	return false
+}
+
+// askField asks one question; it reports whether the answer was "<".
+func askField(fl huh.Field, lr io.Reader, out io.Writer) (back bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(backPanic); ok {
+				back = true
+				return
+			}
+			panic(r)
+		}
+	}()
+	fl.Init()
+	fl.Focus()
+	_ = fl.WithAccessible(true).RunAccessible(out, lr)
+	fmt.Fprintln(out)
+	return false
+}
+
+func isNote(fl huh.Field) bool {
+	_, ok := fl.(*huh.Note)
+	return ok
+}
+
+// accessibleWhy is the why text of a field as plain lines.
+func accessibleWhy(key string) string {
+	w, ok := WhyFor(pathKey(key))
+	if !ok || w.Text == "" {
+		return "(no help for this question; answer < to go back)\n"
+	}
+	var b strings.Builder
+	b.WriteString("Why: " + w.Text + "\n")
+	if w.Alternatives != "" {
+		b.WriteString("Alternatives: " + w.Alternatives + "\n")
+	}
+	if w.Doc != "" {
+		b.WriteString("IBM docs: " + w.Doc + "\n")
+	}
+	b.WriteString("(now answer the question above)")
+	return b.String()
 }

@@ -104,8 +104,8 @@ func TestAccessibleWholeWizard(t *testing.T) {
 			t.Error(err)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(opts.Drafts.Dir, "shop-prod.yaml")); err != nil {
-		t.Errorf("no draft: %v", err)
+	if list, err := opts.Drafts.List(); err != nil || len(list) != 1 || list[0].Cluster != "shop-prod" {
+		t.Errorf("drafts: %+v %v", list, err)
 	}
 }
 

@@ -158,9 +158,19 @@ type App struct {
 	panelKey    panelKey
 	panelCache  string
 
-	draftName string
+	// draftID is the identity of the draft (draft.go); saves are numbered
+	// (saveSeq) and written by saver, off the update loop.
+	draftID string
+	saver   *saver
+	saveSeq int
+	// lastKey is the page and field that had focus after the last key:
+	// when it changes, an answer was committed and the draft is saved.
+	lastKey string
 	// Saved is the path of the last draft saved.
 	Saved string
+	// Interrupted is the signal that stopped the wizard (nil when it ended
+	// otherwise); a ctrl+c quit counts as SIGINT.
+	Interrupted os.Signal
 }
 
 // New returns the wizard model.
@@ -176,12 +186,28 @@ func New(opts Options) *App {
 	m.help.Styles.ShortSeparator = m.styles.Muted
 	m.help.Styles.Ellipsis = m.styles.Muted
 	m.width, m.height = 100, 30
-	if opts.Design != nil {
-		m.begin(opts.Design, draftState{Step: StepBasics, Done: allSteps(), Source: opts.File})
-	} else {
+	m.saver = &saver{drafts: opts.Drafts}
+	switch {
+	case opts.Design != nil && opts.File != "":
+		m.openFile(opts.Design, opts.File)
+	case opts.Design != nil:
+		m.begin(opts.Design, draftState{Step: StepBasics, Done: allSteps()}, NewDraftID(opts.Now()))
+	default:
 		m.buildWelcome()
 	}
 	return m
+}
+
+// openFile starts on a design read from file, unless the file already has
+// a draft: then the wizard asks whether to resume it or to start over from
+// the file, showing both, before anything replaces the draft.
+func (m *App) openFile(d *model.Design, file string) tea.Cmd {
+	id := FileDraftID(file)
+	if di, ok := m.opts.Drafts.Info(id); ok {
+		m.askDraftConflict(di, d, file)
+		return m.welcome.form.Init()
+	}
+	return m.begin(d, draftState{Step: StepBasics, Done: allSteps(), Source: file}, id)
 }
 
 func allSteps() []StepID {
@@ -210,9 +236,11 @@ func (m *App) Init() tea.Cmd {
 	return tea.Batch(m.flow.form.Init(), m.touch())
 }
 
-// begin starts the wizard on design d at the position st.
-func (m *App) begin(d *model.Design, st draftState) tea.Cmd {
+// begin starts the wizard on design d at the position st, saving to the
+// draft id.
+func (m *App) begin(d *model.Design, st draftState, id string) tea.Cmd {
 	model.ApplyDefaults(d)
+	m.draftID = id
 	m.ctx = &Ctx{D: d, Cat: m.cat, S: m.styles, Today: m.opts.Now().Format("2006-01-02")}
 	m.ctx.svc = &services{
 		report: func() rules.Report { return rules.Evaluate(m.ctx.D, m.cat, nil) },
@@ -227,23 +255,42 @@ func (m *App) begin(d *model.Design, st draftState) tea.Cmd {
 	for _, id := range st.Done {
 		m.flow.done[id] = true
 	}
-	m.flow.onStepDone = func(StepID) { m.saveDraft() }
 	m.screen = screenWizard
-	m.draftName = DraftName(d)
 	m.relayout()
-	cmd := m.flow.start(st.Step)
-	if st.Page != "" && m.flow.stepIndex(st.Step) >= 0 {
-		l := loc{m.flow.stepIndex(st.Step), st.Page}
-		if _, _, ok := m.flow.steps[l.Step].page(l.Page); ok && !m.flow.skipped(l) && !strings.HasPrefix(st.Page, "\x00") {
-			cmd = m.flow.show(l)
-		}
-	}
+	cmd := startFlow(m.flow, st)
+	m.lastKey = m.posKey()
 	// The rules and the preview run just after the first frame (touch):
 	// starting stays as fast as a bare form.
 	m.plan = model.PlanCapacity(&d.Spec, m.cat)
 	m.analyzedStep = m.flow.step().ID
 	m.relayout()
 	return cmd
+}
+
+// startFlow shows the position st: with a saved typed state (a resumed
+// draft) the same page and field with the same answers, else the first
+// page of st.Step with the state derived from the design.
+func startFlow(f *flow, st draftState) tea.Cmd {
+	for _, s := range f.steps {
+		if s.Enter != nil {
+			s.Enter(f.ctx)
+		}
+	}
+	if st.UI != nil {
+		f.ctx.UI = *st.UI
+		f.restored = true
+	}
+	if i := f.stepIndex(st.Step); i >= 0 && st.Page != "" && !strings.HasPrefix(st.Page, "\x00") {
+		f.enterStep(i)
+		l := loc{i, st.Page}
+		if _, _, ok := f.steps[i].page(st.Page); ok && !f.skipped(l) {
+			cmd := f.show(l)
+			f.focusKey(st.Field)
+			return cmd
+		}
+	}
+	f.restored = false
+	return f.start(st.Step)
 }
 
 // Update implements tea.Model.
@@ -263,8 +310,16 @@ func (m *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.screen == screenWizard {
 			m.saveDraft()
 		}
+		m.Interrupted = msg.sig
 		m.quitting = true
 		return m, tea.Quit
+	case draftSavedMsg:
+		if msg.err != nil {
+			m.status, m.statusErr = msg.err.Error(), true
+		} else if msg.path != "" {
+			m.Saved = msg.path
+		}
+		return m, nil
 	case tea.KeyMsg:
 		if m.quitting {
 			return m, nil
@@ -279,7 +334,8 @@ func (m *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 			return m, nil
 		}
-		return m, m.updateWizardKey(msg)
+		cmd := m.updateWizardKey(msg)
+		return m, tea.Batch(cmd, m.commitCmd())
 	}
 	switch m.screen {
 	case screenWelcome:
@@ -287,7 +343,7 @@ func (m *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case screenWizard:
 		cmd := m.flow.update(msg)
 		m.afterFlow()
-		return m, cmd
+		return m, tea.Batch(cmd, m.commitCmd())
 	}
 	return m, nil
 }
@@ -298,6 +354,7 @@ func (m *App) updateWizardKey(msg tea.KeyMsg) tea.Cmd {
 		switch {
 		case key.Matches(msg, m.keys.Yes), key.Matches(msg, m.keys.Quit):
 			m.saveDraft()
+			m.Interrupted = os.Interrupt
 			m.quitting = true
 			return tea.Quit
 		case key.Matches(msg, m.keys.No):
@@ -335,6 +392,29 @@ func (m *App) updateWizardKey(msg tea.KeyMsg) tea.Cmd {
 	return tea.Batch(cmd, m.touch())
 }
 
+// posKey is where focus is: step, page and field.
+func (m *App) posKey() string {
+	if m.flow == nil {
+		return ""
+	}
+	return string(m.flow.step().ID) + "/" + m.flow.cur.Page + "/" + m.flow.focusedKey()
+}
+
+// commitCmd saves the draft when the last key committed an answer: focus
+// left a field (enter, tab, a new page), so a kill loses at most the
+// keystrokes of the field being typed.
+func (m *App) commitCmd() tea.Cmd {
+	if m.ctx == nil || m.screen == screenWelcome {
+		return nil
+	}
+	k := m.posKey()
+	if k == m.lastKey {
+		return nil
+	}
+	m.lastKey = k
+	return m.saveCmd()
+}
+
 // textFocused reports whether a text field has focus, where ? is typed.
 func (m *App) textFocused() bool {
 	if m.flow == nil || m.flow.form == nil {
@@ -350,7 +430,7 @@ func (m *App) textFocused() bool {
 // afterFlow reacts to the flow: the end of the wizard, a new page. A new
 // step gets its preview at once.
 func (m *App) afterFlow() {
-	if m.flow.finished {
+	if m.flow.finished && m.screen != screenFinal {
 		m.screen = screenFinal
 		m.saveDraft()
 	}
@@ -401,29 +481,63 @@ func (m *App) analyze() {
 	m.analyzedRev = m.rev
 }
 
-// saveDraft saves the design and where the user is.
-func (m *App) saveDraft() {
-	if m.ctx == nil {
-		return
-	}
-	name := DraftName(m.ctx.D)
-	st := draftState{Step: m.flow.step().ID, Page: m.flow.cur.Page, Source: m.ctx.svc.file}
+// draftSavedMsg reports a draft written by saveCmd.
+type draftSavedMsg struct {
+	path string
+	err  error
+}
+
+// snapshot encodes the design and where the user is, on the update loop,
+// so the bytes are one consistent state; seq numbers it.
+func (m *App) snapshot() (seq int, data []byte, err error) {
+	st := draftState{Step: m.flow.step().ID, Page: m.flow.cur.Page, Field: m.flow.focusedKey(), Source: m.ctx.svc.file}
 	for _, s := range m.flow.steps {
 		if m.flow.done[s.ID] {
 			st.Done = append(st.Done, s.ID)
 		}
 	}
-	path, err := m.opts.Drafts.Save(name, m.ctx.D, st)
+	ui := m.ctx.UI
+	st.UI = &ui
+	data, err = encodeDraft(m.ctx.D, st)
+	m.saveSeq++
+	return m.saveSeq, data, err
+}
+
+// saveCmd saves the draft off the update loop.
+func (m *App) saveCmd() tea.Cmd {
+	if m.ctx == nil {
+		return nil
+	}
+	seq, data, err := m.snapshot()
+	if err != nil {
+		return func() tea.Msg { return draftSavedMsg{err: fmt.Errorf("save draft: %w", err)} }
+	}
+	sv, id := m.saver, m.draftID
+	return func() tea.Msg {
+		path, _, err := sv.write(seq, id, data)
+		return draftSavedMsg{path: path, err: err}
+	}
+}
+
+// saveDraft saves the design and where the user is, now (ctrl+s, quit,
+// a signal, the end).
+func (m *App) saveDraft() {
+	if m.ctx == nil {
+		return
+	}
+	seq, data, err := m.snapshot()
+	if err == nil {
+		var path string
+		path, _, err = m.saver.write(seq, m.draftID, data)
+		if path != "" {
+			m.Saved = path
+		}
+	}
 	if err != nil {
 		m.status, m.statusErr = err.Error(), true
 		return
 	}
-	if m.draftName != "" && m.draftName != name {
-		m.opts.Drafts.Remove(m.draftName)
-	}
-	m.draftName = name
-	m.Saved = path
-	m.status, m.statusErr = "draft saved: "+path, false
+	m.status, m.statusErr = "draft saved: "+m.Saved, false
 }
 
 // ---- welcome screen --------------------------------------------------------
@@ -436,6 +550,18 @@ type welcomeState struct {
 	path   string
 	stage  int
 	err    error
+	// note is said above the choices (a damaged draft, a conflict).
+	note string
+	// conflict is the design file waiting for the answer to "resume its
+	// draft or start over" (stage 2).
+	conflict *pendingFile
+}
+
+// pendingFile is a design read from a file that has a draft already.
+type pendingFile struct {
+	d    *model.Design
+	file string
+	id   string
 }
 
 const (
@@ -443,39 +569,105 @@ const (
 	startOpen  = "open"
 	startPre   = "preset:"
 	startDraft = "draft:"
+	startPrev  = "prev:"
+	startFile  = "file"
+	startQuit  = "quit"
 )
+
+// draftOption is the welcome screen's line for a saved draft: a damaged
+// draft says so and offers its last good copy instead.
+func draftOption(di DraftInfo, now time.Time) (Opt[string], bool) {
+	where := ""
+	if di.Step != "" {
+		where = ", at " + stepTitle(di.Step)
+	}
+	if di.Damaged == "" {
+		return Opt[string]{Value: startDraft + di.ID, Label: fmt.Sprintf("Resume draft %s (saved %s%s)", di.Label(), Age(di.Saved, now), where),
+			Help: "draft " + di.ID}, true
+	}
+	if di.HasPrev {
+		return Opt[string]{Value: startPrev + di.ID, Label: fmt.Sprintf("Resume the last good copy of draft %s%s (the newest is damaged: %s)", di.Label(), where, di.Damaged),
+			Help: "the newest save of this draft is incomplete; its previous save is whole and loses at most the last answer"}, true
+	}
+	return Opt[string]{}, false
+}
 
 func (m *App) buildWelcome() {
 	m.screen = screenWelcome
 	w := &m.welcome
-	var opts []huh.Option[string]
+	var opts []Opt[string]
 	drafts, err := m.opts.Drafts.List()
 	if err != nil {
 		w.err = err
 	}
 	now := m.opts.Now()
+	var damaged []string
 	for _, d := range drafts {
-		where := ""
-		if d.Step != "" {
-			where = ", at " + stepTitle(d.Step)
+		if o, ok := draftOption(d, now); ok {
+			opts = append(opts, o)
 		}
-		opts = append(opts, huh.NewOption(fmt.Sprintf("Resume draft %s (saved %s%s)", d.Name, Age(d.Saved, now), where), startDraft+d.Name))
+		if d.Damaged != "" {
+			damaged = append(damaged, fmt.Sprintf("draft %s is damaged (%s)%s", d.Label(), d.Damaged,
+				map[bool]string{true: "; its last good copy is offered", false: " and has no good copy; the file stays in " + m.opts.Drafts.Dir}[d.HasPrev]))
+		}
 	}
+	w.note = strings.Join(damaged, "\n")
 	for _, p := range presets.All() {
-		opts = append(opts, huh.NewOption("Start from preset "+p.Name, startPre+p.Name))
+		opts = append(opts, Opt[string]{Value: startPre + p.Name, Label: "Start from preset " + p.Name, Help: p.Summary})
 	}
-	opts = append(opts, huh.NewOption("Start blank", startBlank), huh.NewOption("Open a design file…", startOpen))
+	opts = append(opts, Opt[string]{Value: startBlank, Label: "Start blank"}, Opt[string]{Value: startOpen, Label: "Open a design file…"})
 	w.choice = opts[0].Value
 	w.stage = 0
-	sel := huh.NewSelect[string]().Key("welcome").Title("How do you want to start?").
-		Description("drafts keep every answer; presets are complete designs to adapt")
+	desc := "drafts keep every answer; presets are complete designs to adapt"
+	if w.note != "" {
+		desc = w.note + "\n" + desc
+	}
+	m.welcomeSelect("How do you want to start?", desc, opts,
+		"Answer each step with the help panel open (? or f1); every answer is saved as you go.")
+}
+
+// welcomeSelect shows one select on the welcome screen.
+func (m *App) welcomeSelect(title, desc string, opts []Opt[string], groupDesc string) {
+	w := &m.welcome
+	hopts := make([]huh.Option[string], len(opts))
+	for i, o := range opts {
+		hopts[i] = huh.NewOption(o.Label, o.Value)
+	}
+	sel := huh.NewSelect[string]().Key("welcome").Title(title).Description(desc)
 	sel.WithTheme(Theme())
-	sel.Options(opts...).Value(&w.choice)
+	sel.Options(hopts...).Value(&w.choice)
 	if len(opts) > 10 {
 		sel.Height(14)
 	}
 	w.form = m.newForm(huh.NewGroup(themed(Theme(), sel)...).Title("iksplan: design a production IBM Cloud Kubernetes Service cluster").
-		Description("Answer each step with the help panel open (? or f1); every answer is saved as you go."))
+		Description(groupDesc))
+}
+
+// askDraftConflict asks what to do with a design file that has a draft:
+// resume the draft or start over from the file (which replaces the draft).
+func (m *App) askDraftConflict(di DraftInfo, d *model.Design, file string) {
+	m.screen = screenWelcome
+	w := &m.welcome
+	w.stage = 2
+	w.conflict = &pendingFile{d: d, file: file, id: di.ID}
+	now := m.opts.Now()
+	var opts []Opt[string]
+	if o, ok := draftOption(di, now); ok {
+		opts = append(opts, o)
+	}
+	fileWhen := ""
+	if fi, err := os.Stat(file); err == nil {
+		fileWhen = ", changed " + Age(fi.ModTime(), now)
+	}
+	opts = append(opts,
+		Opt[string]{Value: startFile, Label: fmt.Sprintf("Start over from %s (cluster %s%s): the draft is replaced", file, d.Metadata.Name, fileWhen)},
+		Opt[string]{Value: startQuit, Label: "Quit and decide later (nothing changes)"})
+	w.choice = opts[0].Value
+	desc := fmt.Sprintf("The draft (cluster %s, saved %s) holds answers not yet saved to the file.", di.Cluster, Age(di.Saved, now))
+	if di.Damaged != "" {
+		desc = fmt.Sprintf("The draft is damaged (%s).", di.Damaged)
+	}
+	m.welcomeSelect(fmt.Sprintf("%s already has a draft", file), desc, opts, "Nothing is replaced without asking.")
 }
 
 func (m *App) newForm(g *huh.Group) *huh.Form {
@@ -493,6 +685,7 @@ func (m *App) newForm(g *huh.Group) *huh.Form {
 func (m *App) updateWelcome(msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.Quit) {
 		m.quitting = true
+		m.Interrupted = os.Interrupt
 		return tea.Quit
 	}
 	if m.welcome.stage == 1 && key.Matches(msg, m.keys.Cancel) {
@@ -502,6 +695,27 @@ func (m *App) updateWelcome(msg tea.KeyMsg) tea.Cmd {
 	return m.forwardWelcome(msg)
 }
 
+// resume starts on a saved draft (or its last good copy).
+func (m *App) resume(id string, prev bool) tea.Cmd {
+	load := m.opts.Drafts.Load
+	if prev {
+		load = m.opts.Drafts.LoadPrev
+	}
+	d, st, err := load(id)
+	if err != nil {
+		m.welcome.err = err
+		return nil
+	}
+	if st.Step == "" {
+		st.Step = StepBasics
+	}
+	cmd := m.begin(d, st, id)
+	if prev {
+		m.status, m.statusErr = "resumed the last good copy of draft "+id+": the newest save was damaged; check the last answer", true
+	}
+	return cmd
+}
+
 func (m *App) forwardWelcome(msg tea.Msg) tea.Cmd {
 	w := &m.welcome
 	fm, cmd := w.form.Update(msg)
@@ -509,34 +723,55 @@ func (m *App) forwardWelcome(msg tea.Msg) tea.Cmd {
 	if w.form.State != huh.StateCompleted {
 		return cmd
 	}
-	if w.stage == 1 {
+	switch w.stage {
+	case 1:
 		d, err := loadDesignFile(w.path)
 		if err != nil {
 			w.err = err
 			return m.askPath()
 		}
-		return tea.Batch(m.begin(d, draftState{Step: StepBasics, Done: allSteps(), Source: w.path}), m.touch())
+		if c := m.openFile(d, w.path); m.screen == screenWizard {
+			return tea.Batch(c, m.touch())
+		} else {
+			return c
+		}
+	case 2:
+		pf := w.conflict
+		w.conflict = nil
+		switch c := w.choice; {
+		case c == startFile:
+			m.opts.Drafts.Remove(pf.id)
+			return tea.Batch(m.begin(pf.d, draftState{Step: StepBasics, Done: allSteps(), Source: pf.file}, pf.id), m.touch())
+		case c == startQuit:
+			m.quitting = true
+			return tea.Quit
+		case strings.HasPrefix(c, startDraft), strings.HasPrefix(c, startPrev):
+			if cmd := m.resume(pf.id, strings.HasPrefix(c, startPrev)); m.screen == screenWizard {
+				return tea.Batch(cmd, m.touch())
+			}
+		}
+		m.buildWelcome()
+		return m.welcome.form.Init()
 	}
 	switch c := w.choice; {
 	case c == startBlank:
-		return tea.Batch(m.begin(model.New(""), draftState{Step: StepBasics}), m.touch())
+		return tea.Batch(m.begin(model.New(""), draftState{Step: StepBasics}, NewDraftID(m.opts.Now())), m.touch())
 	case c == startOpen:
 		return m.askPath()
 	case strings.HasPrefix(c, startPre):
 		d, err := presets.Design(strings.TrimPrefix(c, startPre))
 		if err == nil {
-			return tea.Batch(m.begin(d, draftState{Step: StepBasics, Done: allSteps()}), m.touch())
+			return tea.Batch(m.begin(d, draftState{Step: StepBasics, Done: allSteps()}, NewDraftID(m.opts.Now())), m.touch())
 		}
 		w.err = err
 	case strings.HasPrefix(c, startDraft):
-		d, st, err := m.opts.Drafts.Load(strings.TrimPrefix(c, startDraft))
-		if err == nil {
-			if st.Step == "" {
-				st.Step = StepBasics
-			}
-			return tea.Batch(m.begin(d, st), m.touch())
+		if cmd := m.resume(strings.TrimPrefix(c, startDraft), false); m.screen == screenWizard {
+			return tea.Batch(cmd, m.touch())
 		}
-		w.err = err
+	case strings.HasPrefix(c, startPrev):
+		if cmd := m.resume(strings.TrimPrefix(c, startPrev), true); m.screen == screenWizard {
+			return tea.Batch(cmd, m.touch())
+		}
 	}
 	m.buildWelcome()
 	return m.welcome.form.Init()

@@ -46,7 +46,7 @@ func TestKillAndResume(t *testing.T) {
 		}
 		step = now
 		checked++
-		d2, st, err := drafts.Load(DraftName(h.D))
+		d2, st, err := drafts.Load(h.app.draftID)
 		if err != nil {
 			t.Fatalf("after entering %s: %v", step, err)
 		}
@@ -76,15 +76,15 @@ func TestDraftsListAndAge(t *testing.T) {
 	dir := t.TempDir()
 	s := Drafts{Dir: dir}
 	d := model.New("shop-prod")
-	if _, err := s.Save("shop-prod", d, draftState{Step: StepZones, Page: "zones"}); err != nil {
+	if _, err := s.Save("new-1", d, draftState{Step: StepZones, Page: "zones"}); err != nil {
 		t.Fatal(err)
 	}
 	old := time.Now().Add(-3 * time.Hour)
-	if err := os.Chtimes(filepath.Join(dir, "shop-prod.yaml"), old, old); err != nil {
+	if err := os.Chtimes(filepath.Join(dir, "new-1.yaml"), old, old); err != nil {
 		t.Fatal(err)
 	}
 	list, err := s.List()
-	if err != nil || len(list) != 1 || list[0].Name != "shop-prod" || list[0].Step != StepZones {
+	if err != nil || len(list) != 1 || list[0].ID != "new-1" || list[0].Cluster != "shop-prod" || list[0].Step != StepZones {
 		t.Fatalf("list = %+v, %v", list, err)
 	}
 	if got := Age(list[0].Saved, time.Now()); got != "3 h ago" {
@@ -120,9 +120,6 @@ func TestDraftDirFollowsXDG(t *testing.T) {
 func TestSaveAndQuit(t *testing.T) {
 	h := newHarness(t, nil, StepZones)
 	drafts := h.app.opts.Drafts
-	if list, _ := drafts.List(); len(list) != 0 {
-		t.Fatalf("drafts before saving: %+v", list)
-	}
 	h.Key("ctrl+s").ExpectView("draft saved")
 	if list, _ := drafts.List(); len(list) != 1 || list[0].Step != StepZones {
 		t.Fatalf("drafts after ctrl+s: %+v", list)
@@ -139,7 +136,7 @@ func TestSaveAndQuit(t *testing.T) {
 	if cmd == nil || !h.app.quitting {
 		t.Fatal("y did not quit")
 	}
-	d, _, err := drafts.Load("shop-prod")
+	d, _, err := drafts.Load(h.app.draftID)
 	if err != nil {
 		t.Fatal(err)
 	}

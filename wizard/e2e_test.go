@@ -75,24 +75,20 @@ func TestEndToEnd(t *testing.T) {
 	tm.Send(tea.KeyMsg{Type: tea.KeyDown}) // tokyo-classic-production
 	tm.Send(enter)
 	waitFor("step 1/11 Basics")
-	for _, step := range []string{"2/11 Zones", "3/11 Kubernetes version", "4/11 Hardware", "5/11 Sizing", "6/11 Storage",
-		"7/11 Network", "8/11 Logging", "9/11 IAM", "10/11 CI/CD", "11/11 Review"} {
-		for i := 0; !out.has(step); i++ {
-			if i > 60 {
-				t.Fatalf("stuck before %s", step)
-			}
-			tm.Send(enter)
-			time.Sleep(40 * time.Millisecond)
+	// NB: a deadline, not a count of keys: on a loaded machine several
+	// enters can be handled between two frames, so a short step may never
+	// be drawn; the harness tests check every page.
+	for deadline := time.Now().Add(30 * time.Second); !out.has("11/11 Review"); time.Sleep(40 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("stuck before the review")
 		}
+		tm.Send(enter)
 	}
-	// Rendering and writing the real artifacts takes a while on a loaded
-	// machine: wait by a deadline, not a count of enters.
-	for deadline := time.Now().Add(20 * time.Second); !out.has("Design written"); {
+	for deadline := time.Now().Add(20 * time.Second); !out.has("Design written"); time.Sleep(80 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			t.Fatal("review did not write")
 		}
 		tm.Send(enter)
-		time.Sleep(60 * time.Millisecond)
 	}
 	tm.Send(enter) // leave the final screen
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
@@ -108,7 +104,7 @@ func TestEndToEnd(t *testing.T) {
 	if !out.has("DRY_RUN=1 ") || !out.has("kubectl apply -f ") {
 		t.Error("final screen lacks the next commands")
 	}
-	d, _, err := opts.Drafts.Load("shop-prod")
+	d, _, err := opts.Drafts.Load(final.draftID)
 	if err != nil || marshal(t, d) != marshal(t, final.Design()) {
 		t.Fatalf("draft after the run: %v", err)
 	}

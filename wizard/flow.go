@@ -50,10 +50,52 @@ type flow struct {
 	accessible bool
 	// onStepDone runs when a step is finished (the app saves the draft).
 	onStepDone func(StepID)
+	// fields are the current page's fields.
+	fields []huh.Field
+	// entered is the step whose Enter hook ran last (-1: none yet);
+	// restored skips the next Enter because the state came from a draft.
+	entered  int
+	restored bool
 }
 
 func newFlow(ctx *Ctx, steps []Step) *flow {
-	return &flow{ctx: ctx, steps: steps, done: map[StepID]bool{}, width: 60, height: 20}
+	return &flow{ctx: ctx, steps: steps, done: map[StepID]bool{}, width: 60, height: 20, entered: -1}
+}
+
+// enterStep runs step i's Enter hook when the wizard comes to it from
+// another step, before anything asks its pages whether they are skipped
+// (skips read the typed state Enter derives).
+func (f *flow) enterStep(i int) {
+	if i == f.entered || i >= len(f.steps) {
+		return
+	}
+	f.entered = i
+	if enter := f.steps[i].Enter; enter != nil && !f.restored {
+		enter(f.ctx)
+	}
+	f.restored = false
+}
+
+// focusKey moves the focus to the field with key on the current page, if
+// the page has it (a resume lands on the field the user was on).
+func (f *flow) focusKey(key string) {
+	if f.form == nil || key == "" || !slices.ContainsFunc(f.fields, func(fl huh.Field) bool { return fl.GetKey() == key && !fl.Skip() }) {
+		return
+	}
+	for i := 0; i < len(f.fields) && f.form.GetFocusedField() != nil && f.form.GetFocusedField().GetKey() != key; i++ {
+		f.form.NextField()
+	}
+}
+
+// focusedKey is the key of the field with focus ("" without a form).
+func (f *flow) focusedKey() string {
+	if f.form == nil || f.finished {
+		return ""
+	}
+	if fl := f.form.GetFocusedField(); fl != nil {
+		return fl.GetKey()
+	}
+	return ""
 }
 
 // step returns the current step.
@@ -93,6 +135,7 @@ func (f *flow) resolve(l loc) (loc, bool) {
 		if l.Page == "" {
 			l.Page = f.steps[l.Step].Pages[0].ID
 		}
+		f.enterStep(l.Step)
 		if !f.skipped(l) {
 			return l, true
 		}
@@ -144,12 +187,17 @@ func (f *flow) start(id StepID) tea.Cmd {
 // show builds and shows the page at l.
 func (f *flow) show(l loc) tea.Cmd {
 	f.cur = l
+	f.enterStep(l.Step)
 	p, _, _ := f.steps[l.Step].page(l.Page)
 	f.page = p
 	f.ctx.Width = f.width
 	f.ctx.afterRun = nil
 	f.sizedErrs = 0
+	if p.Enter != nil {
+		p.Enter(f.ctx)
+	}
 	fields := p.Fields(f.ctx)
+	f.fields = fields
 	f.first = nil
 	for _, fl := range fields {
 		if !fl.Skip() {

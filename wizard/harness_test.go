@@ -243,9 +243,15 @@ type answerer struct {
 	lines []string
 	out   *strings.Builder
 	extra int
+	// onRead, when set, runs before each answer; true makes the read wait
+	// forever (a person who does not answer).
+	onRead func() bool
 }
 
 func (a *answerer) Read(p []byte) (int, error) {
+	if a.onRead != nil && a.onRead() {
+		select {}
+	}
 	var line string
 	switch {
 	case len(a.lines) > 0:
@@ -284,7 +290,7 @@ func runAccessible(t testing.TB, d *model.Design, step StepID, script string) st
 				err = fmt.Errorf("panic: %v", r)
 			}
 		}()
-		return runAccessibleSteps(opts, d, draftState{Step: step}, newLineReader(in), &out, step)
+		return runAccessibleSteps(opts, d, draftState{Step: step}, "new-test", newLineReader(in), &out, step)
 	}()
 	if err != nil {
 		t.Fatalf("accessible %s: %v\n%s", step, err, out.String())

@@ -44,12 +44,45 @@ func Run(ctx context.Context, opts Options, in io.Reader, out io.Writer) error {
 	signal.Stop(sig)
 	if m.ctx != nil {
 		m.saveDraft()
-		if m.screen != screenFinal && m.Saved != "" {
+		if m.screen != screenFinal && m.Saved != "" && m.Interrupted == nil {
 			fmt.Fprintf(out, "Answers saved in the draft %s; run iksplan again to resume.\n", m.Saved)
 		}
 	}
 	if err != nil && err != tea.ErrProgramKilled {
 		return fmt.Errorf("wizard: %w", err)
 	}
+	if m.Interrupted != nil {
+		return &InterruptedError{Signal: m.Interrupted, Draft: m.Saved}
+	}
 	return nil
+}
+
+// InterruptedError says the wizard was stopped by a signal (or a ctrl+c
+// quit, which counts as SIGINT) before it finished; the draft keeps the
+// answers. The command line exits with 128 + the signal's number.
+type InterruptedError struct {
+	Signal os.Signal
+	// Draft is the path of the draft saved, when known.
+	Draft string
+}
+
+func (e *InterruptedError) Error() string {
+	msg := "wizard stopped by " + signalName(e.Signal)
+	if e.Draft != "" {
+		msg += "; the answers are in the draft " + e.Draft
+	}
+	return msg
+}
+
+// signalName is SIGINT, SIGTERM… for the signals the wizard handles.
+func signalName(s os.Signal) string {
+	switch s {
+	case syscall.SIGINT:
+		return "SIGINT"
+	case syscall.SIGTERM:
+		return "SIGTERM"
+	case syscall.SIGHUP:
+		return "SIGHUP"
+	}
+	return s.String()
 }

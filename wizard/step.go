@@ -73,6 +73,10 @@ type Step struct {
 	Areas []string
 	// Pages are shown in order, except where a page's Next says otherwise.
 	Pages []Page
+	// Enter runs when the wizard enters the step from another one (not on
+	// a resume, which restores the saved state): it derives the step's
+	// typed state (Ctx.UI) from the design and may normalize the design.
+	Enter func(c *Ctx)
 }
 
 // Page is one screen of a step: one huh group.
@@ -82,6 +86,10 @@ type Page struct {
 	// Title and Description head the page (the group's title).
 	Title       string
 	Description string
+	// Enter runs right before the page's fields are built, each time the
+	// page is shown: the place to normalize the design for the page (a
+	// subnet row per zone). Fields itself must not change the design.
+	Enter func(c *Ctx)
 	// Fields builds the page's fields, bound to c.D through pointers. It is
 	// called each time the page is shown, after every earlier answer.
 	Fields func(c *Ctx) []huh.Field
@@ -180,8 +188,11 @@ type Ctx struct {
 	// Today is the date the wizard judges versions against (YYYY-MM-DD).
 	Today string
 
+	// UI is the steps' typed state that is not part of the design (ui.go);
+	// it is saved with the draft.
+	UI uiState
+
 	lists map[string]*listState
-	local map[string]any
 	// afterRun write accessible-mode answers back (see PickFunc).
 	afterRun []func()
 	// svc are the wizard's services for the review step.
@@ -190,22 +201,6 @@ type Ctx struct {
 
 // Spec is a shortcut for &c.D.Spec.
 func (c *Ctx) Spec() *model.Spec { return &c.D.Spec }
-
-// Local returns a value kept for the whole wizard run under key, set to
-// init the first time: UI state a page needs that is not part of the design
-// (e.g. "single zone or multizone" before the zones are chosen). Bind a
-// field to it like to a design field.
-func Local[T any](c *Ctx, key string, init T) *T {
-	if c.local == nil {
-		c.local = map[string]any{}
-	}
-	if v, ok := c.local[key].(*T); ok {
-		return v
-	}
-	v := &init
-	c.local[key] = v
-	return v
-}
 
 // list returns the state of the list editor id (see list.go).
 func (c *Ctx) list(id string) *listState {

@@ -17,13 +17,13 @@ func init() {
 	Register(Step{
 		ID:    StepBasics,
 		Title: "Basics",
+		Enter: func(c *Ctx) { c.UI.Basics.OldName = c.D.Metadata.Name },
 		Pages: []Page{{
 			ID:          "cluster",
 			Title:       "The cluster",
 			Description: "Name it, say what it is for, and choose where its workers run.",
 			Fields: func(c *Ctx) []huh.Field {
 				d := c.D
-				*Local(c, "basics.name", "") = d.Metadata.Name
 				return []huh.Field{
 					Input(c, "metadata.name", "Cluster name",
 						"letters, digits, periods and hyphens; starts with a letter; at most 35",
@@ -36,7 +36,8 @@ func init() {
 				}
 			},
 			Done: func(c *Ctx) {
-				renameDerived(c.D, *Local(c, "basics.name", ""))
+				renameDerived(c.D, c.UI.Basics.OldName)
+				c.UI.Basics.OldName = c.D.Metadata.Name
 				adaptToInfrastructure(c.D, c.Cat)
 			},
 		}, {

@@ -295,7 +295,10 @@ func sourceName(c *Ctx) string {
 	if c.svc.file != "" {
 		return filepath.Base(c.svc.file)
 	}
-	return DraftName(c.D) + ".yaml"
+	if model.ValidateClusterName(c.D.Metadata.Name) == nil {
+		return c.D.Metadata.Name + ".yaml"
+	}
+	return "design.yaml"
 }
 
 // saveDesignBack writes the design to the file it was opened from, when

@@ -26,37 +26,39 @@ func init() {
 	Register(Step{
 		ID:    StepZones,
 		Title: "Zones",
+		Enter: enterZones,
 		Pages: []Page{{
 			ID:          "region",
 			Title:       "Region",
 			Description: "Where the cluster runs. Regions with a multizone metro come first.",
 			Fields: func(c *Ctx) []huh.Field {
-				*Local(c, "zones.oldRegion", "") = c.D.Spec.Region
 				return []huh.Field{Pick(c, "spec.region", "Region", "", &c.D.Spec.Region, regionOpts(c))}
 			},
 			Done: func(c *Ctx) {
 				// The registry that was the default for the old region follows.
 				s := c.Spec()
+				z := &c.UI.Zones
+				changed := z.OldRegion != s.Region
 				// An unset registry takes the region's own (catalog registries).
-				if old := *Local(c, "zones.oldRegion", ""); old != s.Region || s.CICD.Registry.Region == "" {
-					if was, _ := c.Cat.RegistryRegion(old); s.CICD.Registry.Region == "" || s.CICD.Registry.Region == was {
+				if changed || s.CICD.Registry.Region == "" {
+					if was, _ := c.Cat.RegistryRegion(z.OldRegion); s.CICD.Registry.Region == "" || s.CICD.Registry.Region == was {
 						s.CICD.Registry.Region, _ = c.Cat.RegistryRegion(s.Region)
 					}
 				}
-				// Zones of another region are dropped.
+				// Zones of another region are dropped, with their subnets and VLANs.
 				s.Zones = slices.DeleteFunc(s.Zones, func(z string) bool { return !zoneIn(c, z) })
-				mode := Local(c, "zones.mode", "")
-				if *mode == "" || len(metroZones(c)) < 2 {
-					*mode = defaultZoneMode(c)
+				normalizeZoneNetwork(c)
+				if changed || z.Mode == "" || len(metroZones(c)) < 2 {
+					z.Mode = defaultZoneMode(c)
 				}
+				z.OldRegion = s.Region
 			},
 		}, {
 			ID:    "layout",
 			Title: "Single zone or multizone",
 			Skip:  func(c *Ctx) bool { return len(metroZones(c)) < 2 },
 			Fields: func(c *Ctx) []huh.Field {
-				mode := Local(c, "zones.mode", defaultZoneMode(c))
-				return []huh.Field{Pick(c, "zones.mode", "Zones", "", mode, []Opt[string]{
+				return []huh.Field{Pick(c, "zones.mode", "Zones", "", &c.UI.Zones.Mode, []Opt[string]{
 					{zoneModeMulti, "Multizone (recommended)", fmt.Sprintf("workers in %d zones of the %s metro: survives the loss of a zone (seed slide 8)", len(metroZones(c)), metroName(c))},
 					{zoneModeSingle, "Single zone", "one data center: cheaper, but a zone outage stops the cluster; fine for development"},
 				})}
@@ -64,16 +66,28 @@ func init() {
 		}, {
 			ID:    "zones",
 			Title: "Zones",
+			Enter: func(c *Ctx) {
+				s := c.Spec()
+				switch {
+				case multizone(c) && len(s.Zones) < 2:
+					s.Zones = nil
+					for _, z := range metroZones(c) {
+						s.Zones = append(s.Zones, z.Name)
+					}
+				case !multizone(c):
+					usable := zoneOpts(c, usableZones(c))
+					if len(s.Zones) > 1 {
+						s.Zones = s.Zones[:1]
+					}
+					if len(s.Zones) == 1 && !slices.ContainsFunc(usable, func(o Opt[string]) bool { return o.Value == s.Zones[0] }) {
+						s.Zones = nil
+					}
+				}
+			},
 			Fields: func(c *Ctx) []huh.Field {
 				s := c.Spec()
 				if multizone(c) {
 					opts := zoneOpts(c, metroZones(c))
-					if len(s.Zones) < 2 {
-						s.Zones = nil
-						for _, o := range opts {
-							s.Zones = append(s.Zones, o.Value)
-						}
-					}
 					return []huh.Field{PickMany(c, "spec.zones", "Zones", "space toggles; three zones give the seed's 50%+50%+50% (slide 10)", &s.Zones, opts).
 						Validate(func(z []string) error {
 							if len(z) < 2 {
@@ -83,9 +97,6 @@ func init() {
 						})}
 				}
 				opts := zoneOpts(c, usableZones(c))
-				if len(s.Zones) != 1 || !slices.ContainsFunc(opts, func(o Opt[string]) bool { return o.Value == s.Zones[0] }) {
-					s.Zones = nil
-				}
 				sel := PickFunc(c, "spec.zones", "Zone", "the data center or VPC zone of every worker",
 					func() string { return first(s.Zones) }, func(z string) { s.Zones = []string{z} }, opts)
 				return []huh.Field{sel}
@@ -96,13 +107,14 @@ func init() {
 				}
 				return nil
 			},
+			Done: normalizeZoneNetwork,
 		}, {
 			ID:          "routing",
 			Title:       "Routing between VLANs (classic)",
 			Description: "Workers in different zones sit on different VLANs; the account must route between them.",
 			Skip:        func(c *Ctx) bool { return !c.Spec().IsClassic() },
+			Enter:       func(c *Ctx) { model.ApplyDefaults(c.D) },
 			Fields: func(c *Ctx) []huh.Field {
-				model.ApplyDefaults(c.D)
 				return []huh.Field{
 					Choose(c, "spec.network.classic.accountRouting", "Account routing", &c.D.Spec.Network.Classic.AccountRouting, model.AccountRouting("").Choices()),
 					Note("How to check", "ibmcloud account show   (Service Endpoint Enabled: true means VRF)\nibmcloud ks vlan spanning get"),
@@ -113,12 +125,11 @@ func init() {
 			Title: "VLANs (classic)",
 			Skip:  func(c *Ctx) bool { return !c.Spec().IsClassic() },
 			Fields: func(c *Ctx) []huh.Field {
-				create := Local(c, "zones.vlans.create", vlansCreated(c))
 				return []huh.Field{YesNo(c, "zones.vlans.create", "Let IBM create the VLANs in every zone?",
-					"yes for the first cluster in a zone; no to reuse the VLANs of another cluster", create)}
+					"yes for the first cluster in a zone; no to reuse the VLANs of another cluster", &c.UI.Zones.CreateVLANs)}
 			},
 			Done: func(c *Ctx) {
-				if *Local(c, "zones.vlans.create", true) {
+				if c.UI.Zones.CreateVLANs {
 					c.D.Spec.Network.Classic.VLANs = nil
 				}
 			},
@@ -127,8 +138,9 @@ func init() {
 			Title:       "VLAN IDs per zone",
 			Description: "`ibmcloud ks vlan ls --zone ZONE` lists them. Leave a zone empty to let IBM create its VLANs.",
 			Skip: func(c *Ctx) bool {
-				return !c.Spec().IsClassic() || *Local(c, "zones.vlans.create", true)
+				return !c.Spec().IsClassic() || c.UI.Zones.CreateVLANs
 			},
+			Enter:  vlanRows,
 			Fields: vlanFields,
 			Validate: func(c *Ctx) error {
 				for _, v := range c.D.Spec.Network.Classic.VLANs {
@@ -146,19 +158,18 @@ func init() {
 			ID:    "vpc",
 			Title: "VPC",
 			Skip:  func(c *Ctx) bool { return !c.Spec().IsVPC() },
+			Enter: func(c *Ctx) { model.ApplyDefaults(c.D) },
 			Fields: func(c *Ctx) []huh.Field {
-				model.ApplyDefaults(c.D)
-				create := Local(c, "zones.vpc.create", c.D.Spec.Network.VPC.VPCID == "")
 				return []huh.Field{YesNo(c, "zones.vpc.create", "Create a new VPC for the cluster?",
-					"no: use an existing VPC and its subnets", create)}
+					"no: use an existing VPC and its subnets", &c.UI.Zones.CreateVPC)}
 			},
 		}, {
 			ID:    "vpc-new",
 			Title: "New VPC",
-			Skip:  func(c *Ctx) bool { return !c.Spec().IsVPC() || !*Local(c, "zones.vpc.create", true) },
+			Skip:  func(c *Ctx) bool { return !c.Spec().IsVPC() || !c.UI.Zones.CreateVPC },
 			Fields: func(c *Ctx) []huh.Field {
 				v := c.D.Spec.Network.VPC
-				size := Local(c, "zones.vpc.subnetSize", subnetSize(v))
+				size := &c.UI.Zones.SubnetSize
 				return []huh.Field{
 					Input(c, "spec.network.vpc.vpcName", "VPC name", "the runbook creates it with a subnet in each zone", &v.VPCName, required(model.ValidateInstanceName)),
 					Pick(c, "spec.network.vpc.subnets[*].ipv4AddressCount", "Addresses per subnet", "", size, []Opt[int]{
@@ -171,7 +182,7 @@ func init() {
 			Done: func(c *Ctx) {
 				v := c.D.Spec.Network.VPC
 				v.VPCID = ""
-				size := *Local(c, "zones.vpc.subnetSize", 256)
+				size := c.UI.Zones.SubnetSize
 				v.Subnets = nil
 				for _, z := range c.Spec().Zones {
 					sub := model.ZoneSubnet{Zone: z}
@@ -185,7 +196,8 @@ func init() {
 			ID:          "vpc-existing",
 			Title:       "Existing VPC",
 			Description: "`ibmcloud is vpcs` and `ibmcloud is subnets` list the IDs. Leave a zone's subnet empty to create one.",
-			Skip:        func(c *Ctx) bool { return !c.Spec().IsVPC() || *Local(c, "zones.vpc.create", true) },
+			Skip:        func(c *Ctx) bool { return !c.Spec().IsVPC() || c.UI.Zones.CreateVPC },
+			Enter:       subnetRows,
 			Fields:      vpcExistingFields,
 			Done: func(c *Ctx) {
 				v := c.D.Spec.Network.VPC
@@ -371,7 +383,7 @@ func defaultZoneMode(c *Ctx) string {
 }
 
 func multizone(c *Ctx) bool {
-	return len(metroZones(c)) >= 2 && *Local(c, "zones.mode", defaultZoneMode(c)) == zoneModeMulti
+	return len(metroZones(c)) >= 2 && c.UI.Zones.Mode == zoneModeMulti
 }
 
 func zoneOpts(c *Ctx, zones []catalog.Zone) []Opt[string] {
@@ -410,13 +422,19 @@ func vlansCreated(c *Ctx) bool {
 }
 
 // vlanFields asks the VLAN IDs of each zone.
-func vlanFields(c *Ctx) []huh.Field {
+// vlanRows gives every zone its row of VLAN IDs (empty for a new zone),
+// in zone order, before the VLAN page shows them.
+func vlanRows(c *Ctx) {
 	n := c.D.Spec.Network.Classic
 	var keep []model.ZoneVLANs
 	for _, z := range c.Spec().Zones {
 		keep = append(keep, n.VLANsFor(z))
 	}
 	n.VLANs = keep
+}
+
+func vlanFields(c *Ctx) []huh.Field {
+	n := c.D.Spec.Network.Classic
 	var fields []huh.Field
 	for i := range n.VLANs {
 		v := &n.VLANs[i]
@@ -438,17 +456,51 @@ func subnetSize(v *model.VPCNetwork) int {
 }
 
 // vpcExistingFields asks the VPC ID and a subnet per zone.
-func vpcExistingFields(c *Ctx) []huh.Field {
+// subnetRows gives every zone its subnet row (empty for a new zone), in
+// zone order, before the existing-VPC page shows them.
+func subnetRows(c *Ctx) {
 	v := c.D.Spec.Network.VPC
 	var subs []model.ZoneSubnet
 	for _, z := range c.Spec().Zones {
 		subs = append(subs, v.SubnetFor(z))
 	}
 	v.Subnets = subs
+}
+
+func vpcExistingFields(c *Ctx) []huh.Field {
+	v := c.D.Spec.Network.VPC
 	fields := []huh.Field{Input(c, "spec.network.vpc.vpcID", "VPC ID", "e.g. r022-1a2b3c4d-…", &v.VPCID, required(model.ValidateVPCResourceID))}
 	for i := range v.Subnets {
 		s := &v.Subnets[i]
 		fields = append(fields, Input(c, "spec.network.vpc.subnets[*].subnetID", s.Zone+": subnet ID", "empty: create one", &s.SubnetID, Optional(model.ValidateVPCResourceID)))
 	}
 	return fields
+}
+
+// enterZones derives the step's own answers from the design: one zone or
+// several from the zones, "create the VLANs/VPC" from whether IDs are
+// given, the subnet size from the subnets.
+func enterZones(c *Ctx) {
+	s := c.Spec()
+	z := &c.UI.Zones
+	z.OldRegion = s.Region
+	z.Mode = defaultZoneMode(c)
+	z.CreateVLANs = vlansCreated(c)
+	z.CreateVPC = s.Network.VPC == nil || s.Network.VPC.VPCID == ""
+	z.SubnetSize = 256
+	if s.Network.VPC != nil {
+		z.SubnetSize = subnetSize(s.Network.VPC)
+	}
+}
+
+// normalizeZoneNetwork drops the subnets and VLAN rows of zones the design
+// no longer uses, so removing a zone removes its network at once.
+func normalizeZoneNetwork(c *Ctx) {
+	s := c.Spec()
+	if v := s.Network.VPC; v != nil {
+		v.Subnets = slices.DeleteFunc(v.Subnets, func(sub model.ZoneSubnet) bool { return !slices.Contains(s.Zones, sub.Zone) })
+	}
+	if n := s.Network.Classic; n != nil {
+		n.VLANs = slices.DeleteFunc(n.VLANs, func(v model.ZoneVLANs) bool { return !slices.Contains(s.Zones, v.Zone) })
+	}
 }

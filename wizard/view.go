@@ -282,9 +282,9 @@ func (m *App) whyBox(width, maxH int) string {
 }
 
 func (m *App) quitDialog() string {
-	name := DraftName(m.ctx.D)
+	name := (DraftInfo{Cluster: m.ctx.D.Metadata.Name, Source: m.ctx.svc.file}).Label()
 	msg := m.styles.Strong.Render("Quit the wizard?") + "\n\n" +
-		"Every answer is kept in the draft " + name + ".\n" +
+		"Every answer is kept in the draft " + m.draftID + ".\n" +
 		"Run iksplan again and choose \"Resume draft " + name + "\".\n\n" +
 		m.styles.Strong.Render("y") + " quit   " + m.styles.Strong.Render("n") + " stay"
 	return m.styles.Dialog.Width(min(m.width-6, 60)).Render(wrapTo(msg, min(m.width-12, 54)))
