@@ -13,6 +13,12 @@ import (
 type cliCommand struct {
 	flags       []string
 	positionals []string
+	// unattended is the flag without which IBM's command asks a question
+	// (ibm-api-shapes.md B.1 from the CLI reference: "-f: force the command
+	// to run without user prompts"; add-ons: "-y: enable all add-on
+	// dependencies", asked for otherwise). The runbook runs unattended, so
+	// the flag must be given.
+	unattended string
 }
 
 // allowlist holds every `ibmcloud` command and flag the runbook may use,
@@ -56,17 +62,19 @@ var allowlist = map[string]cliCommand{
 	"ks worker-pool create vpc-gen2": {flags: []string{"--cluster", "--flavor", "--name", "--size-per-zone", "--crk",
 		"--disable-disk-encrypt", "--entitlement", "--kms-account-id", "--kms-instance", "--label", "--operating-system",
 		"--output", "-q", "--secondary-storage", "--security-group", "--vpc-id"}},
-	"ks worker-pool label set":                          {flags: []string{"--cluster", "--label", "--worker-pool", "-f"}},
-	"ks worker-pool taint set":                          {flags: []string{"--cluster", "--taint", "--worker-pool", "-f"}},
-	"ks cluster config":                                 {flags: []string{"--cluster", "--admin", "--endpoint", "--network", "--output", "-q", "--skip-rbac"}},
-	"ks kms enable":                                     {flags: []string{"--cluster", "--instance-id", "--crk", "--kms-account-id", "--public-endpoint"}},
-	"ks cluster image-security enable":                  {flags: []string{"--cluster"}},
-	"ks cluster addon ls":                               {flags: []string{"--cluster"}},
-	"ks cluster addon enable":                           {flags: []string{"--cluster", "--version"}, positionals: []string{"cluster-autoscaler"}},
+	"ks worker-pool label set":         {flags: []string{"--cluster", "--label", "--worker-pool", "-f"}, unattended: "-f"},
+	"ks worker-pool taint set":         {flags: []string{"--cluster", "--taint", "--worker-pool", "-f"}, unattended: "-f"},
+	"ks cluster config":                {flags: []string{"--cluster", "--admin", "--endpoint", "--network", "--output", "-q", "--skip-rbac"}},
+	"ks kms enable":                    {flags: []string{"--cluster", "--instance-id", "--crk", "--kms-account-id", "--public-endpoint"}},
+	"ks cluster image-security enable": {flags: []string{"--cluster", "-f", "-q"}, unattended: "-f"},
+	"ks cluster addon ls":              {flags: []string{"--cluster"}},
+	// cluster addon enable NAME: one subcommand per add-on in CLI26, each
+	// --cluster CLUSTER [-q] [--version VERSION] [-y].
+	"ks cluster addon enable":                           {flags: []string{"--cluster", "--version", "-q", "-y"}, positionals: []string{"cluster-autoscaler"}, unattended: "-y"},
 	"ks cluster master refresh":                         {flags: []string{"--cluster", "-q"}},
 	"ks cluster master audit-webhook set":               {flags: []string{"--cluster", "--ca-cert", "--client-cert", "--client-key", "--policy", "-q", "--remote-server"}},
-	"ks cluster master private-service-endpoint enable": {flags: []string{"--cluster", "-f", "-q", "-y"}},
-	"ks cluster master public-service-endpoint disable": {flags: []string{"--cluster", "-f", "-q", "-y"}},
+	"ks cluster master private-service-endpoint enable": {flags: []string{"--cluster", "-f", "-q", "-y"}, unattended: "-f"},
+	"ks cluster master public-service-endpoint disable": {flags: []string{"--cluster", "-f", "-q", "-y"}, unattended: "-f"},
 	// cluster ca get: CLI26 lists the command; --output json as IBM's
 	// health-audit page uses it (2026-07).
 	"ks cluster ca get":                 {flags: []string{"--cluster", "--output"}},
@@ -107,7 +115,7 @@ var allowlist = map[string]cliCommand{
 		"--long", "--limit", "--offset", "--output", "-q"}},
 	"resource service-instance-create": {flags: []string{"-d", "--deployment", "-p", "--parameters", "-g", "--service-endpoints", "--allow-cleanup", "--lock", "--subscription"}},
 	// cos config crn: the plug-in's source (IBM/ibmcloud-cos-cli config/commands) and the reference's prose.
-	"cos config crn":            {flags: []string{"--crn", "--force", "--list"}},
+	"cos config crn":            {flags: []string{"--crn", "--force", "--list"}, unattended: "--force"},
 	"cos bucket-head":           {flags: []string{"--bucket", "--region", "--output"}},
 	"cos bucket-create":         {flags: []string{"--bucket", "--class", "--ibm-service-instance-id", "--region", "--output", "--kms-root-key-crn", "--kms-encryption-algorithm"}},
 	"kp keys":                   {flags: []string{"-i", "--instance-id", "--key-ring", "-c", "--crn", "-n", "--number-of-keys", "-o", "--output", "-s", "--starting-offset"}},
@@ -164,6 +172,9 @@ func checkIbmcloud(words []string, isConst []bool) string {
 	}
 	if strings.HasPrefix(key, "ks zone add") && !slices.Contains(words, "--worker-pool") {
 		return "zone add without --worker-pool"
+	}
+	if spec.unattended != "" && !slices.Contains(words[n:], spec.unattended) {
+		return "ibmcloud " + key + " prompts without " + spec.unattended + ", and the runbook runs unattended"
 	}
 	if key == "cbr rule-create" && flagValue(words, "--enforcement-mode") == "report" {
 		// IBM: rules for the IKS cluster API type, or for all API types, do
@@ -241,6 +252,8 @@ func TestAllowlistRejects(t *testing.T) {
 		"ks cluster addon enable istio":                        "unknown subcommand",
 		"cbr rule-create --api-types crn:v1:bluemix:public:containers-kubernetes::::api-type:cluster --enforcement-mode report": "report-only",
 		"cbr rule-create --service-name containers-kubernetes --enforcement-mode report":                                        "report-only",
+		"ks cluster addon enable cluster-autoscaler --cluster":                                                                  "prompts without -y",
+		"ks cluster image-security enable --cluster":                                                                            "prompts without -f",
 	}
 	keys := make([]string, 0, len(cases))
 	for k := range cases {

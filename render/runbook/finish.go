@@ -22,7 +22,8 @@ func (b *builder) autoscaler() {
 	bd.ifElse(when("text_has", cmd("cluster-autoscaler", "ibmcloud", "ks", "cluster", "addon", "ls", "--cluster", b.clusterVar())...), func() {
 		bd.say("the cluster-autoscaler add-on is already enabled")
 	}, func() {
-		bd.run(cmd("ibmcloud", "ks", "cluster", "addon", "enable", "cluster-autoscaler", "--cluster", b.clusterVar())...)
+		// -y: enable its dependencies without asking (CLI26 `cluster addon enable cluster-autoscaler`).
+		bd.run(cmd("ibmcloud", "ks", "cluster", "addon", "enable", "cluster-autoscaler", "--cluster", b.clusterVar(), "-y")...)
 	})
 }
 

@@ -67,7 +67,8 @@ func (b *builder) security() {
 		bd.ifElse(when("exists", cmd("kubectl", "get", "namespace", "portieris")...), func() {
 			bd.say("Portieris is already installed")
 		}, func() {
-			bd.run(cmd("ibmcloud", "ks", "cluster", "image-security", "enable", "--cluster", b.clusterVar())...)
+			// -f: "force the command to run without user prompts" (CLI26 `cluster image-security enable`).
+			bd.run(cmd("ibmcloud", "ks", "cluster", "image-security", "enable", "--cluster", b.clusterVar(), "-f")...)
 		})
 	}
 }

@@ -230,7 +230,9 @@ func (b *builder) storagePlugins() bool {
 		bd.ifElse(when("text_has", cmd(ref(fmt.Sprintf("ADDON_%d", i+1)), "ibmcloud", "ks", "cluster", "addon", "ls", "--cluster", b.clusterVar())...), func() {
 			bd.say("add-on ", varRef(fmt.Sprintf("ADDON_%d", i+1)), " is already enabled")
 		}, func() {
-			bd.run(cmd("ibmcloud", "ks", "cluster", "addon", "enable", name, "--cluster", b.clusterVar())...)
+			// -y: enable the add-on's dependencies without asking (CLI26 `cluster addon enable`; IBM's
+			// storage docs: vpc-file-csi-driver 2.0 asks to enable ibm-storage-operator).
+			bd.run(cmd("ibmcloud", "ks", "cluster", "addon", "enable", name, "--cluster", b.clusterVar(), "-y")...)
 		})
 	}
 	if b.s.IsVPC() && len(b.s.Storage.Volumes) > 0 {
