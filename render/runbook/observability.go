@@ -87,10 +87,16 @@ func (b *builder) cloudLogs() {
 	reg := b.val("LOGS_REGION", region, hObserve, "region of the Cloud Logs instance")
 	version := b.val("LOGS_AGENT_CHART_VERSION", agent.Version, hCharts,
 		"Logs agent chart = agent version; IBM lists them under \"Supported agent versions\" (cloud-logs docs)")
+	// Retention is a create parameter, retention_period in days (7, 14, 30,
+	// 60 or 90; IBM's default is 7): terraform-ibm-modules/terraform-ibm-cloud-logs
+	// main.tf passes it as the instance's parameters, as -p does here.
+	params := b.val("LOGS_PARAMETERS", fmt.Sprintf(`{"retention_period":%d}`, l.RetentionDays), hObserve,
+		"create parameters: how many days logs stay searchable (7, 14, 30, 60 or 90)")
+	bd.comment("Retention (%d days in the design) is a create parameter: an instance that exists keeps its own.", l.RetentionDays)
+	bd.comment("Data and metrics buckets for long-term storage are set in the Cloud Logs instance.")
 	bd.unlessExists(cmd("ibmcloud", "resource", "service-instance", inst), []any{"Cloud Logs instance ", varRef("LOGS_INSTANCE")}, func() {
-		bd.run(cmd("ibmcloud", "resource", "service-instance-create", inst, svc, plan, reg, "-g", ref("RESOURCE_GROUP"))...)
+		bd.run(cmd("ibmcloud", "resource", "service-instance-create", inst, svc, plan, reg, "-g", ref("RESOURCE_GROUP"), "-p", params)...)
 	})
-	bd.comment("Retention (%d days in the design) and the data buckets are set in the Cloud Logs instance.", l.RetentionDays)
 	b.readBack("capture", "LOGS_GUID", view.StepObservability, "GUID of the Cloud Logs instance (part of the ingestion host)",
 		cmd("<guid of the Cloud Logs instance>", jqGUIDByName, inst, "ibmcloud", "resource", "service-instances", "--service-name", svc, "--output", "json")...)
 	host := cat(`env.ingestionHost=`, varRef("LOGS_GUID"), ".ingress.", varRef("LOGS_REGION"), ".logs.cloud.ibm.com")
