@@ -39,11 +39,12 @@ func (m *module) vpcCluster(f *file) {
 	p := s.WorkerPools[0]
 	c := f.add(newBlock("resource", "ibm_container_vpc_cluster", "cluster"))
 	c.setFrom("name", str(m.c.Design.Metadata.Name), "metadata.name")
-	vpcFrom := "spec.network.vpc.vpcName"
 	if m.vpc().VPCID != "" {
-		vpcFrom = "spec.network.vpc.vpcID"
+		c.setFrom("vpc_id", m.vpcID(), "spec.network.vpc.vpcID")
+	} else {
+		// Renaming the VPC in the design renames it in place: the ID stays.
+		c.set("vpc_id", m.vpcID())
 	}
-	c.setFrom("vpc_id", m.vpcID(), vpcFrom)
 	c.setFrom("kube_version", str(s.KubernetesVersion), "spec.kubernetesVersion")
 	c.setFrom("resource_group_id", resourceGroupID, "spec.resourceGroup")
 	m.endpointArgs(c)
@@ -122,6 +123,8 @@ func (m *module) endpointArgs(c *block) {
 		}
 		return
 	}
+	c.note("IBM can switch a classic master's endpoints after create (the runbook's network step does), but the")
+	c.note("provider replaces the cluster when these two change: change them with ibmcloud ks, not here.")
 	c.setFrom("private_service_endpoint", boolean(se.HasPrivate()), "spec.network.serviceEndpoints")
 	c.setFrom("public_service_endpoint", boolean(se.HasPublic()), "spec.network.serviceEndpoints")
 }

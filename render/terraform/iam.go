@@ -47,7 +47,7 @@ func (m *module) iam() {
 		rg.set("roles", strList([]string{"Viewer"}))
 		res := rg.add("resources")
 		res.set("resource_type", str("resource-group"))
-		res.setFrom("resource", resourceGroupID, "spec.resourceGroup")
+		res.set("resource", resourceGroupID)
 	}
 }
 
