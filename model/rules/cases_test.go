@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"math"
 	"testing"
 	"time"
 
@@ -319,6 +320,17 @@ var ruleCases = []ruleCase{
 	}), path: "spec.logging.syslog.host"},
 	{id: "NAM018", fail: spec(func(s *model.Spec) { s.Network.Ingress.TLSSecretsManager = "not a crn" }), path: "spec.network.ingress.tlsSecretsManager"},
 	{id: "NAM019", fail: spec(func(s *model.Spec) { s.WorkerPools[0].Name = "workers" }), path: "spec.workerPools[0].name"},
+	{id: "NAM020", fail: spec(func(s *model.Spec) {
+		s.Storage.Databases = append(s.Storage.Databases, model.DatabaseInstance{Name: "orders", BindNamespace: "$(touch /tmp/PWNED)"})
+	}), path: "spec.storage.databases[1].bindNamespace"},
+	{id: "NAM020", fail: spec(func(s *model.Spec) { s.CICD.Stages[0].Namespace = "Shop Dev" }), path: "spec.cicd.stages[0].namespace"},
+	{id: "NAM020", fail: spec(func(s *model.Spec) {
+		s.IAM.AccessGroups[0].Namespaces = []string{"shop", "bad;name"}
+	}), path: "spec.iam.accessGroups[0].namespaces[1]"},
+	{id: "NAM020", fail: spec(func(s *model.Spec) { s.Waivers = append(s.Waivers, model.Waiver{Rule: "HA001\nerror SEC999", Reason: "r", ApprovedBy: "a"}) }),
+		path: "spec.waivers[0].rule"},
+	{id: "DES002", fail: spec(func(s *model.Spec) { s.Logging.RetentionDays = -1 }), path: "spec.logging.retentionDays"},
+	{id: "DES002", fail: spec(func(s *model.Spec) { s.Namespaces[0].Quota.CPU = math.Inf(1) }), path: "spec.namespaces[0].quota.cpu"},
 
 	// operations
 	{id: "OPS001", fail: spec(func(s *model.Spec) { s.Operations.Autoscaler.Pools = nil }), path: "spec.operations.autoscaler.pools",
