@@ -327,7 +327,9 @@ var ruleCases = []ruleCase{
 	{id: "NAM020", fail: spec(func(s *model.Spec) {
 		s.IAM.AccessGroups[0].Namespaces = []string{"shop", "bad;name"}
 	}), path: "spec.iam.accessGroups[0].namespaces[1]"},
-	{id: "NAM020", fail: spec(func(s *model.Spec) { s.Waivers = append(s.Waivers, model.Waiver{Rule: "HA001\nerror SEC999", Reason: "r", ApprovedBy: "a"}) }),
+	{id: "NAM020", fail: spec(func(s *model.Spec) {
+		s.Waivers = append(s.Waivers, model.Waiver{Rule: "HA001\nerror SEC999", Reason: "r", ApprovedBy: "a"})
+	}),
 		path: "spec.waivers[0].rule"},
 	{id: "DES002", fail: spec(func(s *model.Spec) { s.Logging.RetentionDays = -1 }), path: "spec.logging.retentionDays"},
 	{id: "DES002", fail: spec(func(s *model.Spec) { s.Namespaces[0].Quota.CPU = math.Inf(1) }), path: "spec.namespaces[0].quota.cpu"},
