@@ -77,13 +77,15 @@ var allowlist = map[string]cliCommand{
 	"ks cluster master public-service-endpoint disable": {flags: []string{"--cluster", "-f", "-q", "-y"}, unattended: "-f"},
 	// cluster ca get: CLI26 lists the command; --output json as IBM's
 	// health-audit page uses it (2026-07).
-	"ks cluster ca get":                 {flags: []string{"--cluster", "--output"}},
-	"ks ingress alb ls":                 {flags: []string{"--cluster", "--output"}},
-	"ks ingress alb enable classic":     {flags: []string{"--alb", "--cluster", "--ip", "--version"}},
-	"ks ingress alb enable vpc-gen2":    {flags: []string{"--alb", "--cluster", "--version"}},
-	"ks ingress alb disable":            {flags: []string{"--alb", "--cluster"}},
-	"ks ingress alb autoupdate enable":  {flags: []string{"--cluster"}},
-	"ks ingress alb autoupdate disable": {flags: []string{"--cluster"}},
+	"ks cluster ca get":                   {flags: []string{"--cluster", "--output"}},
+	"ks ingress alb ls":                   {flags: []string{"--cluster", "--output"}},
+	"ks ingress alb enable classic":       {flags: []string{"--alb", "--cluster", "--ip", "--version"}},
+	"ks ingress alb enable vpc-gen2":      {flags: []string{"--alb", "--cluster", "--version"}},
+	"ks ingress alb disable":              {flags: []string{"--alb", "--cluster"}},
+	"ks ingress alb autoupdate enable":    {flags: []string{"--cluster"}},
+	"ks ingress alb autoupdate disable":   {flags: []string{"--cluster"}},
+	"ks ingress alb autoupdate get":       {flags: []string{"--cluster", "--output", "-q"}},
+	"ks cluster master audit-webhook get": {flags: []string{"--cluster", "--output", "-q"}},
 	"ks logging config create": {flags: []string{"--cluster", "--logsource", "--type", "--namespace", "--hostname", "--port",
 		"--app-containers", "--app-paths", "--syslog-protocol", "--skip-validation", "--force-update"}},
 	// logging config get: CLI23 (the flags are not in iks-facts.md's CLI26 summary).

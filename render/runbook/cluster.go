@@ -101,17 +101,43 @@ func (b *builder) secretsManagerFlags() []word {
 	return []word{lit("--sm-instance"), b.val("SECRETS_MANAGER_CRN", crn, hNetwork, "Secrets Manager instance for Ingress certificates")}
 }
 
-// poolLabelsAndTaints sets the pool's node labels and taints. Both
-// commands replace the pool's custom labels or taints, so they are safe to
-// repeat.
+// jqPoolHas holds when the worker pool's map field (`worker-pool get
+// --output json`: labels, taints) has every KEY=VALUE of the
+// comma-separated $v. Labels are {"key": "value"} (ibm-api-shapes.md A.2);
+// taints are read as {"key": "value:effect"}, the map bluemix-go's
+// SetWorkerPoolTaints sends (INFERRED for the GET).
+const jqPoolHas = `(env.JQ_V | split(",")) - ((.%s // {}) | to_entries | map("\(.key)=\(.value)")) | length == 0`
+
+// poolLabelsAndTaints sets the pool's node labels and taints unless the
+// pool has them already. Both commands replace the pool's custom labels or
+// taints (and reload nothing), so a change made by hand is put right.
 func (b *builder) poolLabelsAndTaints(i int) {
-	bd := b.cur
 	if labels := b.poolLabels(i); len(labels) > 0 {
-		bd.run(cmd("ibmcloud", "ks", "worker-pool", "label", "set", "--cluster", b.clusterVar(), "--worker-pool", b.poolName(i), labels, "-f")...)
+		b.unlessPoolHas(i, "labels", labels, cmd("ibmcloud", "ks", "worker-pool", "label", "set", "--cluster", b.clusterVar(), "--worker-pool", b.poolName(i), labels, "-f"))
 	}
+	b.poolTaintsSet(i)
+}
+
+// poolTaintsSet sets the pool's taints unless it has them already.
+func (b *builder) poolTaintsSet(i int) {
 	if taints := b.poolTaints(i); len(taints) > 0 {
-		bd.run(cmd("ibmcloud", "ks", "worker-pool", "taint", "set", "--cluster", b.clusterVar(), "--worker-pool", b.poolName(i), taints, "-f")...)
+		b.unlessPoolHas(i, "taints", taints, cmd("ibmcloud", "ks", "worker-pool", "taint", "set", "--cluster", b.clusterVar(), "--worker-pool", b.poolName(i), taints, "-f"))
 	}
+}
+
+// unlessPoolHas runs set unless pool i's field already holds the values of
+// flags (--label/--taint VALUE pairs).
+func (b *builder) unlessPoolHas(i int, field string, flags []word, set []word) {
+	bd := b.cur
+	var parts []any
+	for j := 1; j < len(flags); j += 2 {
+		if len(parts) > 0 {
+			parts = append(parts, ",")
+		}
+		parts = append(parts, varRef(flags[j].refs[0]))
+	}
+	check := cmd(fmt.Sprintf(jqPoolHas, field), cat(parts...), "ibmcloud", "ks", "worker-pool", "get", "--cluster", b.clusterVar(), "--worker-pool", b.poolName(i), "--output", "json")
+	bd.ifNot(when("json_has", check...), func() { bd.run(set...) })
 }
 
 // zones spreads the default pool over every further zone. `zone add`
@@ -162,9 +188,7 @@ func (b *builder) workerPools() {
 		for z := range s.Zones {
 			b.zoneAdd(i, z)
 		}
-		if taints := b.poolTaints(i); len(taints) > 0 {
-			bd.run(cmd("ibmcloud", "ks", "worker-pool", "taint", "set", "--cluster", b.clusterVar(), "--worker-pool", b.poolName(i), taints, "-f")...)
-		}
+		b.poolTaintsSet(i)
 		bd.blank()
 	}
 	if s.IsClassic() {

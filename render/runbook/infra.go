@@ -8,6 +8,10 @@ import (
 	"github.com/iksplan/iksplan/render/view"
 )
 
+// jqGatewayAttached holds when the subnet is attached to the public
+// gateway with ID $v.
+const jqGatewayAttached = `.public_gateway.id? == env.JQ_V`
+
 // infrastructure prepares what the cluster is created on: classic VLANs,
 // or a VPC with a subnet per zone.
 func (b *builder) infrastructure() {
@@ -108,7 +112,12 @@ func (b *builder) vpcInfrastructure() {
 			cmd(cat("<id of the subnet in ", varRef(zoneName(i)), ">"), ".id", "",
 				"ibmcloud", "is", "subnet", subnet, "--vpc", b.vpcID(), "--output", "JSON")...)
 		if v.PublicGateway {
-			bd.run(cmd("ibmcloud", "is", "subnet-update", b.subnetID(i), "--pgw", pgw, "--vpc", b.vpcID())...)
+			// The subnet item of `is subnet --output JSON` names its gateway
+			// in public_gateway.id (VPC API Subnet; ibm-api-shapes.md A.6).
+			attached := cmd(jqGatewayAttached, pgw, "ibmcloud", "is", "subnet", b.subnetID(i), "--vpc", b.vpcID(), "--output", "JSON")
+			bd.ifNot(when("json_has", attached...), func() {
+				bd.run(cmd("ibmcloud", "is", "subnet-update", b.subnetID(i), "--pgw", pgw, "--vpc", b.vpcID())...)
+			})
 		}
 	}
 	bd.blank()

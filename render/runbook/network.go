@@ -205,12 +205,19 @@ func (b *builder) albs() {
 		})
 		bd.raw(`done 3<<<"$PUBLIC_ALBS"`)
 	}
+	// `ingress alb autoupdate get` prints "Automatic updates of the ALB pods
+	// are enabled|disabled in cluster C" (IBM's ALB update docs, example output).
+	get := cmd("ibmcloud", "ks", "ingress", "alb", "autoupdate", "get", "--cluster", b.clusterVar())
 	if b.s.Operations.Upgrades.ALBAutoUpdate {
 		bd.comment("IBM updates the ALBs automatically (the design keeps autoupdate on).")
-		bd.run(cmd("ibmcloud", "ks", "ingress", "alb", "autoupdate", "enable", "--cluster", b.clusterVar())...)
+		bd.ifNot(when("matches", append(cmd("ALB pods are enabled"), get...)...), func() {
+			bd.run(cmd("ibmcloud", "ks", "ingress", "alb", "autoupdate", "enable", "--cluster", b.clusterVar())...)
+		})
 	} else {
 		bd.comment("ALB versions are pinned: update them yourself with ibmcloud ks ingress alb update.")
-		bd.run(cmd("ibmcloud", "ks", "ingress", "alb", "autoupdate", "disable", "--cluster", b.clusterVar())...)
+		bd.ifNot(when("matches", append(cmd("ALB pods are disabled"), get...)...), func() {
+			bd.run(cmd("ibmcloud", "ks", "ingress", "alb", "autoupdate", "disable", "--cluster", b.clusterVar())...)
+		})
 	}
 }
 

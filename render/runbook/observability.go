@@ -187,17 +187,26 @@ func (b *builder) auditWebhook() {
 	bd.run(cmd("kubectl", "wait", "--for", "condition=Available", "--namespace", manifests.AuditNamespace,
 		"--timeout", "5m", "deployment/"+manifests.AuditDeployment)...)
 	b.later("AUDIT_DIR", view.StepObservability, "temporary directory for the audit webhook's certificates")
-	bd.rawUses(`if dry; then AUDIT_DIR='<temporary directory>'; else AUDIT_DIR="$(mktemp -d)"; fi`, "AUDIT_DIR")
-	ca := cat(varRef("AUDIT_DIR"), "/cluster-ca.pem")
-	cert := cat(varRef("AUDIT_DIR"), "/client-cert.pem")
-	key := cat(varRef("AUDIT_DIR"), "/client-key.pem")
-	bd.call("save_b64", cmd(ca, ".caCert", "ibmcloud", "ks", "cluster", "ca", "get", "--cluster", b.clusterVar(), "--output", "json")...)
-	bd.call("save_b64", cmd(cert, `.users[0].user."client-certificate-data"`, "ibmcloud", "ks", "cluster", "config", "--cluster", b.clusterVar(), "--admin", "--output", "json")...)
-	bd.call("save_b64", cmd(key, `.users[0].user."client-key-data"`, "ibmcloud", "ks", "cluster", "config", "--cluster", b.clusterVar(), "--admin", "--output", "json")...)
-	bd.run(cmd("ibmcloud", "ks", "cluster", "master", "audit-webhook", "set", "--cluster", b.clusterVar(),
-		"--remote-server", auditRemoteServer, "--ca-cert", ca, "--client-cert", cert, "--client-key", key, "--policy", "default")...)
-	bd.rawUses(`if ! dry; then rm -rf "$AUDIT_DIR"; fi`, "AUDIT_DIR")
-	bd.run(cmd("ibmcloud", "ks", "cluster", "master", "refresh", "--cluster", b.clusterVar())...)
+	// `audit-webhook get --output json` is the API's AuditWebhook
+	// (bluemix-go containerv1: auditServer, caCertificate, …): set the
+	// webhook, and refresh the master to apply it, only when it points
+	// elsewhere.
+	set := cmd(`.auditServer? == env.JQ_V`, auditRemoteServer, "ibmcloud", "ks", "cluster", "master", "audit-webhook", "get", "--cluster", b.clusterVar(), "--output", "json")
+	bd.ifElse(when("json_has", set...), func() {
+		bd.say("the audit webhook already points at the in-cluster receiver")
+	}, func() {
+		bd.rawUses(`if dry; then AUDIT_DIR='<temporary directory>'; else AUDIT_DIR="$(mktemp -d)"; fi`, "AUDIT_DIR")
+		ca := cat(varRef("AUDIT_DIR"), "/cluster-ca.pem")
+		cert := cat(varRef("AUDIT_DIR"), "/client-cert.pem")
+		key := cat(varRef("AUDIT_DIR"), "/client-key.pem")
+		bd.call("save_b64", cmd(ca, ".caCert", "ibmcloud", "ks", "cluster", "ca", "get", "--cluster", b.clusterVar(), "--output", "json")...)
+		bd.call("save_b64", cmd(cert, `.users[0].user."client-certificate-data"`, "ibmcloud", "ks", "cluster", "config", "--cluster", b.clusterVar(), "--admin", "--output", "json")...)
+		bd.call("save_b64", cmd(key, `.users[0].user."client-key-data"`, "ibmcloud", "ks", "cluster", "config", "--cluster", b.clusterVar(), "--admin", "--output", "json")...)
+		bd.run(cmd("ibmcloud", "ks", "cluster", "master", "audit-webhook", "set", "--cluster", b.clusterVar(),
+			"--remote-server", auditRemoteServer, "--ca-cert", ca, "--client-cert", cert, "--client-key", key, "--policy", "default")...)
+		bd.rawUses(`if ! dry; then rm -rf "$AUDIT_DIR"; fi`, "AUDIT_DIR")
+		bd.run(cmd("ibmcloud", "ks", "cluster", "master", "refresh", "--cluster", b.clusterVar())...)
+	})
 }
 
 // monitoring creates the IBM Cloud Monitoring instance and installs its
