@@ -6,8 +6,12 @@ import (
 )
 
 // This file is the one place the capacity maths lives. The wizard's live
-// panel, the rules, the design document and the resolved design all call
-// these functions, so every number a user sees agrees.
+// panel, the rules, the design document, the resolved design and the
+// zone-loss drill all call these functions, so every number a user sees
+// agrees. Two models live here: the seed's (raw capacity minus about 10%,
+// demand as a liquid) for comparison, and IBM's (workerNode.go: allocatable
+// by IBM's reserve tiers, minus the agents on every worker, minus the
+// architect's headroom, demand packed as whole pods), which the plan uses.
 
 // FlavorSpec is the part of a worker flavor the capacity maths needs.
 type FlavorSpec struct {
@@ -18,7 +22,7 @@ type FlavorSpec struct {
 }
 
 // FlavorLookup finds a flavor by infrastructure and name. The catalog
-// implements it; model does not import the catalog.
+// implements it (and NodeFacts); model does not import the catalog.
 type FlavorLookup interface {
 	LookupFlavor(infra Infrastructure, name string) (FlavorSpec, bool)
 }
@@ -54,8 +58,8 @@ func ZoneNeed(demand Demand, zones int, surviveZoneLoss bool) Demand {
 	}
 }
 
-// Usable is what one worker of the flavor offers workloads after the
-// Kubernetes overhead.
+// Usable is what one worker of the flavor offers workloads by the seed's
+// model: raw capacity minus the overhead share.
 func Usable(f FlavorSpec, overhead float64) Demand {
 	return Demand{float64(f.VCPU) * (1 - overhead), float64(f.MemoryGiB) * (1 - overhead)}
 }
@@ -72,10 +76,10 @@ func ceilDiv(a, b float64) int {
 	return int(math.Ceil(a/b - 1e-9))
 }
 
-// RequiredWorkersPerZone is how many workers of the flavor each zone needs:
-// max(minimum, ⌈cpu need / usable cpu⌉, ⌈memory need / usable memory⌉), and
-// one spare worker on top of the need in a single-zone cluster.
-func RequiredWorkersPerZone(demand Demand, zones int, surviveZoneLoss bool, f FlavorSpec, overhead float64) int {
+// SeedWorkersPerZone is the seed's count, kept to show beside IBM's:
+// max(minimum, ⌈cpu need / usable cpu⌉, ⌈memory need / usable memory⌉) with
+// usable = raw × (1 − overhead), and one spare worker in a single zone.
+func SeedWorkersPerZone(demand Demand, zones int, surviveZoneLoss bool, f FlavorSpec, overhead float64) int {
 	need := ZoneNeed(demand, zones, surviveZoneLoss)
 	u := Usable(f, overhead)
 	n := max(ceilDiv(need.CPU, u.CPU), ceilDiv(need.MemoryGiB, u.MemoryGiB))
@@ -83,6 +87,34 @@ func RequiredWorkersPerZone(demand Demand, zones int, surviveZoneLoss bool, f Fl
 		n++ // the single zone's spare worker
 	}
 	return max(n, MinWorkersPerZone(zones))
+}
+
+// SeedPercent is the seed model's share of the demand left after the
+// planned failure with n workers of f per zone.
+func SeedPercent(demand Demand, zones, n int, f FlavorSpec, overhead float64) float64 {
+	left := (zones - 1) * n
+	if zones <= 1 {
+		left = max(n-1, 0)
+	}
+	return coverage(Usable(f, overhead).Scale(float64(left)), demand)
+}
+
+// WorkersForPods is how many workers holding perWorker pods each a zone
+// needs for pods pods: at least the HA minimum, one spare in a single zone.
+// A worker that holds no pod cannot carry any demand: MaxInt32.
+func WorkersForPods(pods, perWorker, zones int) int {
+	minimum := MinWorkersPerZone(zones)
+	if pods <= 0 {
+		return minimum
+	}
+	if perWorker <= 0 {
+		return math.MaxInt32
+	}
+	n := (pods + perWorker - 1) / perWorker
+	if zones <= 1 {
+		n++ // the single zone's spare worker
+	}
+	return max(n, minimum)
 }
 
 // Resilience is the capacity left when the failure the design plans for
@@ -96,27 +128,19 @@ type Resilience struct {
 	// Percent is the remaining capacity as a share of the demand: the lower
 	// of the CPU and memory shares. 0 when there is no demand.
 	Percent float64
+	// Pods is how many replicas of the plan's pod unit must run after the
+	// failure (all of them); PodRoom is how many fit on what is left.
+	Pods, PodRoom int
 }
 
-// Covers reports whether the remaining capacity carries the whole demand.
-func (r Resilience) Covers() bool { return r.Percent >= 100-1e-9 }
-
-// ResilienceOf computes the capacity left after the planned failure for
-// workersPerZone workers of the flavor in each zone.
-func ResilienceOf(demand Demand, zones, workersPerZone int, f FlavorSpec, overhead float64) Resilience {
-	u := Usable(f, overhead)
-	var left int
-	r := Resilience{}
-	if zones <= 1 {
-		r.Scenario = "one worker lost"
-		left = max(workersPerZone-1, 0)
-	} else {
-		r.Scenario = "one zone lost"
-		left = (zones - 1) * workersPerZone
+// Covers reports whether what is left after the failure carries the whole
+// demand: every replica of the pod unit finds a worker (when the demand is
+// cut into pods), and the capacity is at least the demand.
+func (r Resilience) Covers() bool {
+	if r.Pods > 0 && r.PodRoom < r.Pods {
+		return false
 	}
-	r.Capacity = u.Scale(float64(left))
-	r.Percent = coverage(r.Capacity, demand)
-	return r
+	return r.Percent >= 100-1e-9
 }
 
 // coverage is the lower of the CPU and memory shares of have over want, in
@@ -135,40 +159,107 @@ func coverage(have, want Demand) float64 {
 	return p
 }
 
+// ResilienceOf is what n workers per zone of capacity w keep after the
+// planned failure, for the unit's replicas.
+func ResilienceOf(demand Demand, zones, n int, w WorkerCapacity, unit PodUnit) Resilience {
+	return resilienceOf(demand, zones, unit, []poolShare{{n: n, w: w, perWorker: unit.PerWorker(w)}})
+}
+
+// poolShare is one general pool's part in the resilience sum.
+type poolShare struct {
+	n         int
+	w         WorkerCapacity
+	perWorker int
+}
+
+func resilienceOf(demand Demand, zones int, unit PodUnit, pools []poolShare) Resilience {
+	r := Resilience{Scenario: "one zone lost", Pods: unit.Replicas}
+	var zoneCap Demand
+	zoneRoom := 0
+	biggest := -1
+	for i, p := range pools {
+		zoneCap = add(zoneCap, p.w.Usable().Scale(float64(p.n)))
+		zoneRoom += p.n * p.perWorker
+		if p.n > 0 && (biggest < 0 || p.perWorker > pools[biggest].perWorker) {
+			biggest = i
+		}
+	}
+	if zones <= 1 {
+		r.Scenario = "one worker lost"
+		r.Capacity, r.PodRoom = zoneCap, zoneRoom
+		if biggest >= 0 {
+			r.Capacity = sub(zoneCap, pools[biggest].w.Usable())
+			r.PodRoom -= pools[biggest].perWorker
+		}
+	} else {
+		r.Capacity = zoneCap.Scale(float64(zones - 1))
+		r.PodRoom = zoneRoom * (zones - 1)
+	}
+	r.Percent = coverage(r.Capacity, demand)
+	return r
+}
+
 // FlavorOption is one row of the flavor comparison: what a design would
-// look like with this flavor.
+// look like with this flavor alone in its general pool.
 type FlavorOption struct {
-	Flavor         FlavorSpec
+	Flavor FlavorSpec
+	// Worker is one worker under IBM's model; Unit and PodsPerWorker are the
+	// demand cut into pods for this flavor.
+	Worker         WorkerCapacity
+	Unit           PodUnit
+	PodsPerWorker  int
 	WorkersPerZone int
 	TotalWorkers   int
-	// Total is the raw capacity of all workers (before overhead).
+	// Total is the raw capacity of all workers (before any reserve).
 	Total Demand
-	// Resilience is the capacity left after the planned failure.
+	// Resilience is what is left after the planned failure.
 	Resilience Resilience
 	// HeadroomPercent is how far the remaining capacity exceeds the demand
 	// after the planned failure (Resilience.Percent - 100).
 	HeadroomPercent float64
+	// SeedWorkersPerZone and SeedPercent are the seed model's answer.
+	SeedWorkersPerZone int
+	SeedPercent        float64
 }
 
-// CompareFlavors sizes the demand with each candidate flavor, cheapest
-// shape first (fewest total vCPU, then fewest GiB, then name).
-func CompareFlavors(s Sizing, zones int, candidates []FlavorSpec) []FlavorOption {
+// SizeFlavor sizes the design's demand with flavor f alone: IBM's model and,
+// beside it, the seed's.
+func SizeFlavor(s *Spec, nm NodeModel, zones int, f FlavorSpec) FlavorOption {
+	w := nm.Worker(f)
+	unit := PodUnitFor(s.Sizing.Demand, zones, w)
+	per := unit.PerWorker(w)
+	n := WorkersForPods(unit.PodsPerZone(zones, s.Sizing.SurviveZoneLoss), per, zones)
+	total := n * max(zones, 1)
+	res := ResilienceOf(s.Sizing.Demand, zones, n, w, unit)
+	seed := SeedWorkersPerZone(s.Sizing.Demand, zones, s.Sizing.SurviveZoneLoss, f, s.Sizing.Overhead())
+	return FlavorOption{
+		Flavor: f, Worker: w, Unit: unit, PodsPerWorker: per,
+		WorkersPerZone:     n,
+		TotalWorkers:       total,
+		Total:              Demand{float64(f.VCPU * total), float64(f.MemoryGiB * total)},
+		Resilience:         res,
+		HeadroomPercent:    res.Percent - 100,
+		SeedWorkersPerZone: seed,
+		SeedPercent:        SeedPercent(s.Sizing.Demand, zones, seed, f, s.Sizing.Overhead()),
+	}
+}
+
+// CompareFlavors sizes the design's demand with each candidate flavor,
+// cheapest shape first (fewest total vCPU, then fewest GiB, then name).
+// Flavors on which no pod of the demand fits are left out.
+func CompareFlavors(s *Spec, lookup FlavorLookup, candidates []FlavorSpec) []FlavorOption {
+	zones := max(len(s.Zones), 1)
+	nm := NodeModelFor(s, lookup)
 	out := make([]FlavorOption, 0, len(candidates))
 	for _, f := range candidates {
 		if f.VCPU <= 0 || f.MemoryGiB <= 0 {
 			continue
 		}
-		n := RequiredWorkersPerZone(s.Demand, zones, s.SurviveZoneLoss, f, s.Overhead())
-		total := n * max(zones, 1)
-		res := ResilienceOf(s.Demand, zones, n, f, s.Overhead())
-		out = append(out, FlavorOption{
-			Flavor:          f,
-			WorkersPerZone:  n,
-			TotalWorkers:    total,
-			Total:           Demand{float64(f.VCPU * total), float64(f.MemoryGiB * total)},
-			Resilience:      res,
-			HeadroomPercent: res.Percent - 100,
-		})
+		o := SizeFlavor(s, nm, zones, f)
+		if o.WorkersPerZone == math.MaxInt32 || (!s.Sizing.Demand.IsZero() && o.Unit.IsZero()) {
+			continue
+		}
+		out = append(out, o)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
@@ -182,3 +273,6 @@ func CompareFlavors(s Sizing, zones int, candidates []FlavorSpec) []FlavorOption
 	})
 	return out
 }
+
+func add(a, b Demand) Demand { return Demand{a.CPU + b.CPU, a.MemoryGiB + b.MemoryGiB} }
+func sub(a, b Demand) Demand { return Demand{a.CPU - b.CPU, a.MemoryGiB - b.MemoryGiB} }

@@ -1,5 +1,7 @@
 package model
 
+import "math"
+
 // PoolPlan is the capacity picture of one worker pool.
 type PoolPlan struct {
 	// Index is the pool's position in spec.workerPools.
@@ -9,6 +11,11 @@ type PoolPlan struct {
 	// does not know it (a rule reports that), and then no maths is done.
 	Flavor      FlavorSpec
 	FlavorKnown bool
+	// Worker is one worker of the flavor under the plan's node model.
+	Worker WorkerCapacity
+	// PodsPerWorker is how many replicas of the plan's pod unit fit on one
+	// worker (general pools only).
+	PodsPerWorker int
 	// CarriesDemand is true for general-purpose pools: together they carry
 	// the sizing demand. Other pools (GPU, edge, storage) are sized by hand.
 	CarriesDemand bool
@@ -25,12 +32,20 @@ type PoolPlan struct {
 // CapacityPlan is the capacity picture of the whole design: every pool's
 // size and what is left after the failure the design plans for.
 type CapacityPlan struct {
-	Zones    int
+	Zones int
+	// Overhead is the architect's headroom share (overheadPercent).
 	Overhead float64
 	Demand   Demand
 	// ZoneNeed is what each zone must carry (D/(Z-1) when surviving a zone
 	// loss).
-	ZoneNeed     Demand
+	ZoneNeed Demand
+	// Node is the model that turns flavors into usable capacity: IBM's
+	// reserves and the design's per-node agents.
+	Node NodeModel
+	// Unit is the demand cut into replicas (sized on the first general
+	// pool's flavor); PodsPerZone is how many of them each zone must hold.
+	Unit         PodUnit
+	PodsPerZone  int
 	Pools        []PoolPlan
 	TotalWorkers int
 	// Capacity is the usable capacity of the general pools with every zone up.
@@ -44,6 +59,17 @@ func (p *WorkerPool) isGeneral() bool {
 	return p.Purpose == "" || p.Purpose == PurposeGeneral
 }
 
+// FirstGeneral is the index in Pools of the first pool carrying the demand,
+// or -1.
+func (plan *CapacityPlan) FirstGeneral() int {
+	for i, pp := range plan.Pools {
+		if pp.CarriesDemand {
+			return i
+		}
+	}
+	return -1
+}
+
 // PlanCapacity sizes every pool of the spec. The first general pool is
 // computed from the demand (unless it has an explicit size); other pools
 // take their explicit size or the HA minimum.
@@ -54,6 +80,7 @@ func PlanCapacity(s *Spec, flavors FlavorLookup) CapacityPlan {
 		Overhead: s.Sizing.Overhead(),
 		Demand:   s.Sizing.Demand,
 		ZoneNeed: ZoneNeed(s.Sizing.Demand, zones, s.Sizing.SurviveZoneLoss),
+		Node:     NodeModelFor(s, flavors),
 		Pools:    make([]PoolPlan, len(s.WorkerPools)),
 	}
 	minimum := MinWorkersPerZone(zones)
@@ -63,6 +90,9 @@ func PlanCapacity(s *Spec, flavors FlavorLookup) CapacityPlan {
 		pp := PoolPlan{Index: i, Name: p.Name, CarriesDemand: p.isGeneral(), Required: minimum}
 		if flavors != nil {
 			pp.Flavor, pp.FlavorKnown = flavors.LookupFlavor(s.Infrastructure, p.Flavor)
+		}
+		if pp.FlavorKnown {
+			pp.Worker = plan.Node.Worker(pp.Flavor)
 		}
 		if pp.CarriesDemand && first < 0 {
 			first = i
@@ -74,11 +104,18 @@ func PlanCapacity(s *Spec, flavors FlavorLookup) CapacityPlan {
 		}
 		plan.Pools[i] = pp
 	}
-	if first >= 0 {
-		plan.sizeFirstGeneral(first, s.Sizing.SurviveZoneLoss)
+	if first >= 0 && plan.Pools[first].FlavorKnown {
+		plan.Unit = PodUnitFor(plan.Demand, zones, plan.Pools[first].Worker)
+		plan.PodsPerZone = plan.Unit.PodsPerZone(zones, s.Sizing.SurviveZoneLoss)
+		for i := range plan.Pools {
+			if pp := &plan.Pools[i]; pp.CarriesDemand && pp.FlavorKnown {
+				pp.PodsPerWorker = plan.Unit.PerWorker(pp.Worker)
+			}
+		}
+		plan.sizeFirstGeneral(first)
 	}
 	// Capacity and resilience of the general pools together.
-	var lost Demand
+	var shares []poolShare
 	for i := range plan.Pools {
 		pp := &plan.Pools[i]
 		pp.TotalWorkers = pp.WorkersPerZone * zones
@@ -86,45 +123,30 @@ func PlanCapacity(s *Spec, flavors FlavorLookup) CapacityPlan {
 		if !pp.CarriesDemand || !pp.FlavorKnown {
 			continue
 		}
-		u := Usable(pp.Flavor, plan.Overhead)
-		plan.Capacity = add(plan.Capacity, u.Scale(float64(pp.TotalWorkers)))
-		r := ResilienceOf(s.Sizing.Demand, zones, pp.WorkersPerZone, pp.Flavor, plan.Overhead)
-		lost = add(lost, r.Capacity)
+		plan.Capacity = add(plan.Capacity, pp.Worker.Usable().Scale(float64(pp.TotalWorkers)))
+		shares = append(shares, poolShare{n: pp.WorkersPerZone, w: pp.Worker, perWorker: pp.PodsPerWorker})
 	}
-	plan.Resilience = Resilience{Scenario: "one zone lost", Capacity: lost, Percent: coverage(lost, s.Sizing.Demand)}
-	if zones <= 1 {
-		plan.Resilience.Scenario = "one worker lost"
-	}
+	plan.Resilience = resilienceOf(s.Sizing.Demand, zones, plan.Unit, shares)
 	return plan
 }
 
-// sizeFirstGeneral computes the first general pool's need: what each zone
-// must carry minus what the other general pools already carry there.
-func (plan *CapacityPlan) sizeFirstGeneral(first int, survive bool) {
+// sizeFirstGeneral computes the first general pool's need: the pods each
+// zone must hold minus what the other general pools already hold there.
+func (plan *CapacityPlan) sizeFirstGeneral(first int) {
 	pp := &plan.Pools[first]
-	if !pp.FlavorKnown {
-		return
-	}
-	rest := plan.Demand
+	rest := plan.PodsPerZone
 	for i := range plan.Pools {
 		o := &plan.Pools[i]
 		if i == first || !o.CarriesDemand || !o.FlavorKnown {
 			continue
 		}
-		// Capacity the other pool contributes to the whole cluster, in the
-		// same terms as the demand: per zone capacity times the zones that
-		// survive the planned failure.
-		surviving := plan.Zones
-		if survive && plan.Zones > 1 {
-			surviving = plan.Zones - 1
-		}
-		c := Usable(o.Flavor, plan.Overhead).Scale(float64(o.WorkersPerZone * surviving))
-		rest = Demand{max(rest.CPU-c.CPU, 0), max(rest.MemoryGiB-c.MemoryGiB, 0)}
+		rest = max(rest-o.WorkersPerZone*o.PodsPerWorker, 0)
 	}
-	pp.Required = RequiredWorkersPerZone(rest, plan.Zones, survive, pp.Flavor, plan.Overhead)
+	pp.Required = WorkersForPods(rest, pp.PodsPerWorker, plan.Zones)
+	if pp.Required == math.MaxInt32 {
+		pp.Required = MinWorkersPerZone(plan.Zones) // nothing fits: a rule reports the shortfall
+	}
 	if !pp.Explicit {
 		pp.WorkersPerZone = pp.Required
 	}
 }
-
-func add(a, b Demand) Demand { return Demand{a.CPU + b.CPU, a.MemoryGiB + b.MemoryGiB} }

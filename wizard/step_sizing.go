@@ -158,7 +158,7 @@ func flavorTable(c *Ctx, plan model.CapacityPlan) string {
 			cands = append(cands, f.Spec())
 		}
 	}
-	rows := model.CompareFlavors(s.Sizing, plan.Zones, cands)
+	rows := model.CompareFlavors(s, c.Cat, cands)
 	var b strings.Builder
 	wide := c.Width >= 48
 	b.WriteString(c.S.Strong.Render("\nFlavor comparison (" + pool.Isolation.Label() + ")"))

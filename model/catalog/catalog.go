@@ -36,6 +36,8 @@ type Catalog struct {
 	// ObjectStorage holds Cloud Object Storage geographies and the s3fs
 	// provisioner.
 	ObjectStorage ObjectStorage `yaml:"objectStorage" json:"objectStorage"`
+	// WorkerNodes is IBM's reserve table and the per-node agents' requests.
+	WorkerNodes WorkerNodes `yaml:"workerNodes" json:"workerNodes"`
 }
 
 // Section is the provenance every section carries.

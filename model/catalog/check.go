@@ -42,6 +42,7 @@ func (c *Catalog) Check() error {
 	c.checkServices(add)
 	c.checkIAM(add)
 	c.checkFacts(add, regions)
+	c.checkWorkerNodes(add)
 	for _, r := range c.Registries.Items {
 		if !regions[r.Region] {
 			add("registries: region %q is not in locations", r.Region)

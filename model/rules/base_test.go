@@ -89,7 +89,7 @@ func classicBase(t testing.TB) *model.Design {
 			},
 			Operations: model.Operations{
 				Upgrades:   model.UpgradePolicy{MaxMinorsBehind: 1, WorkerPatchDays: 14, MaintenanceWindow: "Sun 02:00-05:00 JST", ALBAutoUpdate: true},
-				Autoscaler: model.Autoscaler{Enabled: true, Pools: []model.AutoscaledPool{{Pool: "default", MinPerZone: 3, MaxPerZone: 6}}},
+				Autoscaler: model.Autoscaler{Enabled: true, Pools: []model.AutoscaledPool{{Pool: "default", MinPerZone: 4, MaxPerZone: 6}}},
 				Backups:    model.Backups{Method: model.BackupBackupAndRecovery, Bucket: "shop-prod-backups", Schedule: "0 3 * * *", RetentionDays: 30},
 			},
 			Namespaces: []model.Namespace{

@@ -160,17 +160,6 @@ func num(f float64) string {
 // pct prints a percentage without decimals when whole: 108%, 66.7%.
 func pct(f float64) string { return num(f) + "%" }
 
-// signedPct prints a headroom: +8%, −10%, 0%.
-func signedPct(f float64) string {
-	switch {
-	case f >= 0.05:
-		return "+" + pct(f)
-	case f <= -0.05:
-		return "−" + pct(-f)
-	}
-	return "0%"
-}
-
 // demand prints "40 vCPU / 160 GiB".
 func demand(d model.Demand) string { return num(d.CPU) + " vCPU / " + num(d.MemoryGiB) + " GiB" }
 

@@ -11,6 +11,7 @@ const (
 	urlVersions        = ibmDocs + "cs_versions"
 	urlClassicFlavors  = ibmDocs + "classic-flavors"
 	urlVPCFlavors      = ibmDocs + "vpc-flavors"
+	urlReserves        = ibmDocs + "resource-limit-node"
 	urlCLI             = ibmDocs + "kubernetes-service-cli"
 	urlCLIChangelog    = ibmDocs + "cs_cli_changelog"
 	urlNetworkPolicies = ibmDocs + "network_policies"
