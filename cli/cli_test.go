@@ -66,7 +66,7 @@ func TestInitWritesRefusesAndForces(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, _, errOut := run(t, "", "init", "--preset", "dev-single-zone", "-o", p)
-	if code != 1 || !strings.Contains(errOut, "--force") {
+	if code != ExitIO || !strings.Contains(errOut, "--force") {
 		t.Fatalf("second init: exit %d, stderr %q", code, errOut)
 	}
 	if b, _ := os.ReadFile(p); string(b) != "mine" {

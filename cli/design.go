@@ -10,21 +10,55 @@ import (
 	"github.com/iksplan/iksplan/model/rules"
 )
 
-// readInput reads a design file, or stdin for "-". A file that cannot be
-// read is a usage error (exit 2).
+// readInput reads a design file, or stdin for "-", through a limit of
+// model.MaxFileSize: /dev/zero or a 300 MB log answers at once, without
+// reading it all. Anything but a regular file (a device, a FIFO, a folder)
+// is refused unless it is "-". A file that cannot be read is a usage
+// error (exit 2).
 func (a *app) readInput(path string) ([]byte, string, error) {
+	var r io.Reader
+	name := path
 	if path == "-" {
-		b, err := io.ReadAll(a.stdin)
+		r, name = a.stdin, "<stdin>"
+	} else {
+		fi, err := os.Stat(path)
 		if err != nil {
-			return nil, "", usageErr("read stdin: %w", err)
+			return nil, "", usageErr("read design: %w", err)
 		}
-		return b, "<stdin>", nil
+		if !fi.Mode().IsRegular() {
+			return nil, "", usageErr("read design: %s is %s, not a regular file; pass a design file, or - to read stdin", model.QuoteValue(path), fileKind(fi.Mode()))
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, "", usageErr("read design: %w", err)
+		}
+		defer f.Close()
+		r = f
 	}
-	b, err := os.ReadFile(path)
+	b, err := io.ReadAll(io.LimitReader(r, model.MaxFileSize+1))
 	if err != nil {
-		return nil, "", usageErr("read design: %w", err)
+		return nil, "", usageErr("read %s: %w", model.Escape(name), err)
 	}
-	return b, path, nil
+	if len(b) > model.MaxFileSize {
+		return nil, "", usageErr("%s: more than %d bytes; a design file is at most %d (1 MiB)", model.Escape(name), model.MaxFileSize, model.MaxFileSize)
+	}
+	return b, name, nil
+}
+
+func fileKind(m os.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&os.ModeCharDevice != 0:
+		return "a character device"
+	case m&os.ModeDevice != 0:
+		return "a device"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	}
+	return "not a regular file"
 }
 
 // loaded is a design file read and judged.

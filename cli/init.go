@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"errors"
-
 	"github.com/spf13/cobra"
 
 	"github.com/iksplan/iksplan/internal/fsutil"
@@ -31,10 +29,7 @@ func newInitCommand(a *app) *cobra.Command {
 				return err
 			}
 			if err := fsutil.WriteFile(out, p.Data, 0o644, force); err != nil {
-				if errors.Is(err, fsutil.ErrExists) {
-					return withCode(ExitFindings, err)
-				}
-				return withCode(ExitFindings, err)
+				return withCode(ExitIO, err)
 			}
 			return nil
 		},

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/rules"
 	"github.com/iksplan/iksplan/render"
 )
@@ -22,7 +23,12 @@ runbook.sh, manifests/NN-<topic>.yaml, calico/NN-<topic>.yaml (classic),
 values/*.yaml and terraform/ (the same design as a Terraform root module for
 the IBM Cloud provider; its README says which runbook steps follow the apply). It refuses while any error-severity finding is not waived, and
 never overwrites a file without --force: without it, nothing is written when
-any file is in the way.`,
+any file is in the way. The files are written as one set: the folder holds
+the old set or the new one, never a mix, even when render is killed; files
+of DIR that are not artifacts stay. A symlinked DIR or subfolder is refused.
+
+Exit status: 0 written, 1 error findings, 2 bad usage or unreadable input,
+3 nothing written (a file in the way, a symlink, an I/O error).`,
 		Example: `  iksplan render shop-prod.yaml --out out
   iksplan render shop-prod.yaml --out out --only doc --force`,
 		Args: cobra.ExactArgs(1),
@@ -63,13 +69,14 @@ any file is in the way.`,
 			}
 			if err := render.Write(out, arts, force); err != nil {
 				var ce *render.ConflictError
-				if errors.As(err, &ce) {
-					return withCode(ExitFindings, err)
+				var se *render.SymlinkError
+				if errors.As(err, &ce) || errors.As(err, &se) {
+					return withCode(ExitIO, err)
 				}
-				return withCode(ExitFindings, fmt.Errorf("write artifacts: %w", err))
+				return withCode(ExitIO, fmt.Errorf("write artifacts: %w", err))
 			}
 			for _, art := range arts {
-				fmt.Fprintln(a.stdout, filepath.Join(out, filepath.FromSlash(art.Path)))
+				fmt.Fprintln(a.stdout, model.Escape(filepath.Join(out, filepath.FromSlash(art.Path))))
 			}
 			if w := l.report.Count(rules.Warning); w > 0 {
 				fmt.Fprintf(a.stderr, "iksplan: %s remain; `iksplan validate %s` lists them\n", plural(w, "warning"), args[0])

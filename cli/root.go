@@ -8,18 +8,32 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/catalog"
 )
 
-// Exit codes: 0 success, 1 the design has errors or the command failed,
-// 2 bad usage or a file that cannot be read or parsed.
+// Exit codes, the same for every command (README "Exit codes"):
+//
+//	0    success
+//	1    the design has error findings (validate, render, rehearse)
+//	2    bad usage, or input that cannot be read or parsed (not a regular
+//	     file, too large, not YAML, more than one YAML document)
+//	3    an output could not be written (a file in the way without --force,
+//	     a symlinked folder, no permission, a full disk)
+//	130  stopped by SIGINT (ctrl+c); 143 stopped by SIGTERM; 129 SIGHUP:
+//	     128 + the signal's number, as a shell reports it
 const (
-	ExitOK       = 0
-	ExitFindings = 1
-	ExitUsage    = 2
+	ExitOK          = 0
+	ExitFindings    = 1
+	ExitUsage       = 2
+	ExitIO          = 3
+	ExitHangup      = 128 + 1
+	ExitInterrupted = 128 + 2
+	ExitTerminated  = 128 + 15
 )
 
 // exitError carries an exit code with an error message.
@@ -106,6 +120,7 @@ Run it without arguments in a terminal to start the wizard.`,
 		newVersionCommand(a),
 	)
 	registerWizard(root, a)
+	fixCompletionCommand(root)
 	return root
 }
 
@@ -115,10 +130,36 @@ func Execute(build BuildInfo) int {
 	return Run(build, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 }
 
+// fixCompletionCommand makes `iksplan completion SHELL` refuse a shell it
+// does not know (tcsh) with exit 2, instead of cobra's help and exit 0.
+func fixCompletionCommand(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() != "completion" {
+			continue
+		}
+		var shells []string
+		for _, sub := range c.Commands() {
+			shells = append(shells, sub.Name())
+		}
+		c.Args = cobra.ArbitraryArgs
+		c.RunE = func(_ *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usageErr("name a shell: %s", strings.Join(shells, ", "))
+			}
+			return usageErr("iksplan completes %s, not %s", strings.Join(shells, ", "), model.QuoteValue(args[0]))
+		}
+	}
+}
+
 // Run runs iksplan with args; tests call it directly.
 func Run(build BuildInfo, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := NewRootCommand(build, stdin, stdout, stderr)
 	root.SetArgs(args)
+	if cmd, _, err := root.Find(args); err == nil && !isWizardCommand(root, cmd) {
+		stop := trapSignals()
+		defer stop()
+	}
 	err := root.Execute()
 	if err == nil {
 		return ExitOK
@@ -126,11 +167,11 @@ func Run(build BuildInfo, args []string, stdin io.Reader, stdout, stderr io.Writ
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil && ee.err.Error() != "" {
-			fmt.Fprintf(stderr, "iksplan: %v\n", ee.err)
+			fmt.Fprintf(stderr, "iksplan: %s\n", model.Escape(ee.err.Error()))
 		}
 		return ee.code
 	}
-	fmt.Fprintf(stderr, "iksplan: %v\n", err)
+	fmt.Fprintf(stderr, "iksplan: %s\n", model.Escape(err.Error()))
 	// cobra reports unknown commands and wrong argument counts as plain
 	// errors: those are usage errors.
 	if isCobraUsageError(err) {

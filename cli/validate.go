@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
+	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/rules"
 )
 
@@ -21,7 +23,8 @@ severity, YAML path and line, message, why, and IBM's documentation.
 
 Exit status: 0 when no error remains (warnings and waived findings are fine),
 1 when any error-severity finding is not waived, 2 for bad usage or a file
-that cannot be read or parsed. FILE may be - for stdin.`,
+that cannot be read or parsed (not a regular file, over 1 MiB, not YAML, more
+than one YAML document). FILE may be - for stdin.`,
 		Example: `  iksplan validate shop-prod.yaml
   iksplan validate shop-prod.yaml -o json | jq '.findings[] | select(.severity=="error")'`,
 		Args: cobra.ExactArgs(1),
@@ -78,28 +81,67 @@ func writeReportJSON(w io.Writer, l *loaded) error {
 	return enc.Encode(out)
 }
 
+// maxShownMessage bounds one finding's message in the text report; the
+// JSON report keeps it whole.
+const maxShownMessage = 1000
+
+// writeReportText prints findings for a person. Every value comes from the
+// design file, so each field is escaped (model.Escape): a value cannot
+// forge a line, an ANSI/OSC sequence or a bidi override. Findings of one
+// kind (same rule, same path with its indexes dropped, same wording) after
+// the first model.MaxRepeated are counted in one line.
 func writeReportText(w io.Writer, l *loaded, asOf string) error {
 	r := l.report
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s, %s, %s (catalog as of %s)\n", l.name,
+	fmt.Fprintf(&b, "%s: %s, %s, %s (catalog as of %s)\n", model.Escape(l.name),
 		plural(r.Count(rules.Error), "error"), plural(r.Count(rules.Warning), "warning"), plural(r.Count(rules.Info), "info"), asOf)
+	count := map[string]int{}
 	for _, f := range r.Findings {
-		loc := f.Path
+		count[findingKind(f)]++
+	}
+	shown := map[string]int{}
+	for _, f := range r.Findings {
+		k := findingKind(f)
+		shown[k]++
+		if shown[k] > model.MaxRepeated {
+			if shown[k] == model.MaxRepeated+1 {
+				fmt.Fprintf(&b, "\n%-8s %-7s … and %d more like this\n", f.Severity, f.RuleID, count[k]-model.MaxRepeated)
+			}
+			continue
+		}
+		loc := model.Escape(f.Path)
 		if f.Line > 0 {
-			loc = fmt.Sprintf("%s (line %d)", f.Path, f.Line)
+			loc = fmt.Sprintf("%s (line %d)", loc, f.Line)
 		}
 		fmt.Fprintf(&b, "\n%-8s %-7s %s\n", f.Severity, f.RuleID, loc)
-		fmt.Fprintf(&b, "         %s\n", f.Message)
+		fmt.Fprintf(&b, "         %s\n", shorten(model.Escape(f.Message)))
 		if f.Waiver != nil {
-			fmt.Fprintf(&b, "         waived (%s): %s — approved by %s\n", f.WaivedSeverity, f.Waiver.Reason, f.Waiver.ApprovedBy)
+			sev := ""
+			if f.WaivedSeverity != "" {
+				sev = " (" + string(f.WaivedSeverity) + ")"
+			}
+			fmt.Fprintf(&b, "         waived%s: %s — approved by %s\n", sev, shorten(model.Escape(f.Waiver.Reason)), shorten(model.Escape(f.Waiver.ApprovedBy)))
 		}
 		if f.Why != "" {
-			fmt.Fprintf(&b, "         why: %s\n", f.Why)
+			fmt.Fprintf(&b, "         why: %s\n", model.Escape(f.Why))
 		}
 		if f.DocURL != "" {
-			fmt.Fprintf(&b, "         doc: %s\n", f.DocURL)
+			fmt.Fprintf(&b, "         doc: %s\n", model.Escape(f.DocURL))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+func findingKind(f rules.Finding) string {
+	return string(f.Severity) + " " + f.RuleID + " " + model.RepeatKey(f.Path, f.Message)
+}
+
+// shorten cuts an escaped message to maxShownMessage characters.
+func shorten(s string) string {
+	if utf8.RuneCountInString(s) <= maxShownMessage {
+		return s
+	}
+	r := []rune(s)
+	return fmt.Sprintf("%s… (%d characters in all; -o json shows them)", string(r[:maxShownMessage]), len(r))
 }

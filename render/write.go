@@ -1,49 +1,27 @@
 package render
 
 import (
-	"errors"
-	"fmt"
-	"path/filepath"
-	"strings"
-
 	"github.com/iksplan/iksplan/internal/fsutil"
 )
 
 // ConflictError lists the files that are in the way of a write without
 // --force. Nothing was written.
-type ConflictError struct {
-	Dir   string
-	Paths []string
-}
+type ConflictError = fsutil.ConflictError
 
-func (e *ConflictError) Error() string {
-	return fmt.Sprintf("%d file(s) already exist in %s and were left alone: %s (use --force to overwrite)",
-		len(e.Paths), e.Dir, strings.Join(e.Paths, ", "))
-}
+// SymlinkError is a symlinked output folder (or subfolder): nothing is
+// written through it.
+type SymlinkError = fsutil.SymlinkError
 
-// Write writes the artifacts into dir, each atomically (temp + rename).
-// Without overwrite, it first checks every path and writes nothing at all
-// when any file is in the way, returning a *ConflictError naming them.
+// Write writes the artifacts into dir as one set (fsutil.WriteSet): the
+// folder holds the whole old set or the whole new one, even when the
+// process is killed; files of dir that are not artifacts stay. Without
+// overwrite, nothing at all is written when any artifact's file is in the
+// way (*ConflictError naming them). A symlinked dir or subfolder is refused
+// (*SymlinkError). Modes honour the umask.
 func Write(dir string, arts []Artifact, overwrite bool) error {
-	if !overwrite {
-		var inWay []string
-		for _, a := range arts {
-			if fsutil.Exists(filepath.Join(dir, filepath.FromSlash(a.Path))) {
-				inWay = append(inWay, a.Path)
-			}
-		}
-		if len(inWay) > 0 {
-			return &ConflictError{Dir: dir, Paths: inWay}
-		}
+	files := make([]fsutil.File, len(arts))
+	for i, a := range arts {
+		files[i] = fsutil.File{Path: a.Path, Data: a.Data, Mode: a.Mode}
 	}
-	for _, a := range arts {
-		p := filepath.Join(dir, filepath.FromSlash(a.Path))
-		if err := fsutil.WriteFile(p, a.Data, a.Mode, overwrite); err != nil {
-			if errors.Is(err, fsutil.ErrExists) {
-				return &ConflictError{Dir: dir, Paths: []string{a.Path}}
-			}
-			return err
-		}
-	}
-	return nil
+	return fsutil.WriteSet(dir, files, overwrite)
 }

@@ -1,6 +1,8 @@
-// Package fsutil writes files the way iksplan promises its users: whole or
-// not at all (temp file + rename), and never over an existing file unless
-// the caller says so.
+// Package fsutil writes files the way iksplan promises its users (README
+// "What iksplan promises about your files"): whole or not at all (temp file
+// + rename, or a whole set swapped in at once), never over an existing file
+// unless the caller says so, never through a symlink, with the modes the
+// umask allows.
 package fsutil
 
 import (
@@ -42,7 +44,9 @@ func WriteFile(path string, data []byte, perm fs.FileMode, overwrite bool) error
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if err := os.Chmod(tmpName, perm); err != nil {
+	// CreateTemp makes the file 0600; give it perm as the umask allows, as
+	// open(2) would have.
+	if err := os.Chmod(tmpName, honourUmask(perm)); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	if overwrite {

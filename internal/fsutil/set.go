@@ -1,0 +1,380 @@
+package fsutil
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+
+	"golang.org/x/sys/unix"
+)
+
+// File is one file of a set: a slash-separated path inside the set's
+// folder, its content and its mode before the umask.
+type File struct {
+	Path string
+	Data []byte
+	Mode fs.FileMode
+}
+
+// ConflictError lists the files of a set that are already in the folder
+// when overwriting was not allowed. Nothing was written.
+type ConflictError struct {
+	Dir   string
+	Paths []string
+}
+
+func (e *ConflictError) Error() string {
+	return fmt.Sprintf("%d file(s) already exist in %s and were left alone: %s (use --force to overwrite)",
+		len(e.Paths), e.Dir, strings.Join(e.Paths, ", "))
+}
+
+// Is makes errors.Is(err, ErrExists) true for a conflict.
+func (e *ConflictError) Is(target error) bool { return target == ErrExists }
+
+// SymlinkError is a symlink where the set would be written: iksplan never
+// writes through one.
+type SymlinkError struct {
+	Path   string // the symlink
+	Target string // where it points
+}
+
+func (e *SymlinkError) Error() string {
+	return fmt.Sprintf("%s is a symlink to %s; iksplan never writes through a symlink: remove it or choose another output folder", e.Path, e.Target)
+}
+
+// tmpMarker names the temporary sibling folders of a set being written
+// (.out.iksplan-tmp-PID-N) and of the set it replaced (…-old-PID-N).
+const tmpMarker = ".iksplan-tmp-"
+
+// WriteSet writes files into dir as one set: readers, and a process killed
+// at any point, see the folder with the whole old set or the whole new one,
+// never a mix. It builds the new folder as a hidden sibling — the new
+// files plus hard links to everything else already in dir, so files that
+// are not part of the set stay — syncs the file system once, and swaps the
+// two folders in one rename (RENAME_EXCHANGE), then removes the old one.
+// Stale temporary siblings of earlier, killed runs are removed first.
+//
+// Without overwrite, any file of the set that exists already is a
+// *ConflictError and nothing is written. dir itself, and any folder of the
+// set that already exists, must not be a symlink (*SymlinkError).
+func WriteSet(dir string, files []File, overwrite bool) error {
+	dir = filepath.Clean(dir)
+	if err := cleanStale(dir); err != nil {
+		return err
+	}
+	if err := checkSymlinks(dir, files); err != nil {
+		return err
+	}
+	_, statErr := os.Lstat(dir)
+	exists := statErr == nil
+	if exists && !overwrite {
+		var inWay []string
+		for _, f := range files {
+			if Exists(filepath.Join(dir, filepath.FromSlash(f.Path))) {
+				inWay = append(inWay, f.Path)
+			}
+		}
+		if len(inWay) > 0 {
+			return &ConflictError{Dir: dir, Paths: inWay}
+		}
+	}
+	parent := filepath.Dir(dir)
+	if err := os.MkdirAll(parent, 0o777); err != nil {
+		return fmt.Errorf("create directory %s: %w", parent, err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+tmpMarker+strconv.Itoa(os.Getpid())+"-")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", dir, err)
+	}
+	addPending(tmp)
+	defer func() {
+		os.RemoveAll(tmp) // no-op after the swap removed it
+		donePending(tmp)
+	}()
+	if err := os.Chmod(tmp, honourUmask(0o777)); err != nil {
+		return fmt.Errorf("write %s: %w", dir, err)
+	}
+	if err := fill(tmp, files); err != nil {
+		return err
+	}
+	if exists {
+		if err := linkRest(dir, tmp, files); err != nil {
+			return err
+		}
+	}
+	if err := syncTree(tmp, files); err != nil {
+		return fmt.Errorf("write %s: %w", dir, err)
+	}
+	if !exists {
+		if err := os.Rename(tmp, dir); err != nil {
+			return fmt.Errorf("write %s: %w", dir, err)
+		}
+		return syncDir(parent)
+	}
+	if err := unix.Renameat2(unix.AT_FDCWD, tmp, unix.AT_FDCWD, dir, unix.RENAME_EXCHANGE); err != nil {
+		if !errors.Is(err, unix.EINVAL) && !errors.Is(err, unix.ENOSYS) && !errors.Is(err, unix.EXDEV) {
+			return fmt.Errorf("write %s: %w", dir, err)
+		}
+		// No atomic exchange on this file system: move the old set aside
+		// (cleanStale restores it if we die in between), then move in.
+		old := tmp + "-old"
+		if err := os.Rename(dir, old); err != nil {
+			return fmt.Errorf("write %s: %w", dir, err)
+		}
+		if err := os.Rename(tmp, dir); err != nil {
+			_ = os.Rename(old, dir)
+			return fmt.Errorf("write %s: %w", dir, err)
+		}
+		tmp = old
+	}
+	// tmp now holds the old set.
+	if err := syncDir(parent); err != nil {
+		return err
+	}
+	return nil
+}
+
+// checkSymlinks refuses a symlink at dir or at any folder of the set that
+// exists already.
+func checkSymlinks(dir string, files []File) error {
+	check := func(p string) error {
+		fi, err := os.Lstat(p)
+		if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+			return nil
+		}
+		target, _ := os.Readlink(p)
+		return &SymlinkError{Path: p, Target: target}
+	}
+	if err := check(dir); err != nil {
+		return err
+	}
+	seen := map[string]bool{}
+	for _, f := range files {
+		for d := path.Dir(f.Path); d != "." && d != "/" && !seen[d]; d = path.Dir(d) {
+			seen[d] = true
+			if err := check(filepath.Join(dir, filepath.FromSlash(d))); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// fill writes the set's files into the new folder (no fsync yet: one sync
+// of the whole tree follows).
+func fill(root string, files []File) error {
+	dirMode := honourUmask(0o777)
+	for _, f := range files {
+		if !fs.ValidPath(f.Path) {
+			return fmt.Errorf("write %s: %q is not a relative path inside the folder", root, f.Path)
+		}
+		p := filepath.Join(root, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(p), dirMode); err != nil {
+			return fmt.Errorf("create directory %s: %w", filepath.Dir(p), err)
+		}
+		if err := os.WriteFile(p, f.Data, f.Mode.Perm()); err != nil { // open(2) applies the umask
+			return fmt.Errorf("write %s: %w", f.Path, err)
+		}
+		// WriteFile keeps the mode of an existing file; a fresh one gets
+		// perm minus the umask already, so this only matters on reuse.
+		if err := os.Chmod(p, honourUmask(f.Mode)); err != nil {
+			return fmt.Errorf("write %s: %w", f.Path, err)
+		}
+	}
+	return nil
+}
+
+// linkRest hard-links into the new folder everything of the old one that
+// the set does not replace, so a user's own files in the output folder
+// survive the swap. Where hard links are not possible, it copies.
+func linkRest(oldRoot, newRoot string, files []File) error {
+	inSet := make(map[string]bool, len(files))
+	for _, f := range files {
+		inSet[f.Path] = true
+	}
+	return filepath.WalkDir(oldRoot, func(p string, de fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(oldRoot, p)
+		if rel == "." {
+			return nil
+		}
+		slash := filepath.ToSlash(rel)
+		dst := filepath.Join(newRoot, rel)
+		if inSet[slash] {
+			if de.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if de.IsDir() {
+			if fi, err := os.Stat(dst); err == nil && fi.IsDir() {
+				return nil
+			}
+			info, err := de.Info()
+			if err != nil {
+				return err
+			}
+			return os.Mkdir(dst, info.Mode().Perm())
+		}
+		if _, err := os.Lstat(dst); err == nil {
+			return nil // a set file's folder sits where the old file was
+		}
+		if err := os.Link(p, dst); err == nil {
+			return nil
+		}
+		return copyEntry(p, dst, de)
+	})
+}
+
+func copyEntry(src, dst string, de fs.DirEntry) error {
+	info, err := de.Info()
+	if err != nil {
+		return err
+	}
+	if info.Mode()&fs.ModeSymlink != 0 {
+		t, err := os.Readlink(src)
+		if err != nil {
+			return err
+		}
+		return os.Symlink(t, dst)
+	}
+	if !info.Mode().IsRegular() {
+		return nil // sockets, fifos: not ours to carry
+	}
+	b, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(dst, b, info.Mode().Perm())
+}
+
+// syncTree makes the new files durable with one syncfs(2) of their file
+// system, not one fsync per file, falling back to fsyncing each file.
+func syncTree(root string, files []File) error {
+	d, err := os.Open(root)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if err := unix.Syncfs(int(d.Fd())); err == nil {
+		return nil
+	}
+	for _, f := range files {
+		fh, err := os.Open(filepath.Join(root, filepath.FromSlash(f.Path)))
+		if err != nil {
+			return err
+		}
+		err = fh.Sync()
+		fh.Close()
+		if err != nil {
+			return err
+		}
+	}
+	return d.Sync()
+}
+
+// syncDir makes a rename in dir durable.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return fmt.Errorf("sync %s: %w", dir, err)
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil && !errors.Is(err, syscall.EINVAL) {
+		return fmt.Errorf("sync %s: %w", dir, err)
+	}
+	return nil
+}
+
+// cleanStale removes the temporary siblings of dir that earlier runs left
+// when they were killed, unless their process still runs. An old set moved
+// aside while dir itself is missing is moved back first.
+func cleanStale(dir string) error {
+	parent, base := filepath.Dir(dir), filepath.Base(dir)
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		return fmt.Errorf("read %s: %w", parent, err)
+	}
+	prefix := "." + base + tmpMarker
+	var stale []string
+	for _, e := range entries {
+		name := e.Name()
+		rest, ok := strings.CutPrefix(name, prefix)
+		if !ok {
+			continue
+		}
+		pid, _ := strconv.Atoi(strings.SplitN(rest, "-", 2)[0])
+		if pid > 0 && pid != os.Getpid() && processAlive(pid) {
+			continue
+		}
+		stale = append(stale, name)
+	}
+	slices.Sort(stale)
+	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
+		for _, name := range stale {
+			if strings.HasSuffix(name, "-old") {
+				if err := os.Rename(filepath.Join(parent, name), dir); err == nil {
+					break
+				}
+			}
+		}
+	}
+	for _, name := range stale {
+		p := filepath.Join(parent, name)
+		if p == dir {
+			continue
+		}
+		if err := os.RemoveAll(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("remove the stale temporary folder %s: %w", p, err)
+		}
+	}
+	return nil
+}
+
+func processAlive(pid int) bool {
+	err := syscall.Kill(pid, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
+}
+
+// pending is the temporary folder of the set being written, removed by
+// RemovePending when a signal stops the process.
+var pending struct {
+	sync.Mutex
+	dirs []string
+}
+
+func addPending(d string) {
+	pending.Lock()
+	pending.dirs = append(pending.dirs, d)
+	pending.Unlock()
+}
+
+func donePending(d string) {
+	pending.Lock()
+	pending.dirs = slices.DeleteFunc(pending.dirs, func(x string) bool { return x == d })
+	pending.Unlock()
+}
+
+// RemovePending removes the temporary folders of sets being written; a
+// signal handler calls it before the process exits.
+func RemovePending() {
+	pending.Lock()
+	defer pending.Unlock()
+	for _, d := range pending.dirs {
+		os.RemoveAll(d)
+	}
+	pending.dirs = nil
+}
