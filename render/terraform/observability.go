@@ -1,6 +1,10 @@
 package terraform
 
-import "github.com/iksplan/iksplan/model"
+import (
+	"fmt"
+
+	"github.com/iksplan/iksplan/model"
+)
 
 // Catalog names of the observability services (IBM Cloud Logs and
 // Monitoring provisioning docs); the catalog's entries win.
@@ -27,13 +31,18 @@ func (m *module) observability() {
 			plan = logsPlan
 		}
 		f.note("IBM Cloud Logs. Its agent (a DaemonSet) is installed by the runbook's observability step;")
-		f.note("retention (%d days in the design) and the data buckets are set in the instance.", l.RetentionDays)
+		f.note("retention is a create parameter (as the runbook's -p); data buckets are set in the instance.")
 		r := f.add(newBlock("resource", "ibm_resource_instance", "logs"))
 		r.setFrom("name", str(l.CloudLogs.InstanceName), "spec.logging.cloudLogs.instanceName")
 		r.set("service", str(service))
 		r.set("plan", str(plan))
 		r.setFrom("location", str(region), from)
 		r.setFrom("resource_group_id", resourceGroupID, "spec.resourceGroup")
+		if l.RetentionDays > 0 {
+			// retention_period in days (7, 14, 30, 60 or 90), as
+			// terraform-ibm-modules/terraform-ibm-cloud-logs passes it.
+			r.setFrom("parameters_json", ref(fmt.Sprintf("jsonencode({ retention_period = %d })", l.RetentionDays)), "spec.logging.retentionDays")
+		}
 	}
 	if s.Monitoring.Enabled {
 		mo := s.Monitoring
