@@ -52,3 +52,40 @@ func BenchmarkParts(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkPartsScale is BenchmarkParts at 1000 namespaces and access
+// groups: which part of a large render costs what.
+func BenchmarkPartsScale(b *testing.B) {
+	d := scaled(b, 1000)
+	cat := catalog.Default()
+	model.Resolve(d, cat)
+	c := view.New(d, cat, "x.yaml")
+	b.Run("design.yaml", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := model.Marshal(d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("doc", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			doc.Render(c)
+		}
+	})
+	b.Run("runbook", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			runbook.Render(c)
+		}
+	})
+	b.Run("manifests", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := manifests.Render(c); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

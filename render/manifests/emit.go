@@ -2,165 +2,311 @@ package manifests
 
 import (
 	"bytes"
+	"encoding"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"regexp"
-	"sort"
+	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode"
+
+	"k8s.io/apimachinery/pkg/api/resource"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/util/intstr"
 )
 
-// emitYAML writes a JSON value tree (maps, slices, strings, json.Number,
-// bools, nil) as block YAML in the layout kubectl users know: two-space
-// indents, sequences at their key's indent, keys sorted. It exists because
-// the general YAML encoder was most of a render's time; the value tree is
-// already JSON, so only a handful of shapes occur.
+// emitDoc writes obj as one block-YAML document straight from the typed
+// value, in the layout kubectl users know: two-space indents, sequences at
+// their key's indent, keys sorted. Field names, omitempty/omitzero and the
+// custom JSON forms (quantities, int-or-string, times, Calico's
+// protocols and port spans) are encoding/json's, so the document is what
+// the API reads from the object's JSON.
 //
-// Strings are written plain only when no YAML 1.1 or 1.2 reader could take
-// them for anything but that string; otherwise they are double-quoted with
-// JSON escapes (which YAML's double-quoted style reads back unchanged), or
-// written as a literal block when they are ordinary multi-line text (never
-// for keys). No
-// user string can therefore change the document's structure.
-func emitYAML(b *bytes.Buffer, v any) {
-	emitValue(b, v, 0)
+// It leaves out the noise k8s.io/api types carry when marshalled
+// client-side: "creationTimestamp: null" (ObjectMeta has no omitempty for
+// it) wherever an ObjectMeta sits, the top-level "status", which a
+// manifest never sets, and an empty top-level "spec" (a Namespace's says
+// nothing).
+//
+// Why not the YAML library: go.yaml.in/yaml/v3 writes the same bytes
+// (TestEmitterMatchesLibrary checks every rendered document against it) at
+// several times the cost, most of it in an event queue the library never
+// trims; BenchmarkEmit has the figures. Scalars follow scalar.go's policy,
+// so no user string can change a document's structure.
+func emitDoc(b *bytes.Buffer, obj any) error {
+	e := emitter{b: b}
+	v := reflect.ValueOf(obj)
+	for v.IsValid() && (v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface) && !v.IsNil() {
+		v = v.Elem()
+	}
+	if !isMapping(v) {
+		return fmt.Errorf("emit: a document must be a mapping, not %s", v.Type())
+	}
+	n, err := e.mapping(v, 0, true)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		b.WriteString("{}\n")
+	}
+	return nil
 }
 
-func emitValue(b *bytes.Buffer, v any, indent int) {
-	switch x := v.(type) {
-	case map[string]any:
-		if len(x) == 0 {
-			b.WriteString("{}\n")
-			return
-		}
-		keys := make([]string, 0, len(x))
-		for k := range x {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for i, k := range keys {
-			if i > 0 {
-				pad(b, indent)
-			}
-			writeKey(b, k)
-			b.WriteByte(':')
-			emitChild(b, x[k], indent, false)
-		}
-	case []any:
-		if len(x) == 0 {
-			b.WriteString("[]\n")
-			return
-		}
-		for i, e := range x {
-			if i > 0 {
-				pad(b, indent)
-			}
-			b.WriteByte('-')
-			emitChild(b, e, indent, true)
-		}
-	default:
-		writeScalar(b, v, indent)
-		b.WriteByte('\n')
+// marshalClean is emitDoc into a new buffer.
+func marshalClean(obj any) ([]byte, error) {
+	var b bytes.Buffer
+	if err := emitDoc(&b, obj); err != nil {
+		return nil, err
 	}
+	return b.Bytes(), nil
 }
 
-// emitChild writes the value after "key:" or "-": scalars and empty
-// collections on the same line, a mapping on the following lines (or, in
-// a sequence item, starting on the dash's line), a sequence under a key at
-// the key's own indent.
-func emitChild(b *bytes.Buffer, v any, indent int, inSeq bool) {
-	switch x := v.(type) {
-	case map[string]any:
-		if len(x) == 0 {
-			b.WriteString(" {}\n")
-			return
-		}
-		if inSeq {
-			b.WriteByte(' ')
-			emitValue(b, x, indent+2)
-			return
-		}
-		b.WriteByte('\n')
-		pad(b, indent+2)
-		emitValue(b, x, indent+2)
-	case []any:
-		if len(x) == 0 {
-			b.WriteString(" []\n")
-			return
-		}
-		if inSeq {
-			b.WriteByte(' ')
-			emitValue(b, x, indent+2)
-			return
-		}
-		b.WriteByte('\n')
-		pad(b, indent)
-		emitValue(b, x, indent)
-	default:
-		b.WriteByte(' ')
-		writeScalar(b, v, indent)
-		b.WriteByte('\n')
-	}
-}
-
-func pad(b *bytes.Buffer, n int) {
-	for range n {
-		b.WriteByte(' ')
-	}
-}
-
-func writeScalar(b *bytes.Buffer, v any, indent int) {
-	switch x := v.(type) {
-	case nil:
-		b.WriteString("null")
-	case bool:
-		if x {
-			b.WriteString("true")
-		} else {
-			b.WriteString("false")
-		}
-	case json.Number:
-		b.WriteString(x.String())
-	case string:
-		writeScalarString(b, x, indent)
-	default:
-		// Only JSON value trees reach here; anything else is a defect that
-		// must not produce YAML silently.
-		panic("manifests: unexpected value in a JSON tree")
-	}
+type emitter struct {
+	b *bytes.Buffer
 }
 
 var (
-	// Words YAML 1.1 readers take for booleans or null.
-	specialWords = map[string]bool{
-		"y": true, "yes": true, "n": true, "no": true, "true": true, "false": true,
-		"on": true, "off": true, "null": true, "~": true,
-	}
-	// numberLike matches what a YAML 1.1 reader might resolve to a number,
-	// a sexagesimal, a date or an infinity: digits and the characters
-	// numbers use, after a digit, sign or dot.
-	numberLike    = regexp.MustCompile(`^[-+.0-9][-+.0-9_: eExXoObBaAcCdDfFiInNtTyYzZ]*$`)
-	literalLineRE = regexp.MustCompile(`^[^\x00-\x08\x0b-\x1f\x7f]*$`)
+	quantityType    = reflect.TypeFor[resource.Quantity]()
+	intOrStringType = reflect.TypeFor[intstr.IntOrString]()
+	timeType        = reflect.TypeFor[metav1.Time]()
+	jsonNumberType  = reflect.TypeFor[json.Number]()
+	marshalerType   = reflect.TypeFor[json.Marshaler]()
+	textType        = reflect.TypeFor[encoding.TextMarshaler]()
 )
 
-// plainOK reports whether s can be written as a plain scalar and read back
-// as exactly that string.
-func plainOK(s string) bool {
-	if s == "" || s != strings.TrimSpace(s) || specialWords[strings.ToLower(s)] || numberLike.MatchString(s) {
-		return false
+// resolve follows pointers and interfaces and replaces values with a JSON
+// form of their own by that form (a string, a number, or a JSON tree).
+// ok is false for null.
+func resolve(v reflect.Value) (out reflect.Value, ok bool, err error) {
+	for {
+		if !v.IsValid() {
+			return v, false, nil
+		}
+		switch t := v.Type(); {
+		case t == quantityType:
+			q := v.Interface().(resource.Quantity)
+			return reflect.ValueOf(q.String()), true, nil
+		case t == intOrStringType:
+			x := v.Interface().(intstr.IntOrString)
+			if x.Type == intstr.Int {
+				return reflect.ValueOf(json.Number(strconv.FormatInt(int64(x.IntVal), 10))), true, nil
+			}
+			return reflect.ValueOf(x.StrVal), true, nil
+		case t == timeType:
+			x := v.Interface().(metav1.Time)
+			if x.IsZero() {
+				return v, false, nil
+			}
+			return reflect.ValueOf(x.UTC().Format("2006-01-02T15:04:05Z07:00")), true, nil
+		case t == jsonNumberType:
+			return v, true, nil
+		case t.Kind() == reflect.Pointer || t.Kind() == reflect.Interface:
+			if v.IsNil() {
+				return v, false, nil
+			}
+			v = v.Elem()
+			continue
+		case t.Implements(marshalerType):
+			j, err := v.Interface().(json.Marshaler).MarshalJSON()
+			if err != nil {
+				return v, false, fmt.Errorf("marshal %s: %w", t, err)
+			}
+			dec := json.NewDecoder(bytes.NewReader(j))
+			dec.UseNumber() // integers stay as written, never floats
+			var x any
+			if err := dec.Decode(&x); err != nil {
+				return v, false, fmt.Errorf("marshal %s: re-read: %w", t, err)
+			}
+			v = reflect.ValueOf(x)
+			continue
+		case t.Implements(textType):
+			s, err := v.Interface().(encoding.TextMarshaler).MarshalText()
+			if err != nil {
+				return v, false, fmt.Errorf("marshal %s: %w", t, err)
+			}
+			return reflect.ValueOf(string(s)), true, nil
+		case (t.Kind() == reflect.Map || t.Kind() == reflect.Slice) && v.IsNil():
+			return v, false, nil
+		case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8:
+			return reflect.ValueOf(base64.StdEncoding.EncodeToString(v.Bytes())), true, nil
+		}
+		return v, true, nil
 	}
-	if strings.ContainsAny(s[:1], "-?:,[]{}#&*!|>'\"%@`") {
-		return false
+}
+
+func isMapping(v reflect.Value) bool {
+	return v.IsValid() && (v.Kind() == reflect.Struct || v.Kind() == reflect.Map)
+}
+
+func isSequence(v reflect.Value) bool {
+	return v.IsValid() && (v.Kind() == reflect.Slice || v.Kind() == reflect.Array)
+}
+
+// mapping writes v's entries (the first at the current position, the others
+// at indent) and returns how many it wrote; the caller writes {} for none.
+func (e *emitter) mapping(v reflect.Value, indent int, top bool) (int, error) {
+	n := 0
+	entry := func(k string, val reflect.Value) error {
+		if top && k == "status" {
+			return nil
+		}
+		val, ok, err := resolve(val)
+		if err != nil {
+			return fmt.Errorf("%s: %w", k, err)
+		}
+		if !ok && k == "creationTimestamp" {
+			return nil
+		}
+		mark := e.b.Len()
+		if n > 0 {
+			pad(e.b, indent)
+		}
+		writeKey(e.b, k)
+		e.b.WriteByte(':')
+		empty, err := e.child(val, ok, indent, false)
+		if err != nil {
+			return fmt.Errorf("%s: %w", k, err)
+		}
+		if top && k == "spec" && empty {
+			e.b.Truncate(mark)
+			return nil
+		}
+		n++
+		return nil
 	}
-	if strings.Contains(s, ": ") || strings.Contains(s, " #") || strings.HasSuffix(s, ":") {
-		return false
+	if v.Kind() == reflect.Struct {
+		for _, f := range jsonFields(v.Type()) {
+			fv, ok := fieldByIndex(v, f.index)
+			if !ok || f.omitEmpty && isEmptyJSON(fv) || f.omitZero && fv.IsZero() {
+				continue
+			}
+			if err := entry(f.name, fv); err != nil {
+				return n, err
+			}
+		}
+		return n, nil
 	}
-	for _, r := range s {
-		if r < 0x20 || r == 0x7f || r == '\\' || r == '\ufeff' || r >= 0x80 && r < 0xa0 {
-			return false
+	if v.Type().Key().Kind() != reflect.String {
+		return n, fmt.Errorf("emit: map keys must be strings, not %s", v.Type().Key())
+	}
+	keys := make([]string, 0, v.Len())
+	for it := v.MapRange(); it.Next(); {
+		keys = append(keys, it.Key().String())
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		if err := entry(k, v.MapIndex(reflect.ValueOf(k).Convert(v.Type().Key()))); err != nil {
+			return n, err
 		}
 	}
-	return true
+	return n, nil
+}
+
+// child writes the value after "key:" or "-": scalars and empty
+// collections on the same line, a mapping on the following lines (or, in
+// a sequence item, starting on the dash's line), a sequence under a key at
+// the key's own indent. empty reports an empty mapping.
+func (e *emitter) child(v reflect.Value, ok bool, indent int, inSeq bool) (empty bool, err error) {
+	switch {
+	case !ok:
+		e.b.WriteString(" null\n")
+	case isMapping(v):
+		mark := e.b.Len()
+		in := indent + 2
+		if inSeq {
+			e.b.WriteByte(' ')
+		} else {
+			e.b.WriteByte('\n')
+			pad(e.b, in)
+		}
+		n, err := e.mapping(v, in, false)
+		if err != nil {
+			return false, err
+		}
+		if n == 0 {
+			e.b.Truncate(mark)
+			e.b.WriteString(" {}\n")
+			return true, nil
+		}
+	case isSequence(v):
+		if v.Len() == 0 {
+			e.b.WriteString(" []\n")
+			return false, nil
+		}
+		in := indent
+		if inSeq {
+			e.b.WriteByte(' ')
+			in = indent + 2
+		} else {
+			e.b.WriteByte('\n')
+			pad(e.b, indent)
+		}
+		return false, e.sequence(v, in)
+	default:
+		e.b.WriteByte(' ')
+		if err := writeScalar(e.b, v, indent); err != nil {
+			return false, err
+		}
+		e.b.WriteByte('\n')
+	}
+	return false, nil
+}
+
+// sequence writes v's items, the first at the current position.
+func (e *emitter) sequence(v reflect.Value, indent int) error {
+	for i := range v.Len() {
+		if i > 0 {
+			pad(e.b, indent)
+		}
+		e.b.WriteByte('-')
+		item, ok, err := resolve(v.Index(i))
+		if err != nil {
+			return fmt.Errorf("item %d: %w", i+1, err)
+		}
+		if _, err := e.child(item, ok, indent, true); err != nil {
+			return fmt.Errorf("item %d: %w", i+1, err)
+		}
+	}
+	return nil
+}
+
+const spaces = "                                                                "
+
+func pad(b *bytes.Buffer, n int) {
+	for n > len(spaces) {
+		b.WriteString(spaces)
+		n -= len(spaces)
+	}
+	b.WriteString(spaces[:n])
+}
+
+func writeScalar(b *bytes.Buffer, v reflect.Value, indent int) error {
+	if v.Type() == jsonNumberType {
+		b.WriteString(v.String())
+		return nil
+	}
+	var buf [32]byte
+	switch v.Kind() {
+	case reflect.String:
+		writeScalarString(b, v.String(), indent)
+	case reflect.Bool:
+		b.Write(strconv.AppendBool(buf[:0], v.Bool()))
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		b.Write(strconv.AppendInt(buf[:0], v.Int(), 10))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		b.Write(strconv.AppendUint(buf[:0], v.Uint(), 10))
+	case reflect.Float32, reflect.Float64:
+		j, err := json.Marshal(v.Interface()) // JSON's float form
+		if err != nil {
+			return fmt.Errorf("marshal %s: %w", v.Type(), err)
+		}
+		b.Write(j)
+	default:
+		return fmt.Errorf("emit: unsupported type %s", v.Type())
+	}
+	return nil
 }
 
 // writeKey writes a mapping key: plain or double-quoted, never a block.
@@ -170,6 +316,17 @@ func writeKey(b *bytes.Buffer, k string) {
 		return
 	}
 	writeQuoted(b, k)
+}
+
+func writeScalarString(b *bytes.Buffer, s string, indent int) {
+	switch {
+	case plainOK(s):
+		b.WriteString(s)
+	case literalBlockOK(s):
+		writeLiteral(b, s, indent)
+	default:
+		writeQuoted(b, s)
+	}
 }
 
 // writeQuoted writes s as a YAML double-quoted scalar: printable characters
@@ -198,35 +355,6 @@ func writeQuoted(b *bytes.Buffer, s string) {
 	b.WriteByte('"')
 }
 
-func writeScalarString(b *bytes.Buffer, s string, indent int) {
-	switch {
-	case plainOK(s):
-		b.WriteString(s)
-	case literalBlockOK(s):
-		writeLiteral(b, s, indent)
-	default:
-		writeQuoted(b, s)
-	}
-}
-
-// literalBlockOK reports whether s reads best as a literal block: several
-// lines of printable text, none starting or ending with a space (which a
-// block would need indicators for).
-func literalBlockOK(s string) bool {
-	if !strings.Contains(strings.TrimSuffix(s, "\n"), "\n") || !literalLineRE.MatchString(s) || strings.Contains(s, "\t") {
-		return false
-	}
-	for _, l := range strings.Split(strings.TrimSuffix(s, "\n"), "\n") {
-		if l != strings.TrimSpace(l) && strings.TrimLeft(l, " ") != l && l == strings.Split(s, "\n")[0] {
-			return false // a leading space on the first line needs an indentation indicator
-		}
-		if strings.HasSuffix(l, " ") {
-			return false
-		}
-	}
-	return !strings.HasSuffix(s, "\n\n")
-}
-
 func writeLiteral(b *bytes.Buffer, s string, indent int) {
 	if strings.HasSuffix(s, "\n") {
 		b.WriteString("|")
@@ -234,7 +362,7 @@ func writeLiteral(b *bytes.Buffer, s string, indent int) {
 	} else {
 		b.WriteString("|-")
 	}
-	for _, l := range strings.Split(s, "\n") {
+	for l := range strings.SplitSeq(s, "\n") {
 		b.WriteByte('\n')
 		if l != "" {
 			pad(b, indent+2)

@@ -1,7 +1,6 @@
 package manifests
 
 import (
-	"bytes"
 	"encoding/json"
 	"reflect"
 	"strings"
@@ -28,36 +27,40 @@ func TestEmitRoundTripsHostileStrings(t *testing.T) {
 		if s == "" {
 			delete(tree, "key")
 		}
-		var b bytes.Buffer
-		emitYAML(&b, tree)
+		b, err := marshalClean(tree)
+		if err != nil {
+			t.Fatalf("%q: %v", s, err)
+		}
 		var v2 map[string]any
-		if err := sigsyaml.Unmarshal(b.Bytes(), &v2); err != nil {
-			t.Fatalf("%q: sigs.k8s.io/yaml cannot read:\n%s\n%v", s, b.String(), err)
+		if err := sigsyaml.Unmarshal(b, &v2); err != nil {
+			t.Fatalf("%q: sigs.k8s.io/yaml cannot read:\n%s\n%v", s, string(b), err)
 		}
 		var v3 map[string]any
-		if err := yaml.Unmarshal(b.Bytes(), &v3); err != nil {
-			t.Fatalf("%q: yaml.v3 cannot read:\n%s\n%v", s, b.String(), err)
+		if err := yaml.Unmarshal(b, &v3); err != nil {
+			t.Fatalf("%q: yaml.v3 cannot read:\n%s\n%v", s, string(b), err)
 		}
 		want := map[string]any{}
 		j, _ := json.Marshal(tree)
 		_ = json.Unmarshal(j, &want)
 		if !reflect.DeepEqual(v2, want) {
-			t.Errorf("%q: sigs.k8s.io/yaml read back %#v from\n%s", s, v2, b.String())
+			t.Errorf("%q: sigs.k8s.io/yaml read back %#v from\n%s", s, v2, string(b))
 		}
 		if !reflect.DeepEqual(v3, want) {
-			t.Errorf("%q: yaml.v3 read back %#v from\n%s", s, v3, b.String())
+			t.Errorf("%q: yaml.v3 read back %#v from\n%s", s, v3, string(b))
 		}
 	}
 }
 
 func TestEmitLayout(t *testing.T) {
 	tree := map[string]any{
-		"b": []any{map[string]any{"name": "x", "ports": []any{json.Number("80")}}, "s"},
+		"b": []any{map[string]any{"name": "x", "ports": []any{80}}, "s"},
 		"a": map[string]any{"empty": map[string]any{}, "none": []any{}, "flag": true, "n": nil},
 		"c": "two\nlines\n",
 	}
-	var b bytes.Buffer
-	emitYAML(&b, tree)
+	b, err := marshalClean(tree)
+	if err != nil {
+		t.Fatal(err)
+	}
 	want := `a:
   empty: {}
   flag: true
@@ -72,7 +75,7 @@ c: |
   two
   lines
 `
-	if b.String() != want {
-		t.Fatalf("got\n%s\nwant\n%s", b.String(), want)
+	if string(b) != want {
+		t.Fatalf("got\n%s\nwant\n%s", b, want)
 	}
 }

@@ -5,8 +5,9 @@
 // CalicoFiles gives).
 //
 // Every object is a typed value (k8s.io/api for Kubernetes, small structs
-// for Calico) marshalled with sigs.k8s.io/yaml, so no user string is ever
-// spliced into YAML text.
+// for Calico) written by emitDoc straight from the value, byte for byte as
+// go.yaml.in/yaml/v3 would write it, so no user string is ever spliced into
+// YAML text.
 package manifests
 
 import (

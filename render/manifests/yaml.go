@@ -2,7 +2,6 @@ package manifests
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"unicode"
@@ -24,9 +23,8 @@ type file struct {
 }
 
 // encode renders the file: the header, the intro, then each document
-// behind its comments, separated by "---". Objects go through their JSON
-// form (the k8s.io/api field names and omitempty rules) and emitYAML
-// writes them with keys sorted and every string quoted where it must be.
+// behind its comments, separated by "---". Each object is written by
+// marshalClean (yamlnode.go).
 func encode(header string, f file) ([]byte, error) {
 	out, err := encodeAll(header, []file{f})
 	if err != nil {
@@ -35,40 +33,30 @@ func encode(header string, f file) ([]byte, error) {
 	return out[0], nil
 }
 
-// encodeAll encodes every file as encode does.
+// encodeAll encodes every file as encode does, each document emitted
+// straight into its file's buffer.
 func encodeAll(header string, files []file) ([][]byte, error) {
 	out := make([][]byte, len(files))
 	for i, f := range files {
-		bodies := make([][]byte, len(f.docs))
-		for j, d := range f.docs {
-			body, err := marshalClean(d.obj)
-			if err != nil {
-				return nil, fmt.Errorf("%s: document %d: %w", f.path, j+1, err)
-			}
-			bodies[j] = body
-		}
-		out[i] = assemble(header, f, bodies)
-	}
-	return out, nil
-}
-
-// assemble lays out one file from its marshalled documents.
-func assemble(header string, f file, bodies [][]byte) []byte {
-	var b bytes.Buffer
-	writeComment(&b, header)
-	for _, l := range f.intro {
-		writeComment(&b, l)
-	}
-	for i, d := range f.docs {
-		if i > 0 {
-			b.WriteString("---\n")
-		}
-		for _, l := range d.comment {
+		var b bytes.Buffer
+		writeComment(&b, header)
+		for _, l := range f.intro {
 			writeComment(&b, l)
 		}
-		b.Write(bodies[i])
+		for j, d := range f.docs {
+			if j > 0 {
+				b.WriteString("---\n")
+			}
+			for _, l := range d.comment {
+				writeComment(&b, l)
+			}
+			if err := emitDoc(&b, d.obj); err != nil {
+				return nil, fmt.Errorf("%s: document %d: %w", f.path, j+1, err)
+			}
+		}
+		out[i] = b.Bytes()
 	}
-	return b.Bytes()
+	return out, nil
 }
 
 // writeComment writes one "# …" line. Control characters would end the
@@ -88,48 +76,4 @@ func writeComment(b *bytes.Buffer, s string) {
 	b.WriteString("# ")
 	b.WriteString(s)
 	b.WriteString("\n")
-}
-
-// marshalClean marshals obj to YAML without the noise the k8s.io/api types
-// carry when marshalled client-side: "creationTimestamp: null" (ObjectMeta
-// has no omitempty for it) and the top-level "status" block, which a
-// manifest never sets. Objects go through their JSON form (the k8s.io/api
-// field names and omitempty rules) and emitYAML writes that tree.
-func marshalClean(obj any) ([]byte, error) {
-	j, err := json.Marshal(obj)
-	if err != nil {
-		return nil, fmt.Errorf("marshal: %w", err)
-	}
-	dec := json.NewDecoder(bytes.NewReader(j))
-	dec.UseNumber() // keep integers as written, never as floats
-	var m map[string]any
-	if err := dec.Decode(&m); err != nil {
-		return nil, fmt.Errorf("re-read: %w", err)
-	}
-	delete(m, "status")
-	if spec, ok := m["spec"].(map[string]any); ok && len(spec) == 0 {
-		delete(m, "spec") // Namespace: an empty spec says nothing
-	}
-	var y bytes.Buffer
-	emitYAML(&y, clean(m))
-	return y.Bytes(), nil
-}
-
-// clean removes every "creationTimestamp: null", wherever an ObjectMeta
-// sits (pod templates included).
-func clean(v any) any {
-	switch x := v.(type) {
-	case map[string]any:
-		if ts, ok := x["creationTimestamp"]; ok && ts == nil {
-			delete(x, "creationTimestamp")
-		}
-		for k, e := range x {
-			x[k] = clean(e)
-		}
-	case []any:
-		for i, e := range x {
-			x[i] = clean(e)
-		}
-	}
-	return v
 }
