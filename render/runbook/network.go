@@ -3,17 +3,13 @@ package runbook
 import (
 	"strings"
 
-	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/render/manifests"
 	"github.com/iksplan/iksplan/render/view"
 )
 
 const (
-	// The ALB filters find ALB objects at any depth of `ingress alb ls`.
-	jqPrivateALBs = `.. | objects | select(.albType? == "private") | .albID // empty`
-	jqPublicALBs  = `.. | objects | select(.albType? == "public") | .albID // empty`
-	iksService    = "containers-kubernetes"
-	apiTypeCRN    = "crn:v1:bluemix:public:containers-kubernetes::::api-type:"
+	iksService = "containers-kubernetes"
+	apiTypeCRN = "crn:v1:bluemix:public:containers-kubernetes::::api-type:"
 )
 
 // loopVar is a reference to a shell loop variable (not in the variables
@@ -169,55 +165,6 @@ func (b *builder) cbr() {
 	if b.has(view.StepVerify) {
 		bd.comment("The cluster API rule starts disabled (IBM offers no report-only mode for that API type), the")
 		bd.comment("management API rule in report-only mode; %s enforces both.", b.stepRef(view.StepVerify))
-	}
-}
-
-// albs enables or disables the Ingress ALBs and their automatic updates as
-// the design says. Public ALBs start enabled, private ones disabled.
-func (b *builder) albs() {
-	bd := b.cur
-	in := b.s.Network.Ingress
-	if in.Controller == model.IngressNone {
-		bd.comment("No Ingress controller: the public ALBs are disabled.")
-	} else {
-		bd.comment("Ingress: %s; ingress classes %s and %s.", in.Controller.Label(), in.Controller.IngressClass(true), in.Controller.IngressClass(false))
-	}
-	list := cmd("ibmcloud", "ks", "ingress", "alb", "ls", "--cluster", b.clusterVar(), "--output", "json")
-	if in.PrivateALB && in.Controller != model.IngressNone {
-		bd.comment("Private ALBs are created disabled; enable them.")
-		b.readBack("capture_all", "PRIVATE_ALBS", view.StepNetwork, "IDs of the private ALBs, one a line",
-			append(cmd("<id of each private ALB>", jqPrivateALBs, ""), list...)...)
-		bd.rawUses(`while IFS= read -r alb <&3; do`, "PRIVATE_ALBS")
-		bd.block(func() {
-			bd.raw(`[[ -n "$alb" ]] || continue`)
-			bd.run(cmd("ibmcloud", "ks", "ingress", "alb", "enable", b.provider(), "--alb", loopVar("alb"), "--cluster", b.clusterVar())...)
-		})
-		bd.raw(`done 3<<<"$PRIVATE_ALBS"`)
-	}
-	if !in.PublicALB || in.Controller == model.IngressNone {
-		bd.comment("Public ALBs start enabled; the design wants none.")
-		b.readBack("capture_all", "PUBLIC_ALBS", view.StepNetwork, "IDs of the public ALBs, one a line",
-			append(cmd("<id of each public ALB>", jqPublicALBs, ""), list...)...)
-		bd.rawUses(`while IFS= read -r alb <&3; do`, "PUBLIC_ALBS")
-		bd.block(func() {
-			bd.raw(`[[ -n "$alb" ]] || continue`)
-			bd.run(cmd("ibmcloud", "ks", "ingress", "alb", "disable", "--alb", loopVar("alb"), "--cluster", b.clusterVar())...)
-		})
-		bd.raw(`done 3<<<"$PUBLIC_ALBS"`)
-	}
-	// `ingress alb autoupdate get` prints "Automatic updates of the ALB pods
-	// are enabled|disabled in cluster C" (IBM's ALB update docs, example output).
-	get := cmd("ibmcloud", "ks", "ingress", "alb", "autoupdate", "get", "--cluster", b.clusterVar())
-	if b.s.Operations.Upgrades.ALBAutoUpdate {
-		bd.comment("IBM updates the ALBs automatically (the design keeps autoupdate on).")
-		bd.ifNot(when("matches", append(cmd("ALB pods are enabled"), get...)...), func() {
-			bd.run(cmd("ibmcloud", "ks", "ingress", "alb", "autoupdate", "enable", "--cluster", b.clusterVar())...)
-		})
-	} else {
-		bd.comment("ALB versions are pinned: update them yourself with ibmcloud ks ingress alb update.")
-		bd.ifNot(when("matches", append(cmd("ALB pods are disabled"), get...)...), func() {
-			bd.run(cmd("ibmcloud", "ks", "ingress", "alb", "autoupdate", "disable", "--cluster", b.clusterVar())...)
-		})
 	}
 }
 

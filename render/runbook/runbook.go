@@ -244,7 +244,7 @@ func (b *builder) has(id view.StepID) bool {
 // variables block with what it holds and the step that reads it.
 func (b *builder) readBack(helper, name string, step view.StepID, what string, rest ...word) {
 	b.later(name, step, what)
-	if !slices.Contains(b.readBacks, name) {
+	if helper != "capture_all" && !slices.Contains(b.readBacks, name) {
 		b.readBacks = append(b.readBacks, name)
 	}
 	b.cur.uses[name] = true
