@@ -39,7 +39,7 @@ func appLabels() map[string]string {
 func appFile(p *plan) file {
 	s := p.s
 	zones := max(len(s.Zones), 1)
-	replicas := int32(max(2, zones))
+	replicas := int32(TemplateReplicas(zones))
 	class := ingressClass(s)
 	spread := fmt.Sprintf("spread evenly over the %d zones", zones)
 	if zones == 1 {
@@ -49,15 +49,19 @@ func appFile(p *plan) file {
 		path: "manifests/50-app-template.yaml",
 		intro: []string{
 			"Application template: copy it for each service and change the name, image and ports.",
-			fmt.Sprintf("%d replicas %s, on different workers; at most one pod down in a drain", replicas, spread),
-			"(IBM's worker fix packs replace workers one at a time). Runs as a non-root user with a read-only root",
+			fmt.Sprintf("%d replicas %s, on different workers; the budget lets %s go at once (a zone's worth)", replicas, spread, plural(zoneShare(int(replicas), zones), "pod", "pods")),
+			"while IBM's worker fix packs replace workers one at a time. Runs as a non-root user with a read-only root",
 			"file system under the restricted Pod Security Standard.",
 		},
+	}
+	if u := p.c.Plan.Unit; !u.IsZero() {
+		f.intro = append(f.intro, fmt.Sprintf("Each replica requests %dm CPU and %dMi memory: the design's demand cut into %d such pods, the unit the", u.MilliCPU, u.MemoryMiB, u.Replicas),
+			"sizing packs onto workers (DESIGN.md, Sizing) and `iksplan rehearse --drill zone-loss` schedules.")
 	}
 	f.docs = append(f.docs,
 		doc{obj: appServiceAccount(p.appNS)},
 		doc{obj: appDeployment(p, replicas)},
-		doc{obj: appPDB(p.appNS)},
+		doc{obj: appPDB(p.appNS, zoneShare(int(replicas), zones))},
 		doc{obj: appService(p.appNS)},
 		doc{
 			comment: []string{"Isolates the template's pods on their own, so it holds even without 20-network-policies.yaml."},
@@ -110,13 +114,97 @@ func appServiceAccount(ns string) *corev1.ServiceAccount {
 	}
 }
 
-func appDeployment(p *plan, replicas int32) *appsv1.Deployment {
-	s := p.s
+// TemplateReplicas is the template's replica count: Z × (Z − 1) in a
+// multizone cluster, so the replicas spread evenly over the zones before
+// and after a zone loss (6 for three zones), at least 2.
+func TemplateReplicas(zones int) int {
+	if zones <= 1 {
+		return 2
+	}
+	return max(2, zones*(zones-1))
+}
+
+// zoneShare is a zone's worth of replicas, ⌈R / Z⌉: what the
+// PodDisruptionBudget lets go at once. One zone: one pod.
+func zoneShare(replicas, zones int) int {
+	if zones <= 1 {
+		return 1
+	}
+	return (replicas + zones - 1) / zones
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// SpreadConstraints is how the template (and the zone-loss drill's
+// workload) spreads its pods: over zones with DoNotSchedule, then over
+// workers with ScheduleAnyway.
+//
+// nodeTaintsPolicy: Honor is deliberate. With the default (Ignore) every
+// node with the zone label counts as a domain, so after a zone loss the lost
+// zone (its nodes tainted node.kubernetes.io/unreachable by the node
+// controller) still counts with its pods gone: the surviving zones run ahead
+// by more than maxSkew and DoNotSchedule leaves the replacements Pending.
+// With Honor, nodes whose taints the pod does not tolerate leave the
+// calculation (kubernetes.io/docs/concepts/scheduling-eviction/
+// topology-spread-constraints, "Node inclusion policies"; GA since 1.33).
+// The pod's default toleration of unreachable:NoExecute (300 s) does not
+// keep the lost zone in: the node controller also sets
+// unreachable:NoSchedule, which the pod does not tolerate.
+// nodeAffinityPolicy stays at its default, Honor.
+func SpreadConstraints(multizone bool, sel *metav1.LabelSelector) []corev1.TopologySpreadConstraint {
 	zoneWhen := corev1.DoNotSchedule
-	if !s.Multizone() {
+	if !multizone {
 		// One zone: nothing to spread over, never block scheduling on it.
 		zoneWhen = corev1.ScheduleAnyway
 	}
+	honor := corev1.NodeInclusionPolicyHonor
+	return []corev1.TopologySpreadConstraint{
+		{
+			MaxSkew: 1, TopologyKey: corev1.LabelTopologyZone, WhenUnsatisfiable: zoneWhen,
+			LabelSelector: sel, MatchLabelKeys: []string{appsv1.DefaultDeploymentUniqueLabelKey},
+			NodeTaintsPolicy: &honor,
+		},
+		{
+			MaxSkew: 1, TopologyKey: corev1.LabelHostname, WhenUnsatisfiable: corev1.ScheduleAnyway,
+			LabelSelector: sel, MatchLabelKeys: []string{appsv1.DefaultDeploymentUniqueLabelKey},
+			NodeTaintsPolicy: &honor,
+		},
+	}
+}
+
+// SpreadAffinity is the preferred anti-affinity that says the same as the
+// hostname spread, for tools that read only affinity.
+func SpreadAffinity(sel *metav1.LabelSelector) *corev1.Affinity {
+	return &corev1.Affinity{PodAntiAffinity: &corev1.PodAntiAffinity{
+		PreferredDuringSchedulingIgnoredDuringExecution: []corev1.WeightedPodAffinityTerm{{
+			Weight:          100,
+			PodAffinityTerm: corev1.PodAffinityTerm{LabelSelector: sel, TopologyKey: corev1.LabelHostname},
+		}},
+	}}
+}
+
+// UnitResources are a replica's requests and limits for the plan's pod
+// unit: limits equal requests (Guaranteed QoS), so a replica never takes
+// more than the sizing counted on. No unit (no demand): a small default.
+func UnitResources(u model.PodUnit) corev1.ResourceRequirements {
+	cpu, mem := resource.MustParse("100m"), resource.MustParse("128Mi")
+	if !u.IsZero() {
+		cpu = *resource.NewMilliQuantity(u.MilliCPU, resource.DecimalSI)
+		mem = *resource.NewQuantity(u.MemoryMiB<<20, resource.BinarySI)
+	}
+	return corev1.ResourceRequirements{
+		Requests: corev1.ResourceList{corev1.ResourceCPU: cpu, corev1.ResourceMemory: mem, corev1.ResourceEphemeralStorage: resource.MustParse("100Mi")},
+		Limits:   corev1.ResourceList{corev1.ResourceCPU: cpu, corev1.ResourceMemory: mem, corev1.ResourceEphemeralStorage: resource.MustParse("512Mi")},
+	}
+}
+
+func appDeployment(p *plan, replicas int32) *appsv1.Deployment {
+	s := p.s
 	sel := &metav1.LabelSelector{MatchLabels: appLabels()}
 	yes, no := true, false
 	uid := int64(appUID)
@@ -143,22 +231,8 @@ func appDeployment(p *plan, replicas int32) *appsv1.Deployment {
 					// Spread first over zones (a zone failure takes at most a
 					// third), then over workers; the preferred anti-affinity
 					// says the same for tools that read only affinity.
-					Affinity: &corev1.Affinity{PodAntiAffinity: &corev1.PodAntiAffinity{
-						PreferredDuringSchedulingIgnoredDuringExecution: []corev1.WeightedPodAffinityTerm{{
-							Weight:          100,
-							PodAffinityTerm: corev1.PodAffinityTerm{LabelSelector: sel, TopologyKey: corev1.LabelHostname},
-						}},
-					}},
-					TopologySpreadConstraints: []corev1.TopologySpreadConstraint{
-						{
-							MaxSkew: 1, TopologyKey: corev1.LabelTopologyZone, WhenUnsatisfiable: zoneWhen,
-							LabelSelector: sel, MatchLabelKeys: []string{appsv1.DefaultDeploymentUniqueLabelKey},
-						},
-						{
-							MaxSkew: 1, TopologyKey: corev1.LabelHostname, WhenUnsatisfiable: corev1.ScheduleAnyway,
-							LabelSelector: sel, MatchLabelKeys: []string{appsv1.DefaultDeploymentUniqueLabelKey},
-						},
-					},
+					Affinity:                  SpreadAffinity(sel),
+					TopologySpreadConstraints: SpreadConstraints(s.Multizone(), sel),
 					SecurityContext: &corev1.PodSecurityContext{
 						RunAsNonRoot:   &yes,
 						RunAsUser:      &uid,
@@ -166,7 +240,7 @@ func appDeployment(p *plan, replicas int32) *appsv1.Deployment {
 						FSGroup:        &uid,
 						SeccompProfile: &corev1.SeccompProfile{Type: corev1.SeccompProfileTypeRuntimeDefault},
 					},
-					Containers: []corev1.Container{appContainer(s)},
+					Containers: []corev1.Container{appContainer(p)},
 					Volumes: []corev1.Volume{{
 						Name: "tmp",
 						VolumeSource: corev1.VolumeSource{EmptyDir: &corev1.EmptyDirVolumeSource{
@@ -179,7 +253,8 @@ func appDeployment(p *plan, replicas int32) *appsv1.Deployment {
 	}
 }
 
-func appContainer(s *model.Spec) corev1.Container {
+func appContainer(p *plan) corev1.Container {
+	s := p.s
 	yes, no := true, false
 	uid := int64(appUID)
 	probe := func(path string, period, failures int32) *corev1.Probe {
@@ -195,18 +270,7 @@ func appContainer(s *model.Spec) corev1.Container {
 		Image:           appImage(s),
 		ImagePullPolicy: corev1.PullAlways,
 		Ports:           []corev1.ContainerPort{{Name: appPortName, ContainerPort: appPort, Protocol: corev1.ProtocolTCP}},
-		Resources: corev1.ResourceRequirements{
-			Requests: corev1.ResourceList{
-				corev1.ResourceCPU:              resource.MustParse("100m"),
-				corev1.ResourceMemory:           resource.MustParse("128Mi"),
-				corev1.ResourceEphemeralStorage: resource.MustParse("100Mi"),
-			},
-			Limits: corev1.ResourceList{
-				corev1.ResourceCPU:              resource.MustParse("500m"),
-				corev1.ResourceMemory:           resource.MustParse("256Mi"),
-				corev1.ResourceEphemeralStorage: resource.MustParse("512Mi"),
-			},
-		},
+		Resources:       UnitResources(p.c.Plan.Unit),
 		// Readiness takes the pod out of the Service; liveness restarts it;
 		// the startup probe gives a slow start a minute before liveness counts.
 		StartupProbe:   probe("/livez", 2, 30),
@@ -226,8 +290,11 @@ func appContainer(s *model.Spec) corev1.Container {
 	}
 }
 
-func appPDB(ns string) *policyv1.PodDisruptionBudget {
-	one := intstr.FromInt32(1)
+// appPDB lets a zone's worth of replicas go at once: a zone's fix pack or a
+// zone outage plus drains elsewhere never takes more than the spare zones
+// carry.
+func appPDB(ns string, share int) *policyv1.PodDisruptionBudget {
+	one := intstr.FromInt32(int32(share))
 	always := policyv1.AlwaysAllow
 	return &policyv1.PodDisruptionBudget{
 		TypeMeta:   metav1.TypeMeta{APIVersion: "policy/v1", Kind: "PodDisruptionBudget"},

@@ -115,8 +115,12 @@ func checkAppTemplate(t *testing.T, c *view.Context, objs []k8sObject) {
 	}
 	d := deps[0]
 	zones := max(len(c.Spec.Zones), 1)
-	if d.Spec.Replicas == nil || int(*d.Spec.Replicas) != max(2, zones) {
-		t.Errorf("replicas = %v, want max(2, %d)", d.Spec.Replicas, zones)
+	wantReplicas := 2
+	if zones > 1 {
+		wantReplicas = max(2, zones*(zones-1))
+	}
+	if d.Spec.Replicas == nil || int(*d.Spec.Replicas) != wantReplicas {
+		t.Fatalf("replicas = %v, want %d (even over %d zones before and after a zone loss)", d.Spec.Replicas, wantReplicas, zones)
 	}
 	pod := d.Spec.Template.Spec
 	sel, err := labels.ValidatedSelectorFromSet(d.Spec.Selector.MatchLabels)
@@ -131,7 +135,10 @@ func checkAppTemplate(t *testing.T, c *view.Context, objs []k8sObject) {
 	for _, tsc := range pod.TopologySpreadConstraints {
 		switch tsc.TopologyKey {
 		case "topology.kubernetes.io/zone":
-			zoneOK = tsc.MaxSkew == 1 && tsc.WhenUnsatisfiable == wantZone
+			// Honor: the lost zone's tainted nodes must leave the skew
+			// calculation, or the replacements stay Pending.
+			zoneOK = tsc.MaxSkew == 1 && tsc.WhenUnsatisfiable == wantZone &&
+				tsc.NodeTaintsPolicy != nil && *tsc.NodeTaintsPolicy == corev1.NodeInclusionPolicyHonor
 		case "kubernetes.io/hostname":
 			hostOK = tsc.MaxSkew == 1
 		}
@@ -158,6 +165,12 @@ func checkAppTemplate(t *testing.T, c *view.Context, objs []k8sObject) {
 			len(sc.Capabilities.Add) > 0 {
 			t.Errorf("container %s: securityContext is not restricted: %+v", ctr.Name, sc)
 		}
+		if u := c.Plan.Unit; !u.IsZero() {
+			cpu, mem := ctr.Resources.Requests[corev1.ResourceCPU], ctr.Resources.Requests[corev1.ResourceMemory]
+			if cpu.MilliValue() != u.MilliCPU || mem.Value() != u.MemoryMiB<<20 {
+				t.Errorf("container %s requests %s / %s, want the plan's pod unit %dm / %dMi", ctr.Name, cpu.String(), mem.String(), u.MilliCPU, u.MemoryMiB)
+			}
+		}
 		for _, r := range []corev1.ResourceName{corev1.ResourceCPU, corev1.ResourceMemory, corev1.ResourceEphemeralStorage} {
 			if _, ok := ctr.Resources.Limits[r]; !ok {
 				t.Errorf("container %s: no %s limit", ctr.Name, r)
@@ -182,7 +195,12 @@ func checkAppTemplate(t *testing.T, c *view.Context, objs []k8sObject) {
 	var pdbOK, svcOK, npOK bool
 	for _, p := range byKind[*policyv1.PodDisruptionBudget](objs) {
 		s, _ := labels.ValidatedSelectorFromSet(p.Spec.Selector.MatchLabels)
-		pdbOK = pdbOK || (p.Namespace == d.Namespace && s.Matches(podLabels) && (p.Spec.MaxUnavailable != nil || p.Spec.MinAvailable != nil))
+		// A zone's worth of replicas may go at once: ⌈R / Z⌉ (1 in one zone).
+		share := 1
+		if zones > 1 {
+			share = (wantReplicas + zones - 1) / zones
+		}
+		pdbOK = pdbOK || (p.Namespace == d.Namespace && s.Matches(podLabels) && p.Spec.MaxUnavailable != nil && p.Spec.MaxUnavailable.IntValue() == share)
 	}
 	for _, s := range byKind[*corev1.Service](objs) {
 		svcOK = svcOK || (s.Namespace == d.Namespace && labels.SelectorFromSet(s.Spec.Selector).Matches(podLabels))
