@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -211,7 +210,7 @@ func secondDocumentLine(data []byte, firstContent int) int {
 	return firstContent
 }
 
-var quotedRE = regexp.MustCompile(`"(?:[^"\\]|\\.)*"|\d+`)
+var quotedRE = lazyRE(`"(?:[^"\\]|\\.)*"|\d+`)
 
 // RepeatKey is what makes two problems "of one kind": the path with its
 // list indexes dropped and the message with its quoted values and numbers
@@ -292,11 +291,11 @@ func (s *Source) index(n *yaml.Node, path string) {
 }
 
 var (
-	yamlLineRE      = regexp.MustCompile(`^line (\d+): (.*)$`)
-	yamlUnknownRE   = regexp.MustCompile(`^field (\S+) not found in type \S+$`)
-	yamlTypeRE      = regexp.MustCompile("^cannot unmarshal !!(\\w+) `(.*)` into (\\S+)$")
-	yamlTypeNoValRE = regexp.MustCompile(`^cannot unmarshal !!(\w+) into (\S+)$`)
-	yamlDupRE       = regexp.MustCompile(`^mapping key "(.*)" already defined at line (\d+)$`)
+	yamlLineRE      = lazyRE(`^line (\d+): (.*)$`)
+	yamlUnknownRE   = lazyRE(`^field (\S+) not found in type \S+$`)
+	yamlTypeRE      = lazyRE("^cannot unmarshal !!(\\w+) `(.*)` into (\\S+)$")
+	yamlTypeNoValRE = lazyRE(`^cannot unmarshal !!(\w+) into (\S+)$`)
+	yamlDupRE       = lazyRE(`^mapping key "(.*)" already defined at line (\d+)$`)
 )
 
 // problemFromYAML turns one of yaml.v3's messages ("line 7: field foo not

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/mail"
 	"net/netip"
-	"regexp"
 	"strings"
 	"unicode"
 )
@@ -14,24 +13,24 @@ import (
 // nil or an error that says the rule in words a person can act on.
 
 var (
-	clusterNameRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9.-]*$`)
+	clusterNameRE = lazyRE(`^[A-Za-z][A-Za-z0-9.-]*$`)
 	// A pool name becomes the node label ibm-cloud.kubernetes.io/worker-pool-name,
 	// so it follows the Kubernetes label value rule.
-	poolNameRE   = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9_.-]*[A-Za-z0-9])?$`)
-	dns1123Label = regexp.MustCompile(`^[a-z0-9]([-a-z0-9]*[a-z0-9])?$`)
+	poolNameRE   = lazyRE(`^[A-Za-z0-9]([A-Za-z0-9_.-]*[A-Za-z0-9])?$`)
+	dns1123Label = lazyRE(`^[a-z0-9]([-a-z0-9]*[a-z0-9])?$`)
 	// IAM access group names: letters, digits, spaces, hyphens, underscores
 	// and periods.
-	accessGroupRE  = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9 ._-]*[A-Za-z0-9_.-])?$`)
-	bucketNameRE   = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$`)
-	registryNSRE   = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{2,28}[a-z0-9]$`)
-	vlanIDRE       = regexp.MustCompile(`^[0-9]{1,12}$`)
-	vpcIDRE        = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{2,63}$`)
-	dnsNameRE      = regexp.MustCompile(`^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
-	labelNameRE    = regexp.MustCompile(`^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$`)
-	labelValueRE   = regexp.MustCompile(`^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$`)
-	instanceNameRE = regexp.MustCompile(`^[^\x00-\x1f\x7f]{1,180}$`)
-	planNameRE     = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,62}$`)
-	crnRE          = regexp.MustCompile(`^crn:v1(:[^:\s]*){8}$`)
+	accessGroupRE  = lazyRE(`^[A-Za-z0-9]([A-Za-z0-9 ._-]*[A-Za-z0-9_.-])?$`)
+	bucketNameRE   = lazyRE(`^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$`)
+	registryNSRE   = lazyRE(`^[a-z0-9][a-z0-9_-]{2,28}[a-z0-9]$`)
+	vlanIDRE       = lazyRE(`^[0-9]{1,12}$`)
+	vpcIDRE        = lazyRE(`^[a-z0-9][a-z0-9-]{2,63}$`)
+	dnsNameRE      = lazyRE(`^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
+	labelNameRE    = lazyRE(`^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$`)
+	labelValueRE   = lazyRE(`^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$`)
+	instanceNameRE = lazyRE(`^[^\x00-\x1f\x7f]{1,180}$`)
+	planNameRE     = lazyRE(`^[a-z0-9][a-z0-9-]{0,62}$`)
+	crnRE          = lazyRE(`^crn:v1(:[^:\s]*){8}$`)
 )
 
 // MaxClusterNameLength is IBM's limit for cluster names.
