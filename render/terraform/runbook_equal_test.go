@@ -161,7 +161,6 @@ func stateResources(st *ibmcloud.State) []string {
 	return out
 }
 
-
 // terraformResources describes the rendered module's resources in the
 // same lines, and lists the resources the lines do not cover.
 func terraformResources(t *testing.T, arts []render.Artifact) (lines, uncovered []string) {
@@ -337,4 +336,3 @@ func nestedNames(b *hclsyntax.Block, typ string) []string {
 	}
 	return out
 }
-
