@@ -111,6 +111,9 @@ func appServiceAccount(ns string) *corev1.ServiceAccount {
 		TypeMeta:                     metav1.TypeMeta{APIVersion: "v1", Kind: "ServiceAccount"},
 		ObjectMeta:                   metav1.ObjectMeta{Name: appName, Namespace: ns, Labels: appLabels()},
 		AutomountServiceAccountToken: &no,
+		// The registry credentials of the runbook's copy of IBM's pull
+		// secret: the service account hands them to every pod it runs.
+		ImagePullSecrets: []corev1.LocalObjectReference{{Name: PullSecret}},
 	}
 }
 

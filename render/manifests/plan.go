@@ -59,6 +59,18 @@ func DeployerNamespace(c *view.Context) string {
 	return deployerNamespace
 }
 
+// PullSecret is the image pull secret for IBM Cloud Container Registry
+// that IKS creates in namespace default only. Pods elsewhere need a copy
+// in their namespace and the secret on their service account (IBM's
+// "Copying an existing image pull secret",
+// https://cloud.ibm.com/docs/containers?topic=containers-registry#copy_imagePullSecret);
+// the runbook copies it into AppNamespace.
+const PullSecret = "all-icr-io"
+
+// AppNamespace is the namespace of the application template
+// (manifests/50-app-template.yaml).
+func AppNamespace(c *view.Context) string { return newPlan(c).appNS }
+
 // systemNamespace reports whether IBM or Kubernetes owns the namespace:
 // the manifests never relabel, limit or isolate those.
 func systemNamespace(name string) bool {

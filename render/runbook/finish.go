@@ -8,7 +8,7 @@ import (
 )
 
 const (
-	jqReadyNodes = `[.items[] | select(any(.status.conditions[]; .type == "Ready" and .status == "True"))] | length >= (env.JQ_V | tonumber)`
+	jqReadyNodes = `[.items[] | select(any((.status.conditions // [])[]; .type == "Ready" and .status == "True"))] | length >= (env.JQ_V | tonumber)`
 	nodesMinutes = 60
 )
 
@@ -34,6 +34,7 @@ func (b *builder) manifests() {
 	bd.comment("application template; files are numbered so namespaces come first.")
 	bd.raw(`if ! dry && [[ ! -d manifests ]]; then die "manifests/ is missing next to this runbook: iksplan render writes it"; fi`)
 	bd.run(cmd("kubectl", "apply", "-f", "manifests/")...)
+	b.pullSecret()
 	if ns := manifests.DeployerNamespace(b.c); ns != "" && b.s.CICD.DeployerServiceAccount != "" {
 		b.val("CI_DEPLOYER", b.s.CICD.DeployerServiceAccount, hVerify, "the CI/CD pipeline's service account")
 		b.val("CI_DEPLOYER_NAMESPACE", ns, hVerify, "")
@@ -61,7 +62,7 @@ func (b *builder) verify() {
 	}
 	bd.comment("Every worker with its zone label: the pools must be spread evenly over the zones.")
 	bd.run(cmd("kubectl", "get", "nodes", "-L", "topology.kubernetes.io/zone", "-L", "ibm-cloud.kubernetes.io/worker-pool-name")...)
-	bd.run(cmd("kubectl", "wait", "--for=condition=Available", "deployment", "--all", "--all-namespaces", "--timeout=15m")...)
+	b.waitForApp()
 	bd.run(cmd("kubectl", "get", "pods", "--all-namespaces", "--field-selector=status.phase!=Running,status.phase!=Succeeded")...)
 	bd.comment("The list above should be empty: it shows pods that are neither running nor completed.")
 	if b.wantsCBR() {
@@ -75,4 +76,36 @@ func (b *builder) verify() {
 		}
 		bd.note("from now on only the allowed networks and the cluster's VPC reach the cluster and ibmcloud ks APIs")
 	}
+}
+
+// appNamespace is the variable holding the application template's
+// namespace.
+func (b *builder) appNamespace() word {
+	return b.val("APP_NAMESPACE", manifests.AppNamespace(b.c), hVerify, "namespace of the application template (manifests/50-app-template.yaml)")
+}
+
+// pullSecret copies IBM's registry pull secret from default into the
+// application template's namespace, whose service account names it: IKS
+// creates the secret in default only (manifests.PullSecret).
+func (b *builder) pullSecret() {
+	bd := b.cur
+	ns := b.appNamespace()
+	bd.comment("IKS creates the registry pull secret %s in namespace default only: copy it for the application", manifests.PullSecret)
+	bd.comment("template, whose service account names it (IBM's \"Copying an existing image pull secret\").")
+	bd.ifNot(when("exists", cmd("kubectl", "get", "secret", manifests.PullSecret, "-n", ns)...), func() {
+		bd.words(cmd("copy_secret", manifests.PullSecret, "default", ns)...)
+	})
+}
+
+// waitForApp waits for what the runbook deployed, the application
+// template, and only that (IBM's add-ons and system pods are IBM's). Its
+// image is a placeholder until the engineer pushes one, so a timeout is
+// reported, not fatal: the steps after it (CBR enforcement) still run.
+func (b *builder) waitForApp() {
+	bd := b.cur
+	ns := b.appNamespace()
+	bd.comment("The application template: available once its image exists in the registry.")
+	bd.ifNot(when("attempt", cmd("kubectl", "wait", "--for=condition=Available", "deployment", "--all", "-n", ns, "--timeout=15m")...), func() {
+		bd.note("the application template in namespace ", varRef("APP_NAMESPACE"), " is not available: push its image (manifests/50-app-template.yaml) and see kubectl describe deployment -n ", varRef("APP_NAMESPACE"))
+	})
 }
