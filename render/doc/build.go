@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/render/terraform"
 	"github.com/iksplan/iksplan/render/view"
 )
 
@@ -79,6 +80,11 @@ func build(c *view.Context) (*Page, error) {
 	p.Superseded = b.superseded()
 	p.Findings = b.findings()
 	p.Steps = b.steps()
+	ignored, err := terraform.IgnoredAfterCreate(c)
+	if err != nil {
+		return nil, err
+	}
+	p.TerraformIgnored = ignored
 	p.References = b.references()
 	return p, nil
 }

@@ -33,7 +33,10 @@ type Page struct {
 	Superseded    Table
 	Findings      FindingsSection
 	Steps         Table
-	References    []string
+	// TerraformIgnored lists the Terraform arguments IBM's provider sends
+	// only at create (render/terraform): the runbook section names them.
+	TerraformIgnored []string
+	References       []string
 }
 
 // Link is a Markdown link to a heading of the document.

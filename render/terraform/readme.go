@@ -241,3 +241,19 @@ func (m *module) createOnly(sch *Schema) (fixed, ignored []string) {
 	}
 	return fixed, ignored
 }
+
+// IgnoredAfterCreate lists, for DESIGN.md, the arguments of the design's
+// Terraform resources that the provider sends only at create and ignores
+// afterwards, one "`resource.label`: `arg`, ..." line per resource.
+func IgnoredAfterCreate(c *view.Context) ([]string, error) {
+	m, err := build(c)
+	if err != nil {
+		return nil, fmt.Errorf("terraform: %w", err)
+	}
+	sch, err := ProviderSchema()
+	if err != nil {
+		return nil, err
+	}
+	_, ignored := m.createOnly(sch)
+	return ignored, nil
+}
