@@ -23,6 +23,7 @@ func (c *Catalog) checkFacts(add addFunc, regions map[string]bool) {
 	dated("networks", c.Networks.Section)
 	dated("networks.cis", c.Networks.CIS.Section)
 	dated("networks.classic", c.Networks.Classic.Section)
+	dated("networks.akamai", c.Networks.Akamai.Section)
 	dated("charts", c.Charts.Section)
 	dated("objectStorage", c.ObjectStorage.Section)
 
@@ -41,6 +42,10 @@ func (c *Catalog) checkFacts(add addFunc, regions map[string]bool) {
 		add("networks.clusterRanges is missing")
 	}
 	cidrs(add, "networks.cis.ranges", n.CIS.Ranges)
+	if len(n.Akamai.Ranges) == 0 {
+		add("networks.akamai.ranges is missing")
+	}
+	cidrs(add, "networks.akamai.ranges", n.Akamai.Ranges)
 	if n.CIS.API == "" {
 		add("networks.cis: api URL is missing")
 	}

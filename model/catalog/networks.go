@@ -37,6 +37,9 @@ type Networks struct {
 	CIS CISRanges `yaml:"cis" json:"cis"`
 	// Classic are IBM's per-region classic isolation addresses.
 	Classic ClassicNets `yaml:"classic" json:"classic"`
+	// Akamai are the source ranges of the Akamai GTM liveness test that
+	// health-checks classic ALBs through the Ingress domain.
+	Akamai AkamaiRanges `yaml:"akamai" json:"akamai"`
 }
 
 // CISRanges are the IPv4 ranges the CIS proxy connects to origins from.
@@ -44,6 +47,17 @@ type CISRanges struct {
 	Section `yaml:",inline" json:",inline"`
 	// API is where IBM serves the current list.
 	API    string   `yaml:"api" json:"api"`
+	Ranges []string `yaml:"ranges" json:"ranges"`
+}
+
+// AkamaiRanges are the IPv4 ranges of Akamai's Global Traffic Management
+// liveness test, which IBM says classic clusters must let reach their ALBs
+// (TCP 80, and 443 for HTTPS monitors) wherever inbound traffic is
+// restricted.
+type AkamaiRanges struct {
+	Section `yaml:",inline" json:",inline"`
+	// Commit is the IBM-Cloud/kube-samples commit the ranges were read from.
+	Commit string   `yaml:"commit" json:"commit"`
 	Ranges []string `yaml:"ranges" json:"ranges"`
 }
 

@@ -28,8 +28,8 @@ func cisOnlyFile(s *model.Spec, nets classicRegionNets) file {
 			"Pre-DNAT policies as in https://cloud.ibm.com/docs/containers?topic=containers-network_policies#block_ingress.",
 			"REFRESH the CIS ranges before applying: curl -s " + nets.Common.CIS.API,
 			"(copy below as of " + nets.Common.CIS.AsOf + ", from Cloudflare's published list; IBM serves the current one only by API).",
-			"If you use IBM's Ingress domain health monitoring (Akamai/NS1), also allow its ranges",
-			"(https://cloud.ibm.com/docs/containers?topic=containers-firewall#firewall-ingress-domain-monitor).",
+			"ALB health checks stay allowed: TCP 80 from the IKS control plane and, on classic, Akamai's",
+			"GTM liveness test (IBM-Cloud/kube-samples control-plane-ips/README.md).",
 			"Other public load balancer services: add their ports to both policies.",
 		},
 	}
@@ -41,6 +41,13 @@ func cisOnlyFile(s *model.Spec, nets classicRegionNets) file {
 				nets.kubeSamplesURL(nets.HealthCheckFile),
 			},
 			obj: allowALBHealthChecks(nets),
+		},
+		doc{
+			comment: []string{
+				"Akamai GTM liveness test of the Ingress domain's ALBs (classic; TCP 80, and 443 for HTTPS monitors):",
+				nets.Common.Akamai.Source + " at " + nets.Common.Akamai.Commit + ".",
+			},
+			obj: allowAkamaiLiveness(nets),
 		},
 		doc{comment: []string{"Everyone else: no HTTP(S) to the ALBs, no public NodePorts."}, obj: denyPublicIngress()},
 	)
@@ -62,6 +69,11 @@ func allowCISIngress(nets classicRegionNets) *calicoPolicy {
 func allowALBHealthChecks(nets classicRegionNets) *calicoPolicy {
 	return globalPolicy("allow-iks-alb-health-checks",
 		preDNATSpec(cisAllowOrder, []rule{allowFrom(protoTCP, nets.HealthCheck, onePort(80))}))
+}
+
+func allowAkamaiLiveness(nets classicRegionNets) *calicoPolicy {
+	return globalPolicy("allow-akamai-alb-liveness",
+		preDNATSpec(cisAllowOrder, []rule{allowFrom(protoTCP, nets.Common.Akamai.Ranges, ports(80, 443)...)}))
 }
 
 func denyPublicIngress() *calicoPolicy {
