@@ -9,7 +9,7 @@
 #                      DRY_RUN=1 ./runbook.sh exits 0 and prints ibmcloud commands with a
 #                      PATH that has no ibmcloud/kubectl/helm/calicoctl
 #   manifests/*.yaml   kubeconform -strict against Kubernetes v$K8S_VERSION schemas;
-#                      kube-score on manifests/*app*.yaml (fails on CRITICAL);
+#                      kube-score on every workload in manifests/ (fails on CRITICAL);
 #                      real kube-apiserver: kubectl apply --validate=strict
 #                      --warnings-as-errors, then the same with --dry-run=server
 #   calico/*.yaml      kubeconform -strict against projectcalico.org/v3 schemas; applied
@@ -105,38 +105,39 @@ kubeconform_files() {
   return "$rc"
 }
 
-# kube_score DIR: score the application template. The pod-networkpolicy test needs to
-# see the NetworkPolicies, so manifests with a NetworkPolicy and no workload of their
-# own are scored too (their policies may target namespaces without pods here, hence
-# networkpolicy-targets-pod is off; files with workloads, such as IBM's audit receiver,
-# are not the application template and are left out); with no Kubernetes
-# NetworkPolicy at all, isolation is Calico's and pod-networkpolicy is off.
+# kube_score DIR: score every rendered workload (issue 9): each manifests/ file with a
+# Deployment, StatefulSet, DaemonSet, Pod, Job or CronJob (the application template,
+# IBM's audit receiver, ...) is scored with every test; a workload file without a
+# Kubernetes NetworkPolicy of its own (isolation by Calico) skips pod-networkpolicy.
+# Files that hold only NetworkPolicies are scored on their own, ignoring
+# networkpolicy-targets-pod only there: their policies target application
+# namespaces that hold no workload yet. Fails on CRITICAL.
 kube_score() {
-  local dir=$1 f files=() apps=() ignore=() rc=0 out
+  local dir=$1 f workloads=() policies=() rc=0 out ignore
   for f in "$dir"/manifests/*.yaml; do
-    case ${f##*/} in
-      *app*) apps+=("$f") ;;
-      *) grep -q '^kind: *NetworkPolicy *$' -- "$f" &&
-        ! grep -Eq '^kind: *(Deployment|StatefulSet|DaemonSet|Pod|Job|CronJob) *$' -- "$f" &&
-        files+=("$f") ;;
-    esac
+    if grep -Eq '^kind: *(Deployment|StatefulSet|DaemonSet|Pod|Job|CronJob) *$' -- "$f"; then
+      workloads+=("$f")
+    elif grep -q '^kind: *NetworkPolicy *$' -- "$f"; then
+      policies+=("$f")
+    fi
   done
-  if ((${#apps[@]} == 0)); then
-    echo "no application template (manifests/*app*.yaml) to score"
+  if ((${#workloads[@]} == 0)); then
+    echo "no workload (Deployment, StatefulSet, ...) in manifests/ to score"
     return 1
   fi
-  if ((${#files[@]})) || grep -q '^kind: *NetworkPolicy *$' -- "${apps[@]}"; then
-    ignore=(--ignore-test networkpolicy-targets-pod)
-  else
-    ignore=(--ignore-test pod-networkpolicy)
-    note "pod-networkpolicy ignored: no Kubernetes NetworkPolicy (isolation by Calico)"
-  fi
-  out=$(kube-score score --color never --kubernetes-version "v${K8S_VERSION%.*}" \
-    "${ignore[@]}" "${apps[@]}" "${files[@]}" 2>&1) || rc=$?
-  # CRITICAL makes kube-score exit 1; the output is shown only on failure.
-  printf '%s\n' "$out"
-  if ((rc == 0)); then
-    note "$(grep -c '\[WARNING\]' <<<"$out" || true) warning(s), no CRITICAL in ${apps[*]##*/}"
+  for f in "${workloads[@]}"; do
+    ignore=()
+    if ! grep -q '^kind: *NetworkPolicy *$' -- "$f"; then
+      ignore=(--ignore-test pod-networkpolicy)
+      note "pod-networkpolicy ignored for ${f##*/}: no Kubernetes NetworkPolicy in it (isolation by Calico)"
+    fi
+    out=$(kube-score score --color never --kubernetes-version "v${K8S_VERSION%.*}" \
+      "${ignore[@]}" "$f" 2>&1) || { rc=1; printf '%s\n' "$out"; continue; }
+    note "$(grep -c '\[WARNING\]' <<<"$out" || true) warning(s), no CRITICAL in ${f##*/}"
+  done
+  if ((${#policies[@]})); then
+    out=$(kube-score score --color never --kubernetes-version "v${K8S_VERSION%.*}" \
+      --ignore-test networkpolicy-targets-pod "${policies[@]}" 2>&1) || { rc=1; printf '%s\n' "$out"; }
   fi
   return "$rc"
 }
@@ -176,7 +177,7 @@ validate_dir() {
     check "$dir" "manifests: present (manifests/*.yaml)" false
   else
     check "$dir" "manifests: kubeconform -strict" kubeconform_files "${manifests[@]}"
-    check "$dir" "manifests: kube-score (app template)" kube_score "$dir"
+    check "$dir" "manifests: kube-score (every workload)" kube_score "$dir"
   fi
   if ((${#calico[@]})); then
     check "$dir" "calico: kubeconform -strict" kubeconform_files "${calico[@]}"

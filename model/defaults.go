@@ -155,10 +155,11 @@ func defaultObservability(s *Spec, name string) {
 		l.Backend = LogCloudLogs
 	}
 	if l.Backend != LogNone && len(l.Sources) == 0 {
+		// Every source, kube-audit included on both infrastructures: IBM's
+		// audit webhook (cluster master audit-webhook set) also serves VPC
+		// clusters (health-audit.md 2026-07-27 has no classic-only tag;
+		// terraform-ibm-base-ocp-vpc modules/kube-audit sets it on VPC).
 		for _, c := range logSourceChoices {
-			if c.Value == SourceKubeAudit && !s.IsClassic() {
-				continue // the audit webhook is classic-only
-			}
 			l.Sources = append(l.Sources, c.Value)
 		}
 	}
@@ -175,6 +176,14 @@ func defaultObservability(s *Spec, name string) {
 	}
 	if l.Backend != LogNone && l.RetentionDays == 0 {
 		l.RetentionDays = 30
+	}
+	if at := &l.ActivityTracker; at.Enabled {
+		if at.TargetName == "" {
+			at.TargetName = name + "-logs-target"
+		}
+		if at.RouteName == "" {
+			at.RouteName = name + "-events"
+		}
 	}
 	m := &s.Monitoring
 	if m.Enabled {

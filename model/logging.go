@@ -12,6 +12,22 @@ type Logging struct {
 	Syslog Syslog `yaml:"syslog" json:"syslog"`
 	// RetentionDays is how long logs stay searchable.
 	RetentionDays int `yaml:"retentionDays,omitempty" json:"retentionDays,omitempty" jsonschema:"minimum=0,maximum=3650"`
+	// ActivityTracker routes the account's platform events (who created,
+	// changed or deleted what) to the Cloud Logs instance through Activity
+	// Tracker Event Routing, the successor of the Activity Tracker service
+	// that reached end of support in 2025.
+	ActivityTracker ActivityTracker `yaml:"activityTracker,omitempty" json:"activityTracker,omitempty"`
+}
+
+// ActivityTracker is an Activity Tracker Event Routing target (the Cloud
+// Logs instance) and the route that sends the region's and the global
+// events to it. Routes are account-wide: one route per account is usual.
+type ActivityTracker struct {
+	Enabled bool `yaml:"enabled,omitempty" json:"enabled,omitempty"`
+	// TargetName and RouteName name the atracker target and route; empty:
+	// <cluster>-logs-target and <cluster>-events.
+	TargetName string `yaml:"targetName,omitempty" json:"targetName,omitempty"`
+	RouteName  string `yaml:"routeName,omitempty" json:"routeName,omitempty"`
 }
 
 // Wants reports whether source s is collected.
@@ -119,7 +135,7 @@ var logSourceChoices = []Choice[LogSource]{
 	{SourceApplication, "Application files", "log files your applications write inside containers"},
 	{SourceStorage, "Storage", "the storage plug-ins' logs"},
 	{SourceKubernetes, "Kubernetes (kube-system)", "kubelet, kube-proxy and other system components"},
-	{SourceKubeAudit, "Kubernetes API audit", "every request to the API server (audit webhook, classic only)"},
+	{SourceKubeAudit, "Kubernetes API audit", "every request to the API server (audit webhook to an in-cluster receiver)"},
 	{SourceIngress, "Ingress", "HTTP traffic through the application load balancers"},
 }
 

@@ -17,7 +17,18 @@ type KMS struct {
 	// instance; RootKeyName the root key in it. The runbook looks up IDs.
 	InstanceName string `yaml:"instanceName,omitempty" json:"instanceName,omitempty"`
 	RootKeyName  string `yaml:"rootKeyName,omitempty" json:"rootKeyName,omitempty"`
+	// BootVolumeEncryption encrypts the VPC workers' boot volumes with the
+	// same root key (--kms-instance and --crk at cluster and worker-pool
+	// create, after the server-protect → KMS and containers-kubernetes →
+	// KMS Reader authorizations). Fixed per pool at create; VPC only.
+	BootVolumeEncryption bool `yaml:"bootVolumeEncryption,omitempty" json:"bootVolumeEncryption,omitempty"`
+	// DualAuthDelete sets the root key's dual-authorization deletion
+	// policy: deleting it then needs a second approver.
+	DualAuthDelete bool `yaml:"dualAuthDelete,omitempty" json:"dualAuthDelete,omitempty"`
 }
+
+// Enabled reports whether the design encrypts with its own root key.
+func (k KMS) Enabled() bool { return k.Provider == KMSKeyProtect || k.Provider == KMSHyperProtect }
 
 // KMSProvider is the key management service.
 type KMSProvider string
@@ -47,13 +58,14 @@ func (k KMSProvider) Label() string { return labelOf(kmsProviderChoices, k) }
 // Valid reports whether k is a known choice.
 func (k KMSProvider) Valid() bool { return validChoice(kmsProviderChoices, k) }
 
-// ServiceName is the IBM Cloud catalog name of the key service, or "".
-func (k KMSProvider) ServiceName() string {
+// CatalogID is the provider's service ID in the catalog (services
+// section), where its catalog name, plan and regions live; "" for none.
+func (k KMSProvider) CatalogID() string {
 	switch k {
 	case KMSKeyProtect:
-		return "kms"
+		return "key-protect"
 	case KMSHyperProtect:
-		return "hs-crypto"
+		return "hpcs"
 	}
 	return ""
 }

@@ -64,9 +64,7 @@ func init() {
 		Live: func(c *Ctx) string {
 			l := &c.D.Spec.Logging
 			line := fmt.Sprintf("%d of 7 sources", len(l.Sources))
-			if l.Wants(model.SourceKubeAudit) && !c.Spec().IsClassic() {
-				line += "\n" + liveWarn(c, "kube-audit is forwarded by the audit webhook of classic clusters only")
-			} else if !l.Wants(model.SourceKubeAudit) && c.Spec().IsClassic() {
+			if !l.Wants(model.SourceKubeAudit) {
 				line += "\n" + liveMuted(c, "without kube-audit nobody can tell who changed what through the API")
 			}
 			return wrapTo(line, c.Width)
@@ -126,15 +124,10 @@ func init() {
 	RegisterWhy(observabilityWhys()...)
 }
 
-// logSourceOpts are the seven sources, kube-audit marked classic-only.
+// logSourceOpts are the seven sources. kube-audit works on classic and
+// VPC (IBM health-audit; terraform-ibm-base-ocp-vpc modules/kube-audit).
 func logSourceOpts() []Opt[model.LogSource] {
-	opts := ChoiceOpts(model.LogSource("").Choices())
-	for i := range opts {
-		if opts[i].Value == model.SourceKubeAudit {
-			opts[i].Label += " (classic only)"
-		}
-	}
-	return opts
+	return ChoiceOpts(model.LogSource("").Choices())
 }
 
 // logRegionOpts offers the cluster's region first.
@@ -276,7 +269,8 @@ func observabilityWhys() []Why {
 		Text: "Seed slide 26 lists seven sources: ① worker OS events, ② containers' stdout and stderr, ③ application " +
 			"log files, ④ storage plug-ins, ⑤ kube-system (kubelet, kube-proxy), ⑥ kube-audit — every request to the " +
 			"API server — and ⑦ Ingress traffic. Today kube-audit is forwarded by the API server audit webhook " +
-			"(`ibmcloud ks cluster master audit-webhook set`), documented for classic clusters only.",
+			"(`ibmcloud ks cluster master audit-webhook set`) to IBM's in-cluster receiver, on classic and VPC clusters " +
+			"(IBM's health-audit page; IBM's own VPC Terraform module sets the same webhook).",
 		Alternatives: "Collect containers and Ingress at least (the syslog forwarder's defaults); add worker and " +
 			"kube-audit for security reviews.",
 		Doc: docHealth,

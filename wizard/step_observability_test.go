@@ -19,12 +19,12 @@ func TestObservabilityStepWalk(t *testing.T) {
 	expectLive(t, h, "reached end of support on 2025-03-28: choose IBM Cloud Logs")
 	h.Down(1).Enter().ExpectPage("observability/sources")
 
-	// The seven sources; kube-audit is classic-only.
+	// The seven sources; kube-audit works on VPC too, and dropping it is flagged.
 	h.ExpectView("Worker nodes", "Containers", "Application files", "Storage", "Kubernetes (kube-system)",
-		"Kubernetes API audit (classic only)", "Ingress")
-	h.Down(5).Space()
-	expectLive(t, h, "kube-audit is forwarded by the audit webhook of classic clusters only")
-	h.Space().Enter().Clear().Type("90").Enter().ExpectPage("observability/syslog")
+		"Kubernetes API audit", "Ingress")
+	h.Down(5).Space() // collected by default on VPC too; dropping it is flagged
+	expectLive(t, h, "6 of 7 sources", "without kube-audit nobody can tell who changed what")
+	h.Enter().Clear().Type("90").Enter().ExpectPage("observability/syslog")
 
 	// Syslog server.
 	h.Type("bad host").Enter().ExpectView("not a host name")
@@ -64,8 +64,8 @@ func TestObservabilityStepWalk(t *testing.T) {
 func TestObservabilityStepAccessible(t *testing.T) {
 	d := tokyoVPC()
 	script := strings.Join([]string{
-		"1",           // IBM Cloud Logs
-		"3", "4", "0", // sources: application and storage off, done
+		"1",                // IBM Cloud Logs
+		"3", "4", "6", "0", // sources: application, storage and kube-audit off, done
 		"30",                   // retention
 		"shop-prod-logs",       // Cloud Logs instance
 		"1",                    // region: the cluster's
@@ -87,6 +87,6 @@ func TestObservabilityStepAccessible(t *testing.T) {
 	if !m.Enabled || !reflect.DeepEqual(m.AlertChannels, []model.AlertChannel{{Type: model.AlertEmail, Target: "sre@example.com"}}) {
 		t.Fatalf("monitoring %+v\n%s", m, out)
 	}
-	expectOut(t, out, "IBM Log Analysis (LogDNA) — legacy, end of support 2025-03-28", "Kubernetes API audit (classic only)",
+	expectOut(t, out, "IBM Log Analysis (LogDNA) — legacy, end of support 2025-03-28", "Kubernetes API audit",
 		"The cluster's region (jp-tok)", "\"sre\" is not an e-mail address", "never in the design")
 }

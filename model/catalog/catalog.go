@@ -38,6 +38,10 @@ type Catalog struct {
 	ObjectStorage ObjectStorage `yaml:"objectStorage" json:"objectStorage"`
 	// WorkerNodes is IBM's reserve table and the per-node agents' requests.
 	WorkerNodes WorkerNodes `yaml:"workerNodes" json:"workerNodes"`
+	// Images are the container images IBM publishes that the manifests run.
+	Images Images `yaml:"images" json:"images"`
+	// Authorizations are the IAM service-to-service policies IBM asks for.
+	Authorizations Authorizations `yaml:"authorizations" json:"authorizations"`
 }
 
 // Section is the provenance every section carries.
@@ -309,7 +313,31 @@ type Service struct {
 	Plan        string `yaml:"plan" json:"plan"`
 	// Location is "global" for global services; empty means the region.
 	Location string `yaml:"location,omitempty" json:"location,omitempty"`
-	Note     string `yaml:"note,omitempty" json:"note,omitempty"`
+	// Regions limits a regional service to these regions; empty means
+	// every region. Deprecated lists regions IBM still runs but marks
+	// deprecated for new instances.
+	Regions    []string `yaml:"regions,omitempty" json:"regions,omitempty"`
+	Deprecated []string `yaml:"deprecated,omitempty" json:"deprecated,omitempty"`
+	Note       string   `yaml:"note,omitempty" json:"note,omitempty"`
+}
+
+// OfferedIn reports whether the service can be created in region, and
+// whether IBM marks it deprecated there.
+func (s Service) OfferedIn(region string) (offered, deprecated bool) {
+	for _, r := range s.Deprecated {
+		if r == region {
+			return true, true
+		}
+	}
+	if len(s.Regions) == 0 {
+		return true, false
+	}
+	for _, r := range s.Regions {
+		if r == region {
+			return true, false
+		}
+	}
+	return false, false
 }
 
 // IAM describes IAM roles and how service roles become RBAC.

@@ -362,6 +362,8 @@ func TestCheckRejects(t *testing.T) {
 		{"service missing", func(c *Catalog) { c.Services.Items = c.Services.Items[2:] }, "services: cloudant is missing"},
 		{"no geography", func(c *Catalog) { c.ObjectStorage.CrossRegion = c.ObjectStorage.CrossRegion[1:] }, "jp-tok has no cross-region"},
 		{"no registry", func(c *Catalog) { c.Registries.Items = c.Registries.Items[1:] }, "jp-tok has no registry"},
+		{"no audit image", func(c *Catalog) { c.Images.Items = nil }, "images: kube-audit"},
+		{"no boot volume authorization", func(c *Catalog) { c.Authorizations.Items = c.Authorizations.Items[1:] }, "boot-volume-block-storage needs"},
 		{"no s3fs provisioner", func(c *Catalog) { c.ObjectStorage.S3FSProvisioner = "" }, "s3fsProvisioner"},
 	}
 	for _, tt := range tests {

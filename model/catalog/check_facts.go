@@ -26,6 +26,18 @@ func (c *Catalog) checkFacts(add addFunc, regions map[string]bool) {
 	dated("networks.akamai", c.Networks.Akamai.Section)
 	dated("charts", c.Charts.Section)
 	dated("objectStorage", c.ObjectStorage.Section)
+	dated("images", c.Images.Section)
+	dated("authorizations", c.Authorizations.Section)
+	if im := c.MustImage(ImageKubeAudit); im.Repository == "" || im.Tag == "" || im.Source == "" {
+		add("images: %s needs repository, tag and source", ImageKubeAudit)
+	} else if im.Digest != "" && !strings.HasPrefix(im.Digest, "sha256:") {
+		add("images: %s: digest %q is not sha256:…", ImageKubeAudit, im.Digest)
+	}
+	for _, id := range RequiredAuthorizations {
+		if a := c.MustAuthorization(id); a.SourceService == "" || a.TargetService == "" || a.Role == "" || a.Source == "" {
+			add("authorizations: %s needs sourceService, targetService, role and source", id)
+		}
+	}
 
 	n := c.Networks
 	for _, f := range []struct{ name, v string }{

@@ -67,12 +67,12 @@ func classicBase(t testing.TB) *model.Design {
 					{Name: "shop-prod-postgresql", Type: model.DBPostgreSQL, Plan: "standard", BindNamespace: "shop", PrivateEndpoint: true},
 				},
 			},
-			Logging: model.Logging{Backend: model.LogCloudLogs, RetentionDays: 30},
+			Logging: model.Logging{Backend: model.LogCloudLogs, RetentionDays: 30, ActivityTracker: model.ActivityTracker{Enabled: true}},
 			Monitoring: model.Monitoring{Enabled: true, AlertChannels: []model.AlertChannel{
 				{Type: model.AlertEmail, Target: "sre@example.com"},
 				{Type: model.AlertSlack, Target: "#shop-alerts"},
 			}},
-			Security: model.Security{KMS: model.KMS{Provider: model.KMSKeyProtect, InstanceName: "shop-prod-kms", RootKeyName: "shop-prod-root"}},
+			Security: model.Security{KMS: model.KMS{Provider: model.KMSKeyProtect, InstanceName: "shop-prod-kms", RootKeyName: "shop-prod-root", DualAuthDelete: true}},
 			IAM: model.IAM{AccessGroups: []model.AccessGroup{
 				{Name: "shop-platform-admins", Members: []string{"lead@example.com"}, PlatformRole: model.PlatformAdministrator, ServiceRole: model.ServiceManager},
 				{Name: "shop-developers", Members: []string{"dev1@example.com"}, PlatformRole: model.PlatformViewer, ServiceRole: model.ServiceWriter, Namespaces: []string{"shop"}},
@@ -108,6 +108,7 @@ func vpcBase(t testing.TB) *model.Design {
 	d := classicBase(t)
 	s := &d.Spec
 	s.Infrastructure = model.InfraVPC
+	s.Security.KMS.BootVolumeEncryption = true
 	s.Zones = []string{"jp-tok-1", "jp-tok-2", "jp-tok-3"}
 	s.WorkerPools[0].Isolation = model.IsolationShared
 	s.WorkerPools[0].Flavor = "bx2.8x32"

@@ -250,6 +250,7 @@ var ruleCases = []ruleCase{
 	{id: "LOG002", fail: spec(func(s *model.Spec) { s.Logging.Backend = model.LogNone }), path: "spec.logging.backend"},
 	{id: "LOG003", fail: spec(func(s *model.Spec) { s.Monitoring.Enabled = false }), path: "spec.monitoring.enabled"},
 	{id: "LOG004", vpc: true, fail: spec(func(s *model.Spec) {
+		s.Logging.Backend = model.LogNone
 		s.Logging.Sources = []model.LogSource{model.SourceContainer, model.SourceKubeAudit}
 	}), path: "spec.logging.sources[1]"},
 	{id: "LOG005", fail: spec(func(s *model.Spec) { s.Logging.Backend = model.LogSyslog }), path: "spec.logging.syslog.host",
@@ -264,6 +265,10 @@ var ruleCases = []ruleCase{
 	{id: "LOG007", fail: spec(func(s *model.Spec) { s.Monitoring.AlertChannels = nil }), path: "spec.monitoring.alertChannels"},
 	{id: "LOG008", fail: spec(func(s *model.Spec) { s.Monitoring.AlertChannels[0].Target = "sre at example" }), path: "spec.monitoring.alertChannels[0].target"},
 	{id: "LOG009", fail: spec(func(s *model.Spec) { s.Logging.Sources = []model.LogSource{model.SourceContainer} }), path: "spec.logging.sources"},
+	{id: "LOG009", vpc: true, fail: spec(func(s *model.Spec) { s.Logging.Sources = []model.LogSource{model.SourceContainer} }), path: "spec.logging.sources"},
+	{id: "LOG010", fail: spec(func(s *model.Spec) { s.Logging.ActivityTracker.Enabled = false }), path: "spec.logging.activityTracker.enabled"},
+	{id: "LOG010", fail: spec(func(s *model.Spec) { s.Logging.Backend = model.LogSyslog; s.Logging.Syslog.Host = "logs.example.com" }),
+		path: "spec.logging.activityTracker.enabled"},
 
 	// IAM and security
 	{id: "IAM001", fail: spec(func(s *model.Spec) {
@@ -276,6 +281,15 @@ var ruleCases = []ruleCase{
 	{id: "IAM005", fail: spec(func(s *model.Spec) { s.IAM.AccessGroups[2].PlatformRole, s.IAM.AccessGroups[2].ServiceRole = "", "" }), path: "spec.iam.accessGroups[2]"},
 	{id: "SEC001", fail: spec(func(s *model.Spec) { s.Security.KMS = model.KMS{Provider: model.KMSNone} }), path: "spec.security.kms.provider"},
 	{id: "SEC002", fail: spec(func(s *model.Spec) { s.Security.KMS.RootKeyName = "" }), path: "spec.security.kms.rootKeyName"},
+	{id: "SEC004", vpc: true, fail: spec(func(s *model.Spec) { s.Security.KMS.BootVolumeEncryption = false }), path: "spec.security.kms.bootVolumeEncryption"},
+	{id: "SEC005", fail: spec(func(s *model.Spec) { s.Security.KMS.BootVolumeEncryption = true }), path: "spec.security.kms.bootVolumeEncryption"},
+	{id: "SEC005", vpc: true, fail: spec(func(s *model.Spec) { s.Security.KMS = model.KMS{Provider: model.KMSNone, BootVolumeEncryption: true} }),
+		path: "spec.security.kms.bootVolumeEncryption"},
+	{id: "SEC006", fail: spec(func(s *model.Spec) { s.Security.KMS.DualAuthDelete = false }), path: "spec.security.kms.dualAuthDelete"},
+	{id: "SEC007", vpc: true, fail: spec(func(s *model.Spec) {
+		s.Security.KMS.Provider = model.KMSHyperProtect
+		s.Region = "jp-osa"
+	}), path: "spec.security.kms.provider", pass: spec(func(s *model.Spec) { s.Security.KMS.Provider = model.KMSHyperProtect })},
 
 	// names
 	{id: "NAM001", fail: design(func(d *model.Design) { d.Metadata.Name = "1shop" }), path: "metadata.name"},

@@ -35,7 +35,7 @@ func index() {
 		for _, group := range [][]Rule{
 			basicRules(), haRules(), zoneRules(), versionRules(), hardwareRules(),
 			storageRules(), networkRules(), firewallRules(), loggingRules(),
-			iamRules(), nameRules(), referenceRules(), rangeRules(), opsRules(), waiverRules(),
+			iamRules(), securityRules(), nameRules(), referenceRules(), rangeRules(), opsRules(), waiverRules(),
 		} {
 			catalogue = append(catalogue, group...)
 		}

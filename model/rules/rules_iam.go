@@ -122,10 +122,11 @@ func iamRules() []Rule {
 			},
 		},
 		{
-			ID: "SEC002", Severity: Error, Area: AreaOperations, Path: "spec.security.kms", FixedAtCreate: true,
+			ID: "SEC002", Severity: Error, Area: AreaOperations, Path: "spec.security.kms",
 			Title: "KMS chosen without instance or root key",
 			Why: "`ibmcloud ks kms enable --instance-id ID --crk ROOT_KEY_ID` needs the KMS instance and a root key; the runbook " +
-				"looks both up by name. Once enabled, KMS cannot be disabled, and deleting the root key makes the cluster unrecoverable.",
+				"looks both up by name. KMS is enabled on a running cluster and can be rotated to a new root key, but never disabled; " +
+				"deleting the root key makes the cluster unrecoverable.",
 			DocURL: doc("encryption"),
 			Check: func(c *Context) []Hit {
 				k := c.Spec.Security.KMS

@@ -51,18 +51,19 @@ func loggingRules() []Rule {
 		},
 		{
 			ID: "LOG004", Severity: Warning, Area: AreaLogging, Path: "spec.logging.sources[*]",
-			Title: "API audit logs requested on VPC",
-			Why: seedLogging + "IBM forwards Kubernetes API audit events with `ibmcloud ks cluster master audit-webhook set`, " +
-				"which IBM's CLI reference tags classic; iksplan does not generate an audit setup for VPC clusters.",
+			Title: "API audit logs requested without a backend that collects them",
+			Why: seedLogging + "IBM forwards Kubernetes API audit events with `ibmcloud ks cluster master audit-webhook set` " +
+				"to an in-cluster receiver whose output the log agent ships, on classic and VPC clusters (IBM health-audit; " +
+				"terraform-ibm-base-ocp-vpc modules/kube-audit sets it on VPC). Without a log backend nothing collects it.",
 			DocURL: doc("health-audit"),
 			Check: func(c *Context) []Hit {
-				s := c.Spec
-				if !s.IsVPC() {
+				l := c.Spec.Logging
+				if l.Backend != model.LogNone && l.Backend != model.LogLogAnalysis {
 					return nil
 				}
-				for i, src := range s.Logging.Sources {
+				for i, src := range l.Sources {
 					if src == model.SourceKubeAudit {
-						return []Hit{hit(pathf("spec.logging.sources[%d]", i), "kube-audit uses the audit webhook, which is classic-only; iksplan cannot set it up on VPC")}
+						return []Hit{hit(pathf("spec.logging.sources[%d]", i), "kube-audit needs a log backend (cloud-logs or syslog); the audit webhook is not set up")}
 					}
 				}
 				return nil
@@ -144,13 +145,13 @@ func loggingRules() []Rule {
 		},
 		{
 			ID: "LOG009", Severity: Info, Area: AreaLogging, Path: "spec.logging.sources",
-			Title: "Production classic cluster without API audit logs",
+			Title: "Production cluster without API audit logs",
 			Why: seedLogging + "Source ⑥, kube-audit, records every request to the API server: who changed what. IBM forwards " +
-				"it with the audit webhook on classic clusters; compliance reviews usually ask for it.",
+				"it with the audit webhook on classic and VPC clusters; compliance reviews usually ask for it.",
 			DocURL: doc("health-audit"),
 			Check: func(c *Context) []Hit {
 				s := c.Spec
-				if !s.IsProduction() || !s.IsClassic() || s.Logging.Backend == model.LogNone || s.Logging.Wants(model.SourceKubeAudit) {
+				if !s.IsProduction() || s.Logging.Backend == model.LogNone || s.Logging.Wants(model.SourceKubeAudit) {
 					return nil
 				}
 				return []Hit{hit("spec.logging.sources", "the API audit log (kube-audit) is not collected")}

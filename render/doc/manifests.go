@@ -2,6 +2,7 @@ package doc
 
 import (
 	"fmt"
+	"github.com/iksplan/iksplan/render/manifests"
 	"strings"
 
 	"github.com/iksplan/iksplan/model"
@@ -15,19 +16,12 @@ func (b *builder) manifests() ManifestsSection {
 	for _, n := range s.Namespaces {
 		t.add(code(n.Name), md(n.PodSecurity.Label()), num(n.Quota.CPU), num(n.Quota.MemoryGiB)+" GiB", fmt.Sprint(n.Quota.Pods))
 	}
-	items := []string{
-		"Each application namespace with its Pod Security labels, a ResourceQuota and a LimitRange, so one team cannot starve another.",
-		"An application template: a Deployment spread across zones with topology spread constraints, a PodDisruptionBudget, requests and limits, probes and a restricted security context.",
-		"The CI deployer service account " + code(s.CICD.DeployerServiceAccount) + " with a Role in each stage namespace.",
-	}
-	if s.Firewall.NetworkPolicies {
-		items = append(items, "Default-deny NetworkPolicies with DNS and same-namespace allowances.")
-	}
-	if len(s.Storage.Volumes) > 0 {
-		items = append(items, fmt.Sprintf("%s for the design's volumes.", plural(len(s.Storage.Volumes), "PersistentVolumeClaim", "PersistentVolumeClaims")))
-	}
-	if s.Operations.Autoscaler.Enabled {
-		items = append(items, "The cluster autoscaler's "+lit("iks-ca-configmap")+" with the bounds from "+secLink(secOperations)+".")
+	// One item per file the manifests renderer writes, so the list cannot
+	// miss a file (it is built from manifests.ManifestFiles, the renderer's
+	// own list); a file without a description here is still named.
+	var items []string
+	for _, f := range manifests.ManifestFiles(b.c) {
+		items = append(items, code(f)+": "+b.manifestText(f))
 	}
 	if s.IsClassic() && len(s.Firewall.CalicoPolicies) > 0 {
 		items = append(items, "Separately, the Calico GlobalNetworkPolicies of "+secLink(secNetwork)+" live in "+lit("calico/")+" and are applied with "+lit("calicoctl")+", not "+lit("kubectl")+".")
@@ -78,4 +72,28 @@ func (b *builder) namespaceDecision() Decision {
 			demand(quota), demand(D), b.c.Plan.Resilience.Scenario))
 	}
 	return d
+}
+
+// manifestText says what one manifests/ file holds.
+func (b *builder) manifestText(path string) string {
+	s := b.s
+	switch path {
+	case "manifests/00-namespaces.yaml":
+		return "each application namespace with its Pod Security labels."
+	case "manifests/10-quotas.yaml":
+		return "a ResourceQuota and a LimitRange per namespace, so one team cannot starve another."
+	case "manifests/20-network-policies.yaml":
+		return "default-deny NetworkPolicies with DNS and same-namespace allowances."
+	case "manifests/30-storage.yaml":
+		return fmt.Sprintf("%s for the design's volumes.", plural(len(s.Storage.Volumes), "PersistentVolumeClaim", "PersistentVolumeClaims"))
+	case "manifests/40-rbac.yaml":
+		return "the CI deployer service account " + code(s.CICD.DeployerServiceAccount) + " with a Role in each stage namespace."
+	case "manifests/50-app-template.yaml":
+		return "an application template: a Deployment spread across zones with topology spread constraints, a PodDisruptionBudget, requests and limits, probes and a restricted security context."
+	case "manifests/60-autoscaler.yaml":
+		return "the cluster autoscaler's " + lit("iks-ca-configmap") + " with the bounds from " + secLink(secOperations) + "."
+	case manifests.AuditReceiverFile:
+		return "IBM's Kubernetes API audit receiver (namespace " + lit(manifests.AuditNamespace) + "), which the master's audit webhook posts to; see " + secLink(secObservability) + "."
+	}
+	return "see the file's header comment."
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/model/catalog"
 	"github.com/iksplan/iksplan/render/manifests"
 	"github.com/iksplan/iksplan/render/view"
 )
@@ -28,7 +29,7 @@ var seedSourceOrder = []struct {
 // channels, and where the seed's advice was superseded.
 func (b *builder) observability() ObservabilitySection {
 	sec := ObservabilitySection{
-		Decisions: []Decision{b.loggingDecision(), b.monitoringDecision()},
+		Decisions: []Decision{b.loggingDecision(), b.auditDecision(), b.activityTrackerDecision(), b.monitoringDecision()},
 		Sources:   b.sourcesTable(),
 	}
 	sec.Channels, sec.ChannelsOK = b.channelsTable()
@@ -44,8 +45,10 @@ func (b *builder) loggingDecision() Decision {
 		Seed: "Slide 26: IKS writes the logs of seven sources locally on the workers; to see them in one place, send them to an IBM Cloud service or an external one. " +
 			"Slides 27–29 chose IBM Log Analysis with LogDNA: real-time search, alerts and archiving to Object Storage, installed by deploying its agent to the cluster.",
 		IBM: "IBM Log Analysis (LogDNA) and Activity Tracker reached end of support on 2025-03-28; IBM Cloud Logs replaces them. " +
-			"The Logs agent is installed with a Helm chart (" + lit("oci://icr.io/ibm-observe/logs-agent-helm") + ") into namespace " + lit("ibm-observe") +
-			", authenticating with a trusted profile or an API key, and ships to the instance's ingestion endpoint (privately through a VPE on VPC).",
+			"The Logs agent is installed with a Helm chart (" + lit(b.c.Catalog.MustChart(catalog.ChartLogsAgent).Chart) + ") into namespace " + lit("ibm-observe") +
+			", authenticating with a trusted profile or an API key, and ships to the instance's ingestion endpoint: public on port 443, or private on IBM's service network " +
+			"(CSE, port 3443) or through a VPE gateway in a VPC (port 443). The runbook uses the private CSE endpoint whenever the cluster reaches IBM's service network privately, " +
+			"on both infrastructures, because it needs no extra gateway.",
 		Runbook: b.runbook(view.StepObservability),
 		Docs:    b.docs(urlLogsMigration, urlLogsAgent),
 	}
@@ -77,7 +80,6 @@ func (b *builder) loggingDecision() Decision {
 	if s.IsVPC() && l.Backend != model.LogNone && s.Network.VPC.BlocksOutbound() {
 		d.Consequences = append(d.Consequences, "With outbound traffic protection on, the agent must use the private ingestion endpoint.")
 	}
-	d.Consequences = append(d.Consequences, "Platform events (who created, updated or deleted the cluster and its workers) were Activity Tracker's job. IBM's path for them is now Activity Tracker Event Routing into a Cloud Logs instance; confirm the route in the account — the runbook does not set it up.")
 	return d
 }
 
@@ -86,9 +88,6 @@ func (b *builder) sourceHow(src model.LogSource) string {
 	s := b.s
 	l := s.Logging
 	if src == model.SourceKubeAudit {
-		if !s.IsClassic() {
-			return "not available: the API server audit webhook is classic-only, and IBM documents no audit forwarding for VPC clusters"
-		}
 		return "API server audit webhook (" + lit("ibmcloud ks cluster master audit-webhook set") + ", then " + lit("cluster master refresh") + ") to IBM's in-cluster receiver (" + lit(manifests.AuditReceiverFile) + ", runbook logging step) whose pod writes the events to STDOUT for the log agent"
 	}
 	switch l.Backend {
@@ -124,11 +123,6 @@ func (b *builder) sourcesTable() Table {
 		if l.Wants(o.src) && l.Backend != model.LogNone {
 			got = "**yes**"
 			how = b.sourceHow(o.src)
-			if o.src == model.SourceKubeAudit && !b.s.IsClassic() {
-				got = "**wanted, not possible on VPC**"
-			}
-		} else if o.src == model.SourceKubeAudit && !b.s.IsClassic() {
-			how = "the audit webhook is classic-only"
 		}
 		t.add(o.mark, o.seed+" ("+code(string(o.src))+")", got, how)
 	}
@@ -216,7 +210,7 @@ func (b *builder) observabilitySuperseded() []string {
 		"**LogDNA (IBM Log Analysis) and Activity Tracker** (slides 27–29): end of support on 2025-03-28 → **IBM Cloud Logs**; " + backend + ".",
 		"**The " + lit("ibmcloud ob") + " plug-in and the " + lit("v2/observe") + " endpoints**: end of support on the same day, with no direct replacement → the agents' **Helm charts** (or the console's integration toggles).",
 		"**Sysdig** (slides 30–32) is now **IBM Cloud Monitoring**: the service continues; only the agent moved to a Helm chart.",
-		"**kube-audit** (slide 26, ⑥): the old " + lit("--logsource kube-audit --type ibm") + " logging config is gone; API audit logs now leave the master through the **audit webhook, which is classic-only**.",
+		"**kube-audit** (slide 26, ⑥): the old " + lit("--logsource kube-audit --type ibm") + " logging config is gone; API audit logs now leave the master through the **audit webhook** to an in-cluster receiver, on classic and VPC clusters.",
 		"**Availability Monitoring** (slides 17 and 25) is no longer offered; there is no like-for-like IBM service → health checks of the CIS GLB where used, Monitoring alerts, or an external uptime service.",
 	}
 	b.docs(urlLogAnalysisEOS, urlObservability)

@@ -10,7 +10,15 @@ import (
 
 // security covers secret encryption, image security and Pod Security.
 func (b *builder) security() SecuritySection {
-	return SecuritySection{Decisions: []Decision{b.kmsDecision(), b.imageDecision(), b.podSecurityDecision()}}
+	ds := []Decision{b.kmsDecision()}
+	if b.s.IsVPC() {
+		ds = append(ds, b.bootVolumeDecision())
+	}
+	if b.s.Security.KMS.Enabled() {
+		ds = append(ds, b.keyDeletionDecision())
+	}
+	ds = append(ds, b.ingressSecretsDecision(), b.imageDecision(), b.podSecurityDecision())
+	return SecuritySection{Decisions: ds}
 }
 
 func (b *builder) kmsDecision() Decision {
@@ -21,9 +29,10 @@ func (b *builder) kmsDecision() Decision {
 		Seed:  "Slide 4 lists among IKS's security features \"key management with an HSM\" and \"Secrets are encrypted automatically\".",
 		IBM: "Secrets are always encrypted at rest. Enabling a KMS provider (" + lit("ibmcloud ks kms enable") + ") wraps them with a root key you own in Key Protect " +
 			"(multi-tenant, FIPS 140-2 level 3) or Hyper Protect Crypto Services (a dedicated HSM you alone control, FIPS 140-2 level 4). " +
-			"You can switch the provider or key later but never disable KMS encryption once it is on; disabling the root key restricts what the cluster can do until the key is re-enabled, and deleting it makes the cluster unrecoverable.",
-		Runbook: b.runbook(view.StepSecurity),
-		Docs:    b.docs(urlSecrets),
+			"KMS is enabled on a running cluster, not at create; the root key can be rotated (the cluster re-encrypts with the new key, and a previous key cannot be reused), " +
+			"but KMS encryption can never be disabled once on. Disabling the root key stops operations that read secrets until it is re-enabled; deleting it makes the cluster unrecoverable.",
+		Runbook: b.runbook(view.StepKeys, view.StepSecurity),
+		Docs:    b.docs(urlSecrets, urlKMSSetup),
 	}
 	for _, c := range model.KMSProvider("").Choices() {
 		if c.Value != k.Provider {
@@ -37,17 +46,91 @@ func (b *builder) kmsDecision() Decision {
 		}
 		return d
 	}
-	d.Fixed = true
-	d.FixedNote = "once KMS encryption is enabled it cannot be disabled (the provider and key can be switched)"
-	d.Choice = fmt.Sprintf("%s instance %s, root key %s.", md(k.Provider.Label()), code(k.InstanceName), code(k.RootKeyName))
+	d.Choice = fmt.Sprintf("%s instance %s, root key %s, enabled after the cluster is created; rotate the key on the key service's schedule.", md(k.Provider.Label()), code(k.InstanceName), code(k.RootKeyName))
+	if svc, ok := b.c.Catalog.Service(k.Provider.CatalogID()); ok {
+		switch offered, deprecated := svc.OfferedIn(s.Region); {
+		case !offered:
+			d.Consequences = append(d.Consequences, "**"+md(svc.Label)+" is not offered in "+code(s.Region)+"** (offered in "+codeList(svc.Regions)+"); the rule results carry this finding.")
+		case deprecated:
+			d.Consequences = append(d.Consequences, md(svc.Label)+" is deprecated in "+code(s.Region)+": plan for an instance in another region or Key Protect.")
+		}
+	}
 	d.Consequences = append(d.Consequences,
 		"**Never delete the root key**: the cluster's secrets, and with them the cluster, become unrecoverable.",
 		"Restrict who may disable or delete keys in the key service; rotate the root key on the key service's schedule.")
-	if s.IsVPC() {
-		d.Consequences = append(d.Consequences, "On VPC the same instance can encrypt the workers' boot volumes ("+lit("--kms-instance")+" with "+lit("--crk")+" when a pool is created) "+badge+".")
-	} else {
+	if s.IsClassic() {
 		d.Consequences = append(d.Consequences, "Classic worker disks are encrypted with AES-256 by IBM independently of this choice.")
 	}
+	return d
+}
+
+// bootVolumeDecision records whether the VPC workers' boot volumes are
+// encrypted with the design's root key. Unlike secret encryption it is
+// fixed per worker pool at create (IBM: encryption-vpc-worker-disks).
+func (b *builder) bootVolumeDecision() Decision {
+	k := b.s.Security.KMS
+	d := Decision{
+		Title:     "Worker boot-volume encryption",
+		Fixed:     true,
+		FixedNote: "set per worker pool at create; the KMS instance of a pool cannot be changed",
+		IBM: "VPC boot volumes are AES-256 encrypted by the infrastructure. To use your root key instead, the cluster and each worker pool are created with " +
+			lit("--kms-instance") + " and " + lit("--crk") + ", after two authorizations: Cloud Block Storage (" + lit("server-protect") + ") and Kubernetes Service (" +
+			lit("containers-kubernetes") + ") get Reader on the key service. Only the pools created with the flags are encrypted.",
+		Runbook: b.runbook(view.StepKeys, view.StepCluster, view.StepWorkerPools),
+		Docs:    b.docs(urlBootVolumeKMS),
+	}
+	if k.Enabled() && k.BootVolumeEncryption {
+		d.Choice = "Every worker pool's boot volumes are encrypted with root key " + code(k.RootKeyName) + " in " + md(k.Provider.Label()) + "."
+		d.Consequences = append(d.Consequences,
+			"If the root key is disabled or deleted, the workers go critical until the key is restored and they are rebooted.",
+			"Pools added later must be created with the same flags; the runbook's pools are.")
+		d.Alternatives = []Alternative{{"IBM-managed keys", "no dependency on your key service for booting workers"}}
+		return d
+	}
+	d.Choice = "IBM-managed encryption of the boot volumes."
+	d.Alternatives = []Alternative{{"Your root key", "boot volumes under the same key as the secrets; needs a KMS provider and the two authorizations"}}
+	return d
+}
+
+// keyDeletionDecision records the root key's deletion policy.
+func (b *builder) keyDeletionDecision() Decision {
+	k := b.s.Security.KMS
+	d := Decision{
+		Title: "Root key deletion policy",
+		IBM: "A dual-authorization deletion policy (" + lit("ibmcloud kp key policy-update dual-auth-delete KEY_ID --enable") +
+			") makes deleting the key a two-person action: a second user with Manager access must authorize it within seven days.",
+		Runbook: b.runbook(view.StepKeys),
+		Docs:    b.docs(urlDualAuth),
+	}
+	if k.DualAuthDelete {
+		d.Choice = "Dual authorization: deleting " + code(k.RootKeyName) + " needs two people."
+		d.Consequences = append(d.Consequences, "Name at least two people with Manager access on the key service, or the key can never be deleted on purpose either.")
+		d.Alternatives = []Alternative{{"Single authorization", "one Manager can delete the key, and with it the cluster's secrets"}}
+		return d
+	}
+	d.Choice = "Single authorization: one user with Manager access on the key service can delete the root key."
+	d.Alternatives = []Alternative{{"Dual authorization", "a second approver before the key that keeps the cluster readable can be deleted"}}
+	return d
+}
+
+// ingressSecretsDecision records where Ingress TLS certificates live.
+func (b *builder) ingressSecretsDecision() Decision {
+	crn := b.s.Network.Ingress.TLSSecretsManager
+	d := Decision{
+		Title: "Ingress TLS certificates",
+		IBM: "IKS creates the Ingress subdomain's certificate and renews it. With a Secrets Manager instance registered (" + lit("--sm-instance") +
+			" at create) and set as the default (" + lit("ibmcloud ks ingress instance default set") + "), certificates and your own TLS secrets are kept and rotated there; " +
+			"Kubernetes Service needs the Manager role on Secrets Manager.",
+		Runbook: b.runbook(view.StepKeys, view.StepCluster, view.StepSecurity),
+		Docs:    b.docs(urlIngressSecrets),
+	}
+	if crn != "" {
+		d.Choice = "Secrets Manager instance " + code(crn) + " is the cluster's default store for Ingress certificates."
+		d.Alternatives = []Alternative{{"Certificates in the cluster only", "no central view of expiry dates and no rotation of your own certificates"}}
+		return d
+	}
+	d.Choice = "Ingress certificates stay in the cluster as Kubernetes secrets (IBM renews the subdomain's)."
+	d.Alternatives = []Alternative{{"Secrets Manager", "central store, expiry tracking and automatic rotation of Ingress certificates"}}
 	return d
 }
 
@@ -119,4 +202,13 @@ func capitalize(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// codeList writes items as code spans separated by commas.
+func codeList(items []string) string {
+	out := make([]string, len(items))
+	for i, x := range items {
+		out[i] = code(x)
+	}
+	return strings.Join(out, ", ")
 }

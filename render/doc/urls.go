@@ -33,4 +33,12 @@ const (
 	urlLogsAgent       = "https://cloud.ibm.com/docs/cloud-logs?topic=cloud-logs-agent-helm-kube-deploy"
 	urlMonitoringAgent = "https://cloud.ibm.com/docs/monitoring?topic=monitoring-agent_Kube"
 	urlLogAnalysisEOS  = "https://cloud.ibm.com/docs/log-analysis?topic=log-analysis-deprecation_migration"
+	urlHealthAudit     = ibmDocs + "health-audit"
+	urlKubeAuditModule = "https://github.com/terraform-ibm-modules/terraform-ibm-base-ocp-vpc/tree/main/modules/kube-audit"
+	urlATracker        = "https://cloud.ibm.com/docs/atracker?topic=atracker-target_v2_icl"
+	urlBootVolumeKMS   = ibmDocs + "encryption-vpc-worker-disks"
+	urlKMSSetup        = ibmDocs + "encryption-setup"
+	urlDualAuth        = "https://cloud.ibm.com/docs/key-protect?topic=key-protect-manage-dual-auth"
+	urlHPCSRegions     = "https://cloud.ibm.com/docs/hs-crypto?topic=hs-crypto-regions"
+	urlIngressSecrets  = ibmDocs + "secrets-mgr"
 )

@@ -13,6 +13,7 @@ package manifests
 import (
 	"strings"
 
+	"github.com/iksplan/iksplan/model/catalog"
 	"github.com/iksplan/iksplan/render/view"
 )
 
@@ -56,7 +57,7 @@ func buildFiles(c *view.Context) ([]file, error) {
 		files = append(files, f)
 	}
 	if WantsAuditReceiver(c) {
-		files = append(files, auditReceiverFile())
+		files = append(files, auditReceiverFile(c.Catalog.MustImage(catalog.ImageKubeAudit)))
 	}
 	cal, err := calicoFiles(c)
 	if err != nil {

@@ -15,6 +15,7 @@ import (
 	"k8s.io/apimachinery/pkg/labels"
 
 	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/model/catalog"
 	"github.com/iksplan/iksplan/model/presets"
 	"github.com/iksplan/iksplan/render/view"
 )
@@ -418,29 +419,33 @@ func BenchmarkRenderManifests(b *testing.B) {
 	}
 }
 
-func TestAuditReceiverOnlyForClassicKubeAudit(t *testing.T) {
-	classic := presetContext(t, "tokyo-classic-production")
-	files := renderMap(t, classic)
-	objs := decodeManifests(t, files)
-	if _, ok := files[AuditReceiverFile]; !ok {
-		t.Fatal("the classic preset collects kube-audit but has no receiver")
-	}
-	var found bool
-	for _, d := range byKind[*appsv1.Deployment](objs) {
-		if d.Namespace == AuditNamespace && d.Name == AuditDeployment {
-			c := d.Spec.Template.Spec.Containers[0]
-			found = c.Image == auditImage && *c.SecurityContext.RunAsNonRoot && !*c.SecurityContext.AllowPrivilegeEscalation
+func TestAuditReceiverForKubeAudit(t *testing.T) {
+	for _, preset := range []string{"tokyo-classic-production", "tokyo-vpc-production"} {
+		c := presetContext(t, preset)
+		files := renderMap(t, c)
+		objs := decodeManifests(t, files)
+		if _, ok := files[AuditReceiverFile]; !ok {
+			t.Fatalf("%s collects kube-audit but has no receiver", preset)
 		}
-	}
-	if !found {
-		t.Fatal("receiver deployment missing or not restricted")
+		var found bool
+		want := c.Catalog.MustImage(catalog.ImageKubeAudit)
+		for _, d := range byKind[*appsv1.Deployment](objs) {
+			if d.Namespace == AuditNamespace && d.Name == AuditDeployment {
+				c := d.Spec.Template.Spec.Containers[0]
+				sc := c.SecurityContext
+				found = c.Image == want.Ref() && strings.Contains(c.Image, "@sha256:") &&
+					*sc.RunAsNonRoot && !*sc.AllowPrivilegeEscalation && *sc.ReadOnlyRootFilesystem &&
+					*sc.RunAsGroup > 10000 && c.ReadinessProbe != nil &&
+					!c.Resources.Limits.StorageEphemeral().IsZero()
+			}
+		}
+		if !found {
+			t.Fatalf("%s: receiver deployment missing, not pinned by digest or not hardened", preset)
+		}
 	}
 	d := presetDesign(t, "tokyo-classic-production")
 	d.Spec.Logging.Sources = []model.LogSource{model.SourceContainer}
 	if _, ok := renderMap(t, designContext(t, d))[AuditReceiverFile]; ok {
 		t.Fatal("receiver rendered without the kube-audit source")
-	}
-	if _, ok := renderMap(t, presetContext(t, "tokyo-vpc-production"))[AuditReceiverFile]; ok {
-		t.Fatal("receiver rendered for a VPC cluster")
 	}
 }

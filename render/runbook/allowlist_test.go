@@ -38,7 +38,7 @@ type cliCommand struct {
 var allowlist = map[string]cliCommand{
 	"login":                {flags: []string{"-a", "--sso", "-u", "-p", "--apikey", "--cr-token", "--vpc-cri", "--profile", "-c", "--no-account", "--accept", "-g", "-r", "--no-region", "--vpc"}},
 	"target":               {flags: []string{"-r", "--unset-region", "-c", "-g", "--unset-resource-group"}},
-	"plugin show":          {positionals: []string{"kubernetes-service", "vpc-infrastructure", "cloud-object-storage", "cbr", "key-protect"}},
+	"plugin show":          {positionals: []string{"kubernetes-service", "vpc-infrastructure", "cloud-object-storage", "cbr", "key-protect", "atracker"}},
 	"account show":         {},
 	"ks versions":          {flags: []string{"--output", "-q", "--show-version"}},
 	"ks flavor ls":         {flags: []string{"--zone", "--output", "--provider", "-q", "--show-os", "--show-storage"}},
@@ -120,14 +120,36 @@ var allowlist = map[string]cliCommand{
 		"--long", "--limit", "--offset", "--output", "-q"}},
 	"resource service-instance-create": {flags: []string{"-d", "--deployment", "-p", "--parameters", "-g", "--service-endpoints", "--allow-cleanup", "--lock", "--subscription"}},
 	// cos config crn: the plug-in's source (IBM/ibmcloud-cos-cli config/commands) and the reference's prose.
-	"cos config crn":            {flags: []string{"--crn", "--force", "--list"}, unattended: "--force"},
-	"cos bucket-head":           {flags: []string{"--bucket", "--region", "--output"}},
-	"cos bucket-create":         {flags: []string{"--bucket", "--class", "--ibm-service-instance-id", "--region", "--output", "--kms-root-key-crn", "--kms-encryption-algorithm"}},
-	"kp keys":                   {flags: []string{"-i", "--instance-id", "--key-ring", "-c", "--crn", "-n", "--number-of-keys", "-o", "--output", "-s", "--starting-offset"}},
-	"kp key create":             {flags: []string{"-i", "--instance-id", "--key-ring", "-k", "--key-material", "-s", "--standard-key", "-o", "--output", "-d", "--description"}},
-	"iam access-group":          {flags: []string{"--id"}},
-	"iam access-group-create":   {flags: []string{"-d", "--description"}},
-	"iam access-group-user-add": {flags: []string{"--iam-ids"}},
+	"cos config crn":    {flags: []string{"--crn", "--force", "--list"}, unattended: "--force"},
+	"cos bucket-head":   {flags: []string{"--bucket", "--region", "--output"}},
+	"cos bucket-create": {flags: []string{"--bucket", "--class", "--ibm-service-instance-id", "--region", "--output", "--kms-root-key-crn", "--kms-encryption-algorithm"}},
+	"kp keys":           {flags: []string{"-i", "--instance-id", "--key-ring", "-c", "--crn", "-n", "--number-of-keys", "-o", "--output", "-s", "--starting-offset"}},
+	"kp key create":     {flags: []string{"-i", "--instance-id", "--key-ring", "-k", "--key-material", "-s", "--standard-key", "-o", "--output", "-d", "--description"}},
+	// Issue 9 (H8), each from IBM's reference:
+	//   - kp key policies / policy-update dual-auth-delete: ibm-cloud-docs/key-protect
+	//     cli-reference.md (kp-key-policies, kp-key-policy-update-dual);
+	//   - iam authorization-policies / authorization-policy-create: ibm-cloud-docs/cli
+	//     reference/ibmcloud/cli_iam.md, with the SOURCE TARGET ROLES positionals IBM's
+	//     encryption-vpc-worker-disks, secrets-mgr and atracker target_v2_icl pages name;
+	//   - atracker target create|ls, route create|ls: ibm-cloud-docs/atracker
+	//     target_v2_icl.md and atracker-v2-cli.md (2025-07);
+	//   - ks ingress instance default set: ibm-cloud-docs/containers secrets-mgr.md.
+	"kp key policies":                       {flags: []string{"-i", "--instance-id", "-o", "--output"}},
+	"kp key policy-update dual-auth-delete": {flags: []string{"-i", "--instance-id", "-e", "--enable", "-d", "--disable", "-o", "--output"}},
+	"iam authorization-policies":            {flags: []string{"--output", "-q"}},
+	"iam authorization-policy-create": {flags: []string{"--source-service-instance-id", "--target-service-instance-id",
+		"--source-resource-type", "--target-resource-type", "--source-resource-group-id", "--target-resource-group-id",
+		"--source-service-account", "--output", "-q"},
+		positionals: []string{"server-protect", "containers-kubernetes", "atracker", "kms", "hs-crypto", "logs", "secrets-manager", "Reader", "Manager", "Sender"}},
+	"atracker target create":          {flags: []string{"--name", "--type", "--target-crn", "--file", "--region", "-r", "--output"}},
+	"atracker target ls":              {flags: []string{"--region", "-r", "--output"}},
+	"atracker route create":           {flags: []string{"--name", "--target-ids", "--locations", "--rules", "--file", "--output"}},
+	"atracker route ls":               {flags: []string{"--output"}},
+	"ks ingress instance default set": {flags: []string{"--cluster", "--name", "--secret-group"}},
+	"ks ingress instance ls":          {flags: []string{"--cluster", "--output"}},
+	"iam access-group":                {flags: []string{"--id"}},
+	"iam access-group-create":         {flags: []string{"-d", "--description"}},
+	"iam access-group-user-add":       {flags: []string{"--iam-ids"}},
 	"iam access-group-policy-create": {flags: []string{"--file", "--roles", "--service-name", "--service-instance", "--region",
 		"--resource-type", "--resource", "--resource-group-name", "--resource-group-id", "--tags", "--account-management",
 		"--attributes", "--output", "-q", "--api-version"}},

@@ -74,6 +74,7 @@ func (b *builder) createVPC() []word {
 		ws = append(ws, lit("--disable-outbound-traffic-protection"))
 	}
 	ws = append(ws, b.subnetFlags()...)
+	ws = append(ws, b.bootVolumeKMSFlags()...)
 	return append(ws, b.secretsManagerFlags()...)
 }
 
@@ -208,6 +209,7 @@ func (b *builder) createPool(i int) []word {
 		ws = append(ws, lit("--hardware"), b.poolHardware(i))
 	} else {
 		ws = append(ws, lit("--vpc-id"), b.vpcID())
+		ws = append(ws, b.bootVolumeKMSFlags()...)
 	}
 	ws = append(ws, b.poolLabels(i)...)
 	if !p.EncryptsDisk() {

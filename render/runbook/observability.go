@@ -33,11 +33,12 @@ func (b *builder) logsPrivate() bool {
 }
 
 // wantsAuditWebhook reports whether the API server audit webhook is set
-// up: classic only, with the kube-audit source and a log backend.
+// up: the kube-audit source with a log backend, classic or VPC.
 func (b *builder) wantsAuditWebhook() bool { return manifests.WantsAuditReceiver(b.c) }
 
 // observability installs the log and metric agents (seed slides 26–32 as
-// IBM offers them today) and the classic API server audit webhook.
+// IBM offers them today), the API server audit webhook and Activity
+// Tracker Event Routing.
 func (b *builder) observability() {
 	bd := b.cur
 	s := b.s
@@ -54,12 +55,13 @@ func (b *builder) observability() {
 	default:
 		bd.comment("No log backend: logs stay on the workers and are lost when a worker is replaced.")
 	}
-	if s.IsVPC() && s.Logging.Wants(model.SourceKubeAudit) {
-		bd.comment("kube-audit: the API server audit webhook is classic-only; IBM documents no audit forwarding for VPC.")
-	}
 	if b.wantsAuditWebhook() {
 		bd.blank()
 		b.auditWebhook()
+	}
+	if b.wantsActivityTracker() {
+		bd.blank()
+		b.activityTracker()
 	}
 	if s.Monitoring.Enabled {
 		bd.blank()
@@ -174,13 +176,13 @@ func (b *builder) syslog() {
 	}
 }
 
-// auditWebhook points the classic master's audit webhook at IBM's
+// auditWebhook points the master's audit webhook at IBM's
 // in-cluster receiver (IBM's "Forwarding Kubernetes API audit logs to Cloud
 // Logs"), authenticated with the cluster's CA and an admin certificate
 // that exist only in a temporary directory while the step runs.
 func (b *builder) auditWebhook() {
 	bd := b.cur
-	bd.comment("API server audit (seed slide 26, kube-audit), classic only: the master sends audit events to the")
+	bd.comment("API server audit (seed slide 26, kube-audit): the master sends audit events to the")
 	bd.comment("ibmcloud-kube-audit service in namespace ibm-kube-audit, whose pod writes them to stdout, where the")
 	bd.comment("cluster's log agent picks them up (IBM docs topic health-audit). The receiver goes in first.")
 	bd.run(cmd("kubectl", "apply", "-f", manifests.AuditReceiverFile)...)

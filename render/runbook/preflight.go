@@ -57,6 +57,9 @@ func (b *builder) preflight() {
 	if b.wantsKMS() {
 		b.plugin("key-protect", "the Key Protect plug-in is missing: ibmcloud plugin install key-protect")
 	}
+	if b.wantsActivityTracker() {
+		b.plugin("atracker", "the Activity Tracker Event Routing plug-in is missing: ibmcloud plugin install atracker")
+	}
 
 	b.preflightInputs()
 

@@ -107,6 +107,7 @@ func newBuilder(c *view.Context) *builder {
 var stepFuncs = map[view.StepID]func(*builder){
 	view.StepPreflight:      (*builder).preflight,
 	view.StepInfrastructure: (*builder).infrastructure,
+	view.StepKeys:           (*builder).keys,
 	view.StepCluster:        (*builder).cluster,
 	view.StepZones:          (*builder).zones,
 	view.StepWorkerPools:    (*builder).workerPools,

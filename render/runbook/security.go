@@ -1,7 +1,6 @@
 package runbook
 
 import (
-	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/render/view"
 )
 
@@ -10,12 +9,12 @@ const (
 	jqGUIDByName = `[.[]? | select(.name == env.JQ_V)][0].guid // empty`
 	jqIDByName   = `[.[]? | select(.name == env.JQ_V)][0].id // empty`
 	jqHasName    = `any(.[]?; .name == env.JQ_V)`
+	jqNameByCRN  = `[.[]? | select(.crn == env.JQ_V)][0].name // empty`
 )
 
 // wantsKMS reports whether the design encrypts secrets with its own key.
 func (b *builder) wantsKMS() bool {
-	p := b.s.Security.KMS.Provider
-	return p == model.KMSKeyProtect || p == model.KMSHyperProtect
+	return b.s.Security.KMS.Enabled()
 }
 
 // security enables KMS encryption of the cluster's secrets with the
@@ -24,42 +23,33 @@ func (b *builder) security() {
 	bd := b.cur
 	s := b.s
 	if b.wantsKMS() {
-		k := s.Security.KMS
-		service := k.Provider.ServiceName()
-		inst := b.val("KMS_INSTANCE", k.InstanceName, hSecure, k.Provider.Label()+" instance")
-		key := b.val("KMS_ROOT_KEY", k.RootKeyName, hSecure, "root key that encrypts the cluster's secrets; never delete it")
-		bd.comment("Kubernetes secrets encrypted with your root key (seed slide 4). Deleting or disabling the root key")
-		bd.comment("makes the cluster unrecoverable: protect it with a dual-authorization deletion policy.")
-		if k.Provider == model.KMSKeyProtect {
-			svc := b.catalogService("key-protect", hSecure)
-			bd.unlessExists(cmd("ibmcloud", "resource", "service-instance", inst), []any{"Key Protect instance ", varRef("KMS_INSTANCE")}, func() {
-				bd.run(cmd("ibmcloud", "resource", "service-instance-create", inst, svc.name, svc.plan, svc.location(b), "-g", ref("RESOURCE_GROUP"))...)
-			})
-		} else {
-			bd.comment("Hyper Protect Crypto Services must exist and be initialised (master key loaded by its custodians).")
-			bd.call("require", cmd(cat("Hyper Protect Crypto Services instance ", varRef("KMS_INSTANCE"), " not found: create and initialise it first"),
-				"ibmcloud", "resource", "service-instance", inst)...)
-		}
-		b.readBack("capture", "KMS_INSTANCE_ID", view.StepSecurity, "GUID of the key management instance",
-			cmd("<guid of the key management instance>", jqGUIDByName, inst,
-				"ibmcloud", "resource", "service-instances", "--service-name", service, "--output", "json")...)
+		bd.comment("Kubernetes secrets encrypted with your root key (created in step %d). KMS encryption is enabled on", b.stepNo[view.StepKeys])
+		bd.comment("the running cluster, can be rotated to a new root key, and can never be disabled once on.")
 		instID := ref("KMS_INSTANCE_ID")
-		if k.Provider == model.KMSKeyProtect {
-			bd.ifNot(when("json_has", cmd(jqHasName, key, "ibmcloud", "kp", "keys", "--instance-id", instID, "--output", "json")...), func() {
-				bd.run(cmd("ibmcloud", "kp", "key", "create", key, "--instance-id", instID)...)
-			})
-		}
-		b.readBack("capture", "KMS_ROOT_KEY_ID", view.StepSecurity, "ID of the root key",
-			cmd("<id of the root key>", jqIDByName, key, "ibmcloud", "kp", "keys", "--instance-id", instID, "--output", "json")...)
 		bd.ifElse(when("json_has", cmd(b.jqKMSOn(), "", "ibmcloud", "ks", "cluster", "get", "--cluster", b.clusterVar(), "--output", "json")...), func() {
 			bd.say("KMS encryption is already on for ", varRef("CLUSTER"))
 		}, func() {
 			bd.run(cmd("ibmcloud", "ks", "kms", "enable", "--cluster", b.clusterVar(), "--instance-id", instID, "--crk", ref("KMS_ROOT_KEY_ID"))...)
 		})
-		if s.IsVPC() {
-			bd.comment("Worker boot volumes keep IBM-managed encryption: encrypting them with this root key needs")
-			bd.comment("--kms-instance and --crk at cluster or worker-pool create, which this runbook does not set.")
+		if s.IsVPC() && !b.bootVolumeEncryption() {
+			bd.comment("Worker boot volumes keep IBM-managed encryption (the design does not encrypt them with this key).")
 		}
+	}
+	if crn := s.Network.Ingress.TLSSecretsManager; crn != "" {
+		bd.blank()
+		bd.comment("Secrets Manager was registered at create; IBM stores new Ingress certificates only in the default")
+		bd.comment("instance, and registration at create does not make it the default (IBM: secrets-mgr).")
+		b.readBack("capture", "SECRETS_MANAGER_NAME", view.StepSecurity, "name of the registered Secrets Manager instance",
+			cmd("<name of the Secrets Manager instance>", jqNameByCRN, ref("SECRETS_MANAGER_CRN"),
+				"ibmcloud", "resource", "service-instances", "--service-name", "secrets-manager", "--output", "json")...)
+		// isDefault: the JSON name of the text output's "Is Default" column, inferred (IBM
+		// documents only the table); when it differs, the idempotent default set runs again.
+		bd.ifElse(when("json_has", cmd(`any(.[]?; .name == env.JQ_V and .isDefault == true)`, ref("SECRETS_MANAGER_NAME"),
+			"ibmcloud", "ks", "ingress", "instance", "ls", "--cluster", b.clusterVar(), "--output", "json")...), func() {
+			bd.say("Secrets Manager instance ", varRef("SECRETS_MANAGER_NAME"), " is already the default")
+		}, func() {
+			bd.run(cmd("ibmcloud", "ks", "ingress", "instance", "default", "set", "--cluster", b.clusterVar(), "--name", ref("SECRETS_MANAGER_NAME"))...)
+		})
 	}
 	if s.Security.ImageSignatureEnforcement {
 		bd.blank()

@@ -9,6 +9,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/model/catalog"
 )
 
 // literal evaluates a literal attribute of a parsed block: "" and false
@@ -166,7 +167,8 @@ func checkKMS(t *testing.T, d design, files []parsed, cluster *hclsyntax.Block) 
 	if got := literalString(t, key, "key_name"); got != k.RootKeyName {
 		t.Errorf("%s: root key %q, design %q", d.name, got, k.RootKeyName)
 	}
-	if got := literalString(t, inst, "service"); got != k.Provider.ServiceName() {
-		t.Errorf("%s: KMS service %q, design's provider %q needs %q", d.name, got, k.Provider, k.Provider.ServiceName())
+	wantSvc := catalog.Default().MustService(k.Provider.CatalogID()).ServiceName
+	if got := literalString(t, inst, "service"); got != wantSvc {
+		t.Errorf("%s: KMS service %q, design's provider %q needs %q", d.name, got, k.Provider, wantSvc)
 	}
 }

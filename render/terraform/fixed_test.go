@@ -61,18 +61,11 @@ var knownDifferences = map[string]string{
 	"ibm_cos_bucket.storage_class spec.storage.objectStorage.buckets[*].class":              "the provider replaces a bucket to change its class; IBM can change the class only by lifecycle rules",
 	"ibm_resource_instance.location spec.region":                                            "(covered: the region is 🔒)",
 	"ibm_resource_instance.service spec.storage.databases[*].type":                          "a database's engine is its service; another engine is another instance",
-	"ibm_kms_key.key_name spec.security.kms.rootKeyName":                                    "(covered: KMS is 🔒)",
+	"ibm_kms_key.key_name spec.security.kms.rootKeyName":                                    "another root key name is another key; the cluster rotates to it (kms_config in place)",
 	"ibm_is_subnet.zone spec.zones[*]":                                                      "(covered: zones are 🔒)",
 	"ibm_is_public_gateway.zone spec.zones[*]":                                              "(covered: zones are 🔒)",
-	// The design marks KMS fixed (it cannot be turned off); the provider
-	// lets kms_config change in place, which rotates to another key.
-	"ibm_container_vpc_cluster.kms_config spec.security.kms":                          "KMS cannot be disabled, but kms_config may change in place to rotate the root key",
-	"ibm_container_cluster.kms_config spec.security.kms":                              "KMS cannot be disabled, but kms_config may change in place to rotate the root key",
-	"ibm_container_vpc_cluster.kms_config.instance_id spec.security.kms.instanceName": "KMS cannot be disabled, but kms_config may change in place to rotate the root key",
-	"ibm_container_vpc_cluster.kms_config.crk_id spec.security.kms.rootKeyName":       "KMS cannot be disabled, but kms_config may change in place to rotate the root key",
-	"ibm_container_cluster.kms_config.instance_id spec.security.kms.instanceName":     "KMS cannot be disabled, but kms_config may change in place to rotate the root key",
-	"ibm_container_cluster.kms_config.crk_id spec.security.kms.rootKeyName":           "KMS cannot be disabled, but kms_config may change in place to rotate the root key",
-	"ibm_resource_instance.name spec.security.kms.instanceName":                       "renaming the KMS instance keeps the instance and its keys",
+	// KMS is not fixed at create (issue 9: enabled after create, rotatable, never
+	// disabled): kms_config changes in place, as the design says, so it needs no entry.
 	// The design marks the zones 🔒 (region and zone choice), but IKS adds
 	// and removes a pool's zones in place, and so does the provider.
 	"ibm_container_vpc_worker_pool.zones.name spec.zones[*]": "a pool's zones change in place (ibmcloud ks zone add / rm)",

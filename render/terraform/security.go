@@ -75,7 +75,7 @@ func (m *module) security() {
 		key.set("standard_key", boolean(false))
 		key.set("force_delete", boolean(false))
 	} else {
-		service = k.Provider.ServiceName()
+		service = m.c.Catalog.MustService(k.Provider.CatalogID()).ServiceName
 		f.note("Hyper Protect Crypto Services must exist and be initialised (master key loaded by its custodians):")
 		f.note("it is read, not created.")
 		d := f.add(newBlock("data", "ibm_resource_instance", "kms"))

@@ -8,6 +8,7 @@ type StepID string
 const (
 	StepPreflight      StepID = "preflight"
 	StepInfrastructure StepID = "infrastructure"
+	StepKeys           StepID = "keys"
 	StepCluster        StepID = "cluster"
 	StepZones          StepID = "zones"
 	StepWorkerPools    StepID = "worker-pools"
@@ -46,10 +47,12 @@ func planSteps(c *Context) []Step {
 		infraTitle = "VPC and a subnet per zone"
 	}
 	extraPools := len(s.WorkerPools) > 1
-	security := s.Security.KMS.Provider != "" && s.Security.KMS.Provider != "none" || s.Security.ImageSignatureEnforcement
+	sm := s.Network.Ingress.TLSSecretsManager != ""
+	security := s.Security.KMS.Enabled() || s.Security.ImageSignatureEnforcement || sm
 	cands := []cand{
 		{StepPreflight, "Preflight: tools, login, target and account checks", "Runbook", true},
 		{StepInfrastructure, infraTitle, "Network and firewall", true},
+		{StepKeys, "Keys and secrets: KMS instance, root key, deletion policy and authorizations", "Security", s.Security.KMS.Enabled() || sm},
 		{StepCluster, "Create the cluster and wait until it is ready", "Topology", true},
 		{StepZones, "Spread the default worker pool over every zone", "Topology", s.Multizone()},
 		{StepWorkerPools, "Create the extra worker pools", "Hardware", extraPools},
