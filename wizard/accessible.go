@@ -255,6 +255,33 @@ func resumeState(st draftState) draftState {
 // accessibleOpenFile starts on a design from file; when the file has a
 // draft already, it asks first (resume it, start over, or quit).
 func accessibleOpenFile(opts Options, d *model.Design, file string, lr io.Reader, out io.Writer) (*model.Design, draftState, string, error) {
+	if data, err := os.ReadFile(file); err == nil {
+		if src, ok := RenderedSource(data); ok {
+			var sopts []Opt[string]
+			if found := findSource(file, src); found != "" {
+				sopts = append(sopts, Opt[string]{Value: startSource + found, Label: "Edit its source " + found + " (recommended)"})
+			}
+			sopts = append(sopts,
+				Opt[string]{Value: startAdopt, Label: "Adopt this copy as the design: computed sizes become computed again, saving drops the generated header"},
+				Opt[string]{Value: startQuit, Label: "Quit (nothing changes)"})
+			choice, err := accessibleSelect(file+" is a rendered copy, generated from "+src+" with computed sizes filled in", sopts, lr, out)
+			if err != nil {
+				return nil, draftState{}, "", err
+			}
+			switch {
+			case strings.HasPrefix(choice, startSource):
+				path := strings.TrimPrefix(choice, startSource)
+				sd, err := loadDesignFile(path)
+				if err != nil {
+					return nil, draftState{}, "", err
+				}
+				return accessibleOpenFile(opts, sd, path, lr, out)
+			case choice == startQuit:
+				return nil, draftState{}, "", nil
+			}
+			adoptRendered(d, opts.Catalog)
+		}
+	}
 	id := FileDraftID(file)
 	fresh := draftState{Step: StepBasics, Done: allSteps(), Source: file}
 	di, ok := opts.Drafts.Info(id)
@@ -360,7 +387,7 @@ func runAccessibleSteps(opts Options, d *model.Design, st draftState, id string,
 			f.back() // on the first page, the page is asked again
 			continue
 		}
-		f.complete()
+		f.runNow()
 		field = ""
 		save()
 	}

@@ -48,10 +48,23 @@ type Options struct {
 	Renderer *lipgloss.Renderer
 }
 
-// WriteFunc renders a design's artifacts and writes them into dir. Without
-// overwrite it writes nothing when a file is in the way and returns a
-// *WriteConflict naming the files. It returns the paths written.
-type WriteFunc func(d *model.Design, cat *catalog.Catalog, source, dir string, overwrite bool) ([]string, error)
+// WriteFunc renders a design's artifacts and writes them, with the design
+// itself when req.SaveTo is set, as one transaction: it checks for files in
+// the way first and, without req.Overwrite, writes nothing at all and
+// returns a *WriteConflict naming them. It returns the paths written.
+type WriteFunc func(req WriteRequest) ([]string, error)
+
+// WriteRequest is one write of the review.
+type WriteRequest struct {
+	Design  *model.Design
+	Catalog *catalog.Catalog
+	// Source is the design's file name printed in the artifacts' headers.
+	Source string
+	Dir    string
+	// SaveTo is the design file to save with the artifacts ("" none).
+	SaveTo    string
+	Overwrite bool
+}
 
 // PreviewFunc returns a short excerpt of the artifact a step affects.
 type PreviewFunc func(d *model.Design, cat *catalog.Catalog, step StepID) (title, text string)
@@ -114,6 +127,7 @@ const (
 	stepListMinTot = 70
 	stepListWidth  = 20
 	analyzeDelay   = 120 * time.Millisecond
+	finalGrace     = 400 * time.Millisecond
 )
 
 // App is the wizard's bubbletea model: welcome screen, step list, the
@@ -168,6 +182,8 @@ type App struct {
 	lastKey string
 	// Saved is the path of the last draft saved.
 	Saved string
+	// finalAt is when the final screen appeared (wall clock).
+	finalAt time.Time
 	// Interrupted is the signal that stopped the wizard (nil when it ended
 	// otherwise); a ctrl+c quit counts as SIGINT.
 	Interrupted os.Signal
@@ -202,6 +218,17 @@ func New(opts Options) *App {
 // a draft: then the wizard asks whether to resume it or to start over from
 // the file, showing both, before anything replaces the draft.
 func (m *App) openFile(d *model.Design, file string) tea.Cmd {
+	if data, err := os.ReadFile(file); err == nil {
+		if src, ok := RenderedSource(data); ok {
+			m.askRendered(d, file, src)
+			return m.welcome.form.Init()
+		}
+	}
+	return m.openDesign(d, file)
+}
+
+// openDesign is openFile once the file is known to be a design to edit.
+func (m *App) openDesign(d *model.Design, file string) tea.Cmd {
 	id := FileDraftID(file)
 	if di, ok := m.opts.Drafts.Info(id); ok {
 		m.askDraftConflict(di, d, file)
@@ -313,6 +340,13 @@ func (m *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.Interrupted = msg.sig
 		m.quitting = true
 		return m, tea.Quit
+	case actionMsg:
+		if m.flow == nil {
+			return m, nil
+		}
+		cmd := m.flow.actionDone(msg)
+		m.afterFlow()
+		return m, tea.Batch(cmd, m.touch(), m.commitCmd())
 	case draftSavedMsg:
 		if msg.err != nil {
 			m.status, m.statusErr = msg.err.Error(), true
@@ -328,6 +362,11 @@ func (m *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case screenWelcome:
 			return m, m.updateWelcome(msg)
 		case screenFinal:
+			// NB: an enter typed ahead while the files were written must
+			// not close the summary before it was seen.
+			if time.Since(m.finalAt) < finalGrace && !key.Matches(msg, m.keys.Quit) {
+				return m, nil
+			}
 			if key.Matches(msg, m.keys.Quit, m.keys.Select, m.keys.Cancel) || msg.String() == "q" {
 				m.quitting = true
 				return m, tea.Quit
@@ -367,6 +406,8 @@ func (m *App) updateWizardKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Quit):
 		m.quitAsk = true
 		return nil
+	case m.flow.busy:
+		return nil // a page's action (the write) is running
 	case key.Matches(msg, m.keys.Save):
 		m.saveDraft()
 		return nil
@@ -432,6 +473,7 @@ func (m *App) textFocused() bool {
 func (m *App) afterFlow() {
 	if m.flow.finished && m.screen != screenFinal {
 		m.screen = screenFinal
+		m.finalAt = time.Now()
 		m.saveDraft()
 	}
 	if m.flow.step().ID != m.analyzedStep && m.screen == screenWizard {
@@ -565,13 +607,15 @@ type pendingFile struct {
 }
 
 const (
-	startBlank = "blank"
-	startOpen  = "open"
-	startPre   = "preset:"
-	startDraft = "draft:"
-	startPrev  = "prev:"
-	startFile  = "file"
-	startQuit  = "quit"
+	startSource = "source:"
+	startAdopt  = "adopt"
+	startBlank  = "blank"
+	startOpen   = "open"
+	startPre    = "preset:"
+	startDraft  = "draft:"
+	startPrev   = "prev:"
+	startFile   = "file"
+	startQuit   = "quit"
 )
 
 // draftOption is the welcome screen's line for a saved draft: a damaged
@@ -670,6 +714,26 @@ func (m *App) askDraftConflict(di DraftInfo, d *model.Design, file string) {
 	m.welcomeSelect(fmt.Sprintf("%s already has a draft", file), desc, opts, "Nothing is replaced without asking.")
 }
 
+// askRendered asks what to do with a rendered design.yaml: edit its
+// source, or adopt the copy as the design.
+func (m *App) askRendered(d *model.Design, file, src string) {
+	m.screen = screenWelcome
+	w := &m.welcome
+	w.stage = 3
+	w.conflict = &pendingFile{d: d, file: file}
+	var opts []Opt[string]
+	if found := findSource(file, src); found != "" {
+		opts = append(opts, Opt[string]{Value: startSource + found, Label: "Edit its source " + found + " (recommended)"})
+	}
+	opts = append(opts,
+		Opt[string]{Value: startAdopt, Label: "Adopt this copy as the design: computed sizes become computed again, saving drops the generated header"},
+		Opt[string]{Value: startQuit, Label: "Quit (nothing changes)"})
+	w.choice = opts[0].Value
+	m.welcomeSelect(file+" is a rendered copy",
+		fmt.Sprintf("iksplan generated it from %s with defaults and the computed workersPerZone filled in; editing it as it is would freeze those sizes.", src),
+		opts, "Rendered copies are never mistaken for the design.")
+}
+
 func (m *App) newForm(g *huh.Group) *huh.Form {
 	f := huh.NewForm(g).WithTheme(Theme()).WithKeyMap(formKeyMap()).WithShowHelp(false)
 	m.welcome.w, m.welcome.h = 0, 0
@@ -693,6 +757,15 @@ func (m *App) updateWelcome(msg tea.KeyMsg) tea.Cmd {
 		return m.welcome.form.Init()
 	}
 	return m.forwardWelcome(msg)
+}
+
+// afterOpen follows an open that may have started the wizard or asked a
+// question first.
+func (m *App) afterOpen(cmd tea.Cmd) tea.Cmd {
+	if m.screen == screenWizard {
+		return tea.Batch(cmd, m.touch())
+	}
+	return cmd
 }
 
 // resume starts on a saved draft (or its last good copy).
@@ -730,11 +803,28 @@ func (m *App) forwardWelcome(msg tea.Msg) tea.Cmd {
 			w.err = err
 			return m.askPath()
 		}
-		if c := m.openFile(d, w.path); m.screen == screenWizard {
-			return tea.Batch(c, m.touch())
-		} else {
-			return c
+		return m.afterOpen(m.openFile(d, w.path))
+	case 3:
+		pf := w.conflict
+		w.conflict = nil
+		switch c := w.choice; {
+		case strings.HasPrefix(c, startSource):
+			path := strings.TrimPrefix(c, startSource)
+			d, err := loadDesignFile(path)
+			if err != nil {
+				w.err = err
+				break
+			}
+			return m.afterOpen(m.openFile(d, path))
+		case c == startAdopt:
+			adoptRendered(pf.d, m.cat)
+			return m.afterOpen(m.openDesign(pf.d, pf.file))
+		case c == startQuit:
+			m.quitting = true
+			return tea.Quit
 		}
+		m.buildWelcome()
+		return m.welcome.form.Init()
 	case 2:
 		pf := w.conflict
 		w.conflict = nil

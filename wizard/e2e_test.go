@@ -2,6 +2,7 @@ package wizard
 
 import (
 	"bytes"
+	"github.com/charmbracelet/x/ansi"
 	"io"
 	"os"
 	"path/filepath"
@@ -86,11 +87,15 @@ func TestEndToEnd(t *testing.T) {
 	}
 	for deadline := time.Now().Add(20 * time.Second); !out.has("Design written"); time.Sleep(80 * time.Millisecond) {
 		if time.Now().After(deadline) {
-			t.Fatal("review did not write")
+			out.mu.Lock()
+			tail := out.buf.String()
+			out.mu.Unlock()
+			t.Fatalf("review did not write; last output:\n%s", ansi.Strip(tail[max(len(tail)-3000, 0):]))
 		}
 		tm.Send(enter)
 	}
-	tm.Send(enter) // leave the final screen
+	time.Sleep(500 * time.Millisecond) // keys typed ahead do not close the summary at once
+	tm.Send(enter)                     // leave the final screen
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 	final := tm.FinalModel(t).(*App)
 	if final.screen != screenFinal || len(final.ctx.svc.review.written) < 5 {

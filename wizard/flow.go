@@ -50,6 +50,8 @@ type flow struct {
 	accessible bool
 	// onStepDone runs when a step is finished (the app saves the draft).
 	onStepDone func(StepID)
+	// busy is set while a page's action runs: keys wait.
+	busy bool
 	// fields are the current page's fields.
 	fields []huh.Field
 	// entered is the step whose Enter hook ran last (-1: none yet);
@@ -246,7 +248,7 @@ func (f *flow) atFirstField() bool {
 
 // update forwards a message to the form and moves on when the page is done.
 func (f *flow) update(msg tea.Msg) tea.Cmd {
-	if f.form == nil || f.finished {
+	if f.form == nil || f.finished || f.busy {
 		return nil
 	}
 	m, cmd := f.form.Update(msg)
@@ -259,7 +261,14 @@ func (f *flow) update(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// complete validates the finished page and shows the next one.
+// actionMsg carries a page action's result back to the page it ran for.
+type actionMsg struct {
+	at  loc
+	res ActionResult
+}
+
+// complete validates the finished page, runs its action, and shows the
+// next one (after the action's result, when it has one).
 func (f *flow) complete() tea.Cmd {
 	p := f.page
 	if p.Validate != nil {
@@ -269,6 +278,52 @@ func (f *flow) complete() tea.Cmd {
 		}
 	}
 	f.err = nil
+	if p.Action != nil {
+		cmd := p.Action(f.ctx)
+		if cmd != nil {
+			at := f.cur
+			f.busy = true
+			return func() tea.Msg {
+				res, _ := cmd().(ActionResult)
+				return actionMsg{at: at, res: res}
+			}
+		}
+	}
+	return f.proceed()
+}
+
+// actionDone takes a page action's result: an error keeps the user on
+// the page, else the wizard moves on.
+func (f *flow) actionDone(msg actionMsg) tea.Cmd {
+	if msg.at != f.cur {
+		return nil
+	}
+	f.busy = false
+	if msg.res.Apply != nil {
+		msg.res.Apply()
+	}
+	if msg.res.Err != nil {
+		f.err = msg.res.Err
+		return f.show(f.cur)
+	}
+	return f.proceed()
+}
+
+// runNow completes the page and runs its action's command in line (the
+// accessible mode has no event loop).
+func (f *flow) runNow() {
+	cmd := f.complete()
+	if !f.busy || cmd == nil {
+		return
+	}
+	if m, ok := cmd().(actionMsg); ok {
+		f.actionDone(m)
+	}
+}
+
+// proceed runs the page's Done and shows the page after it.
+func (f *flow) proceed() tea.Cmd {
+	p := f.page
 	if p.Done != nil {
 		p.Done(f.ctx)
 	}

@@ -48,8 +48,18 @@ func testOptions(t testing.TB, h *harness) Options {
 		Catalog: catalog.Default(),
 		Drafts:  Drafts{Dir: t.TempDir()},
 		Now:     fixedNow,
-		Write: func(d *model.Design, _ *catalog.Catalog, source, dir string, overwrite bool) ([]string, error) {
+		Write: func(req WriteRequest) ([]string, error) {
+			dir := req.Dir
 			files := []string{dir + "/DESIGN.md", dir + "/design.yaml", dir + "/runbook.sh"}
+			if req.SaveTo != "" {
+				data, err := model.Marshal(req.Design)
+				if err != nil {
+					return nil, err
+				}
+				if err := os.WriteFile(req.SaveTo, data, 0o644); err != nil {
+					return nil, err
+				}
+			}
 			if h != nil {
 				h.written = append(h.written, files...)
 			}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 
 	"github.com/iksplan/iksplan/model"
@@ -101,6 +102,13 @@ type Page struct {
 	// Validate checks the page's answers together once the page is done;
 	// an error keeps the user on the page and is shown above the form.
 	Validate func(c *Ctx) error
+	// Action is the page's side effect (writing files), run once the page
+	// is answered and validated, before Done and Next. It does its work on
+	// the update loop only as far as it must (rendering from the design)
+	// and returns a tea.Cmd for the rest (the I/O), whose message is an
+	// ActionResult; an error keeps the user on the page. Accessible mode
+	// runs the command in line.
+	Action func(c *Ctx) tea.Cmd
 	// Done runs after the page was answered and validated, e.g. to apply
 	// defaults that depend on the answers.
 	Done func(c *Ctx)
@@ -283,4 +291,12 @@ func pathKey(path string) string {
 		b.WriteByte(path[i])
 	}
 	return b.String()
+}
+
+// ActionResult is the message of a Page.Action's command.
+type ActionResult struct {
+	Err error
+	// Apply, when set, records the result in the wizard's state; it runs
+	// on the update loop, before the page moves on.
+	Apply func()
 }

@@ -6,9 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 
-	"github.com/iksplan/iksplan/internal/fsutil"
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/rules"
 )
@@ -89,14 +89,7 @@ func init() {
 			Title:       "Write the artifacts",
 			Description: "DESIGN.md, runbook.sh, manifests/, calico/, values/ and the resolved design.yaml.",
 			Fields:      outputFields,
-			Validate: func(c *Ctx) error {
-				r := &c.svc.review
-				r.conflict = nil
-				if err := saveDesignBack(c); err != nil {
-					return err
-				}
-				return writeArtifacts(c, false)
-			},
+			Action:      func(c *Ctx) tea.Cmd { return writeAction(c, false) },
 			Next: func(c *Ctx) string {
 				if len(c.svc.review.conflict) > 0 {
 					return "overwrite"
@@ -120,11 +113,11 @@ func init() {
 					YesNo(c, "review.overwrite", "Overwrite them?", "no: choose another folder", &r.overwrite),
 				}
 			},
-			Validate: func(c *Ctx) error {
+			Action: func(c *Ctx) tea.Cmd {
 				if !c.svc.review.overwrite {
-					return nil
+					return nil // nothing was written: choose another folder
 				}
-				return writeArtifacts(c, true)
+				return writeAction(c, true)
 			},
 			Next: func(c *Ctx) string {
 				if c.svc.review.overwrite {
@@ -143,7 +136,7 @@ func init() {
 		Doc: "https://cloud.ibm.com/docs/containers?topic=containers-strategy",
 	}, Why{
 		Key:  "review.dir",
-		Text: "Every file is written whole or not at all (temp file and rename), and an existing file is never overwritten without asking.",
+		Text: "The artifacts and the design you save are one write: every file is checked first, and when a file is in the way and you do not overwrite, nothing at all is written. Each file is written whole or not at all, and an existing file is never overwritten without asking. Editing a folder's design.yaml, the design you save takes its place, so the folder's files are generated from it.",
 	})
 }
 
@@ -276,7 +269,7 @@ func required(validate func(string) error) func(string) error {
 func outputFields(c *Ctx) []huh.Field {
 	r := &c.svc.review
 	if r.dir == "" {
-		r.dir = c.svc.outDir
+		r.dir = defaultOutDir(c.svc.file, c.svc.outDir)
 	}
 	fields := []huh.Field{
 		Input(c, "review.dir", "Output folder", "created if missing; nothing is overwritten without asking", &r.dir,
@@ -301,38 +294,31 @@ func sourceName(c *Ctx) string {
 	return "design.yaml"
 }
 
-// saveDesignBack writes the design to the file it was opened from, when
-// the user said yes.
-func saveDesignBack(c *Ctx) error {
+// writeAction is the output pages' action: the design and the artifacts
+// as one transaction (WriteFunc). The design is cloned on the update loop;
+// the command renders and writes it. A conflict is not an error: it leads
+// to the overwrite page, with nothing written.
+func writeAction(c *Ctx, overwrite bool) tea.Cmd {
 	r := &c.svc.review
-	if c.svc.file == "" || !r.saveDesign {
-		return nil
+	req := WriteRequest{Design: c.D.Clone(), Catalog: c.Cat, Source: sourceName(c), Dir: r.dir, Overwrite: overwrite}
+	if c.svc.file != "" && r.saveDesign {
+		req.SaveTo = c.svc.file
 	}
-	data, err := model.Marshal(c.D)
-	if err != nil {
-		return err
+	write := c.svc.write
+	return func() tea.Msg {
+		files, err := write(req)
+		var wc *WriteConflict
+		switch {
+		case errors.As(err, &wc):
+			return ActionResult{Apply: func() { r.conflict = wc.Paths }}
+		case err != nil:
+			return ActionResult{Err: err}
+		}
+		return ActionResult{Apply: func() {
+			r.conflict, r.written = nil, files
+			if req.SaveTo != "" {
+				r.savedDesign = req.SaveTo
+			}
+		}}
 	}
-	if err := fsutil.WriteFile(c.svc.file, data, 0o644, true); err != nil {
-		return err
-	}
-	r.savedDesign = c.svc.file
-	return nil
-}
-
-// writeArtifacts renders and writes; a conflict is remembered for the
-// overwrite page, not returned as an error.
-func writeArtifacts(c *Ctx, overwrite bool) error {
-	r := &c.svc.review
-	files, err := c.svc.write(c.D, c.Cat, sourceName(c), r.dir, overwrite)
-	var wc *WriteConflict
-	if errors.As(err, &wc) {
-		r.conflict = wc.Paths
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	r.conflict = nil
-	r.written = files
-	return nil
 }

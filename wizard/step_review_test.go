@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/iksplan/iksplan/model"
-	"github.com/iksplan/iksplan/model/catalog"
 )
 
 // TestReviewJumpWaiveWrite: the review lists the findings by step; choosing
@@ -57,9 +56,10 @@ func TestReviewJumpWaiveWrite(t *testing.T) {
 
 	// Write: the first attempt finds files in the way; overwrite says yes.
 	calls := 0
-	h.app.ctx.svc.write = func(_ *model.Design, _ *catalog.Catalog, source, dir string, overwrite bool) ([]string, error) {
+	h.app.ctx.svc.write = func(req WriteRequest) ([]string, error) {
 		calls++
-		if !overwrite {
+		source, dir := req.Source, req.Dir
+		if !req.Overwrite {
 			return nil, &WriteConflict{Dir: dir, Paths: []string{"DESIGN.md", "runbook.sh"}}
 		}
 		if source != "shop-prod.yaml" {
