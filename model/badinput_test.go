@@ -229,3 +229,43 @@ func TestMessages_LongValueCut(t *testing.T) {
 		t.Fatalf("want a short type error, got %d bytes", len(p.Message))
 	}
 }
+
+// TestBattery_BinaryValueRefused: the hostile-strings battery found that
+// a value that is not UTF-8 (written as !!binary) loaded, validated and
+// rendered a manifest YAML refuses.
+func TestBattery_BinaryValueRefused(t *testing.T) {
+	doc := replaceLine(t, presetYAML(t), "  owner: platform-team", "  owner: !!binary //4=")
+	p, ok := findProblem(schemaProblems(t, doc), "metadata.owner")
+	if !ok || p.Line != 10 || !strings.Contains(p.Message, "UTF-8") {
+		t.Fatalf("want metadata.owner (line 10) refused as not UTF-8, got %+v", p)
+	}
+}
+
+// TestBattery_DeepNestingRefused: the bomb battery measured 177 MB for
+// 10,000 nested flow lists inside yaml.v3; the loader now refuses deep
+// nesting before parsing.
+func TestBattery_DeepNestingRefused(t *testing.T) {
+	for _, doc := range []string{strings.Repeat("[", 10000) + strings.Repeat("]", 10000), strings.Repeat("{a: ", 5000) + "1" + strings.Repeat("}", 5000)} {
+		_, _, err := model.Load([]byte(doc), "t.yaml")
+		var syn *model.SyntaxError
+		if !errors.As(err, &syn) || !strings.Contains(err.Error(), "deep") {
+			t.Fatalf("want deep nesting refused, got %v", err)
+		}
+	}
+	// Brackets in quoted text and comments are not nesting.
+	doc := replaceLine(t, presetYAML(t), "  owner: platform-team", `  owner: "`+strings.Repeat("[", 100)+`" # `+strings.Repeat("{", 100))
+	if _, _, err := model.Load([]byte(doc), "t.yaml"); err != nil {
+		t.Fatalf("quoted brackets counted as nesting: %v", err)
+	}
+}
+
+// TestBattery_LongListRefused: a 100,000-item list took 3.9 s and 151 MB
+// through the rules; lists are now capped at load.
+func TestBattery_LongListRefused(t *testing.T) {
+	doc := replaceLine(t, presetYAML(t), "  zones: [jp-tok-1, jp-tok-2, jp-tok-3]", "  zones: ["+strings.Repeat("jp-tok-1, ", model.MaxListItems)+"jp-tok-1]")
+	_, _, err := model.Load([]byte(doc), "t.yaml")
+	var syn *model.SyntaxError
+	if !errors.As(err, &syn) || !strings.Contains(err.Error(), "line 16") || !strings.Contains(err.Error(), fmt.Sprint(model.MaxListItems+1)) {
+		t.Fatalf("want the list at line 16 refused, got %v", err)
+	}
+}

@@ -72,8 +72,6 @@ type Source struct {
 	// alias repeats it: yaml.v3 reports a type error inside an alias at the
 	// anchor's line, and the person needs the path that used the alias.
 	aliasUses map[int][]string
-	// nul holds a problem for each value or key with a NUL character.
-	nul []Problem
 }
 
 // Line returns the line of path, or of its nearest parent that has one, or
@@ -115,6 +113,82 @@ func parentPath(p string) string {
 // bound keeps a mistaken argument (a log file, a binary) from taking time.
 const MaxFileSize = 1 << 20
 
+// MaxNesting bounds how deep flow lists and mappings ([[[…]]], {a: {a:
+// …}}) nest: a design nests a few levels, and yaml.v3 spends about 15 KB
+// per level of a deep flow nest (10,000 levels took 177 MB).
+const MaxNesting = 64
+
+// MaxListItems bounds each list: the largest real designs (thousands of
+// namespaces) stay far below, and a 100,000-item list of mistakes is
+// refused at once instead of being judged item by item.
+const MaxListItems = 10000
+
+// flowDepth returns the deepest nesting of flow brackets in data and the
+// line where it is reached, skipping quoted text and comments. It runs
+// before the YAML parser, in one pass.
+func flowDepth(data []byte) (max, maxLine int) {
+	depth, line := 0, 1
+	var quote byte
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		if c == '\n' {
+			line++
+			if quote == '\'' {
+				continue
+			}
+		}
+		switch {
+		case quote == '"':
+			if c == '\\' {
+				i++
+			} else if c == '"' {
+				quote = 0
+			}
+		case quote == '\'':
+			if c == '\'' {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			if i == 0 || strings.IndexByte(" \t\n[{,:", data[i-1]) >= 0 {
+				quote = c
+			}
+		case c == '#' && (i == 0 || data[i-1] == ' ' || data[i-1] == '\t' || data[i-1] == '\n'):
+			for i < len(data) && data[i] != '\n' {
+				i++
+			}
+			i--
+		case c == '[' || c == '{':
+			depth++
+			if depth > max {
+				max, maxLine = depth, line
+			}
+		case c == ']' || c == '}':
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+	return max, maxLine
+}
+
+// longestList returns the length and line of the longest sequence under n,
+// not following aliases.
+func longestList(n *yaml.Node, depth int) (int, int) {
+	best, line := 0, 0
+	if n.Kind == yaml.SequenceNode {
+		best, line = len(n.Content), n.Line
+	}
+	if depth > MaxNesting {
+		return best, line
+	}
+	for _, c := range n.Content {
+		if l, ln := longestList(c, depth+1); l > best {
+			best, line = l, ln
+		}
+	}
+	return best, line
+}
+
 // MaxRepeated is how many problems of one kind (the same message at the
 // same path with its indexes ignored) are listed; the rest are counted in
 // one "… and N more like this" line, so a 100,000-item list of mistakes
@@ -133,6 +207,9 @@ func Load(data []byte, file string) (*Design, *Source, error) {
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return nil, nil, &SyntaxError{File: file, Err: fmt.Errorf("line %d holds a NUL byte; a design file is text", 1+bytes.Count(data[:i], []byte("\n")))}
 	}
+	if depth, line := flowDepth(data); depth > MaxNesting {
+		return nil, nil, &SyntaxError{File: file, Err: fmt.Errorf("line %d nests lists or mappings more than %d deep; a design nests at most a few", line, MaxNesting)}
+	}
 	var root yaml.Node
 	docs := yaml.NewDecoder(bytes.NewReader(data))
 	if err := docs.Decode(&root); err != nil {
@@ -149,6 +226,9 @@ func Load(data []byte, file string) (*Design, *Source, error) {
 		return nil, nil, &SyntaxError{File: file, Err: fmt.Errorf("a design file holds one YAML document, but a second one starts at line %d; "+
 			"remove the --- line and what follows, or split the file", secondDocumentLine(data, root.Content[0].Line))}
 	}
+	if n, line := longestList(root.Content[0], 0); n > MaxListItems {
+		return nil, nil, &SyntaxError{File: file, Err: fmt.Errorf("the list at line %d holds %d items; a design's lists hold at most %d", line, n, MaxListItems)}
+	}
 	src := &Source{File: file, lines: map[string]int{}, values: map[string]string{}, byLine: map[int][]string{}, aliasUses: map[int][]string{}}
 	src.index(root.Content[0], "")
 	if root.Content[0].Kind != yaml.MappingNode {
@@ -158,7 +238,7 @@ func Load(data []byte, file string) (*Design, *Source, error) {
 	var d Design
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
-	problems := append([]Problem(nil), src.nul...)
+	var problems []Problem
 	if err := dec.Decode(&d); err != nil && !errors.Is(err, io.EOF) {
 		var te *yaml.TypeError
 		if !errors.As(err, &te) {
@@ -187,6 +267,10 @@ func Load(data []byte, file string) (*Design, *Source, error) {
 			problems = append(problems, p)
 		}
 		for _, p := range CheckRanges(&d, src.Has) {
+			p.Line = src.Line(p.Path)
+			problems = append(problems, p)
+		}
+		for _, p := range CheckText(&d) {
 			p.Line = src.Line(p.Path)
 			problems = append(problems, p)
 		}
@@ -261,15 +345,9 @@ func (s *Source) index(n *yaml.Node, path string) {
 		}
 	case yaml.ScalarNode:
 		s.values[path] = n.Value
-		if strings.ContainsRune(n.Value, 0) {
-			s.nul = append(s.nul, Problem{Path: path, Line: n.Line, Message: "holds a NUL character (\\0), which no command, manifest or document can carry"})
-		}
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
-			if strings.ContainsRune(k.Value, 0) {
-				s.nul = append(s.nul, Problem{Path: path, Line: k.Line, Message: "a key holds a NUL character (\\0)"})
-			}
 			p := k.Value
 			if path != "" {
 				p = path + "." + k.Value

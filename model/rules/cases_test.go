@@ -346,6 +346,8 @@ var ruleCases = []ruleCase{
 	}),
 		path: "spec.waivers[0].rule"},
 	{id: "DES002", fail: spec(func(s *model.Spec) { s.Logging.RetentionDays = -1 }), path: "spec.logging.retentionDays"},
+	{id: "DES003", fail: design(func(d *model.Design) { d.Metadata.Owner = "\xff\xfe" }), path: "metadata.owner"},
+	{id: "DES003", fail: design(func(d *model.Design) { d.Metadata.Description = "a\x00b" }), path: "metadata.description"},
 	{id: "DES002", fail: spec(func(s *model.Spec) { s.Namespaces[0].Quota.CPU = math.Inf(1) }), path: "spec.namespaces[0].quota.cpu"},
 
 	// operations

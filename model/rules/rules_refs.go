@@ -99,5 +99,19 @@ func rangeRules() []Rule {
 				return hits
 			},
 		},
+		{
+			ID: "DES003", Severity: Error, Area: AreaBasics, Path: "spec",
+			Title: "Value that is not text",
+			Why: "Every value ends up in a shell word, a YAML manifest or the design document: a NUL character or bytes " +
+				"that are not UTF-8 cannot be carried by any of them (YAML refuses them, bash cuts a word at NUL).",
+			DocURL: doc("strategy"),
+			Check: func(c *Context) []Hit {
+				var hits []Hit
+				for _, p := range model.CheckText(c.Design) {
+					hits = append(hits, hit(p.Path, "%s %s", p.Path, p.Message))
+				}
+				return hits
+			},
+		},
 	}
 }

@@ -1,0 +1,58 @@
+package battery
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"syscall"
+	"testing"
+)
+
+// bin is the iksplan binary built once for the tests that measure or kill
+// a real process.
+var bin string
+
+func TestMain(m *testing.M) {
+	if out := os.Getenv("IKSPLAN_BATTERY_RUSAGE"); out != "" {
+		os.Exit(measure(out, os.Args[1:]))
+	}
+	dir, err := os.MkdirTemp("", "iksplan-battery-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	bin = filepath.Join(dir, "iksplan")
+	build := exec.Command("go", "build", "-o", bin, "github.com/iksplan/iksplan")
+	build.Stderr = os.Stderr
+	if err := build.Run(); err != nil {
+		fmt.Fprintln(os.Stderr, "battery: go build:", err)
+		os.RemoveAll(dir)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// measure runs args as a child and writes its peak resident memory (KiB)
+// to out. It runs in a fresh, small process (this test binary re-executed)
+// because Linux carries a process's peak RSS across execve: a child forked
+// straight from the big test process would report the test's peak.
+func measure(out string, args []string) int {
+	cmd := exec.Command(args[0], args[1:]...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
+	_ = cmd.Run()
+	if cmd.ProcessState == nil {
+		return 125
+	}
+	ru, _ := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	if ru != nil {
+		_ = os.WriteFile(out, []byte(strconv.FormatInt(ru.Maxrss, 10)), 0o600)
+	}
+	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+		return 128 + int(ws.Signal())
+	}
+	return cmd.ProcessState.ExitCode()
+}

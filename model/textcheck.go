@@ -1,0 +1,70 @@
+package model
+
+import (
+	"reflect"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// CheckText walks the design and reports every string (map keys
+// included) that cannot be text in any artifact: one holding a NUL
+// character, which no shell word, YAML manifest or C string can carry, or
+// bytes that are not UTF-8, which YAML refuses (a !!binary value in the
+// file decodes to such bytes).
+func CheckText(d *Design) []Problem {
+	var out []Problem
+	check := func(path, s, what string) {
+		switch {
+		case strings.ContainsRune(s, 0):
+			out = append(out, Problem{Path: path, Message: what + "holds a NUL character (\\0), which no command, manifest or document can carry"})
+		case !utf8.ValidString(s):
+			out = append(out, Problem{Path: path, Message: what + "is not UTF-8 text (a !!binary value or a file in another encoding?)"})
+		}
+	}
+	walkYAMLTagged(reflect.ValueOf(d).Elem(), "", "", func(path string, v reflect.Value, _ reflect.StructTag) {
+		if v.Kind() == reflect.String {
+			check(path, v.String(), "")
+		}
+	})
+	walkMapKeys(reflect.ValueOf(d).Elem(), "", func(path, key string) { check(path, key, "a key ") })
+	return out
+}
+
+// walkMapKeys calls fn with the path of each string-keyed map and each key.
+func walkMapKeys(v reflect.Value, path string, fn func(path, key string)) {
+	var walk func(v reflect.Value, path string)
+	walk = func(v reflect.Value, path string) {
+		switch v.Kind() {
+		case reflect.Pointer, reflect.Interface:
+			if !v.IsNil() {
+				walk(v.Elem(), path)
+			}
+		case reflect.Struct:
+			t := v.Type()
+			for i := 0; i < t.NumField(); i++ {
+				f := t.Field(i)
+				name := strings.Split(f.Tag.Get("yaml"), ",")[0]
+				if !f.IsExported() || name == "-" {
+					continue
+				}
+				p := name
+				if path != "" {
+					p = path + "." + name
+				}
+				walk(v.Field(i), p)
+			}
+		case reflect.Slice:
+			for i := 0; i < v.Len(); i++ {
+				walk(v.Index(i), path+"["+strconv.Itoa(i)+"]")
+			}
+		case reflect.Map:
+			if v.Type().Key().Kind() == reflect.String {
+				for _, k := range v.MapKeys() {
+					fn(path+"."+k.String(), k.String())
+				}
+			}
+		}
+	}
+	walk(v, path)
+}
