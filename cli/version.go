@@ -5,6 +5,8 @@ import (
 	"runtime"
 
 	"github.com/spf13/cobra"
+
+	"github.com/iksplan/iksplan/model/catalog"
 )
 
 func newVersionCommand(a *app) *cobra.Command {
@@ -13,9 +15,16 @@ func newVersionCommand(a *app) *cobra.Command {
 		Short: "Print iksplan's version and its catalog's date",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			c, err := a.catalog()
-			if err != nil {
-				return err
+			// The embedded catalog's date needs no parse (most of this
+			// command's time otherwise); a --catalog file is read and
+			// checked, so a broken one fails here too.
+			asOf := catalog.EmbeddedAsOf()
+			if a.catalogPath != "" {
+				c, err := a.catalog()
+				if err != nil {
+					return err
+				}
+				asOf = c.AsOf
 			}
 			v := a.build.Version
 			if v == "" {
@@ -25,7 +34,7 @@ func newVersionCommand(a *app) *cobra.Command {
 			if a.build.Commit != "" {
 				fmt.Fprintf(a.stdout, " (%s)", a.build.Commit)
 			}
-			fmt.Fprintf(a.stdout, "\ncatalog as of %s\n%s %s/%s\n", c.AsOf, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+			fmt.Fprintf(a.stdout, "\ncatalog as of %s\n%s %s/%s\n", asOf, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 			return nil
 		},
 	}
