@@ -33,6 +33,9 @@ type Catalog struct {
 	Networks Networks `yaml:"networks" json:"networks"`
 	// Charts are the Helm charts the runbook installs, pinned.
 	Charts Charts `yaml:"charts" json:"charts"`
+	// Addons are the managed IKS add-ons whose Kubernetes range limits a
+	// design.
+	Addons Addons `yaml:"addons" json:"addons"`
 	// ObjectStorage holds Cloud Object Storage geographies and the s3fs
 	// provisioner.
 	ObjectStorage ObjectStorage `yaml:"objectStorage" json:"objectStorage"`

@@ -3,6 +3,7 @@ package catalog
 import (
 	"github.com/iksplan/iksplan/model"
 	"net/netip"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -11,6 +12,9 @@ import (
 // (networks, charts, objectStorage, registries and the required services):
 // each must be present, dated and sourced, and cover every region the
 // locations list, so no renderer needs a built-in fallback.
+// minorVersion is a Kubernetes major.minor such as 1.36.
+var minorVersion = regexp.MustCompile(`^[0-9]+\.[0-9]+$`)
+
 func (c *Catalog) checkFacts(add addFunc, regions map[string]bool) {
 	dated := func(name string, s Section) {
 		if s.Source == "" {
@@ -25,6 +29,12 @@ func (c *Catalog) checkFacts(add addFunc, regions map[string]bool) {
 	dated("networks.classic", c.Networks.Classic.Section)
 	dated("networks.akamai", c.Networks.Akamai.Section)
 	dated("charts", c.Charts.Section)
+	dated("addons", c.Addons.Section)
+	for _, a := range c.Addons.Items {
+		if a.Name == "" || a.Version == "" || !minorVersion.MatchString(a.MinKube) || !minorVersion.MatchString(a.BelowKube) {
+			add("addons: %q needs name, version, minKube and belowKube (major.minor)", a.Name)
+		}
+	}
 	dated("objectStorage", c.ObjectStorage.Section)
 	dated("images", c.Images.Section)
 	dated("authorizations", c.Authorizations.Section)

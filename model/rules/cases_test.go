@@ -34,6 +34,9 @@ func design(f func(d *model.Design)) mutator {
 func cat(f func(t testing.TB, d *model.Design, c *catalog.Catalog)) mutator { return f }
 
 var ruleCases = []ruleCase{
+	// cluster-autoscaler add-on range (catalog addons: 2.0.0 supports >=1.31 <1.36)
+	{id: "OPS016", fail: spec(func(s *model.Spec) { s.Operations.Autoscaler.Enabled = true; s.KubernetesVersion = "1.36" }), path: "spec.kubernetesVersion",
+		pass: spec(func(s *model.Spec) { s.Operations.Autoscaler.Enabled = false; s.KubernetesVersion = "1.36" })},
 	// basics
 	{id: "BAS001", fail: spec(func(s *model.Spec) { s.Infrastructure = "" }), path: "spec.infrastructure"},
 	{id: "BAS002", fail: spec(func(s *model.Spec) { s.Environment = "" }), path: "spec.environment"},

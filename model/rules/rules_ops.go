@@ -262,6 +262,27 @@ func opsRules() []Rule {
 			},
 		},
 		{
+			ID: "OPS016", Severity: Error, Area: AreaOperations, Path: "spec.kubernetesVersion",
+			Title: "Kubernetes version the cluster-autoscaler add-on does not support",
+			Why: autoscalerWhy + "Each add-on version supports a range of Kubernetes versions: cluster-autoscaler 2.0.0 " +
+				"supports >=1.31 <1.36, and IBM's 1.36 page says not to update a cluster to 1.36 while the add-on is " +
+				"installed. Stay below the add-on's range limit until IBM ships an add-on version for it, or do without " +
+				"the autoscaler.",
+			DocURL: doc("ca"),
+			Check: func(c *Context) []Hit {
+				s := c.Spec
+				a, ok := c.Catalog.Addon("cluster-autoscaler")
+				if !s.Operations.Autoscaler.Enabled || !ok {
+					return nil
+				}
+				if minorLess(s.KubernetesVersion, a.MinKube) || !minorLess(s.KubernetesVersion, a.BelowKube) {
+					return []Hit{hit("spec.kubernetesVersion", "the cluster-autoscaler add-on %s supports Kubernetes >=%s <%s, not %s",
+						a.Version, a.MinKube, a.BelowKube, s.KubernetesVersion)}
+				}
+				return nil
+			},
+		},
+		{
 			ID: "OPS015", Severity: Warning, Area: AreaOperations, Path: "spec.operations.backups.method",
 			Title: "Production volumes without backups",
 			Why: "Seed slide 23: Cloud Databases back themselves up, but block, file and Portworx volumes do not. IBM Cloud " +
@@ -297,4 +318,15 @@ func autoscaledPools(c *Context) []model.AutoscaledPool {
 		return a.Pools
 	}
 	return nil
+}
+
+// minorLess reports whether major.minor version a is older than b; an
+// unparsable version is never older.
+func minorLess(a, b string) bool {
+	am, an, ok1 := parseMinor(a)
+	bm, bn, ok2 := parseMinor(b)
+	if !ok1 || !ok2 {
+		return false
+	}
+	return am < bm || am == bm && an < bn
 }

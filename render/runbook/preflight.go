@@ -5,6 +5,7 @@ import (
 
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/render/manifests"
+	"github.com/iksplan/iksplan/render/view"
 )
 
 // jq filters of the preflight. The version filter looks for major/minor
@@ -77,6 +78,8 @@ func (b *builder) preflight() {
 	if s.IsClassic() && (s.Multizone() || s.Network.ServiceEndpoints.HasPrivate()) {
 		b.preflightRouting()
 	}
+
+	b.preflightAutoscaler()
 
 	bd.blank()
 	bd.comment("The Kubernetes version and every pool's flavor must be offered in every zone today.")
@@ -183,4 +186,24 @@ func (b *builder) preflightRouting() {
 func (b *builder) needsHelm() bool {
 	s := b.s
 	return s.Logging.Backend == model.LogCloudLogs || s.Monitoring.Enabled || b.wantsBlockPlugin() || b.s3fsNamespaces() != nil
+}
+
+// preflightAutoscaler stops before anything is created when the design's
+// Kubernetes version is outside the range of the cluster-autoscaler add-on
+// (catalog addons; IBM: do not update to 1.36 while the add-on is
+// installed, add-on 2.0.0 supports >=1.31 <1.36). Rule OPS016 says the same
+// at design time; this catches an edited K8S_VERSION.
+func (b *builder) preflightAutoscaler() {
+	a, ok := b.c.Catalog.Addon("cluster-autoscaler")
+	if !b.s.Operations.Autoscaler.Enabled || !ok || !b.has(view.StepAutoscaler) {
+		return
+	}
+	bd := b.cur
+	lo := b.val("AUTOSCALER_MIN_K8S", a.MinKube, hCluster, "the cluster-autoscaler add-on "+a.Version+" supports Kubernetes from this version")
+	hi := b.val("AUTOSCALER_BELOW_K8S", a.BelowKube, hCluster, "… up to, not including, this one (iksplan catalog addons)")
+	bd.blank()
+	bd.comment("The cluster-autoscaler add-on %s supports Kubernetes >=%s <%s; IBM says not to run a newer", a.Version, a.MinKube, a.BelowKube)
+	bd.comment("version while the add-on is installed.")
+	bd.words(cmd("need_range", cat("the cluster-autoscaler add-on "+a.Version+" supports Kubernetes >=", varRef("AUTOSCALER_MIN_K8S"), " <", varRef("AUTOSCALER_BELOW_K8S"),
+		", not ", varRef("K8S_VERSION"), ": change K8S_VERSION or leave the autoscaler out of the design"), ref("K8S_VERSION"), lo, hi)...)
 }
