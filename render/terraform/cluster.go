@@ -32,6 +32,22 @@ func (m *module) cluster() {
 	} else {
 		m.classicCluster(f)
 	}
+	m.secretsManager(f)
+}
+
+// secretsManager registers the design's Secrets Manager instance for the
+// Ingress certificates, as the runbook's --sm-instance at create does.
+func (m *module) secretsManager(f *file) {
+	crn := m.s.Network.Ingress.TLSSecretsManager
+	if crn == "" {
+		return
+	}
+	m.variable("secrets_manager_crn", "CRN of the Secrets Manager instance for Ingress certificates (spec.network.ingress.tlsSecretsManager)", crn, false)
+	f.note("The Secrets Manager instance that holds the Ingress certificates, the cluster's default.")
+	r := f.add(newBlock("resource", "ibm_container_ingress_instance", "secrets_manager"))
+	r.set("cluster", m.clusterID())
+	r.setFrom("instance_crn", ref("var.secrets_manager_crn"), "spec.network.ingress.tlsSecretsManager")
+	r.set("is_default", boolean(true))
 }
 
 func (m *module) vpcCluster(f *file) {

@@ -181,7 +181,7 @@ func (m *module) differences() []string {
 		out = append(out, "The CBR rules are written enforced; the runbook creates them in report mode (the cluster API's disabled) and enforces them in its verify step.")
 	}
 	if s.Network.Ingress.TLSSecretsManager != "" {
-		out = append(out, "The Secrets Manager instance for Ingress certificates (`--sm-instance` at create in the runbook) has no argument on the cluster resource; register it with `ibmcloud ks ingress instance register` after the apply.")
+		out = append(out, "The runbook registers the Secrets Manager instance with `--sm-instance` when it creates the cluster; the cluster resource has no such argument, so `ibm_container_ingress_instance.secrets_manager` registers it after create.")
 	}
 	if s.IsVPC() {
 		for _, p := range s.WorkerPools {
