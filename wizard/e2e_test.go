@@ -65,7 +65,7 @@ func TestEndToEnd(t *testing.T) {
 
 	waitFor := func(s string) {
 		t.Helper()
-		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		for deadline := time.Now().Add(2 * time.Minute); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
 			if out.has(s) {
 				return
 			}
@@ -79,13 +79,13 @@ func TestEndToEnd(t *testing.T) {
 	// NB: a deadline, not a count of keys: on a loaded machine several
 	// enters can be handled between two frames, so a short step may never
 	// be drawn; the harness tests check every page.
-	for deadline := time.Now().Add(30 * time.Second); !out.has("11/11 Review"); time.Sleep(40 * time.Millisecond) {
+	for deadline := time.Now().Add(2 * time.Minute); !out.has("11/11 Review"); time.Sleep(40 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			t.Fatal("stuck before the review")
 		}
 		tm.Send(enter)
 	}
-	for deadline := time.Now().Add(20 * time.Second); !out.has("Design written"); time.Sleep(80 * time.Millisecond) {
+	for deadline := time.Now().Add(2 * time.Minute); !out.has("Design written"); time.Sleep(80 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			out.mu.Lock()
 			tail := out.buf.String()
@@ -96,7 +96,7 @@ func TestEndToEnd(t *testing.T) {
 	}
 	time.Sleep(500 * time.Millisecond) // keys typed ahead do not close the summary at once
 	tm.Send(enter)                     // leave the final screen
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(time.Minute))
 	final := tm.FinalModel(t).(*App)
 	if final.screen != screenFinal || len(final.ctx.svc.review.written) < 5 {
 		t.Fatalf("final screen %v, written %v", final.screen, final.ctx.svc.review.written)
