@@ -358,6 +358,7 @@ func (m *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.quitting {
 			return m, nil
 		}
+		msg = literalBurst(msg)
 		switch m.screen {
 		case screenWelcome:
 			return m, m.updateWelcome(msg)
@@ -454,6 +455,20 @@ func (m *App) commitCmd() tea.Cmd {
 	}
 	m.lastKey = k
 	return m.saveCmd()
+}
+
+// literalBurst marks text that arrived in one burst (a paste without
+// bracketed paste, tmux send-keys -l, fast typing over a slow link) as
+// pasted: bubbletea hands a burst of letters over as one key whose name is
+// the text, so the word "up" would move a cursor and "tab" the focus. A
+// pasted key never matches a binding (its name is "[up]"), and inputs
+// insert its runes. Bracketed paste (bubbletea's default, left on) marks
+// real pastes already.
+func literalBurst(msg tea.KeyMsg) tea.KeyMsg {
+	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Alt {
+		msg.Paste = true
+	}
+	return msg
 }
 
 // textFocused reports whether a text field has focus, where ? is typed.

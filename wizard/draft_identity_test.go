@@ -8,6 +8,8 @@ import (
 	"syscall"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/iksplan/iksplan/model"
 )
 
@@ -209,5 +211,26 @@ func TestAccessibleSavesEachAnswerHelpBackAndSignal(t *testing.T) {
 	got, st, lerr := opts.Drafts.Load("new-a")
 	if lerr != nil || got.Metadata.Name != "second-name" || got.Spec.Environment != model.EnvStaging || st.Page != "cluster" {
 		t.Fatalf("draft after the signal: %v %+v %+v", lerr, got.Metadata, st)
+	}
+}
+
+// TestBurstIsText (issue 10 item 6): text that arrives in one burst is
+// typed, even where a word is a key name ("up", "tab", "enter").
+func TestBurstIsText(t *testing.T) {
+	h := newHarness(t, nil, StepBasics)
+	h.Clear()
+	for _, w := range []string{"set", " ", "up", " ", "tab", " ", "enter"} {
+		if w == " " {
+			h.send(tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}})
+			continue
+		}
+		h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(w)})
+	}
+	if got := h.D.Metadata.Name; got != "set up tab enter" {
+		t.Fatalf("name %q after a burst", got)
+	}
+	h.ExpectPage("basics/cluster")
+	if k := h.app.flow.focusedKey(); k != "metadata.name" {
+		t.Fatalf("focus moved to %s", k)
 	}
 }

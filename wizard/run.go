@@ -25,6 +25,9 @@ func Run(ctx context.Context, opts Options, in io.Reader, out io.Writer) error {
 		tea.WithInput(in),
 		tea.WithOutput(out),
 		tea.WithAltScreen(),
+		// NB: bracketed paste stays on (bubbletea's default): a paste
+		// arrives as one key marked Paste, never read as key names;
+		// literalBurst does the same for unbracketed bursts.
 		// NB: bubbletea's own handler turns SIGTERM into a quit the model
 		// never sees; ours saves the draft first.
 		tea.WithoutSignalHandler(),
