@@ -1,6 +1,8 @@
 package manifests
 
 import (
+	"net/netip"
+
 	corev1 "k8s.io/api/core/v1"
 	networkingv1 "k8s.io/api/networking/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -55,6 +57,16 @@ func networkPoliciesFile(p *plan) file {
 		)
 		if ingress {
 			f.docs = append(f.docs, doc{obj: allowIngressController(n.Name)})
+		}
+		if p.s.IsVPC() && p.s.Storage.ObjectStorage.Enabled {
+			f.docs = append(f.docs, doc{
+				comment: []string{
+					"Object Storage through its virtual private endpoint: on VPC, s3.direct.<region>.cloud-object-storage.appdomain.cloud",
+					"resolves to VPE addresses inside the VPC's subnets, which default-deny-all blocks. HTTPS to the",
+					"private networks is allowed, except to this cluster's pod and service subnets.",
+				},
+				obj: allowVPCEndpoints(n.Name, p.c.Catalog.Networks.PrivateNets, p.clusterNets()),
+			})
 		}
 		if p.bindsServices(n.Name) {
 			f.docs = append(f.docs, doc{
@@ -162,4 +174,35 @@ func port(n int) *intstr.IntOrString {
 func namedPort(s string) *intstr.IntOrString {
 	v := intstr.FromString(s)
 	return &v
+}
+
+// allowVPCEndpoints lets pods reach IBM services through virtual private
+// endpoint gateways in the VPC's subnets on TCP 443 (VPC clusters reach
+// Object Storage's s3.direct endpoint through a VPE whose addresses are
+// taken from the cluster's subnets: https://cloud.ibm.com/docs/containers?topic=containers-vpc-vpe): the private networks
+// (where VPC subnets are), minus the cluster's own pod and service
+// subnets, so namespace isolation inside the cluster stays.
+func allowVPCEndpoints(ns string, privateNets, clusterNets []string) *networkingv1.NetworkPolicy {
+	var peers []networkingv1.NetworkPolicyPeer
+	for _, cidr := range privateNets {
+		block, err := netip.ParsePrefix(cidr)
+		if err != nil {
+			continue
+		}
+		var except []string
+		for _, c := range clusterNets {
+			if inner, err := netip.ParsePrefix(c); err == nil && block.Bits() <= inner.Bits() && block.Contains(inner.Addr()) {
+				except = append(except, inner.Masked().String())
+			}
+		}
+		peers = append(peers, networkingv1.NetworkPolicyPeer{IPBlock: &networkingv1.IPBlock{CIDR: block.Masked().String(), Except: except}})
+	}
+	return netpol(ns, "allow-vpc-private-endpoints", networkingv1.NetworkPolicySpec{
+		PodSelector: metav1.LabelSelector{},
+		PolicyTypes: egressOnly,
+		Egress: []networkingv1.NetworkPolicyEgressRule{{
+			To:    peers,
+			Ports: []networkingv1.NetworkPolicyPort{{Protocol: protocol(corev1.ProtocolTCP), Port: port(443)}},
+		}},
+	})
 }

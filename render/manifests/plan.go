@@ -211,3 +211,23 @@ func kubeDNSAddress(serviceSubnet, ibmDefault string) string {
 	}
 	return netip.PrefixFrom(a, 32).String()
 }
+
+// clusterNets are this cluster's pod and service subnets: the design's,
+// or IBM's defaults (on VPC the whole 172.17.0.0/16 range the pod subnet
+// is picked from, as its /18 depends on the clusters already in the VPC).
+func (p *plan) clusterNets() []string {
+	n := p.s.Network
+	nets := p.c.Catalog.Networks
+	pod := n.PodSubnet
+	if pod == "" {
+		pod = nets.ClassicPodSubnet
+		if def, err := netip.ParsePrefix(nets.VPCPodSubnet); p.s.IsVPC() && err == nil {
+			pod = netip.PrefixFrom(def.Addr(), 16).Masked().String()
+		}
+	}
+	svc := n.ServiceSubnet
+	if svc == "" {
+		svc = nets.ServiceSubnet
+	}
+	return []string{pod, svc}
+}
