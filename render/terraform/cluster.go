@@ -1,6 +1,10 @@
 package terraform
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/iksplan/iksplan/model/catalog"
+)
 
 // clusterRes is the cluster resource's address.
 func (m *module) clusterRes() string {
@@ -48,6 +52,9 @@ func (m *module) secretsManager(f *file) {
 	r.set("cluster", m.clusterID())
 	r.setFrom("instance_crn", ref("var.secrets_manager_crn"), "spec.network.ingress.tlsSecretsManager")
 	r.set("is_default", boolean(true))
+	f.note("Kubernetes Service manages the certificates in Secrets Manager (IBM scopes the grant to all instances).")
+	m.grant(f, "secrets_manager", catalog.AuthSecretsManager, "", "", "manages Ingress certificates")
+	r.set("depends_on", list{ref("ibm_iam_authorization_policy.secrets_manager")})
 }
 
 func (m *module) vpcCluster(f *file) {
@@ -86,8 +93,12 @@ func (m *module) vpcCluster(f *file) {
 	m.taintBlocks(c, 0)
 	m.kmsConfig(c)
 	c.gap()
-	c.note("Worker boot volumes keep IBM-managed encryption, as in the runbook: kms_instance_id and crk here")
-	c.note("would encrypt them with the root key, and the provider ignores later edits of both.")
+	if m.bootVolumeEncryption() {
+		m.bootVolumeArgs(c)
+	} else {
+		c.note("Worker boot volumes keep IBM-managed encryption, as in the runbook (the design does not ask for")
+		c.note("bootVolumeEncryption).")
+	}
 	c.set("wait_till", str("normal"))
 	m.clusterDependsOn(c)
 }
@@ -183,5 +194,12 @@ func (m *module) clusterDependsOn(c *block) {
 	if !m.wantsKMS() {
 		return
 	}
-	c.set("depends_on", list{ref("ibm_iam_authorization_policy.iks_kms")})
+	deps := list{ref("ibm_iam_authorization_policy.iks_kms")}
+	if m.bootVolumeEncryption() {
+		deps = append(deps, ref("ibm_iam_authorization_policy.block_storage_kms"))
+	}
+	if m.s.Security.KMS.DualAuthDelete {
+		deps = append(deps, ref("ibm_kms_key_policies.root"))
+	}
+	c.set("depends_on", deps)
 }

@@ -48,7 +48,7 @@ func designs(t testing.TB) []design {
 		s.Network.ServiceSubnet = "172.21.0.0/16"
 		s.Network.ServiceEndpoints = model.EndpointsPrivateOnly
 		s.Network.Ingress.TLSSecretsManager = "crn:v1:bluemix:public:secrets-manager:jp-tok:a/1234:5678::"
-		s.Security.KMS = model.KMS{Provider: model.KMSHyperProtect, InstanceName: "hpcs-1", RootKeyName: "root-1"}
+		s.Security.KMS = model.KMS{Provider: model.KMSHyperProtect, InstanceName: "hpcs-1", RootKeyName: "root-1", BootVolumeEncryption: true, DualAuthDelete: true}
 		s.Security.ImageSignatureEnforcement = true
 		s.Storage.Cloudant = model.Cloudant{Enabled: true, InstanceName: "cl-1", Plan: "standard"}
 		s.Storage.ObjectStorage.Enabled = true

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/model/catalog"
 )
 
 // Catalog names of the observability services (IBM Cloud Logs and
@@ -44,6 +45,9 @@ func (m *module) observability() {
 			r.setFrom("parameters_json", ref(fmt.Sprintf("jsonencode({ retention_period = %d })", l.RetentionDays)), "spec.logging.retentionDays")
 		}
 	}
+	if s.Logging.ActivityTracker.Enabled && s.Logging.Backend == model.LogCloudLogs {
+		m.activityTracker(f)
+	}
 	if s.Monitoring.Enabled {
 		mo := s.Monitoring
 		service, _, _ := m.serviceEntry("monitoring", monitoringService, "", "")
@@ -83,4 +87,31 @@ func (m *module) cis() {
 	r.set("plan", str(e.Plan))
 	r.set("location", str(loc))
 	r.setFrom("resource_group_id", resourceGroupID, "spec.resourceGroup")
+}
+
+// activityTracker routes the account's platform events to the Cloud Logs
+// instance, as the runbook's observability step does: the grant atracker →
+// logs (Sender), a cloud_logs target and a route of the region's and the
+// global events (https://cloud.ibm.com/docs/atracker?topic=atracker-target_v2_icl,
+// https://cloud.ibm.com/docs/atracker?topic=atracker-route_v2).
+func (m *module) activityTracker(f *file) {
+	at := m.s.Logging.ActivityTracker
+	region := m.s.Logging.CloudLogs.Region
+	if region == "" {
+		region = m.s.Region
+	}
+	f.note("Activity Tracker Event Routing: who created, changed or deleted what in the account lands in the")
+	f.note("Cloud Logs instance. Routes are account-wide.")
+	m.grant(f, "atracker_logs", catalog.AuthAtrackerLogs, "", "ibm_resource_instance.logs.guid", "account events to Cloud Logs")
+	t := f.add(newBlock("resource", "ibm_atracker_target", "logs"))
+	t.setFrom("name", str(at.TargetName), "spec.logging.activityTracker.targetName")
+	t.set("target_type", str("cloud_logs"))
+	t.set("region", str(region))
+	t.add("cloudlogs_endpoint").set("target_crn", ref("ibm_resource_instance.logs.crn"))
+	t.set("depends_on", list{ref("ibm_iam_authorization_policy.atracker_logs")})
+	r := f.add(newBlock("resource", "ibm_atracker_route", "events"))
+	r.setFrom("name", str(at.RouteName), "spec.logging.activityTracker.routeName")
+	rule := r.add("rules")
+	rule.set("target_ids", list{ref("ibm_atracker_target.logs.id")})
+	rule.set("locations", list{str(m.s.Region), str("global")})
 }

@@ -33,7 +33,7 @@ func (m *module) outputs() {
 	}
 	for _, it := range m.f("observability.tf").items {
 		b, ok := it.(*block)
-		if !ok {
+		if !ok || b.labels[0] != "ibm_resource_instance" {
 			continue
 		}
 		m.output(b.labels[1]+"_instance_guid", "GUID of the "+b.labels[1]+" instance", ref("ibm_resource_instance."+b.labels[1]+".guid"))

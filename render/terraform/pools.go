@@ -51,6 +51,7 @@ func (m *module) vpcPool(f *file, i int) {
 	if len(p.Labels) > 0 {
 		r.setFrom("labels", labelsObject(p.Labels), path+".labels")
 	}
+	m.bootVolumeArgs(r)
 	for z, zone := range m.s.Zones {
 		zb := r.add("zones")
 		zb.setFrom("name", str(zone), fmt.Sprintf("spec.zones[%d]", z))

@@ -106,12 +106,24 @@ func TestTerraformBuildsWhatTheRunbookBuilds(t *testing.T) {
 				}
 			}
 			for _, e := range extra {
-				if !strings.HasPrefix(e, "ibm_iam_authorization_policy.") {
+				if !unmodelled[strings.SplitN(e, ".", 2)[0]] {
 					t.Errorf("Terraform resource %s has no counterpart in the comparison", e)
 				}
 			}
 		})
 	}
+}
+
+// unmodelled are the resource types the double's State does not record
+// (internal/ibmcloud/state.go has no authorizations, key policies,
+// Activity Tracker targets and routes or Ingress instance registrations):
+// the comparison cannot see them, so they are not counted as differences.
+var unmodelled = map[string]bool{
+	"ibm_iam_authorization_policy":   true,
+	"ibm_kms_key_policies":           true,
+	"ibm_atracker_target":            true,
+	"ibm_atracker_route":             true,
+	"ibm_container_ingress_instance": true,
 }
 
 // stateResources describes the double's account as sorted lines.

@@ -1,6 +1,9 @@
 package terraform
 
-import "github.com/iksplan/iksplan/model"
+import (
+	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/model/catalog"
+)
 
 // Key Protect's catalog name and plan (IBM's Key Protect docs:
 // `ibmcloud resource service-instance-create NAME kms tiered-pricing REGION`);
@@ -86,22 +89,56 @@ func (m *module) security() {
 		key.set("instance_id", ref("data.ibm_resource_instance.kms.guid"))
 		key.setFrom("key_name", str(k.RootKeyName), "spec.security.kms.rootKeyName")
 	}
-	f.note("IKS reads the root key through a service-to-service authorization: source Kubernetes Service,")
-	f.note("target the KMS instance, role Reader (https://cloud.ibm.com/docs/containers?topic=containers-encryption-setup).")
-	g := f.add(newBlock("resource", "ibm_iam_authorization_policy", "iks_kms"))
-	g.set("source_service_name", str(iksService))
-	g.set("target_service_name", str(service))
-	g.set("target_resource_instance_id", m.kmsInstanceGUID())
-	g.set("roles", strList([]string{"Reader"}))
-	g.set("description", str("iksplan: "+m.c.Design.Metadata.Name+" reads its root key"))
-	if m.s.IsVPC() {
-		f.note("VPC Block Storage (service server-protect) encrypts volumes with the same root key when a storage")
-		f.note("class or a pool asks for it; the grant lets it read the key.")
-		b := f.add(newBlock("resource", "ibm_iam_authorization_policy", "block_storage_kms"))
-		b.set("source_service_name", str("server-protect"))
-		b.set("target_service_name", str(service))
-		b.set("target_resource_instance_id", m.kmsInstanceGUID())
-		b.set("roles", strList([]string{"Reader"}))
-		b.set("description", str("iksplan: VPC Block Storage of "+m.c.Design.Metadata.Name+" reads the root key"))
+	if k.DualAuthDelete {
+		f.note("Dual authorization: deleting the root key needs a second person with Manager access to approve.")
+		pol := f.add(newBlock("resource", "ibm_kms_key_policies", "root"))
+		pol.set("instance_id", m.kmsInstanceGUID())
+		pol.set("key_id", m.rootKeyID())
+		pol.add("dual_auth_delete").setFrom("enabled", boolean(true), "spec.security.kms.dualAuthDelete")
 	}
+	f.note("IKS reads the root key through a service-to-service authorization (IBM's encryption-setup page asks")
+	f.note("for it before KMS is enabled; the catalog's boot-volume-kubernetes entry is the same grant).")
+	m.grant(f, "iks_kms", catalog.AuthBootVolumeKubernetes, service, m.kmsInstanceGUID(), "reads its root key")
+	if m.bootVolumeEncryption() {
+		f.note("Boot-volume encryption: Cloud Block Storage (server-protect) reads the root key too")
+		f.note("(https://cloud.ibm.com/docs/containers?topic=containers-encryption-vpc-worker-disks).")
+		m.grant(f, "block_storage_kms", catalog.AuthBootVolumeBlockStorage, service, m.kmsInstanceGUID(), "boot volumes read the root key")
+	}
+}
+
+// bootVolumeEncryption reports whether VPC worker boot volumes are
+// encrypted with the design's root key.
+func (m *module) bootVolumeEncryption() bool {
+	return m.s.IsVPC() && m.wantsKMS() && m.s.Security.KMS.BootVolumeEncryption
+}
+
+// bootVolumeArgs encrypts a VPC pool's boot volumes with the root key, as
+// the runbook's --kms-instance and --crk at create do. The provider sends
+// both only at create and ignores later edits.
+func (m *module) bootVolumeArgs(b *block) {
+	if !m.bootVolumeEncryption() {
+		return
+	}
+	b.note("Boot volumes encrypted with the root key; the provider ignores later edits of these two.")
+	b.setFrom("kms_instance_id", m.kmsInstanceGUID(), "spec.security.kms.bootVolumeEncryption")
+	b.setFrom("crk", m.rootKeyID(), "spec.security.kms.bootVolumeEncryption")
+}
+
+// grant writes the catalog's service-to-service authorization id. target
+// replaces the catalog's "kms" (the design's key service); instance scopes
+// it to one instance, "" to every instance of the target service.
+func (m *module) grant(f *file, label, id, target string, instance ref, what string) {
+	a := m.c.Catalog.MustAuthorization(id)
+	tgt := a.TargetService
+	if tgt == "kms" && target != "" {
+		tgt = target
+	}
+	g := f.add(newBlock("resource", "ibm_iam_authorization_policy", label))
+	g.set("source_service_name", str(a.SourceService))
+	g.set("target_service_name", str(tgt))
+	if instance != "" {
+		g.set("target_resource_instance_id", instance)
+	}
+	g.set("roles", strList([]string{a.Role}))
+	g.set("description", str("iksplan: "+m.c.Design.Metadata.Name+" "+what))
 }
