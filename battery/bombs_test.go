@@ -161,7 +161,7 @@ func TestYAMLBombsAnswerFast(t *testing.T) {
 			args = append(args, p)
 		}
 		rssFile := filepath.Join(dir, fmt.Sprintf("rss-%02d", i))
-		cmd := exec.Command(os.Args[0], append([]string{bin}, args...)...)
+		cmd := exec.Command(os.Args[0], append([]string{iksplan(t)}, args...)...)
 		cmd.Env = append(os.Environ(), "IKSPLAN_BATTERY_RUSAGE="+rssFile)
 		cmd.Stdin = stdin
 		var out bytes.Buffer

@@ -6,13 +6,36 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"syscall"
 	"testing"
 )
 
-// bin is the iksplan binary built once for the tests that measure or kill
-// a real process.
-var bin string
+// binDir holds the iksplan binary, built once (by the first test that
+// needs it) for the tests that measure or kill a real process. Fuzz
+// workers re-run this test binary and never build it.
+var (
+	binDir   string
+	binOnce  sync.Once
+	binPath  string
+	binError error
+)
+
+// iksplan returns the path of the built binary.
+func iksplan(t testing.TB) string {
+	t.Helper()
+	binOnce.Do(func() {
+		binPath = filepath.Join(binDir, "iksplan")
+		build := exec.Command("go", "build", "-o", binPath, "github.com/iksplan/iksplan")
+		if out, err := build.CombinedOutput(); err != nil {
+			binError = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if binError != nil {
+		t.Fatal(binError)
+	}
+	return binPath
+}
 
 func TestMain(m *testing.M) {
 	if out := os.Getenv("IKSPLAN_BATTERY_RUSAGE"); out != "" {
@@ -23,14 +46,7 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	bin = filepath.Join(dir, "iksplan")
-	build := exec.Command("go", "build", "-o", bin, "github.com/iksplan/iksplan")
-	build.Stderr = os.Stderr
-	if err := build.Run(); err != nil {
-		fmt.Fprintln(os.Stderr, "battery: go build:", err)
-		os.RemoveAll(dir)
-		os.Exit(1)
-	}
+	binDir = dir
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
