@@ -94,7 +94,7 @@ func TestAccessibleWholeWizard(t *testing.T) {
 		t.Fatalf("%v\n%s", err, out.String())
 	}
 	o := out.String()
-	for _, want := range []string{"== Step 11 of 11: Review and write ==", "Wrote ", "DRY_RUN=1 " + opts.OutDir + "/runbook.sh"} {
+	for _, want := range []string{"== Step 12 of 12: Review and write ==", "Wrote ", "DRY_RUN=1 " + opts.OutDir + "/runbook.sh"} {
 		if !strings.Contains(o, want) {
 			t.Fatalf("output lacks %q:\n%s", want, o[max(len(o)-3000, 0):])
 		}

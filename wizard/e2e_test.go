@@ -75,11 +75,11 @@ func TestEndToEnd(t *testing.T) {
 	waitFor("How do you want to start?")
 	tm.Send(tea.KeyMsg{Type: tea.KeyDown}) // tokyo-classic-production
 	tm.Send(enter)
-	waitFor("step 1/11 Basics")
+	waitFor("step 1/12 Basics")
 	// NB: a deadline, not a count of keys: on a loaded machine several
 	// enters can be handled between two frames, so a short step may never
 	// be drawn; the harness tests check every page.
-	for deadline := time.Now().Add(2 * time.Minute); !out.has("11/11 Review"); time.Sleep(40 * time.Millisecond) {
+	for deadline := time.Now().Add(2 * time.Minute); !out.has("12/12 Review"); time.Sleep(40 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			t.Fatal("stuck before the review")
 		}

@@ -41,6 +41,7 @@ const (
 	StepSizing        StepID = "sizing"
 	StepStorage       StepID = "storage"
 	StepNetwork       StepID = "network"
+	StepSecurity      StepID = "security"
 	StepObservability StepID = "observability"
 	StepIAM           StepID = "iam"
 	StepOperations    StepID = "operations"
@@ -51,7 +52,7 @@ const (
 // in this order.
 var StepOrder = []StepID{
 	StepBasics, StepZones, StepVersion, StepHardware, StepSizing, StepStorage,
-	StepNetwork, StepObservability, StepIAM, StepOperations, StepReview,
+	StepNetwork, StepSecurity, StepObservability, StepIAM, StepOperations, StepReview,
 }
 
 // EndOfStep is what Page.Next returns to finish the step.

@@ -61,7 +61,7 @@ func TestNetworkStepWalkVPC(t *testing.T) {
 	h.Clear().Type("shop.example.com").Enter()
 	h.Space().Down(1).Space()
 	expectLive(t, h, "✓ DDoS protection: absorbs", "✓ Web application firewall: blocks", "Global load balancer: health-checked")
-	h.Enter().ExpectPage("observability/logging")
+	h.Enter().ExpectPage("security/kms-provider")
 
 	n, fw := d.Spec.Network, d.Spec.Firewall
 	if n.ServiceEndpoints != model.EndpointsPublicAndPrivate || n.VPC.BlocksOutbound() || !n.VPC.PublicGateway {
@@ -97,7 +97,7 @@ func TestNetworkStepWalkClassic(t *testing.T) {
 	h.Enter().ExpectPage("network/cis").Key("n").ExpectPage("network/gateway")
 	h.Down(1)
 	expectLive(t, h, "single-zone (seed slide 37): 3 zones need one appliance each")
-	h.Enter().ExpectPage("observability/logging")
+	h.Enter().ExpectPage("security/kms-provider")
 
 	n, fw := d.Spec.Network, d.Spec.Firewall
 	if n.ServiceEndpoints != model.EndpointsPrivateOnly || !n.Classic.PrivateOnlyWorkers {

@@ -61,39 +61,6 @@ func init() {
 			}
 		},
 		Live: registryLive,
-	}, {
-		ID:    "security",
-		Title: "Image and secret protection",
-		Description: "Seed slide 4 lists IKS's security: Vulnerability Advisor, Secrets encrypted automatically, " +
-			"and key management in an HSM.",
-		Fields: func(c *Ctx) []huh.Field {
-			sec := &c.D.Spec.Security
-			return []huh.Field{
-				YesNo(c, "spec.security.imageSignatureEnforcement", "Admit only signed images?",
-					"Portieris (`ibmcloud ks cluster image-security enable`) rejects images without a trusted signature",
-					&sec.ImageSignatureEnforcement),
-				Choose(c, "spec.security.kms.provider", "Who holds the key to the cluster's Secrets?", &sec.KMS.Provider,
-					model.KMSProvider("").Choices()),
-			}
-		},
-	}, {
-		ID:    "kms",
-		Title: "Key management",
-		Skip:  func(c *Ctx) bool { k := c.D.Spec.Security.KMS.Provider; return k == model.KMSNone || k == "" },
-		Fields: func(c *Ctx) []huh.Field {
-			k := &c.D.Spec.Security.KMS
-			return []huh.Field{
-				Input(c, "spec.security.kms.instanceName", "Key service instance",
-					"the "+k.Provider.Label()+" instance; the runbook looks up its ID", &k.InstanceName, model.ValidateInstanceName).
-					Placeholder(suggestName(c, "kms")),
-				Input(c, "spec.security.kms.rootKeyName", "Root key",
-					"the root key's name in that instance; the runbook looks up its ID", &k.RootKeyName, model.ValidateInstanceName).
-					Placeholder(suggestName(c, "root")),
-			}
-		},
-		Live: func(c *Ctx) string {
-			return wrapTo(liveWarn(c, "once enabled KMS cannot be disabled, and deleting the root key makes the cluster unrecoverable"), c.Width)
-		},
 	}}
 	pages = append(pages, stageList().Pages()...)
 	pages = append(pages, Page{
@@ -497,28 +464,6 @@ func operationsWhys() []Why {
 			"with open findings.",
 		Alternatives: "A scanner in the pipeline (Trivy, Grype) does the same outside IBM Cloud.",
 		Doc:          docVA,
-	}, {
-		Key: "spec.security.imageSignatureEnforcement",
-		Text: "Portieris, enabled with `ibmcloud ks cluster image-security enable`, admits only images whose " +
-			"signatures the cluster trusts, so nothing bypasses the pipeline into production.",
-		Doc: docVA,
-	}, {
-		Key: "spec.security.kms.provider",
-		Text: "Seed slide 4: Secrets are encrypted automatically, and keys can be managed in an HSM. `ibmcloud ks kms " +
-			"enable` additionally wraps the cluster's Secrets with your root key in Key Protect (multi-tenant, FIPS " +
-			"140-2 level 3) or Hyper Protect Crypto Services (a dedicated HSM you alone control, level 4): revoke " +
-			"the key and the data is unreadable. Once enabled it cannot be disabled.",
-		Alternatives: "IBM-managed keys still encrypt everything; they suit clusters without a key-custody requirement.",
-		Doc:          docEncryption,
-	}, {
-		Key:  "spec.security.kms.instanceName",
-		Text: "The Key Protect or Hyper Protect Crypto Services instance; the runbook looks up its ID for `kms enable --instance-id`.",
-		Doc:  docEncryption,
-	}, {
-		Key: "spec.security.kms.rootKeyName",
-		Text: "The root key (`--crk`) that wraps the cluster's data encryption keys. Never delete it: without it the " +
-			"cluster cannot be recovered.",
-		Doc: docEncryption,
 	}, {
 		Key: "spec.cicd.stages[*].name",
 		Text: "Seed slide 16's CD pipeline releases to Dev and Stage, then Production, with Operate and Monitor " +

@@ -36,12 +36,7 @@ func TestOperationsStepWalk(t *testing.T) {
 	expectLive(t, h, "images: jp.icr.io/NAMESPACE/IMAGE:TAG")
 	h.Enter()
 	h.Type("Shop!").Enter().ExpectView("4–30 lowercase letters")
-	h.Clear().Type("shop").Enter().Enter().ExpectPage("operations/security")
-
-	// Signed images only; Key Protect with an instance and a root key.
-	h.Key("y").Down(1).Enter().ExpectPage("operations/kms")
-	expectLive(t, h, "deleting the root key makes the cluster unrecoverable")
-	h.Type("shop-prod-kms").Enter().Type("shop-prod-root").Enter().ExpectPage("operations/stages")
+	h.Clear().Type("shop").Enter().Enter().ExpectPage("operations/stages") // KMS and image security: the Security step
 
 	// Stages: staging, production with approval, a third added and removed.
 	h.Up(1).Enter().Type("staging").Enter().Type("shop-staging").Enter().Enter().ExpectPage("operations/stages")
@@ -78,7 +73,7 @@ func TestOperationsStepWalk(t *testing.T) {
 	h.Enter().Type("every day").Enter().ExpectView("not a cron schedule")
 	h.Clear().Type("0 3 * * *").Enter().Clear().Type("30").Enter().ExpectPage("review/summary")
 
-	ci, sec, ops := d.Spec.CICD, d.Spec.Security, d.Spec.Operations
+	ci, ops := d.Spec.CICD, d.Spec.Operations
 	if ci.Git != model.GitGitLab || ci.Pipeline != model.PipelineTekton || ci.Registry != (model.Registry{Region: "jp", Namespace: "shop"}) ||
 		!ci.VulnerabilityScanning || ci.DeployerServiceAccount != "ci-deployer" {
 		t.Errorf("cicd: %+v", ci)
@@ -86,9 +81,6 @@ func TestOperationsStepWalk(t *testing.T) {
 	wantStages := []model.Stage{{Name: "staging", Namespace: "shop-staging"}, {Name: "production", Namespace: "shop", Approval: true}}
 	if !reflect.DeepEqual(ci.Stages, wantStages) {
 		t.Errorf("stages: %+v", ci.Stages)
-	}
-	if !sec.ImageSignatureEnforcement || sec.KMS != (model.KMS{Provider: model.KMSKeyProtect, InstanceName: "shop-prod-kms", RootKeyName: "shop-prod-root"}) {
-		t.Errorf("security: %+v", sec)
 	}
 	if ops.Upgrades != (model.UpgradePolicy{MaxMinorsBehind: 2, WorkerPatchDays: 30, MaintenanceWindow: "Sun 02:00-05:00 JST", ALBAutoUpdate: true}) {
 		t.Errorf("upgrades: %+v", ops.Upgrades)
@@ -106,7 +98,6 @@ func TestOperationsStepAccessible(t *testing.T) {
 	script := strings.Join([]string{
 		"1", "1", // GitHub, Tekton
 		"1", "shop", "", // registry jp, namespace, scanning: keep yes
-		"", "1", // signatures: keep no; IBM-managed keys
 		"1", "dev", "shop-dev", "", // stages: Add dev → shop-dev
 		"4",               // stages: Done
 		"ci-deployer",     // deployer

@@ -151,7 +151,7 @@ func applyWaivers(s *model.Spec, findings []Finding, src *model.Source) []Findin
 var (
 	severityOrder = []Severity{Error, Warning, Info}
 	areaOrder     = []Area{AreaBasics, AreaZones, AreaVersion, AreaHardware, AreaSizing, AreaStorage,
-		AreaNetwork, AreaLogging, AreaIAM, AreaOperations}
+		AreaNetwork, AreaSecurity, AreaLogging, AreaIAM, AreaOperations}
 )
 
 // rank returns the position of v in order, unknown values last.

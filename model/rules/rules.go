@@ -35,6 +35,7 @@ const (
 	AreaSizing     Area = "sizing"
 	AreaStorage    Area = "storage"
 	AreaNetwork    Area = "network"
+	AreaSecurity   Area = "security"
 	AreaLogging    Area = "logging"
 	AreaIAM        Area = "iam"
 	AreaOperations Area = "operations"

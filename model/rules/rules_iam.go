@@ -108,7 +108,7 @@ func iamRules() []Rule {
 			},
 		},
 		{
-			ID: "SEC001", Severity: Info, Area: AreaOperations, Path: "spec.security.kms.provider",
+			ID: "SEC001", Severity: Info, Area: AreaSecurity, Path: "spec.security.kms.provider",
 			Title: "No customer-managed key in production",
 			Why: "Seed slide 4: Secrets are encrypted automatically and keys can be kept in an HSM-backed service. IBM today: " +
 				"`ibmcloud ks kms enable` encrypts the cluster's Secrets with your Key Protect or Hyper Protect Crypto Services " +
@@ -122,7 +122,7 @@ func iamRules() []Rule {
 			},
 		},
 		{
-			ID: "SEC002", Severity: Error, Area: AreaOperations, Path: "spec.security.kms",
+			ID: "SEC002", Severity: Error, Area: AreaSecurity, Path: "spec.security.kms",
 			Title: "KMS chosen without instance or root key",
 			Why: "`ibmcloud ks kms enable --instance-id ID --crk ROOT_KEY_ID` needs the KMS instance and a root key; the runbook " +
 				"looks both up by name. KMS is enabled on a running cluster and can be rotated to a new root key, but never disabled; " +

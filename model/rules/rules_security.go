@@ -11,7 +11,7 @@ import (
 func securityRules() []Rule {
 	return []Rule{
 		{
-			ID: "SEC004", Severity: Warning, Area: AreaOperations, Path: "spec.security.kms.bootVolumeEncryption", FixedAtCreate: true,
+			ID: "SEC004", Severity: Warning, Area: AreaSecurity, Path: "spec.security.kms.bootVolumeEncryption", FixedAtCreate: true,
 			Title: "VPC worker boot volumes not encrypted with the root key",
 			Why: "Seed slide 4: keys you hold in an HSM-backed service. IBM today: VPC worker boot volumes are encrypted by the " +
 				"infrastructure with IBM-managed keys unless the worker pool is created with `--kms-instance` and `--crk`, after " +
@@ -28,7 +28,7 @@ func securityRules() []Rule {
 			},
 		},
 		{
-			ID: "SEC005", Severity: Error, Area: AreaOperations, Path: "spec.security.kms.bootVolumeEncryption",
+			ID: "SEC005", Severity: Error, Area: AreaSecurity, Path: "spec.security.kms.bootVolumeEncryption",
 			Title: "Boot-volume encryption without a root key or on classic",
 			Why: "Boot-volume encryption with your key names a Key Protect or HPCS instance and root key at worker-pool create " +
 				"(`ibmcloud ks worker-pool create vpc-gen2 --kms-instance --crk`); it exists for VPC workers only. Classic worker " +
@@ -49,7 +49,7 @@ func securityRules() []Rule {
 			},
 		},
 		{
-			ID: "SEC006", Severity: Warning, Area: AreaOperations, Path: "spec.security.kms.dualAuthDelete",
+			ID: "SEC006", Severity: Warning, Area: AreaSecurity, Path: "spec.security.kms.dualAuthDelete",
 			Title: "Root key can be deleted by one person",
 			Why: "Deleting the root key makes the cluster and its secrets unrecoverable (IBM: encryption-setup). A dual-authorization " +
 				"deletion policy on the key (`ibmcloud kp key policy-update dual-auth-delete`) makes a second approver necessary.",
@@ -64,7 +64,7 @@ func securityRules() []Rule {
 			},
 		},
 		{
-			ID: "SEC007", Severity: Error, Area: AreaOperations, Path: "spec.security.kms.provider",
+			ID: "SEC007", Severity: Error, Area: AreaSecurity, Path: "spec.security.kms.provider",
 			Title: "Key service not offered in the region",
 			Why: "Hyper Protect Crypto Services runs in selected multizone regions only (IBM: hs-crypto regions); the cluster's KMS " +
 				"instance must be in a region where the service exists. A deprecated region takes no new instances for long.",
