@@ -78,6 +78,15 @@ results=$W/results
     "manifests||$BIN/iksplan render $W/design.yaml --out $SHM/m --only manifests --force" \
     "render-tmpfs||$BIN/iksplan render $W/design.yaml --out $SHM/all --force" \
     "render-disk||$BIN/iksplan render $W/design.yaml --out $W/all --force"
+  # A busy disk: a writer that keeps syncing 64 MB files in the same folder.
+  (while :; do dd if=/dev/zero of="$W/busy" bs=1M count=64 conv=fsync status=none; done) &
+  busy=$!
+  "$T" exec -n "$RUNS" -dir "$W" \
+    "helm-busy||$HELM template bench $W/chart" \
+    "render-disk-busy||$BIN/iksplan render $W/design.yaml --out $W/all --force"
+  kill "$busy"
+  wait "$busy" 2>/dev/null || true
+  rm -f -- "$W/busy"
   log "first frame in a 120x40 pty, $RUNS interleaved runs each"
   "$T" frame -n "$RUNS" -dir "$W" \
     "bare-huh|Name|$BIN/barehuh" \
@@ -108,6 +117,7 @@ iksplan $(cd -- "$REPO_ROOT" && git rev-parse --short HEAD 2>/dev/null || echo '
 | \`render --only manifests\`, tokyo-classic (tmpfs) | $(med manifests) ms | \`helm template\`, same $objs_helm objects $(med helm) ms | $(ratio "$(med manifests)" "$(med helm)") | |
 | \`render\` (all artifacts, tmpfs) | $(med render-tmpfs) ms | helm template $(med helm) ms | $(ratio "$(med render-tmpfs)" "$(med helm)") | ≤ 0.25 |
 | \`render\` (all artifacts, disk: ${TMPDIR:-/tmp}) | $(med render-disk) ms | helm template $(med helm) ms | $(ratio "$(med render-disk)" "$(med helm)") | |
+| \`render\` (all artifacts, busy disk: a 64 MB fsync writer alongside) | $(med render-disk-busy) ms | helm template $(med helm-busy) ms | $(ratio "$(med render-disk-busy)" "$(med helm-busy)") | |
 | \`render.All\` in-process, largest preset | $(awk -v n="$all_ns" 'BEGIN { printf "%.2f", n / 1e6 }') ms | — | | < 5 ms |
 | render, 1,000 namespaces + groups | $(awk -v n="$scale_ns" 'BEGIN { printf "%.0f", n / 1e6 }') ms, $(awk -v n="$scale_b" 'BEGIN { printf "%.0f", n / 1e6 }') MB allocated | — | | ≤ 50 ms, ≤ 40 MB |
 | binary (release) | $(size_mb "$BIN/iksplan") | helm $(size_mb "$HELM"); bare huh $(size_mb "$BIN/barehuh") | | ≤ 25 MB |
