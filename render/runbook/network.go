@@ -88,19 +88,34 @@ func (b *builder) endpoints() {
 		bd.ifElse(when("json_has", append(cmd(b.jqPrivateEndpointOn()), get...)...), func() {
 			bd.say("the private service endpoint is on")
 		}, func() {
+			bd.raw("mark_refresh")
 			bd.run(cmd("ibmcloud", "ks", "cluster", "master", "private-service-endpoint", "enable", "--cluster", b.clusterVar(), "-f")...)
-			bd.run(cmd("ibmcloud", "ks", "cluster", "master", "refresh", "--cluster", b.clusterVar())...)
 			bd.note("reload the workers (ibmcloud ks worker reload) so they use the private endpoint")
 		})
+		b.refreshIfPending()
 	}
 	if b.privateOnlyMaster() {
 		bd.blank()
 		bd.comment("Private-only master: no public endpoint. kubectl needs the IBM private network (VPN, Direct Link).")
 		bd.ifNot(when("json_has", append(cmd(b.jqPublicEndpointOff()), get...)...), func() {
+			bd.raw("mark_refresh")
 			bd.run(cmd("ibmcloud", "ks", "cluster", "master", "public-service-endpoint", "disable", "--cluster", b.clusterVar(), "-f")...)
-			bd.run(cmd("ibmcloud", "ks", "cluster", "master", "refresh", "--cluster", b.clusterVar())...)
 		})
+		b.refreshIfPending()
 	}
+}
+
+// refreshIfPending refreshes the master when a change that needs it was
+// made, in this run or in one that stopped before the refresh succeeded:
+// the change itself is then already made, so its "already done?" check
+// alone would never refresh (IBM: a master refresh applies endpoint and
+// audit webhook changes).
+func (b *builder) refreshIfPending() {
+	bd := b.cur
+	bd.ifElse(when("refresh_pending"), func() {
+		bd.run(cmd("ibmcloud", "ks", "cluster", "master", "refresh", "--cluster", b.clusterVar())...)
+		bd.raw("refresh_done")
+	}, nil)
 }
 
 // cbrStartMode is the enforcement mode a CBR rule for the API type starts

@@ -204,11 +204,12 @@ func (b *builder) auditWebhook() {
 		bd.call("save_b64", cmd(ca, ".caCert", "ibmcloud", "ks", "cluster", "ca", "get", "--cluster", b.clusterVar(), "--output", "json")...)
 		bd.call("save_b64", cmd(cert, `.users[0].user."client-certificate-data"`, "ibmcloud", "ks", "cluster", "config", "--cluster", b.clusterVar(), "--admin", "--output", "json")...)
 		bd.call("save_b64", cmd(key, `.users[0].user."client-key-data"`, "ibmcloud", "ks", "cluster", "config", "--cluster", b.clusterVar(), "--admin", "--output", "json")...)
+		bd.raw("mark_refresh")
 		bd.run(cmd("ibmcloud", "ks", "cluster", "master", "audit-webhook", "set", "--cluster", b.clusterVar(),
 			"--remote-server", auditRemoteServer, "--ca-cert", ca, "--client-cert", cert, "--client-key", key, "--policy", "default")...)
 		bd.rawUses(`if ! dry; then rm -rf "$AUDIT_DIR"; fi`, "AUDIT_DIR")
-		bd.run(cmd("ibmcloud", "ks", "cluster", "master", "refresh", "--cluster", b.clusterVar())...)
 	})
+	b.refreshIfPending()
 }
 
 // monitoring creates the IBM Cloud Monitoring instance and installs its
