@@ -20,9 +20,9 @@ func (m *module) outputs() {
 			ids = append(ids, m.subnetID(i))
 		}
 		m.output("subnet_ids", "IDs of the subnets, one per zone in the design's order", ids)
-		if st := m.runbookState(); st != "" {
-			m.output("runbook_state", "the IDs the runbook's steps before its access step read back, as lines of its logs/state file", ref(st))
-		}
+	}
+	if st := m.runbookState(); st != "" {
+		m.output("runbook_state", "the IDs the runbook's steps before its access step read back, as lines of its logs/state file", ref(st))
 	}
 	if m.wantsKMS() {
 		m.output("kms_instance_guid", "GUID of the key management instance", m.kmsInstanceGUID())
@@ -41,20 +41,29 @@ func (m *module) outputs() {
 }
 
 // runbookState is a format() call that prints the read-back variables the
-// runbook's infrastructure step would have saved (VPC_ID, SUBNET_n_ID),
-// for the VPC and subnets this module creates. `./runbook.sh --from N`
+// runbook's steps before its access step would have saved: VPC_ID and
+// SUBNET_n_ID for the VPC and subnets this module creates (infrastructure
+// step), KMS_INSTANCE_ID and KMS_ROOT_KEY_ID (keys step). `./runbook.sh --from N`
 // loads them from logs/state instead of running that step.
 func (m *module) runbookState() string {
 	var names, vals []string
-	if m.vpc().VPCID == "" {
+	if m.s.IsVPC() && m.vpc().VPCID == "" {
 		names = append(names, "VPC_ID")
 		vals = append(vals, string(m.vpcID()))
 	}
 	for i, z := range m.s.Zones {
-		if m.vpc().SubnetFor(z).SubnetID == "" {
+		if m.s.IsVPC() && m.vpc().SubnetFor(z).SubnetID == "" {
+			if m.vpc().PublicGateway {
+				names = append(names, "PGW_"+itoa(i+1)+"_ID")
+				vals = append(vals, "ibm_is_public_gateway."+zoneLabel(i)+".id")
+			}
 			names = append(names, "SUBNET_"+itoa(i+1)+"_ID")
 			vals = append(vals, string(m.subnetID(i)))
 		}
+	}
+	if m.wantsKMS() {
+		names = append(names, "KMS_INSTANCE_ID", "KMS_ROOT_KEY_ID")
+		vals = append(vals, string(m.kmsInstanceGUID()), string(m.rootKeyID()))
 	}
 	if len(names) == 0 {
 		return ""

@@ -51,7 +51,7 @@ func (m *module) renderReadme() ([]byte, error) {
 	w("```sh")
 	if m.runbookState() != "" {
 		w("mkdir -p logs")
-		w("terraform -chdir=terraform output -raw runbook_state >>logs/state   # the IDs step 2 would have read back")
+		w("terraform -chdir=terraform output -raw runbook_state >>logs/state   # the IDs the skipped steps would have read back")
 	}
 	w("./runbook.sh --from %d", access.Number)
 	w("```")
@@ -171,11 +171,11 @@ func (m *module) differences() []string {
 		"The runbook creates the cluster in one zone and adds the others with `ibmcloud ks zone add`; this module names every zone at create. The end state is the same pool in every zone.",
 		"The default worker pool is adopted by a worker-pool resource (`import_on_create`), because the cluster resource ignores later edits of it.",
 	}
-	if m.wantsKMS() {
-		out = append(out, "The service-to-service grant from Kubernetes Service to the KMS instance (Reader) is a resource here; the runbook relies on it existing.")
-		if s.IsVPC() {
-			out = append(out, "The VPC Block Storage (server-protect) grant to the KMS instance is created here for encrypted volumes; the runbook creates none.")
-		}
+	if m.wantsKMS() && !m.bootVolumeEncryption() {
+		out = append(out, "The service-to-service grant from Kubernetes Service to the KMS instance (Reader), which IBM asks for before KMS is enabled, is a resource here; the runbook creates it only together with boot-volume encryption.")
+	}
+	if m.s.Security.KMS.DualAuthDelete && m.wantsKMS() {
+		out = append(out, "`terraform destroy` cannot delete the root key while its dual-authorization deletion policy is on: a second approver must authorize the deletion first.")
 	}
 	if m.wantsCBR() {
 		out = append(out, "The CBR rules are written enforced; the runbook creates them in report mode (the cluster API's disabled) and enforces them in its verify step.")
