@@ -38,7 +38,12 @@ func benchDesign(t testing.TB) *model.Design {
 // benchKeystroke measures Update+View of one key on a page: keys alternate
 // so the page stays the same.
 func benchKeystroke(b *testing.B, step StepID, page string, keys ...tea.KeyMsg) {
-	h := newHarness(b, benchDesign(b), step)
+	benchKeystrokeOn(b, benchDesign(b), step, page, keys...)
+}
+
+// benchKeystrokeOn is benchKeystroke on design d.
+func benchKeystrokeOn(b *testing.B, d *model.Design, step StepID, page string, keys ...tea.KeyMsg) {
+	h := newHarness(b, d, step)
 	if page != "" {
 		h.run(h.app.flow.show(loc{h.app.flow.stepIndex(step), page}))
 	}
@@ -85,6 +90,51 @@ func BenchmarkKeystroke(b *testing.B) {
 		// Moving through the 20 groups of the access group list.
 		benchKeystroke(b, StepIAM, "groups", tea.KeyMsg{Type: tea.KeyDown}, tea.KeyMsg{Type: tea.KeyUp})
 	})
+	b.Run("bare-huh-select-1000", func(b *testing.B) {
+		// The reference for 1,000 groups: a themed huh Select of 1,000
+		// options (NB: themed; an unthemed form rebuilds its theme on every
+		// style lookup and would be a misleadingly slow reference).
+		benchBareSelect(b, 1000)
+	})
+	b.Run("IAM-1000", func(b *testing.B) {
+		// Moving through 1,000 access groups.
+		benchKeystrokeOn(b, thousandGroups(b), StepIAM, "groups", tea.KeyMsg{Type: tea.KeyDown}, tea.KeyMsg{Type: tea.KeyUp})
+	})
+}
+
+// benchBareSelect is one key (Update and View) on a themed huh Select of n
+// options in a 120×40 form.
+func benchBareSelect(b *testing.B, n int) {
+	opts := make([]huh.Option[string], n)
+	for i := range opts {
+		opts[i] = huh.NewOption(fmt.Sprintf("team-%04d", i), fmt.Sprintf("team-%04d", i))
+	}
+	var v string
+	f := huh.NewForm(huh.NewGroup(huh.NewSelect[string]().Title("Access groups").Options(opts...).Value(&v))).WithTheme(huh.ThemeCharm())
+	f.Init()
+	f.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	keys := []tea.KeyMsg{{Type: tea.KeyDown}, {Type: tea.KeyUp}}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		f.Update(keys[i%len(keys)])
+		_ = f.View()
+		i++
+	}
+}
+
+// thousandGroups is benchDesign with 1,000 access groups.
+func thousandGroups(t testing.TB) *model.Design {
+	d := benchDesign(t)
+	g := d.Spec.IAM.AccessGroups[0]
+	d.Spec.IAM.AccessGroups = nil
+	for i := range 1000 {
+		g.Name = fmt.Sprintf("team-%04d", i)
+		g.Members = []string{fmt.Sprintf("dev%04d@example.com", i)}
+		g.Namespaces = []string{fmt.Sprintf("ns-%02d", i%20)}
+		d.Spec.IAM.AccessGroups = append(d.Spec.IAM.AccessGroups, g)
+	}
+	return d
 }
 
 // BenchmarkFirstFrame compares the wizard's start (New, Init, the first

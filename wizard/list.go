@@ -133,7 +133,13 @@ func (l List[T]) Pages() []Page {
 			if i := l.firstIncomplete(*items); i >= 0 {
 				st.action = listEdit + strconv.Itoa(i)
 			}
-			sel := Pick(c, "list."+l.ID, "What next?", fmt.Sprintf("edit, add or remove %s %s; done when the list is right", article(l.Noun), l.Noun), &st.action, opts)
+			help := fmt.Sprintf("edit, add or remove %s %s; done when the list is right", article(l.Noun), l.Noun)
+			if len(opts) >= vlistMin && !c.Accessible {
+				// NB: the long-list select renders only the rows in view.
+				return []huh.Field{newVList("list."+l.ID, "What next?", help, opts,
+					func() string { return st.action }, func(a string) { st.action = a })}
+			}
+			sel := Pick(c, "list."+l.ID, "What next?", help, &st.action, opts)
 			if len(opts) > 10 {
 				sel.Height(14)
 			}
@@ -192,8 +198,13 @@ func (l List[T]) Pages() []Page {
 			for i := range *items {
 				opts = append(opts, Opt[int]{Value: i, Label: l.Label(c, &(*items)[i])})
 			}
-			which := PickFunc(c, "list."+l.ID+".remove", "Which "+l.Noun+"?", "", func() int { return st.index },
-				func(i int) { st.index = i }, opts)
+			var which huh.Field
+			if len(opts) >= vlistMin && !c.Accessible {
+				which = newVList("list."+l.ID+".remove", "Which "+l.Noun+"?", "", opts, func() int { return st.index }, func(i int) { st.index = i })
+			} else {
+				which = PickFunc(c, "list."+l.ID+".remove", "Which "+l.Noun+"?", "", func() int { return st.index },
+					func(i int) { st.index = i }, opts)
+			}
 			return []huh.Field{which, YesNo(c, "list."+l.ID+".confirm", "Remove it?",
 				"its answers are deleted from the design", &st.confirm)}
 		},

@@ -87,19 +87,37 @@ func accessGroupList() List[model.AccessGroup] {
 }
 
 // accessGroupsLive lists every group with the RBAC IKS creates for it.
+// liveGroups is how many groups the live text of the list names.
+const liveGroups = 12
+
 func accessGroupsLive(c *Ctx) string {
 	groups := c.D.Spec.IAM.AccessGroups
 	if len(groups) == 0 {
 		return wrapTo(liveMuted(c, "no access groups yet: only the account's administrators can reach the cluster"), c.Width)
 	}
-	lines := make([]string, len(groups))
+	// NB: at most liveGroups lines, warnings first: the live text follows
+	// every key, and a thousand groups would cost a frame to build and
+	// draw; the preview panel and DESIGN.md list every binding.
+	var warn, rest []string
 	for i := range groups {
 		g := &groups[i]
-		line := orUnnamed(g.Name) + ": " + rbacText(c.Cat, g)
-		if g.ServiceRole == model.ServiceManager && g.AllNamespaces() {
-			line = liveWarn(c, line)
+		risky := g.ServiceRole == model.ServiceManager && g.AllNamespaces()
+		if !risky && len(warn)+len(rest) >= liveGroups {
+			continue
 		}
-		lines[i] = line
+		line := orUnnamed(g.Name) + ": " + rbacText(c.Cat, g)
+		if risky {
+			warn = append(warn, liveWarn(c, line))
+		} else {
+			rest = append(rest, line)
+		}
+	}
+	lines := append(warn, rest...)
+	if len(lines) > liveGroups {
+		lines = lines[:liveGroups]
+	}
+	if more := len(groups) - len(lines); more > 0 {
+		lines = append(lines, liveMuted(c, fmt.Sprintf("… and %d more %s", more, plural(more, "group"))))
 	}
 	return hangList(lines, c.Width)
 }

@@ -62,7 +62,7 @@ func (m *App) relayout() {
 	m.ctx.Width = l.formW
 	m.live = ""
 	if m.flow.page.Live != nil {
-		m.live = m.flow.page.Live(m.ctx)
+		m.live = cutLines(m.flow.page.Live(m.ctx), max(l.bodyH/2-1, 2))
 	}
 	h := l.bodyH - lipgloss.Height(m.errLine(l.formW))
 	if m.live != "" {
@@ -370,4 +370,16 @@ func wrapTo(s string, width int) string {
 		return s
 	}
 	return ansi.Wrap(s, width, "")
+}
+
+// cutLines keeps the first n lines of s and says how many were cut: the
+// live area gets at most half the body, and styling lines nobody sees
+// costs a frame with long lists.
+func cutLines(s string, n int) string {
+	lines := strings.SplitN(s, "\n", n+1)
+	if len(lines) <= n {
+		return s
+	}
+	rest := strings.Count(lines[n], "\n") + 1
+	return strings.Join(lines[:n-1], "\n") + fmt.Sprintf("\n… %d more lines", rest+1)
 }

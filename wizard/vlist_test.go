@@ -1,0 +1,67 @@
+package wizard
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// TestVListScrollsFiltersAndKeepsTheCursorInView (issue 10 items 9, 12):
+// only the rows in view are drawn, with "↑ N more" / "↓ N more"; the cursor
+// stays visible after a resize; "/" filters.
+func TestVListScrollsFiltersAndKeepsTheCursorInView(t *testing.T) {
+	var opts []Opt[string]
+	for i := range 1000 {
+		opts = append(opts, Opt[string]{Value: fmt.Sprint(i), Label: fmt.Sprintf("team-%04d", i)})
+	}
+	got := "0"
+	v := newVList("k", "Groups", "", opts, func() string { return got }, func(s string) { got = s })
+	v.WithTheme(Theme())
+	v.WithWidth(60).WithHeight(15)
+	v.Focus()
+	key := func(k tea.KeyMsg) { v.Update(k) }
+	for range 30 {
+		key(tea.KeyMsg{Type: tea.KeyDown})
+	}
+	view := ansi.Strip(v.View())
+	if got != "30" || !strings.Contains(view, "> team-0030") || !strings.Contains(view, "↑ 21 more") || !strings.Contains(view, "↓ 969 more") {
+		t.Fatalf("after 30 downs (value %s):\n%s", got, view)
+	}
+	if strings.Contains(view, "team-0500") || strings.Count(view, "team-") != 10 {
+		t.Fatalf("rows out of view are drawn:\n%s", view)
+	}
+	// A smaller terminal: the cursor stays in view.
+	v.WithHeight(8)
+	if view = ansi.Strip(v.View()); !strings.Contains(view, "> team-0030") {
+		t.Fatalf("cursor hidden after a resize:\n%s", view)
+	}
+	key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'/'}})
+	for _, r := range "0999" {
+		key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+	}
+	if view = ansi.Strip(v.View()); got != "999" || !strings.Contains(view, "1 of 1000") {
+		t.Fatalf("filter 0999 (value %s):\n%s", got, view)
+	}
+	if _, cmd := v.Update(tea.KeyMsg{Type: tea.KeyEnter}); cmd != nil {
+		t.Fatal("enter while filtering left the field")
+	}
+	if _, cmd := v.Update(tea.KeyMsg{Type: tea.KeyEnter}); cmd == nil {
+		t.Fatal("enter did not choose")
+	}
+}
+
+// TestIAMThousandGroups: the IAM list of 1,000 groups is a vlist and its
+// live text names a few groups, not 1,000.
+func TestIAMThousandGroups(t *testing.T) {
+	h := newHarness(t, thousandGroups(t), StepIAM)
+	for i := 0; i < 5 && h.Page() != "iam/groups"; i++ {
+		h.Enter()
+	}
+	h.ExpectPage("iam/groups").ExpectView("options · / filters", "↓ ")
+	if live := liveText(h); !strings.Contains(live, "more") || strings.Count(live, "team-") > liveGroups {
+		t.Fatalf("live text: %s", live)
+	}
+}
