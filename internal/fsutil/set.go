@@ -66,8 +66,13 @@ const tmpMarker = ".iksplan-tmp-"
 // *ConflictError and nothing is written. dir itself, and any folder of the
 // set that already exists, must not be a symlink (*SymlinkError).
 func WriteSet(dir string, files []File, overwrite bool) error {
-	dir = filepath.Clean(dir)
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
 	if err := cleanStale(dir); err != nil {
+		return err
+	}
+	if err := recoverInPlace(dir, files); err != nil {
 		return err
 	}
 	if err := checkSymlinks(dir, files); err != nil {
@@ -89,6 +94,13 @@ func WriteSet(dir string, files []File, overwrite bool) error {
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o777); err != nil {
 		return fmt.Errorf("create directory %s: %w", parent, err)
+	}
+	// The folder cannot be swapped when it is (or holds) the current
+	// directory, which would be left pointing at the old, removed folder,
+	// or when its parent is not writable: then write in place, through a
+	// journal (writeInPlace).
+	if exists && (holdsCwd(dir) || !writable(parent)) {
+		return writeInPlace(dir, files)
 	}
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+tmpMarker+strconv.Itoa(os.Getpid())+"-")
 	if err != nil {
@@ -120,6 +132,9 @@ func WriteSet(dir string, files []File, overwrite bool) error {
 		return syncDir(parent)
 	}
 	if err := unix.Renameat2(unix.AT_FDCWD, tmp, unix.AT_FDCWD, dir, unix.RENAME_EXCHANGE); err != nil {
+		if errors.Is(err, unix.EBUSY) { // a mount point
+			return writeInPlace(dir, files)
+		}
 		if !errors.Is(err, unix.EINVAL) && !errors.Is(err, unix.ENOSYS) && !errors.Is(err, unix.EXDEV) {
 			return fmt.Errorf("write %s: %w", dir, err)
 		}

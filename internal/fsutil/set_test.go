@@ -149,3 +149,63 @@ func TestF10_UmaskHonoured(t *testing.T) {
 		t.Errorf("WriteFile: mode %v, want 0640 under umask 027", st.Mode().Perm())
 	}
 }
+
+// TestF9_OutputIsCurrentDirectory: the folder that holds the current
+// directory is not swapped (the shell would be left in a removed folder);
+// the set is written in place through a journal.
+func TestF9_OutputIsCurrentDirectory(t *testing.T) {
+	out := t.TempDir()
+	t.Chdir(out)
+	if err := os.WriteFile("design.yaml", []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteSet(".", set("old"), false); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteSet(".", set("new"), true); err != nil {
+		t.Fatal(err)
+	}
+	wd, _ := os.Getwd()
+	if wd != out || read(t, "DESIGN.md") != "doc new" || read(t, "design.yaml") != "mine" {
+		t.Fatalf("cwd %s, DESIGN.md %q", wd, read(t, "DESIGN.md"))
+	}
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".*iksplan*")); len(left) != 0 {
+		t.Fatalf("temporaries left: %v", left)
+	}
+}
+
+// TestF9_InPlaceJournalRollsForward: a run killed after committing its
+// journal is finished by the next run; one killed before leaves only
+// temporaries, which are removed.
+func TestF9_InPlaceJournalRollsForward(t *testing.T) {
+	out := t.TempDir()
+	if err := WriteSet(out, set("old"), false); err != nil {
+		t.Fatal(err)
+	}
+	// A dead run committed a journal for DESIGN.md and runbook.sh, and
+	// renamed only DESIGN.md before it died.
+	tmp := filepath.Join(out, ".runbook.sh"+newMarker+"999999999")
+	if err := os.WriteFile(tmp, []byte("#!/bin/sh\n# mid"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "DESIGN.md"), []byte("doc mid"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	journal := filepath.Join(out, journalPrefix+"999999999")
+	body := filepath.Join(out, ".DESIGN.md"+newMarker+"999999999") + "\x00" + filepath.Join(out, "DESIGN.md") + "\n" +
+		tmp + "\x00" + filepath.Join(out, "runbook.sh") + "\n"
+	if err := os.WriteFile(journal, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// And an uncommitted one left a temporary.
+	stray := filepath.Join(out, "manifests", ".00-namespaces.yaml"+newMarker+"999999998")
+	if err := os.WriteFile(stray, []byte("half"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := recoverInPlace(out, set("x")); err != nil {
+		t.Fatal(err)
+	}
+	if read(t, filepath.Join(out, "runbook.sh")) != "#!/bin/sh\n# mid" || Exists(journal) || Exists(stray) || Exists(tmp) {
+		t.Fatal("the journal was not rolled forward, or debris was left")
+	}
+}
