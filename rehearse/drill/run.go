@@ -265,10 +265,12 @@ func trial(ctx context.Context, k Kubectl, p Plan, f Failure, o Options) (Result
 		return r, err
 	}
 	defer func() {
-		// Foreground: the Deployment is gone only when its ReplicaSet and
-		// pods are, so the next trial starts on empty workers.
+		// Orphan, then force-delete: the pods leave the API at once
+		// instead of waiting for kwok to play their termination, so the
+		// next trial starts on empty workers within a second or two.
 		bg := context.WithoutCancel(ctx)
-		_, _ = k.run(bg, nil, "delete", "deployment", workloadName, "-n", Namespace, "--cascade=foreground", "--wait=true", "--timeout=90s")
+		_, _ = k.run(bg, nil, "delete", "deployment", workloadName, "-n", Namespace, "--cascade=orphan", "--wait=true", "--timeout=60s")
+		_, _ = k.run(bg, nil, "delete", "replicasets", "-n", Namespace, "-l", workloadLabel+"=true", "--cascade=orphan", "--wait=true", "--timeout=60s")
 		_, _ = k.run(bg, nil, "delete", "pods", "-n", Namespace, "-l", workloadLabel+"=true", "--force", "--grace-period=0", "--wait=true", "--timeout=60s")
 		_ = poll(bg, 60*time.Second, func() (bool, error) {
 			var l corev1.PodList
