@@ -180,7 +180,32 @@ func capacity(p panelData, width int) string {
 	line := fmt.Sprintf("%s/%s vCPU · %s/%s GiB", num(r.Capacity.CPU), num(p.Plan.Demand.CPU),
 		num(r.Capacity.MemoryGiB), num(p.Plan.Demand.MemoryGiB))
 	b.WriteString("\n" + s.Muted.Render(ansi.Truncate(line, width, "…")))
+	for _, l := range workerLines(p.Plan) {
+		b.WriteString("\n" + s.Muted.Render(ansi.Truncate(l, width, "…")))
+	}
 	return b.String()
+}
+
+// workerLines are the per-worker figures of IBM's model for the first
+// general pool, as DESIGN.md's sizing maths prints them: IBM's reserve, the
+// agents' requests, what is usable, and the room for the plan's pods after
+// the failure.
+func workerLines(plan model.CapacityPlan) []string {
+	i := plan.FirstGeneral()
+	if i < 0 || !plan.Pools[i].FlavorKnown || plan.Unit.IsZero() {
+		return nil
+	}
+	w := plan.Pools[i].Worker
+	var out []string
+	if plan.Node.IBM {
+		out = append(out,
+			fmt.Sprintf("IBM reserve %dm · %dMi", w.ReserveMilliCPU, w.ReserveMiB),
+			fmt.Sprintf("agents %dm · %dMi", w.AgentsMilliCPU, w.AgentsMiB))
+	}
+	out = append(out,
+		fmt.Sprintf("usable/worker %dm · %dMi", w.UsableMilliCPU, w.UsableMiB),
+		fmt.Sprintf("room for %d/%d pods of %dm · %dMi", plan.Resilience.PodRoom, plan.Resilience.Pods, plan.Unit.MilliCPU, plan.Unit.MemoryMiB))
+	return out
 }
 
 // findingCounts draws the counts of findings and the current step's first
