@@ -107,9 +107,12 @@ func (b *builder) isolationDecision() Decision {
 			{"Bare metal", "the most performance and isolation, and required for GPUs and Portworx on classic; slower to order and replace"},
 		}
 	} else {
-		d.IBM = "VPC workers are virtual server instances on IBM's shared VPC hosts; IKS also supports VPC bare-metal workers, and VPC dedicated hosts " +
-			"(a beta in 2023). Isolation on VPC comes mostly from the network: your own VPC, subnets and security groups."
-		d.Alternatives = []Alternative{{"VPC dedicated hosts or bare metal", "single-tenant hardware for compliance; more cost and planning than this design needs"}}
+		d.IBM = "VPC workers are virtual server instances on IBM's shared VPC hosts by default. IKS documents (without a beta tag, 2026-02) clusters on " +
+			"VPC dedicated hosts: a dedicated host pool per metro and flavor class (" + lit("ibmcloud ks dedicated pool create --flavor-class bx2d --metro dal") +
+			"), hosts in it (" + lit("ibmcloud ks dedicated host create") + "), then " + lit("cluster create vpc-gen2 --dedicated-host-pool ID") +
+			" with a flavor of that class. Isolation on VPC otherwise comes from the network: your own VPC, subnets and security groups."
+		d.Alternatives = []Alternative{{"VPC dedicated hosts", "single-tenant hosts for compliance, billed per host; not modelled by iksplan yet: create the pool and hosts and add --dedicated-host-pool to the runbook's create commands by hand"}}
+		d.Docs = append(d.Docs, b.docs(urlDedicatedHosts)...)
 	}
 	// Keep only the alternatives not chosen.
 	var alts []Alternative

@@ -41,4 +41,5 @@ const (
 	urlDualAuth        = "https://cloud.ibm.com/docs/key-protect?topic=key-protect-manage-dual-auth"
 	urlHPCSRegions     = "https://cloud.ibm.com/docs/hs-crypto?topic=hs-crypto-regions"
 	urlIngressSecrets  = ibmDocs + "secrets-mgr"
+	urlDedicatedHosts  = ibmDocs + "cluster-create-dedicated-hosts"
 )
