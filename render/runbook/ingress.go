@@ -53,8 +53,14 @@ func (b *builder) albs() {
 		bd.comment("Managed Traefik as IBM's 2026 migration docs do it (topic ingress-controller-migration, \"Direct")
 		bd.comment("migration\"): each ALB that does not run Traefik yet is disabled and enabled again with a Traefik")
 		bd.comment("version, the newest that ibmcloud ks ingress alb versions lists.")
-		b.readBack("capture", "TRAEFIK_VERSION", view.StepNetwork, "the newest Traefik ALB image version IKS offers",
-			cmd("<newest Traefik version>", jqTraefikVersion, "", "ibmcloud", "ks", "ingress", "alb", "versions", "--output", "json")...)
+		bd.comment("Set TRAEFIK_VERSION at the top to pin a version; empty, the runbook reads the newest.")
+		b.later("TRAEFIK_VERSION", view.StepNetwork, "the Traefik ALB image version (3.X.X_XXXX_iks; ibmcloud ks ingress alb versions); empty: the newest")
+		bd.rawUses(`if [[ -z "$TRAEFIK_VERSION" ]]; then`, "TRAEFIK_VERSION")
+		bd.block(func() {
+			b.readBack("capture", "TRAEFIK_VERSION", view.StepNetwork, "the Traefik ALB image version (3.X.X_XXXX_iks; ibmcloud ks ingress alb versions); empty: the newest",
+				cmd("<newest Traefik version: or set TRAEFIK_VERSION at the top>", jqTraefikVersion, "", "ibmcloud", "ks", "ingress", "alb", "versions", "--output", "json")...)
+		})
+		bd.raw("fi")
 	}
 	if in.PublicALB && on {
 		b.enableALBs("public", traefik, list)
