@@ -47,6 +47,9 @@ type Attribute struct {
 	ConflictsWith []string `json:"conflicts_with"`
 	ExactlyOneOf  []string `json:"exactly_one_of"`
 	Description   string   `json:"description"`
+	// Allowed are the values the provider's StringInSlice validator accepts.
+	Allowed           []string `json:"allowed"`
+	AllowedIgnoreCase bool     `json:"allowed_ignore_case"`
 }
 
 var (

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/hcl/v2/hclwrite"
+	"github.com/zclconf/go-cty/cty"
 )
 
 var hclInitial = hcl.InitialPos
@@ -76,6 +77,10 @@ func checkBody(body *hclsyntax.Body, bs *Block, top bool) []string {
 			out = append(out, fmt.Sprintf("%q is a nested block, written as an argument", name))
 		case a.Deprecated != "":
 			out = append(out, fmt.Sprintf("argument %q is deprecated: %s", name, a.Deprecated))
+		case len(a.Allowed) > 0:
+			if v, diags := body.Attributes[name].Expr.Value(nil); !diags.HasErrors() && v.Type() == cty.String && !allowed(a, v.AsString()) {
+				out = append(out, fmt.Sprintf("argument %q is %q, not one of %v", name, v.AsString(), a.Allowed))
+			}
 		}
 	}
 	counts := map[string]int{}
@@ -140,6 +145,16 @@ func checkBody(body *hclsyntax.Body, bs *Block, top bool) []string {
 	return out
 }
 
+// allowed reports whether the provider's validator accepts v.
+func allowed(a *Attribute, v string) bool {
+	for _, x := range a.Allowed {
+		if x == v || a.AllowedIgnoreCase && strings.EqualFold(x, v) {
+			return true
+		}
+	}
+	return false
+}
+
 // TestSchemaCheckCatchesDefects shows the schema check failing on the
 // defects it guards: an unknown argument, a missing required one, a block
 // written as an argument, a computed-only argument and a conflict.
@@ -164,6 +179,12 @@ func TestSchemaCheckCatchesDefects(t *testing.T) {
 		if probs := checkBody(f.Body.(*hclsyntax.Body), bs, true); len(probs) == 0 {
 			t.Errorf("%s: the schema check found nothing wrong", name)
 		}
+	}
+	cl, _ := sch.Lookup("resource", "ibm_container_vpc_cluster")
+	bad := "name = \"c\"\nvpc_id = \"v\"\nflavor = \"bx2.4x16\"\nzones {\n  name = \"z\"\n  subnet_id = \"s\"\n}\nwait_till = \"Ready\"\n"
+	f0, _ := hclsyntax.ParseConfig([]byte(bad), "wait_till", hclInitial)
+	if probs := checkBody(f0.Body.(*hclsyntax.Body), cl, true); len(probs) != 1 || !strings.Contains(probs[0], "not one of") {
+		t.Errorf("a value outside the validator's list: %v", probs)
 	}
 	ok := "bucket_name = \"b\"\nresource_instance_id = \"x\"\nregion_location = \"jp-tok\"\n"
 	f, _ := hclsyntax.ParseConfig([]byte(ok), "ok", hclInitial)

@@ -650,6 +650,8 @@ func (x *extractor) attribute(path string, e ast.Expr, sc scope) *Attribute {
 			a.RequiredWith, _ = x.stringList(kv.Value, lsc)
 		case "Elem":
 			x.elem(path, a, kv.Value, lsc)
+		case "ValidateFunc":
+			x.allowed(a, kv.Value, lsc)
 		}
 	}
 	if a.Type == "" {
@@ -723,4 +725,18 @@ func (x *extractor) sourceText(e ast.Expr) string {
 		return "?"
 	}
 	return string(b[start.Offset:end.Offset])
+}
+
+// allowed records the values of `validation.StringInSlice([]string{...}, ignoreCase)`.
+func (x *extractor) allowed(a *Attribute, e ast.Expr, sc scope) {
+	call, ok := e.(*ast.CallExpr)
+	if !ok || !strings.HasSuffix(exprText(call.Fun), ".StringInSlice") || len(call.Args) != 2 {
+		return
+	}
+	vals, ok := x.stringList(call.Args[0], sc)
+	if !ok {
+		return
+	}
+	a.Allowed = vals
+	a.AllowedIgnoreCase, _ = x.boolValue(call.Args[1], sc)
 }

@@ -21,6 +21,7 @@ func TestExtractFixture(t *testing.T) {
 	got, _ := json.Marshal(snap.Resources["demo_thing"])
 	want := `{"attributes":{"console_url":{"type":"string","computed":true},` +
 		`"labels":{"type":"map","optional":true,"elem_type":"string"},` +
+		`"mode":{"type":"string","optional":true,"allowed":["a","size"],"allowed_ignore_case":true},` +
 		`"name":{"type":"string","required":true,"force_new":true,"description":"The name"},` +
 		`"old":{"type":"bool","optional":true,"deprecated":"use name"},` +
 		`"size":{"type":"int","optional":true,"apply_once":true,"default":"1"},` +

@@ -49,4 +49,8 @@ type Attribute struct {
 	AtLeastOneOf  []string `json:"at_least_one_of,omitempty"`
 	RequiredWith  []string `json:"required_with,omitempty"`
 	Description   string   `json:"description,omitempty"`
+	// Allowed are the values of an inline validation.StringInSlice
+	// ValidateFunc; AllowedIgnoreCase is its ignoreCase argument.
+	Allowed           []string `json:"allowed,omitempty"`
+	AllowedIgnoreCase bool     `json:"allowed_ignore_case,omitempty"`
 }

@@ -21,6 +21,7 @@ func ResourceThing() *schema.Resource {
 			},
 			"labels": {Type: schema.TypeMap, Optional: true, Elem: schema.TypeString},
 			"old":    {Type: schema.TypeBool, Optional: true, Deprecated: "use name"},
+			"mode":   {Type: schema.TypeString, Optional: true, ValidateFunc: validation.StringInSlice([]string{"a", sizeKey}, true)},
 		},
 	}
 }
