@@ -230,7 +230,7 @@ func findingCounts(p panelData, width int) string {
 		if f.Severity == rules.Error {
 			st = s.Error
 		}
-		b.WriteString("\n" + st.Render(ansi.Truncate(f.RuleID+" "+f.Message, width, "…")))
+		b.WriteString("\n" + st.Render(ansi.Truncate(f.RuleID+" "+model.Escape(f.Message), width, "…")))
 		shown++
 	}
 	return b.String()

@@ -160,8 +160,10 @@ func reviewFields(c *Ctx) []huh.Field {
 			}
 			opts = append(opts, Opt[string]{
 				Value: reviewJump + string(s.ID) + ":" + f.RuleID + ":" + f.Path,
-				Label: fmt.Sprintf("%s %s · %s %s", mark, s.Title, f.RuleID, f.Message),
-				Help:  f.Path + ": " + f.Why,
+				// NB: findings quote what the user typed: escaped, so a
+				// value cannot draw on the terminal (issue 11 F2).
+				Label: fmt.Sprintf("%s %s · %s %s", mark, s.Title, f.RuleID, model.Escape(f.Message)),
+				Help:  model.Escape(f.Path) + ": " + model.Escape(f.Why),
 			})
 		}
 	}
@@ -243,7 +245,7 @@ func waiveFields(c *Ctx) []huh.Field {
 			continue
 		}
 		seen[f.RuleID] = true
-		opts = append(opts, Opt[string]{Value: f.RuleID, Label: fmt.Sprintf("%s %s", f.RuleID, f.Message), Help: f.Why})
+		opts = append(opts, Opt[string]{Value: f.RuleID, Label: fmt.Sprintf("%s %s", f.RuleID, model.Escape(f.Message)), Help: model.Escape(f.Why)})
 	}
 	if len(opts) == 0 {
 		r.waiveRule = ""

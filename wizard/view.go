@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/rules"
 )
 
@@ -262,7 +263,7 @@ func (m *App) whyText(width int) string {
 			if f.Severity == rules.Error {
 				st = s.Error
 			}
-			b.WriteString("\n" + st.Render(f.RuleID+": "+f.Message))
+			b.WriteString("\n" + st.Render(f.RuleID+": "+model.Escape(f.Message)))
 		}
 	}
 	if w.Doc != "" {

@@ -7,6 +7,9 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/model/rules"
 )
 
 // TestVListScrollsFiltersAndKeepsTheCursorInView (issue 10 items 9, 12):
@@ -63,5 +66,22 @@ func TestIAMThousandGroups(t *testing.T) {
 	h.ExpectPage("iam/groups").ExpectView("options · / filters", "↓ ")
 	if live := liveText(h); !strings.Contains(live, "more") || strings.Count(live, "team-") > liveGroups {
 		t.Fatalf("live text: %s", live)
+	}
+}
+
+// TestReviewEscapesFindings (issue 11 F2): a finding quoting a value with
+// an escape sequence or U+202E reaches the screen escaped.
+func TestReviewEscapesFindings(t *testing.T) {
+	d := model.New("shop-prod")
+	d.Metadata.Description = "x"
+	h := newHarness(t, d, StepReview)
+	h.app.ctx.svc.report = func() rules.Report {
+		return rules.Report{Findings: []rules.Finding{{RuleID: "NET999", Severity: rules.Warning, Area: "network",
+			Path: "spec.x", Message: "value \x1b]0;pwned\x07 \u202egnp.exe", Why: "w"}}}
+	}
+	h.run(h.app.flow.show(h.app.flow.cur))
+	v := h.app.View()
+	if strings.Contains(v, "\x1b]0;pwned") || strings.Contains(v, "\u202e") {
+		t.Fatalf("raw escape in the review:\n%q", v)
 	}
 }
