@@ -116,8 +116,13 @@ func workloadObj(p Plan) *appsv1.Deployment {
 				Spec: corev1.PodSpec{
 					TerminationGracePeriodSeconds: &grace,
 					NodeSelector:                  map[string]string{nodeLabel: "true"},
-					Affinity:                      manifests.SpreadAffinity(sel),
-					TopologySpreadConstraints:     manifests.SpreadConstraints(p.Multizone, sel),
+					// The simulator's artifacts, not the design's: see lostTaints.
+					Tolerations: []corev1.Toleration{
+						{Key: corev1.TaintNodeNotReady, Operator: corev1.TolerationOpExists},
+						{Key: corev1.TaintNodeUnreachable, Operator: corev1.TolerationOpExists},
+					},
+					Affinity:                  manifests.SpreadAffinity(sel),
+					TopologySpreadConstraints: manifests.SpreadConstraints(p.Multizone, sel),
 					Containers: []corev1.Container{{
 						Name: "pause", Image: pauseImage,
 						Resources: manifests.UnitResources(p.Unit),

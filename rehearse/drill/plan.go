@@ -26,6 +26,7 @@ const (
 	workloadName   = "workload"
 	workloadLabel  = "drill.iksplan.io/workload"
 	agentLabel     = "drill.iksplan.io/agent"
+	lostTaint      = "drill.iksplan.io/lost"
 	pauseImage     = "registry.k8s.io/pause:3.10" // never pulled: kwok runs no container
 	maxPodsPerNode = 110                          // the kubelet's default; the drill's pods stay far below it
 )

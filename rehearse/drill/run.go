@@ -336,10 +336,15 @@ func sortedKeys(m map[string]bool) []string {
 	return out
 }
 
-// unreachable are the taints the node controller puts on a worker it
-// cannot reach: NoSchedule keeps new pods off (and, with nodeTaintsPolicy
-// Honor, the node out of the spread), NoExecute evicts the running ones.
-var unreachable = []string{"node.kubernetes.io/unreachable:NoSchedule", "node.kubernetes.io/unreachable:NoExecute"}
+// lostTaints go on a lost worker. unreachable:NoExecute is what the node
+// controller sets on a worker it cannot reach; the controller's
+// unreachable:NoSchedule, which keeps new pods off and (with
+// nodeTaintsPolicy Honor) the node out of the spread, is played by the
+// drill's own NoSchedule taint: on a loaded machine kwok's heartbeats lag,
+// kube-controller-manager then flaps node.kubernetes.io taints on healthy
+// simulated workers too, so the workload tolerates those (workloadObj) and
+// only this taint tells lost from healthy.
+var lostTaints = []string{lostTaint + ":NoSchedule", "node.kubernetes.io/unreachable:NoExecute"}
 
 // lose takes the nodes away: cordoned and tainted unreachable, as the node
 // controller marks a worker it cannot reach, and the workload's pods on
@@ -353,7 +358,7 @@ func lose(ctx context.Context, k Kubectl, nodes, victims []string) error {
 	if _, err := k.run(ctx, nil, append([]string{"cordon"}, nodes...)...); err != nil {
 		return err
 	}
-	if _, err := k.run(ctx, nil, append(append([]string{"taint", "nodes", "--overwrite"}, nodes...), unreachable...)...); err != nil {
+	if _, err := k.run(ctx, nil, append(append([]string{"taint", "nodes", "--overwrite"}, nodes...), lostTaints...)...); err != nil {
 		return err
 	}
 	if len(victims) == 0 {
@@ -365,13 +370,12 @@ func lose(ctx context.Context, k Kubectl, nodes, victims []string) error {
 
 // restore gives the lost nodes back for the next trial.
 func restore(ctx context.Context, k Kubectl, names []string) {
-	untaint := make([]string, 0, len(unreachable))
-	for _, t := range unreachable {
+	untaint := make([]string, 0, len(lostTaints))
+	for _, t := range lostTaints {
 		untaint = append(untaint, t+"-")
 	}
-	// One taint at a time: kube-controller-manager drops the NoSchedule
-	// one from nodes kwok keeps Ready, and kubectl refuses the whole call
-	// when one named taint is missing.
+	// One taint at a time: kubectl refuses the whole call when one named
+	// taint is missing (kube-controller-manager may have dropped it).
 	for _, t := range untaint {
 		_, _ = k.run(ctx, nil, append(append([]string{"taint", "nodes"}, names...), t)...)
 	}
@@ -383,8 +387,13 @@ func restore(ctx context.Context, k Kubectl, names []string) {
 			return false, err
 		}
 		for _, n := range l.Items {
-			if n.Spec.Unschedulable || len(n.Spec.Taints) > 0 {
+			if n.Spec.Unschedulable {
 				return false, nil
+			}
+			for _, t := range n.Spec.Taints {
+				if t.Key == lostTaint || t.Key == corev1.TaintNodeUnschedulable {
+					return false, nil
+				}
 			}
 		}
 		return true, nil
