@@ -55,11 +55,7 @@ func (b *builder) summary() Table {
 	t.add("Demand at peak", demand(s.Sizing.Demand))
 	t.add("Capacity with "+b.c.Plan.Resilience.Scenario, b.resilienceText())
 	t.add("Service endpoints", md(s.Network.ServiceEndpoints.Label()))
-	ingress := md(s.Network.Ingress.Controller.Label())
-	if cls := s.Network.Ingress.Controller.IngressClass(true); cls != "" {
-		ingress += " (" + lit(cls) + ")"
-	}
-	t.add("Ingress", ingress)
+	t.add("Ingress", ingressSummary(s.Network.Ingress))
 	t.add("Logging", b.loggingSummary())
 	t.add("Monitoring", b.monitoringSummary())
 	t.add("Rule results", b.countsText())
@@ -110,4 +106,29 @@ func (b *builder) countsText() string {
 	}
 	return fmt.Sprintf("%s, %s, %d info (%d waived)",
 		plural(r.Count(rules.Error), "error", "errors"), plural(r.Count(rules.Warning), "warning", "warnings"), r.Count(rules.Info), waived)
+}
+
+// ingressSummary names the controller and the Ingress classes of the ALBs
+// the design enables (issue 9: a private-only design showed the public
+// class).
+func ingressSummary(in model.Ingress) string {
+	out := md(in.Controller.Label())
+	var classes []string
+	if in.PublicALB {
+		if cls := in.Controller.IngressClass(true); cls != "" {
+			classes = append(classes, lit(cls))
+		}
+	}
+	if in.PrivateALB {
+		if cls := in.Controller.IngressClass(false); cls != "" {
+			classes = append(classes, lit(cls))
+		}
+	}
+	switch {
+	case len(classes) > 0:
+		out += " (" + strings.Join(classes, ", ") + ")"
+	case in.Controller.IngressClass(true) != "":
+		out += " (no ALB enabled)"
+	}
+	return out
 }
