@@ -45,6 +45,7 @@ type scope struct {
 }
 
 type extractor struct {
+	validators map[string]ctorRef
 	root       string
 	fset       *token.FileSet
 	pkgs       map[string]*pkg
@@ -67,6 +68,7 @@ func Extract(root, commit string, resources, dataSources []string) (*Snapshot, e
 	if err != nil {
 		return nil, err
 	}
+	x.validators = regs["validators"]
 	snap := &Snapshot{
 		Provider:    "IBM-Cloud/ibm",
 		Source:      modulePath,
@@ -184,12 +186,23 @@ type ctorRef struct {
 // registrations reads the type-name → constructor entries of the
 // provider's DataSourcesMap and ResourcesMap literals.
 func (x *extractor) registrations(prov *pkg) (map[string]map[string]ctorRef, error) {
-	out := map[string]map[string]ctorRef{"ResourcesMap": {}, "DataSourcesMap": {}}
+	out := map[string]map[string]ctorRef{"ResourcesMap": {}, "DataSourcesMap": {}, "validators": {}}
 	for _, f := range prov.files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			kv, ok := n.(*ast.KeyValueExpr)
 			if !ok {
 				return true
+			}
+			// "ibm_x": pkg.ResourceIBMXValidator(): the resource's
+			// validate.ResourceValidator, which InvokeValidator consults.
+			if call, ok := kv.Value.(*ast.CallExpr); ok {
+				fn := exprText(call.Fun)
+				fn = fn[strings.LastIndex(fn, ".")+1:]
+				if strings.HasSuffix(fn, "Validator") && !strings.HasPrefix(fn, "DataSource") {
+					if name, ok := x.stringValue(kv.Key, scope{prov, f}); ok {
+						out["validators"][name] = ctorRef{kv.Value, scope{prov, f}}
+					}
+				}
 			}
 			key, ok := kv.Key.(*ast.Ident)
 			if !ok || out[key.Name] == nil {
@@ -730,6 +743,14 @@ func (x *extractor) sourceText(e ast.Expr) string {
 // allowed records the values of `validation.StringInSlice([]string{...}, ignoreCase)`.
 func (x *extractor) allowed(a *Attribute, e ast.Expr, sc scope) {
 	call, ok := e.(*ast.CallExpr)
+	if ok && strings.HasSuffix(exprText(call.Fun), ".InvokeValidator") && len(call.Args) == 2 {
+		typ, ok1 := x.stringValue(call.Args[0], sc)
+		id, ok2 := x.stringValue(call.Args[1], sc)
+		if ok1 && ok2 {
+			a.Allowed = x.validatorValues(typ, id)
+		}
+		return
+	}
 	if !ok || !strings.HasSuffix(exprText(call.Fun), ".StringInSlice") || len(call.Args) != 2 {
 		return
 	}
@@ -739,4 +760,55 @@ func (x *extractor) allowed(a *Attribute, e ast.Expr, sc scope) {
 	}
 	a.Allowed = vals
 	a.AllowedIgnoreCase, _ = x.boolValue(call.Args[1], sc)
+}
+
+// validatorValues reads the AllowedValues ("a, b, c") of the entry id of
+// type typ's validate.ResourceValidator when its function is
+// ValidateAllowedStringValue (a case-sensitive list check); nil otherwise.
+func (x *extractor) validatorValues(typ, id string) []string {
+	ctor, ok := x.validators[typ]
+	if !ok {
+		return nil
+	}
+	call, ok := ctor.expr.(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	fr, fsc, ok := x.lookupFunc(call.Fun, ctor.sc)
+	if !ok || fr.decl.Body == nil {
+		return nil
+	}
+	var out []string
+	ast.Inspect(fr.decl.Body, func(n ast.Node) bool {
+		lit, ok := n.(*ast.CompositeLit)
+		if !ok || out != nil {
+			return true
+		}
+		var ident, fn, values string
+		for _, el := range lit.Elts {
+			kv, ok := el.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			k, _ := kv.Key.(*ast.Ident)
+			if k == nil {
+				continue
+			}
+			switch k.Name {
+			case "Identifier":
+				ident, _ = x.stringValue(kv.Value, fsc)
+			case "ValidateFunctionIdentifier":
+				fn = exprText(kv.Value)
+			case "AllowedValues":
+				values, _ = x.stringValue(kv.Value, fsc)
+			}
+		}
+		if ident == id && strings.HasSuffix(fn, "ValidateAllowedStringValue") && values != "" {
+			for _, v := range strings.Split(values, ",") {
+				out = append(out, strings.TrimSpace(v))
+			}
+		}
+		return true
+	})
+	return out
 }

@@ -20,6 +20,7 @@ func TestExtractFixture(t *testing.T) {
 	}
 	got, _ := json.Marshal(snap.Resources["demo_thing"])
 	want := `{"attributes":{"console_url":{"type":"string","computed":true},` +
+		`"effect":{"type":"string","optional":true,"allowed":["NoSchedule","NoExecute"]},` +
 		`"labels":{"type":"map","optional":true,"elem_type":"string"},` +
 		`"mode":{"type":"string","optional":true,"allowed":["a","size"],"allowed_ignore_case":true},` +
 		`"name":{"type":"string","required":true,"force_new":true,"description":"The name"},` +

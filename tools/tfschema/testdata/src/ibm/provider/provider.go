@@ -13,3 +13,9 @@ func Provider() *schema.Provider {
 		},
 	}
 }
+
+func validators() map[string]*validate.ResourceValidator {
+	return map[string]*validate.ResourceValidator{
+		"demo_thing": demo.ResourceThingValidator(),
+	}
+}

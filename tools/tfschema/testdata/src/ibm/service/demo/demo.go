@@ -20,6 +20,7 @@ func ResourceThing() *schema.Resource {
 				}},
 			},
 			"labels": {Type: schema.TypeMap, Optional: true, Elem: schema.TypeString},
+			"effect": {Type: schema.TypeString, Optional: true, ValidateFunc: validate.InvokeValidator("demo_thing", "effect")},
 			"old":    {Type: schema.TypeBool, Optional: true, Deprecated: "use name"},
 			"mode":   {Type: schema.TypeString, Optional: true, ValidateFunc: validation.StringInSlice([]string{"a", sizeKey}, true)},
 		},
@@ -40,4 +41,12 @@ func otherSchema() map[string]*schema.Schema {
 
 func DataSourceThing() *schema.Resource {
 	return &schema.Resource{Schema: map[string]*schema.Schema{"name": {Type: schema.TypeString, Optional: true, ExactlyOneOf: []string{"name", "id"}}}}
+}
+
+func ResourceThingValidator() *validate.ResourceValidator {
+	v := []validate.ValidateSchema{
+		{Identifier: "other", ValidateFunctionIdentifier: validate.ValidateRegexpLen, Regexp: "^x$"},
+		{Identifier: "effect", ValidateFunctionIdentifier: validate.ValidateAllowedStringValue, AllowedValues: "NoSchedule, NoExecute"},
+	}
+	return &validate.ResourceValidator{ResourceName: "demo_thing", Schema: v}
 }
