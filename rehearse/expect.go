@@ -59,6 +59,10 @@ func expect(d *model.Design, st *ibmcloud.State) []string {
 			bad = append(bad, fmt.Sprintf("pool %s spans %v, design %v", p.Name, zones, s.Zones))
 		}
 	}
+	se := s.Network.ServiceEndpoints
+	if se != "" && (cl.PublicSE != se.HasPublic() || cl.PrivateSE != se.HasPrivate()) {
+		bad = append(bad, fmt.Sprintf("service endpoints public=%v private=%v, design %s", cl.PublicSE, cl.PrivateSE, se))
+	}
 	albOn := map[string]bool{}
 	for _, a := range cl.ALBs {
 		albOn[a.Type] = albOn[a.Type] || a.Enabled

@@ -26,6 +26,9 @@ type world struct {
 	cfg      ibmcloud.Config
 	groups   []string
 	realPath string
+	// seed adds what the design says already exists (an existing VPC
+	// and its subnets) to the fresh account.
+	seed func(*ibmcloud.State)
 }
 
 func (w *world) stateDir() string { return filepath.Join(w.dir, "state") }
@@ -37,7 +40,11 @@ func (w *world) setup() error {
 			return err
 		}
 	}
-	if err := ibmcloud.NewState(w.groups...).Save(w.stateDir()); err != nil {
+	st := ibmcloud.NewState(w.groups...)
+	if w.seed != nil {
+		w.seed(st)
+	}
+	if err := st.Save(w.stateDir()); err != nil {
 		return err
 	}
 	if err := ibmcloud.WriteConfig(w.stateDir(), w.cfg); err != nil {

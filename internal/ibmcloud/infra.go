@@ -369,6 +369,25 @@ func cbrRules(c *Call) error {
 	return nil
 }
 
+// cbrRule shows one rule as the CLI's key/value text (CBRCLI examples:
+// "enforcement_mode   enabled"), or the API's rule object with --output.
+func cbrRule(c *Call) error {
+	for _, r := range c.env.State.CBRRules {
+		if r.ID != c.Args[0] {
+			continue
+		}
+		if c.Get("output") != "" {
+			return printJSON(c.env.Out, map[string]any{"id": r.ID, "description": r.Description, "enforcement_mode": r.Enforcement,
+				"resources":  []map[string]any{{"attributes": []map[string]string{{"name": "serviceName", "value": r.Service}, {"name": "serviceInstance", "value": r.ServiceInstance}}}},
+				"operations": map[string]any{"api_types": []map[string]string{{"api_type_id": r.APIType}}},
+				"contexts":   []map[string]any{{"attributes": []map[string]string{{"name": "networkZoneId", "value": r.ZoneID}}}}})
+		}
+		fmt.Fprintf(c.env.Out, "OK\nid                 %s\ndescription        %s\nenforcement_mode   %s\n", r.ID, r.Description, r.Enforcement)
+		return nil
+	}
+	return failf("The rule '%s' was not found. (404 not_found)", c.Args[0])
+}
+
 var enforcementModes = map[string]bool{"enabled": true, "disabled": true, "report": true}
 
 // reportUnsupported: CBR rules that cover the cluster API type of

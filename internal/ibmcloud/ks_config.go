@@ -351,6 +351,20 @@ func ksALBEnable(c *Call) error {
 	return failf("The ALB '%s' could not be found in the cluster.", c.Get("alb"))
 }
 
+func ksALBDisable(c *Call) error {
+	cl, err := c.cluster()
+	if err != nil {
+		return err
+	}
+	for i := range cl.ALBs {
+		if cl.ALBs[i].ID == c.Get("alb") {
+			cl.ALBs[i].Enabled = false
+			return ok(c)
+		}
+	}
+	return failf("The ALB '%s' could not be found in the cluster.", c.Get("alb"))
+}
+
 func ksAutoupdate(on bool) func(*Call) error {
 	return func(c *Call) error {
 		cl, err := c.cluster()

@@ -82,6 +82,7 @@ func ksSpecs() []*Spec {
 		{Path: "ks ingress alb versions", Flags: []Flag{fRegion, fOutput, fQuiet}, Source: srcKS, Run: ksALBVersions},
 		{Path: "ks ingress alb enable classic", Mutating: true, Flags: []Flag{req("alb"), fCluster, opt("version", true), opt("ip", true), fQuiet}, Source: srcKS, Run: ksALBEnable},
 		{Path: "ks ingress alb enable vpc-gen2", Mutating: true, Flags: []Flag{req("alb"), fCluster, opt("version", true), fQuiet}, Source: srcKS, Run: ksALBEnable},
+		{Path: "ks ingress alb disable", Mutating: true, Flags: []Flag{req("alb"), fCluster, opt("disable-deployment", false), fQuiet}, Source: srcKS, Run: ksALBDisable},
 		{Path: "ks ingress alb autoupdate enable", Mutating: true, Flags: []Flag{fCluster, fQuiet}, Source: srcKS, Run: ksAutoupdate(true)},
 		{Path: "ks ingress alb autoupdate disable", Mutating: true, Flags: []Flag{fCluster, fQuiet}, Source: srcKS, Run: ksAutoupdate(false)},
 		{Path: "ks ingress alb autoupdate get", Flags: []Flag{fCluster, fOutput, fQuiet}, Source: srcKS, Run: ksAutoupdateGet},

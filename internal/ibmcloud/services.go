@@ -82,6 +82,7 @@ func otherSpecs() []*Spec {
 		{Path: "cbr rules", Source: srcCBR, Run: cbrRules, Flags: []Flag{
 			opt("zone-id", true), opt("service-name", true), opt("service-instance", true), opt("service-type", true),
 			opt("region", true), opt("resource-group-id", true), opt("resource", true), opt("resource-type", true), opt("sort", true), fJSON}},
+		{Path: "cbr rule", Args: []string{"RULE_ID"}, Source: srcCBR, Run: cbrRule, Flags: []Flag{fJSON}},
 		{Path: "cbr rule-create", Mutating: true, Source: srcCBR, Run: cbrRuleCreate, Flags: []Flag{
 			opt("description", true), opt("service-name", true), opt("service-instance", true), opt("service-type", true),
 			opt("region", true), opt("resource-group-id", true), opt("resource", true), opt("resource-type", true),

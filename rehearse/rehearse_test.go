@@ -1,0 +1,85 @@
+package rehearse
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/model/catalog"
+	"github.com/iksplan/iksplan/render"
+)
+
+// rehearseDesign renders d into a temp dir and rehearses it with the
+// stand-in kubectl.
+func rehearseDesign(t *testing.T, d *model.Design, faults string, neverReady bool) (Summary, string) {
+	t.Helper()
+	if _, err := exec.LookPath("jq"); err != nil {
+		t.Skip("the runbook needs jq")
+	}
+	bin, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	cat := catalog.Default()
+	arts, err := render.All(render.Input{Design: d, SourceName: "design.yaml", Catalog: cat})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := render.Write(filepath.Join(dir, "artifacts"), arts, false); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	s, err := Run(Options{Name: d.Metadata.Name, Design: model.Resolve(d, cat), RunbookDir: filepath.Join(dir, "artifacts"),
+		WorkDir: filepath.Join(dir, "worlds"), Binary: bin, Faults: faults, Out: &out, SkipNeverReady: !neverReady})
+	if err != nil && err != ErrFailed {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	return s, out.String()
+}
+
+// TestRehearsePresetsAndVariants rehearses every preset and variant
+// (fresh, rerun, never-ready) and requires a clean result, except for the
+// defects listed in openDefects.
+func TestRehearsePresetsAndVariants(t *testing.T) {
+	for name, d := range designs(t) {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			s, out := rehearseDesign(t, d, "none", name == "dev-single-zone")
+			open := append([]string(nil), openDefects[name]...)
+			seen := make([]bool, len(open))
+			var unexpected []string
+			for _, p := range s.Problems {
+				known := false
+				for i, o := range open {
+					if strings.Contains(p, o) {
+						known, seen[i] = true, true
+					}
+				}
+				if !known {
+					unexpected = append(unexpected, p)
+				}
+			}
+			sort.Strings(unexpected)
+			for _, p := range unexpected {
+				t.Errorf("rehearsal problem: %s", p)
+			}
+			for i, ok := range seen {
+				if !ok {
+					t.Errorf("fixed: %q no longer happens; remove it from openDefects[%q] in rehearse/open_defects_test.go so this test guards the fix", open[i], name)
+				}
+			}
+			if !s.NeverNormalOK {
+				t.Errorf("a never-ready cluster did not end in a bounded wait\n%s", out)
+			}
+			if t.Failed() {
+				t.Logf("rehearsal output:\n%s", out)
+			}
+		})
+	}
+}
