@@ -73,6 +73,19 @@ func expect(d *model.Design, st *ibmcloud.State) []string {
 	if s.Network.Ingress.PrivateALB && !albOn["private"] {
 		bad = append(bad, "no private ALB is enabled")
 	}
+	if s.Network.Ingress.Controller == model.IngressTraefik {
+		// Managed Traefik: every enabled ALB runs a Traefik image (3.X.X_XXXX_iks)
+		// and, on VPC, the load balancer sends public traffic to Traefik
+		// (IBM's Traefik migration page).
+		for _, a := range cl.ALBs {
+			if a.Enabled && !strings.HasPrefix(a.Version, "3.") {
+				bad = append(bad, fmt.Sprintf("ALB %s is enabled without Traefik (version %q)", a.ID, a.Version))
+			}
+		}
+		if s.IsVPC() && s.Network.Ingress.PublicALB && cl.LBBackend != "traefik" {
+			bad = append(bad, "the VPC load balancer's public backend is not traefik")
+		}
+	}
 	if s.Security.KMS.Provider != "" && s.Security.KMS.Provider != model.KMSNone && cl.KMS == nil {
 		bad = append(bad, "KMS encryption is not enabled on the cluster")
 	}

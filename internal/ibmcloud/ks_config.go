@@ -311,8 +311,17 @@ func ksALBLs(c *Call) error {
 	return nil
 }
 
-// ALB image versions offered (`ingress alb versions`, API GetAlbImages).
-var albImages = []string{"1.12.1_1234_iks"}
+// ALB image versions offered (`ingress alb versions`, API GetAlbImages:
+// defaultK8sVersion, supportedK8sVersions). Ingress-NGINX images are
+// <nginx version>_<build>_iks (containers docs, managing ALBs); Traefik
+// images 3.X.X_XXXX_iks (migration page). CHLOG v1.0.762 says the command
+// lists Traefik versions too, but their JSON key is NOT FOUND: the double
+// puts them under "supportedTraefikVersions" (INFERRED), and the build
+// numbers are the double's own.
+var (
+	albImages     = []string{"1.12.1_1234_iks", "1.11.3_1200_iks"}
+	traefikImages = []string{"3.5.2_1890_iks", "3.4.8_1802_iks"}
+)
 
 func albVersion(a ALB) string {
 	if a.Version != "" {
@@ -323,7 +332,7 @@ func albVersion(a ALB) string {
 
 func ksALBVersions(c *Call) error {
 	if c.Get("output") != "" {
-		return printJSON(c.env.Out, map[string]any{"defaultK8sVersion": albImages[0], "supportedK8sVersions": albImages})
+		return printJSON(c.env.Out, map[string]any{"defaultK8sVersion": albImages[0], "supportedK8sVersions": albImages, "supportedTraefikVersions": traefikImages})
 	}
 	fmt.Fprintf(c.env.Out, "OK\nIBM Cloud Ingress versions\n%s (default)\n", albImages[0])
 	return nil
@@ -341,14 +350,81 @@ func ksALBEnable(c *Call) error {
 	if !strings.HasSuffix(c.Spec.Path, want) {
 		return failf("The command '%s' is not for %s clusters; use 'ingress alb enable %s'.", c.Spec.Path, cl.Provider, want)
 	}
+	if v := c.Get("version"); v != "" && !contains(albImages, v) && !contains(traefikImages, v) {
+		return failf("The version '%s' is not a supported ALB version. To list versions, run 'ibmcloud ks ingress alb versions'.", v)
+	}
 	for i := range cl.ALBs {
 		if cl.ALBs[i].ID == c.Get("alb") {
+			if cl.ALBs[i].Enabled {
+				// INFERRED: enabling an enabled ALB is refused; IBM's
+				// migration steps disable it first.
+				return failf("The ALB '%s' is already enabled.", c.Get("alb"))
+			}
 			cl.ALBs[i].Enabled = true
 			cl.ALBs[i].Version = c.Get("version")
 			return ok(c)
 		}
 	}
 	return failf("The ALB '%s' could not be found in the cluster.", c.Get("alb"))
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if x == y {
+			return true
+		}
+	}
+	return false
+}
+
+// ksLBGet prints the VPC load balancer's backends. IBM documents the
+// command and its --public-backend/--private-backend flags, not its JSON:
+// the field names are INFERRED from the flags.
+func ksLBGet(c *Call) error {
+	cl, err := c.cluster()
+	if err != nil {
+		return err
+	}
+	if cl.Provider != "vpc-gen2" {
+		return failf("The command 'ingress load-balancer get' is for VPC clusters.")
+	}
+	pub, priv := cl.LBBackend, cl.LBPrivateBackend
+	if pub == "" {
+		pub = "nginx"
+	}
+	if priv == "" {
+		priv = "nginx"
+	}
+	if c.Get("output") != "" {
+		return printJSON(c.env.Out, map[string]string{"cluster": cl.ID, "publicBackend": pub, "privateBackend": priv})
+	}
+	fmt.Fprintf(c.env.Out, "OK\nPublic backend:    %s\nPrivate backend:   %s\n", pub, priv)
+	return nil
+}
+
+func ksLBBackendSet(c *Call) error {
+	cl, err := c.cluster()
+	if err != nil {
+		return err
+	}
+	if cl.Provider != "vpc-gen2" {
+		return failf("The command 'ingress load-balancer backend set' is for VPC clusters.")
+	}
+	if c.Get("public-backend") == "" && c.Get("private-backend") == "" {
+		return &UsageError{"Incorrect Usage. Specify '--public-backend' or '--private-backend'."}
+	}
+	for _, f := range []string{"public-backend", "private-backend"} {
+		if v := c.Get(f); v != "" && v != "traefik" && v != "nginx" {
+			return failf("The backend '%s' is not valid. Available options: nginx, traefik", v)
+		}
+	}
+	if v := c.Get("public-backend"); v != "" {
+		cl.LBBackend = v
+	}
+	if v := c.Get("private-backend"); v != "" {
+		cl.LBPrivateBackend = v
+	}
+	return ok(c)
 }
 
 func ksALBDisable(c *Call) error {

@@ -5,6 +5,13 @@ package ibmcloud
 // listed there for its command.
 const srcKS = "https://cloud.ibm.com/docs/containers?topic=containers-kubernetes-service-cli"
 
+// srcMigration is IBM's Ingress-NGINX → Traefik migration page
+// (ibm-cloud-docs/containers, topic ingress-controller-migration, 2026):
+// `ingress alb disable|enable classic|vpc-gen2 --alb --cluster [--version]`,
+// `ingress load-balancer backend set --cluster --public-backend traefik
+// [--private-backend traefik]`, `ingress load-balancer get --cluster`.
+const srcMigration = "https://cloud.ibm.com/docs/containers?topic=containers-ingress-controller-migration"
+
 // Flags most ks commands share.
 var (
 	fCluster  = Flag{Names: []string{"cluster", "c"}, Value: true, Required: true}
@@ -83,6 +90,11 @@ func ksSpecs() []*Spec {
 		{Path: "ks ingress alb enable classic", Mutating: true, Flags: []Flag{req("alb"), fCluster, opt("version", true), opt("ip", true), fQuiet}, Source: srcKS, Run: ksALBEnable},
 		{Path: "ks ingress alb enable vpc-gen2", Mutating: true, Flags: []Flag{req("alb"), fCluster, opt("version", true), fQuiet}, Source: srcKS, Run: ksALBEnable},
 		{Path: "ks ingress alb disable", Mutating: true, Flags: []Flag{req("alb"), fCluster, opt("disable-deployment", false), fQuiet}, Source: srcKS, Run: ksALBDisable},
+		// The provider forms are the ones IBM's Traefik migration page uses.
+		{Path: "ks ingress alb disable classic", Mutating: true, Flags: []Flag{req("alb"), fCluster, opt("disable-deployment", false), fQuiet}, Source: srcMigration, Run: ksALBDisable},
+		{Path: "ks ingress alb disable vpc-gen2", Mutating: true, Flags: []Flag{req("alb"), fCluster, fQuiet}, Source: srcMigration, Run: ksALBDisable},
+		{Path: "ks ingress load-balancer get", Flags: []Flag{fCluster, fOutput, fQuiet}, Source: srcKS, Run: ksLBGet},
+		{Path: "ks ingress load-balancer backend set", Mutating: true, Flags: []Flag{fCluster, opt("public-backend", true), opt("private-backend", true), fQuiet}, Source: srcMigration, Run: ksLBBackendSet},
 		{Path: "ks ingress alb autoupdate enable", Mutating: true, Flags: []Flag{fCluster, fQuiet}, Source: srcKS, Run: ksAutoupdate(true)},
 		{Path: "ks ingress alb autoupdate disable", Mutating: true, Flags: []Flag{fCluster, fQuiet}, Source: srcKS, Run: ksAutoupdate(false)},
 		{Path: "ks ingress alb autoupdate get", Flags: []Flag{fCluster, fOutput, fQuiet}, Source: srcKS, Run: ksAutoupdateGet},

@@ -105,16 +105,17 @@ type Cluster struct {
 	MasterBusyUntil int    `json:"masterBusyUntilPoll"`
 	MasterOp        string `json:"masterOp,omitempty"`
 
-	Pools         []*Pool       `json:"pools"`
-	KMS           *KMSConfig    `json:"kms,omitempty"`
-	Addons        []Addon       `json:"addons"`
-	ALBs          []ALB         `json:"albs"`
-	ALBAutoUpdate bool          `json:"albAutoUpdate"`
-	ImageSecurity bool          `json:"imageSecurity"`
-	AuditWebhook  *AuditWebhook `json:"auditWebhook,omitempty"`
-	Bindings      []Binding     `json:"serviceBindings"`
-	Refreshes     int           `json:"masterRefreshes"`
-	LBBackend     string        `json:"loadBalancerPublicBackend,omitempty"`
+	Pools            []*Pool       `json:"pools"`
+	KMS              *KMSConfig    `json:"kms,omitempty"`
+	Addons           []Addon       `json:"addons"`
+	ALBs             []ALB         `json:"albs"`
+	ALBAutoUpdate    bool          `json:"albAutoUpdate"`
+	ImageSecurity    bool          `json:"imageSecurity"`
+	AuditWebhook     *AuditWebhook `json:"auditWebhook,omitempty"`
+	Bindings         []Binding     `json:"serviceBindings"`
+	Refreshes        int           `json:"masterRefreshes"`
+	LBBackend        string        `json:"loadBalancerPublicBackend,omitempty"`
+	LBPrivateBackend string        `json:"loadBalancerPrivateBackend,omitempty"`
 }
 
 // Pool is a worker pool.
