@@ -59,7 +59,7 @@ func registerReady(env *Env, c *Cluster) error {
 		return nil
 	}
 	if !seeded {
-		ks.putObject(kubeObject{APIVersion: "v1", Kind: "Secret", Namespace: "default", Name: "all-icr-io", Hash: "ibm"})
+		ks.putObject(kubeObject{APIVersion: "v1", Kind: "Secret", Namespace: "default", Name: "all-icr-io", Hash: "ibm", Raw: allICRSecret()})
 	}
 	ks.Nodes = append(ks.Nodes, fresh...)
 	if err := ks.save(env.Dir); err != nil {
@@ -121,9 +121,7 @@ func registerReal(env *Env, nodes []Node, seedSecret bool) error {
 			"name": n.Name, "labels": n.Labels, "annotations": map[string]string{"kwok.x-k8s.io/node": "fake", "node.alpha.kubernetes.io/ttl": "0"}}, "spec": spec})
 	}
 	if seedSecret {
-		items = append(items, map[string]any{"apiVersion": "v1", "kind": "Secret", "type": "kubernetes.io/dockerconfigjson",
-			"metadata": map[string]any{"name": "all-icr-io", "namespace": "default"},
-			"data":     map[string]string{".dockerconfigjson": "eyJhdXRocyI6eyJpY3IuaW8iOnsiYXV0aCI6ImFYQnJjMjVzWVc0NmNtVm9aV0Z5YzJGc0xXOXViSGs9In19fQ=="}})
+		items = append(items, json.RawMessage(allICRSecret()))
 	}
 	if len(items) > 0 {
 		b, _ := json.Marshal(map[string]any{"apiVersion": "v1", "kind": "List", "items": items})
@@ -172,4 +170,13 @@ func namespaceExists(env *Env, ns string) (bool, error) {
 		return false, err
 	}
 	return ks.namespaceExists(ns), nil
+}
+
+// allICRSecret is IKS's registry pull secret in default, with a stand-in
+// credential (an auths entry for icr.io whose password is not a key).
+func allICRSecret() json.RawMessage {
+	b, _ := json.Marshal(map[string]any{"apiVersion": "v1", "kind": "Secret", "type": "kubernetes.io/dockerconfigjson",
+		"metadata": map[string]any{"name": "all-icr-io", "namespace": "default"},
+		"data":     map[string]string{".dockerconfigjson": "eyJhdXRocyI6eyJpY3IuaW8iOnsiYXV0aCI6ImFYQnJjMjVzWVc0NmNtVm9aV0Z5YzJGc0xXOXViSGs9In19fQ=="}})
+	return b
 }

@@ -27,6 +27,8 @@ type kubeObject struct {
 	Namespace  string `json:"namespace,omitempty"`
 	Name       string `json:"name"`
 	Hash       string `json:"hash"`
+	// Raw is the object as applied (JSON), for `get -o json`.
+	Raw json.RawMessage `json:"raw,omitempty"`
 }
 
 type release struct {

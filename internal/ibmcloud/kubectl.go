@@ -200,6 +200,11 @@ func splitKubectl(args []string) (string, []string, kflags) {
 }
 
 func kubectlApply(env *Env, ks *kubeState, f kflags) error {
+	return applyFiles(env, ks, f, false)
+}
+
+// applyFiles applies (or, with create, creates) every object of -f.
+func applyFiles(env *Env, ks *kubeState, f kflags, create bool) error {
 	if len(f.files) == 0 {
 		return errors.New("error: must specify one of -f and -k")
 	}
@@ -243,6 +248,9 @@ func kubectlApply(env *Env, ks *kubeState, f kflags) error {
 			}
 			if o.Namespace != "" && !ks.namespaceExists(o.Namespace) {
 				return fmt.Errorf("Error from server (NotFound): error when creating %q: namespaces %q not found", file, o.Namespace)
+			}
+			if create && ks.object(o.Kind, o.Namespace, o.Name) != nil {
+				return fmt.Errorf("Error from server (AlreadyExists): error when creating %q: %ss %q already exists", file, strings.ToLower(o.Kind), o.Name)
 			}
 			what := ks.putObject(o)
 			fmt.Fprintf(env.Out, "%s/%s %s\n", resourceName(o.APIVersion, o.Kind), o.Name, what)
@@ -315,10 +323,13 @@ func decodeStrict(doc []byte, defaultNS string) (kubeObject, error) {
 		}
 	}
 	h := sha256.Sum256(j)
-	return kubeObject{APIVersion: head.APIVersion, Kind: head.Kind, Namespace: ns, Name: head.Metadata.Name, Hash: hex.EncodeToString(h[:8])}, nil
+	return kubeObject{APIVersion: head.APIVersion, Kind: head.Kind, Namespace: ns, Name: head.Metadata.Name, Hash: hex.EncodeToString(h[:8]), Raw: j}, nil
 }
 
 func kubectlCreate(env *Env, ks *kubeState, rest []string, f kflags) error {
+	if len(f.files) > 0 && len(rest) == 0 {
+		return applyFiles(env, ks, f, true)
+	}
 	if len(rest) < 2 || (rest[0] != "namespace" && rest[0] != "ns") {
 		return fmt.Errorf("kubectl (rehearsal stand-in): create %s is not simulated", strings.Join(rest, " "))
 	}
@@ -391,6 +402,22 @@ func kubectlGet(env *Env, ks *kubeState, rest []string, f kflags) error {
 		(kind == "ServiceAccount" && name == "default" && ks.namespaceExists(ns))
 	if !exists {
 		return fmt.Errorf("Error from server (NotFound): %ss %q not found", strings.ToLower(kind), name)
+	}
+	if o := ks.object(kind, ns, name); o != nil && len(o.Raw) > 0 && f.output != "" {
+		switch f.output {
+		case "json":
+			var v any
+			_ = json.Unmarshal(o.Raw, &v)
+			return printJSON(env.Out, v)
+		case "yaml":
+			b, err := yaml.JSONToYAML(o.Raw)
+			if err != nil {
+				return err
+			}
+			_, err = env.Out.Write(b)
+			return err
+		}
+		return fmt.Errorf("kubectl (rehearsal stand-in): -o %s is not simulated", f.output)
 	}
 	fmt.Fprintf(env.Out, "NAME   STATUS\n%s   Active\n", name)
 	return nil
