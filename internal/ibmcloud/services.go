@@ -24,7 +24,7 @@ var specs []*Spec
 // Specs is the whole grammar the double knows.
 func Specs() []*Spec {
 	if specs == nil {
-		specs = append(ksSpecs(), otherSpecs()...)
+		specs = append(append(ksSpecs(), otherSpecs()...), platformSpecs()...)
 	}
 	return specs
 }
@@ -152,6 +152,7 @@ func accountShow(c *Call) error {
 var plugins = map[string]string{
 	"kubernetes-service": "1.0.791", "container-service": "1.0.791", "vpc-infrastructure": "13.0.0",
 	"cloud-object-storage": "1.9.0", "cbr": "1.4.0", "key-protect": "0.10.0", "cloud-internet-services": "1.16.0",
+	"atracker": "1.3.0",
 }
 
 func pluginShow(c *Call) error {

@@ -32,6 +32,9 @@ type State struct {
 	CBRRules     []CBRRule     `json:"cbrRules"`
 	AccessGroups []AccessGroup `json:"accessGroups"`
 	COSConfigCRN string        `json:"cosConfigCRN"`
+	AuthPolicies []AuthPolicy  `json:"authorizationPolicies"`
+	ATTargets    []ATTarget    `json:"atrackerTargets"`
+	ATRoutes     []ATRoute     `json:"atrackerRoutes"`
 }
 
 // Session is the local CLI session: login and target.
@@ -205,7 +208,9 @@ type Key struct {
 	Name     string `json:"name"`
 	Instance string `json:"instance"`
 	Root     bool   `json:"root"`
-	Created  int    `json:"created"`
+	// DualAuthDelete is the key's dual authorization deletion policy.
+	DualAuthDelete bool `json:"dualAuthDelete,omitempty"`
+	Created        int  `json:"created"`
 }
 
 // Bucket is an Object Storage bucket.
