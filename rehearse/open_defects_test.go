@@ -11,8 +11,8 @@ package rehearse
 // `is subnet-update --pgw`, `audit-webhook set` + `master refresh`,
 // private ALB enable / public ALB disable loops.
 var openDefects = map[string][]string{
-	"tokyo-vpc-production":     {atrackerLs, atrackerRerun},
-	"tokyo-classic-production": {atrackerLs, atrackerRerun},
+	"tokyo-vpc-production":     {atrackerLs, atrackerRerun, atrackerDup},
+	"tokyo-classic-production": {atrackerLs, atrackerRerun, atrackerDup},
 }
 
 // TO-H8 (20:58): the runbook reads `atracker target ls --output JSON` as a
@@ -21,4 +21,5 @@ var openDefects = map[string][]string{
 const (
 	atrackerLs    = "could not read <id of the Activity Tracker target> from: ibmcloud atracker target ls"
 	atrackerRerun = "second run changed the account: ibmcloud atracker target create"
+	atrackerDup   = "already exists. (409)\n    step 10 (Logging and monitoring agents) failed: exit status 1 of: ibmcloud atracker target create"
 )
