@@ -8,12 +8,14 @@ package rehearse
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/iksplan/iksplan/internal/ibmcloud"
 )
@@ -29,6 +31,15 @@ type world struct {
 	// seed adds what the design says already exists (an existing VPC
 	// and its subnets) to the fresh account.
 	seed func(*ibmcloud.State)
+}
+
+// timeout bounds one execution of the runbook (IKSPLAN_REHEARSE_TIMEOUT,
+// a Go duration; default 20m).
+func (w *world) timeout() time.Duration {
+	if d, err := time.ParseDuration(os.Getenv("IKSPLAN_REHEARSE_TIMEOUT")); err == nil && d > 0 {
+		return d
+	}
+	return 20 * time.Minute
 }
 
 func (w *world) stateDir() string { return filepath.Join(w.dir, "state") }
@@ -83,7 +94,10 @@ func (r result) mutating() []ibmcloud.Record {
 func (w *world) run(fault int, progress func(string)) (result, error) {
 	logPath := filepath.Join(w.stateDir(), "calls.jsonl")
 	_ = os.Remove(logPath)
-	cmd := exec.Command("bash", filepath.Join(w.runbook, "runbook.sh"))
+	ctx, cancel := context.WithTimeout(context.Background(), w.timeout())
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "bash", filepath.Join(w.runbook, "runbook.sh"))
+	cmd.WaitDelay = 5 * time.Second
 	cmd.Dir = w.runbook
 	home := filepath.Join(w.dir, "home")
 	cmd.Env = []string{
@@ -97,8 +111,9 @@ func (w *world) run(fault int, progress func(string)) (result, error) {
 		"IBMCLOUD_API_KEY=rehearsal-not-a-key",
 		"LOGS_AGENT_API_KEY=rehearsal-logs-agent-key",
 		"MONITORING_ACCESS_KEY=rehearsal-monitoring-key",
-		// Polls of wait_for return at once: the double counts polls.
-		"RUNBOOK_POLL_SECONDS=0",
+		// The double counts polls, so wait_for need not sleep; against a
+		// real control plane, kwok and the controllers take real seconds.
+		"RUNBOOK_POLL_SECONDS=" + w.pollSeconds(),
 	}
 	if fault > 0 {
 		cmd.Env = append(cmd.Env, fmt.Sprintf("%s=%d", ibmcloud.EnvFault, fault))
@@ -130,6 +145,9 @@ func (w *world) run(fault int, progress func(string)) (result, error) {
 	pw.Close()
 	<-done
 	res := result{output: buf.String()}
+	if ctx.Err() != nil {
+		res.output += fmt.Sprintf("rehearse: the runbook did not finish within %s; stopped it\n", w.timeout())
+	}
 	if werr != nil {
 		ee, ok := werr.(*exec.ExitError)
 		if !ok {
@@ -141,11 +159,11 @@ func (w *world) run(fault int, progress func(string)) (result, error) {
 	return res, err
 }
 
-// sleepShim: until the runbook's poll interval can be set from the
-// environment, a no-op sleep first on PATH keeps wait_for instant. Only
-// the rehearsal's PATH has it.
-func (w *world) sleepShim() error {
-	return os.WriteFile(filepath.Join(w.dir, "bin", "sleep"), []byte("#!/bin/sh\nexit 0\n"), 0o700)
+func (w *world) pollSeconds() string {
+	if w.cfg.RealKubectl != "" {
+		return "2"
+	}
+	return "0"
 }
 
 // tail returns the last n lines of s.

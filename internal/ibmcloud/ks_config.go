@@ -32,6 +32,7 @@ type namedCluster struct {
 	Name    string `json:"name"`
 	Cluster struct {
 		Server string `json:"server"`
+		CA     string `json:"certificate-authority,omitempty"`
 		CAData string `json:"certificate-authority-data,omitempty"`
 		Skip   bool   `json:"insecure-skip-tls-verify,omitempty"`
 	} `json:"cluster"`
@@ -42,6 +43,8 @@ type namedUser struct {
 	User struct {
 		CertData string `json:"client-certificate-data,omitempty"`
 		KeyData  string `json:"client-key-data,omitempty"`
+		Cert     string `json:"client-certificate,omitempty"`
+		Key      string `json:"client-key,omitempty"`
 		Token    string `json:"token,omitempty"`
 	} `json:"user"`
 }

@@ -122,6 +122,7 @@ func registerReal(env *Env, nodes []Node, seedSecret bool) error {
 	}
 	if seedSecret {
 		items = append(items, json.RawMessage(allICRSecret()))
+		items = append(items, storageClasses(env)...)
 	}
 	if len(items) > 0 {
 		b, _ := json.Marshal(map[string]any{"apiVersion": "v1", "kind": "List", "items": items})
@@ -131,8 +132,10 @@ func registerReal(env *Env, nodes []Node, seedSecret bool) error {
 	}
 	for _, n := range nodes {
 		status := map[string]any{"status": map[string]any{
-			"capacity":    map[string]string{"cpu": milli(n.CapCPUMilli), "memory": strconv.FormatInt(n.CapMemoryKi, 10) + "Ki", "pods": "110"},
-			"allocatable": map[string]string{"cpu": milli(n.CPUMilli), "memory": strconv.FormatInt(n.MemoryKi, 10) + "Ki", "pods": "110"},
+			// Disk: a 100 GB boot (VPC) or secondary (classic) disk of which
+			// IBM reserves 10% (RESV, "Worker node resource reserves").
+			"capacity":    map[string]string{"cpu": milli(n.CapCPUMilli), "memory": strconv.FormatInt(n.CapMemoryKi, 10) + "Ki", "pods": "110", "ephemeral-storage": "100Gi"},
+			"allocatable": map[string]string{"cpu": milli(n.CPUMilli), "memory": strconv.FormatInt(n.MemoryKi, 10) + "Ki", "pods": "110", "ephemeral-storage": "90Gi"},
 		}}
 		b, _ := json.Marshal(status)
 		if err := realKubectl(env, nil, "patch", "node", n.Name, "--subresource=status", "--type=merge", "-p", string(b)); err != nil {
@@ -179,4 +182,26 @@ func allICRSecret() json.RawMessage {
 		"metadata": map[string]any{"name": "all-icr-io", "namespace": "default"},
 		"data":     map[string]string{".dockerconfigjson": "eyJhdXRocyI6eyJpY3IuaW8iOnsiYXV0aCI6ImFYQnJjMjVzWVc0NmNtVm9aV0Z5YzJGc0xXOXViSGs9In19fQ=="}})
 	return b
+}
+
+// storageClasses are the classes IKS installs in a new cluster, from the
+// catalog (its storage section cites IBM's storage class pages). No
+// provisioner runs in the rehearsal: claims stay Pending.
+func storageClasses(env *Env) []any {
+	infra := model.InfraVPC
+	for _, c := range env.State.Clusters {
+		if c.Provider == "classic" {
+			infra = model.InfraClassic
+		}
+	}
+	var out []any
+	for _, sc := range cat().StorageClassesFor(infra) {
+		if sc.Provisioner == "" {
+			continue
+		}
+		out = append(out, map[string]any{"apiVersion": "storage.k8s.io/v1", "kind": "StorageClass",
+			"metadata": map[string]any{"name": sc.Name}, "provisioner": sc.Provisioner,
+			"volumeBindingMode": "WaitForFirstConsumer", "reclaimPolicy": "Delete"})
+	}
+	return out
 }
