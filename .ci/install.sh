@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install (idempotently) everything the CI validation needs:
-#   - Debian packages: shellcheck, etcd-server, tmux, openssl (only when missing)
+#   - Debian packages: shellcheck, etcd-server, tmux, openssl, curl, jq (only when missing; jq: the rehearsed runbooks read JSON with it)
 #   - Go tools into $CI_BIN: kubeconform, kube-score (pinned, only when missing)
 #   - kube-apiserver, kubectl, kube-scheduler, kube-controller-manager built from source
 #     (each only when missing; ~14 min once) and kwok (go install, ~1 min once)
@@ -14,7 +14,7 @@ source "$CI_DIR/controlplane.sh"
 
 install_apt() {
   # command -> Debian package
-  local -A pkgs=([shellcheck]=shellcheck [etcd]=etcd-server [tmux]=tmux [openssl]=openssl [curl]=curl)
+  local -A pkgs=([shellcheck]=shellcheck [etcd]=etcd-server [tmux]=tmux [openssl]=openssl [curl]=curl [jq]=jq)
   local cmd missing=()
   for cmd in "${!pkgs[@]}"; do
     command -v -- "$cmd" >/dev/null 2>&1 || missing+=("${pkgs[$cmd]}")
