@@ -449,7 +449,9 @@ func (b *builder) firewallRules() (Table, string) {
 		if f.WantsCalico(model.CalicoPublicIsolation) {
 			t.add(lit("deny-all-outbound-public")+" (order 1850), "+lit("allow-ibm-ports-public")+", "+lit("allow-public-service-endpoint")+", "+
 				lit("allow-konnectivity")+", "+lit("allow-egress-pods-public"),
-				"GlobalNetworkPolicy", "public network isolation: deny public egress except what IKS needs (kubelet 10250, DNS, NFS and block storage ports, the master proxy on 2040/2041)", "IBM kube-samples")
+				"GlobalNetworkPolicy", "public network isolation: deny public egress except what IBM's policies allow. That is not isolation from the Internet: "+
+					lit("allow-egress-pods-public")+" lets every pod reach **any** public address on TCP 53, 443, 2049, 3260, 4443, 5353, 6443 and 10250 and UDP 53, 443, 2049, 3260, 5353 and 10250, "+
+					"plus the region's masters on 20000–32767 and the master proxy on 2040–2041; add Kubernetes NetworkPolicies or a gateway to narrow it", "IBM kube-samples")
 		}
 		if f.WantsCalico(model.CalicoPrivateIsolation) {
 			t.add("private-network-isolation set", "GlobalNetworkPolicy", "limits what workers may reach on IBM's private network", "IBM kube-samples")
