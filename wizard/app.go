@@ -416,6 +416,9 @@ func (m *App) updateWizardKey(msg tea.KeyMsg) tea.Cmd {
 		m.showWhy = !m.showWhy
 		m.relayout()
 		return nil
+	case msg.String() == "esc" && m.flow.closeSubForm():
+		m.afterFlow()
+		return m.flow.form.Init()
 	case key.Matches(msg, m.keys.Back) && m.flow.atFirstField():
 		cmd := m.flow.back()
 		m.afterFlow()

@@ -440,3 +440,26 @@ func (f *flow) nextStep() tea.Cmd {
 	f.err = nil
 	return f.show(l)
 }
+
+// closeSubForm is esc on an item page of a list editor (page "pools-flavor"
+// of the list page "pools"): it returns to the list page, keeping the
+// answers given (they are bound to the design). It reports whether the
+// page was a sub-form.
+func (f *flow) closeSubForm() bool {
+	if f.form == nil || f.busy {
+		return false
+	}
+	for _, p := range f.steps[f.cur.Step].Pages {
+		if p.ID != f.cur.Page && strings.HasPrefix(f.cur.Page, p.ID+"-") {
+			l := loc{f.cur.Step, p.ID}
+			if f.skipped(l) {
+				return false
+			}
+			f.hist = append(f.hist, f.cur)
+			f.err = nil
+			f.show(l)
+			return true
+		}
+	}
+	return false
+}

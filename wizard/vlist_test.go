@@ -85,3 +85,15 @@ func TestReviewEscapesFindings(t *testing.T) {
 		t.Fatalf("raw escape in the review:\n%q", v)
 	}
 }
+
+// TestEscClosesASubForm (issue 10 item 11): esc on a list item page goes
+// back to the list page.
+func TestEscClosesASubForm(t *testing.T) {
+	h := newHarness(t, presetDesign(t, "tokyo-vpc-production"), StepHardware).ExpectPage("hardware/pools")
+	h.Key("home").Enter() // edit the first pool
+	if !strings.HasPrefix(h.Page(), "hardware/pools-") {
+		t.Fatalf("enter on the pool list opened %s", h.Page())
+	}
+	h.Key("esc").ExpectPage("hardware/pools")
+	h.Key("esc").ExpectPage("hardware/pools") // the list page itself is not a sub-form
+}
