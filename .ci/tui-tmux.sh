@@ -58,7 +58,7 @@ item6() {
   start "$BIN"
   wait_for "How do you want to start?" || { fail 6 "no welcome screen"; return; }
   keys Down Down Enter # tokyo-vpc-production
-  wait_for "step 1/11" || { fail 6 "preset did not start"; return; }
+  wait_for "step 1/" || { fail 6 "preset did not start"; return; }
   keys Enter Enter Enter Enter
   wait_for "What is the cluster for?" || { fail 6 "no about page"; return; }
   keys End C-u
@@ -82,7 +82,7 @@ item5() {
   start "$BIN"
   wait_for "How do you want to start?" || { fail 5 "no welcome screen"; return; }
   keys Down Down Enter
-  wait_for "step 1/11" || { fail 5 "preset did not start"; return; }
+  wait_for "step 1/" || { fail 5 "preset did not start"; return; }
   keys Enter Enter Enter Enter
   wait_for "What is the cluster for?" || { fail 5 "no about page"; return; }
   keys End C-u
@@ -121,12 +121,12 @@ item1() {
   start "$BIN"
   wait_for "How do you want to start?" || { fail 1 "no welcome"; return; }
   keys Down Down Enter
-  wait_for "step 1/11" || { fail 1 "preset did not start"; return; }
+  wait_for "step 1/" || { fail 1 "preset did not start"; return; }
   keys Tab Enter
   keys C-c; keys y
   wait_for "EXIT=" 5 || { fail 1 "quit did not exit"; return; }
   start "$BIN" edit a.yaml
-  wait_for "step 1/11" || { fail 1 "edit did not start"; return; }
+  wait_for "step 1/" || { fail 1 "edit did not start"; return; }
   keys Tab Enter
   keys C-c; keys y
   wait_for "EXIT=" 5
@@ -149,7 +149,7 @@ item4() {
   sed -i 's/^\(\s*\)vpcName: .*/\1vpcID: r022-11111111-2222-3333-4444-555555555555/' "$WORK/v.yaml"
   grep -q "vpcID: r022" "$WORK/v.yaml" || { fail 4 "could not give the design a vpcID"; return; }
   start "$BIN" edit v.yaml
-  wait_for "step 1/11" || { fail 4 "edit did not start"; return; }
+  wait_for "step 1/" || { fail 4 "edit did not start"; return; }
   keys PageDown
   local i
   for ((i = 0; i < 8; i++)); do screen | grep -qF "Existing VPC" && break; keys Enter; done
@@ -184,9 +184,9 @@ item2() {
   start "$BIN" edit out1/design.yaml
   if ! wait_for "is a rendered copy"; then fail 2 "a rendered design.yaml was not recognised"; return; fi
   keys Down Enter # adopt
-  wait_for "step 1/11" || { fail 2 "adopt did not start the wizard"; return; }
+  wait_for "step 1/" || { fail 2 "adopt did not start the wizard"; return; }
   local i
-  for ((i = 0; i < 12; i++)); do screen | grep -qF "step 11/11" && break; keys PageDown; done
+  for ((i = 0; i < 12; i++)); do screen | grep -qF "Review and write" && screen | grep -q "step [0-9]*/[0-9]* Review" && break; keys PageDown; done
   wait_for "Findings and actions" || { fail 2 "no review"; return; }
   keys Enter
   wait_for "Output folder" || { fail 2 "no output page"; return; }
