@@ -83,3 +83,17 @@ func TestRehearsePresetsAndVariants(t *testing.T) {
 		})
 	}
 }
+
+// TestFaultTrialConverges fails the cluster create of dev-single-zone
+// once: the run must stop naming step and resume command, and a rerun
+// must converge (scenario 3 for one call).
+func TestFaultTrialConverges(t *testing.T) {
+	d := designs(t)["dev-single-zone"]
+	s, out := rehearseDesign(t, d, "5", false)
+	if s.Faults != 1 || s.FaultsOK != 1 {
+		t.Fatalf("faults %d/%d converged, want 1/1\n%s", s.FaultsOK, s.Faults, out)
+	}
+	if !strings.Contains(out, "fault 5 ibmcloud ks cluster create vpc-gen2: stopped in step 3") {
+		t.Fatalf("fault 5 did not stop in step 3 at the cluster create:\n%s", out)
+	}
+}

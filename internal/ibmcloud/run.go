@@ -245,7 +245,7 @@ func countMutating(dir string) int {
 	calls, _ := ReadCalls(dir)
 	n := 0
 	for _, c := range calls {
-		if c.Mutating {
+		if c.Tool == "ibmcloud" && c.Mutating {
 			n++
 		}
 	}
