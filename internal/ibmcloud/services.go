@@ -59,6 +59,7 @@ func otherSpecs() []*Spec {
 			opt("file", true), opt("roles", true), opt("service-name", true), opt("service-instance", true), opt("region", true),
 			opt("resource-type", true), opt("resource", true), opt("resource-group-name", true), opt("resource-group-id", true),
 			opt("attributes", true), opt("service-type", true), fJSON}},
+		{Path: "iam access-group-users", Args: []string{"GROUP_NAME"}, Source: srcIAM, Run: accessGroupUsers, Flags: []Flag{fJSON}},
 		{Path: "iam access-group-policies", Args: []string{"GROUP_NAME"}, Source: srcIAM, Run: accessGroupPolicies, Flags: []Flag{fJSON}},
 
 		{Path: "is vpc", Args: []string{"VPC"}, Source: srcVPC, Run: isVPC, Flags: []Flag{fJSON, {Names: []string{"q", "quiet"}}}},
@@ -474,4 +475,25 @@ func accessGroupPolicies(c *Call) error {
 		return failf("Access group '%s' was not found.", c.Args[0])
 	}
 	return printJSON(c.env.Out, g.Policies)
+}
+
+// accessGroupUsers lists the group's members: an array of members as the
+// IAM Access Groups API lists them (iam_id, type, email; PSDK
+// iamaccessgroupsv2 ListGroupMembersResponseMember).
+func accessGroupUsers(c *Call) error {
+	g := c.env.State.accessGroup(c.Args[0])
+	if g == nil {
+		return failf("Access group '%s' was not found.", c.Args[0])
+	}
+	out := []map[string]string{}
+	for _, m := range g.Members {
+		out = append(out, map[string]string{"iam_id": "IBMid-" + m, "type": "user", "email": m})
+	}
+	if c.Get("output") != "" {
+		return printJSON(c.env.Out, out)
+	}
+	for _, m := range g.Members {
+		fmt.Fprintln(c.env.Out, m)
+	}
+	return nil
 }
