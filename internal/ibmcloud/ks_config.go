@@ -487,3 +487,69 @@ func ksOTP(on bool) func(*Call) error {
 		return ok(c)
 	}
 }
+
+// Ingress instances: Secrets Manager instances registered with the
+// cluster (CLIREF `ingress instance ls|register|default set`). The JSON
+// field names (name, crn, isDefault) are INFERRED: no IBM capture.
+func ksIngressInstances(c *Call) error {
+	cl, err := c.cluster()
+	if err != nil {
+		return err
+	}
+	out := cl.IngressInstances
+	if out == nil {
+		out = []IngressInstance{}
+	}
+	if c.Get("output") != "" {
+		return printJSON(c.env.Out, out)
+	}
+	fmt.Fprintln(c.env.Out, "OK\nName   CRN   Is default")
+	for _, i := range out {
+		fmt.Fprintf(c.env.Out, "%s   %s   %v\n", i.Name, i.CRN, i.IsDefault)
+	}
+	return nil
+}
+
+func ksIngressRegister(c *Call) error {
+	cl, err := c.cluster()
+	if err != nil {
+		return err
+	}
+	var in *Instance
+	for _, x := range c.env.State.instancesNamed(c.Get("crn")) {
+		if x.Service == "secrets-manager" {
+			in = x
+		}
+	}
+	if in == nil {
+		return failf("The Secrets Manager instance '%s' was not found.", c.Get("crn"))
+	}
+	for _, x := range cl.IngressInstances {
+		if x.CRN == in.crn() {
+			return failf("The instance '%s' is already registered with the cluster.", in.Name)
+		}
+	}
+	if c.Has("is-default") {
+		for i := range cl.IngressInstances {
+			cl.IngressInstances[i].IsDefault = false
+		}
+	}
+	cl.IngressInstances = append(cl.IngressInstances, IngressInstance{Name: in.Name, CRN: in.crn(), IsDefault: c.Has("is-default") || len(cl.IngressInstances) == 0})
+	return ok(c)
+}
+
+func ksIngressDefault(c *Call) error {
+	cl, err := c.cluster()
+	if err != nil {
+		return err
+	}
+	found := false
+	for i := range cl.IngressInstances {
+		cl.IngressInstances[i].IsDefault = cl.IngressInstances[i].Name == c.Get("name")
+		found = found || cl.IngressInstances[i].IsDefault
+	}
+	if !found {
+		return failf("The instance '%s' is not registered with the cluster. Run 'ibmcloud ks ingress instance register' first.", c.Get("name"))
+	}
+	return ok(c)
+}

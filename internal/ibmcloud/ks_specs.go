@@ -93,6 +93,9 @@ func ksSpecs() []*Spec {
 		// The provider forms are the ones IBM's Traefik migration page uses.
 		{Path: "ks ingress alb disable classic", Mutating: true, Flags: []Flag{req("alb"), fCluster, opt("disable-deployment", false), fQuiet}, Source: srcMigration, Run: ksALBDisable},
 		{Path: "ks ingress alb disable vpc-gen2", Mutating: true, Flags: []Flag{req("alb"), fCluster, fQuiet}, Source: srcMigration, Run: ksALBDisable},
+		{Path: "ks ingress instance ls", Flags: []Flag{fCluster, fOutput, fQuiet}, Source: srcKS, Run: ksIngressInstances},
+		{Path: "ks ingress instance register", Mutating: true, Flags: []Flag{fCluster, req("crn"), opt("is-default", false), opt("secret-group-id", true), fQuiet}, Source: srcKS, Run: ksIngressRegister},
+		{Path: "ks ingress instance default set", Mutating: true, Flags: []Flag{fCluster, req("name"), fQuiet}, Source: srcKS, Run: ksIngressDefault},
 		{Path: "ks ingress load-balancer get", Flags: []Flag{fCluster, fOutput, fQuiet}, Source: srcKS, Run: ksLBGet},
 		{Path: "ks ingress load-balancer backend set", Mutating: true, Flags: []Flag{fCluster, opt("public-backend", true), opt("private-backend", true), fQuiet}, Source: srcMigration, Run: ksLBBackendSet},
 		{Path: "ks ingress alb autoupdate enable", Mutating: true, Flags: []Flag{fCluster, fQuiet}, Source: srcKS, Run: ksAutoupdate(true)},

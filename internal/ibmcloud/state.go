@@ -108,17 +108,18 @@ type Cluster struct {
 	MasterBusyUntil int    `json:"masterBusyUntilPoll"`
 	MasterOp        string `json:"masterOp,omitempty"`
 
-	Pools            []*Pool       `json:"pools"`
-	KMS              *KMSConfig    `json:"kms,omitempty"`
-	Addons           []Addon       `json:"addons"`
-	ALBs             []ALB         `json:"albs"`
-	ALBAutoUpdate    bool          `json:"albAutoUpdate"`
-	ImageSecurity    bool          `json:"imageSecurity"`
-	AuditWebhook     *AuditWebhook `json:"auditWebhook,omitempty"`
-	Bindings         []Binding     `json:"serviceBindings"`
-	Refreshes        int           `json:"masterRefreshes"`
-	LBBackend        string        `json:"loadBalancerPublicBackend,omitempty"`
-	LBPrivateBackend string        `json:"loadBalancerPrivateBackend,omitempty"`
+	Pools            []*Pool           `json:"pools"`
+	KMS              *KMSConfig        `json:"kms,omitempty"`
+	Addons           []Addon           `json:"addons"`
+	ALBs             []ALB             `json:"albs"`
+	ALBAutoUpdate    bool              `json:"albAutoUpdate"`
+	ImageSecurity    bool              `json:"imageSecurity"`
+	AuditWebhook     *AuditWebhook     `json:"auditWebhook,omitempty"`
+	Bindings         []Binding         `json:"serviceBindings"`
+	Refreshes        int               `json:"masterRefreshes"`
+	IngressInstances []IngressInstance `json:"ingressInstances,omitempty"`
+	LBBackend        string            `json:"loadBalancerPublicBackend,omitempty"`
+	LBPrivateBackend string            `json:"loadBalancerPrivateBackend,omitempty"`
 }
 
 // Pool is a worker pool.
@@ -410,4 +411,12 @@ func (p *Pool) zone(id string) *PoolZone {
 		}
 	}
 	return nil
+}
+
+// IngressInstance is a Secrets Manager instance registered with the
+// cluster's Ingress (`ks ingress instance register`).
+type IngressInstance struct {
+	Name      string `json:"name"`
+	CRN       string `json:"crn"`
+	IsDefault bool   `json:"isDefault"`
 }
