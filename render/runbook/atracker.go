@@ -36,19 +36,31 @@ func (b *builder) activityTracker() {
 		cmd("<crn of the Cloud Logs instance>", jqCRNByName, ref("LOGS_INSTANCE"),
 			"ibmcloud", "resource", "service-instances", "--service-name", ref("LOGS_SERVICE"), "--output", "json")...)
 	b.authorization(b.c.Catalog.MustAuthorization(catalog.AuthAtrackerLogs), ref("LOGS_SERVICE"), ref("LOGS_GUID"))
-	bd.ifNot(when("json_has", cmd(jqHasName, target, "ibmcloud", "atracker", "target", "ls", "--output", "JSON")...), func() {
+	bd.ifNot(when("json_has", cmd(jqAtrackerHasName, target, "ibmcloud", "atracker", "target", "ls", "--output", "JSON")...), func() {
 		bd.run(cmd("ibmcloud", "atracker", "target", "create", "--name", target, "--type", "cloud_logs",
 			"--target-crn", ref("LOGS_CRN"), "--region", ref("LOGS_REGION"))...)
 	})
 	b.readBack("capture", "ATRACKER_TARGET_ID", view.StepObservability, "ID of the Activity Tracker target",
-		cmd("<id of the Activity Tracker target>", jqIDByName, target, "ibmcloud", "atracker", "target", "ls", "--output", "JSON")...)
-	bd.ifElse(when("json_has", cmd(jqHasName, route, "ibmcloud", "atracker", "route", "ls", "--output", "JSON")...), func() {
+		cmd("<id of the Activity Tracker target>", jqAtrackerIDByName, target, "ibmcloud", "atracker", "target", "ls", "--output", "JSON")...)
+	bd.ifElse(when("json_has", cmd(jqAtrackerHasName, route, "ibmcloud", "atracker", "route", "ls", "--output", "JSON")...), func() {
 		bd.say("Activity Tracker route ", varRef("ATRACKER_ROUTE"), " already exists")
 	}, func() {
 		bd.run(cmd("ibmcloud", "atracker", "route", "create", "--name", route, "--target-ids", ref("ATRACKER_TARGET_ID"),
 			"--locations", cat(varRef("REGION"), ",global"))...)
 	})
 }
+
+// The atracker plug-in's list commands are generated from the Event Routing
+// API, whose list bodies are envelopes: {"targets": [...]} (TargetList) and
+// {"routes": [...]} (RouteList) in IBM/platform-services-go-sdk atrackerv2.
+// IBM publishes no capture of the CLI's JSON, and other IBM plug-ins strip
+// envelopes (ibm-api-shapes.md A.0), so these filters read the envelope and a
+// bare array alike; a jq path that fits neither finds nothing.
+const (
+	jqAtrackerItems    = `((.targets? // .routes? // .) | .[]?)`
+	jqAtrackerHasName  = `any(` + jqAtrackerItems + `; .name == env.JQ_V)`
+	jqAtrackerIDByName = `[` + jqAtrackerItems + ` | select(.name == env.JQ_V)][0].id // empty`
+)
 
 // jqCRNByName picks the CRN of the resource named $JQ_V.
 const jqCRNByName = `[.[]? | select(.name == env.JQ_V)][0].crn // empty`
