@@ -225,7 +225,13 @@ const (
 // StorageClasses lists the storage classes per infrastructure.
 type StorageClasses struct {
 	Section `yaml:",inline" json:",inline"`
-	Items   []StorageClass `yaml:"items" json:"items"`
+	// ClassicBlockProvisioner and ClassicBlockPrefix identify the classes
+	// of IBM's classic block storage plug-in (provisioner ibm.io/ibmc-block,
+	// names ibmc-block-…), which IKS does not install by default; the
+	// prefix also recognises a class the catalog does not list.
+	ClassicBlockProvisioner string         `yaml:"classicBlockProvisioner" json:"classicBlockProvisioner"`
+	ClassicBlockPrefix      string         `yaml:"classicBlockPrefix" json:"classicBlockPrefix"`
+	Items                   []StorageClass `yaml:"items" json:"items"`
 }
 
 // StorageClass is a Kubernetes storage class IKS offers.
@@ -372,7 +378,10 @@ type RBACMapping struct {
 // Registries lists the regional IBM Cloud Container Registry domains.
 type Registries struct {
 	Section `yaml:",inline" json:",inline"`
-	Items   []RegistryDomain `yaml:"items" json:"items"`
+	// Global is the global registry's domain (icr.io), which also serves
+	// IBM's public images.
+	Global string           `yaml:"global" json:"global"`
+	Items  []RegistryDomain `yaml:"items" json:"items"`
 }
 
 // RegistryDomain is the Container Registry domain that serves a region.

@@ -365,6 +365,20 @@ func TestCheckRejects(t *testing.T) {
 		{"no audit image", func(c *Catalog) { c.Images.Items = nil }, "images: kube-audit"},
 		{"no boot volume authorization", func(c *Catalog) { c.Authorizations.Items = c.Authorizations.Items[1:] }, "boot-volume-block-storage needs"},
 		{"no s3fs provisioner", func(c *Catalog) { c.ObjectStorage.S3FSProvisioner = "" }, "s3fsProvisioner"},
+		{"no s3fs prefix", func(c *Catalog) { c.ObjectStorage.S3FSPrefix = "" }, "s3fsPrefix"},
+		{"no classic block provisioner", func(c *Catalog) { c.Storage.ClassicBlockProvisioner = "" }, "classicBlockProvisioner"},
+		{"no classic block prefix", func(c *Catalog) { c.Storage.ClassicBlockPrefix = "" }, "classicBlockPrefix"},
+		{"no global registry", func(c *Catalog) { c.Registries.Global = "" }, "registries: global"},
+		{"no audit webhook", func(c *Catalog) { c.Images.Items[0].Webhook = "" }, "webhook"},
+		{"no secrets manager", func(c *Catalog) {
+			var keep []Service
+			for _, sv := range c.Services.Items {
+				if sv.ID != ServiceSecretsManager {
+					keep = append(keep, sv)
+				}
+			}
+			c.Services.Items = keep
+		}, "services: secrets-manager is missing"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -378,6 +392,17 @@ func TestCheckRejects(t *testing.T) {
 				t.Errorf("Check() = %v, want an error containing %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestRegistryHost: the design's registry prefix becomes the catalog's
+// domain, global is the global registry.
+func TestRegistryHost(t *testing.T) {
+	c := Default()
+	for in, want := range map[string]string{"jp": "jp.icr.io", "jp2": "jp2.icr.io", "global": "icr.io", "": "icr.io"} {
+		if got := c.RegistryHost(in); got != want {
+			t.Errorf("RegistryHost(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 

@@ -38,8 +38,8 @@ func (c *Catalog) checkFacts(add addFunc, regions map[string]bool) {
 	dated("objectStorage", c.ObjectStorage.Section)
 	dated("images", c.Images.Section)
 	dated("authorizations", c.Authorizations.Section)
-	if im := c.MustImage(ImageKubeAudit); im.Repository == "" || im.Tag == "" || im.Source == "" {
-		add("images: %s needs repository, tag and source", ImageKubeAudit)
+	if im := c.MustImage(ImageKubeAudit); im.Repository == "" || im.Tag == "" || im.Source == "" || im.Webhook == "" {
+		add("images: %s needs repository, tag, source and webhook", ImageKubeAudit)
 	} else if im.Digest != "" && !strings.HasPrefix(im.Digest, "sha256:") {
 		add("images: %s: digest %q is not sha256:…", ImageKubeAudit, im.Digest)
 	}
@@ -117,8 +117,14 @@ func (c *Catalog) checkFacts(add addFunc, regions map[string]bool) {
 		}
 	}
 
-	if c.ObjectStorage.S3FSProvisioner == "" {
-		add("objectStorage: s3fsProvisioner is missing")
+	if c.ObjectStorage.S3FSProvisioner == "" || c.ObjectStorage.S3FSPrefix == "" {
+		add("objectStorage: s3fsProvisioner and s3fsPrefix are required")
+	}
+	if c.Storage.ClassicBlockProvisioner == "" || c.Storage.ClassicBlockPrefix == "" {
+		add("storage: classicBlockProvisioner and classicBlockPrefix are required")
+	}
+	if c.Registries.Global == "" {
+		add("registries: global domain is missing")
 	}
 	for _, r := range c.Locations.Regions {
 		if _, ok := c.CrossRegionFor(r.Name); !ok {

@@ -18,7 +18,11 @@ type Image struct {
 	Digest string `yaml:"digest,omitempty" json:"digest,omitempty"`
 	// Source is where the tag and digest were read.
 	Source string `yaml:"source" json:"source"`
-	Note   string `yaml:"note,omitempty" json:"note,omitempty"`
+	// Webhook is the address the master's audit webhook posts to when the
+	// image is the kube-audit receiver: IBM's --remote-server value, which
+	// reaches the receiver's service through the master's local proxy.
+	Webhook string `yaml:"webhook,omitempty" json:"webhook,omitempty"`
+	Note    string `yaml:"note,omitempty" json:"note,omitempty"`
 }
 
 // Ref is the image reference a manifest names: repository:tag@digest,

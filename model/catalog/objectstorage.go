@@ -9,6 +9,9 @@ type ObjectStorage struct {
 	Section `yaml:",inline" json:",inline"`
 	// S3FSProvisioner is the IBM Cloud Object Storage plug-in's provisioner.
 	S3FSProvisioner string `yaml:"s3fsProvisioner" json:"s3fsProvisioner"`
+	// S3FSPrefix is the name prefix of the plug-in's classes (ibmc-s3fs-),
+	// which recognises a class the catalog does not list.
+	S3FSPrefix string `yaml:"s3fsPrefix" json:"s3fsPrefix"`
 	// CrossRegion lists the cross-region geographies and the regions each
 	// serves.
 	CrossRegion []Geography `yaml:"crossRegion" json:"crossRegion"`
@@ -33,7 +36,11 @@ func (c *Catalog) CrossRegionFor(region string) (string, bool) {
 }
 
 // The service IDs the renderers need; Check requires each.
-var RequiredServices = []string{"cos", "cloudant", "cis", "logs", "monitoring", "key-protect", "hpcs"}
+var RequiredServices = []string{"cos", "cloudant", "cis", "logs", "monitoring", "key-protect", "hpcs", ServiceSecretsManager}
+
+// ServiceSecretsManager is the catalog ID of IBM Cloud Secrets Manager,
+// whose instance holds the Ingress certificates.
+const ServiceSecretsManager = "secrets-manager"
 
 // RegistryRegion returns the Container Registry region prefix (jp for
 // jp.icr.io) that serves region, and whether the catalog knows one.
@@ -44,6 +51,23 @@ func (c *Catalog) RegistryRegion(region string) (string, bool) {
 	}
 	p, _, found := strings.Cut(r.Domain, ".")
 	return p, found && p != ""
+}
+
+// RegistryHost returns the registry domain for a registry region prefix
+// (jp: jp.icr.io) as the design stores it; "global" or empty is the global
+// registry. A prefix the catalog does not list yields prefix + "." + the
+// global domain, IBM's naming for every regional registry.
+func (c *Catalog) RegistryHost(prefix string) string {
+	g := c.Registries.Global
+	if prefix == "" || prefix == "global" {
+		return g
+	}
+	for _, r := range c.Registries.Items {
+		if p, _, _ := strings.Cut(r.Domain, "."); p == prefix {
+			return r.Domain
+		}
+	}
+	return prefix + "." + g
 }
 
 // MustService returns the service with id. Check requires every service in

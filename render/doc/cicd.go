@@ -90,7 +90,7 @@ func (b *builder) cicd() CICDSection {
 // `jp.icr.io/shop`.
 func (b *builder) registryPath() string {
 	r := b.s.CICD.Registry
-	domain := r.Region + ".icr.io"
+	domain := b.c.Catalog.RegistryHost(r.Region)
 	if r.Region == "" {
 		if rd, ok := b.c.Catalog.RegistryFor(b.s.Region); ok {
 			domain = rd.Domain

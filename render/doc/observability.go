@@ -137,7 +137,7 @@ func (b *builder) monitoringDecision() Decision {
 		Seed: "Slides 30–32: IBM Cloud Monitoring with Sysdig watches performance in real time, maps service dependencies, discovers the Kubernetes cluster and its metrics, " +
 			"and notifies on anomalies, downtime and degradation through e-mail, Slack, PagerDuty, webhooks, OpsGenie and VictorOps; it is installed by deploying its agent to the cluster.",
 		IBM: "IBM Cloud Monitoring (Sysdig-based) continues. Its agent is now installed with Sysdig's Helm chart " + lit("sysdig/sysdig-deploy") +
-			", pulling images from " + lit("icr.io") + "; the " + lit("ibmcloud ob monitoring") + " commands are gone. Notification channels and their secrets (webhook URLs, integration keys) are set in the Monitoring console.",
+			", pulling images from " + lit(b.c.Catalog.Registries.Global) + "; the " + lit("ibmcloud ob monitoring") + " commands are gone. Notification channels and their secrets (webhook URLs, integration keys) are set in the Monitoring console.",
 		Runbook: b.runbook(view.StepObservability),
 		Docs:    b.docs(urlMonitoringAgent),
 	}

@@ -152,7 +152,7 @@ func (b *builder) imageDecision() Decision {
 		Choice: capitalize(strings.Join(parts, "; ")) + ".",
 		Seed:   "Slide 4: Vulnerability Advisor inspects container images and running containers.",
 		IBM: "Vulnerability Advisor v4 is the default since v3 was deprecated on 2023-06-19. Image signature enforcement (Portieris) is a cluster option; " +
-			"image pull secrets for " + lit("icr.io") + " are created automatically.",
+			"image pull secrets for " + lit(b.c.Catalog.Registries.Global) + " are created automatically.",
 		Alternatives: []Alternative{},
 		Runbook:      b.runbook(view.StepSecurity),
 	}

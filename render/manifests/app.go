@@ -12,6 +12,7 @@ import (
 	"k8s.io/apimachinery/pkg/util/intstr"
 
 	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/model/catalog"
 )
 
 // The application template's fixed choices. Teams copy the file and change
@@ -92,12 +93,9 @@ func ingressNotes(s *model.Spec) []string {
 // appImage is the image in the design's registry. The spec is resolved
 // (model.Resolve fills the registry region from the catalog), so an empty
 // region means the catalog knows no registry for the cluster's region: the
-// global registry icr.io.
-func appImage(s *model.Spec) string {
-	host := "icr.io"
-	if r := s.CICD.Registry.Region; r != "" && r != "global" {
-		host = r + ".icr.io"
-	}
+// global registry (catalog registries.global).
+func appImage(s *model.Spec, cat *catalog.Catalog) string {
+	host := cat.RegistryHost(s.CICD.Registry.Region)
 	ns := s.CICD.Registry.Namespace
 	if ns == "" {
 		ns = "my-namespace"
@@ -270,7 +268,7 @@ func appContainer(p *plan) corev1.Container {
 	}
 	return corev1.Container{
 		Name:            appName,
-		Image:           appImage(s),
+		Image:           appImage(s, p.c.Catalog),
 		ImagePullPolicy: corev1.PullAlways,
 		Ports:           []corev1.ContainerPort{{Name: appPortName, ContainerPort: appPort, Protocol: corev1.ProtocolTCP}},
 		Resources:       UnitResources(p.c.Plan.Unit),

@@ -13,11 +13,7 @@ import (
 // services logs and monitoring.
 const (
 	observeNamespace = "ibm-observe"
-	// auditRemoteServer is the in-cluster receiver IBM's "Forwarding
-	// Kubernetes API audit logs to Cloud Logs" configures: the master
-	// reaches the ibmcloud-kube-audit service through its local proxy.
-	auditRemoteServer = "https://127.0.0.1:2040/api/v1/namespaces/ibm-kube-audit/services/http:ibmcloud-kube-audit-service:http/proxy/post"
-	jqLogSourceSet    = `any(.. | objects | .logSource? // empty; . == env.JQ_V)`
+	jqLogSourceSet   = `any(.. | objects | .logSource? // empty; . == env.JQ_V)`
 )
 
 // logsPrivate reports whether the workers reach IBM service endpoints
@@ -30,6 +26,14 @@ func (b *builder) logsPrivate() bool {
 	}
 	cn := s.Network.Classic
 	return s.Network.ServiceEndpoints.HasPrivate() || cn != nil && (cn.AccountRouting == model.RoutingVRF || cn.PrivateOnlyWorkers)
+}
+
+// auditWebhookURL is the in-cluster receiver IBM's "Forwarding Kubernetes
+// API audit logs to Cloud Logs" configures (catalog images kube-audit
+// webhook): the master reaches the receiver's service through its local
+// proxy.
+func (b *builder) auditWebhookURL() string {
+	return b.c.Catalog.MustImage(catalog.ImageKubeAudit).Webhook
 }
 
 // wantsAuditWebhook reports whether the API server audit webhook is set
@@ -193,7 +197,7 @@ func (b *builder) auditWebhook() {
 	// (bluemix-go containerv1: auditServer, caCertificate, …): set the
 	// webhook, and refresh the master to apply it, only when it points
 	// elsewhere.
-	set := cmd(`.auditServer? == env.JQ_V`, auditRemoteServer, "ibmcloud", "ks", "cluster", "master", "audit-webhook", "get", "--cluster", b.clusterVar(), "--output", "json")
+	set := cmd(`.auditServer? == env.JQ_V`, b.auditWebhookURL(), "ibmcloud", "ks", "cluster", "master", "audit-webhook", "get", "--cluster", b.clusterVar(), "--output", "json")
 	bd.ifElse(when("json_has", set...), func() {
 		bd.say("the audit webhook already points at the in-cluster receiver")
 	}, func() {
@@ -206,7 +210,7 @@ func (b *builder) auditWebhook() {
 		bd.call("save_b64", cmd(key, `.users[0].user."client-key-data"`, "ibmcloud", "ks", "cluster", "config", "--cluster", b.clusterVar(), "--admin", "--output", "json")...)
 		bd.raw("mark_refresh")
 		bd.run(cmd("ibmcloud", "ks", "cluster", "master", "audit-webhook", "set", "--cluster", b.clusterVar(),
-			"--remote-server", auditRemoteServer, "--ca-cert", ca, "--client-cert", cert, "--client-key", key, "--policy", "default")...)
+			"--remote-server", b.auditWebhookURL(), "--ca-cert", ca, "--client-cert", cert, "--client-key", key, "--policy", "default")...)
 		bd.rawUses(`if ! dry; then rm -rf "$AUDIT_DIR"; fi`, "AUDIT_DIR")
 	})
 	b.refreshIfPending()

@@ -1,6 +1,7 @@
 package runbook
 
 import (
+	"github.com/iksplan/iksplan/model/catalog"
 	"github.com/iksplan/iksplan/render/view"
 )
 
@@ -41,7 +42,7 @@ func (b *builder) security() {
 		bd.comment("instance, and registration at create does not make it the default (IBM: secrets-mgr).")
 		b.readBack("capture", "SECRETS_MANAGER_NAME", view.StepSecurity, "name of the registered Secrets Manager instance",
 			cmd("<name of the Secrets Manager instance>", jqNameByCRN, ref("SECRETS_MANAGER_CRN"),
-				"ibmcloud", "resource", "service-instances", "--service-name", "secrets-manager", "--output", "json")...)
+				"ibmcloud", "resource", "service-instances", "--service-name", b.c.Catalog.MustService(catalog.ServiceSecretsManager).ServiceName, "--output", "json")...)
 		// isDefault: the JSON name of the text output's "Is Default" column, inferred (IBM
 		// documents only the table); when it differs, the idempotent default set runs again.
 		bd.ifElse(when("json_has", cmd(`any(.[]?; .name == env.JQ_V and .isDefault == true)`, ref("SECRETS_MANAGER_NAME"),

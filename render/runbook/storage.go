@@ -144,11 +144,13 @@ func (b *builder) volumeClasses() []catalog.StorageClass {
 }
 
 func (b *builder) isS3FS(sc catalog.StorageClass) bool {
-	return sc.Provisioner == b.c.Catalog.ObjectStorage.S3FSProvisioner || strings.HasPrefix(sc.Name, "ibmc-s3fs-")
+	o := b.c.Catalog.ObjectStorage
+	return sc.Provisioner == o.S3FSProvisioner || strings.HasPrefix(sc.Name, o.S3FSPrefix)
 }
 
 func (b *builder) isClassicBlock(sc catalog.StorageClass) bool {
-	return sc.Plugin == b.chart(catalog.ChartBlockStoragePlugin).Chart || sc.Provisioner == "ibm.io/ibmc-block" || strings.HasPrefix(sc.Name, "ibmc-block-")
+	st := b.c.Catalog.Storage
+	return sc.Plugin == b.chart(catalog.ChartBlockStoragePlugin).Chart || sc.Provisioner == st.ClassicBlockProvisioner || strings.HasPrefix(sc.Name, st.ClassicBlockPrefix)
 }
 
 // wantsBlockPlugin reports whether a classic volume uses a block class,

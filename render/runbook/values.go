@@ -177,7 +177,7 @@ func (b *builder) monitoringValues() monitoringValues {
 		ingest = "ingest." + api
 	}
 	v.Global.Sysdig.APIHost = api
-	v.Agent.Image.Registry = "icr.io"
+	v.Agent.Image.Registry = b.c.Catalog.Registries.Global
 	v.Agent.Slim.Enabled = true
 	v.Agent.Slim.Image.Repository = "ext/sysdig/agent-slim"
 	v.Agent.Slim.KmoduleImage.Repository = "ext/sysdig/agent-kmodule"
