@@ -30,6 +30,9 @@ type Options struct {
 	Binary string
 	// Faults: "none", "each", or a number k (fail the k-th mutating call).
 	Faults string
+	// FaultPrefix, if set, keeps only the fault trials whose call's
+	// command path starts with it (e.g. "iam "), to drill one step.
+	FaultPrefix string
 	// Kubeconfig and Kubectl select a real control plane for the fresh
 	// run and the rerun; fault trials use the recording stand-in.
 	Kubeconfig string
@@ -153,6 +156,9 @@ func Run(o Options) (Summary, error) {
 	if err != nil {
 		return s, err
 	}
+	if o.FaultPrefix != "" {
+		ks = keepPrefix(ks, res.mutating(), o.FaultPrefix)
+	}
 	s.FaultsSkipped = ks == nil
 	if !s.FaultsSkipped && res.exit == 0 {
 		o.printf("3. faults: %d trial(s), each failing one mutating call once, then a rerun\n", len(ks))
@@ -244,6 +250,18 @@ func faultList(spec string, total int) ([]int, error) {
 		return nil, fmt.Errorf("--faults %d: the fresh run made only %d mutating calls", k, total)
 	}
 	return []int{k}, nil
+}
+
+// keepPrefix keeps the call numbers k whose k-th mutating call's path
+// starts with prefix.
+func keepPrefix(ks []int, calls []ibmcloud.Record, prefix string) []int {
+	out := []int{}
+	for _, k := range ks {
+		if k <= len(calls) && strings.HasPrefix(calls[k-1].Path, prefix) {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 var stepFailed = regexp.MustCompile(`step (\d+) \(([^)]*)\) failed`)

@@ -18,6 +18,13 @@ import (
 // stand-in kubectl.
 func rehearseDesign(t *testing.T, d *model.Design, faults string, neverReady bool) (Summary, string) {
 	t.Helper()
+	return rehearseWith(t, d, Options{Faults: faults, SkipNeverReady: !neverReady})
+}
+
+// rehearseWith renders d and rehearses it with o (its Faults,
+// FaultPrefix, SkipNeverReady; the rest is filled in).
+func rehearseWith(t *testing.T, d *model.Design, o Options) (Summary, string) {
+	t.Helper()
 	if _, err := exec.LookPath("jq"); err != nil {
 		t.Skip("the runbook needs jq")
 	}
@@ -35,8 +42,9 @@ func rehearseDesign(t *testing.T, d *model.Design, faults string, neverReady boo
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	s, err := Run(Options{Name: d.Metadata.Name, Design: model.Resolve(d, cat), RunbookDir: filepath.Join(dir, "artifacts"),
-		WorkDir: filepath.Join(dir, "worlds"), Binary: bin, Faults: faults, Out: &out, SkipNeverReady: !neverReady})
+	o.Name, o.Design, o.RunbookDir, o.WorkDir, o.Binary, o.Out = d.Metadata.Name, model.Resolve(d, cat),
+		filepath.Join(dir, "artifacts"), filepath.Join(dir, "worlds"), bin, &out
+	s, err := Run(o)
 	if err != nil && err != ErrFailed {
 		t.Fatalf("%v\n%s", err, out.String())
 	}
@@ -95,5 +103,16 @@ func TestFaultTrialConverges(t *testing.T) {
 	}
 	if !strings.Contains(out, "fault 5 ibmcloud ks cluster create vpc-gen2: stopped in step 3") {
 		t.Fatalf("fault 5 did not stop in step 3 at the cluster create:\n%s", out)
+	}
+}
+
+// TestIAMFaultsConverge fails each IAM call of dev-single-zone once (the
+// group, its members, each policy): a rerun must add what the failed run
+// left out. Before the fix the rerun found the group and skipped its
+// members and policies (defect I: 11/15 faults converged).
+func TestIAMFaultsConverge(t *testing.T) {
+	s, out := rehearseWith(t, designs(t)["dev-single-zone"], Options{Faults: "each", FaultPrefix: "iam ", SkipNeverReady: true})
+	if s.Faults < 5 || s.FaultsOK != s.Faults {
+		t.Fatalf("IAM faults %d/%d converged, want every one of at least 5 (group, members, 3 policies)\n%s", s.FaultsOK, s.Faults, out)
 	}
 }

@@ -469,12 +469,36 @@ func accessGroupPolicyCreate(c *Call) error {
 	return nil
 }
 
+// accessGroupPolicies lists the group's policies as the IAM Policy
+// Management API returns them (platform-services-go-sdk
+// iampolicymanagementv1 Policy: id, type, subjects[].attributes[] with
+// access_group_id, roles[] with role_id and display_name, resources[] with
+// attributes[] of name/value/operator; accountId always among them). The
+// CLI prints the list as an array (the INFERRED rule for iam lists in
+// ibm-api-shapes.md). Platform roles are crn:v1:bluemix:public:iam::::role:R,
+// service roles …::::serviceRole:R (IAM's role CRNs).
 func accessGroupPolicies(c *Call) error {
 	g := c.env.State.accessGroup(c.Args[0])
 	if g == nil {
 		return failf("Access group '%s' was not found.", c.Args[0])
 	}
-	return printJSON(c.env.Out, g.Policies)
+	out := []iamPolicyJSON{}
+	for i, p := range g.Policies {
+		out = append(out, p.apiJSON(c.env.State.Account.ID, g.ID, fmt.Sprintf("%s-policy-%d", g.ID, i+1)))
+	}
+	if c.Get("output") != "" {
+		return printJSON(c.env.Out, out)
+	}
+	for _, p := range out {
+		fmt.Fprintf(c.env.Out, "Policy ID:   %s\n", p.ID)
+		for _, r := range p.Roles {
+			fmt.Fprintf(c.env.Out, "Roles:       %s\n", r.DisplayName)
+		}
+		for _, a := range p.Resources[0].Attributes {
+			fmt.Fprintf(c.env.Out, "  %s: %s\n", a.Name, a.Value)
+		}
+	}
+	return nil
 }
 
 // accessGroupUsers lists the group's members: an array of members as the

@@ -150,6 +150,10 @@ var allowlist = map[string]cliCommand{
 	"iam access-group":                {flags: []string{"--id"}},
 	"iam access-group-create":         {flags: []string{"-d", "--description"}},
 	"iam access-group-user-add":       {flags: []string{"--iam-ids"}},
+	// cli-ibmcloud_commands_iam#ibmcloud_iam_access_group_users and
+	// #ibmcloud_iam_access_group_policies: GROUP_NAME [--output FORMAT], JSON only.
+	"iam access-group-users":    {flags: []string{"--output"}},
+	"iam access-group-policies": {flags: []string{"--output"}},
 	"iam access-group-policy-create": {flags: []string{"--file", "--roles", "--service-name", "--service-instance", "--region",
 		"--resource-type", "--resource", "--resource-group-name", "--resource-group-id", "--tags", "--account-management",
 		"--attributes", "--output", "-q", "--api-version"}},

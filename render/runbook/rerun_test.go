@@ -14,7 +14,7 @@ var unguardedOK = []string{"login", "target", "cos config crn", "ks cluster conf
 // readOnlyVerbs are the last words of ibmcloud commands that only read.
 var readOnlyVerbs = []string{"get", "ls", "show", "versions", "vpc", "subnet", "public-gateway", "zones", "rules", "rule",
 	"service-instance", "service-instances", "keys", "access-group", "group", "bucket-head",
-	"policies", "authorization-policies"}
+	"policies", "authorization-policies", "access-group-users", "access-group-policies"}
 
 // ibmcloudKey is the command path of an ibmcloud call (its leading
 // constant words that are not flags), or "" when the call is not one.
