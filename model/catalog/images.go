@@ -59,8 +59,8 @@ type Authorizations struct {
 // TARGET ROLE` policy. Target "kms" stands for the design's key service
 // (kms or hs-crypto).
 type Authorization struct {
-	// ID is iksplan's key: boot-volume-block-storage, boot-volume-kubernetes,
-	// atracker-logs.
+	// ID is iksplan's key: kms-kubernetes, boot-volume-block-storage,
+	// secrets-manager-kubernetes, atracker-logs.
 	ID            string `yaml:"id" json:"id"`
 	SourceService string `yaml:"sourceService" json:"sourceService"`
 	TargetService string `yaml:"targetService" json:"targetService"`
@@ -72,13 +72,16 @@ type Authorization struct {
 // The authorization IDs the renderers need.
 const (
 	AuthBootVolumeBlockStorage = "boot-volume-block-storage"
-	AuthBootVolumeKubernetes   = "boot-volume-kubernetes"
+	// AuthKMSKubernetes lets Kubernetes Service read the root key: needed
+	// for KMS encryption of the cluster's secrets whether or not boot
+	// volumes are encrypted too.
+	AuthKMSKubernetes = "kms-kubernetes"
 	AuthAtrackerLogs           = "atracker-logs"
 	AuthSecretsManager         = "secrets-manager-kubernetes"
 )
 
 // RequiredAuthorizations are the authorizations Check requires.
-var RequiredAuthorizations = []string{AuthBootVolumeBlockStorage, AuthBootVolumeKubernetes, AuthAtrackerLogs, AuthSecretsManager}
+var RequiredAuthorizations = []string{AuthKMSKubernetes, AuthBootVolumeBlockStorage, AuthAtrackerLogs, AuthSecretsManager}
 
 // MustAuthorization returns the authorization with id.
 func (c *Catalog) MustAuthorization(id string) Authorization {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/model/catalog"
 	"github.com/iksplan/iksplan/render/view"
 )
 
@@ -30,7 +31,8 @@ func (b *builder) kmsDecision() Decision {
 		IBM: "Secrets are always encrypted at rest. Enabling a KMS provider (" + lit("ibmcloud ks kms enable") + ") wraps them with a root key you own in Key Protect " +
 			"(multi-tenant, FIPS 140-2 level 3) or Hyper Protect Crypto Services (a dedicated HSM you alone control, FIPS 140-2 level 4). " +
 			"KMS is enabled on a running cluster, not at create; the root key can be rotated (the cluster re-encrypts with the new key, and a previous key cannot be reused), " +
-			"but KMS encryption can never be disabled once on. Disabling the root key stops operations that read secrets until it is re-enabled; deleting it makes the cluster unrecoverable.",
+			"but KMS encryption can never be disabled once on. Disabling the root key stops operations that read secrets until it is re-enabled; deleting it makes the cluster unrecoverable. " +
+			"Before " + lit("kms enable") + ", Kubernetes Service needs a service-to-service authorization to read the key service (" + b.authorizationText(catalog.AuthKMSKubernetes) + "), on classic and VPC, whether or not boot volumes use the key.",
 		Runbook: b.runbook(view.StepKeys, view.StepSecurity),
 		Docs:    b.docs(urlSecrets, urlKMSSetup),
 	}
@@ -211,4 +213,16 @@ func codeList(items []string) string {
 		out[i] = code(x)
 	}
 	return strings.Join(out, ", ")
+}
+
+// authorizationText is a catalog authorization as the document shows it:
+// "source `containers-kubernetes`, role Reader", with the target when it is
+// a named service rather than the design's key service.
+func (b *builder) authorizationText(id string) string {
+	a := b.c.Catalog.MustAuthorization(id)
+	t := "source " + lit(a.SourceService)
+	if a.TargetService != "kms" {
+		t += ", target " + lit(a.TargetService)
+	}
+	return t + ", role " + a.Role
 }

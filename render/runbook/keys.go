@@ -77,13 +77,15 @@ func (b *builder) kmsKeys() {
 			bd.run(cmd("ibmcloud", "kp", "key", "policy-update", "dual-auth-delete", ref("KMS_ROOT_KEY_ID"), "--instance-id", instID, "--enable")...)
 		})
 	}
+	bd.blank()
+	bd.comment("Kubernetes Service may read the key service (Reader): IBM asks for this authorization before KMS is")
+	bd.comment("enabled on the cluster (encryption-setup), with or without boot-volume encryption.")
+	b.authorization(b.c.Catalog.MustAuthorization(catalog.AuthKMSKubernetes), sv.name, instID)
 	if b.bootVolumeEncryption() {
 		bd.blank()
-		bd.comment("Boot-volume encryption with the root key needs two authorizations (IBM: encryption-vpc-worker-disks):")
-		bd.comment("Cloud Block Storage (server-protect) and Kubernetes Service may read the key service (Reader).")
-		for _, id := range []string{catalog.AuthBootVolumeBlockStorage, catalog.AuthBootVolumeKubernetes} {
-			b.authorization(b.c.Catalog.MustAuthorization(id), sv.name, instID)
-		}
+		bd.comment("Boot-volume encryption with the root key also needs Cloud Block Storage (server-protect) to read the")
+		bd.comment("key service (Reader) (IBM: encryption-vpc-worker-disks).")
+		b.authorization(b.c.Catalog.MustAuthorization(catalog.AuthBootVolumeBlockStorage), sv.name, instID)
 	}
 }
 

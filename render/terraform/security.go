@@ -97,8 +97,8 @@ func (m *module) security() {
 		pol.add("dual_auth_delete").setFrom("enabled", boolean(true), "spec.security.kms.dualAuthDelete")
 	}
 	f.note("IKS reads the root key through a service-to-service authorization (IBM's encryption-setup page asks")
-	f.note("for it before KMS is enabled; the catalog's boot-volume-kubernetes entry is the same grant).")
-	m.grant(f, "iks_kms", catalog.AuthBootVolumeKubernetes, service, m.kmsInstanceGUID(), "reads its root key")
+	f.note("for it before KMS is enabled, with or without boot-volume encryption: the catalog's kms-kubernetes).")
+	m.grant(f, "iks_kms", catalog.AuthKMSKubernetes, service, m.kmsInstanceGUID(), "reads its root key")
 	if m.bootVolumeEncryption() {
 		f.note("Boot-volume encryption: Cloud Block Storage (server-protect) reads the root key too")
 		f.note("(https://cloud.ibm.com/docs/containers?topic=containers-encryption-vpc-worker-disks).")
