@@ -75,9 +75,9 @@ const (
 	// AuthKMSKubernetes lets Kubernetes Service read the root key: needed
 	// for KMS encryption of the cluster's secrets whether or not boot
 	// volumes are encrypted too.
-	AuthKMSKubernetes = "kms-kubernetes"
-	AuthAtrackerLogs           = "atracker-logs"
-	AuthSecretsManager         = "secrets-manager-kubernetes"
+	AuthKMSKubernetes  = "kms-kubernetes"
+	AuthAtrackerLogs   = "atracker-logs"
+	AuthSecretsManager = "secrets-manager-kubernetes"
 )
 
 // RequiredAuthorizations are the authorizations Check requires.
