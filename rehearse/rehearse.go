@@ -46,13 +46,22 @@ type Options struct {
 
 // Summary is the outcome of the scenarios.
 type Summary struct {
-	FreshOK       bool
+	FreshOK bool
+	// FreshCalls counts the fresh run's calls per tool (ibmcloud,
+	// kubectl, helm, calicoctl); FreshMutating its mutating ibmcloud calls.
+	FreshCalls    map[string]int
+	FreshMutating int
+	// RerunCalls is the second run's ibmcloud calls (all read-only when
+	// RerunMutating is 0).
+	RerunCalls    int
 	RerunMutating int
 	FaultsSkipped bool
 	Faults        int
 	FaultsOK      int
 	NeverNormalOK bool
-	Problems      []string
+	// NeverNormal is the runbook's bounded-wait message in scenario 4.
+	NeverNormal string
+	Problems    []string
 }
 
 // Line is the summary's last line, in the form the issue fixes.
@@ -129,7 +138,8 @@ func Run(o Options) (Summary, error) {
 			s.FreshOK = true
 		}
 	}
-	o.printf("   exit %d, %d ibmcloud calls, %d mutating\n", res.exit, countTool(res, "ibmcloud"), total)
+	s.FreshCalls, s.FreshMutating = callsByTool(res), total
+	o.printf("   exit %d, %d ibmcloud calls, %d mutating\n", res.exit, s.FreshCalls["ibmcloud"], total)
 	want, err := snapshot(fresh.stateDir())
 	if err != nil {
 		return s, err
@@ -142,7 +152,7 @@ func Run(o Options) (Summary, error) {
 		return s, err
 	}
 	writeLog(fresh, "rerun", res2)
-	s.RerunMutating = len(res2.mutating())
+	s.RerunMutating, s.RerunCalls = len(res2.mutating()), callsByTool(res2)["ibmcloud"]
 	if res2.exit != 0 {
 		s.Problems = append(s.Problems, fmt.Sprintf("second run exited %d:\n%s", res2.exit, indent(tail(res2.output, 8))))
 	}
@@ -187,7 +197,7 @@ func Run(o Options) (Summary, error) {
 	}
 	writeLog(nn, "never-normal", res4)
 	if msg := giveUpLine(res4.output); res4.exit != 0 && msg != "" {
-		s.NeverNormalOK = true
+		s.NeverNormalOK, s.NeverNormal = true, msg
 		o.printf("   stopped: %s\n", msg)
 	} else {
 		s.Problems = append(s.Problems, fmt.Sprintf("a cluster that never becomes ready: the runbook exited %d without a bounded-wait message:\n%s", res4.exit, indent(tail(res4.output, 6))))
@@ -199,6 +209,9 @@ func Run(o Options) (Summary, error) {
 func (o *Options) finish(s Summary) (Summary, error) {
 	for _, p := range s.Problems {
 		o.printf("problem: %s\n", p)
+	}
+	for _, l := range s.Report() {
+		o.printf("summary: %s\n", l)
 	}
 	o.printf("%s\n", s.Line(o.Name))
 	if !s.OK() {
@@ -214,14 +227,44 @@ func prepare(w *world) error {
 	return w.setup()
 }
 
-func countTool(r result, tool string) int {
-	n := 0
+// callsByTool counts a run's calls per tool.
+func callsByTool(r result) map[string]int {
+	n := map[string]int{}
 	for _, c := range r.calls {
-		if c.Tool == tool {
-			n++
-		}
+		n[c.Tool]++
 	}
 	return n
+}
+
+// Report is the summary before the last line: what each scenario did, in
+// the figures the double counted.
+func (s Summary) Report() []string {
+	var tools []string
+	for _, t := range ibmcloud.Tools {
+		if n := s.FreshCalls[t]; n > 0 {
+			tools = append(tools, fmt.Sprintf("%s %d", t, n))
+		}
+	}
+	out := []string{
+		fmt.Sprintf("fresh run: %s; calls: %s; %d mutating ibmcloud calls", okWord(s.FreshOK), strings.Join(tools, ", "), s.FreshMutating),
+		fmt.Sprintf("second run: %d ibmcloud calls, %d mutating", s.RerunCalls, s.RerunMutating),
+	}
+	if s.FaultsSkipped {
+		out = append(out, "faults: skipped (--faults none)")
+	} else {
+		out = append(out, fmt.Sprintf("faults: %d injected (each failing one mutating call once), %d stopped with a resume message and converged on rerun", s.Faults, s.FaultsOK))
+	}
+	if s.NeverNormal != "" {
+		out = append(out, "a cluster that never becomes ready: "+s.NeverNormal)
+	}
+	return out
+}
+
+func okWord(ok bool) string {
+	if ok {
+		return "ok, the final state matches the design"
+	}
+	return "FAILED"
 }
 
 func writeLog(w *world, name string, r result) {
