@@ -318,9 +318,12 @@ func ksALBLs(c *Call) error {
 // defaultK8sVersion, supportedK8sVersions). Ingress-NGINX images are
 // <nginx version>_<build>_iks (containers docs, managing ALBs); Traefik
 // images 3.X.X_XXXX_iks (migration page). CHLOG v1.0.762 says the command
-// lists Traefik versions too, but their JSON key is NOT FOUND: the double
-// puts them under "supportedTraefikVersions" (INFERRED), and the build
-// numbers are the double's own.
+// lists Traefik versions too, but their JSON key is NOT FOUND: the API
+// model (IBM-Cloud/bluemix-go containerv2 AlbImageVersions, 576d2f8
+// 2026-06-24) still has only defaultK8sVersion and supportedK8sVersions.
+// The double puts Traefik images under "supportedTraefikVersions"
+// (INFERRED; the runbook reads any string of the Traefik image form, so
+// either placement works), and the build numbers are the double's own.
 var (
 	albImages     = []string{"1.12.1_1234_iks", "1.11.3_1200_iks"}
 	traefikImages = []string{"3.5.2_1890_iks", "3.4.8_1802_iks"}
@@ -380,9 +383,13 @@ func contains(xs []string, x string) bool {
 	return false
 }
 
-// ksLBGet prints the VPC load balancer's backends. IBM documents the
-// command and its --public-backend/--private-backend flags, not its JSON:
-// the field names are INFERRED from the flags.
+// ksLBGet prints the configuration of the VPC load balancers in front of
+// the ALBs. The API body (GET /ingress/v2/load-balancer/configuration,
+// IBM-Cloud/bluemix-go containerv2 ALBLBConfig, 576d2f8 2026-06-24) has
+// cluster, type and proxyProtocol{enable, cidr, headerTimeout}; the
+// backend that `load-balancer backend set` changes (IBM's Traefik
+// migration page) is newer than that model, so publicBackend and
+// privateBackend are INFERRED from the flags' names.
 func ksLBGet(c *Call) error {
 	cl, err := c.cluster()
 	if err != nil {
@@ -399,7 +406,8 @@ func ksLBGet(c *Call) error {
 		priv = "nginx"
 	}
 	if c.Get("output") != "" {
-		return printJSON(c.env.Out, map[string]string{"cluster": cl.ID, "publicBackend": pub, "privateBackend": priv})
+		return printJSON(c.env.Out, map[string]any{"cluster": cl.ID, "proxyProtocol": map[string]any{"enable": false, "headerTimeout": 0},
+			"publicBackend": pub, "privateBackend": priv})
 	}
 	fmt.Fprintf(c.env.Out, "OK\nPublic backend:    %s\nPrivate backend:   %s\n", pub, priv)
 	return nil
@@ -489,19 +497,25 @@ func ksOTP(on bool) func(*Call) error {
 }
 
 // Ingress instances: Secrets Manager instances registered with the
-// cluster (CLIREF `ingress instance ls|register|default set`). The JSON
-// field names (name, crn, isDefault) are INFERRED: no IBM capture.
+// cluster (CLIREF `ingress instance ls|register|default set`). The list is
+// a bare array of the API's Instance (GET /ingress/v2/secret/getInstances;
+// IBM-Cloud/bluemix-go api/container/containerv2/ingress.go Instance and
+// its test's response body, 576d2f8 2026-06-24): cluster, name, crn,
+// secretGroupID, secretGroupName, callbackChannel, userManaged, isDefault,
+// type, status.
 func ksIngressInstances(c *Call) error {
 	cl, err := c.cluster()
 	if err != nil {
 		return err
 	}
 	out := cl.IngressInstances
-	if out == nil {
-		out = []IngressInstance{}
-	}
 	if c.Get("output") != "" {
-		return printJSON(c.env.Out, out)
+		list := []map[string]any{}
+		for _, i := range out {
+			list = append(list, map[string]any{"cluster": cl.ID, "name": i.Name, "crn": i.CRN, "secretGroupID": "", "secretGroupName": "",
+				"callbackChannel": "", "userManaged": true, "isDefault": i.IsDefault, "type": "secrets-manager", "status": "created"})
+		}
+		return printJSON(c.env.Out, list)
 	}
 	fmt.Fprintln(c.env.Out, "OK\nName   CRN   Is default")
 	for _, i := range out {
