@@ -287,29 +287,33 @@ func ksPoolCreateClassic(c *Call) error {
 }
 
 func ksPoolTaint(c *Call) error {
-	cl, err := c.cluster()
-	if err != nil {
-		return err
-	}
-	p := cl.pool(c.Get("worker-pool"))
-	if p == nil {
-		return failf("The specified worker pool could not be found. (E0011)")
-	}
-	if err := confirm(c, "Setting taints replaces the existing taints of the worker pool. Continue?", "f"); err != nil {
-		return err
-	}
-	p.Taints = map[string]string{}
-	for _, t := range c.All("taint") {
-		k, v, found := strings.Cut(t, "=")
-		if !found || !strings.Contains(v, ":") {
-			return &UsageError{fmt.Sprintf("Incorrect Usage. The taint '%s' must be KEY=VALUE:EFFECT.", t)}
+	return poolSet(c, "Setting taints replaces the existing taints of the worker pool. Continue?", "taint", func(p *Pool, kvs []string) error {
+		p.Taints = map[string]string{}
+		for _, t := range kvs {
+			k, v, found := strings.Cut(t, "=")
+			if !found || !strings.Contains(v, ":") {
+				return &UsageError{fmt.Sprintf("Incorrect Usage. The taint '%s' must be KEY=VALUE:EFFECT.", t)}
+			}
+			p.Taints[k] = v
 		}
-		p.Taints[k] = v
-	}
-	return ok(c)
+		return nil
+	})
 }
 
 func ksPoolLabel(c *Call) error {
+	return poolSet(c, "Setting labels replaces the existing custom labels of the worker pool. Continue?", "label", func(p *Pool, kvs []string) error {
+		p.Labels = map[string]string{}
+		for _, l := range kvs {
+			k, v, _ := strings.Cut(l, "=")
+			p.Labels[k] = v
+		}
+		return nil
+	})
+}
+
+// poolSet is `worker-pool taint set` / `label set`: both replace what the
+// pool has, so both prompt unless -f; set gets the values of --flag.
+func poolSet(c *Call, prompt, flag string, set func(*Pool, []string) error) error {
 	cl, err := c.cluster()
 	if err != nil {
 		return err
@@ -318,13 +322,11 @@ func ksPoolLabel(c *Call) error {
 	if p == nil {
 		return failf("The specified worker pool could not be found. (E0011)")
 	}
-	if err := confirm(c, "Setting labels replaces the existing custom labels of the worker pool. Continue?", "f"); err != nil {
+	if err := confirm(c, prompt, "f"); err != nil {
 		return err
 	}
-	p.Labels = map[string]string{}
-	for _, l := range c.All("label") {
-		k, v, _ := strings.Cut(l, "=")
-		p.Labels[k] = v
+	if err := set(p, c.All(flag)); err != nil {
+		return err
 	}
 	return ok(c)
 }
@@ -561,15 +563,8 @@ func ksPrivateSE(c *Call) error {
 	if !(c.env.State.Account.VRFEnabled && c.env.State.Account.ServiceEndpointEnabled) {
 		return failf("The account is not enabled for VRF and service endpoints.")
 	}
-	if err := confirm(c, "Enabling the private cloud service endpoint requires a master refresh and a reload of every worker. Continue?", "f", "y"); err != nil {
-		return err
-	}
-	cl.PrivateSE = true
-	if c.Has("y") {
-		masterOp(c.env, cl, "Refresh")
-		cl.Refreshes++
-	}
-	return ok(c)
+	return endpointChange(c, cl, "Enabling the private cloud service endpoint requires a master refresh and a reload of every worker. Continue?",
+		true, func() { cl.PrivateSE = true })
 }
 
 func ksPublicSEDisable(c *Call) error {
@@ -582,15 +577,8 @@ func ksPublicSEDisable(c *Call) error {
 		// once the private one is on (containers docs, service endpoints).
 		return failf("Enable the private cloud service endpoint before you disable the public one.")
 	}
-	if err := confirm(c, "Disabling the public cloud service endpoint requires a master refresh. Continue?", "f", "y"); err != nil {
-		return err
-	}
-	cl.PublicSE = false
-	if c.Has("y") {
-		masterOp(c.env, cl, "Refresh")
-		cl.Refreshes++
-	}
-	return ok(c)
+	return endpointChange(c, cl, "Disabling the public cloud service endpoint requires a master refresh. Continue?",
+		true, func() { cl.PublicSE = false })
 }
 
 func ksPublicSEEnable(c *Call) error {
@@ -598,10 +586,22 @@ func ksPublicSEEnable(c *Call) error {
 	if err != nil {
 		return err
 	}
-	if err := confirm(c, "Enabling the public cloud service endpoint requires a master refresh. Continue?", "f", "y"); err != nil {
+	return endpointChange(c, cl, "Enabling the public cloud service endpoint requires a master refresh. Continue?",
+		false, func() { cl.PublicSE = true })
+}
+
+// endpointChange is a service endpoint command: its prompt (answered by
+// -f or -y), the change, and, where refreshOnY, the master refresh that
+// -y starts at once (the endpoint commands' -y "refresh the master").
+func endpointChange(c *Call, cl *Cluster, prompt string, refreshOnY bool, change func()) error {
+	if err := confirm(c, prompt, "f", "y"); err != nil {
 		return err
 	}
-	cl.PublicSE = true
+	change()
+	if refreshOnY && c.Has("y") {
+		masterOp(c.env, cl, "Refresh")
+		cl.Refreshes++
+	}
 	return ok(c)
 }
 

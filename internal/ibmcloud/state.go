@@ -329,50 +329,23 @@ func lock(dir string) (func(), error) {
 var errNotFound = errors.New("not found")
 
 func (s *State) group(name string) *RGroup {
-	for i := range s.Groups {
-		if s.Groups[i].Name == name || s.Groups[i].ID == name {
-			return &s.Groups[i]
-		}
-	}
-	return nil
+	return find(s.Groups, func(g *RGroup) bool { return g.Name == name || g.ID == name })
 }
 
 func (s *State) vpc(ref string) *VPC {
-	for i := range s.VPCs {
-		if s.VPCs[i].ID == ref || s.VPCs[i].Name == ref {
-			return &s.VPCs[i]
-		}
-	}
-	return nil
+	return find(s.VPCs, func(v *VPC) bool { return v.ID == ref || v.Name == ref })
 }
 
 func (s *State) subnet(ref, vpc string) *Subnet {
-	for i := range s.Subnets {
-		sn := &s.Subnets[i]
-		if (sn.ID == ref || sn.Name == ref) && (vpc == "" || sn.VPC == vpc) {
-			return sn
-		}
-	}
-	return nil
+	return find(s.Subnets, func(sn *Subnet) bool { return (sn.ID == ref || sn.Name == ref) && (vpc == "" || sn.VPC == vpc) })
 }
 
 func (s *State) gateway(ref, vpc string) *PGW {
-	for i := range s.Gateways {
-		g := &s.Gateways[i]
-		if (g.ID == ref || g.Name == ref) && (vpc == "" || g.VPC == vpc) {
-			return g
-		}
-	}
-	return nil
+	return find(s.Gateways, func(g *PGW) bool { return (g.ID == ref || g.Name == ref) && (vpc == "" || g.VPC == vpc) })
 }
 
 func (s *State) cluster(ref string) *Cluster {
-	for _, c := range s.Clusters {
-		if c.ID == ref || c.Name == ref {
-			return c
-		}
-	}
-	return nil
+	return findPtr(s.Clusters, func(c *Cluster) bool { return c.ID == ref || c.Name == ref })
 }
 
 func (s *State) instancesNamed(ref string) []*Instance {
@@ -387,27 +360,33 @@ func (s *State) instancesNamed(ref string) []*Instance {
 }
 
 func (s *State) accessGroup(name string) *AccessGroup {
-	for i := range s.AccessGroups {
-		if s.AccessGroups[i].Name == name {
-			return &s.AccessGroups[i]
-		}
-	}
-	return nil
+	return find(s.AccessGroups, func(g *AccessGroup) bool { return g.Name == name })
 }
 
 func (c *Cluster) pool(ref string) *Pool {
-	for _, p := range c.Pools {
-		if p.Name == ref || p.ID == ref {
-			return p
+	return findPtr(c.Pools, func(p *Pool) bool { return p.Name == ref || p.ID == ref })
+}
+
+func (p *Pool) zone(id string) *PoolZone {
+	return findPtr(p.Zones, func(z *PoolZone) bool { return z.ID == id })
+}
+
+// find returns a pointer to the first element of xs that match accepts
+// (so the caller can change it in place), or nil.
+func find[T any](xs []T, match func(*T) bool) *T {
+	for i := range xs {
+		if match(&xs[i]) {
+			return &xs[i]
 		}
 	}
 	return nil
 }
 
-func (p *Pool) zone(id string) *PoolZone {
-	for _, z := range p.Zones {
-		if z.ID == id {
-			return z
+// findPtr is find for a slice of pointers.
+func findPtr[T any](xs []*T, match func(*T) bool) *T {
+	for _, x := range xs {
+		if match(x) {
+			return x
 		}
 	}
 	return nil
