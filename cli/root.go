@@ -116,6 +116,7 @@ Run it without arguments in a terminal to start the wizard.`,
 		newCatalogCommand(a),
 		newRenderCommand(a),
 		newRehearseCommand(a),
+		newDiffCommand(a),
 		newSchemaCommand(a),
 		newVersionCommand(a),
 	)
