@@ -327,7 +327,20 @@ type Service struct {
 	// deprecated for new instances.
 	Regions    []string `yaml:"regions,omitempty" json:"regions,omitempty"`
 	Deprecated []string `yaml:"deprecated,omitempty" json:"deprecated,omitempty"`
-	Note       string   `yaml:"note,omitempty" json:"note,omitempty"`
+	// RetentionDays are the retention periods a service accepts at
+	// create (Cloud Logs: retention_period, in days).
+	RetentionDays []int  `yaml:"retentionDays,omitempty" json:"retentionDays,omitempty"`
+	Note          string `yaml:"note,omitempty" json:"note,omitempty"`
+}
+
+// AllowsRetention reports whether the service accepts a retention of days.
+func (s Service) AllowsRetention(days int) bool {
+	for _, d := range s.RetentionDays {
+		if d == days {
+			return true
+		}
+	}
+	return false
 }
 
 // OfferedIn reports whether the service can be created in region, and

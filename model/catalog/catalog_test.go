@@ -365,6 +365,13 @@ func TestCheckRejects(t *testing.T) {
 		{"no audit image", func(c *Catalog) { c.Images.Items = nil }, "images: kube-audit"},
 		{"no boot volume authorization", func(c *Catalog) { c.Authorizations.Items = c.Authorizations.Items[1:] }, "boot-volume-block-storage needs"},
 		{"no s3fs provisioner", func(c *Catalog) { c.ObjectStorage.S3FSProvisioner = "" }, "s3fsProvisioner"},
+		{"no logs retention", func(c *Catalog) {
+			for i := range c.Services.Items {
+				if c.Services.Items[i].ID == "logs" {
+					c.Services.Items[i].RetentionDays = nil
+				}
+			}
+		}, "logs needs retentionDays"},
 		{"no s3fs prefix", func(c *Catalog) { c.ObjectStorage.S3FSPrefix = "" }, "s3fsPrefix"},
 		{"no classic block provisioner", func(c *Catalog) { c.Storage.ClassicBlockProvisioner = "" }, "classicBlockProvisioner"},
 		{"no classic block prefix", func(c *Catalog) { c.Storage.ClassicBlockPrefix = "" }, "classicBlockPrefix"},

@@ -116,6 +116,9 @@ func (c *Catalog) checkFacts(add addFunc, regions map[string]bool) {
 			add("services: %s is missing", id)
 		}
 	}
+	if len(c.MustService("logs").RetentionDays) == 0 {
+		add("services: logs needs retentionDays (the retention periods Cloud Logs accepts)")
+	}
 
 	if c.ObjectStorage.S3FSProvisioner == "" || c.ObjectStorage.S3FSPrefix == "" {
 		add("objectStorage: s3fsProvisioner and s3fsPrefix are required")

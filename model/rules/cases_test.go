@@ -267,6 +267,8 @@ var ruleCases = []ruleCase{
 	})},
 	{id: "LOG007", fail: spec(func(s *model.Spec) { s.Monitoring.AlertChannels = nil }), path: "spec.monitoring.alertChannels"},
 	{id: "LOG008", fail: spec(func(s *model.Spec) { s.Monitoring.AlertChannels[0].Target = "sre at example" }), path: "spec.monitoring.alertChannels[0].target"},
+	{id: "LOG011", fail: spec(func(s *model.Spec) { s.Logging.Backend = model.LogCloudLogs; s.Logging.RetentionDays = 45 }), path: "spec.logging.retentionDays",
+		pass: spec(func(s *model.Spec) { s.Logging.Backend = model.LogCloudLogs; s.Logging.RetentionDays = 60 })},
 	{id: "LOG009", fail: spec(func(s *model.Spec) { s.Logging.Sources = []model.LogSource{model.SourceContainer} }), path: "spec.logging.sources"},
 	{id: "LOG009", vpc: true, fail: spec(func(s *model.Spec) { s.Logging.Sources = []model.LogSource{model.SourceContainer} }), path: "spec.logging.sources"},
 	{id: "LOG010", fail: spec(func(s *model.Spec) { s.Logging.ActivityTracker.Enabled = false }), path: "spec.logging.activityTracker.enabled"},

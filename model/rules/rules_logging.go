@@ -157,5 +157,24 @@ func loggingRules() []Rule {
 				return []Hit{hit("spec.logging.sources", "the API audit log (kube-audit) is not collected")}
 			},
 		},
+		{
+			ID: "LOG011", Severity: Error, Area: AreaLogging, Path: "spec.logging.retentionDays",
+			Title: "Cloud Logs retention IBM does not offer",
+			Why: seedLogging + "IBM Cloud Logs keeps logs searchable (Priority insights) for a retention period chosen at create: " +
+				"7, 14, 30, 60 or 90 days (the catalog's services.logs retentionDays, from IBM's terraform-ibm-cloud-logs module). " +
+				"Any other value is refused when the instance is created; keep logs longer in the instance's Object Storage data bucket.",
+			DocURL: "https://cloud.ibm.com/docs/cloud-logs?topic=cloud-logs-getting-started",
+			Check: func(c *Context) []Hit {
+				l := c.Spec.Logging
+				if l.Backend != model.LogCloudLogs || c.Catalog == nil {
+					return nil
+				}
+				logs, ok := c.Catalog.Service("logs")
+				if !ok || len(logs.RetentionDays) == 0 || logs.AllowsRetention(l.RetentionDays) {
+					return nil
+				}
+				return []Hit{hit("spec.logging.retentionDays", "retention %d days is not one Cloud Logs offers (%s)", l.RetentionDays, joinInts(logs.RetentionDays))}
+			},
+		},
 	}
 }

@@ -128,11 +128,11 @@ func (b *builder) logSourcesComment() {
 		if !l.Wants(src.Value) {
 			continue
 		}
-		bd.comment("  %-11s %s", src.Value, logsAgentCoverage(src.Value, b.s.IsClassic()))
+		bd.comment("  %-11s %s", src.Value, logsAgentCoverage(src.Value))
 	}
 }
 
-func logsAgentCoverage(src model.LogSource, classic bool) string {
+func logsAgentCoverage(src model.LogSource) string {
 	switch src {
 	case model.SourceContainer:
 		return "stdout/stderr of every container (/var/log/containers)"
@@ -147,10 +147,8 @@ func logsAgentCoverage(src model.LogSource, classic bool) string {
 	case model.SourceWorker:
 		return "the workers' /var/log/syslog via systemLogs in values/logs-agent.yaml"
 	case model.SourceKubeAudit:
-		if classic {
-			return "the API server audit webhook below"
-		}
-		return "not available on VPC"
+		// Classic and VPC alike (IBM health-audit; wantsAuditWebhook).
+		return "the API server audit webhook below, to IBM's in-cluster receiver"
 	}
 	return ""
 }

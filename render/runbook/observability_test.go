@@ -3,6 +3,7 @@ package runbook
 import (
 	"encoding/json"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/iksplan/iksplan/model"
@@ -54,5 +55,23 @@ func TestCloudLogsRetentionAtCreate(t *testing.T) {
 	}
 	if seen == 0 {
 		t.Fatal("no Cloud Logs design reached")
+	}
+}
+
+// TestKubeAuditCoverageAgreesWithWebhook: when the runbook sets the audit
+// webhook (classic or VPC), its log-source summary says so instead of
+// calling kube-audit unavailable.
+func TestKubeAuditCoverageAgreesWithWebhook(t *testing.T) {
+	for name, d := range presetDesigns(t) {
+		if !d.Spec.Logging.Wants(model.SourceKubeAudit) {
+			continue
+		}
+		rb := string(renderDesign(t, d, name)["runbook.sh"])
+		if !strings.Contains(rb, "master audit-webhook set") {
+			continue
+		}
+		if strings.Contains(rb, "not available on VPC") || !strings.Contains(rb, "kube-audit  the API server audit webhook below") {
+			t.Errorf("%s: the runbook sets the audit webhook but its source summary does not say kube-audit goes through it", name)
+		}
 	}
 }
