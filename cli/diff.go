@@ -13,9 +13,9 @@ import (
 )
 
 func newDiffCommand(a *app) *cobra.Command {
-	var format string
+	var format, live, fromDir string
 	cmd := &cobra.Command{
-		Use:   "diff OLD.yaml NEW.yaml",
+		Use:   "diff OLD.yaml NEW.yaml | diff DESIGN.yaml --live CLUSTER",
 		Short: "List what changes between two designs and what each change costs on a running cluster",
 		Long: `diff compares two designs field by field and gives every change its impact
 class, the most severe first:
@@ -35,15 +35,30 @@ Each change cites the IBM document or terraform-provider-ibm attribute that
 makes it so. The same table marks the "fixed at create" choices in the
 wizard and the design document.
 
+With --live CLUSTER, diff imports the running cluster (see ` + "`iksplan import`" + `;
+--from-dir reads recorded answers) and reports its drift from the design:
+the changes that would take the design to what runs, leaving out the fields
+IBM does not return.
+
 Exit status: 0 no change, 1 changes, 2 bad usage or a file that cannot be
 read or does not fit the design schema.`,
 		Example: `  iksplan diff shop-prod.yaml shop-prod-next.yaml
   iksplan diff old.yaml new.yaml -o markdown > CHANGES.md
-  iksplan diff old.yaml new.yaml -o json | jq '.changes[] | select(.class=="cluster-recreate")'`,
-		Args: cobra.ExactArgs(2),
+  iksplan diff old.yaml new.yaml -o json | jq '.changes[] | select(.class=="cluster-recreate")'
+  iksplan diff shop-prod.yaml --live shop-prod`,
+		Args: cobra.RangeArgs(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "text" && format != "json" && format != "markdown" {
 				return usageErr("--output must be text, json or markdown, not %q", format)
+			}
+			if live != "" || fromDir != "" {
+				if len(args) != 1 || live == "" {
+					return usageErr("drift takes one design and --live CLUSTER: iksplan diff DESIGN.yaml --live CLUSTER [--from-dir DIR]")
+				}
+				return a.drift(format, args[0], live, fromDir)
+			}
+			if len(args) != 2 {
+				return usageErr("diff takes two designs, or one with --live CLUSTER")
 			}
 			old, oldName, err := a.loadDesign(args[0])
 			if err != nil {
@@ -61,8 +76,39 @@ read or does not fit the design schema.`,
 		},
 	}
 	cmd.Flags().StringVarP(&format, "output", "o", "text", "output format: text, json or markdown")
+	cmd.Flags().StringVar(&live, "live", "", "compare the design with this running cluster (drift)")
+	cmd.Flags().StringVar(&fromDir, "from-dir", "", "with --live: read recorded ibmcloud answers from this folder")
 	_ = cmd.RegisterFlagCompletionFunc("output", fixedCompletions("text", "json", "markdown"))
 	return cmd
+}
+
+// drift imports the live cluster and diffs the design against it, leaving
+// out the fields import cannot know: they would all look like drift.
+func (a *app) drift(format, designPath, cluster, fromDir string) error {
+	d, name, err := a.loadDesign(designPath)
+	if err != nil {
+		return err
+	}
+	if err := model.ValidateClusterName(cluster); err != nil {
+		return usageErr("--live: %w", err)
+	}
+	r, err := a.importCluster(cluster, fromDir, "")
+	if err != nil {
+		return err
+	}
+	cat, err := a.catalog()
+	if err != nil {
+		return err
+	}
+	// The design as built: pool sizes computed from the sizing, defaults
+	// filled, as the runbook that built the cluster saw it.
+	var cs []change.Change
+	for _, c := range change.Diff(model.Resolve(d, cat), r.Design, cat) {
+		if !r.Covers(c.Key) {
+			cs = append(cs, c)
+		}
+	}
+	return a.writeDiff(format, rchange.NewReport(name, "live cluster "+cluster, cs))
 }
 
 // writeDiff prints the report and turns "there are changes" into exit 1.
@@ -80,7 +126,7 @@ func (a *app) writeDiff(format string, r rchange.Report) error {
 		return err
 	}
 	if len(r.Changes) > 0 {
-		return withCode(ExitFindings, fmt.Errorf("%d changes", len(r.Changes)))
+		return withCode(ExitFindings, fmt.Errorf("%s", plural(len(r.Changes), "change")))
 	}
 	return nil
 }

@@ -117,6 +117,7 @@ Run it without arguments in a terminal to start the wizard.`,
 		newRenderCommand(a),
 		newRehearseCommand(a),
 		newDiffCommand(a),
+		newImportCommand(a),
 		newSchemaCommand(a),
 		newVersionCommand(a),
 	)

@@ -1,0 +1,61 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The folders under testdata/import hold the IBM double's answers
+// (internal/ibmcloud, shaped after IBM's API types) for the clusters the
+// tokyo presets' runbooks built in a rehearsal; internal/importer's
+// round-trip test re-creates them from a fresh rehearsal every run.
+
+func TestImportFromDirWritesDesignWithUnknowns(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "live.yaml")
+	code, _, errs := run(t, "", "import", "--cluster", "shop-vpc-prod", "--from-dir", "testdata/import/tokyo-vpc-production", "-o", out)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"#   spec.sizing:", "#   spec.security.kms.rootKeyName:", "flavor: bx2.8x32", "vpcName: shop-vpc-prod-vpc"} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("imported file lacks %q", want)
+		}
+	}
+	// The file loads back, and a second import does not overwrite it.
+	if code, _, errs := run(t, "", "validate", out); code == ExitUsage {
+		t.Errorf("imported file does not load: %s", errs)
+	}
+	if code, _, _ := run(t, "", "import", "--cluster", "shop-vpc-prod", "--from-dir", "testdata/import/tokyo-vpc-production", "-o", out); code != ExitIO {
+		t.Errorf("second import without --force: exit %d, want 3", code)
+	}
+}
+
+func TestDriftAgainstRecordedCluster(t *testing.T) {
+	same := writeFile(t, "prod.yaml", presetText(t, "tokyo-vpc-production"))
+	if code, out, _ := run(t, "", "diff", same, "--live", "shop-vpc-prod", "--from-dir", "testdata/import/tokyo-vpc-production"); code != ExitOK {
+		t.Fatalf("the design the cluster was built from drifts: exit %d\n%s", code, out)
+	}
+	moved := writeFile(t, "moved.yaml", strings.Replace(presetText(t, "tokyo-vpc-production"), "flavor: bx2.8x32", "flavor: bx2.16x64", 1))
+	code, out, _ := run(t, "", "diff", moved, "--live", "shop-vpc-prod", "--from-dir", "testdata/import/tokyo-vpc-production")
+	if code != ExitFindings || !strings.Contains(out, "spec.workerPools[default].flavor") || !strings.Contains(out, "POOL-REPLACE") {
+		t.Fatalf("flavor drift: exit %d\n%s", code, out)
+	}
+	for _, args := range [][]string{
+		{"diff", same, "--from-dir", "testdata/import/tokyo-vpc-production"},
+		{"diff", same, same, "--live", "shop-vpc-prod"},
+		{"import"},
+		{"import", "--cluster", "bad name!"},
+		{"import", "--cluster", "shop-vpc-prod", "--from-dir", "testdata/nope"},
+		{"import", "--cluster", "shop-vpc-prod", "--from-dir", "testdata/import/tokyo-vpc-production", "--record", t.TempDir()},
+	} {
+		if code, _, errs := run(t, "", args...); code != ExitUsage {
+			t.Errorf("%v: exit %d, want 2 (%s)", args, code, errs)
+		}
+	}
+}
