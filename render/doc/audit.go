@@ -37,7 +37,7 @@ func (b *builder) auditDecision() Decision {
 	case l.Backend == model.LogNone || l.Backend == model.LogLogAnalysis:
 		d.Choice = "Wanted, but the design has no log backend that collects it: the webhook is not set up."
 	default:
-		d.Choice = "Audit webhook with the " + lit("default") + " policy to IBM's receiver (" + lit(manifests.AuditReceiverFile) + "), shipped by the " + md(l.Backend.Label()) + " agent."
+		d.Choice = "Audit webhook with the " + lit("default") + " policy to IBM's receiver (" + lit(manifests.AuditReceiverFile) + "), shipped by the " + md(label(b.translator, l.Backend)) + " agent."
 		d.Consequences = append(d.Consequences,
 			"The receiver image is pinned by the digest IBM's Terraform module deploys; refresh it with "+lit("ibmcloud cr image-list --include-ibm")+" and re-render.",
 			"The webhook authenticates with the cluster's admin certificate of whoever runs the runbook: run it with a service ID's API key, as IBM advises, so the webhook survives people leaving.")
@@ -72,7 +72,7 @@ func (b *builder) activityTrackerDecision() Decision {
 			"Events can take up to an hour to flow after the route is created.")
 		d.Alternatives = []Alternative{{"No routing", "account events are dropped: no record of who changed the infrastructure"}}
 	case at.Enabled:
-		d.Choice = "Wanted, but the target is a Cloud Logs instance and the log backend is " + md(s.Logging.Backend.Label()) + ": not set up."
+		d.Choice = "Wanted, but the target is a Cloud Logs instance and the log backend is " + md(label(b.translator, s.Logging.Backend)) + ": not set up."
 	default:
 		d.Choice = "Not routed: the account's platform events are dropped."
 		d.Alternatives = []Alternative{{"Route to Cloud Logs", "one target and one route; events land next to the cluster's logs"}}

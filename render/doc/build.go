@@ -12,8 +12,10 @@ import (
 	"github.com/iksplan/iksplan/render/view"
 )
 
-// The document's sections, in order. Step.Section values from view name
-// these headings, so the runbook index can link each step to its section.
+// The document's sections, in order, by the English heading: Step.Section
+// values from view name these, so the runbook index can link each step to
+// its section. secIDs gives each its message (the heading in the
+// document's language).
 const (
 	secSummary       = "Summary"
 	secTopology      = "Topology"
@@ -41,28 +43,44 @@ var sections = []string{
 	secManifests, secSuperseded, secFindings, secRunbook, secReferences, secSignOff,
 }
 
+var secIDs = map[string]string{
+	secSummary: "sec.summary", secTopology: "sec.topology", secSizing: "sec.sizing", secHardware: "sec.hardware",
+	secVersion: "sec.version", secStorage: "sec.storage", secNetwork: "sec.network", secSecurity: "sec.security",
+	secObservability: "sec.observability", secIAM: "sec.iam", secCICD: "sec.cicd", secOperations: "sec.operations",
+	secManifests: "sec.manifests", secSuperseded: "sec.superseded", secFindings: "sec.findings", secRunbook: "sec.runbook",
+	secReferences: "sec.references", secSignOff: "sec.signOff",
+}
+
 // builder carries the render context and collects the documentation URLs
 // the decisions cite, for the references section.
 type builder struct {
+	*translator
 	c    *view.Context
 	s    *model.Spec
 	refs map[string]bool
 }
 
 // build computes the whole view-model of DESIGN.md.
-func build(c *view.Context) (*Page, error) {
+func build(c *view.Context, lang string) (*Page, error) {
 	if c == nil || c.Design == nil || c.Spec == nil || c.Catalog == nil {
 		return nil, fmt.Errorf("build design document: incomplete render context")
 	}
-	b := &builder{c: c, s: c.Spec, refs: map[string]bool{}}
+	tr, err := newTranslator(lang)
+	if err != nil {
+		return nil, err
+	}
+	b := &builder{translator: tr, c: c, s: c.Spec, refs: map[string]bool{}}
 	p := &Page{
+		lang:   tr.lang,
 		Header: htmlComment(c.Header),
 		Title:  md(c.Design.Metadata.Name),
 		AsOf:   md(c.AsOf),
 	}
 	for _, s := range sections {
-		p.TOC = append(p.TOC, Link{Text: s, Anchor: anchor(s)})
+		h := b.heading(s)
+		p.TOC = append(p.TOC, Link{Text: h, Anchor: anchor(h)})
 	}
+	p.ObservabilityLink = b.secLink(secObservability)
 	p.Facts = b.facts()
 	p.Summary = b.summary()
 	p.Topology = b.topology()
@@ -86,6 +104,9 @@ func build(c *view.Context) (*Page, error) {
 	}
 	p.TerraformIgnored = ignored
 	p.References = b.references()
+	if b.err != nil {
+		return nil, fmt.Errorf("build design document: %w", b.err)
+	}
 	return p, nil
 }
 
@@ -129,16 +150,16 @@ func (b *builder) step(id view.StepID) string {
 	if !ok {
 		return ""
 	}
-	return fmt.Sprintf("step %d (%s)", st.Number, st.Title)
+	return b.t("step.ref", "N", strconv.Itoa(st.Number), "Title", b.stepTitle(st))
 }
 
 // stepNumber returns "step N" for a runbook step, or "not in this runbook".
 func (b *builder) stepNumber(id view.StepID) string {
 	st, ok := b.c.Step(id)
 	if !ok {
-		return "not in this runbook"
+		return b.t("step.absent")
 	}
-	return fmt.Sprintf("step %d", st.Number)
+	return b.t("step.number", "N", strconv.Itoa(st.Number))
 }
 
 // runbook joins the steps that carry a decision out into one sentence.
@@ -152,7 +173,7 @@ func (b *builder) runbook(ids ...view.StepID) string {
 	if len(parts) == 0 {
 		return ""
 	}
-	return strings.Join(parts, "; ") + "."
+	return strings.Join(parts, b.t("step.sep")) + b.t("step.end")
 }
 
 // num prints a quantity with at most one decimal: 40, 7.2, 13.3.
@@ -166,23 +187,15 @@ func num(f float64) string {
 // pct prints a percentage without decimals when whole: 108%, 66.7%.
 func pct(f float64) string { return num(f) + "%" }
 
-// demand prints "40 vCPU / 160 GiB".
+// demand prints "40 vCPU / 160 GiB" (the same in every language).
 func demand(d model.Demand) string { return num(d.CPU) + " vCPU / " + num(d.MemoryGiB) + " GiB" }
 
 // yesNo prints a boolean for a table.
-func yesNo(v bool) string {
+func (b *builder) yesNo(v bool) string {
 	if v {
-		return "yes"
+		return b.t("yes")
 	}
-	return "no"
-}
-
-// plural returns "1 worker" or "3 workers".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
+	return b.t("no")
 }
 
 // sortedKeys returns a map's keys in order, for deterministic output.
@@ -198,7 +211,7 @@ func sortedKeys[V any](m map[string]V) []string {
 // zonesText lists the design's zones as code spans.
 func (b *builder) zonesText() string {
 	if len(b.s.Zones) == 0 {
-		return "none"
+		return b.t("none")
 	}
 	out := make([]string, len(b.s.Zones))
 	for i, z := range b.s.Zones {
@@ -227,3 +240,25 @@ func (b *builder) metro() string {
 
 // clusterName is the escaped cluster name as code when harmless.
 func (b *builder) clusterName() string { return code(b.c.Design.Metadata.Name) }
+
+// heading is a section's heading in the document's language.
+func (b *builder) heading(section string) string { return b.t(secIDs[section]) }
+
+// secLink is a Markdown link to one of the document's sections.
+func (b *builder) secLink(section string) string {
+	h := b.heading(section)
+	return "[" + h + "](#" + anchor(h) + ")"
+}
+
+// stepTitle is a runbook step's title in the document's language. The
+// runbook's own titles are English; the document names each step by ID.
+func (b *builder) stepTitle(st view.Step) string {
+	if !b.ja() {
+		return st.Title
+	}
+	id := "step.title." + string(st.ID)
+	if st.ID == view.StepInfrastructure {
+		id += map[bool]string{true: ".vpc", false: ".classic"}[b.s.IsVPC()]
+	}
+	return b.t(id)
+}

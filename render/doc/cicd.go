@@ -13,8 +13,8 @@ import (
 func (b *builder) cicd() CICDSection {
 	s := b.s
 	c := s.CICD
-	git := md(c.Git.Label())
-	pipe := md(c.Pipeline.Label())
+	git := md(label(b.translator, c.Git))
+	pipe := md(label(b.translator, c.Pipeline))
 	repo := b.registryPath()
 	sa := code(c.DeployerServiceAccount)
 
@@ -38,7 +38,7 @@ func (b *builder) cicd() CICDSection {
 	}
 	logs := "no log backend"
 	if s.Logging.Backend != model.LogNone {
-		logs = md(s.Logging.Backend.Label())
+		logs = md(label(b.translator, s.Logging.Backend))
 	}
 	mon := "no monitoring"
 	if s.Monitoring.Enabled {

@@ -25,17 +25,48 @@ import (
 // Path is the artifact's file name in the output directory.
 const Path = "DESIGN.md"
 
-var tmpl = view.NewTemplateSet("design.md.tmpl", "_doc-*.tmpl", template.FuncMap{
-	"badge": func() string { return badge },
-})
+// tmpls holds one template set per document language: the set's "t"
+// function prints the template's own words in that language, and "badge"
+// the fixed-at-create mark.
+var tmpls = map[string]*view.TemplateSet{langEN: newTemplateSet(langEN), langJA: newTemplateSet(langJA)}
 
-// Render returns DESIGN.md for the context's design.
+func newTemplateSet(lang string) *view.TemplateSet {
+	return view.NewTemplateSet("design.md.tmpl", "_doc-*.tmpl", template.FuncMap{
+		"badge": func() (string, error) { return localizedOnce(lang, "badge") },
+		"t": func(id string, kv ...string) (string, error) {
+			tr, err := newTranslator(lang)
+			if err != nil {
+				return "", err
+			}
+			s := tr.t(id, kv...)
+			return s, tr.err
+		},
+	})
+}
+
+// localizedOnce is one message without placeholders, or its error.
+func localizedOnce(lang, id string) (string, error) {
+	tr, err := newTranslator(lang)
+	if err != nil {
+		return "", err
+	}
+	s := tr.t(id)
+	return s, tr.err
+}
+
+// Render returns DESIGN.md for the context's design, in the design's
+// document language.
 func Render(c *view.Context) ([]view.Artifact, error) {
-	p, err := build(c)
+	return renderIn(c, documentLanguage(c))
+}
+
+// renderIn returns DESIGN.md in the given language ("en" or "ja").
+func renderIn(c *view.Context, lang string) ([]view.Artifact, error) {
+	p, err := build(c, lang)
 	if err != nil {
 		return nil, err
 	}
-	out, err := tmpl.Execute(p)
+	out, err := tmpls[p.lang].Execute(p)
 	if err != nil {
 		return nil, fmt.Errorf("render %s: %w", Path, err)
 	}

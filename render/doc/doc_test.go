@@ -482,7 +482,7 @@ func TestEscaping(t *testing.T) {
 func TestDecisionsAreComplete(t *testing.T) {
 	for _, name := range presets.Names() {
 		c := view.New(presetDesign(t, name), catalog.Default(), name+".yaml")
-		p, err := build(c)
+		p, err := build(c, langEN)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -504,6 +504,7 @@ func TestDecisionsAreComplete(t *testing.T) {
 			}
 		}
 		doc, _ := render(t, presetDesign(t, name), name+".yaml")
+		badge := "**🔒 fixed at create**"
 		if strings.Count(doc, badge) < 5 {
 			t.Errorf("%s: badge %q used only %d times", name, badge, strings.Count(doc, badge))
 		}

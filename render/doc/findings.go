@@ -4,30 +4,31 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/iksplan/iksplan/model/rules"
 	"github.com/iksplan/iksplan/render/view"
 )
 
 // findings lists every rule result with its waiver.
 func (b *builder) findings() FindingsSection {
 	r := b.c.Report
-	t := newTable("Rule", "Severity", "Path", "Finding", "Waiver")
+	t := newTable(b.t("find.col.rule"), b.t("find.col.severity"), b.t("find.col.path"), b.t("find.col.finding"), b.t("find.col.waiver"))
 	for _, f := range r.Findings {
-		sev := md(string(f.Severity))
+		sev := b.severity(f.Severity)
 		if f.Waiver != nil && f.WaivedSeverity != "" {
-			sev += " (waived " + md(string(f.WaivedSeverity)) + ")"
+			sev += b.t("find.waived", "Severity", b.severity(f.WaivedSeverity))
 		}
-		msg := md(f.Message)
+		msg := md(b.findingMessage(f))
 		if f.FixedAtCreate {
-			msg += " " + badge
+			msg += " " + b.t("badge")
 		}
 		waiver := ""
 		if f.Waiver != nil {
-			waiver = md(f.Waiver.Reason) + " — approved by " + md(f.Waiver.ApprovedBy)
+			waiver = b.t("find.waiverCell", "Reason", md(f.Waiver.Reason), "By", md(f.Waiver.ApprovedBy))
 		}
 		t.add(code(f.RuleID), sev, code(f.Path), msg, waiver)
 		b.doc(f.DocURL)
 	}
-	w := newTable("Rule", "Reason", "Approved by", "Findings it covers")
+	w := newTable(b.t("find.col.rule"), b.t("find.col.reason"), b.t("find.col.approvedBy"), b.t("find.col.covers"))
 	for _, wv := range b.s.Waivers {
 		n := 0
 		for _, f := range r.Findings {
@@ -42,9 +43,9 @@ func (b *builder) findings() FindingsSection {
 
 // steps is the index of runbook steps with the section each belongs to.
 func (b *builder) steps() Table {
-	t := newTable("Step", "What the runbook does", "Explained in")
+	t := newTable(b.t("steps.col.step"), b.t("steps.col.what"), b.t("steps.col.where"))
 	for _, st := range b.c.Steps {
-		t.add(fmt.Sprint(st.Number), md(st.Title), b.sectionFor(st))
+		t.add(fmt.Sprint(st.Number), md(b.stepTitle(st)), b.sectionFor(st))
 	}
 	return t
 }
@@ -54,10 +55,10 @@ func (b *builder) steps() Table {
 func (b *builder) sectionFor(st view.Step) string {
 	for _, s := range sections {
 		if strings.EqualFold(s, st.Section) {
-			return secLink(s)
+			return b.secLink(s)
 		}
 	}
-	return secLink(secRunbook)
+	return b.secLink(secRunbook)
 }
 
 // references lists every documentation URL the document used, once, sorted.
@@ -67,4 +68,28 @@ func (b *builder) references() []string {
 		b.doc(u)
 	}
 	return sortedKeys(b.refs)
+}
+
+// severity is a rule severity in the document's language; English keeps
+// the rule engine's own word.
+func (b *builder) severity(s rules.Severity) string {
+	if !b.ja() {
+		return md(string(s))
+	}
+	switch s {
+	case rules.Error:
+		return b.t("find.sev.error")
+	case rules.Warning:
+		return b.t("find.sev.warning")
+	case rules.Info:
+		return b.t("find.sev.info")
+	}
+	return md(string(s))
+}
+
+// findingMessage is a rule finding's message in the document's language.
+// The rule engine writes English; its Japanese comes from the rules'
+// own messages (model/rules).
+func (b *builder) findingMessage(f rules.Finding) string {
+	return f.Message
 }

@@ -27,8 +27,8 @@ func (b *builder) hardware() HardwareSection {
 		if !p.EncryptsDisk() {
 			enc = "**off**"
 		}
-		t.add(code(p.Name), md(p.Purpose.Label()), md(p.Isolation.Label()), code(p.Flavor), per,
-			md(p.OperatingSystem.Label()), fmt.Sprint(pp.WorkersPerZone), fmt.Sprint(pp.TotalWorkers), enc)
+		t.add(code(p.Name), md(label(b.translator, p.Purpose)), md(label(b.translator, p.Isolation)), code(p.Flavor), per,
+			md(label(b.translator, p.OperatingSystem)), fmt.Sprint(pp.WorkersPerZone), fmt.Sprint(pp.TotalWorkers), enc)
 		if n := poolExtras(p); n != "" {
 			sec.PoolNotes = append(sec.PoolNotes, "Pool "+code(p.Name)+": "+n)
 		}
@@ -86,7 +86,7 @@ func (b *builder) isolationDecision() Decision {
 	seen := map[model.Isolation]bool{}
 	var list []string
 	for _, p := range s.WorkerPools {
-		list = append(list, code(p.Name)+": "+md(p.Isolation.Label()))
+		list = append(list, code(p.Name)+": "+md(label(b.translator, p.Isolation)))
 		seen[p.Isolation] = true
 	}
 	d := Decision{
@@ -119,7 +119,7 @@ func (b *builder) isolationDecision() Decision {
 	for _, a := range d.Alternatives {
 		taken := false
 		for iso := range seen {
-			if strings.EqualFold(a.Option, iso.Label()) {
+			if strings.EqualFold(a.Option, label(b.translator, iso)) {
 				taken = true
 			}
 		}
@@ -157,7 +157,7 @@ func (b *builder) flavorDecision() Decision {
 		Choice: strings.Join(list, "; ") + ". Operating system: " + b.osList() + ".",
 		Seed:   "Slide 10: the right size depends on the application, so test it; 4-core or 8-core workers are the usual choice.",
 		IBM: "Ubuntu 24.04 (" + lit("UBUNTU_24_64") + ") is the only image IBM lists for Kubernetes 1.31 and later. Larger workers waste less on per-node overhead " +
-			"but lose more capacity when one fails; the comparison in " + secLink(secSizing) + " shows the trade-off for this demand.",
+			"but lose more capacity when one fails; the comparison in " + b.secLink(secSizing) + " shows the trade-off for this demand.",
 		Alternatives: []Alternative{{"Smaller workers (2 vCPU)", "too little room once Kubernetes' overhead and the system pods are taken out; rules flag under 4 vCPU in production"},
 			{"Much larger workers", "fewer machines to patch, but each worker failure or fix-pack reload removes a bigger share of the capacity"}},
 		Runbook: b.runbook(view.StepCluster, view.StepWorkerPools),
@@ -174,7 +174,7 @@ func (b *builder) osList() string {
 	seen := map[string]bool{}
 	var out []string
 	for _, p := range b.s.WorkerPools {
-		l := md(p.OperatingSystem.Label()) + " (" + code(string(p.OperatingSystem)) + ")"
+		l := md(label(b.translator, p.OperatingSystem)) + " (" + code(string(p.OperatingSystem)) + ")"
 		if !seen[l] {
 			seen[l] = true
 			out = append(out, l)

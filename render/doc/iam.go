@@ -41,7 +41,7 @@ func (b *builder) iam() IAMSection {
 			scope = strings.Join(ns, ", ")
 		}
 		t.add(code(g.Name), mdList(g.Members), platformText(g.PlatformRole),
-			md(g.ServiceRole.Label()), role, binding, scope)
+			md(label(b.translator, g.ServiceRole)), role, binding, scope)
 	}
 	d := Decision{
 		Title:  "IAM and Kubernetes RBAC",

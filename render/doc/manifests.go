@@ -14,7 +14,7 @@ func (b *builder) manifests() ManifestsSection {
 	s := b.s
 	t := newTable("Namespace", "Pod Security", "Quota: vCPU", "Quota: memory", "Quota: pods")
 	for _, n := range s.Namespaces {
-		t.add(code(n.Name), md(n.PodSecurity.Label()), num(n.Quota.CPU), num(n.Quota.MemoryGiB)+" GiB", fmt.Sprint(n.Quota.Pods))
+		t.add(code(n.Name), md(label(b.translator, n.PodSecurity)), num(n.Quota.CPU), num(n.Quota.MemoryGiB)+" GiB", fmt.Sprint(n.Quota.Pods))
 	}
 	// One item per file the manifests renderer writes, so the list cannot
 	// miss a file (it is built from manifests.ManifestFiles, the renderer's
@@ -24,7 +24,7 @@ func (b *builder) manifests() ManifestsSection {
 		items = append(items, code(f)+": "+b.manifestText(f))
 	}
 	if s.IsClassic() && len(s.Firewall.CalicoPolicies) > 0 {
-		items = append(items, "Separately, the Calico GlobalNetworkPolicies of "+secLink(secNetwork)+" live in "+lit("calico/")+" and are applied with "+lit("calicoctl")+", not "+lit("kubectl")+".")
+		items = append(items, "Separately, the Calico GlobalNetworkPolicies of "+b.secLink(secNetwork)+" live in "+lit("calico/")+" and are applied with "+lit("calicoctl")+", not "+lit("kubectl")+".")
 	}
 	return ManifestsSection{
 		Decision:   b.namespaceDecision(),
@@ -91,9 +91,9 @@ func (b *builder) manifestText(path string) string {
 	case "manifests/50-app-template.yaml":
 		return "an application template: a Deployment spread across zones with topology spread constraints, a PodDisruptionBudget, requests and limits, probes and a restricted security context."
 	case "manifests/60-autoscaler.yaml":
-		return "the cluster autoscaler's " + lit("iks-ca-configmap") + " with the bounds from " + secLink(secOperations) + "."
+		return "the cluster autoscaler's " + lit("iks-ca-configmap") + " with the bounds from " + b.secLink(secOperations) + "."
 	case manifests.AuditReceiverFile:
-		return "IBM's Kubernetes API audit receiver (namespace " + lit(manifests.AuditNamespace) + "), which the master's audit webhook posts to; see " + secLink(secObservability) + "."
+		return "IBM's Kubernetes API audit receiver (namespace " + lit(manifests.AuditNamespace) + "), which the master's audit webhook posts to; see " + b.secLink(secObservability) + "."
 	}
 	return "see the file's header comment."
 }

@@ -32,7 +32,7 @@ func (b *builder) endpointDecision() Decision {
 	ep := s.Network.ServiceEndpoints
 	d := Decision{
 		Title:   "Service endpoints of the master",
-		Choice:  md(ep.Label()) + ".",
+		Choice:  md(label(b.translator, ep)) + ".",
 		Seed:    "Slide 39: a private cluster keeps master ↔ worker traffic and kubectl access on IBM's private network.",
 		Runbook: b.runbook(view.StepCluster, view.StepNetwork),
 		Docs:    b.docs(urlCLI),
@@ -74,7 +74,7 @@ func (b *builder) routingDecision() Decision {
 	}
 	d := Decision{
 		Title:  "Account routing between VLANs (VRF or VLAN spanning)",
-		Choice: md(routing.Label()) + ".",
+		Choice: md(label(b.translator, routing)) + ".",
 		Seed: "Slide 12: a multizone cluster needs VRF (or VLAN spanning) so workers on different VLANs in different zones can talk; " +
 			"check VRF with " + lit("ibmcloud account show") + ".",
 		IBM: "VRF with service endpoints is IBM's recommended state and is required for the private service endpoint: " + lit("ibmcloud account show") +
@@ -217,7 +217,7 @@ func (b *builder) ingressDecision() Decision {
 	in := s.Network.Ingress
 	d := Decision{
 		Title:  "Ingress controller",
-		Choice: md(in.Controller.Label()) + ".",
+		Choice: md(label(b.translator, in.Controller)) + ".",
 		Seed:   "Slide 11: traffic reaches the three zones through a load balancer; the seed puts CIS's global load balancer in front of the MZR.",
 		IBM: "IKS is moving away from Ingress-NGINX because the upstream project is retired; Traefik is the controller IBM supports going forward, and both run side by side during the transition. " +
 			"Public ALBs are enabled automatically; private ALBs are created disabled.",
@@ -236,7 +236,7 @@ func (b *builder) ingressDecision() Decision {
 		if len(which) == 0 {
 			which = append(which, "no ALB enabled")
 		}
-		d.Choice = md(in.Controller.Label()) + ", with " + strings.Join(which, " and ") + "."
+		d.Choice = md(label(b.translator, in.Controller)) + ", with " + strings.Join(which, " and ") + "."
 		if in.TLSSecretsManager != "" {
 			d.Choice += " TLS certificates come from Secrets Manager " + code(in.TLSSecretsManager) + "."
 		}
@@ -272,7 +272,7 @@ func (b *builder) firewallDecision() Decision {
 	if s.IsClassic() {
 		var sets []string
 		for _, p := range f.CalicoPolicies {
-			sets = append(sets, md(p.Label()))
+			sets = append(sets, md(label(b.translator, p)))
 		}
 		calico := "no extra Calico policies"
 		if len(sets) > 0 {
@@ -370,7 +370,7 @@ func (b *builder) gatewayDecision() Decision {
 	}
 	d := Decision{
 		Title:  "Gateway appliance",
-		Choice: md(g.Label()) + ".",
+		Choice: md(label(b.translator, g)) + ".",
 		Seed: "Slide 37: Juniper vSRX and the Vyatta-based Virtual Router Appliance protect public and private (10 Gbps only) VLANs as a single-tenant firewall in a single zone and act as a VPN gateway; " +
 			"the FortiGate Security Appliance (1 Gbps virtual on one public VLAN, or 10 Gbps physical) adds intrusion prevention.",
 		IBM: "The VRA is now based on Vyatta 5600 (Vyatta 5400 reached end of support on 2019-03-31). An appliance protects the VLANs of one zone, so a multizone cluster needs one per zone " +

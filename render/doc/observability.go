@@ -62,7 +62,7 @@ func (b *builder) loggingDecision() Decision {
 			code(l.CloudLogs.InstanceName), code(region), l.RetentionDays, fmt.Sprint(len(l.Sources)))
 	case model.LogSyslog:
 		d.Choice = fmt.Sprintf("Forward to the team's syslog server %s port %d over %s with %s.",
-			code(l.Syslog.Host), l.Syslog.Port, md(l.Syslog.Protocol.Label()), lit("ibmcloud ks logging config create --type syslog"))
+			code(l.Syslog.Host), l.Syslog.Port, md(label(b.translator, l.Syslog.Protocol)), lit("ibmcloud ks logging config create --type syslog"))
 		if l.Syslog.Protocol == model.SyslogUDP {
 			d.Consequences = append(d.Consequences, "UDP syslog loses lines under load and is not encrypted.")
 		}
@@ -151,7 +151,7 @@ func (b *builder) monitoringDecision() Decision {
 	}
 	var kinds []string
 	for _, c := range m.AlertChannels {
-		kinds = append(kinds, md(c.Type.Label()))
+		kinds = append(kinds, md(label(b.translator, c.Type)))
 	}
 	d.Choice = fmt.Sprintf("IBM Cloud Monitoring instance %s (plan %s)", code(m.InstanceName), code(m.Plan))
 	if len(kinds) > 0 {
@@ -184,7 +184,7 @@ func (b *builder) channelsTable() (Table, string) {
 	used := map[model.AlertChannelType]bool{}
 	if m.Enabled {
 		for _, c := range m.AlertChannels {
-			t.add(md(c.Type.Label()), md(c.Target))
+			t.add(md(label(b.translator, c.Type)), md(c.Target))
 			used[c.Type] = true
 		}
 	}
@@ -205,7 +205,7 @@ func (b *builder) channelsTable() (Table, string) {
 // advice that no longer holds.
 func (b *builder) observabilitySuperseded() []string {
 	s := b.s
-	backend := "this design uses " + md(s.Logging.Backend.Label())
+	backend := "this design uses " + md(label(b.translator, s.Logging.Backend))
 	out := []string{
 		"**LogDNA (IBM Log Analysis) and Activity Tracker** (slides 27–29): end of support on 2025-03-28 → **IBM Cloud Logs**; " + backend + ".",
 		"**The " + lit("ibmcloud ob") + " plug-in and the " + lit("v2/observe") + " endpoints**: end of support on the same day, with no direct replacement → the agents' **Helm charts** (or the console's integration toggles).",

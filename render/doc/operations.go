@@ -48,7 +48,7 @@ func (b *builder) upgradeDecision() Decision {
 	if up.WorkerPatchDays > 14 {
 		d.Consequences = append(d.Consequences, fmt.Sprintf("Fix packs every %d days means skipping some of IBM's two-weekly releases; security fixes reach the workers later.", up.WorkerPatchDays))
 	}
-	d.Consequences = append(d.Consequences, "Fix packs replace or reload workers one at a time; the spare capacity from "+secLink(secSizing)+" carries the load meanwhile.")
+	d.Consequences = append(d.Consequences, "Fix packs replace or reload workers one at a time; the spare capacity from "+b.secLink(secSizing)+" carries the load meanwhile.")
 	return d
 }
 
@@ -64,7 +64,7 @@ func (b *builder) autoscalerDecision() Decision {
 		Docs:    b.docs(urlAutoscaler),
 	}
 	if !a.Enabled {
-		d.Choice = "No autoscaler: pools keep the sizes of " + secLink(secSizing) + "."
+		d.Choice = "No autoscaler: pools keep the sizes of " + b.secLink(secSizing) + "."
 		d.Alternatives = []Alternative{{"The cluster autoscaler", "adds workers when pods are pending and removes idle ones; needs bounds that never go below the sized capacity"}}
 		d.Consequences = []string{"Growth beyond the planned capacity is a manual " + lit("ibmcloud ks worker-pool resize") + "."}
 		return d
@@ -88,7 +88,7 @@ func (b *builder) autoscalerDecision() Decision {
 func (b *builder) backupSummary() Decision {
 	d := b.backupDecision()
 	d.Title = "Backup operations"
-	d.Choice += " The decision and its reasons are in " + secLink(secStorage) + "."
+	d.Choice += " The decision and its reasons are in " + b.secLink(secStorage) + "."
 	d.Seed, d.IBM, d.Alternatives = "", "", nil
 	d.Consequences = append(d.Consequences, "Test a restore at least once per quarter: a backup that was never restored is a hope, not a plan.")
 	return d

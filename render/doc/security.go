@@ -48,7 +48,7 @@ func (b *builder) kmsDecision() Decision {
 		}
 		return d
 	}
-	d.Choice = fmt.Sprintf("%s instance %s, root key %s, enabled after the cluster is created; rotate the key on the key service's schedule.", md(k.Provider.Label()), code(k.InstanceName), code(k.RootKeyName))
+	d.Choice = fmt.Sprintf("%s instance %s, root key %s, enabled after the cluster is created; rotate the key on the key service's schedule.", md(label(b.translator, k.Provider)), code(k.InstanceName), code(k.RootKeyName))
 	if svc, ok := b.c.Catalog.Service(k.Provider.CatalogID()); ok {
 		switch offered, deprecated := svc.OfferedIn(s.Region); {
 		case !offered:
@@ -82,7 +82,7 @@ func (b *builder) bootVolumeDecision() Decision {
 		Docs:    b.docs(urlBootVolumeKMS),
 	}
 	if k.Enabled() && k.BootVolumeEncryption {
-		d.Choice = "Every worker pool's boot volumes are encrypted with root key " + code(k.RootKeyName) + " in " + md(k.Provider.Label()) + "."
+		d.Choice = "Every worker pool's boot volumes are encrypted with root key " + code(k.RootKeyName) + " in " + md(label(b.translator, k.Provider)) + "."
 		d.Consequences = append(d.Consequences,
 			"If the root key is disabled or deleted, the workers go critical until the key is restored and they are rebooted.",
 			"Pools added later must be created with the same flags; the runbook's pools are.")
@@ -173,7 +173,7 @@ func (b *builder) podSecurityDecision() Decision {
 	s := b.s
 	var levels []string
 	for _, n := range s.Namespaces {
-		levels = append(levels, code(n.Name)+": "+md(n.PodSecurity.Label()))
+		levels = append(levels, code(n.Name)+": "+md(label(b.translator, n.PodSecurity)))
 	}
 	choice := "Pod Security Admission labels on every application namespace"
 	if len(levels) > 0 {

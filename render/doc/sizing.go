@@ -316,7 +316,7 @@ func (b *builder) comparison(first int) (Table, string) {
 	note := fmt.Sprintf("Candidates: every %s flavor the catalog offers in %s with %s hardware (the isolation of pool %s), GPU flavors left out. "+
 		"Each is sized for the same demand with the same rules, cheapest shape first. Usable = raw − IBM's reserve − the agents' requests − %d%% headroom; "+
 		"the seed's columns use raw × (1 − %d%%) and ignore the agents.",
-		md(s.Infrastructure.Label()), code(s.Region), md(pool.Isolation.Label()), code(pool.Name), b.c.Plan.Node.HeadroomPercent, b.c.Plan.Node.HeadroomPercent)
+		md(label(b.translator, s.Infrastructure)), code(s.Region), md(label(b.translator, pool.Isolation)), code(pool.Name), b.c.Plan.Node.HeadroomPercent, b.c.Plan.Node.HeadroomPercent)
 	if b.s.IsClassic() {
 		b.doc(urlClassicFlavors)
 	} else {

@@ -28,7 +28,7 @@ func (b *builder) stateDecision() Decision {
 	if len(st.Databases) > 0 {
 		var dbs []string
 		for _, db := range st.Databases {
-			dbs = append(dbs, md(db.Type.Label()))
+			dbs = append(dbs, md(label(b.translator, db.Type)))
 		}
 		parts = append(parts, "IBM Cloud Databases ("+strings.Join(dbs, ", ")+")")
 	}
@@ -72,7 +72,7 @@ func (b *builder) stateDecision() Decision {
 		d.Consequences = append(d.Consequences, "Anything marked zone-bound in the plan above is lost with its zone unless it is replicated or backed up elsewhere; pods that mount it cannot restart in another zone.")
 	}
 	if st.ObjectStorage.Enabled && len(st.ObjectStorage.Buckets) > 0 {
-		d.Consequences = append(d.Consequences, "Bucket resiliency and location are chosen when a bucket is created "+badge+"; changing them means copying the data to a new bucket.")
+		d.Consequences = append(d.Consequences, "Bucket resiliency and location are chosen when a bucket is created "+b.t("badge")+"; changing them means copying the data to a new bucket.")
 	}
 	for _, db := range st.Databases {
 		if db.BindNamespace != "" {
@@ -104,7 +104,7 @@ func (b *builder) storagePlan() Table {
 			case model.ResiliencySingleSite:
 				zb, why = "**yes**", "copies in one site: data residency, not availability"
 			}
-			t.add("Bucket "+code(bk.Name), "bucket, "+md(bk.Resiliency.Label()), md(bk.Class.Label()), zb, why)
+			t.add("Bucket "+code(bk.Name), "bucket, "+md(label(b.translator, bk.Resiliency)), md(label(b.translator, bk.Class)), zb, why)
 		}
 	}
 	for _, db := range st.Databases {
@@ -116,7 +116,7 @@ func (b *builder) storagePlan() Table {
 		if db.PrivateEndpoint {
 			ep = "private endpoint only"
 		}
-		t.add(code(db.Name), md(db.Type.Label()), code(db.Plan), "no", members+"; "+ep+"; IBM-managed backups")
+		t.add(code(db.Name), md(label(b.translator, db.Type)), code(db.Plan), "no", members+"; "+ep+"; IBM-managed backups")
 	}
 	if st.Cloudant.Enabled {
 		t.add(code(st.Cloudant.InstanceName), "Cloudant", code(st.Cloudant.Plan), "no", "IBM-managed, replicated across the region's zones")
@@ -224,7 +224,7 @@ func (b *builder) backupDecision() Decision {
 			d.Consequences = append(d.Consequences, "**The design has persistent volumes but no backup method**: their data is lost with the volume.")
 		}
 	default:
-		d.Choice = md(bk.Method.Label())
+		d.Choice = md(label(b.translator, bk.Method))
 		if bk.Bucket != "" {
 			d.Choice += " into bucket " + code(bk.Bucket)
 		}

@@ -1,7 +1,7 @@
 package doc
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/iksplan/iksplan/model"
@@ -13,17 +13,14 @@ func (b *builder) facts() []string {
 	m := b.c.Design.Metadata
 	var out []string
 	if m.Description != "" {
-		out = append(out, "**Purpose:** "+md(m.Description))
+		out = append(out, b.t("sum.purpose", "V", md(m.Description)))
 	}
 	if m.Owner != "" {
-		out = append(out, "**Owner:** "+md(m.Owner))
+		out = append(out, b.t("sum.owner", "V", md(m.Owner)))
 	}
 	out = append(out,
-		fmt.Sprintf("**Environment:** %s · **Infrastructure:** %s · **Region:** %s",
-			md(b.s.Environment.Label()), md(b.s.Infrastructure.Label()), b.regionText()),
-		fmt.Sprintf("**Facts as of %s.** Zones, flavors, Kubernetes versions and end-of-support dates come from iksplan's catalog dated %s. "+
-			"The runbook's preflight checks the version and flavors against IBM again (%s, %s) before it creates anything.",
-			md(b.c.AsOf), md(b.c.AsOf), lit("ibmcloud ks versions"), lit("ibmcloud ks flavor ls --zone ZONE")),
+		b.t("sum.where", "Env", md(label(b.translator, b.s.Environment)), "Infra", md(label(b.translator, b.s.Infrastructure)), "Region", b.regionText()),
+		b.t("sum.asOf", "AsOf", md(b.c.AsOf), "Versions", lit("ibmcloud ks versions"), "Flavors", lit("ibmcloud ks flavor ls --zone ZONE")),
 	)
 	return out
 }
@@ -31,68 +28,86 @@ func (b *builder) facts() []string {
 // summary is the one-table overview of the design.
 func (b *builder) summary() Table {
 	s := b.s
-	t := newTable("Item", "Value")
-	t.add("Cluster", b.clusterName()+" (resource group "+code(s.ResourceGroup)+")")
-	t.add("Environment", md(s.Environment.Label()))
-	t.add("Infrastructure", md(s.Infrastructure.Label())+" "+badge)
-	t.add("Region", b.regionText()+" "+badge)
+	badge := b.t("badge")
+	t := newTable(b.t("sum.col.item"), b.t("sum.col.value"))
+	t.add(b.t("sum.cluster"), b.t("sum.clusterValue", "Name", b.clusterName(), "Group", code(s.ResourceGroup)))
+	t.add(b.t("sum.environment"), md(label(b.translator, s.Environment)))
+	t.add(b.t("sum.infrastructure"), md(label(b.translator, s.Infrastructure))+" "+badge)
+	t.add(b.t("sum.region"), b.regionText()+" "+badge)
 	zones := b.zonesText()
 	switch {
 	case !s.Multizone():
-		zones += " — single zone"
+		zones += b.t("sum.singleZone")
 	case b.metro() != "":
-		zones += " — multizone metro " + md(b.metro())
+		zones += b.t("sum.metro", "Metro", md(b.metro()))
 	}
-	t.add("Zones", zones)
-	t.add("Kubernetes version", b.versionSummary())
+	t.add(b.t("sum.zones"), zones)
+	t.add(b.t("sum.version"), b.versionSummary())
 	var pools []string
 	for _, pp := range b.c.Plan.Pools {
 		p := s.WorkerPools[pp.Index]
-		pools = append(pools, fmt.Sprintf("%s: %s per zone × %s (%s)", code(p.Name), fmt.Sprint(pp.WorkersPerZone), code(p.Flavor), md(p.Isolation.Label())))
+		pools = append(pools, b.t("sum.pool", "Name", code(p.Name), "N", strconv.Itoa(pp.WorkersPerZone), "Flavor", code(p.Flavor), "Isolation", md(label(b.translator, p.Isolation))))
 	}
-	t.add("Worker pools", strings.Join(pools, "; "))
-	t.add("Workers in total", fmt.Sprintf("%d across %s", b.c.Plan.TotalWorkers, plural(b.c.Plan.Zones, "zone", "zones")))
-	t.add("Demand at peak", demand(s.Sizing.Demand))
-	t.add("Capacity with "+b.c.Plan.Resilience.Scenario, b.resilienceText())
-	t.add("Service endpoints", md(s.Network.ServiceEndpoints.Label()))
-	t.add("Ingress", ingressSummary(s.Network.Ingress))
-	t.add("Logging", b.loggingSummary())
-	t.add("Monitoring", b.monitoringSummary())
-	t.add("Rule results", b.countsText())
-	t.add("Catalog as of", md(b.c.AsOf))
+	t.add(b.t("sum.pools"), strings.Join(pools, b.t("sum.poolSep")))
+	t.add(b.t("sum.workers"), b.t("sum.workersValue", "N", strconv.Itoa(b.c.Plan.TotalWorkers), "Zones", b.n("count.zone", b.c.Plan.Zones)))
+	t.add(b.t("sum.demand"), demand(s.Sizing.Demand))
+	t.add(b.t("sum.capacity", "Scenario", b.scenario()), b.resilienceText())
+	t.add(b.t("sum.endpoints"), md(label(b.translator, s.Network.ServiceEndpoints)))
+	t.add(b.t("sum.ingress"), b.ingressSummary(s.Network.Ingress))
+	t.add(b.t("sum.logging"), b.loggingSummary())
+	t.add(b.t("sum.monitoring"), b.monitoringSummary())
+	t.add(b.t("sum.findings"), b.countsText())
+	t.add(b.t("sum.asOfRow"), md(b.c.AsOf))
 	return t
+}
+
+// scenario is the capacity plan's failure scenario ("one zone lost") in
+// the document's language.
+func (b *builder) scenario() string {
+	sc := b.c.Plan.Resilience.Scenario
+	if !b.ja() {
+		return sc
+	}
+	switch sc {
+	case "one zone lost":
+		return b.t("scenario.zone")
+	case "one worker lost":
+		return b.t("scenario.worker")
+	}
+	return b.t("scenario.unknown", "Scenario", md(sc))
 }
 
 // resilienceText is "43.2 vCPU / 172.8 GiB = 108% of the demand".
 func (b *builder) resilienceText() string {
 	r := b.c.Plan.Resilience
 	if b.s.Sizing.Demand.IsZero() {
-		return "no demand given, so no failure maths"
+		return b.t("sum.noDemand")
 	}
-	verdict := "covers the demand"
+	verdict := b.t("sum.covers")
 	if !r.Covers() {
-		verdict = "**below the demand**"
+		verdict = b.t("sum.below")
 	}
-	return fmt.Sprintf("%s = %s of the demand (%s)", demand(r.Capacity), pct(r.Percent), verdict)
+	return b.t("sum.resilience", "Capacity", demand(r.Capacity), "Pct", pct(r.Percent), "Verdict", verdict)
 }
 
 func (b *builder) loggingSummary() string {
 	l := b.s.Logging
+	all := strconv.Itoa(len(model.LogSource("").Choices()))
 	switch l.Backend {
 	case model.LogNone:
-		return "none"
+		return b.t("none")
 	case model.LogCloudLogs:
-		return fmt.Sprintf("IBM Cloud Logs %s, %s of %d, kept %d days", code(l.CloudLogs.InstanceName), plural(len(l.Sources), "source", "sources"), len(model.LogSource("").Choices()), l.RetentionDays)
+		return b.t("sum.cloudLogs", "Name", code(l.CloudLogs.InstanceName), "Sources", b.n("count.source", len(l.Sources)), "All", all, "Days", strconv.Itoa(l.RetentionDays))
 	}
-	return fmt.Sprintf("%s, %s of %d", md(l.Backend.Label()), plural(len(l.Sources), "source", "sources"), len(model.LogSource("").Choices()))
+	return b.t("sum.logBackend", "Backend", md(label(b.translator, l.Backend)), "Sources", b.n("count.source", len(l.Sources)), "All", all)
 }
 
 func (b *builder) monitoringSummary() string {
 	m := b.s.Monitoring
 	if !m.Enabled {
-		return "none"
+		return b.t("none")
 	}
-	return fmt.Sprintf("IBM Cloud Monitoring %s, %s", code(m.InstanceName), plural(len(m.AlertChannels), "alert channel", "alert channels"))
+	return b.t("sum.monitoringValue", "Name", code(m.InstanceName), "Channels", b.n("count.alertChannel", len(m.AlertChannels)))
 }
 
 // countsText is "0 errors, 2 warnings, 3 info (1 waived)".
@@ -104,15 +119,15 @@ func (b *builder) countsText() string {
 			waived++
 		}
 	}
-	return fmt.Sprintf("%s, %s, %d info (%d waived)",
-		plural(r.Count(rules.Error), "error", "errors"), plural(r.Count(rules.Warning), "warning", "warnings"), r.Count(rules.Info), waived)
+	return b.t("sum.counts", "Errors", b.n("count.error", r.Count(rules.Error)), "Warnings", b.n("count.warning", r.Count(rules.Warning)),
+		"Info", strconv.Itoa(r.Count(rules.Info)), "Waived", strconv.Itoa(waived))
 }
 
 // ingressSummary names the controller and the Ingress classes of the ALBs
 // the design enables (issue 9: a private-only design showed the public
 // class).
-func ingressSummary(in model.Ingress) string {
-	out := md(in.Controller.Label())
+func (b *builder) ingressSummary(in model.Ingress) string {
+	out := md(label(b.translator, in.Controller))
 	var classes []string
 	if in.PublicALB {
 		if cls := in.Controller.IngressClass(true); cls != "" {
@@ -128,7 +143,7 @@ func ingressSummary(in model.Ingress) string {
 	case len(classes) > 0:
 		out += " (" + strings.Join(classes, ", ") + ")"
 	case in.Controller.IngressClass(true) != "":
-		out += " (no ALB enabled)"
+		out += b.t("sum.noALB")
 	}
 	return out
 }

@@ -19,7 +19,11 @@ func TestIngressSummaryNamesEnabledALBs(t *testing.T) {
 		{model.Ingress{Controller: model.IngressTraefik, PublicALB: true, PrivateALB: true}, "`public-iks-traefik`, `private-iks-traefik`"},
 		{model.Ingress{Controller: model.IngressTraefik}, "no ALB enabled"},
 	} {
-		got := ingressSummary(tc.in)
+		tr, err := newTranslator(langEN)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := (&builder{translator: tr}).ingressSummary(tc.in)
 		if !strings.Contains(got, tc.want) || (tc.in.PrivateALB && !tc.in.PublicALB && strings.Contains(got, "public-")) {
 			t.Errorf("%+v: %q, want %q", tc.in, got, tc.want)
 		}

@@ -10,29 +10,24 @@ import (
 // beyond logging and monitoring (which have their own box).
 func (b *builder) superseded() Table {
 	s := b.s
-	t := newTable("The seed said (2019)", "Today", "In this design")
-	gw := md(s.Firewall.GatewayAppliance.Label())
+	t := newTable(b.t("sup.col.seed"), b.t("sup.col.today"), b.t("sup.col.design"))
+	gw := md(label(b.translator, s.Firewall.GatewayAppliance))
 	if !s.IsClassic() {
-		gw = "not applicable on VPC"
+		gw = b.t("sup.gw.vpc")
 	}
-	t.add("Slide 37: Vyatta as a gateway appliance",
-		"Vyatta 5400 reached end of support on 2019-03-31; the Virtual Router Appliance is Vyatta 5600. Whether VRA and FortiGate can still be ordered must be checked with IBM.",
-		gw)
-	t.add("Slide 44: IAM roles map to RBAC (ibm-admin → admin, ibm-edit → edit, ibm-view → view)",
-		"Platform roles no longer map to RBAC; service roles do (Reader → view, Writer → edit, Manager → admin or cluster-admin).",
-		"service roles in "+secLink(secIAM))
-	sg := "classic: Calico host policies, as in the seed"
+	t.add(b.t("sup.gw.seed"), b.t("sup.gw.today"), gw)
+	t.add(b.t("sup.iam.seed"), b.t("sup.iam.today"), b.t("sup.iam.design", "Link", b.secLink(secIAM)))
+	sg := b.t("sup.sg.classic")
 	if s.IsVPC() {
-		sg = "VPC security groups; see " + secLink(secNetwork)
+		sg = b.t("sup.sg.vpc", "Link", b.secLink(secNetwork))
 	}
-	t.add("Slide 36: security groups cannot be used with IKS",
-		"On VPC, security groups are the workers' firewall; Calico host policies remain the tool on classic.", sg)
-	routing := "VPC accounts have VRF automatically"
+	t.add(b.t("sup.sg.seed"), b.t("sup.sg.today"), sg)
+	routing := b.t("sup.vrf.vpc")
 	if s.IsClassic() && s.Network.Classic != nil {
-		routing = md(s.Network.Classic.AccountRouting.Label())
+		routing = md(label(b.translator, s.Network.Classic.AccountRouting))
 	}
-	t.add("Slide 12: enable VRF or VLAN spanning; check with "+lit("ibmcloud account show"),
-		"VRF with service endpoints is the recommended state and required for the private endpoint; VLAN spanning ("+lit("ibmcloud ks vlan spanning get")+") disappears once VRF is on.",
+	t.add(b.t("sup.vrf.seed", "Cmd", lit("ibmcloud account show")),
+		b.t("sup.vrf.today", "Cmd", lit("ibmcloud ks vlan spanning get")),
 		routing)
 	var supported []string
 	for _, v := range b.versionsNewestFirst() {
@@ -41,19 +36,15 @@ func (b *builder) superseded() Table {
 			supported = append(supported, code(v.Version))
 		}
 	}
-	now := "see " + secLink(secVersion)
+	now := b.t("sup.ver.see", "Link", b.secLink(secVersion))
 	if len(supported) > 0 {
-		now = "Supported on " + md(b.c.AsOf) + ": " + strings.Join(supported, ", ")
+		now = b.t("sup.ver.supported", "AsOf", md(b.c.AsOf), "Versions", strings.Join(supported, ", "))
 	}
-	t.add("Slide 13: at least 30 days to move off a deprecated version (2019 versions)",
-		"At least 45 days' countdown; the versions of 2019 are long gone. "+now+".", code(s.KubernetesVersion))
-	t.add("2019 CLI: "+lit("ibmcloud ks cluster-create … --machine-type"),
-		lit("ibmcloud ks cluster create classic")+" or "+lit("vpc-gen2")+" … "+lit("--flavor")+"; "+lit("zone add")+" needs "+lit("--worker-pool")+"; flat command names are gone.",
-		"the runbook uses the current syntax")
-	t.add("Slide 4: Secrets encrypted automatically; HSM key management",
-		"Still true; bring your own root key with "+lit("ibmcloud ks kms enable")+" (Key Protect or Hyper Protect Crypto Services). Pod Security Policies are gone since 1.25; Pod Security Admission replaces them.",
-		md(s.Security.KMS.Provider.Label()))
-	t.add("Slides 17, 25–32: LogDNA, Sysdig, Availability Monitoring",
-		"See the box in "+secLink(secObservability)+".", md(s.Logging.Backend.Label()))
+	t.add(b.t("sup.ver.seed"), b.t("sup.ver.today", "Now", now), code(s.KubernetesVersion))
+	t.add(b.t("sup.cli.seed", "Cmd", lit("ibmcloud ks cluster-create … --machine-type")),
+		b.t("sup.cli.today", "Create", lit("ibmcloud ks cluster create classic"), "VPC", lit("vpc-gen2"), "Flavor", lit("--flavor"), "ZoneAdd", lit("zone add"), "Pool", lit("--worker-pool")),
+		b.t("sup.cli.design"))
+	t.add(b.t("sup.kms.seed"), b.t("sup.kms.today", "Cmd", lit("ibmcloud ks kms enable")), md(label(b.translator, s.Security.KMS.Provider)))
+	t.add(b.t("sup.obs.seed"), b.t("sup.obs.today", "Link", b.secLink(secObservability)), md(label(b.translator, s.Logging.Backend)))
 	return t
 }

@@ -1,6 +1,7 @@
 package doc
 
 import (
+	"github.com/charmbracelet/x/ansi"
 	"fmt"
 	"strconv"
 	"strings"
@@ -8,10 +9,6 @@ import (
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/render/view"
 )
-
-// badge marks a decision that cannot change after the cluster (or the
-// named resource) is created. One style, used everywhere.
-const badge = "**🔒 fixed at create**"
 
 // topology is the infrastructure and zone decisions, the diagram and the
 // zones × pools grid.
@@ -26,30 +23,27 @@ func (b *builder) topology() TopologySection {
 func (b *builder) infraDecision() Decision {
 	s := b.s
 	d := Decision{
-		Title:     "Infrastructure",
+		Title:     b.t("topo.infra.title"),
 		Fixed:     true,
-		FixedNote: "a cluster cannot move between classic and VPC; moving means a new cluster",
-		Choice:    md(s.Infrastructure.Label()) + ".",
-		Seed: "The seed (2019) knew only classic infrastructure: workers live in your IaaS account and talk to your servers over the private network (slide 36), " +
-			"multizone clusters need VRF or VLAN spanning (slide 12), and bare metal is a choice (slide 9).",
-		Runbook: b.runbook(view.StepInfrastructure, view.StepCluster),
-		Docs:    b.docs(urlLocations),
+		FixedNote: b.t("topo.infra.fixed"),
+		Choice:    md(label(b.translator, s.Infrastructure)) + b.t("end"),
+		Seed:      b.t("topo.infra.seed"),
+		Runbook:   b.runbook(view.StepInfrastructure, view.StepCluster),
+		Docs:      b.docs(urlLocations),
 	}
 	if s.IsVPC() {
-		d.IBM = "VPC (Gen 2) is IBM's current infrastructure for new clusters: your own VPC and subnets, VPC security groups instead of Calico host policies, " +
-			"Secure by Default networking from Kubernetes 1.30 (outbound traffic blocked unless allowed), zone-aware metro block storage, and KMS-encrypted boot volumes."
-		d.Alternatives = []Alternative{{"Classic", "the seed's world of VLANs and data centers; needed only for classic bare metal, GPUs of that generation or existing VLAN estates, and it brings VRF, Calico host policies and gateway appliances to run"}}
+		d.IBM = b.t("topo.infra.vpc.ibm")
+		d.Alternatives = []Alternative{{b.t("topo.infra.vpc.alt"), b.t("topo.infra.vpc.altWhy")}}
 		d.Consequences = []string{
-			"Zones are VPC zones (" + b.zonesText() + "); each needs a subnet in the cluster's VPC.",
-			"Network protection is VPC security groups plus context-based restrictions; Calico host policies are not used.",
+			b.t("topo.infra.vpc.zones", "Zones", b.zonesText()),
+			b.t("topo.infra.vpc.protection"),
 		}
 	} else {
-		d.IBM = "Classic infrastructure is still offered and is the only way to run classic bare-metal workers. IBM's newer features (Secure by Default, metro block storage, " +
-			"boot-volume KMS) arrive on VPC; classic single-zone data centers are closing (mil01 closed on 2025-10-31), while the multizone metros remain."
-		d.Alternatives = []Alternative{{"VPC (Gen 2)", "private by default and IBM's direction, but it offers no classic bare metal and means learning subnets, security groups and VPE gateways"}}
+		d.IBM = b.t("topo.infra.classic.ibm")
+		d.Alternatives = []Alternative{{b.t("topo.infra.classic.alt"), b.t("topo.infra.classic.altWhy")}}
 		d.Consequences = []string{
-			"Zones are data centers (" + b.zonesText() + ") joined by VLANs; the account must route between VLANs (VRF or VLAN spanning).",
-			"Workers are protected by Calico host policies applied with " + lit("calicoctl") + ", optionally behind a gateway appliance.",
+			b.t("topo.infra.classic.zones", "Zones", b.zonesText()),
+			b.t("topo.infra.classic.protection", "Cmd", lit("calicoctl")),
 		}
 	}
 	return d
@@ -58,47 +52,45 @@ func (b *builder) infraDecision() Decision {
 func (b *builder) zonesDecision() Decision {
 	s := b.s
 	d := Decision{
-		Title:     "Region and zones",
+		Title:     b.t("topo.zones.title"),
 		Fixed:     true,
-		FixedNote: "the region is fixed; zones can be added to or removed from a worker pool later with " + lit("ibmcloud ks zone add") + " / " + lit("zone rm"),
-		Seed: "Slide 8: a cluster is single-zone or multizone, and multizone is recommended for availability. Slide 11: in a multizone region (MZR) such as Tokyo, " +
-			"three data centers carry three workers each, the master is spread over the three data centers too, and the whole design stays inside one country.",
-		IBM: "IBM's HA guidance is unchanged: use three zones of a multizone metro so a zone outage does not stop the cluster. In an MZR the IBM-managed master " +
-			"runs three replicas spread across the zones; in a single-zone location the three replicas run on separate hosts of that zone. Use at least two workers per zone.",
-		Runbook: b.runbook(view.StepCluster, view.StepZones),
-		Docs:    b.docs(urlHA, urlLocations),
+		FixedNote: b.t("topo.zones.fixed", "Add", lit("ibmcloud ks zone add"), "Rm", lit("zone rm")),
+		Seed:      b.t("topo.zones.seed"),
+		IBM:       b.t("topo.zones.ibm"),
+		Runbook:   b.runbook(view.StepCluster, view.StepZones),
+		Docs:      b.docs(urlHA, urlLocations),
 	}
 	metro := b.metro()
 	if s.Multizone() {
-		d.Choice = fmt.Sprintf("Region %s, %d zones: %s", b.regionText(), len(s.Zones), b.zonesText())
+		d.Choice = b.t("topo.zones.multi.choice", "Region", b.regionText(), "N", strconv.Itoa(len(s.Zones)), "Zones", b.zonesText())
 		if metro != "" {
-			d.Choice += " (multizone metro " + md(metro) + ")"
+			d.Choice += b.t("topo.zones.multi.metro", "Metro", md(metro))
 		}
-		d.Choice += "."
+		d.Choice += b.t("end")
 		d.Alternatives = []Alternative{
-			{"A single zone", "cheaper, but a data-center outage stops every workload and the master has no zone to fail over to"},
-			{"Two clusters in two regions behind a CIS global load balancer", "survives a region loss, but doubles the cost and the operations work; the seed's MZR already meets in-country availability"},
+			{b.t("topo.zones.multi.altSingle"), b.t("topo.zones.multi.altSingleWhy")},
+			{b.t("topo.zones.multi.altTwo"), b.t("topo.zones.multi.altTwoWhy")},
 		}
 		d.Consequences = []string{
-			"The cluster is created in " + code(s.Zones[0]) + "; the runbook then adds the other zones to every worker pool.",
-			"Storage bound to one zone (classic block/file, VPC block) does not survive that zone's loss; see " + secLink(secStorage) + ".",
+			b.t("topo.zones.multi.first", "Zone", code(s.Zones[0])),
+			b.t("topo.zones.multi.storage", "Link", b.secLink(secStorage)),
 		}
 		if s.IsClassic() {
-			d.Consequences = append(d.Consequences, "The account must route between the zones' VLANs (VRF or VLAN spanning); see "+secLink(secNetwork)+".")
+			d.Consequences = append(d.Consequences, b.t("topo.zones.multi.vlans", "Link", b.secLink(secNetwork)))
 		}
 	} else {
-		zone := "none"
+		zone := b.t("none")
 		if len(s.Zones) == 1 {
 			zone = code(s.Zones[0])
 		}
-		d.Choice = fmt.Sprintf("Region %s, one zone: %s.", b.regionText(), zone)
-		d.Alternatives = []Alternative{{"Three zones of the metro", "survives a data-center outage and is what production needs; it triples the minimum worker count"}}
+		d.Choice = b.t("topo.zones.single.choice", "Region", b.regionText(), "Zone", zone)
+		d.Alternatives = []Alternative{{b.t("topo.zones.single.alt"), b.t("topo.zones.single.altWhy")}}
 		d.Consequences = []string{
-			"A data-center outage stops every workload; the sizing keeps one spare worker so a single worker failure is absorbed.",
-			"Zones can be added later with " + lit("ibmcloud ks zone add") + " once the design is promoted.",
+			b.t("topo.zones.single.outage"),
+			b.t("topo.zones.single.later", "Cmd", lit("ibmcloud ks zone add")),
 		}
 		if s.IsProduction() {
-			d.Consequences = append(d.Consequences, "**A production cluster in one zone goes against the seed and IBM's guidance**; see the rule results.")
+			d.Consequences = append(d.Consequences, b.t("topo.zones.single.production"))
 		}
 	}
 	return d
@@ -107,19 +99,15 @@ func (b *builder) zonesDecision() Decision {
 func (b *builder) nameDecision() Decision {
 	m := b.c.Design.Metadata
 	return Decision{
-		Title:     "Cluster name and resource group",
-		Fixed:     true,
-		FixedNote: "neither can be changed after creation",
-		Choice:    fmt.Sprintf("Cluster %s in resource group %s.", code(m.Name), code(b.s.ResourceGroup)),
-		IBM: "The name appears in the cluster's Ingress subdomain and in every command; the resource group scopes IAM policies and, on VPC, " +
-			"the cluster API key (one per region and resource group).",
-		Consequences: []string{"Renaming or moving means a new cluster; choose the name the customer will see in URLs and bills."},
+		Title:        b.t("topo.name.title"),
+		Fixed:        true,
+		FixedNote:    b.t("topo.name.fixed"),
+		Choice:       b.t("topo.name.choice", "Name", code(m.Name), "Group", code(b.s.ResourceGroup)),
+		IBM:          b.t("topo.name.ibm"),
+		Consequences: []string{b.t("topo.name.rename")},
 		Runbook:      b.runbook(view.StepPreflight, view.StepCluster),
 	}
 }
-
-// secLink is a Markdown link to one of the document's sections.
-func secLink(section string) string { return "[" + section + "](#" + anchor(section) + ")" }
 
 // mermaid draws the cluster as a Mermaid flowchart. Node IDs come from
 // indexes (z0, z0p1, db2); every label goes through mermaidLabel.
@@ -131,47 +119,47 @@ func (b *builder) mermaid() string {
 	public := s.Network.Ingress.Controller != model.IngressNone && s.Network.Ingress.PublicALB
 	cis := s.Firewall.CIS
 	if public || cis.Enabled {
-		line("  users([%q])", "Users")
+		line("  users([%q])", b.t("mm.users"))
 	}
 	if cis.Enabled {
-		label := "Cloud Internet Services"
+		text := "Cloud Internet Services"
 		if cis.Domain != "" {
-			label += ": " + cis.Domain
+			text += ": " + cis.Domain
 		}
 		var feats []string
 		for _, f := range cis.Features {
-			feats = append(feats, f.Label())
+			feats = append(feats, label(b.translator, f))
 		}
 		if len(feats) > 0 {
-			label += " — " + strings.Join(feats, ", ")
+			text += " — " + strings.Join(feats, b.t("listSep"))
 		}
-		line("  cis{{\"%s\"}}", mermaidLabel(label))
+		line("  cis{{\"%s\"}}", mermaidLabel(text))
 		line("  users --> cis")
 	}
-	regionLabel := "Region " + s.Region
+	regionLabel := b.t("mm.region", "Region", s.Region)
 	if m := b.metro(); m != "" && s.Multizone() {
-		regionLabel += " — multizone metro " + m
+		regionLabel += b.t("mm.metro", "Metro", m)
 	}
 	line("  subgraph region[\"%s\"]", mermaidLabel(regionLabel))
 	line("    direction TB")
-	masterLabel := "IBM-managed master: 3 replicas, one per zone"
+	masterLabel := b.t("mm.master.multi")
 	if !s.Multizone() {
-		masterLabel = "IBM-managed master: 3 replicas on separate hosts"
+		masterLabel = b.t("mm.master.single")
 	}
 	switch s.Network.ServiceEndpoints {
 	case model.EndpointsPrivateOnly:
-		masterLabel += ", private endpoint only"
+		masterLabel += b.t("mm.master.private")
 	case model.EndpointsPublicAndPrivate:
-		masterLabel += ", public and private endpoints"
+		masterLabel += b.t("mm.master.both")
 	case model.EndpointsPublicOnly:
-		masterLabel += ", public endpoint only"
+		masterLabel += b.t("mm.master.public")
 	}
 	line("    master[\"%s\"]", mermaidLabel(masterLabel))
 	var zoneIDs []string
 	for zi, z := range s.Zones {
 		id := "z" + strconv.Itoa(zi)
 		zoneIDs = append(zoneIDs, id)
-		line("    subgraph %s[\"%s\"]", id, mermaidLabel("Zone "+z))
+		line("    subgraph %s[\"%s\"]", id, mermaidLabel(b.t("mm.zone", "Zone", z)))
 		for _, pp := range b.c.Plan.Pools {
 			p := s.WorkerPools[pp.Index]
 			line("      %sp%d[\"%s\"]", id, pp.Index, mermaidLabel(fmt.Sprintf("%s: %d × %s", p.Name, pp.WorkersPerZone, p.Flavor)))
@@ -181,26 +169,26 @@ func (b *builder) mermaid() string {
 	var svc []string
 	st := s.Storage
 	for i, db := range st.Databases {
-		label := db.Type.Label() + ": " + db.Name
+		text := label(b.translator, db.Type) + ": " + db.Name
 		if sv, ok := b.c.Catalog.Database(db.Type); ok && sv.Members > 0 {
-			label += fmt.Sprintf(" — %d members across zones", sv.Members)
+			text += b.t("mm.members", "N", strconv.Itoa(sv.Members))
 		}
-		svc = append(svc, fmt.Sprintf("      db%d[(\"%s\")]", i, mermaidLabel(label)))
+		svc = append(svc, fmt.Sprintf("      db%d[(\"%s\")]", i, mermaidLabel(text)))
 	}
 	if st.Cloudant.Enabled {
 		svc = append(svc, fmt.Sprintf("      cloudant[(\"%s\")]", mermaidLabel("Cloudant: "+st.Cloudant.InstanceName)))
 	}
 	if st.ObjectStorage.Enabled {
-		label := "Object Storage: " + st.ObjectStorage.InstanceName
+		text := "Object Storage: " + st.ObjectStorage.InstanceName
 		for _, bk := range st.ObjectStorage.Buckets {
 			if bk.Resiliency == model.ResiliencyCrossRegion {
-				label += " — cross-region bucket " + bk.Name
+				text += b.t("mm.crossRegion", "Name", bk.Name)
 			}
 		}
-		svc = append(svc, fmt.Sprintf("      cos[(\"%s\")]", mermaidLabel(label)))
+		svc = append(svc, fmt.Sprintf("      cos[(\"%s\")]", mermaidLabel(text)))
 	}
 	if len(svc) > 0 {
-		line("    subgraph svc[\"%s\"]", mermaidLabel("IBM Cloud managed services"))
+		line("    subgraph svc[\"%s\"]", mermaidLabel(b.t("mm.services")))
 		for _, l := range svc {
 			line("%s", l)
 		}
@@ -227,11 +215,11 @@ func (b *builder) mermaid() string {
 // terminal.
 func (b *builder) grid() Table {
 	s := b.s
-	header := []string{"Zone"}
+	header := []string{b.t("grid.zone")}
 	for _, pp := range b.c.Plan.Pools {
-		header = append(header, "Pool "+code(s.WorkerPools[pp.Index].Name))
+		header = append(header, b.t("grid.pool", "Name", code(s.WorkerPools[pp.Index].Name)))
 	}
-	header = append(header, "Workers")
+	header = append(header, b.t("grid.workers"))
 	t := newTable(header...)
 	perZone := 0
 	for _, pp := range b.c.Plan.Pools {
@@ -245,7 +233,7 @@ func (b *builder) grid() Table {
 		row = append(row, strconv.Itoa(perZone))
 		t.add(row...)
 	}
-	row := []string{"**Total**"}
+	row := []string{b.t("grid.total")}
 	for _, pp := range b.c.Plan.Pools {
 		row = append(row, strconv.Itoa(pp.TotalWorkers))
 	}
@@ -255,12 +243,13 @@ func (b *builder) grid() Table {
 }
 
 // pad widens every cell of a table to its column's width, so the Markdown
-// source reads as an aligned plain-text table in a terminal.
+// source reads as an aligned plain-text table in a terminal. Widths are
+// terminal cells (ansi.StringWidth): a Japanese character takes two.
 func pad(t Table) Table {
 	widths := make([]int, len(t.Header))
 	measure := func(row []string) {
 		for i, c := range row {
-			widths[i] = max(widths[i], len([]rune(c)))
+			widths[i] = max(widths[i], ansi.StringWidth(c))
 		}
 	}
 	measure(t.Header)
@@ -270,7 +259,7 @@ func pad(t Table) Table {
 	fill := func(row []string) []string {
 		out := make([]string, len(row))
 		for i, c := range row {
-			out[i] = c + strings.Repeat(" ", widths[i]-len([]rune(c)))
+			out[i] = c + strings.Repeat(" ", widths[i]-ansi.StringWidth(c))
 		}
 		return out
 	}
