@@ -3,6 +3,7 @@ package doc
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/iksplan/iksplan/model"
@@ -24,11 +25,11 @@ func (b *builder) sizing() SizingSection {
 	}
 	switch {
 	case s.Sizing.Demand.IsZero():
-		sec.Notes = append(sec.Notes, "The design gives no demand (spec.sizing.demand), so every pool is sized at the HA minimum and no failure maths is possible.")
+		sec.Notes = append(sec.Notes, b.t("size.noDemand"))
 	case first < 0:
-		sec.Notes = append(sec.Notes, "No worker pool carries general workloads, so the demand is not placed on any pool; see the rule results.")
+		sec.Notes = append(sec.Notes, b.t("size.noGeneral"))
 	case !plan.Pools[first].FlavorKnown:
-		sec.Notes = append(sec.Notes, fmt.Sprintf("The catalog does not know flavor %s, so the maths cannot run; see the rule results.", code(s.WorkerPools[plan.Pools[first].Index].Flavor)))
+		sec.Notes = append(sec.Notes, b.t("size.unknownFlavor", "Flavor", code(s.WorkerPools[plan.Pools[first].Index].Flavor)))
 	default:
 		sec.Maths, sec.Verdict = b.maths(first)
 	}
@@ -42,30 +43,28 @@ func (b *builder) sizingDecision() Decision {
 	s := b.s
 	z := b.c.Plan.Zones
 	d := Decision{
-		Title: "Capacity to survive a failure",
-		Seed: "Slide 10: place the workload so the service keeps 100% when one zone fails — 50% in each of three zones, 150% in all; " +
-			"size from the application (4 or 8 cores per worker are common) and keep about 10% of each worker for Kubernetes itself.",
-		IBM: "IBM's HA planning asks for spare capacity in the other zones and at least two workers per zone (three in a single-zone cluster here, " +
-			"one of them spare), so Ingress replicas and PodDisruptionBudgets can spread and a worker update never empties a zone.",
+		Title:   b.t("size.dec.title"),
+		Seed:    b.t("size.dec.seed"),
+		IBM:     b.t("size.dec.ibm"),
 		Runbook: b.runbook(view.StepCluster, view.StepZones, view.StepWorkerPools),
 		Docs:    b.docs(urlHA),
 	}
 	switch {
 	case z > 1 && s.Sizing.SurviveZoneLoss:
-		d.Choice = fmt.Sprintf("Survive the loss of one zone: each of the %d zones carries D/(Z−1) = 1/%d of the demand, %s of it in all.", z, z-1, pct(float64(z)/float64(z-1)*100))
+		d.Choice = b.t("size.dec.survive.choice", "Z", strconv.Itoa(z), "Z1", strconv.Itoa(z-1), "Pct", pct(float64(z)/float64(z-1)*100))
 		d.Alternatives = []Alternative{
-			{"Size for D/Z per zone (no spare zone)", fmt.Sprintf("a third cheaper for three zones, but losing a zone leaves %s of the capacity and pods stay pending", pct(float64(z-1)/float64(z)*100))},
-			{"Rely on the cluster autoscaler after a zone loss", "new workers take minutes to provision and the surviving zones may lack quota; the autoscaler complements the spare capacity, it does not replace it"},
+			{b.t("size.dec.survive.altDZ"), b.t("size.dec.survive.altDZWhy", "Pct", pct(float64(z-1)/float64(z)*100))},
+			{b.t("size.dec.survive.altAutoscaler"), b.t("size.dec.survive.altAutoscalerWhy")},
 		}
-		d.Consequences = []string{fmt.Sprintf("You pay for %s of the demand in steady state; in exchange a zone outage costs no capacity.", pct(float64(z)/float64(z-1)*100))}
+		d.Consequences = []string{b.t("size.dec.survive.pay", "Pct", pct(float64(z)/float64(z-1)*100))}
 	case z > 1:
-		d.Choice = fmt.Sprintf("Spread the demand over %d zones without spare capacity: each zone carries D/Z.", z)
-		d.Alternatives = []Alternative{{"Survive a zone loss (D/(Z−1) per zone)", "the seed's 150% rule; costs more but keeps 100% when a zone fails"}}
-		d.Consequences = []string{"A zone outage leaves (Z−1)/Z of the capacity until workers are added; some pods stay pending."}
+		d.Choice = b.t("size.dec.spread.choice", "Z", strconv.Itoa(z))
+		d.Alternatives = []Alternative{{b.t("size.dec.spread.alt"), b.t("size.dec.spread.altWhy")}}
+		d.Consequences = []string{b.t("size.dec.spread.outage")}
 	default:
-		d.Choice = "One zone: the zone carries the whole demand plus one spare worker, so the loss of one worker is absorbed."
-		d.Alternatives = []Alternative{{"Three zones", "survives a data-center outage; the seed's and IBM's production choice"}}
-		d.Consequences = []string{"A data-center outage stops the cluster; acceptable for development, not for production."}
+		d.Choice = b.t("size.dec.one.choice")
+		d.Alternatives = []Alternative{{b.t("size.dec.one.alt"), b.t("size.dec.one.altWhy")}}
+		d.Consequences = []string{b.t("size.dec.one.outage")}
 	}
 	return d
 }
@@ -86,93 +85,94 @@ func (b *builder) maths(first int) ([]string, string) {
 	unit := plan.Unit
 	minimum := model.MinWorkersPerZone(z)
 	pool := code(s.WorkerPools[fp.Index].Name)
+	it := strconv.Itoa
+	i64 := func(v int64) string { return strconv.FormatInt(v, 10) }
+	dMilli := milli(int64(math.Ceil(D.CPU*1000 - 1e-9)))
+	dMiB := mib(int64(math.Ceil(D.MemoryGiB*1024 - 1e-9)))
 	var m []string
 	m = append(m,
-		fmt.Sprintf("Demand **D** = %s vCPU and %s GiB = %s / %s, what the workloads request at peak. Zones **Z** = %d.", num(D.CPU), num(D.MemoryGiB), milli(int64(math.Ceil(D.CPU*1000-1e-9))), mib(int64(math.Ceil(D.MemoryGiB*1024-1e-9))), z),
-		fmt.Sprintf("Flavor %s: %d vCPU = %s and %d GiB = %s per worker.", code(f.Name), f.VCPU, milli(w.RawMilliCPU), f.MemoryGiB, mib(w.RawMiB)),
+		b.t("maths.demand", "CPU", num(D.CPU), "Mem", num(D.MemoryGiB), "Milli", dMilli, "MiB", dMiB, "Z", it(z)),
+		b.t("maths.flavor", "Flavor", code(f.Name), "VCPU", it(f.VCPU), "Milli", milli(w.RawMilliCPU), "GiB", it(f.MemoryGiB), "MiB", mib(w.RawMiB)),
 	)
 	if nm.IBM {
 		m = append(m,
-			fmt.Sprintf("IBM's reserve (tiers per worker): CPU %s = **%s**; memory %s + %s eviction = **%s**. Allocatable = %s / %s.",
-				tierTerms(nm.Reserves.CPU, float64(f.VCPU), 1000, "m", "cores"), milli(w.ReserveMilliCPU),
-				tierTerms(nm.Reserves.Memory, float64(f.MemoryGiB), 1024, " MiB", "GiB"), mib(int64(nm.Reserves.EvictionMiB)), mib(w.ReserveMiB),
-				milli(w.AllocMilliCPU), mib(w.AllocMiB)),
-			fmt.Sprintf("Agents on every worker (requests): %s = **%s / %s**.", agentTerms(nm.Agents), milli(w.AgentsMilliCPU), mib(w.AgentsMiB)),
+			b.t("maths.reserve",
+				"CPUTerms", b.tierTerms(nm.Reserves.CPU, float64(f.VCPU), 1000, "m", "cores"), "CPU", milli(w.ReserveMilliCPU),
+				"MemTerms", b.tierTerms(nm.Reserves.Memory, float64(f.MemoryGiB), 1024, " MiB", "GiB"), "Eviction", mib(int64(nm.Reserves.EvictionMiB)), "Mem", mib(w.ReserveMiB),
+				"AllocCPU", milli(w.AllocMilliCPU), "AllocMem", mib(w.AllocMiB)),
+			b.t("maths.agents", "Terms", b.agentTerms(nm.Agents), "CPU", milli(w.AgentsMilliCPU), "Mem", mib(w.AgentsMiB)),
 		)
 	}
 	h := nm.HeadroomPercent
 	if nm.IBM {
-		m = append(m, fmt.Sprintf("Headroom **h** = %d%% (overheadPercent, the architect's margin) of what is left: (%d − %d) × %s = **%s** and (%d − %d) × %s = **%s** usable per worker.",
-			h, w.AllocMilliCPU, w.AgentsMilliCPU, num2(1-float64(h)/100), milli(w.UsableMilliCPU), w.AllocMiB, w.AgentsMiB, num2(1-float64(h)/100), mib(w.UsableMiB)))
+		m = append(m, b.t("maths.headroom", "H", it(h), "AllocCPU", i64(w.AllocMilliCPU), "AgentsCPU", i64(w.AgentsMilliCPU), "Factor", num2(1-float64(h)/100),
+			"UsableCPU", milli(w.UsableMilliCPU), "AllocMem", i64(w.AllocMiB), "AgentsMem", i64(w.AgentsMiB), "UsableMem", mib(w.UsableMiB)))
 	} else {
-		m = append(m, fmt.Sprintf("The catalog has no IBM reserve table, so the seed's model applies: %d%% of each worker for Kubernetes, **%s / %s** usable per worker.", h, milli(w.UsableMilliCPU), mib(w.UsableMiB)))
+		m = append(m, b.t("maths.seedModel", "H", it(h), "CPU", milli(w.UsableMilliCPU), "Mem", mib(w.UsableMiB)))
 	}
 	if !unit.IsZero() {
 		step := max(z*(z-1), 1)
-		m = append(m, fmt.Sprintf("The demand as pods: **R** = %d replicas of **%s / %s** (⌈%s / %d⌉, ⌈%s / %d⌉), the fewest that are a multiple of %d (even over %s, before and after a loss) with each at most 1/%d of a worker. Pods per worker = min(⌊%d / %d⌋, ⌊%d / %d⌋) = **%d**.",
-			unit.Replicas, milli(unit.MilliCPU), mib(unit.MemoryMiB),
-			strings.TrimSuffix(milli(int64(math.Ceil(D.CPU*1000-1e-9))), "m")+"m", unit.Replicas, strings.TrimSuffix(mib(int64(math.Ceil(D.MemoryGiB*1024-1e-9))), "Mi")+"Mi", unit.Replicas,
-			step, plural(z, "zone", "zones"), model.PodsPerWorkerTarget,
-			w.UsableMilliCPU, unit.MilliCPU, w.UsableMiB, unit.MemoryMiB, fp.PodsPerWorker))
+		m = append(m, b.t("maths.pods", "R", it(unit.Replicas), "UnitCPU", milli(unit.MilliCPU), "UnitMem", mib(unit.MemoryMiB),
+			"DCPU", strings.TrimSuffix(dMilli, "m")+"m", "DMem", strings.TrimSuffix(dMiB, "Mi")+"Mi",
+			"Step", it(step), "Zones", b.n("count.zone", z), "Target", it(model.PodsPerWorkerTarget),
+			"UsableCPU", i64(w.UsableMilliCPU), "UCPU", i64(unit.MilliCPU), "UsableMem", i64(w.UsableMiB), "UMem", i64(unit.MemoryMiB), "PPW", it(fp.PodsPerWorker)))
 	}
 	others := b.otherGeneralPools(first)
 	switch {
 	case z > 1 && s.Sizing.SurviveZoneLoss:
-		m = append(m, fmt.Sprintf("Each zone must hold ⌈R / (Z − 1)⌉ = ⌈%d / %d⌉ = **%d pods**, so the %s left after a zone loss hold them all.", unit.Replicas, z-1, plan.PodsPerZone, plural(z-1, "zone", "zones")))
+		m = append(m, b.t("maths.perZoneSurvive", "R", it(unit.Replicas), "Z1", it(z-1), "P", it(plan.PodsPerZone), "Left", b.n("count.zone", z-1)))
 	case z > 1:
-		m = append(m, fmt.Sprintf("Each zone holds ⌈R / Z⌉ = ⌈%d / %d⌉ = **%d pods** (surviveZoneLoss is off).", unit.Replicas, z, plan.PodsPerZone))
+		m = append(m, b.t("maths.perZone", "R", it(unit.Replicas), "Z", it(z), "P", it(plan.PodsPerZone)))
 	default:
-		m = append(m, fmt.Sprintf("The single zone holds all **%d pods**, plus one spare worker.", plan.PodsPerZone))
+		m = append(m, b.t("maths.single", "P", it(plan.PodsPerZone)))
 	}
 	if others != "" {
-		m = append(m, "The other general pools ("+others+") already hold part of that; the rest falls to "+code(f.Name)+" workers of pool "+pool+".")
+		m = append(m, b.t("maths.others", "Others", others, "Flavor", code(f.Name), "Pool", pool))
 	}
 	switch {
 	case others == "" && z <= 1:
-		m = append(m, fmt.Sprintf("Workers = max(HA minimum %d, ⌈%d / %d⌉ + 1 spare = %d) = **%d**.", minimum, plan.PodsPerZone, fp.PodsPerWorker, ceilInt(plan.PodsPerZone, fp.PodsPerWorker)+1, fp.Required))
+		m = append(m, b.t("maths.workersSingle", "Min", it(minimum), "P", it(plan.PodsPerZone), "PPW", it(fp.PodsPerWorker), "Need", it(ceilInt(plan.PodsPerZone, fp.PodsPerWorker)+1), "Req", it(fp.Required)))
 	case others == "":
-		m = append(m, fmt.Sprintf("Workers per zone = max(HA minimum %d, ⌈%d / %d⌉ = %d) = **%d**.", minimum, plan.PodsPerZone, fp.PodsPerWorker, ceilInt(plan.PodsPerZone, fp.PodsPerWorker), fp.Required))
+		m = append(m, b.t("maths.workersPerZone", "Min", it(minimum), "P", it(plan.PodsPerZone), "PPW", it(fp.PodsPerWorker), "Need", it(ceilInt(plan.PodsPerZone, fp.PodsPerWorker)), "Req", it(fp.Required)))
 	default:
-		m = append(m, fmt.Sprintf("Workers per zone of pool %s = **%d** (at least the HA minimum of %d).", pool, fp.Required, minimum))
+		m = append(m, b.t("maths.workersPool", "Pool", pool, "Req", it(fp.Required), "Min", it(minimum)))
 	}
 	if fp.Explicit && fp.WorkersPerZone != fp.Required {
-		m = append(m, fmt.Sprintf("The design sets pool %s to **%d per zone** explicitly (the maths asks for %d).", pool, fp.WorkersPerZone, fp.Required))
+		m = append(m, b.t("maths.explicit", "Pool", pool, "N", it(fp.WorkersPerZone), "Req", it(fp.Required)))
 	}
-	m = append(m, fmt.Sprintf("Workers in total = %d per zone × %s = **%d** in pool %s; **%d** in the whole cluster.",
-		fp.WorkersPerZone, plural(z, "zone", "zones"), fp.TotalWorkers, pool, plan.TotalWorkers))
+	m = append(m, b.t("maths.total", "N", it(fp.WorkersPerZone), "Zones", b.n("count.zone", z), "Pool", pool, "PoolTotal", it(fp.TotalWorkers), "Total", it(plan.TotalWorkers)))
 
 	res := plan.Resilience
-	cpuPct, memPct := share(res.Capacity.CPU, D.CPU), share(res.Capacity.MemoryGiB, D.MemoryGiB)
+	cpuPct, memPct := b.share(res.Capacity.CPU, D.CPU), b.share(res.Capacity.MemoryGiB, D.MemoryGiB)
 	if others == "" {
 		left := (z - 1) * fp.WorkersPerZone
-		what := fmt.Sprintf("After losing one zone: (Z − 1) × %d", fp.WorkersPerZone)
+		what := b.t("maths.afterZone", "N", it(fp.WorkersPerZone))
 		if z <= 1 {
 			left = max(fp.WorkersPerZone-1, 0)
-			what = fmt.Sprintf("After losing one worker: %d − 1", fp.WorkersPerZone)
+			what = b.t("maths.afterWorker", "N", it(fp.WorkersPerZone))
 		}
-		m = append(m, fmt.Sprintf("%s = %d workers hold %d × %d = **%d pods %s %d**; they offer %d × %s = **%s vCPU %s %s (%s)** and %d × %s = **%s GiB %s %s (%s)**.",
-			what, left, left, fp.PodsPerWorker, res.PodRoom, cmp(float64(res.PodRoom), float64(res.Pods)), res.Pods,
-			left, milli(w.UsableMilliCPU), num(res.Capacity.CPU), cmp(res.Capacity.CPU, D.CPU), num(D.CPU), cpuPct,
-			left, mib(w.UsableMiB), num(res.Capacity.MemoryGiB), cmp(res.Capacity.MemoryGiB, D.MemoryGiB), num(D.MemoryGiB), memPct))
+		m = append(m, b.t("maths.after", "What", what, "Left", it(left), "PPW", it(fp.PodsPerWorker), "Room", it(res.PodRoom),
+			"PodCmp", cmp(float64(res.PodRoom), float64(res.Pods)), "Pods", it(res.Pods),
+			"UsableCPU", milli(w.UsableMilliCPU), "CPU", num(res.Capacity.CPU), "CPUCmp", cmp(res.Capacity.CPU, D.CPU), "DCPU", num(D.CPU), "CPUPct", cpuPct,
+			"UsableMem", mib(w.UsableMiB), "Mem", num(res.Capacity.MemoryGiB), "MemCmp", cmp(res.Capacity.MemoryGiB, D.MemoryGiB), "DMem", num(D.MemoryGiB), "MemPct", memPct))
 	} else {
-		m = append(m, fmt.Sprintf("With %s, the general pools hold **%d pods %s %d** and keep **%s vCPU %s %s (%s)** and **%s GiB %s %s (%s)**.",
-			res.Scenario, res.PodRoom, cmp(float64(res.PodRoom), float64(res.Pods)), res.Pods, num(res.Capacity.CPU), cmp(res.Capacity.CPU, D.CPU), num(D.CPU), cpuPct,
-			num(res.Capacity.MemoryGiB), cmp(res.Capacity.MemoryGiB, D.MemoryGiB), num(D.MemoryGiB), memPct))
+		m = append(m, b.t("maths.afterPools", "Scenario", b.scenario(), "Room", it(res.PodRoom), "PodCmp", cmp(float64(res.PodRoom), float64(res.Pods)), "Pods", it(res.Pods),
+			"CPU", num(res.Capacity.CPU), "CPUCmp", cmp(res.Capacity.CPU, D.CPU), "DCPU", num(D.CPU), "CPUPct", cpuPct,
+			"Mem", num(res.Capacity.MemoryGiB), "MemCmp", cmp(res.Capacity.MemoryGiB, D.MemoryGiB), "DMem", num(D.MemoryGiB), "MemPct", memPct))
 	}
 	if nm.IBM && others == "" {
 		r := plan.Overhead
 		seedN := model.SeedWorkersPerZone(D, z, s.Sizing.SurviveZoneLoss, f, r)
 		u := model.Usable(f, r)
 		seedRes := model.ResilienceOf(D, z, seedN, w, unit)
-		m = append(m, fmt.Sprintf("The seed's model, for comparison: usable = raw × (1 − %s) = %s vCPU / %s GiB per worker, ⌈%s / %s⌉ and ⌈%s / %s⌉ → **%d per zone**, which it says keeps %s; by IBM's reserves and the agents those %d keep **%s**.",
-			num2(r), num(u.CPU), num(u.MemoryGiB), num(plan.ZoneNeed.CPU), num(u.CPU), num(plan.ZoneNeed.MemoryGiB), num(u.MemoryGiB), seedN,
-			pct(model.SeedPercent(D, z, seedN, f, r)), seedN, pct(seedRes.Percent)))
+		m = append(m, b.t("maths.seed", "R", num2(r), "UCPU", num(u.CPU), "UMem", num(u.MemoryGiB), "NeedCPU", num(plan.ZoneNeed.CPU), "NeedMem", num(plan.ZoneNeed.MemoryGiB),
+			"N", it(seedN), "SeedPct", pct(model.SeedPercent(D, z, seedN, f, r)), "IBMPct", pct(seedRes.Percent)))
 	}
-	verdict := fmt.Sprintf("**Verdict:** with %s, the cluster keeps %s of the demand and room for %d of its %d pods — ", res.Scenario, pct(res.Percent), min(res.PodRoom, res.Pods), res.Pods)
+	verdict := b.t("maths.verdict", "Scenario", b.scenario(), "Pct", pct(res.Percent), "Room", it(min(res.PodRoom, res.Pods)), "Pods", it(res.Pods))
 	if res.Covers() {
-		verdict += "the design carries the whole workload through the failure it plans for."
+		verdict += b.t("maths.verdictOK")
 	} else {
-		verdict += "**not enough**; raise the workers per zone or choose a larger flavor (see the rule results)."
+		verdict += b.t("maths.verdictShort")
 	}
 	for i := range m {
 		m[i] = fmt.Sprintf("%d. %s", i+1, m[i])
@@ -204,7 +204,7 @@ func mib(v int64) string { return fmt.Sprintf("%dMi", v) }
 
 // tierTerms writes the marginal tiers applied to amount: "6% × 1 + 1% × 2
 // + …" with each tier's part in the output unit (scale per input unit).
-func tierTerms(tiers []model.ReserveTier, amount, scale float64, unit, in string) string {
+func (b *builder) tierTerms(tiers []model.ReserveTier, amount, scale float64, unit, in string) string {
 	var parts []string
 	left := amount
 	lo := 0.0
@@ -216,14 +216,14 @@ func tierTerms(tiers []model.ReserveTier, amount, scale float64, unit, in string
 		if t.Size > 0 {
 			part = min(left, t.Size)
 		}
-		span := fmt.Sprintf("%s %s–%s", in, num(lo), num(lo+part))
+		span := b.t("tier.span", "Unit", in, "Lo", num(lo), "Hi", num(lo+part))
 		if in == "cores" { // cores are counted, not measured: core 1, cores 2–3
-			span = fmt.Sprintf("cores %s–%s", num(lo+1), num(lo+part))
+			span = b.t("tier.cores", "Lo", num(lo+1), "Hi", num(lo+part))
 			if part == 1 {
-				span = "core " + num(lo+1)
+				span = b.t("tier.core", "N", num(lo+1))
 			}
 		}
-		parts = append(parts, fmt.Sprintf("%s%% of %s (%s%s)", num2trim(t.Percent), span, num2trim(part*scale*t.Percent/100), unit))
+		parts = append(parts, b.t("tier.term", "Pct", num2trim(t.Percent), "Span", span, "Part", num2trim(part*scale*t.Percent/100), "Unit", unit))
 		lo += part
 		left -= part
 	}
@@ -239,25 +239,25 @@ func num2trim(f float64) string {
 
 // agentTerms lists the agents with their requests, "unknown" where IBM
 // publishes none.
-func agentTerms(agents []model.NodeAgent) string {
+func (b *builder) agentTerms(agents []model.NodeAgent) string {
 	if len(agents) == 0 {
-		return "none"
+		return b.t("none")
 	}
 	var parts []string
 	for _, a := range agents {
 		if a.Known {
 			parts = append(parts, fmt.Sprintf("%s %s/%s", code(a.Name), milli(a.MilliCPU), mib(a.MemoryMiB)))
 		} else {
-			parts = append(parts, code(a.Name)+" unknown (counted 0)")
+			parts = append(parts, code(a.Name)+b.t("maths.agentUnknown"))
 		}
 	}
 	return strings.Join(parts, " + ")
 }
 
 // share is have/want as a percentage, or "n/a" when nothing is wanted.
-func share(have, want float64) string {
+func (b *builder) share(have, want float64) string {
 	if want <= 0 {
-		return "n/a"
+		return b.t("na")
 	}
 	return pct(have / want * 100)
 }
@@ -289,34 +289,33 @@ func (b *builder) comparison(first int) (Table, string) {
 		}
 		cands = append(cands, f.Spec())
 	}
-	scenario := "After one zone lost"
+	scenario := b.t("cmp.afterZone")
 	if b.c.Plan.Zones <= 1 {
-		scenario = "After one worker lost"
+		scenario = b.t("cmp.afterWorker")
 	}
-	t := newTable("Flavor", "Raw per worker", "IBM reserve", "Agents", "Usable per worker", "Pods per worker", "Workers per zone (seed → IBM)", "Workers in total", scenario+" (seed → IBM)")
+	t := newTable(b.t("cmp.col.flavor"), b.t("cmp.col.raw"), b.t("cmp.col.reserve"), b.t("cmp.col.agents"), b.t("cmp.col.usable"), b.t("cmp.col.pods"),
+		b.t("cmp.col.perZone"), b.t("cmp.col.total"), b.t("cmp.col.scenario", "Scenario", scenario))
 	if s.Sizing.Demand.IsZero() {
 		return t, ""
 	}
 	for _, o := range model.CompareFlavors(s, b.c.Catalog, cands) {
 		name := code(o.Flavor.Name)
 		if o.Flavor.Name == pool.Flavor {
-			name += " **(chosen)**"
+			name += b.t("cmp.chosen")
 		}
 		w := o.Worker
 		t.add(name,
-			fmt.Sprintf("%d vCPU / %d GiB", o.Flavor.VCPU, o.Flavor.MemoryGiB),
+			fmt.Sprintf("%d vCPU / %d GiB", o.Flavor.VCPU, o.Flavor.MemoryGiB), // units, the same in every language
 			milli(w.ReserveMilliCPU)+" / "+mib(w.ReserveMiB),
 			milli(w.AgentsMilliCPU)+" / "+mib(w.AgentsMiB),
 			milli(w.UsableMilliCPU)+" / "+mib(w.UsableMiB),
-			fmt.Sprintf("%d of %s / %s", o.PodsPerWorker, milli(o.Unit.MilliCPU), mib(o.Unit.MemoryMiB)),
+			b.t("cmp.podsOf", "N", strconv.Itoa(o.PodsPerWorker), "CPU", milli(o.Unit.MilliCPU), "Mem", mib(o.Unit.MemoryMiB)),
 			fmt.Sprintf("%d → %d", o.SeedWorkersPerZone, o.WorkersPerZone),
 			fmt.Sprint(o.TotalWorkers),
 			pct(o.SeedPercent)+" → "+pct(o.Resilience.Percent))
 	}
-	note := fmt.Sprintf("Candidates: every %s flavor the catalog offers in %s with %s hardware (the isolation of pool %s), GPU flavors left out. "+
-		"Each is sized for the same demand with the same rules, cheapest shape first. Usable = raw − IBM's reserve − the agents' requests − %d%% headroom; "+
-		"the seed's columns use raw × (1 − %d%%) and ignore the agents.",
-		md(label(b.translator, s.Infrastructure)), code(s.Region), md(label(b.translator, pool.Isolation)), code(pool.Name), b.c.Plan.Node.HeadroomPercent, b.c.Plan.Node.HeadroomPercent)
+	note := b.t("cmp.note", "Infra", md(label(b.translator, s.Infrastructure)), "Region", code(s.Region), "Isolation", md(label(b.translator, pool.Isolation)),
+		"Pool", code(pool.Name), "H", strconv.Itoa(b.c.Plan.Node.HeadroomPercent))
 	if b.s.IsClassic() {
 		b.doc(urlClassicFlavors)
 	} else {

@@ -1,8 +1,8 @@
 package doc
 
 import (
-	"github.com/charmbracelet/x/ansi"
 	"fmt"
+	"github.com/charmbracelet/x/ansi"
 	"strconv"
 	"strings"
 
