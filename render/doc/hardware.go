@@ -13,24 +13,25 @@ import (
 func (b *builder) hardware() HardwareSection {
 	s := b.s
 	sec := HardwareSection{Decisions: []Decision{b.isolationDecision(), b.flavorDecision()}}
-	t := newTable("Pool", "Purpose", "Isolation", "Flavor", "Per worker", "OS", "Per zone", "Total", "Disk encryption")
+	t := newTable(b.t("hw.col.pool"), b.t("hw.col.purpose"), b.t("hw.col.isolation"), b.t("hw.col.flavor"), b.t("hw.col.perWorker"),
+		b.t("hw.col.os"), b.t("hw.col.perZone"), b.t("hw.col.total"), b.t("hw.col.encryption"))
 	for _, pp := range b.c.Plan.Pools {
 		p := s.WorkerPools[pp.Index]
-		per := "unknown flavor"
+		per := b.t("hw.unknownFlavor")
 		if pp.FlavorKnown {
 			per = fmt.Sprintf("%d vCPU / %d GiB", pp.Flavor.VCPU, pp.Flavor.MemoryGiB)
 			if pp.Flavor.GPUs > 0 {
 				per += fmt.Sprintf(" / %d GPU", pp.Flavor.GPUs)
 			}
 		}
-		enc := "AES-256 (IBM default)"
+		enc := b.t("hw.aes")
 		if !p.EncryptsDisk() {
-			enc = "**off**"
+			enc = b.t("hw.encOff")
 		}
 		t.add(code(p.Name), md(label(b.translator, p.Purpose)), md(label(b.translator, p.Isolation)), code(p.Flavor), per,
 			md(label(b.translator, p.OperatingSystem)), fmt.Sprint(pp.WorkersPerZone), fmt.Sprint(pp.TotalWorkers), enc)
-		if n := poolExtras(p); n != "" {
-			sec.PoolNotes = append(sec.PoolNotes, "Pool "+code(p.Name)+": "+n)
+		if n := b.poolExtras(p); n != "" {
+			sec.PoolNotes = append(sec.PoolNotes, b.t("hw.poolNote", "Pool", code(p.Name), "Note", n))
 		}
 	}
 	sec.Pools = t
@@ -41,8 +42,7 @@ func (b *builder) hardware() HardwareSection {
 		}
 	}
 	if !hasSpecial {
-		sec.PoolNotes = append(sec.PoolNotes, "No GPU, edge or storage pools: every worker runs general workloads. Add a GPU pool (bare metal or VPC "+
-			lit("gx3")+" flavors) tainted so only GPU pods land on it, or an edge pool that runs only the Ingress and load-balancer pods, when the workload needs it.")
+		sec.PoolNotes = append(sec.PoolNotes, b.t("hw.noSpecial", "GX3", lit("gx3")))
 	}
 	if s.IsClassic() {
 		b.doc(urlClassicFlavors)
@@ -53,14 +53,14 @@ func (b *builder) hardware() HardwareSection {
 }
 
 // poolExtras describes a pool's labels, taints and purpose-specific notes.
-func poolExtras(p model.WorkerPool) string {
+func (b *builder) poolExtras(p model.WorkerPool) string {
 	var parts []string
 	if len(p.Labels) > 0 {
 		var ls []string
 		for _, k := range sortedKeys(p.Labels) {
 			ls = append(ls, code(k+"="+p.Labels[k]))
 		}
-		parts = append(parts, "labels "+strings.Join(ls, ", "))
+		parts = append(parts, b.t("hw.labels", "List", strings.Join(ls, ", ")))
 	}
 	if len(p.Taints) > 0 {
 		ts := make([]string, len(p.Taints))
@@ -68,17 +68,17 @@ func poolExtras(p model.WorkerPool) string {
 			ts[i] = code(t.String())
 		}
 		sort.Strings(ts)
-		parts = append(parts, "taints "+strings.Join(ts, ", "))
+		parts = append(parts, b.t("hw.taints", "List", strings.Join(ts, ", ")))
 	}
 	switch p.Purpose {
 	case model.PurposeGPU:
-		parts = append(parts, "GPU workers; taint them so only pods that request GPUs are scheduled here")
+		parts = append(parts, b.t("hw.gpu"))
 	case model.PurposeEdge:
-		parts = append(parts, "edge workers keep public traffic (Ingress and load balancers) off the application workers")
+		parts = append(parts, b.t("hw.edge"))
 	case model.PurposeStorage:
-		parts = append(parts, "software-defined storage on local disks; on classic this needs bare metal")
+		parts = append(parts, b.t("hw.sds"))
 	}
-	return strings.Join(parts, "; ")
+	return strings.Join(parts, b.t("hw.sep"))
 }
 
 func (b *builder) isolationDecision() Decision {
@@ -90,28 +90,24 @@ func (b *builder) isolationDecision() Decision {
 		seen[p.Isolation] = true
 	}
 	d := Decision{
-		Title:     "Hardware isolation",
+		Title:     b.t("hw.iso.title"),
 		Fixed:     true,
-		FixedNote: "a pool's isolation and flavor cannot change; to change them, create a new pool, move the workloads and delete the old one",
-		Choice:    strings.Join(list, "; ") + ".",
-		Seed: "Slide 9: choose bare metal, dedicated virtual or shared virtual workers — bare metal for high-performance work and GPUs, " +
-			"dedicated virtual for production, shared virtual for development and test (and production where sharing is acceptable).",
+		FixedNote: b.t("hw.iso.fixed"),
+		Choice:    strings.Join(list, b.t("hw.sep")) + b.t("end"),
+		Seed:      b.t("hw.iso.seed"),
 		Runbook: b.runbook(view.StepCluster, view.StepWorkerPools),
 	}
 	if s.IsClassic() {
-		d.IBM = "On classic, shared means the hypervisor and hardware are shared with other IBM customers; dedicated means the physical host serves only your account; " +
-			"both are billed hourly. Bare metal is single-tenant physical hardware, ordered with " + lit("--hardware dedicated") + "."
+		d.IBM = b.t("hw.iso.classic.ibm", "Flag", lit("--hardware dedicated"))
 		d.Alternatives = []Alternative{
-			{"Shared virtual", "cheapest, but other customers' workloads share the host — fine for development and for production that accepts it"},
-			{"Dedicated virtual", "the host is yours alone, without bare metal's longer provisioning and larger minimum size"},
-			{"Bare metal", "the most performance and isolation, and required for GPUs and Portworx on classic; slower to order and replace"},
+			{label(b.translator, model.IsolationShared), b.t("hw.iso.classic.sharedWhy")},
+			{label(b.translator, model.IsolationDedicated), b.t("hw.iso.classic.dedicatedWhy")},
+			{label(b.translator, model.IsolationBareMetal), b.t("hw.iso.classic.bareMetalWhy")},
 		}
 	} else {
-		d.IBM = "VPC workers are virtual server instances on IBM's shared VPC hosts by default. IKS documents (without a beta tag, 2026-02) clusters on " +
-			"VPC dedicated hosts: a dedicated host pool per metro and flavor class (" + lit("ibmcloud ks dedicated pool create --flavor-class bx2d --metro dal") +
-			"), hosts in it (" + lit("ibmcloud ks dedicated host create") + "), then " + lit("cluster create vpc-gen2 --dedicated-host-pool ID") +
-			" with a flavor of that class. Isolation on VPC otherwise comes from the network: your own VPC, subnets and security groups."
-		d.Alternatives = []Alternative{{"VPC dedicated hosts", "single-tenant hosts for compliance, billed per host; not modelled by iksplan yet: create the pool and hosts and add --dedicated-host-pool to the runbook's create commands by hand"}}
+		d.IBM = b.t("hw.iso.vpc.ibm", "Pool", lit("ibmcloud ks dedicated pool create --flavor-class bx2d --metro dal"),
+			"Host", lit("ibmcloud ks dedicated host create"), "Create", lit("cluster create vpc-gen2 --dedicated-host-pool ID"))
+		d.Alternatives = []Alternative{{b.t("hw.iso.vpc.alt"), b.t("hw.iso.vpc.altWhy")}}
 		d.Docs = append(d.Docs, b.docs(urlDedicatedHosts)...)
 	}
 	// Keep only the alternatives not chosen.
@@ -129,12 +125,12 @@ func (b *builder) isolationDecision() Decision {
 	}
 	d.Alternatives = alts
 	if s.IsProduction() && seen[model.IsolationShared] && s.IsClassic() {
-		d.Consequences = append(d.Consequences, "Shared virtual workers in production: acceptable per the seed, but the host is shared with other IBM customers.")
+		d.Consequences = append(d.Consequences, b.t("hw.iso.sharedProd"))
 	}
 	if seen[model.IsolationBareMetal] {
-		d.Consequences = append(d.Consequences, "Bare-metal workers take longer to provision and to replace; keep spare capacity for worker reloads and fix packs.")
+		d.Consequences = append(d.Consequences, b.t("hw.iso.bareMetal"))
 	}
-	d.Consequences = append(d.Consequences, "Worker disks stay encrypted with AES-256 unless a pool turns it off (see the table).")
+	d.Consequences = append(d.Consequences, b.t("hw.iso.disks"))
 	return d
 }
 
@@ -150,22 +146,20 @@ func (b *builder) flavorDecision() Decision {
 		}
 	}
 	d := Decision{
-		Title: "Flavor and operating system",
-		Fixed: true,
-		FixedNote: "a pool's flavor is fixed; the OS can be changed with " + lit("ibmcloud ks worker-pool operating-system set") +
-			" followed by a worker update or replace",
-		Choice: strings.Join(list, "; ") + ". Operating system: " + b.osList() + ".",
-		Seed:   "Slide 10: the right size depends on the application, so test it; 4-core or 8-core workers are the usual choice.",
-		IBM: "Ubuntu 24.04 (" + lit("UBUNTU_24_64") + ") is the only image IBM lists for Kubernetes 1.31 and later. Larger workers waste less on per-node overhead " +
-			"but lose more capacity when one fails; the comparison in " + b.secLink(secSizing) + " shows the trade-off for this demand.",
-		Alternatives: []Alternative{{"Smaller workers (2 vCPU)", "too little room once Kubernetes' overhead and the system pods are taken out; rules flag under 4 vCPU in production"},
-			{"Much larger workers", "fewer machines to patch, but each worker failure or fix-pack reload removes a bigger share of the capacity"}},
+		Title:     b.t("hw.flavor.title"),
+		Fixed:     true,
+		FixedNote: b.t("hw.flavor.fixed", "Cmd", lit("ibmcloud ks worker-pool operating-system set")),
+		Choice:    b.t("hw.flavor.choice", "Flavors", strings.Join(list, b.t("hw.sep")), "OS", b.osList()),
+		Seed:      b.t("hw.flavor.seed"),
+		IBM:       b.t("hw.flavor.ibm", "Image", lit("UBUNTU_24_64"), "Link", b.secLink(secSizing)),
+		Alternatives: []Alternative{{b.t("hw.flavor.altSmall"), b.t("hw.flavor.altSmallWhy")},
+			{b.t("hw.flavor.altLarge"), b.t("hw.flavor.altLargeWhy")}},
 		Runbook: b.runbook(view.StepCluster, view.StepWorkerPools),
 	}
 	if small && s.IsProduction() {
-		d.Consequences = append(d.Consequences, "**A pool uses a flavor under 4 vCPU in production**; see the rule results.")
+		d.Consequences = append(d.Consequences, b.t("hw.flavor.small"))
 	}
-	d.Consequences = append(d.Consequences, "Worker fix packs replace or reload one worker at a time; with the sizing above the other workers absorb it.")
+	d.Consequences = append(d.Consequences, b.t("hw.flavor.fixPacks"))
 	return d
 }
 
@@ -180,5 +174,5 @@ func (b *builder) osList() string {
 			out = append(out, l)
 		}
 	}
-	return strings.Join(out, ", ")
+	return strings.Join(out, b.t("listSep"))
 }

@@ -40,7 +40,7 @@ func (b *builder) upgradeDecision() Decision {
 		Docs:    b.docs(urlVersions),
 	}
 	if v, ok := b.c.Catalog.Version(s.KubernetesVersion); ok {
-		d.Consequences = append(d.Consequences, fmt.Sprintf("The chosen version %s reaches end of support on %s; the upgrade to the next minor must be done before then.", code(s.KubernetesVersion), eosText(v)))
+		d.Consequences = append(d.Consequences, fmt.Sprintf("The chosen version %s reaches end of support on %s; the upgrade to the next minor must be done before then.", code(s.KubernetesVersion), b.eosText(v)))
 	}
 	if vs := b.versionsNewestFirst(); len(vs) > 0 {
 		d.Consequences = append(d.Consequences, b.upgradeWindow(vs[0].Version, up.MaxMinorsBehind))
