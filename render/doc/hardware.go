@@ -95,7 +95,7 @@ func (b *builder) isolationDecision() Decision {
 		FixedNote: b.t("hw.iso.fixed"),
 		Choice:    strings.Join(list, b.t("hw.sep")) + b.t("end"),
 		Seed:      b.t("hw.iso.seed"),
-		Runbook: b.runbook(view.StepCluster, view.StepWorkerPools),
+		Runbook:   b.runbook(view.StepCluster, view.StepWorkerPools),
 	}
 	if s.IsClassic() {
 		d.IBM = b.t("hw.iso.classic.ibm", "Flag", lit("--hardware dedicated"))

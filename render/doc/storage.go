@@ -2,9 +2,11 @@ package doc
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/model/catalog"
 	"github.com/iksplan/iksplan/render/view"
 )
 
@@ -23,14 +25,14 @@ func (b *builder) stateDecision() Decision {
 	st := s.Storage
 	var parts []string
 	if st.ObjectStorage.Enabled {
-		parts = append(parts, fmt.Sprintf("IBM Cloud Object Storage (%s, %s)", code(st.ObjectStorage.InstanceName), plural(len(st.ObjectStorage.Buckets), "bucket", "buckets")))
+		parts = append(parts, b.t("st.cos", "Name", code(st.ObjectStorage.InstanceName), "Buckets", b.n("count.bucket", len(st.ObjectStorage.Buckets))))
 	}
 	if len(st.Databases) > 0 {
 		var dbs []string
 		for _, db := range st.Databases {
 			dbs = append(dbs, md(label(b.translator, db.Type)))
 		}
-		parts = append(parts, "IBM Cloud Databases ("+strings.Join(dbs, ", ")+")")
+		parts = append(parts, "IBM Cloud Databases ("+strings.Join(dbs, b.t("listSep"))+")")
 	}
 	if st.Cloudant.Enabled {
 		parts = append(parts, "Cloudant")
@@ -39,28 +41,23 @@ func (b *builder) stateDecision() Decision {
 		parts = append(parts, "Portworx")
 	}
 	if len(st.Volumes) > 0 {
-		parts = append(parts, plural(len(st.Volumes), "persistent volume", "persistent volumes"))
+		parts = append(parts, b.n("count.persistentVolume", len(st.Volumes)))
 	}
 	if st.DatabaseOnIaaS.Enabled {
-		parts = append(parts, "a self-run database on IaaS")
+		parts = append(parts, b.t("st.iaas"))
 	}
-	choice := "No persistent storage: the workloads are stateless."
+	choice := b.t("st.stateless")
 	if len(parts) > 0 {
-		choice = "State lives in " + strings.Join(parts, ", ") + "."
+		choice = b.t("st.stateIn", "Parts", strings.Join(parts, b.t("listSep")))
 	}
 	d := Decision{
-		Title:  "Where state lives",
+		Title:  b.t("st.dec.title"),
 		Choice: choice,
-		Seed: "Slide 21: prefer services that already span zones — a DBaaS or Object Storage; IaaS file and block storage work too, but cannot cross zones, " +
-			"so take care in a multizone cluster; a database on IaaS virtual or bare-metal servers, reached over the private network, is also possible. " +
-			"Slide 22 lists the multizone options: Object Storage, DBaaS (Cloud Databases, Cloudant) and Portworx (licence needed). " +
-			"Slide 23: Cloud Databases are fully managed, spread over the MZR's zones by default (two or three members by engine) and backed up automatically to cross-regional Object Storage.",
-		IBM: "The same split holds: Object Storage and Cloud Databases are regional, multizone services; classic block and file volumes and VPC block volumes live in one zone. " +
-			"On VPC, the metro storage classes wait until a pod is scheduled and create the volume in that pod's zone. Portworx replicates volumes across zones; " +
-			"on classic it needs bare-metal (SDS) workers because 1 Gbps virtual workers are too slow for it.",
+		Seed:   b.t("st.dec.seed"),
+		IBM:    b.t("st.dec.ibm"),
 		Alternatives: []Alternative{
-			{"Databases inside the cluster on block volumes", "the volume stays in one zone, so the database cannot move when its zone fails; replication, backups and upgrades become your job"},
-			{"Portworx", "multizone volumes for software that needs a file system, at the price of a licence and, on classic, bare-metal workers"},
+			{b.t("st.dec.altInCluster"), b.t("st.dec.altInClusterWhy")},
+			{"Portworx", b.t("st.dec.altPortworxWhy")},
 		},
 		Runbook: b.runbook(view.StepStorage),
 		Docs:    b.docs(urlStoragePlan),
@@ -69,15 +66,14 @@ func (b *builder) stateDecision() Decision {
 		d.Alternatives = d.Alternatives[:1]
 	}
 	if s.Multizone() {
-		d.Consequences = append(d.Consequences, "Anything marked zone-bound in the plan above is lost with its zone unless it is replicated or backed up elsewhere; pods that mount it cannot restart in another zone.")
+		d.Consequences = append(d.Consequences, b.t("st.dec.zoneBound"))
 	}
 	if st.ObjectStorage.Enabled && len(st.ObjectStorage.Buckets) > 0 {
-		d.Consequences = append(d.Consequences, "Bucket resiliency and location are chosen when a bucket is created "+b.t("badge")+"; changing them means copying the data to a new bucket.")
+		d.Consequences = append(d.Consequences, b.t("st.dec.bucketFixed", "Badge", b.t("badge")))
 	}
 	for _, db := range st.Databases {
 		if db.BindNamespace != "" {
-			d.Consequences = append(d.Consequences, fmt.Sprintf("%s credentials reach namespace %s as a Kubernetes Secret through %s (IAM Writer by default).",
-				code(db.Name), code(db.BindNamespace), lit("ibmcloud ks cluster service bind")))
+			d.Consequences = append(d.Consequences, b.t("st.dec.bind", "Name", code(db.Name), "NS", code(db.BindNamespace), "Cmd", lit("ibmcloud ks cluster service bind")))
 		}
 	}
 	return d
@@ -87,77 +83,78 @@ func (b *builder) stateDecision() Decision {
 func (b *builder) storagePlan() Table {
 	s := b.s
 	st := s.Storage
-	t := newTable("What", "Kind", "Class or plan", "Zone-bound?", "Why")
+	t := newTable(b.t("st.col.what"), b.t("st.col.kind"), b.t("st.col.class"), b.t("st.col.zoneBound"), b.t("st.col.why"))
+	yes, no := b.t("st.zbYes"), b.t("no")
 	if st.ObjectStorage.Enabled {
 		plan := "standard"
 		if sv, ok := b.c.Catalog.Service("cos"); ok && sv.Plan != "" {
 			plan = md(sv.Plan)
 		}
-		t.add("Object Storage "+code(st.ObjectStorage.InstanceName), "object storage instance", plan, "no", "a global service; each bucket chooses how far its copies spread")
+		t.add("Object Storage "+code(st.ObjectStorage.InstanceName), b.t("st.plan.cosKind"), plan, no, b.t("st.plan.cosWhy"))
 		for _, bk := range st.ObjectStorage.Buckets {
-			zb, why := "no", ""
+			zb, why := no, ""
 			switch bk.Resiliency {
 			case model.ResiliencyCrossRegion:
-				why = "copies in three regions: survives a region loss"
+				why = b.t("st.plan.crossRegion")
 			case model.ResiliencyRegional:
-				why = "copies in the region's three zones: survives a zone loss"
+				why = b.t("st.plan.regional")
 			case model.ResiliencySingleSite:
-				zb, why = "**yes**", "copies in one site: data residency, not availability"
+				zb, why = yes, b.t("st.plan.singleSite")
 			}
-			t.add("Bucket "+code(bk.Name), "bucket, "+md(label(b.translator, bk.Resiliency)), md(label(b.translator, bk.Class)), zb, why)
+			t.add(b.t("st.plan.bucket", "Name", code(bk.Name)), b.t("st.plan.bucketKind", "Resiliency", md(label(b.translator, bk.Resiliency))), md(label(b.translator, bk.Class)), zb, why)
 		}
 	}
 	for _, db := range st.Databases {
-		members := "members spread over the zones"
+		members := b.t("st.plan.members")
 		if sv, ok := b.c.Catalog.Database(db.Type); ok && sv.Members > 0 {
-			members = fmt.Sprintf("%d members spread over the zones", sv.Members)
+			members = b.t("st.plan.membersN", "N", strconv.Itoa(sv.Members))
 		}
-		ep := "public endpoint"
+		ep := b.t("st.plan.public")
 		if db.PrivateEndpoint {
-			ep = "private endpoint only"
+			ep = b.t("st.plan.private")
 		}
-		t.add(code(db.Name), md(label(b.translator, db.Type)), code(db.Plan), "no", members+"; "+ep+"; IBM-managed backups")
+		t.add(code(db.Name), md(label(b.translator, db.Type)), code(db.Plan), no, b.t("st.plan.db", "Members", members, "Endpoint", ep))
 	}
 	if st.Cloudant.Enabled {
-		t.add(code(st.Cloudant.InstanceName), "Cloudant", code(st.Cloudant.Plan), "no", "IBM-managed, replicated across the region's zones")
+		t.add(code(st.Cloudant.InstanceName), "Cloudant", code(st.Cloudant.Plan), no, b.t("st.plan.cloudant"))
 	}
 	if st.Portworx.Enabled {
-		why := "replicates volumes across zones; needs a licence"
+		why := b.t("st.plan.portworx")
 		if s.IsClassic() {
-			why += " and bare-metal (SDS) workers"
+			why += b.t("st.plan.portworxClassic")
 		}
-		t.add("Portworx", "software-defined storage", "licence", "no", why)
+		t.add("Portworx", b.t("st.plan.sds"), b.t("st.plan.licence"), no, why)
 	}
 	for _, v := range st.Volumes {
-		kind, zb, why := "volume", "**yes**", "the catalog does not know this class"
+		kind, zb, why := b.t("st.plan.volume"), yes, b.t("st.plan.unknownClass")
 		if sc, ok := b.c.Catalog.StorageClass(s.Infrastructure, v.StorageClass); ok {
-			kind = string(sc.Kind) + " volume"
+			kind = b.t("st.plan.kindVolume", "Kind", b.storageKind(sc.Kind))
 			switch {
 			case !sc.ZoneBound:
-				zb, why = "no", "the storage spans zones"
+				zb, why = no, b.t("st.plan.spans")
 			case sc.Metro:
-				why = "created in the zone where its pod is first scheduled (metro class), then stays in that zone"
+				why = b.t("st.plan.metro")
 			case sc.CrossZoneMount:
-				why = "data in one zone, mountable from pods in other zones"
+				why = b.t("st.plan.crossMount")
 			default:
-				why = "created in one zone; pods that mount it are pinned to that zone"
+				why = b.t("st.plan.pinned")
 			}
 			if sc.Retain {
-				why += "; the volume outlives its claim (retain)"
+				why += b.t("st.plan.retain")
 			}
 		}
-		t.add(code(v.Namespace+"/"+v.Name), md(kind)+fmt.Sprintf(", %d GiB, %s", v.SizeGiB, md(string(v.AccessMode))), code(v.StorageClass), zb, why)
+		t.add(code(v.Namespace+"/"+v.Name), kind+fmt.Sprintf(", %d GiB, %s", v.SizeGiB, md(string(v.AccessMode))), code(v.StorageClass), zb, why)
 	}
 	if st.DatabaseOnIaaS.Enabled {
-		engine := "self-run database"
+		engine := b.t("st.plan.selfRun")
 		if st.DatabaseOnIaaS.Engine != "" {
 			engine = md(st.DatabaseOnIaaS.Engine)
 		}
-		cidr := "the private network"
+		cidr := b.t("st.plan.privateNetwork")
 		if st.DatabaseOnIaaS.PrivateCIDR != "" {
 			cidr = code(st.DatabaseOnIaaS.PrivateCIDR)
 		}
-		t.add(engine, "database on IaaS servers", "—", "**yes**", "reached over "+cidr+"; its availability, backups and patches are the team's job")
+		t.add(engine, b.t("st.plan.iaasKind"), "—", yes, b.t("st.plan.iaasWhy", "Network", cidr))
 	}
 	return t
 }
@@ -169,26 +166,25 @@ func (b *builder) storageNotes() []string {
 	var notes []string
 	if s.Multizone() {
 		if s.IsClassic() {
-			notes = append(notes, "Multizone caveat (classic): block and file volumes are created in one data center. Keep them for data that can be rebuilt, or replicate it at the application level; put the system of record in Cloud Databases or Object Storage.")
+			notes = append(notes, b.t("st.note.classic"))
 		} else {
-			notes = append(notes, "Multizone caveat (VPC): a block volume lives in one zone. Use the "+lit("ibmc-vpc-block-metro-*")+" classes so the volume is created where the pod lands (WaitForFirstConsumer); after that the pod stays in that zone.")
+			notes = append(notes, b.t("st.note.vpc", "Classes", lit("ibmc-vpc-block-metro-*")))
 		}
 	}
 	for _, v := range st.Volumes {
 		if sc, ok := b.c.Catalog.StorageClass(s.Infrastructure, v.StorageClass); ok && sc.Plugin != "" {
-			notes = append(notes, fmt.Sprintf("Volume %s needs the %s plug-in (class %s); the runbook's storage step (%s) takes care of plug-ins.", code(v.Name), code(sc.Plugin), code(sc.Name), b.stepNumber(view.StepStorage)))
+			notes = append(notes, b.t("st.note.plugin", "Volume", code(v.Name), "Plugin", code(sc.Plugin), "Class", code(sc.Name), "Step", b.stepNumber(view.StepStorage)))
 		}
 	}
 	if st.ObjectStorage.Enabled {
-		notes = append(notes, "Pods reach Object Storage through its S3 API with credentials from a service key; mounting buckets as volumes needs the "+
-			lit("ibm-object-storage-plugin")+" Helm chart (s3fs storage classes).")
+		notes = append(notes, b.t("st.note.cos", "Chart", lit("ibm-object-storage-plugin")))
 		b.doc(urlCOSPlugin)
 	}
 	if st.Portworx.Enabled {
-		notes = append(notes, "Portworx: install it from the IBM Cloud catalog with its licence; keep its metadata in the internal KVDB or in Databases for etcd, and encrypt volumes with Key Protect or Hyper Protect Crypto Services.")
+		notes = append(notes, b.t("st.note.portworx"))
 	}
 	if len(st.Databases) > 0 {
-		notes = append(notes, "Cloud Databases take their own backups, which IBM manages; restore one into a new instance with "+lit(`-p '{"backup_id": "<backup CRN>"}'`)+" on "+lit("ibmcloud resource service-instance-create")+".")
+		notes = append(notes, b.t("st.note.restore", "Param", lit(`-p '{"backup_id": "<backup CRN>"}'`), "Cmd", lit("ibmcloud resource service-instance-create")))
 		b.doc(b.c.Catalog.Databases.Source)
 	}
 	return notes
@@ -198,43 +194,42 @@ func (b *builder) backupDecision() Decision {
 	s := b.s
 	bk := s.Operations.Backups
 	d := Decision{
-		Title: "Backups",
-		Seed:  "Slide 11 and slide 23: the master and Cloud Databases are backed up automatically to cross-regional Object Storage.",
-		IBM: "IBM manages the master's etcd backups and the Cloud Databases backups. Data in the cluster's own volumes is yours to back up: " +
-			"with IBM Cloud Backup and Recovery (a data source connector Helm chart in the cluster) or the " + lit("ibmcloud-backup-restore") + " Helm chart, which copies block and file volumes to Object Storage.",
+		Title: b.t("st.bk.title"),
+		Seed:  b.t("st.bk.seed"),
+		IBM:   b.t("st.bk.ibm", "Chart", lit("ibmcloud-backup-restore")),
 		Alternatives: []Alternative{
-			{"No volume backups", "right only when every piece of state lives in Cloud Databases and Object Storage"},
-			{"Backup and Recovery", "IBM's backup service with policies and restore points across namespaces and volumes"},
-			{"ibmcloud-backup-restore Helm chart", "simple scheduled copies of volumes to Object Storage, with less management"},
+			{b.t("st.bk.altNone"), b.t("st.bk.altNoneWhy")},
+			{"Backup and Recovery", b.t("st.bk.altBRWhy")},
+			{b.t("st.bk.altChart"), b.t("st.bk.altChartWhy")},
 		},
 		Runbook: b.runbook(view.StepStorage),
 		Docs:    b.docs(urlUtilities),
 	}
 	var alts []Alternative
 	for _, a := range d.Alternatives {
-		if a.Option != labelAlt(bk.Method) {
+		if a.Option != b.labelAlt(bk.Method) {
 			alts = append(alts, a)
 		}
 	}
 	d.Alternatives = alts
 	switch bk.Method {
 	case model.BackupNone:
-		d.Choice = "No volume backups; the design relies on the managed services' own backups."
+		d.Choice = b.t("st.bk.none")
 		if len(s.Storage.Volumes) > 0 {
-			d.Consequences = append(d.Consequences, "**The design has persistent volumes but no backup method**: their data is lost with the volume.")
+			d.Consequences = append(d.Consequences, b.t("st.bk.volumesNoBackup"))
 		}
 	default:
 		d.Choice = md(label(b.translator, bk.Method))
 		if bk.Bucket != "" {
-			d.Choice += " into bucket " + code(bk.Bucket)
+			d.Choice += b.t("st.bk.into", "Bucket", code(bk.Bucket))
 		}
 		if bk.Schedule != "" {
-			d.Choice += ", schedule " + code(bk.Schedule)
+			d.Choice += b.t("st.bk.schedule", "Schedule", code(bk.Schedule))
 		}
 		if bk.RetentionDays > 0 {
-			d.Choice += fmt.Sprintf(", kept %d days", bk.RetentionDays)
+			d.Choice += b.t("st.bk.kept", "Days", strconv.Itoa(bk.RetentionDays))
 		}
-		d.Choice += "."
+		d.Choice += b.t("end")
 		if bk.Bucket != "" {
 			d.Consequences = append(d.Consequences, b.bucketVerdict(bk.Bucket))
 		}
@@ -243,14 +238,14 @@ func (b *builder) backupDecision() Decision {
 }
 
 // labelAlt maps a backup method to the option name used in alternatives.
-func labelAlt(m model.BackupMethod) string {
+func (b *builder) labelAlt(m model.BackupMethod) string {
 	switch m {
 	case model.BackupNone:
-		return "No volume backups"
+		return b.t("st.bk.altNone")
 	case model.BackupBackupAndRecovery:
 		return "Backup and Recovery"
 	case model.BackupRestoreChart:
-		return "ibmcloud-backup-restore Helm chart"
+		return b.t("st.bk.altChart")
 	}
 	return ""
 }
@@ -263,12 +258,22 @@ func (b *builder) bucketVerdict(name string) string {
 		}
 		switch bk.Resiliency {
 		case model.ResiliencyCrossRegion:
-			return "The backup bucket " + code(name) + " is cross-region, as the seed advises: backups survive the loss of the whole region."
+			return b.t("st.bk.crossRegion", "Bucket", code(name))
 		case model.ResiliencyRegional:
-			return "The backup bucket " + code(name) + " is regional: backups survive a zone loss but not a region loss; the seed keeps backups cross-regional."
+			return b.t("st.bk.regional", "Bucket", code(name))
 		default:
-			return "The backup bucket " + code(name) + " is in a single site: **a site loss takes the backups with it**."
+			return b.t("st.bk.singleSite", "Bucket", code(name))
 		}
 	}
-	return "The backup bucket " + code(name) + " is not one of the design's buckets; create it before the first backup runs."
+	return b.t("st.bk.unknownBucket", "Bucket", code(name))
+}
+
+// storageKind is a storage class family (block, file, object) in the
+// document's language.
+func (b *builder) storageKind(k catalog.StorageKind) string {
+	switch k {
+	case catalog.StorageBlock, catalog.StorageFile, catalog.StorageObject:
+		return b.t("st.kind." + string(k))
+	}
+	return md(string(k))
 }
