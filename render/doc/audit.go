@@ -17,32 +17,29 @@ func (b *builder) auditDecision() Decision {
 	s := b.s
 	l := s.Logging
 	d := Decision{
-		Title: "Kubernetes API audit trail",
-		Seed:  "Slide 26, source ⑥: kube-audit, the requests sent to the API server.",
-		IBM: "The master's audit webhook (" + lit("ibmcloud ks cluster master audit-webhook set") + ", then " + lit("cluster master refresh") +
-			") posts audit events to IBM's in-cluster receiver, whose pod writes them to STDOUT for the log agent. IBM's health-audit page " +
-			"describes it without an infrastructure limit, and IBM's own Terraform module for VPC clusters (terraform-ibm-base-ocp-vpc " +
-			lit("modules/kube-audit") + ") sets the same webhook on VPC; only the CLI reference still tags the command classic. " +
-			"The audit policy is IBM's " + lit("default") + " or " + lit("verbose") + "; one webhook per cluster.",
+		Title: b.t("aud.title"),
+		Seed:  b.t("aud.seed"),
+		IBM: b.t("aud.ibm", "Set", lit("ibmcloud ks cluster master audit-webhook set"), "Refresh", lit("cluster master refresh"),
+			"Module", lit("modules/kube-audit"), "Default", lit("default"), "Verbose", lit("verbose")),
 		Runbook: b.runbook(view.StepObservability),
 		Docs:    b.docs(urlHealthAudit, urlKubeAuditModule),
 		Alternatives: []Alternative{
-			{"No API audit", "saves the receiver's small footprint, but leaves no record of who changed what inside the cluster"},
+			{b.t("aud.altNone"), b.t("aud.altNoneWhy")},
 		},
 	}
 	switch {
 	case !l.Wants(model.SourceKubeAudit):
-		d.Choice = "Not collected: the API server's requests are not recorded."
-		d.Alternatives = []Alternative{{"Collect kube-audit", "the audit webhook and IBM's receiver, shipped by the log agent"}}
+		d.Choice = b.t("aud.not")
+		d.Alternatives = []Alternative{{b.t("aud.altCollect"), b.t("aud.altCollectWhy")}}
 	case l.Backend == model.LogNone || l.Backend == model.LogLogAnalysis:
-		d.Choice = "Wanted, but the design has no log backend that collects it: the webhook is not set up."
+		d.Choice = b.t("aud.noBackend")
 	default:
-		d.Choice = "Audit webhook with the " + lit("default") + " policy to IBM's receiver (" + lit(manifests.AuditReceiverFile) + "), shipped by the " + md(label(b.translator, l.Backend)) + " agent."
+		d.Choice = b.t("aud.choice", "Policy", lit("default"), "File", lit(manifests.AuditReceiverFile), "Backend", md(label(b.translator, l.Backend)))
 		d.Consequences = append(d.Consequences,
-			"The receiver image is pinned by the digest IBM's Terraform module deploys; refresh it with "+lit("ibmcloud cr image-list --include-ibm")+" and re-render.",
-			"The webhook authenticates with the cluster's admin certificate of whoever runs the runbook: run it with a service ID's API key, as IBM advises, so the webhook survives people leaving.")
+			b.t("aud.digest", "Cmd", lit("ibmcloud cr image-list --include-ibm")),
+			b.t("aud.cert"))
 		if s.IsVPC() {
-			d.Consequences = append(d.Consequences, "On VPC this follows IBM's Terraform module and health-audit page; the CLI reference's classic tag predates them — if "+lit("audit-webhook set")+" is refused, the runbook stops there and the rest of the design is unaffected.")
+			d.Consequences = append(d.Consequences, b.t("aud.vpc", "Cmd", lit("audit-webhook set")))
 		}
 	}
 	return d
@@ -55,27 +52,23 @@ func (b *builder) activityTrackerDecision() Decision {
 	s := b.s
 	at := s.Logging.ActivityTracker
 	d := Decision{
-		Title: "Account events (Activity Tracker Event Routing)",
-		Seed:  "Slides 27–29: Activity Tracker next to LogDNA for platform events.",
-		IBM: "The Activity Tracker service reached end of support in 2025. Activity Tracker Event Routing sends the account's events to a target: " +
-			lit("ibmcloud atracker target create --type cloud_logs --target-crn CRN") + " after an " + lit("atracker") + " → " + lit("logs") +
-			" authorization (Sender), then " + lit("ibmcloud atracker route create --target-ids ID --locations REGION,global") + ". Routes are account-wide.",
+		Title: b.t("at.title"),
+		Seed:  b.t("at.seed"),
+		IBM: b.t("at.ibm", "Target", lit("ibmcloud atracker target create --type cloud_logs --target-crn CRN"), "From", lit("atracker"), "To", lit("logs"),
+			"Route", lit("ibmcloud atracker route create --target-ids ID --locations REGION,global")),
 		Runbook: b.runbook(view.StepObservability),
 		Docs:    b.docs(urlATracker),
 	}
 	switch {
 	case at.Enabled && s.Logging.Backend == model.LogCloudLogs:
-		d.Choice = "Route the region's and the global events to the Cloud Logs instance " + code(s.Logging.CloudLogs.InstanceName) +
-			" (target " + code(at.TargetName) + ", route " + code(at.RouteName) + ")."
-		d.Consequences = append(d.Consequences,
-			"Routes are account-wide: if the account already routes events elsewhere, keep one route per target and check "+lit("ibmcloud atracker route ls")+" first.",
-			"Events can take up to an hour to flow after the route is created.")
-		d.Alternatives = []Alternative{{"No routing", "account events are dropped: no record of who changed the infrastructure"}}
+		d.Choice = b.t("at.choice", "Name", code(s.Logging.CloudLogs.InstanceName), "Target", code(at.TargetName), "Route", code(at.RouteName))
+		d.Consequences = append(d.Consequences, b.t("at.accountWide", "Cmd", lit("ibmcloud atracker route ls")), b.t("at.hour"))
+		d.Alternatives = []Alternative{{b.t("at.altNone"), b.t("at.altNoneWhy")}}
 	case at.Enabled:
-		d.Choice = "Wanted, but the target is a Cloud Logs instance and the log backend is " + md(label(b.translator, s.Logging.Backend)) + ": not set up."
+		d.Choice = b.t("at.noBackend", "Backend", md(label(b.translator, s.Logging.Backend)))
 	default:
-		d.Choice = "Not routed: the account's platform events are dropped."
-		d.Alternatives = []Alternative{{"Route to Cloud Logs", "one target and one route; events land next to the cluster's logs"}}
+		d.Choice = b.t("at.not")
+		d.Alternatives = []Alternative{{b.t("at.altRoute"), b.t("at.altRouteWhy")}}
 	}
 	return d
 }

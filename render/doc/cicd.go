@@ -1,7 +1,7 @@
 package doc
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/iksplan/iksplan/model"
@@ -19,69 +19,62 @@ func (b *builder) cicd() CICDSection {
 	sa := code(c.DeployerServiceAccount)
 
 	var stageNames []string
-	st := newTable("Stage", "Namespace", "Approval before deploy")
+	st := newTable(b.t("cicd.col.stage"), b.t("cicd.col.namespace"), b.t("cicd.col.approval"))
 	for _, x := range c.Stages {
-		appr := "no"
+		appr := b.t("no")
 		if x.Approval {
-			appr = "**yes**"
+			appr = b.t("st.zbYes")
 		}
 		st.add(code(x.Name), code(x.Namespace), appr)
 		stageNames = append(stageNames, code(x.Name)+" → "+code(x.Namespace))
 	}
-	release := "no stages defined"
+	release := b.t("cicd.noStages")
 	if len(stageNames) > 0 {
-		release = strings.Join(stageNames, ", ")
+		release = strings.Join(stageNames, b.t("listSep"))
 	}
-	scan := "no scan gate"
+	scan := b.t("cicd.noScan")
 	if c.VulnerabilityScanning {
-		scan = "Vulnerability Advisor v4 scans the pushed image; the pipeline stops on known vulnerabilities"
+		scan = b.t("cicd.scan")
 	}
-	logs := "no log backend"
+	logs := b.t("cicd.noLogs")
 	if s.Logging.Backend != model.LogNone {
 		logs = md(label(b.translator, s.Logging.Backend))
 	}
-	mon := "no monitoring"
+	mon := b.t("cicd.noMonitoring")
 	if s.Monitoring.Enabled {
 		mon = "IBM Cloud Monitoring"
 		if n := len(s.Monitoring.AlertChannels); n > 0 {
-			mon += fmt.Sprintf(", alerts to %s", plural(n, "channel", "channels"))
+			mon += b.t("cicd.alertsTo", "Channels", b.n("count.channel", n))
 		}
 	}
 
-	t := newTable("Stage", "What happens (seed slide 16)", "In this design")
-	t.add("Plan", "issues and reviews decide what to build", "issues in "+git)
-	t.add("Code", "commits and pull requests, reviewed (\"LGTM\") before merge", git+"; a merge to the main branch starts the CI pipeline")
-	t.add("Build", "the CI pipeline builds and packages a container image", pipe+" builds the image and pushes it to "+repo)
-	t.add("Test", "unit and integration tests; failures go back to the developer", "tests run in "+pipe+"; "+scan)
-	t.add("Release", "the CD pipeline deploys to dev and staging, then production", release+"; deploys as service account "+sa+" with a Role in each stage namespace")
-	t.add("Operate", "logs, usage and maintenance of the running service", logs+"; worker fix packs every "+fmt.Sprint(s.Operations.Upgrades.WorkerPatchDays)+" days")
-	t.add("Monitor", "liveness, issues and alerts feed the next plan", mon)
+	t := newTable(b.t("cicd.col.stage"), b.t("cicd.col.what"), b.t("cicd.col.design"))
+	t.add(b.t("cicd.plan.name"), b.t("cicd.plan.what"), b.t("cicd.plan.design", "Git", git))
+	t.add(b.t("cicd.code.name"), b.t("cicd.code.what"), b.t("cicd.code.design", "Git", git))
+	t.add(b.t("cicd.build.name"), b.t("cicd.build.what"), b.t("cicd.build.design", "Pipe", pipe, "Repo", repo))
+	t.add(b.t("cicd.test.name"), b.t("cicd.test.what"), b.t("cicd.test.design", "Pipe", pipe, "Scan", scan))
+	t.add(b.t("cicd.release.name"), b.t("cicd.release.what"), b.t("cicd.release.design", "Release", release, "SA", sa))
+	t.add(b.t("cicd.operate.name"), b.t("cicd.operate.what"), b.t("cicd.operate.design", "Logs", logs, "Days", strconv.Itoa(s.Operations.Upgrades.WorkerPatchDays)))
+	t.add(b.t("cicd.monitor.name"), b.t("cicd.monitor.what"), mon)
 
 	d := Decision{
-		Title:  "CI/CD pipeline",
-		Choice: fmt.Sprintf("%s for code, %s for pipelines, images in %s, releases through %s.", git, pipe, repo, plural(len(c.Stages), "stage", "stages")),
-		Seed: "Slides 16–17: Plan → Code → Build → Test → Release → Operate → Monitor, with a CI pipeline (commit, pull request, unit and integration tests, package to a registry) " +
-			"and a CD pipeline (dev, staging, production); on IBM Cloud the seed used GitLab, the Delivery Pipeline, Container Registry, Kubernetes Service, Log Analysis, Monitoring, " +
-			"Availability Monitoring, Slack and PagerDuty.",
-		IBM: "IBM Continuous Delivery toolchains now run Tekton pipelines; GitHub Actions, GitLab CI or Jenkins work as well with the " + lit("ibmcloud") + " CLI and an API key. " +
-			"Container Registry scans images with Vulnerability Advisor v4 (v3 was deprecated on 2023-06-19). The pipeline should deploy with a service account limited to its stage namespaces, " +
-			"not with a person's cluster-admin credentials.",
+		Title:   b.t("cicd.title"),
+		Choice:  b.t("cicd.choice", "Git", git, "Pipe", pipe, "Repo", repo, "Stages", b.n("count.stage", len(c.Stages))),
+		Seed:    b.t("cicd.seed"),
+		IBM:     b.t("cicd.ibm", "CLI", lit("ibmcloud")),
 		Runbook: b.runbook(view.StepIAM, view.StepManifests),
 	}
 	for _, p := range model.PipelineTool("").Choices() {
 		if p.Value != c.Pipeline {
-			d.Alternatives = append(d.Alternatives, Alternative{p.Label, p.Help})
+			d.Alternatives = append(d.Alternatives, Alternative{label(b.translator, p.Value), labelHelp(b.translator, p)})
 		}
 	}
-	d.Consequences = []string{
-		"The deployer service account " + sa + " gets a Role in each stage namespace only; it cannot touch kube-system or other teams' namespaces.",
-		"The pipeline needs an API key (kept in its secret store, never in the repository) to log in to the registry and fetch the kubeconfig.",
-	}
+	d.Consequences = []string{b.t("cicd.sa", "SA", sa), b.t("cicd.apiKey")}
 	if s.Network.ServiceEndpoints == model.EndpointsPrivateOnly {
-		d.Consequences = append(d.Consequences, "The master is private-only: pipeline runners must sit on a network that reaches it (VPN, Direct Link or inside the VPC).")
+		d.Consequences = append(d.Consequences, b.t("cicd.private"))
 	}
 	if s.Network.VPC != nil && s.Network.VPC.ContextBasedRestrictions.Enabled {
-		d.Consequences = append(d.Consequences, "Context-based restrictions are on: the runners' addresses must be in the allowed CIDRs.")
+		d.Consequences = append(d.Consequences, b.t("cicd.cbr"))
 	}
 	return CICDSection{Decision: d, Path: t, Stages: st}
 }
@@ -97,7 +90,7 @@ func (b *builder) registryPath() string {
 		}
 	}
 	if r.Namespace == "" {
-		return code(domain) + " (no namespace chosen)"
+		return code(domain) + b.t("cicd.noNamespace")
 	}
 	return code(domain + "/" + r.Namespace)
 }

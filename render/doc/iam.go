@@ -1,7 +1,7 @@
 package doc
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/iksplan/iksplan/model"
@@ -13,26 +13,26 @@ import (
 // RBAC).
 func (b *builder) iam() IAMSection {
 	s := b.s
-	t := newTable("Access group", "Members", "Platform role", "Service role", "Kubernetes ClusterRole", "Binding", "Namespace scope")
+	t := newTable(b.t("iam.col.group"), b.t("iam.col.members"), b.t("iam.col.platform"), b.t("iam.col.service"), "Kubernetes ClusterRole", b.t("iam.col.binding"), b.t("iam.col.scope"))
 	admins := 0
 	for _, g := range s.IAM.AccessGroups {
 		all := g.AllNamespaces()
-		role, binding := "unknown", "unknown"
+		role, binding := b.t("iam.unknown"), b.t("iam.unknown")
 		if m, ok := b.c.Catalog.RBAC(g.ServiceRole, all); ok {
 			role = code(m.ClusterRole)
 			binding = md(m.BindingKind) + " " + code(m.Binding)
 			if m.BindingKind != "ClusterRoleBinding" {
 				if all {
-					binding += " in every namespace"
+					binding += b.t("iam.everyNS")
 				} else {
-					binding += " in each listed namespace"
+					binding += b.t("iam.eachNS")
 				}
 			}
 			if m.ClusterRole == "cluster-admin" {
 				admins++
 			}
 		}
-		scope := "all namespaces"
+		scope := b.t("iam.allNS")
 		if !all {
 			ns := make([]string, len(g.Namespaces))
 			for i, n := range g.Namespaces {
@@ -40,47 +40,44 @@ func (b *builder) iam() IAMSection {
 			}
 			scope = strings.Join(ns, ", ")
 		}
-		t.add(code(g.Name), mdList(g.Members), platformText(g.PlatformRole),
+		t.add(code(g.Name), mdList(g.Members), b.platformText(g.PlatformRole),
 			md(label(b.translator, g.ServiceRole)), role, binding, scope)
 	}
 	d := Decision{
-		Title:  "IAM and Kubernetes RBAC",
-		Choice: fmt.Sprintf("%s, each with a platform role for %s and a service role that IKS turns into Kubernetes RBAC.", plural(len(s.IAM.AccessGroups), "access group", "access groups"), lit("ibmcloud ks")),
-		Seed: "Slide 43: when several people work on a cluster, give each the right permissions. Slide 44: IBM Cloud IAM roles are mapped inside the cluster to Kubernetes ClusterRoles " +
-			"through default bindings — " + lit("ibm-admin") + " → admin, " + lit("ibm-edit") + " → edit, " + lit("ibm-view") + " → view; check them with " + lit("kubectl get clusterrolebinding ibm-admin -o yaml") + ".",
-		IBM: "Today the **service** roles, not the platform roles, become RBAC: Reader → " + lit("view") + " (RoleBinding " + lit("ibm-view") + "), Writer → " + lit("edit") +
-			" (" + lit("ibm-edit") + "), Manager in a namespace → " + lit("admin") + " (" + lit("ibm-operate") + "), Manager in all namespaces → " + lit("cluster-admin") +
-			" (ClusterRoleBinding " + lit("ibm-admin") + "). Platform roles (Viewer, Editor, Operator, Administrator) govern " + lit("ibmcloud ks") +
-			" actions only. Assign platform and service roles in separate policies; IKS syncs IAM to RBAC by itself.",
-		Alternatives: []Alternative{{"Kubernetes RBAC managed by hand", "bindings drift from IAM and survive people leaving; IAM access groups keep one source of truth"}},
+		Title:  b.t("iam.title"),
+		Choice: b.t("iam.choice", "Groups", b.n("count.accessGroup", len(s.IAM.AccessGroups)), "KS", lit("ibmcloud ks")),
+		Seed:   b.t("iam.seed", "Admin", lit("ibm-admin"), "Edit", lit("ibm-edit"), "View", lit("ibm-view"), "Cmd", lit("kubectl get clusterrolebinding ibm-admin -o yaml")),
+		IBM: b.t("iam.ibm", "ViewRole", lit("view"), "View", lit("ibm-view"), "EditRole", lit("edit"), "Edit", lit("ibm-edit"), "AdminRole", lit("admin"),
+			"Operate", lit("ibm-operate"), "ClusterAdmin", lit("cluster-admin"), "Admin", lit("ibm-admin"), "KS", lit("ibmcloud ks")),
+		Alternatives: []Alternative{{b.t("iam.altManual"), b.t("iam.altManualWhy")}},
 		Runbook:      b.runbook(view.StepIAM),
 		Docs:         b.docs(urlIAMRoles),
 	}
 	if admins > 1 {
-		d.Consequences = append(d.Consequences, fmt.Sprintf("**%d groups hold cluster-admin** (Manager on all namespaces); keep it to one small group.", admins))
+		d.Consequences = append(d.Consequences, b.t("iam.admins", "N", strconv.Itoa(admins)))
 	}
 	d.Consequences = append(d.Consequences,
-		"Members are invited to the account with "+lit("ibmcloud account user-invite")+" before they can join a group; in RBAC they appear as "+lit("IAM#user@example.com")+".",
-		"Reader cannot read Secrets or roles; give it to auditors and dashboards.")
+		b.t("iam.invite", "Cmd", lit("ibmcloud account user-invite"), "User", lit("IAM#user@example.com")),
+		b.t("iam.reader"))
 	notes := []string{
-		"Whoever runs the runbook needs Administrator on the Kubernetes Service and on Container Registry" + b.infraPermissions() + ".",
-		"The cluster's API key impersonates the user who set it (one key per region and resource group); check it with " + lit("ibmcloud ks api-key info --cluster CLUSTER") + ".",
+		b.t("iam.runner", "Infra", b.infraPermissions()),
+		b.t("iam.apiKey", "Cmd", lit("ibmcloud ks api-key info --cluster CLUSTER")),
 	}
 	return IAMSection{Decision: d, Matrix: t, Notes: notes}
 }
 
 func (b *builder) infraPermissions() string {
 	if b.s.IsClassic() {
-		return ", plus the classic infrastructure permissions (Super User or equivalent; check with " + lit("ibmcloud ks infra-permissions get") + ")"
+		return b.t("iam.infraClassic", "Cmd", lit("ibmcloud ks infra-permissions get"))
 	}
-	return ", plus Administrator on VPC Infrastructure"
+	return b.t("iam.infraVPC")
 }
 
 // platformText is "Viewer — list and inspect …" for a platform role.
-func platformText(r model.PlatformRole) string {
+func (b *builder) platformText(r model.PlatformRole) string {
 	for _, c := range r.Choices() {
 		if c.Value == r {
-			return md(c.Label) + " — " + md(c.Help)
+			return md(label(b.translator, c.Value)) + " — " + md(labelHelp(b.translator, c))
 		}
 	}
 	return md(string(r))

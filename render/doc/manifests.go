@@ -12,7 +12,7 @@ import (
 // manifests describes what the runbook applies inside the cluster.
 func (b *builder) manifests() ManifestsSection {
 	s := b.s
-	t := newTable("Namespace", "Pod Security", "Quota: vCPU", "Quota: memory", "Quota: pods")
+	t := newTable(b.t("cicd.col.namespace"), "Pod Security", b.t("man.col.cpu"), b.t("man.col.mem"), b.t("man.col.pods"))
 	for _, n := range s.Namespaces {
 		t.add(code(n.Name), md(label(b.translator, n.PodSecurity)), num(n.Quota.CPU), num(n.Quota.MemoryGiB)+" GiB", fmt.Sprint(n.Quota.Pods))
 	}
@@ -24,11 +24,11 @@ func (b *builder) manifests() ManifestsSection {
 		items = append(items, code(f)+": "+b.manifestText(f))
 	}
 	if s.IsClassic() && len(s.Firewall.CalicoPolicies) > 0 {
-		items = append(items, "Separately, the Calico GlobalNetworkPolicies of "+b.secLink(secNetwork)+" live in "+lit("calico/")+" and are applied with "+lit("calicoctl")+", not "+lit("kubectl")+".")
+		items = append(items, b.t("man.calico", "Link", b.secLink(secNetwork), "Dir", lit("calico/"), "Calicoctl", lit("calicoctl"), "Kubectl", lit("kubectl")))
 	}
 	return ManifestsSection{
 		Decision:   b.namespaceDecision(),
-		Intro:      "The runbook applies numbered manifest files in order with " + lit("kubectl apply -f manifests/") + ". They contain:",
+		Intro:      b.t("man.intro", "Cmd", lit("kubectl apply -f manifests/")),
 		Namespaces: t,
 		Items:      items,
 	}
@@ -46,30 +46,28 @@ func (b *builder) namespaceDecision() Decision {
 		quota.MemoryGiB += n.Quota.MemoryGiB
 	}
 	d := Decision{
-		Title: "Application namespaces",
-		Seed:  "Slide 23 draws one cluster shared by several customers, each in its own namespace, all using the same managed database service.",
-		IBM:   "Namespaces are the unit of IAM service-role scope, Pod Security level, quota and network policy in IKS; a ResourceQuota and LimitRange per namespace keep one team from starving another.",
+		Title: b.t("man.ns.title"),
+		Seed:  b.t("man.ns.seed"),
+		IBM:   b.t("man.ns.ibm"),
 		Alternatives: []Alternative{
-			{"Everything in one namespace", "no isolation between applications, and IAM can only grant all or nothing"},
-			{"A cluster per team", "the strongest isolation, at the price of a master, workers and operations per cluster"},
+			{b.t("man.ns.altOne"), b.t("man.ns.altOneWhy")},
+			{b.t("man.ns.altCluster"), b.t("man.ns.altClusterWhy")},
 		},
 		Runbook: b.runbook(view.StepManifests),
 	}
 	if len(names) == 0 {
-		d.Choice = "No application namespaces: workloads go where the pipeline puts them."
-		d.Consequences = []string{"Without namespaces of its own, the design has no quotas, Pod Security labels or network policies to apply."}
+		d.Choice = b.t("man.ns.none")
+		d.Consequences = []string{b.t("man.ns.noneWhy")}
 		return d
 	}
-	d.Choice = "Namespaces " + strings.Join(names, ", ") + ", each with Pod Security labels, a ResourceQuota and a LimitRange (table below)."
+	d.Choice = b.t("man.ns.choice", "Names", strings.Join(names, b.t("listSep")))
 	D := s.Sizing.Demand
 	switch {
 	case D.IsZero():
 	case quota.CPU > D.CPU+1e-9 || quota.MemoryGiB > D.MemoryGiB+1e-9:
-		d.Consequences = append(d.Consequences, fmt.Sprintf("**The quotas add up to %s, more than the %s the cluster is sized for**: namespaces may together request more than the cluster carries with %s.",
-			demand(quota), demand(D), b.c.Plan.Resilience.Scenario))
+		d.Consequences = append(d.Consequences, b.t("man.ns.over", "Quota", demand(quota), "Demand", demand(D), "Scenario", b.scenario()))
 	default:
-		d.Consequences = append(d.Consequences, fmt.Sprintf("The quotas add up to %s, within the %s the cluster is sized for, so they can all be met even with %s.",
-			demand(quota), demand(D), b.c.Plan.Resilience.Scenario))
+		d.Consequences = append(d.Consequences, b.t("man.ns.within", "Quota", demand(quota), "Demand", demand(D), "Scenario", b.scenario()))
 	}
 	return d
 }
@@ -79,21 +77,21 @@ func (b *builder) manifestText(path string) string {
 	s := b.s
 	switch path {
 	case "manifests/00-namespaces.yaml":
-		return "each application namespace with its Pod Security labels."
+		return b.t("man.file.namespaces")
 	case "manifests/10-quotas.yaml":
-		return "a ResourceQuota and a LimitRange per namespace, so one team cannot starve another."
+		return b.t("man.file.quotas")
 	case "manifests/20-network-policies.yaml":
-		return "default-deny NetworkPolicies with DNS and same-namespace allowances."
+		return b.t("man.file.netpol")
 	case "manifests/30-storage.yaml":
-		return fmt.Sprintf("%s for the design's volumes.", plural(len(s.Storage.Volumes), "PersistentVolumeClaim", "PersistentVolumeClaims"))
+		return b.t("man.file.storage", "PVCs", b.n("count.pvc", len(s.Storage.Volumes)))
 	case "manifests/40-rbac.yaml":
-		return "the CI deployer service account " + code(s.CICD.DeployerServiceAccount) + " with a Role in each stage namespace."
+		return b.t("man.file.rbac", "SA", code(s.CICD.DeployerServiceAccount))
 	case "manifests/50-app-template.yaml":
-		return "an application template: a Deployment spread across zones with topology spread constraints, a PodDisruptionBudget, requests and limits, probes and a restricted security context."
+		return b.t("man.file.app")
 	case "manifests/60-autoscaler.yaml":
-		return "the cluster autoscaler's " + lit("iks-ca-configmap") + " with the bounds from " + b.secLink(secOperations) + "."
+		return b.t("man.file.autoscaler", "CM", lit("iks-ca-configmap"), "Link", b.secLink(secOperations))
 	case manifests.AuditReceiverFile:
-		return "IBM's Kubernetes API audit receiver (namespace " + lit(manifests.AuditNamespace) + "), which the master's audit webhook posts to; see " + b.secLink(secObservability) + "."
+		return b.t("man.file.audit", "NS", lit(manifests.AuditNamespace), "Link", b.secLink(secObservability))
 	}
-	return "see the file's header comment."
+	return b.t("man.file.unknown")
 }

@@ -2,6 +2,7 @@ package doc
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/iksplan/iksplan/model"
@@ -31,37 +32,34 @@ func (b *builder) endpointDecision() Decision {
 	s := b.s
 	ep := s.Network.ServiceEndpoints
 	d := Decision{
-		Title:   "Service endpoints of the master",
-		Choice:  md(label(b.translator, ep)) + ".",
-		Seed:    "Slide 39: a private cluster keeps master ↔ worker traffic and kubectl access on IBM's private network.",
+		Title:   b.t("net.ep.title"),
+		Choice:  md(label(b.translator, ep)) + b.t("end"),
+		Seed:    b.t("net.ep.seed"),
 		Runbook: b.runbook(view.StepCluster, view.StepNetwork),
 		Docs:    b.docs(urlCLI),
 	}
 	if s.IsClassic() {
-		d.IBM = "On classic the private service endpoint needs an account with VRF and service endpoints enabled; once enabled it cannot be disabled, while the public endpoint can be disabled later. " +
-			"A private-only master is reached over a VPN or Direct Link with " + lit("ibmcloud ks cluster config --endpoint private") + "."
+		d.IBM = b.t("net.ep.classicIBM", "Cmd", lit("ibmcloud ks cluster config --endpoint private"))
 		if ep.HasPrivate() {
 			d.Fixed = true
-			d.FixedNote = "the private service endpoint cannot be turned off once the cluster has it; the public endpoint can be disabled later"
+			d.FixedNote = b.t("net.ep.fixed")
 		}
 	} else {
-		d.IBM = "A VPC cluster always has a private service endpoint, reached through a VPE gateway in the cluster's VPC; " +
-			lit("--disable-public-service-endpoint") + " makes it private-only, and the public endpoint can also be disabled later. " +
-			"Reach a private-only master over a VPN, Direct Link or Transit Gateway with " + lit("ibmcloud ks cluster config --endpoint vpe") + "."
+		d.IBM = b.t("net.ep.vpcIBM", "Flag", lit("--disable-public-service-endpoint"), "Cmd", lit("ibmcloud ks cluster config --endpoint vpe"))
 	}
 	switch ep {
 	case model.EndpointsPublicAndPrivate:
-		d.Alternatives = []Alternative{{"Private only", "the strongest choice, but every engineer and pipeline then needs a VPN or Direct Link to run kubectl"}}
+		d.Alternatives = []Alternative{{b.t("net.ep.altPrivate"), b.t("net.ep.altPrivateWhy")}}
 		if s.IsClassic() {
-			d.Alternatives = append(d.Alternatives, Alternative{"Public only", "master traffic crosses the internet; legacy, only for classic accounts without VRF, never for production"})
+			d.Alternatives = append(d.Alternatives, Alternative{b.t("net.ep.altPublic"), b.t("net.ep.altPublicWhy")})
 		}
-		d.Consequences = []string{"Workers talk to the master privately; people and pipelines may use the public endpoint, so limit who can reach it (see the API access decision)."}
+		d.Consequences = []string{b.t("net.ep.both")}
 	case model.EndpointsPrivateOnly:
-		d.Alternatives = []Alternative{{"Public and private", "lets people use kubectl from anywhere (limited by context-based restrictions), without a VPN"}}
-		d.Consequences = []string{"kubectl, the runbook's later steps and the CI/CD pipeline must run from a network that reaches IBM's private network (VPN, Direct Link or a machine in the VPC)."}
+		d.Alternatives = []Alternative{{b.t("net.ep.altBoth"), b.t("net.ep.altBothWhyPrivate")}}
+		d.Consequences = []string{b.t("net.ep.private")}
 	case model.EndpointsPublicOnly:
-		d.Alternatives = []Alternative{{"Public and private", "keeps master ↔ worker traffic off the internet; needs VRF on classic"}}
-		d.Consequences = []string{"**Legacy choice:** master ↔ worker traffic crosses the internet. The rule results carry this finding."}
+		d.Alternatives = []Alternative{{b.t("net.ep.altBoth"), b.t("net.ep.altBothWhyPublic")}}
+		d.Consequences = []string{b.t("net.ep.public")}
 	}
 	return d
 }
@@ -73,32 +71,29 @@ func (b *builder) routingDecision() Decision {
 		routing = s.Network.Classic.AccountRouting
 	}
 	d := Decision{
-		Title:  "Account routing between VLANs (VRF or VLAN spanning)",
-		Choice: md(label(b.translator, routing)) + ".",
-		Seed: "Slide 12: a multizone cluster needs VRF (or VLAN spanning) so workers on different VLANs in different zones can talk; " +
-			"check VRF with " + lit("ibmcloud account show") + ".",
-		IBM: "VRF with service endpoints is IBM's recommended state and is required for the private service endpoint: " + lit("ibmcloud account show") +
-			" reports " + lit("Service Endpoint Enabled: true") + "; enable it with " + lit("ibmcloud account update --service-endpoint-enable true") +
-			" (which may ask you to open a support case first). Without VRF, VLAN spanning does the routing; check it with " + lit("ibmcloud ks vlan spanning get") +
-			". Once VRF is on, the VLAN spanning option goes away.",
-		Alternatives: []Alternative{{"VLAN spanning", "routes between VLANs but does not allow the private service endpoint; the older way"}},
+		Title:  b.t("net.rt.title"),
+		Choice: md(label(b.translator, routing)) + b.t("end"),
+		Seed:   b.t("net.rt.seed", "Cmd", lit("ibmcloud account show")),
+		IBM: b.t("net.rt.ibm", "Show", lit("ibmcloud account show"), "Out", lit("Service Endpoint Enabled: true"),
+			"Enable", lit("ibmcloud account update --service-endpoint-enable true"), "Spanning", lit("ibmcloud ks vlan spanning get")),
+		Alternatives: []Alternative{{b.t("net.rt.altSpanning"), b.t("net.rt.altSpanningWhy")}},
 		Runbook:      b.runbook(view.StepPreflight, view.StepInfrastructure),
 		Docs:         b.docs(urlLocations),
 	}
 	switch routing {
 	case model.RoutingVLANSpanning:
-		d.Alternatives = []Alternative{{"VRF and service endpoints", "IBM's recommended state and needed for the private endpoint"}}
+		d.Alternatives = []Alternative{{b.t("net.rt.altVRF"), b.t("net.rt.altVRFWhy")}}
 	case model.RoutingNone:
 		if s.Multizone() {
-			d.Consequences = append(d.Consequences, "**A multizone classic cluster cannot work without VRF or VLAN spanning**: workers in different zones cannot reach each other.")
+			d.Consequences = append(d.Consequences, b.t("net.rt.none"))
 		}
 	case model.RoutingUnknown:
-		d.Consequences = append(d.Consequences, "The runbook's preflight checks both and stops if neither is on.")
+		d.Consequences = append(d.Consequences, b.t("net.rt.unknown"))
 	}
 	if s.Network.Classic != nil && s.Network.Classic.PrivateOnlyWorkers {
-		d.Consequences = append(d.Consequences, "Workers get only a private VLAN ("+lit("--private-only")+"): they reach the internet only through a gateway appliance, and the master only through the private endpoint.")
+		d.Consequences = append(d.Consequences, b.t("net.rt.privateOnly", "Flag", lit("--private-only")))
 	}
-	d.Consequences = append(d.Consequences, "VLANs per zone are in the zone table above; a zone without VLAN IDs gets new VLANs from IBM, which is right for the first cluster in that zone.")
+	d.Consequences = append(d.Consequences, b.t("net.rt.vlans"))
 	return d
 }
 
@@ -108,36 +103,34 @@ func (b *builder) vpcDecision() Decision {
 	if v == nil {
 		v = &model.VPCNetwork{}
 	}
-	vpc := "a new VPC " + code(v.VPCName)
+	vpc := b.t("net.vpc.new", "Name", code(v.VPCName))
 	if v.VPCID != "" {
-		vpc = "the existing VPC " + code(v.VPCID)
+		vpc = b.t("net.vpc.existing", "ID", code(v.VPCID))
 	}
 	d := Decision{
-		Title:     "VPC, subnets and egress",
+		Title:     b.t("net.vpc.title"),
 		Fixed:     true,
-		FixedNote: "the cluster's VPC cannot change, and a VPC subnet cannot grow after it is created",
-		Choice:    fmt.Sprintf("The cluster runs in %s with one subnet per zone (table above).", vpc),
-		IBM: "Each zone needs a subnet in the VPC, big enough for every worker and load balancer it will ever hold, because a subnet cannot be resized. " +
-			"From Kubernetes 1.30, Secure by Default blocks workers' public outbound traffic; private traffic to IBM services goes through VPE gateways. " +
-			"Workers that must reach the internet need outbound traffic protection disabled and a public gateway on their subnets.",
-		Runbook: b.runbook(view.StepInfrastructure, view.StepCluster),
-		Docs:    b.docs(urlSecurityGroups),
+		FixedNote: b.t("net.vpc.fixed"),
+		Choice:    b.t("net.vpc.choice", "VPC", vpc),
+		IBM:       b.t("net.vpc.ibm"),
+		Runbook:   b.runbook(view.StepInfrastructure, view.StepCluster),
+		Docs:      b.docs(urlSecurityGroups),
 	}
 	if v.BlocksOutbound() {
-		d.Choice += " Secure by Default outbound traffic protection stays **on**: workers cannot reach the public internet."
-		d.Alternatives = append(d.Alternatives, Alternative{"Outbound protection off", "lets pods pull public images and call public APIs, at the price of an open egress path"})
-		d.Consequences = append(d.Consequences, "Images come from IBM Cloud Container Registry over its private path; public registries and APIs are unreachable unless allowed explicitly.")
+		d.Choice += b.t("net.vpc.sbdOn")
+		d.Alternatives = append(d.Alternatives, Alternative{b.t("net.vpc.altOff"), b.t("net.vpc.altOffWhy")})
+		d.Consequences = append(d.Consequences, b.t("net.vpc.images"))
 	} else {
-		d.Choice += " Outbound traffic protection is **off** (" + lit("--disable-outbound-traffic-protection") + "): workers may reach the internet."
-		d.Alternatives = append(d.Alternatives, Alternative{"Secure by Default (outbound blocked)", "IBM's default from 1.30 and the safer choice for production"})
-		d.Consequences = append(d.Consequences, "Public egress is open; it can be closed later with "+lit("ibmcloud ks vpc outbound-traffic-protection enable")+".")
+		d.Choice += b.t("net.vpc.sbdOff", "Flag", lit("--disable-outbound-traffic-protection"))
+		d.Alternatives = append(d.Alternatives, Alternative{b.t("net.vpc.altSBD"), b.t("net.vpc.altSBDWhy")})
+		d.Consequences = append(d.Consequences, b.t("net.vpc.open", "Cmd", lit("ibmcloud ks vpc outbound-traffic-protection enable")))
 	}
 	if v.PublicGateway {
-		d.Choice += " New subnets get a public gateway."
+		d.Choice += b.t("net.vpc.pgw")
 	} else {
-		d.Choice += " No public gateways."
+		d.Choice += b.t("net.vpc.noPgw")
 		if !v.BlocksOutbound() {
-			d.Consequences = append(d.Consequences, "**Outbound protection is off but the subnets have no public gateway**: workers still cannot reach the internet.")
+			d.Consequences = append(d.Consequences, b.t("net.vpc.offNoPgw"))
 		}
 	}
 	return d
@@ -146,10 +139,8 @@ func (b *builder) vpcDecision() Decision {
 func (b *builder) apiAccessDecision() Decision {
 	s := b.s
 	d := Decision{
-		Title: "Who may reach the cluster's APIs",
-		IBM: "Context-based restrictions (CBR) limit the " + lit("cluster") + " API type (kubectl and the API server) and the " + lit("management") +
-			" API type (" + lit("ibmcloud ks") + ") to network zones you define. They replace the private service endpoint allowlist, which was deprecated in CLI 1.0.677 and hidden in 1.0.773. " +
-			"If CBR rules also protect IAM, Key Protect or Object Storage, add the Kubernetes Service to their network zones, or cluster operations break.",
+		Title:   b.t("net.api.title"),
+		IBM:     b.t("net.api.ibm", "Cluster", lit("cluster"), "Management", lit("management"), "KS", lit("ibmcloud ks")),
 		Runbook: b.runbook(view.StepNetwork),
 		Docs:    b.docs(urlCBR, urlCLIChangelog),
 	}
@@ -163,18 +154,18 @@ func (b *builder) apiAccessDecision() Decision {
 		for i, c := range cbr.AllowedCIDRs {
 			cidrs[i] = code(c)
 		}
-		d.Choice = "Context-based restrictions on the cluster and management APIs: the cluster's own VPC"
+		who := b.t("net.api.ownVPC")
 		if len(cidrs) > 0 {
-			d.Choice += " and " + strings.Join(cidrs, ", ")
+			who = b.t("net.api.ownVPCAnd", "CIDRs", strings.Join(cidrs, ", "))
 		}
-		d.Choice += " may call them."
-		d.Alternatives = []Alternative{{"No restrictions", "anyone with valid IAM credentials can reach the public endpoint from anywhere"}}
-		d.Consequences = []string{"Engineers, CI runners and monitoring that call the APIs from elsewhere are refused: add their CIDRs before they need access."}
+		d.Choice = b.t("net.api.cbr", "Who", who)
+		d.Alternatives = []Alternative{{b.t("net.api.altNone"), b.t("net.api.altNoneWhy")}}
+		d.Consequences = []string{b.t("net.api.refused")}
 	default:
-		d.Choice = "No context-based restrictions: IAM alone decides who may call the APIs."
-		d.Alternatives = []Alternative{{"Context-based restrictions", "limit the APIs to known networks (offices, VPN, CI runners) on top of IAM"}}
+		d.Choice = b.t("net.api.none")
+		d.Alternatives = []Alternative{{b.t("net.api.altCBR"), b.t("net.api.altCBRWhy")}}
 		if s.IsProduction() && s.Network.ServiceEndpoints.HasPublic() {
-			d.Consequences = []string{"The public endpoint accepts calls from any network; consider CBR rules for production."}
+			d.Consequences = []string{b.t("net.api.publicProd")}
 		}
 	}
 	return d
@@ -184,30 +175,29 @@ func (b *builder) subnetDecision() Decision {
 	s := b.s
 	n := &b.c.Catalog.Networks
 	svcDefault := n.ServiceSubnet
-	pod := "IBM's default " + lit(n.ClassicPodSubnet)
+	pod := b.t("net.sub.default", "CIDR", lit(n.ClassicPodSubnet))
 	if s.IsVPC() {
-		pod = "IBM's default " + lit(n.VPCPodSubnet) + " for the first cluster in a VPC (the next gets " + lit(n.VPCNextPodSubnet) + ", and so on)"
+		pod = b.t("net.sub.vpcDefault", "CIDR", lit(n.VPCPodSubnet), "Next", lit(n.VPCNextPodSubnet))
 	}
 	if s.Network.PodSubnet != "" {
 		pod = code(s.Network.PodSubnet)
 	}
-	svc := "IBM's default " + lit(svcDefault)
+	svc := b.t("net.sub.default", "CIDR", lit(svcDefault))
 	if s.Network.ServiceSubnet != "" {
 		svc = code(s.Network.ServiceSubnet)
 	}
 	d := Decision{
-		Title:     "Pod and service subnets",
-		Fixed:     true,
-		FixedNote: "both ranges are set when the cluster is created",
-		Choice:    "Pods: " + pod + ". Services: " + svc + ".",
-		IBM: "The pod subnet must be /23 or larger and the service subnet /24 or larger, inside " + orJoin(n.ClusterRanges) + ", " +
-			"without overlapping each other or any network the cluster must reach (on-premises, VPN, other VPCs).",
-		Alternatives: []Alternative{{"Custom ranges", "needed only when the defaults collide with networks the cluster must reach"}},
+		Title:        b.t("net.sub.title"),
+		Fixed:        true,
+		FixedNote:    b.t("net.sub.fixed"),
+		Choice:       b.t("net.sub.choice", "Pod", pod, "Svc", svc),
+		IBM:          b.t("net.sub.ibm", "Ranges", b.orJoin(n.ClusterRanges)),
+		Alternatives: []Alternative{{b.t("net.sub.altCustom"), b.t("net.sub.altCustomWhy")}},
 		Runbook:      b.runbook(view.StepCluster),
 		Docs:         b.docs(urlCLI),
 	}
 	if s.IsClassic() && s.Network.PodSubnet != "" && s.Firewall.WantsCalico(model.CalicoPublicIsolation) {
-		d.Consequences = append(d.Consequences, "IBM's "+lit("allow-ibm-ports-public")+" Calico policy names "+lit(n.ClassicPodSubnet)+"; it must be edited to the custom pod subnet.")
+		d.Consequences = append(d.Consequences, b.t("net.sub.calico", "Policy", lit("allow-ibm-ports-public"), "CIDR", lit(n.ClassicPodSubnet)))
 	}
 	return d
 }
@@ -216,11 +206,10 @@ func (b *builder) ingressDecision() Decision {
 	s := b.s
 	in := s.Network.Ingress
 	d := Decision{
-		Title:  "Ingress controller",
-		Choice: md(label(b.translator, in.Controller)) + ".",
-		Seed:   "Slide 11: traffic reaches the three zones through a load balancer; the seed puts CIS's global load balancer in front of the MZR.",
-		IBM: "IKS is moving away from Ingress-NGINX because the upstream project is retired; Traefik is the controller IBM supports going forward, and both run side by side during the transition. " +
-			"Public ALBs are enabled automatically; private ALBs are created disabled.",
+		Title:        b.t("net.ing.title"),
+		Choice:       md(label(b.translator, in.Controller)) + b.t("end"),
+		Seed:         b.t("net.ing.seed"),
+		IBM:          b.t("net.ing.ibm"),
 		Alternatives: []Alternative{},
 		Runbook:      b.runbook(view.StepNetwork),
 		Docs:         b.docs(urlTraefik),
@@ -228,29 +217,29 @@ func (b *builder) ingressDecision() Decision {
 	if in.Controller != model.IngressNone {
 		var which []string
 		if in.PublicALB {
-			which = append(which, "public ALBs ("+lit(in.Controller.IngressClass(true))+")")
+			which = append(which, b.t("net.ing.public", "Class", lit(in.Controller.IngressClass(true))))
 		}
 		if in.PrivateALB {
-			which = append(which, "private ALBs ("+lit(in.Controller.IngressClass(false))+")")
+			which = append(which, b.t("net.ing.private", "Class", lit(in.Controller.IngressClass(false))))
 		}
 		if len(which) == 0 {
-			which = append(which, "no ALB enabled")
+			which = append(which, b.t("net.ing.noALB"))
 		}
-		d.Choice = md(label(b.translator, in.Controller)) + ", with " + strings.Join(which, " and ") + "."
+		d.Choice = b.t("net.ing.choice", "Controller", md(label(b.translator, in.Controller)), "ALBs", strings.Join(which, b.t("net.and")))
 		if in.TLSSecretsManager != "" {
-			d.Choice += " TLS certificates come from Secrets Manager " + code(in.TLSSecretsManager) + "."
+			d.Choice += b.t("net.ing.tls", "SM", code(in.TLSSecretsManager))
 		}
 	}
 	for _, c := range model.IngressController("").Choices() {
 		if c.Value != in.Controller {
-			d.Alternatives = append(d.Alternatives, Alternative{c.Label, c.Help})
+			d.Alternatives = append(d.Alternatives, Alternative{label(b.translator, c.Value), labelHelp(b.translator, c)})
 		}
 	}
 	if in.Controller == model.IngressNGINX {
-		d.Consequences = append(d.Consequences, "**Ingress-NGINX is retiring**: plan the move to Traefik (Middleware CRDs replace NGINX annotations).")
+		d.Consequences = append(d.Consequences, b.t("net.ing.nginx"))
 	}
 	if s.Multizone() && in.Controller != model.IngressNone {
-		d.Consequences = append(d.Consequences, "IBM runs ALB replicas in every zone; with at least two workers per zone they survive a worker update or a zone loss.")
+		d.Consequences = append(d.Consequences, b.t("net.ing.replicas"))
 	}
 	return d
 }
@@ -259,44 +248,40 @@ func (b *builder) firewallDecision() Decision {
 	s := b.s
 	f := s.Firewall
 	d := Decision{
-		Title: "Firewall inside and around the cluster",
-		Seed: "Slide 36: workers sit in your IaaS account, Calico controls traffic inside the cluster, and Calico or a firewall protects it from the internet; " +
-			"security groups could not be used with IKS then. Slide 37 compares Calico network policies, Cloud Internet Services and gateway appliances.",
+		Title:   b.t("net.fw.title"),
+		Seed:    b.t("net.fw.seed"),
 		Runbook: b.runbook(view.StepNetwork, view.StepManifests),
 		Docs:    b.docs(urlNetworkPolicies),
 	}
-	np := "no Kubernetes NetworkPolicies"
+	np := b.t("net.fw.noNP")
 	if f.NetworkPolicies {
-		np = "default-deny Kubernetes NetworkPolicies in every application namespace, allowing DNS and traffic inside the namespace"
+		np = b.t("net.fw.np")
 	}
 	if s.IsClassic() {
 		var sets []string
 		for _, p := range f.CalicoPolicies {
 			sets = append(sets, md(label(b.translator, p)))
 		}
-		calico := "no extra Calico policies"
+		calico := b.t("net.fw.noCalico")
 		if len(sets) > 0 {
-			calico = "Calico policy sets: " + strings.Join(sets, ", ")
+			calico = b.t("net.fw.calicoSets", "Sets", strings.Join(sets, b.t("listSep")))
 		}
-		d.Choice = "IBM's default Calico host policies kept intact, plus " + calico + "; " + np + "."
-		d.IBM = "Every classic worker has Calico host endpoints for its public and private interfaces, and public traffic is dropped unless a policy allows it. " +
-			"IBM's default host policies must stay: they are recreated on every master refresh, so block traffic with lower-order policies instead. " +
-			"IBM publishes public and private isolation sets (GitHub IBM-Cloud/kube-samples); pre-DNAT policies are the way to restrict NodePort and load-balancer traffic, because ordinary policies run after kube-proxy's DNAT."
-		d.Alternatives = []Alternative{{"Only Kubernetes NetworkPolicies", "cover pod-to-pod traffic but not the workers' public interfaces"}}
+		d.Choice = b.t("net.fw.classicChoice", "Calico", calico, "NP", np)
+		d.IBM = b.t("net.fw.classicIBM")
+		d.Alternatives = []Alternative{{b.t("net.fw.altNP"), b.t("net.fw.altNPWhy")}}
 		b.doc(urlPolicyTutorial)
 		if len(f.CalicoPolicies) == 0 && s.IsProduction() {
-			d.Consequences = append(d.Consequences, "**No Calico isolation on the public interfaces of a production cluster**; see the rule results.")
+			d.Consequences = append(d.Consequences, b.t("net.fw.noCalicoProd"))
 		}
 	} else {
-		d.Choice = "VPC security groups at the network edge (IBM's groups kept, this design's rules in the table below); " + np + "."
-		d.IBM = "VPC clusters are protected by VPC security groups, not Calico host policies: IBM creates and manages " + lit("kube-<clusterID>") + " for workers, " +
-			lit("kube-vpegw-<clusterID>") + " for the master's VPE gateway, " + lit("kube-vpegw-<vpcID>") + " shared in the VPC and " + lit("kube-lbaas-<clusterID>") +
-			" for load balancers. From 1.30 your own groups are added next to IBM's; " + lit("ibmcloud ks security-group reset") + " restores IBM's rules. Custom network ACLs are not recommended."
-		d.Alternatives = []Alternative{{"Network ACLs on the subnets", "IBM does not recommend custom ACLs for IKS: easy to cut the workers off from the master"}}
-		d.Consequences = append(d.Consequences, "This differs from the seed's slide 36: security groups are now the primary firewall on VPC.")
+		d.Choice = b.t("net.fw.vpcChoice", "NP", np)
+		d.IBM = b.t("net.fw.vpcIBM", "Workers", lit("kube-<clusterID>"), "VPE", lit("kube-vpegw-<clusterID>"), "VPC", lit("kube-vpegw-<vpcID>"),
+			"LB", lit("kube-lbaas-<clusterID>"), "Reset", lit("ibmcloud ks security-group reset"))
+		d.Alternatives = []Alternative{{b.t("net.fw.altACL"), b.t("net.fw.altACLWhy")}}
+		d.Consequences = append(d.Consequences, b.t("net.fw.differs"))
 	}
 	if !f.NetworkPolicies {
-		d.Consequences = append(d.Consequences, "Without NetworkPolicies every pod can reach every other pod; a compromised pod can move laterally.")
+		d.Consequences = append(d.Consequences, b.t("net.fw.lateral"))
 	}
 	return d
 }
@@ -305,51 +290,49 @@ func (b *builder) cisDecision() Decision {
 	s := b.s
 	cis := s.Firewall.CIS
 	d := Decision{
-		Title: "Cloud Internet Services (CIS)",
-		Seed: "Slide 38: CIS runs on Cloudflare's data centers and brings DDoS protection (layers 3, 4 and 7), a web application firewall, TLS, fast DNS, " +
-			"a global load balancer that routes by health and location, CDN caching and page rules. Slide 11 puts its GLB in front of the multizone cluster.",
-		IBM: "CIS is still IBM's edge service for DNS, global load balancing with health checks, WAF, DDoS protection and CDN in front of IKS Ingress and load balancers; " +
-			"a CIS GLB across clusters in two regions is IBM's multi-region pattern.",
+		Title:   b.t("net.cis.title"),
+		Seed:    b.t("net.cis.seed"),
+		IBM:     b.t("net.cis.ibm"),
 		Runbook: b.runbook(view.StepNetwork),
 	}
 	if !cis.Enabled {
-		d.Choice = "No CIS: clients reach the cluster's Ingress or load balancers directly."
-		d.Alternatives = []Alternative{{"CIS in front of the cluster", "adds DDoS and WAF protection, DNS and a health-checked global load balancer; another service to run and pay for"}}
+		d.Choice = b.t("net.cis.none")
+		d.Alternatives = []Alternative{{b.t("net.cis.alt"), b.t("net.cis.altWhy")}}
 		if s.IsProduction() && s.Network.Ingress.PublicALB {
-			d.Consequences = []string{"Public traffic reaches the ALBs without an edge WAF or DDoS protection."}
+			d.Consequences = []string{b.t("net.cis.unprotected")}
 		}
 		return d
 	}
 	var on, off []string
 	for _, c := range model.CISFeature("").Choices() {
 		if cis.Has(c.Value) {
-			on = append(on, c.Label+" — "+c.Help)
+			on = append(on, label(b.translator, c.Value)+" — "+labelHelp(b.translator, c))
 		} else {
-			off = append(off, md(c.Label))
+			off = append(off, md(label(b.translator, c.Value)))
 		}
 	}
-	d.Choice = "CIS instance " + code(cis.InstanceName)
+	d.Choice = b.t("net.cis.instance", "Name", code(cis.InstanceName))
 	if cis.Domain != "" {
-		d.Choice += " for " + code(cis.Domain)
+		d.Choice += b.t("net.cis.domain", "Domain", code(cis.Domain))
 	}
-	d.Choice += "."
+	d.Choice += b.t("end")
 	if len(on) > 0 {
-		d.Choice += " Features: " + strings.Join(on, "; ") + "."
+		d.Choice += b.t("net.cis.features", "List", strings.Join(on, b.t("hw.sep")))
 	}
 	if len(off) > 0 {
-		d.Alternatives = append(d.Alternatives, Alternative{"Also " + strings.Join(off, ", "), "not needed by this design; each can be turned on later without touching the cluster"})
+		d.Alternatives = append(d.Alternatives, Alternative{b.t("net.cis.also", "List", strings.Join(off, b.t("listSep"))), b.t("net.cis.alsoWhy")})
 	}
 	if s.IsClassic() {
 		if s.Firewall.WantsCalico(model.CalicoCISOnlyIngress) {
-			d.Consequences = append(d.Consequences, "A pre-DNAT Calico policy lets only CIS's address ranges reach the workers' public node ports and load balancers, so nobody can bypass the WAF.")
+			d.Consequences = append(d.Consequences, b.t("net.cis.preDNAT"))
 		} else {
-			d.Consequences = append(d.Consequences, "**Without the CIS-only pre-DNAT policy**, clients can bypass CIS by calling the workers' public addresses directly.")
+			d.Consequences = append(d.Consequences, b.t("net.cis.bypass"))
 		}
 	} else {
-		d.Consequences = append(d.Consequences, "The public load balancer's security group should admit HTTPS only from CIS's address ranges, so nobody can bypass the WAF.")
+		d.Consequences = append(d.Consequences, b.t("net.cis.sg"))
 	}
 	if cis.Has(model.CISGLB) {
-		d.Consequences = append(d.Consequences, "The GLB's health checks also serve as an external availability check of the public endpoint.")
+		d.Consequences = append(d.Consequences, b.t("net.cis.glb"))
 	}
 	return d
 }
@@ -359,39 +342,36 @@ func (b *builder) gatewayDecision() Decision {
 	g := s.Firewall.GatewayAppliance
 	if s.IsVPC() {
 		return Decision{
-			Title:  "Gateway appliance",
-			Choice: "None: gateway appliances (slide 37) protect classic VLANs and do not apply to a VPC cluster.",
-			Seed:   "Slide 37: Juniper vSRX, the Vyatta-based Virtual Router Appliance and the FortiGate Security Appliance act as single-zone firewalls and VPN gateways in front of classic VLANs.",
-			IBM: "On VPC their jobs are done by VPC security groups and context-based restrictions (firewall), VPE gateways (private access to IBM services) " +
-				"and a VPN, Direct Link or Transit Gateway connection (private access from your networks).",
-			Consequences: []string{"There is no appliance to order, patch or make highly available in each zone."},
+			Title:        b.t("net.gw.title"),
+			Choice:       b.t("net.gw.vpcChoice"),
+			Seed:         b.t("net.gw.vpcSeed"),
+			IBM:          b.t("net.gw.vpcIBM"),
+			Consequences: []string{b.t("net.gw.vpcNone")},
 			Runbook:      b.runbook(view.StepNetwork),
 		}
 	}
 	d := Decision{
-		Title:  "Gateway appliance",
-		Choice: md(label(b.translator, g)) + ".",
-		Seed: "Slide 37: Juniper vSRX and the Vyatta-based Virtual Router Appliance protect public and private (10 Gbps only) VLANs as a single-tenant firewall in a single zone and act as a VPN gateway; " +
-			"the FortiGate Security Appliance (1 Gbps virtual on one public VLAN, or 10 Gbps physical) adds intrusion prevention.",
-		IBM: "The VRA is now based on Vyatta 5600 (Vyatta 5400 reached end of support on 2019-03-31). An appliance protects the VLANs of one zone, so a multizone cluster needs one per zone " +
-			"or accepts a single point of failure; it must allow the master and IBM's ports to the workers. The old " + lit("--gateway-enabled") + " cluster option was removed from the CLI.",
+		Title:   b.t("net.gw.title"),
+		Choice:  md(label(b.translator, g)) + b.t("end"),
+		Seed:    b.t("net.gw.seed"),
+		IBM:     b.t("net.gw.ibm", "Flag", lit("--gateway-enabled")),
 		Runbook: b.runbook(view.StepInfrastructure, view.StepNetwork),
 		Docs:    b.docs(urlFirewall),
 	}
 	for _, c := range model.GatewayAppliance("").Choices() {
 		if c.Value != g {
-			d.Alternatives = append(d.Alternatives, Alternative{c.Label, c.Help})
+			d.Alternatives = append(d.Alternatives, Alternative{label(b.translator, c.Value), labelHelp(b.translator, c)})
 		}
 	}
 	if g == model.GatewayNone {
-		d.Consequences = []string{"Calico host policies (and CIS when enabled) are the perimeter; there is no appliance to patch, license or make highly available."}
+		d.Consequences = []string{b.t("net.gw.none")}
 	} else {
 		d.Consequences = []string{
-			"The appliance is ordered and configured outside iksplan; the runbook does not create it. Check with IBM that it can still be ordered in " + b.zonesText() + ".",
-			"New portable subnets are not configured on the appliance automatically; keep VRF or VLAN spanning on for routing.",
+			b.t("net.gw.outside", "Zones", b.zonesText()),
+			b.t("net.gw.subnets"),
 		}
 		if s.Multizone() {
-			d.Consequences = append(d.Consequences, fmt.Sprintf("One appliance per zone (%d in all) to avoid a single point of failure.", len(s.Zones)))
+			d.Consequences = append(d.Consequences, b.t("net.gw.perZone", "N", strconv.Itoa(len(s.Zones))))
 		}
 	}
 	return d
@@ -401,10 +381,10 @@ func (b *builder) gatewayDecision() Decision {
 func (b *builder) zoneNetworkTable() Table {
 	s := b.s
 	if s.IsClassic() {
-		t := newTable("Zone", "Private VLAN", "Public VLAN")
+		t := newTable(b.t("grid.zone"), b.t("net.zt.private"), b.t("net.zt.public"))
 		for _, z := range s.Zones {
 			v := s.Network.Classic.VLANsFor(z)
-			priv, pub := "IBM creates", "IBM creates"
+			priv, pub := b.t("net.zt.ibmCreates"), b.t("net.zt.ibmCreates")
 			if v.PrivateVLAN != "" {
 				priv = code(v.PrivateVLAN)
 			}
@@ -412,24 +392,24 @@ func (b *builder) zoneNetworkTable() Table {
 				pub = code(v.PublicVLAN)
 			}
 			if s.Network.Classic != nil && s.Network.Classic.PrivateOnlyWorkers {
-				pub = "none (private-only workers)"
+				pub = b.t("net.zt.privateOnly")
 			}
 			t.add(code(z), priv, pub)
 		}
 		return t
 	}
-	t := newTable("Zone", "Subnet", "Addresses", "Public gateway")
+	t := newTable(b.t("grid.zone"), b.t("net.zt.subnet"), b.t("net.zt.addresses"), b.t("net.zt.pgw"))
 	for _, z := range s.Zones {
 		sub := s.Network.VPC.SubnetFor(z)
-		id, n := "new subnet", "256"
+		id, n := b.t("net.zt.newSubnet"), "256"
 		if sub.SubnetID != "" {
-			id, n = code(sub.SubnetID), "existing"
+			id, n = code(sub.SubnetID), b.t("net.zt.existing")
 		} else if sub.IPv4AddressCount > 0 {
 			n = fmt.Sprint(sub.IPv4AddressCount)
 		}
-		gw := "no"
+		gw := b.t("no")
 		if s.Network.VPC != nil && s.Network.VPC.PublicGateway && sub.SubnetID == "" {
-			gw = "yes"
+			gw = b.t("yes")
 		}
 		t.add(code(z), id, n, gw)
 	}
@@ -442,67 +422,63 @@ func (b *builder) firewallRules() (Table, string) {
 	s := b.s
 	f := s.Firewall
 	if s.IsClassic() {
-		t := newTable("Policy", "Kind", "What it does", "Source")
+		t := newTable(b.t("net.fr.policy"), b.t("net.fr.kind"), b.t("net.fr.what"), b.t("net.fr.source"))
 		t.add(lit("allow-all-outbound")+", "+lit("allow-all-private-default")+", "+lit("allow-bigfix-port")+", "+lit("allow-icmp")+", "+
 			lit("allow-node-port-dnat")+", "+lit("allow-sys-mgmt")+", "+lit("allow-vrrp"),
-			"GlobalNetworkPolicy (IBM default)", "IBM's default host policies; kept intact, recreated on master refresh", "IBM")
+			b.t("net.fr.gnpDefault"), b.t("net.fr.defaultWhat"), "IBM")
 		if f.WantsCalico(model.CalicoPublicIsolation) {
 			t.add(lit("deny-all-outbound-public")+" (order 1850), "+lit("allow-ibm-ports-public")+", "+lit("allow-public-service-endpoint")+", "+
 				lit("allow-konnectivity")+", "+lit("allow-egress-pods-public"),
-				"GlobalNetworkPolicy", "public network isolation: deny public egress except what IBM's policies allow. That is not isolation from the Internet: "+
-					lit("allow-egress-pods-public")+" lets every pod reach **any** public address on TCP 53, 443, 2049, 3260, 4443, 5353, 6443 and 10250 and UDP 53, 443, 2049, 3260, 5353 and 10250, "+
-					"plus the region's masters on 20000–32767 and the master proxy on 2040–2041; add Kubernetes NetworkPolicies or a gateway to narrow it", "IBM kube-samples")
+				"GlobalNetworkPolicy", b.t("net.fr.publicWhat", "Policy", lit("allow-egress-pods-public")), "IBM kube-samples")
 		}
 		if f.WantsCalico(model.CalicoPrivateIsolation) {
-			t.add("private-network-isolation set", "GlobalNetworkPolicy", "limits what workers may reach on IBM's private network", "IBM kube-samples")
+			t.add(b.t("net.fr.privateSet"), "GlobalNetworkPolicy", b.t("net.fr.privateWhat"), "IBM kube-samples")
 		}
 		if f.WantsCalico(model.CalicoCISOnlyIngress) {
-			t.add("CIS-only ingress", "GlobalNetworkPolicy, pre-DNAT on "+lit("ibm.role == 'worker_public'"), "admits public NodePort and load-balancer traffic only from CIS's address ranges", "this design")
+			t.add(b.t("net.fr.cisOnly"), b.t("net.fr.cisKind", "Selector", lit("ibm.role == 'worker_public'")), b.t("net.fr.cisWhat"), b.t("net.fr.thisDesign"))
 		}
 		if f.NetworkPolicies {
-			t.add("default deny, allow DNS, allow same namespace", "Kubernetes NetworkPolicy per application namespace", "pods accept traffic only from their own namespace", "this design")
+			t.add(b.t("net.fr.npSet"), b.t("net.fr.npKind"), b.t("net.fr.npWhat"), b.t("net.fr.thisDesign"))
 		}
-		note := "Calico policies are applied with " + lit("calicoctl apply -f") + " after " + lit("ibmcloud ks cluster config") + " and " + lit("export DATASTORE_TYPE=kubernetes") +
-			"; IBM's default policies are never edited or deleted."
+		note := b.t("net.fr.classicNote", "Apply", lit("calicoctl apply -f"), "Config", lit("ibmcloud ks cluster config"), "Export", lit("export DATASTORE_TYPE=kubernetes"))
 		return t, note
 	}
-	t := newTable("Security group", "Rule", "Why")
-	t.add(lit("kube-<clusterID>"), "IBM-managed worker rules, unchanged", "workers ↔ master, worker ↔ worker, IBM services; never edit it")
-	vpe, why := "IBM-managed, unchanged", "the master's VPE gateway: workers and the VPC reach the master privately"
+	t := newTable(b.t("net.fr.sg"), b.t("net.fr.rule"), b.t("net.fr.why"))
+	t.add(lit("kube-<clusterID>"), b.t("net.fr.workerRules"), b.t("net.fr.workerWhy"))
+	vpe, why := b.t("net.fr.unchanged"), b.t("net.fr.vpeWhy")
 	if v := s.Network.VPC; v != nil && v.ContextBasedRestrictions.Enabled && len(v.ContextBasedRestrictions.AllowedCIDRs) > 0 {
 		cidrs := make([]string, len(v.ContextBasedRestrictions.AllowedCIDRs))
 		for i, c := range v.ContextBasedRestrictions.AllowedCIDRs {
 			cidrs[i] = code(c)
 		}
-		vpe = "IBM-managed, plus inbound TCP on the master's VPE port from " + strings.Join(cidrs, ", ")
-		why = "kubectl over the private endpoint from the allowed networks arriving through VPN or Direct Link (the VPE port is in " + lit("ibmcloud ks cluster get") + ")"
+		vpe = b.t("net.fr.vpeCIDRs", "CIDRs", strings.Join(cidrs, ", "))
+		why = b.t("net.fr.vpeCIDRsWhy", "Cmd", lit("ibmcloud ks cluster get"))
 	}
 	t.add(lit("kube-vpegw-<clusterID>"), vpe, why)
-	t.add(lit("kube-vpegw-<vpcID>"), "IBM-managed, unchanged", "VPE gateways shared by the VPC's clusters (registry, master)")
-	lb := "inbound TCP 443 (and 80 when used) from any source"
+	t.add(lit("kube-vpegw-<vpcID>"), b.t("net.fr.unchanged"), b.t("net.fr.sharedWhy"))
+	lb := b.t("net.fr.lbAny")
 	if f.CIS.Enabled {
-		lb = "inbound TCP 443 only from CIS's address ranges"
+		lb = b.t("net.fr.lbCIS")
 	}
 	if s.Network.Ingress.PublicALB && s.Network.Ingress.Controller != model.IngressNone {
-		t.add(lit("kube-lbaas-<clusterID>"), lb, "the public Ingress load balancer")
+		t.add(lit("kube-lbaas-<clusterID>"), lb, b.t("net.fr.lbWhy"))
 	}
-	egress := "Secure by Default: public outbound traffic blocked; IBM services reached through VPE gateways"
+	egress := b.t("net.fr.sbd")
 	if s.Network.VPC != nil && !s.Network.VPC.BlocksOutbound() {
-		egress = "outbound traffic protection off: all outbound allowed"
+		egress = b.t("net.fr.open")
 	}
-	t.add("outbound", egress, "the egress decision above")
+	t.add(b.t("net.fr.outbound"), egress, b.t("net.fr.outboundWhy"))
 	if f.NetworkPolicies {
-		t.add("Kubernetes NetworkPolicy", "default deny, allow DNS, allow same namespace", "pod-to-pod isolation inside the cluster (Calico enforces it as the CNI)")
+		t.add("Kubernetes NetworkPolicy", b.t("net.fr.npSet"), b.t("net.fr.npVPCWhy"))
 	}
-	note := "IBM's security groups are restored with " + lit("ibmcloud ks security-group reset --cluster CLUSTER --security-group GROUP") +
-		"; this design's own rules go into additional groups or onto the load balancer, never by editing " + lit("kube-<clusterID>") + "."
+	note := b.t("net.fr.vpcNote", "Reset", lit("ibmcloud ks security-group reset --cluster CLUSTER --security-group GROUP"), "Group", lit("kube-<clusterID>"))
 	return t, note
 }
 
 // orJoin writes items as "a, b or c".
-func orJoin(items []string) string {
+func (b *builder) orJoin(items []string) string {
 	if len(items) < 2 {
 		return strings.Join(items, "")
 	}
-	return strings.Join(items[:len(items)-1], ", ") + " or " + items[len(items)-1]
+	return strings.Join(items[:len(items)-1], b.t("listSep")) + b.t("net.or") + items[len(items)-1]
 }

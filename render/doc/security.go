@@ -1,8 +1,9 @@
 package doc
 
 import (
-	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/catalog"
@@ -26,42 +27,36 @@ func (b *builder) kmsDecision() Decision {
 	s := b.s
 	k := s.Security.KMS
 	d := Decision{
-		Title: "Encryption of Kubernetes secrets",
-		Seed:  "Slide 4 lists among IKS's security features \"key management with an HSM\" and \"Secrets are encrypted automatically\".",
-		IBM: "Secrets are always encrypted at rest. Enabling a KMS provider (" + lit("ibmcloud ks kms enable") + ") wraps them with a root key you own in Key Protect " +
-			"(multi-tenant, FIPS 140-2 level 3) or Hyper Protect Crypto Services (a dedicated HSM you alone control, FIPS 140-2 level 4). " +
-			"KMS is enabled on a running cluster, not at create; the root key can be rotated (the cluster re-encrypts with the new key, and a previous key cannot be reused), " +
-			"but KMS encryption can never be disabled once on. Disabling the root key stops operations that read secrets until it is re-enabled; deleting it makes the cluster unrecoverable. " +
-			"Before " + lit("kms enable") + ", Kubernetes Service needs a service-to-service authorization to read the key service (" + b.authorizationText(catalog.AuthKMSKubernetes) + "), on classic and VPC, whether or not boot volumes use the key.",
+		Title:   b.t("secu.kms.title"),
+		Seed:    b.t("secu.kms.seed"),
+		IBM:     b.t("secu.kms.ibm", "Cmd", lit("ibmcloud ks kms enable"), "Enable", lit("kms enable"), "Auth", b.authorizationText(catalog.AuthKMSKubernetes)),
 		Runbook: b.runbook(view.StepKeys, view.StepSecurity),
 		Docs:    b.docs(urlSecrets, urlKMSSetup),
 	}
 	for _, c := range model.KMSProvider("").Choices() {
 		if c.Value != k.Provider {
-			d.Alternatives = append(d.Alternatives, Alternative{c.Label, c.Help})
+			d.Alternatives = append(d.Alternatives, Alternative{label(b.translator, c.Value), labelHelp(b.translator, c)})
 		}
 	}
 	if k.Provider == model.KMSNone || k.Provider == "" {
-		d.Choice = "IBM-managed keys: secrets are encrypted with keys IBM manages."
+		d.Choice = b.t("secu.kms.none")
 		if s.IsProduction() {
-			d.Consequences = append(d.Consequences, "No customer-held root key: the seed's \"HSM key management\" is not used; add Key Protect or HPCS when compliance asks for keys you control.")
+			d.Consequences = append(d.Consequences, b.t("secu.kms.noneProd"))
 		}
 		return d
 	}
-	d.Choice = fmt.Sprintf("%s instance %s, root key %s, enabled after the cluster is created; rotate the key on the key service's schedule.", md(label(b.translator, k.Provider)), code(k.InstanceName), code(k.RootKeyName))
+	d.Choice = b.t("secu.kms.choice", "Provider", md(label(b.translator, k.Provider)), "Instance", code(k.InstanceName), "Key", code(k.RootKeyName))
 	if svc, ok := b.c.Catalog.Service(k.Provider.CatalogID()); ok {
 		switch offered, deprecated := svc.OfferedIn(s.Region); {
 		case !offered:
-			d.Consequences = append(d.Consequences, "**"+md(svc.Label)+" is not offered in "+code(s.Region)+"** (offered in "+codeList(svc.Regions)+"); the rule results carry this finding.")
+			d.Consequences = append(d.Consequences, b.t("secu.kms.notOffered", "Service", md(svc.Label), "Region", code(s.Region), "Regions", codeList(svc.Regions)))
 		case deprecated:
-			d.Consequences = append(d.Consequences, md(svc.Label)+" is deprecated in "+code(s.Region)+": plan for an instance in another region or Key Protect.")
+			d.Consequences = append(d.Consequences, b.t("secu.kms.deprecated", "Service", md(svc.Label), "Region", code(s.Region)))
 		}
 	}
-	d.Consequences = append(d.Consequences,
-		"**Never delete the root key**: the cluster's secrets, and with them the cluster, become unrecoverable.",
-		"Restrict who may disable or delete keys in the key service; rotate the root key on the key service's schedule.")
+	d.Consequences = append(d.Consequences, b.t("secu.kms.neverDelete"), b.t("secu.kms.restrict"))
 	if s.IsClassic() {
-		d.Consequences = append(d.Consequences, "Classic worker disks are encrypted with AES-256 by IBM independently of this choice.")
+		d.Consequences = append(d.Consequences, b.t("secu.kms.classicDisks"))
 	}
 	return d
 }
@@ -72,25 +67,21 @@ func (b *builder) kmsDecision() Decision {
 func (b *builder) bootVolumeDecision() Decision {
 	k := b.s.Security.KMS
 	d := Decision{
-		Title:     "Worker boot-volume encryption",
+		Title:     b.t("secu.boot.title"),
 		Fixed:     true,
-		FixedNote: "set per worker pool at create; the KMS instance of a pool cannot be changed",
-		IBM: "VPC boot volumes are AES-256 encrypted by the infrastructure. To use your root key instead, the cluster and each worker pool are created with " +
-			lit("--kms-instance") + " and " + lit("--crk") + ", after two authorizations: Cloud Block Storage (" + lit("server-protect") + ") and Kubernetes Service (" +
-			lit("containers-kubernetes") + ") get Reader on the key service. Only the pools created with the flags are encrypted.",
-		Runbook: b.runbook(view.StepKeys, view.StepCluster, view.StepWorkerPools),
-		Docs:    b.docs(urlBootVolumeKMS),
+		FixedNote: b.t("secu.boot.fixed"),
+		IBM:       b.t("secu.boot.ibm", "KMS", lit("--kms-instance"), "CRK", lit("--crk"), "Block", lit("server-protect"), "IKS", lit("containers-kubernetes")),
+		Runbook:   b.runbook(view.StepKeys, view.StepCluster, view.StepWorkerPools),
+		Docs:      b.docs(urlBootVolumeKMS),
 	}
 	if k.Enabled() && k.BootVolumeEncryption {
-		d.Choice = "Every worker pool's boot volumes are encrypted with root key " + code(k.RootKeyName) + " in " + md(label(b.translator, k.Provider)) + "."
-		d.Consequences = append(d.Consequences,
-			"If the root key is disabled or deleted, the workers go critical until the key is restored and they are rebooted.",
-			"Pools added later must be created with the same flags; the runbook's pools are.")
-		d.Alternatives = []Alternative{{"IBM-managed keys", "no dependency on your key service for booting workers"}}
+		d.Choice = b.t("secu.boot.choice", "Key", code(k.RootKeyName), "Provider", md(label(b.translator, k.Provider)))
+		d.Consequences = append(d.Consequences, b.t("secu.boot.disabled"), b.t("secu.boot.later"))
+		d.Alternatives = []Alternative{{label(b.translator, model.KMSNone), b.t("secu.boot.altIBMWhy")}}
 		return d
 	}
-	d.Choice = "IBM-managed encryption of the boot volumes."
-	d.Alternatives = []Alternative{{"Your root key", "boot volumes under the same key as the secrets; needs a KMS provider and the two authorizations"}}
+	d.Choice = b.t("secu.boot.ibmManaged")
+	d.Alternatives = []Alternative{{b.t("secu.boot.altOwn"), b.t("secu.boot.altOwnWhy")}}
 	return d
 }
 
@@ -98,20 +89,19 @@ func (b *builder) bootVolumeDecision() Decision {
 func (b *builder) keyDeletionDecision() Decision {
 	k := b.s.Security.KMS
 	d := Decision{
-		Title: "Root key deletion policy",
-		IBM: "A dual-authorization deletion policy (" + lit("ibmcloud kp key policy-update dual-auth-delete KEY_ID --enable") +
-			") makes deleting the key a two-person action: a second user with Manager access must authorize it within seven days.",
+		Title:   b.t("secu.del.title"),
+		IBM:     b.t("secu.del.ibm", "Cmd", lit("ibmcloud kp key policy-update dual-auth-delete KEY_ID --enable")),
 		Runbook: b.runbook(view.StepKeys),
 		Docs:    b.docs(urlDualAuth),
 	}
 	if k.DualAuthDelete {
-		d.Choice = "Dual authorization: deleting " + code(k.RootKeyName) + " needs two people."
-		d.Consequences = append(d.Consequences, "Name at least two people with Manager access on the key service, or the key can never be deleted on purpose either.")
-		d.Alternatives = []Alternative{{"Single authorization", "one Manager can delete the key, and with it the cluster's secrets"}}
+		d.Choice = b.t("secu.del.dual", "Key", code(k.RootKeyName))
+		d.Consequences = append(d.Consequences, b.t("secu.del.twoPeople"))
+		d.Alternatives = []Alternative{{b.t("secu.del.altSingle"), b.t("secu.del.altSingleWhy")}}
 		return d
 	}
-	d.Choice = "Single authorization: one user with Manager access on the key service can delete the root key."
-	d.Alternatives = []Alternative{{"Dual authorization", "a second approver before the key that keeps the cluster readable can be deleted"}}
+	d.Choice = b.t("secu.del.single")
+	d.Alternatives = []Alternative{{b.t("secu.del.altDual"), b.t("secu.del.altDualWhy")}}
 	return d
 }
 
@@ -119,20 +109,18 @@ func (b *builder) keyDeletionDecision() Decision {
 func (b *builder) ingressSecretsDecision() Decision {
 	crn := b.s.Network.Ingress.TLSSecretsManager
 	d := Decision{
-		Title: "Ingress TLS certificates",
-		IBM: "IKS creates the Ingress subdomain's certificate and renews it. With a Secrets Manager instance registered (" + lit("--sm-instance") +
-			" at create) and set as the default (" + lit("ibmcloud ks ingress instance default set") + "), certificates and your own TLS secrets are kept and rotated there; " +
-			"Kubernetes Service needs the Manager role on Secrets Manager.",
+		Title:   b.t("secu.tls.title"),
+		IBM:     b.t("secu.tls.ibm", "Flag", lit("--sm-instance"), "Cmd", lit("ibmcloud ks ingress instance default set")),
 		Runbook: b.runbook(view.StepKeys, view.StepCluster, view.StepSecurity),
 		Docs:    b.docs(urlIngressSecrets),
 	}
 	if crn != "" {
-		d.Choice = "Secrets Manager instance " + code(crn) + " is the cluster's default store for Ingress certificates."
-		d.Alternatives = []Alternative{{"Certificates in the cluster only", "no central view of expiry dates and no rotation of your own certificates"}}
+		d.Choice = b.t("secu.tls.sm", "CRN", code(crn))
+		d.Alternatives = []Alternative{{b.t("secu.tls.altCluster"), b.t("secu.tls.altClusterWhy")}}
 		return d
 	}
-	d.Choice = "Ingress certificates stay in the cluster as Kubernetes secrets (IBM renews the subdomain's)."
-	d.Alternatives = []Alternative{{"Secrets Manager", "central store, expiry tracking and automatic rotation of Ingress certificates"}}
+	d.Choice = b.t("secu.tls.cluster")
+	d.Alternatives = []Alternative{{"Secrets Manager", b.t("secu.tls.altSMWhy")}}
 	return d
 }
 
@@ -140,31 +128,30 @@ func (b *builder) imageDecision() Decision {
 	s := b.s
 	var parts []string
 	if s.CICD.VulnerabilityScanning {
-		parts = append(parts, "Vulnerability Advisor v4 scans every image pushed to Container Registry, and the pipeline stops on known vulnerabilities")
+		parts = append(parts, b.t("secu.img.va"))
 	} else {
-		parts = append(parts, "no vulnerability scanning gate")
+		parts = append(parts, b.t("secu.img.noVA"))
 	}
 	if s.Security.ImageSignatureEnforcement {
-		parts = append(parts, "image signature enforcement ("+lit("ibmcloud ks cluster image-security enable")+") admits only signed images")
+		parts = append(parts, b.t("secu.img.sig", "Cmd", lit("ibmcloud ks cluster image-security enable")))
 	} else {
-		parts = append(parts, "no image signature enforcement")
+		parts = append(parts, b.t("secu.img.noSig"))
 	}
 	d := Decision{
-		Title:  "Image security",
-		Choice: capitalize(strings.Join(parts, "; ")) + ".",
-		Seed:   "Slide 4: Vulnerability Advisor inspects container images and running containers.",
-		IBM: "Vulnerability Advisor v4 is the default since v3 was deprecated on 2023-06-19. Image signature enforcement (Portieris) is a cluster option; " +
-			"image pull secrets for " + lit(b.c.Catalog.Registries.Global) + " are created automatically.",
+		Title:        b.t("secu.img.title"),
+		Choice:       capitalize(strings.Join(parts, b.t("hw.sep"))) + b.t("end"),
+		Seed:         b.t("secu.img.seed"),
+		IBM:          b.t("secu.img.ibm", "Registry", lit(b.c.Catalog.Registries.Global)),
 		Alternatives: []Alternative{},
 		Runbook:      b.runbook(view.StepSecurity),
 	}
 	if !s.CICD.VulnerabilityScanning {
-		d.Alternatives = append(d.Alternatives, Alternative{"Scan with Vulnerability Advisor", "catches known CVEs before release at no extra infrastructure"})
+		d.Alternatives = append(d.Alternatives, Alternative{b.t("secu.img.altVA"), b.t("secu.img.altVAWhy")})
 	}
 	if !s.Security.ImageSignatureEnforcement {
-		d.Alternatives = append(d.Alternatives, Alternative{"Enforce image signatures", "stops unsigned or tampered images, but every image — including third-party charts — must then be signed or exempted"})
+		d.Alternatives = append(d.Alternatives, Alternative{b.t("secu.img.altSig"), b.t("secu.img.altSigWhy")})
 	} else {
-		d.Consequences = append(d.Consequences, "Every image, including those of Helm charts the runbook installs, must be signed or covered by an exemption policy.")
+		d.Consequences = append(d.Consequences, b.t("secu.img.signAll"))
 	}
 	return d
 }
@@ -175,24 +162,23 @@ func (b *builder) podSecurityDecision() Decision {
 	for _, n := range s.Namespaces {
 		levels = append(levels, code(n.Name)+": "+md(label(b.translator, n.PodSecurity)))
 	}
-	choice := "Pod Security Admission labels on every application namespace"
+	choice := b.t("secu.pod.labels")
 	if len(levels) > 0 {
-		choice += " (" + strings.Join(levels, ", ") + ")"
+		choice += " (" + strings.Join(levels, b.t("listSep")) + ")"
 	} else {
-		choice = "No application namespaces in the design, so only the cluster's built-in Pod Security defaults apply"
+		choice = b.t("secu.pod.noNamespaces")
 	}
 	d := Decision{
-		Title:  "Pod Security",
-		Choice: choice + ".",
-		IBM: "Pod Security Policies were removed in Kubernetes 1.25; Pod Security Admission replaces them, with the restricted, baseline and privileged standards set per namespace by labels. " +
-			"Cluster-wide defaults are set with " + lit("ibmcloud ks cluster master pod-security set") + ".",
-		Alternatives: []Alternative{{"Baseline everywhere", "easier for software that runs as root, but allows much more than applications need"}},
+		Title:        b.t("secu.pod.title"),
+		Choice:       choice + b.t("end"),
+		IBM:          b.t("secu.pod.ibm", "Cmd", lit("ibmcloud ks cluster master pod-security set")),
+		Alternatives: []Alternative{{b.t("secu.pod.altBaseline"), b.t("secu.pod.altBaselineWhy")}},
 		Runbook:      b.runbook(view.StepManifests),
 		Docs:         b.docs(urlPodSecurity),
 	}
 	for _, n := range s.Namespaces {
 		if n.PodSecurity == model.PodSecurityPrivileged {
-			d.Consequences = append(d.Consequences, "Namespace "+code(n.Name)+" is privileged: any pod there may take over its worker.")
+			d.Consequences = append(d.Consequences, b.t("secu.pod.privileged", "NS", code(n.Name)))
 		}
 	}
 	return d
@@ -203,7 +189,8 @@ func capitalize(s string) string {
 	if s == "" {
 		return s
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // codeList writes items as code spans separated by commas.
@@ -220,9 +207,9 @@ func codeList(items []string) string {
 // a named service rather than the design's key service.
 func (b *builder) authorizationText(id string) string {
 	a := b.c.Catalog.MustAuthorization(id)
-	t := "source " + lit(a.SourceService)
+	t := b.t("secu.auth.source", "Service", lit(a.SourceService))
 	if a.TargetService != "kms" {
-		t += ", target " + lit(a.TargetService)
+		t += b.t("secu.auth.target", "Service", lit(a.TargetService))
 	}
-	return t + ", role " + a.Role
+	return t + b.t("secu.auth.role", "Role", label(b.translator, model.ServiceRole(a.Role)))
 }
