@@ -52,6 +52,7 @@ func Glossary() ([]Term, error) {
 // code spans and the term's exceptions.
 func (t Term) UsesTerm(s string) bool {
 	s = codeSpan.ReplaceAllString(s, " ")
+	s = templateField.ReplaceAllString(s, " ") // a placeholder's name is not text
 	for _, e := range t.Except {
 		s = strings.ReplaceAll(s, e, " ")
 	}

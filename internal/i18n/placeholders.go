@@ -13,8 +13,10 @@ import (
 var (
 	templateField = regexp.MustCompile(`\{\{-?\s*\.([A-Za-z_][A-Za-z0-9_]*)`)
 	// printfVerb matches fmt verbs: flags, optional [n] index, width,
-	// precision and the verb letter; %% is a literal percent.
-	printfVerb = regexp.MustCompile(`%(?:%|[-+# 0]*(?:\[(\d+)\])?[0-9*]*(?:\.[0-9*]*)?([a-zA-Z]))`)
+	// precision and the verb letter; %% is a literal percent. The space
+	// flag is left out: in prose "50% in each zone" is a percent sign, not
+	// a "% i" verb, and no catalogue string pads with it.
+	printfVerb = regexp.MustCompile(`%(?:%|[-+#0]*(?:\[(\d+)\])?[0-9*]*(?:\.[0-9*]*)?([a-zA-Z]))`)
 )
 
 // Placeholders returns what a message needs from its caller, as a sorted

@@ -2,88 +2,50 @@ package doc
 
 import (
 	"fmt"
-	"io/fs"
-	"path"
-	"strconv"
 	"strings"
-	"sync"
 
-	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
-	"golang.org/x/text/language"
-	"gopkg.in/yaml.v3"
-
+	"github.com/iksplan/iksplan/internal/i18n"
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/render/view"
-
-	"github.com/iksplan/iksplan/internal/i18n/locales"
 )
 
 // The document's languages. English is the source language: its messages
 // reproduce the document iksplan wrote before it spoke Japanese, byte for
 // byte.
 const (
-	langEN = "en"
-	langJA = "ja"
+	langEN = string(i18n.EN)
+	langJA = string(i18n.JA)
 )
 
-// docArea is the message file of this package: locales/<lang>/doc.yaml.
-// Every ID in it starts with "doc."; code names IDs without that prefix.
+// docArea is the message file of this package: locales/<lang>/doc.yaml of
+// internal/i18n. Every ID in it starts with "doc."; code names IDs without
+// that prefix.
 const docArea = "doc"
 
-var (
-	bundleOnce sync.Once
-	bundle     *goi18n.Bundle
-	bundleErr  error
-)
-
-// docBundle loads the doc message files of every language once.
-func docBundle() (*goi18n.Bundle, error) {
-	bundleOnce.Do(func() {
-		bundle = goi18n.NewBundle(language.English)
-		bundle.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
-		for _, l := range []string{langEN, langJA} {
-			p := path.Join(l, docArea+".yaml")
-			buf, err := fs.ReadFile(locales.FS, p)
-			if err != nil {
-				bundleErr = fmt.Errorf("load doc messages: %w", err)
-				return
-			}
-			// The file's language is its directory, not part of its name.
-			if _, err := bundle.ParseMessageBytes(language.Make(l), buf, yaml.Unmarshal); err != nil {
-				bundleErr = fmt.Errorf("parse %s: %w", p, err)
-				return
-			}
-		}
-	})
-	return bundle, bundleErr
-}
-
-// translator prints the document's messages in one language. A missing
-// message or placeholder is an error of the render, never English
-// silently standing in for Japanese: the first one is kept in err.
+// translator prints the document's messages in one language. A message
+// missing in that language, or a placeholder left without a value, is an
+// error of the render (the first one is kept in err), never English
+// silently standing in for Japanese.
 type translator struct {
 	lang string
-	loc  *goi18n.Localizer
+	loc  *i18n.Localizer
 	err  error
 }
 
 func newTranslator(lang string) (*translator, error) {
-	b, err := docBundle()
-	if err != nil {
+	if err := i18n.Load(); err != nil {
 		return nil, err
 	}
-	if lang != langJA {
-		lang = langEN
+	l := i18n.EN
+	if lang == langJA {
+		l = i18n.JA
 	}
-	return &translator{lang: lang, loc: goi18n.NewLocalizer(b, lang)}, nil
+	return &translator{lang: string(l), loc: i18n.For(l)}, nil
 }
 
 // data turns "Key", value pairs into the message's template data.
-func data(kv []string) map[string]string {
-	if len(kv) == 0 {
-		return nil
-	}
-	m := make(map[string]string, len(kv)/2)
+func data(kv []string) map[string]any {
+	m := make(map[string]any, len(kv)/2)
 	for i := 0; i+1 < len(kv); i += 2 {
 		m[kv[i]] = kv[i+1]
 	}
@@ -92,31 +54,28 @@ func data(kv []string) map[string]string {
 
 // localize runs one message; count < 0 means no plural.
 func (t *translator) localize(id string, count int, kv []string) string {
-	cfg := &goi18n.LocalizeConfig{MessageID: docArea + "." + id, TemplateData: data(kv)}
-	if count >= 0 {
-		d := data(kv)
-		if d == nil {
-			d = map[string]string{}
-		}
-		d["Count"] = strconv.Itoa(count)
-		cfg.TemplateData, cfg.PluralCount = d, count
-	}
-	s, tag, err := t.loc.LocalizeWithTag(cfg)
+	full := docArea + "." + id
+	var s string
 	switch {
-	case err != nil:
-		err = fmt.Errorf("message %s (%s): %w", cfg.MessageID, t.lang, err)
-	case tag.String() != t.lang:
-		err = fmt.Errorf("message %s has no %s text (fell back to %s)", cfg.MessageID, t.lang, tag)
-	case strings.Contains(s, "<no value>"):
-		err = fmt.Errorf("message %s (%s): a placeholder got no value", cfg.MessageID, t.lang)
+	case !t.loc.Has(full):
+		t.fail(fmt.Errorf("message %s has no %s text", full, t.lang))
+		return ""
+	case count >= 0:
+		s = t.loc.N(full, count, data(kv))
+	default:
+		s = t.loc.T(full, data(kv))
 	}
-	if err != nil {
-		if t.err == nil {
-			t.err = err
-		}
+	if strings.Contains(s, "<no value>") {
+		t.fail(fmt.Errorf("message %s (%s): a placeholder got no value", full, t.lang))
 		return ""
 	}
 	return s
+}
+
+func (t *translator) fail(err error) {
+	if t.err == nil {
+		t.err = err
+	}
 }
 
 // t is the message id with its placeholders given as "Key", value pairs.
