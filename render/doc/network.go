@@ -427,7 +427,7 @@ func (b *builder) firewallRules() (Table, string) {
 			lit("allow-node-port-dnat")+", "+lit("allow-sys-mgmt")+", "+lit("allow-vrrp"),
 			b.t("net.fr.gnpDefault"), b.t("net.fr.defaultWhat"), "IBM")
 		if f.WantsCalico(model.CalicoPublicIsolation) {
-			t.add(lit("deny-all-outbound-public")+" (order 1850), "+lit("allow-ibm-ports-public")+", "+lit("allow-public-service-endpoint")+", "+
+			t.add(lit("deny-all-outbound-public")+b.t("net.fr.order", "N", "1850")+", "+lit("allow-ibm-ports-public")+", "+lit("allow-public-service-endpoint")+", "+
 				lit("allow-konnectivity")+", "+lit("allow-egress-pods-public"),
 				"GlobalNetworkPolicy", b.t("net.fr.publicWhat", "Policy", lit("allow-egress-pods-public")), "IBM kube-samples")
 		}
