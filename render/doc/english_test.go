@@ -52,7 +52,7 @@ var (
 	// withDigit is a token holding a digit: a quantity with its unit
 	// (29022Mi, 16GiB), a flavor or version (bx2.8x32, v4).
 	withDigit = regexp.MustCompile(`[A-Za-z._-]*[0-9][0-9A-Za-z._-]*`)
-	asciiRun   = regexp.MustCompile(`[A-Za-z][A-Za-z'’-]*(?:[ ,;:/]+[A-Za-z][A-Za-z'’-]*)*`)
+	asciiRun  = regexp.MustCompile(`[A-Za-z][A-Za-z'’-]*(?:[ ,;:/]+[A-Za-z][A-Za-z'’-]*)*`)
 )
 
 // englishLeft returns the English phrases of a Japanese document outside
