@@ -582,18 +582,3 @@ func describeGoType(t string) string {
 	}
 	return t
 }
-
-// Marshal writes a design as YAML with two-space indentation, the form
-// iksplan writes everywhere.
-func Marshal(d *Design) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(d); err != nil {
-		return nil, fmt.Errorf("encode design: %w", err)
-	}
-	if err := enc.Close(); err != nil {
-		return nil, fmt.Errorf("encode design: %w", err)
-	}
-	return buf.Bytes(), nil
-}

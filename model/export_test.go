@@ -1,0 +1,12 @@
+package model
+
+// MarshalWhole is Marshal in one yaml.v3 Encode, for tests of the pieces.
+var MarshalWhole = func(d *Design) ([]byte, error) { return marshalWhole(d) }
+
+// SetLongList sets the list length from which Marshal splits a list and
+// returns a func that restores it.
+func SetLongList(n int) (restore func()) {
+	old := longList
+	longList = n
+	return func() { longList = old }
+}
