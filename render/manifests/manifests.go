@@ -11,7 +11,7 @@
 package manifests
 
 import (
-	"strings"
+	"fmt"
 
 	"github.com/iksplan/iksplan/model/catalog"
 	"github.com/iksplan/iksplan/render/view"
@@ -34,30 +34,59 @@ func Render(c *view.Context) ([]view.Artifact, error) {
 	return arts, nil
 }
 
-// buildFiles builds every file of the design, in apply order.
-func buildFiles(c *view.Context) ([]file, error) {
-	p := newPlan(c)
+// part is one manifests/ file the design renders: its path, known without
+// building it (ManifestFiles lists paths for DESIGN.md, which must not pay
+// for the objects), and how to build it.
+type part struct {
+	path  string
+	build func(p *plan) (file, error)
+}
+
+func always(f func(p *plan) file) func(p *plan) (file, error) {
+	return func(p *plan) (file, error) { return f(p), nil }
+}
+
+// manifestParts lists the manifests/ files of the design, in apply order.
+func manifestParts(c *view.Context) []part {
 	s := c.Spec
-	files := []file{namespacesFile(p), quotasFile(p)}
+	parts := []part{
+		{"manifests/00-namespaces.yaml", always(namespacesFile)},
+		{"manifests/10-quotas.yaml", always(quotasFile)},
+	}
 	if s.Firewall.NetworkPolicies {
-		files = append(files, networkPoliciesFile(p))
+		parts = append(parts, part{"manifests/20-network-policies.yaml", always(networkPoliciesFile)})
 	}
 	if len(s.Storage.Volumes) > 0 {
-		files = append(files, storageFile(p))
+		parts = append(parts, part{"manifests/30-storage.yaml", always(storageFile)})
 	}
-	if p.deployerNS != "" {
-		files = append(files, rbacFile(p))
+	if DeployerNamespace(c) != "" {
+		parts = append(parts, part{"manifests/40-rbac.yaml", always(rbacFile)})
 	}
-	files = append(files, appFile(p))
+	parts = append(parts, part{"manifests/50-app-template.yaml", always(appFile)})
 	if a := s.Operations.Autoscaler; a.Enabled && len(a.Pools) > 0 {
-		f, err := autoscalerFile(p)
+		parts = append(parts, part{"manifests/60-autoscaler.yaml", autoscalerFile})
+	}
+	if WantsAuditReceiver(c) {
+		img := c.Catalog.MustImage(catalog.ImageKubeAudit)
+		parts = append(parts, part{AuditReceiverFile, func(*plan) (file, error) { return auditReceiverFile(img), nil }})
+	}
+	return parts
+}
+
+// buildFiles builds every file of the design, in apply order: the
+// manifests, then the Calico policies.
+func buildFiles(c *view.Context) ([]file, error) {
+	p := newPlan(c)
+	var files []file
+	for _, pt := range manifestParts(c) {
+		f, err := pt.build(p)
 		if err != nil {
 			return nil, err
 		}
+		if f.path != pt.path {
+			return nil, fmt.Errorf("manifests: %s was built as %s", pt.path, f.path)
+		}
 		files = append(files, f)
-	}
-	if WantsAuditReceiver(c) {
-		files = append(files, auditReceiverFile(c.Catalog.MustImage(catalog.ImageKubeAudit)))
 	}
 	cal, err := calicoFiles(c)
 	if err != nil {
@@ -69,15 +98,9 @@ func buildFiles(c *view.Context) ([]file, error) {
 // ManifestFiles lists the manifests/ files the design renders, in apply
 // order (the order `kubectl apply -f manifests/` reads them).
 func ManifestFiles(c *view.Context) []string {
-	files, err := buildFiles(c)
-	if err != nil {
-		return nil
-	}
 	var out []string
-	for _, f := range files {
-		if strings.HasPrefix(f.path, "manifests/") {
-			out = append(out, f.path)
-		}
+	for _, pt := range manifestParts(c) {
+		out = append(out, pt.path)
 	}
 	return out
 }
