@@ -23,8 +23,9 @@ import (
 // text does not depend on its column. TestMarshalPiecesMatchWhole checks
 // the bytes against one Encode.
 func Marshal(d *Design) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := marshalPieces(&buf, reflect.ValueOf(d).Elem(), 0); err != nil {
+	var buf, scratch bytes.Buffer
+	w := pieceWriter{out: &buf, piece: &scratch}
+	if err := w.marshalPieces(reflect.ValueOf(d).Elem(), 0); err != nil {
 		return nil, fmt.Errorf("encode design: %w", err)
 	}
 	return buf.Bytes(), nil
@@ -56,10 +57,17 @@ var longList = 32
 // listPiece is how many items of a long list one encoder writes.
 const listPiece = 16
 
+// pieceWriter writes pieces to out, each encoded first into piece (one
+// scratch buffer for them all).
+type pieceWriter struct {
+	out, piece *bytes.Buffer
+}
+
 // marshalPieces writes struct value v (yaml.v3's block form) at indent:
 // each field that holds a long list somewhere is split further, every other
 // field is encoded whole.
-func marshalPieces(buf *bytes.Buffer, v reflect.Value, indent int) error {
+func (w pieceWriter) marshalPieces(v reflect.Value, indent int) error {
+	buf := w.out
 	t := v.Type()
 	for i := range t.NumField() {
 		f := t.Field(i)
@@ -72,7 +80,7 @@ func marshalPieces(buf *bytes.Buffer, v reflect.Value, indent int) error {
 			buf.WriteString(":\n")
 			for j := 0; j < fv.Len(); j += listPiece {
 				part := fv.Slice(j, min(j+listPiece, fv.Len()))
-				if err := indented(buf, part.Interface(), indent+2); err != nil {
+				if err := w.indented(part.Interface(), indent+2); err != nil {
 					return err
 				}
 			}
@@ -80,11 +88,11 @@ func marshalPieces(buf *bytes.Buffer, v reflect.Value, indent int) error {
 			writeIndent(buf, indent)
 			buf.WriteString(key)
 			buf.WriteString(":\n")
-			if err := marshalPieces(buf, fv, indent+2); err != nil {
+			if err := w.marshalPieces(fv, indent+2); err != nil {
 				return err
 			}
 		default:
-			if err := indented(buf, oneField(t, i, fv), indent); err != nil {
+			if err := w.indented(oneField(t, i, fv), indent); err != nil {
 				return err
 			}
 		}
@@ -188,12 +196,13 @@ func oneField(t reflect.Type, i int, fv reflect.Value) any {
 // A one-field struct whose field is omitted encodes as "{}": nothing is
 // written for it. yaml.v3 writes an empty line as a bare break, so empty
 // lines stay empty.
-func indented(buf *bytes.Buffer, v any, indent int) error {
-	var piece bytes.Buffer
-	if err := encodeInto(&piece, v); err != nil {
+func (w pieceWriter) indented(v any, indent int) error {
+	buf := w.out
+	w.piece.Reset()
+	if err := encodeInto(w.piece, v); err != nil {
 		return err
 	}
-	text := piece.Bytes()
+	text := w.piece.Bytes()
 	if string(text) == "{}\n" {
 		return nil
 	}
