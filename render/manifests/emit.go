@@ -191,13 +191,19 @@ func (e *emitter) mapping(v reflect.Value, indent int, top bool) (int, error) {
 	if v.Type().Key().Kind() != reflect.String {
 		return n, fmt.Errorf("emit: map keys must be strings, not %s", v.Type().Key())
 	}
-	keys := make([]string, 0, v.Len())
-	for it := v.MapRange(); it.Next(); {
-		keys = append(keys, it.Key().String())
+	// The entries in key order, each value taken as the iterator gives it
+	// (a MapIndex per sorted key converted and copied every value again).
+	type kv struct {
+		k string
+		v reflect.Value
 	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		if err := entry(k, v.MapIndex(reflect.ValueOf(k).Convert(v.Type().Key()))); err != nil {
+	entries := make([]kv, 0, v.Len())
+	for it := v.MapRange(); it.Next(); {
+		entries = append(entries, kv{it.Key().String(), it.Value()})
+	}
+	slices.SortFunc(entries, func(a, b kv) int { return strings.Compare(a.k, b.k) })
+	for _, e := range entries {
+		if err := entry(e.k, e.v); err != nil {
 			return n, err
 		}
 	}

@@ -90,9 +90,12 @@ func limitRange(ns string) *corev1.LimitRange {
 		TypeMeta:   metav1.TypeMeta{APIVersion: "v1", Kind: "LimitRange"},
 		ObjectMeta: metav1.ObjectMeta{Name: "container-defaults", Namespace: ns},
 		Spec: corev1.LimitRangeSpec{Limits: []corev1.LimitRangeItem{{
-			Type:           corev1.LimitTypeContainer,
-			DefaultRequest: defaultRequest.DeepCopy(),
-			Default:        defaultLimit.DeepCopy(),
+			Type: corev1.LimitTypeContainer,
+			// Shared, not copied: objects are only read (emitted) once
+			// built, and a copy per namespace was a tenth of the
+			// manifests' allocations at 1,000 namespaces.
+			DefaultRequest: defaultRequest,
+			Default:        defaultLimit,
 		}}},
 	}
 }
