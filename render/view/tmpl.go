@@ -64,12 +64,19 @@ func (s *TemplateSet) Execute(data any) ([]byte, error) {
 	return trimTrailingSpace(buf.Bytes()), nil
 }
 
+// trimTrailingSpace trims in place: each line moves down over the spaces
+// cut from the lines before it (a split and join copied a large runbook
+// twice).
 func trimTrailingSpace(b []byte) []byte {
-	lines := bytes.Split(b, []byte("\n"))
-	for i, l := range lines {
-		lines[i] = bytes.TrimRight(l, " \t")
+	out := b[:0]
+	for len(b) > 0 {
+		line, rest, found := bytes.Cut(b, []byte("\n"))
+		out = append(out, bytes.TrimRight(line, " \t")...)
+		if found {
+			out = append(out, '\n')
+		}
+		b = rest
 	}
-	out := bytes.Join(lines, []byte("\n"))
 	out = bytes.TrimRight(out, "\n")
 	return append(out, '\n')
 }
