@@ -18,10 +18,9 @@ import (
 // 41 MB for 0.3 MB of text; in pieces it is 22 MB, what the events of the
 // pieces cost (BenchmarkMarshal). Pieces are the fields on the way to a long
 // list and runs of listPiece items of that list, each encoded by a fresh
-// encoder and indented into place; yaml.v3
-// writes no line wider than asked (its width is unlimited), so a piece's
-// text does not depend on its column. TestMarshalPiecesMatchWhole checks
-// the bytes against one Encode.
+// encoder and indented into place; yaml.v3 folds no line (its width is
+// unlimited), so a piece's text does not depend on its column.
+// TestMarshalPiecesMatchWhole checks the bytes against one Encode.
 func Marshal(d *Design) ([]byte, error) {
 	var buf, scratch bytes.Buffer
 	w := pieceWriter{out: &buf, piece: &scratch}
