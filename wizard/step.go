@@ -2,6 +2,7 @@ package wizard
 
 import (
 	"fmt"
+	"github.com/iksplan/iksplan/model/change"
 	"slices"
 	"strings"
 	"sync"
@@ -271,8 +272,15 @@ func WhyFor(key string) (Why, bool) {
 	return w, ok
 }
 
-// FixedAtCreate reports whether the field with key is fixed at create.
+// FixedAtCreate reports whether the field with key is fixed at create. For
+// a design field (metadata.…, spec.…) the impact table of model/change
+// decides, the same table the document and `iksplan diff` read; the Why's
+// own flag marks only the wizard's questions that are not design fields
+// (zones.vpc.create).
 func FixedAtCreate(key string) bool {
+	if strings.HasPrefix(key, "spec.") || strings.HasPrefix(key, "metadata.") {
+		return change.FixedAtCreate(key)
+	}
 	w, ok := WhyFor(key)
 	return ok && w.FixedAtCreate
 }

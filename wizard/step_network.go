@@ -414,8 +414,7 @@ func networkWhys() []Why {
 			"(--disable-public-service-endpoint).",
 		Alternatives: "Public only exists only on classic accounts without VRF: every worker then reaches the master " +
 			"over the internet — not for production.",
-		Doc:           docPlanClusters,
-		FixedAtCreate: true,
+		Doc: docPlanClusters,
 	}, {
 		Key: "spec.network.classic.privateOnlyWorkers",
 		Text: "Classic workers normally sit on a public and a private VLAN. `--private-only` leaves out the public " +

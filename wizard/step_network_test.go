@@ -12,9 +12,10 @@ func TestNetworkStepWalkVPC(t *testing.T) {
 	d := tokyoVPC()
 	h := newHarness(t, d, StepNetwork).ExpectPage("network/endpoints")
 
-	// Service endpoints: VPC offers no public-only; private-only is fixed
-	// at create.
-	h.ExpectView("Service endpoints").ExpectView("fixed at create")
+	// Service endpoints: VPC offers no public-only. No fixed-at-create
+	// badge: the impact table (model/change) has it in place, since IBM's
+	// CLI enables and disables the public endpoint on VPC and classic.
+	h.ExpectView("Service endpoints")
 	if strings.Contains(h.View(), "Public only") {
 		t.Fatal("public-only offered on VPC")
 	}
@@ -137,6 +138,6 @@ func TestNetworkStepAccessible(t *testing.T) {
 	if !fw.CIS.Enabled || fw.CIS.Domain != "shop.example.com" || !reflect.DeepEqual(fw.CIS.Features, []model.CISFeature{model.CISDDoS, model.CISWAF}) {
 		t.Fatalf("firewall %+v\n%s", fw, out)
 	}
-	expectOut(t, out, "Service endpoints (fixed at create)", "Private only — the master is reachable only from IBM's private network",
+	expectOut(t, out, "Service endpoints", "Private only — the master is reachable only from IBM's private network",
 		"VPC: security groups, not Calico host policies", "DDoS protection — absorbs")
 }

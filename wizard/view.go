@@ -250,7 +250,7 @@ func (m *App) whyText(width int) string {
 		return wrapTo(b.String(), width)
 	}
 	b.WriteString(s.WhyTitle.Render("Why"))
-	if w.FixedAtCreate {
+	if FixedAtCreate(k) {
 		b.WriteString(" " + s.Badge.Render("fixed at create"))
 	}
 	b.WriteString("\n" + s.Text.Render(w.Text))

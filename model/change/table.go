@@ -43,6 +43,7 @@ var table = []Impact{
 	{"spec.sizing", InPlace, "a new computed pool size is a worker-pool resize", docs + "kubernetes-service-cli#cs_worker_pool_resize"},
 
 	{"spec.workerPools[*]", InPlace, "a new pool is worker-pool create then zone add; a removed pool is drained through the PDBs, then worker-pool rm", docs + "add-workers-vpc"},
+	{"spec.workerPools[*].name", PoolReplace, "a pool keeps its name: another name is another pool (diff shows it as one removed and one added)", docs + "kubernetes-service-cli#cs_worker_pool_create"},
 	{"spec.workerPools[*].isolation", PoolReplace, "a pool's hardware tenancy is set when it is created", tfProvider + "ibm_container_worker_pool.hardware and ibm_container_vpc_worker_pool.host_pool_id are ForceNew"},
 	{"spec.workerPools[*].flavor", PoolReplace, "a pool's flavor is fixed: a new pool with the new flavor, then drain and remove the old", tfProvider + "ibm_container_vpc_worker_pool.flavor and ibm_container_worker_pool.machine_type are ForceNew; " + docs + "update#machine_type"},
 	{"spec.workerPools[*].workersPerZone", InPlace, "worker-pool resize adds or removes workers in every zone", docs + "kubernetes-service-cli#cs_worker_pool_resize"},

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/iksplan/iksplan/model/change"
 	"slices"
 	"strings"
 	"sync"
@@ -99,7 +100,7 @@ func newFinding(r Rule, h Hit, src *model.Source) Finding {
 		Message:       h.Message,
 		Why:           r.Why,
 		DocURL:        r.DocURL,
-		FixedAtCreate: r.FixedAtCreate,
+		FixedAtCreate: change.FixedAtCreate(r.Path),
 	}
 }
 

@@ -66,7 +66,7 @@ func zoneRules() []Rule {
 			},
 		},
 		{
-			ID: "ZON003", Severity: Error, Area: AreaZones, Path: "spec.zones[*]", FixedAtCreate: true,
+			ID: "ZON003", Severity: Error, Area: AreaZones, Path: "spec.zones[*]",
 			Title: "Zone outside the chosen region",
 			Why: "All zones of a cluster belong to the cluster's region; `zone add` accepts only zones of that region. " +
 				"Seed slide 11: Tokyo's three data centers form one MZR.",
@@ -138,7 +138,7 @@ func zoneRules() []Rule {
 			},
 		},
 		{
-			ID: "ZON007", Severity: Error, Area: AreaZones, Path: "spec.zones[*]", FixedAtCreate: true,
+			ID: "ZON007", Severity: Error, Area: AreaZones, Path: "spec.zones[*]",
 			Title: "Multizone cluster outside one multizone metro",
 			Why: "Seed slides 11–12: a multizone cluster spans the data centers of one multizone metro. `zone add` only accepts " +
 				"multizone-capable zones of the cluster's metro; single-zone data centers (che01, sng01 in jp-tok) cannot join.",

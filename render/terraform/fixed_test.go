@@ -6,19 +6,20 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/iksplan/iksplan/model/rules"
+	"github.com/iksplan/iksplan/model/change"
 )
 
 // indexRE matches a concrete list index in a YAML path.
 var indexRE = regexp.MustCompile(`\[\d+\]`)
 
-// fixedPaths are the design paths the rules mark fixed at create (🔒),
-// with [*] for any index.
+// fixedPaths are the design paths the impact table (model/change) marks
+// fixed at create (🔒: pool-replace or cluster-recreate), with [*] for any
+// index: the table the document, the wizard and diff read.
 func fixedPaths() []string {
 	var out []string
-	for _, r := range rules.All() {
-		if r.FixedAtCreate {
-			out = append(out, r.Path)
+	for _, r := range change.Table() {
+		if r.Class.FixedAtCreate() {
+			out = append(out, r.Key)
 		}
 	}
 	sort.Strings(out)
@@ -44,14 +45,9 @@ func markedFixed(path string, fixed []string) bool {
 // path pattern>", with the reason. Each is said in terraform/README.md's
 // fixed-at-create list or in a comment next to the argument.
 var knownDifferences = map[string]string{
-	// Pools: the design changes a pool's flavor by replacing the pool (IKS
-	// has no flavor change for a pool either); Terraform does the same.
-	"ibm_container_vpc_worker_pool.flavor spec.workerPools[*].flavor":         "a pool's flavor cannot change in IKS; Terraform replaces the pool",
-	"ibm_container_worker_pool.machine_type spec.workerPools[*].flavor":       "a pool's flavor cannot change in IKS; Terraform replaces the pool",
-	"ibm_container_worker_pool.hardware spec.workerPools[*].isolation":        "a pool's isolation cannot change in IKS; Terraform replaces the pool",
-	"ibm_container_vpc_worker_pool.worker_pool_name spec.workerPools[*].name": "a pool's name cannot change in IKS; Terraform replaces the pool",
-	"ibm_container_worker_pool.worker_pool_name spec.workerPools[*].name":     "a pool's name cannot change in IKS; Terraform replaces the pool",
-	"ibm_container_worker_pool_zone_attachment.zone spec.zones[*]":            "(covered: zones are 🔒)",
+	// Pools: flavor, isolation and name are 🔒 (pool-replace) in the impact
+	// table, as the provider's ForceNew says; they need no entry.
+	"ibm_container_worker_pool_zone_attachment.zone spec.zones[*]": "(covered: zones are 🔒)",
 	// Service instances and buckets: names of instances are editable, but
 	// their service, plan location and bucket placement are fixed.
 	"ibm_cos_bucket.bucket_name spec.storage.objectStorage.buckets[*].name":                 "a bucket's name cannot change; a new name is a new bucket",
@@ -67,9 +63,12 @@ var knownDifferences = map[string]string{
 	// KMS is not fixed at create (issue 9: enabled after create, rotatable, never
 	// disabled): kms_config changes in place, as the design says, so it needs no entry.
 	"ibm_container_ingress_instance.instance_crn spec.network.ingress.tlsSecretsManager": "another Secrets Manager instance is another registration; replacing it is what the change means",
-	// The design marks the zones 🔒 (region and zone choice), but IKS adds
-	// and removes a pool's zones in place, and so does the provider.
-	"ibm_container_vpc_worker_pool.zones.name spec.zones[*]": "a pool's zones change in place (ibmcloud ks zone add / rm)",
+	// Zones change in place in the impact table (zone add / rm), but a
+	// classic cluster keeps the data center it was created in.
+	"ibm_container_cluster.datacenter spec.zones[*]": "a classic cluster's creation data center is fixed; its pools' zones change in place (ibmcloud ks zone add / rm)",
+	// The impact table fixes the VPC (ForceNew vpc_id); the VPC itself can be
+	// renamed, but the runbook finds the VPC by this name.
+	"ibm_is_vpc.name spec.network.vpc.vpcName": "another name is another VPC to the runbook, and a cluster cannot move VPC (ibm_container_vpc_cluster.vpc_id ForceNew)",
 	// Classic service endpoints: IBM can turn on the private endpoint of an
 	// existing cluster (the runbook's network step does), but the provider
 	// replaces the cluster when the arguments change: cluster.tf says so.
