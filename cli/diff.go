@@ -7,13 +7,15 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/iksplan/iksplan/internal/fsutil"
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/change"
 	rchange "github.com/iksplan/iksplan/render/change"
 )
 
 func newDiffCommand(a *app) *cobra.Command {
-	var format, live, fromDir string
+	var format, live, fromDir, runbook string
+	var force bool
 	cmd := &cobra.Command{
 		Use:   "diff OLD.yaml NEW.yaml | diff DESIGN.yaml --live CLUSTER",
 		Short: "List what changes between two designs and what each change costs on a running cluster",
@@ -34,6 +36,16 @@ class, the most severe first:
 Each change cites the IBM document or terraform-provider-ibm attribute that
 makes it so. The same table marks the "fixed at create" choices in the
 wizard and the design document.
+
+With --runbook FILE, diff also writes the change runbook: the ordered,
+idempotent ibmcloud and kubectl commands that take a cluster built from OLD
+to NEW (resize; NEW's own runbook for additions; pools NEW drops drained
+through their PDBs and removed; zones NEW drops; the master one minor at a
+time, each followed by worker replace --update one worker per zone at a
+time). It refuses, saying why and what to do instead, when a change is
+cluster-recreate or data-risk, when a pool-replace change keeps the pool's
+name, and when the cluster-autoscaler add-on does not support the new
+version.
 
 With --live CLUSTER, diff imports the running cluster (see ` + "`iksplan import`" + `;
 --from-dir reads recorded answers) and reports its drift from the design:
@@ -60,6 +72,7 @@ read or does not fit the design schema.`,
 			if len(args) != 2 {
 				return usageErr("diff takes two designs, or one with --live CLUSTER")
 			}
+
 			old, oldName, err := a.loadDesign(args[0])
 			if err != nil {
 				return err
@@ -72,14 +85,48 @@ read or does not fit the design schema.`,
 			if err != nil {
 				return err
 			}
-			return a.writeDiff(format, rchange.NewReport(oldName, newName, change.Diff(old, nw, cat)))
+			derr := a.writeDiff(format, rchange.NewReport(oldName, newName, change.Diff(old, nw, cat)))
+			if runbook != "" {
+				if err := a.writeChangeRunbook(old, nw, runbook, force); err != nil {
+					return err
+				}
+			}
+			return derr
 		},
 	}
 	cmd.Flags().StringVarP(&format, "output", "o", "text", "output format: text, json or markdown")
+	cmd.Flags().StringVar(&runbook, "runbook", "", "also write the change runbook from OLD to NEW to this file")
+	cmd.Flags().BoolVar(&force, "force", false, "with --runbook: overwrite the file if it exists")
 	cmd.Flags().StringVar(&live, "live", "", "compare the design with this running cluster (drift)")
 	cmd.Flags().StringVar(&fromDir, "from-dir", "", "with --live: read recorded ibmcloud answers from this folder")
 	_ = cmd.RegisterFlagCompletionFunc("output", fixedCompletions("text", "json", "markdown"))
 	return cmd
+}
+
+// writeChangeRunbook writes the runbook from OLD to NEW, or explains the
+// refusal (exit 1: the change needs another way).
+func (a *app) writeChangeRunbook(old, nw *model.Design, out string, force bool) error {
+	cat, err := a.catalog()
+	if err != nil {
+		return err
+	}
+	b, err := rchange.Runbook(old, nw, cat)
+	var refusal *rchange.Refusal
+	if errors.As(err, &refusal) {
+		fmt.Fprintln(a.stderr, "\nNo change runbook, because:")
+		for _, r := range refusal.Reasons {
+			fmt.Fprintln(a.stderr, "  - "+model.Escape(r))
+		}
+		return withCode(ExitFindings, fmt.Errorf("no change runbook: %s above", plural(len(refusal.Reasons), "reason")))
+	}
+	if err != nil {
+		return err
+	}
+	if err := fsutil.WriteFile(out, b, 0o755, force); err != nil {
+		return withCode(ExitIO, err)
+	}
+	fmt.Fprintf(a.stderr, "wrote the change runbook to %s\n", model.Escape(out))
+	return nil
 }
 
 // drift imports the live cluster and diffs the design against it, leaving

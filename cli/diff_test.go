@@ -2,6 +2,8 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -61,5 +63,34 @@ func TestDiffUsageErrors(t *testing.T) {
 		if code, _, errs := run(t, "", args...); code != ExitUsage {
 			t.Errorf("%v: exit %d, want 2 (%s)", args, code, errs)
 		}
+	}
+}
+
+func TestDiffRunbookWritesOrRefuses(t *testing.T) {
+	prod := presetText(t, "tokyo-vpc-production")
+	noAuto := strings.Replace(prod, "      enabled: true\n      pools:\n        - {pool: default, minPerZone: 4, maxPerZone: 6}", "      enabled: false", 1)
+	if noAuto == prod {
+		t.Fatal("preset's autoscaler block changed; update this test")
+	}
+	old := writeFile(t, "old.yaml", noAuto)
+	next := writeFile(t, "new.yaml", strings.Replace(noAuto, `kubernetesVersion: "1.35"`, `kubernetesVersion: "1.36"`, 1))
+	out := filepath.Join(t.TempDir(), "change.sh")
+	if code, _, errs := run(t, "", "diff", old, next, "--runbook", out); code != ExitFindings {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil || !strings.Contains(string(b), "ibmcloud ks cluster master update") {
+		t.Fatalf("runbook: %v\n%s", err, b)
+	}
+	// With the autoscaler on, 1.35 → 1.36 is refused and no file is written.
+	withAuto := writeFile(t, "auto.yaml", prod)
+	autoNext := writeFile(t, "auto-next.yaml", strings.Replace(prod, `kubernetesVersion: "1.35"`, `kubernetesVersion: "1.36"`, 1))
+	refused := filepath.Join(t.TempDir(), "refused.sh")
+	code, _, errs := run(t, "", "diff", withAuto, autoNext, "--runbook", refused)
+	if code != ExitFindings || !strings.Contains(errs, "cluster-autoscaler") {
+		t.Fatalf("exit %d, stderr %s", code, errs)
+	}
+	if _, err := os.Stat(refused); err == nil {
+		t.Error("a refused change still wrote a runbook")
 	}
 }
