@@ -15,8 +15,6 @@ import (
 // catalog's services cos and cloudant; the s3fs provisioner is its
 // objectStorage.s3fsProvisioner.
 const (
-	// Catalog plug-in names the runbook treats specially.
-	vpcBlockAddon = "vpc-block-csi-driver"
 	// objectPluginReleaseDir is where `helm fetch --untar` unpacks the
 	// Object Storage plug-in chart.
 	objectPluginReleaseDir = "./ibm-object-storage-plugin"
@@ -64,7 +62,7 @@ func (b *builder) storage() {
 	}
 	b.backups()
 	if !did && s.IsVPC() {
-		bd.comment("VPC Block Storage (add-on %s) is on by default; nothing else to install.", vpcBlockAddon)
+		bd.comment("VPC Block Storage (add-on %s) is on by default; nothing else to install.", view.VPCBlockAddon)
 	}
 }
 
@@ -131,22 +129,9 @@ func (b *builder) bucketLocation(i int) word {
 
 // volumeClasses returns the catalog entries of the design's volumes'
 // storage classes (unknown classes get an entry with only the name).
-func (b *builder) volumeClasses() []catalog.StorageClass {
-	var out []catalog.StorageClass
-	for _, v := range b.s.Storage.Volumes {
-		sc, ok := b.c.Catalog.StorageClass(b.s.Infrastructure, v.StorageClass)
-		if !ok {
-			sc = catalog.StorageClass{Name: v.StorageClass}
-		}
-		out = append(out, sc)
-	}
-	return out
-}
+func (b *builder) volumeClasses() []catalog.StorageClass { return b.c.VolumeClasses() }
 
-func (b *builder) isS3FS(sc catalog.StorageClass) bool {
-	o := b.c.Catalog.ObjectStorage
-	return sc.Provisioner == o.S3FSProvisioner || strings.HasPrefix(sc.Name, o.S3FSPrefix)
-}
+func (b *builder) isS3FS(sc catalog.StorageClass) bool { return b.c.IsS3FS(sc) }
 
 func (b *builder) isClassicBlock(sc catalog.StorageClass) bool {
 	st := b.c.Catalog.Storage
@@ -181,20 +166,9 @@ func (b *builder) s3fsNamespaces() []string {
 	return out
 }
 
-// addons lists managed add-ons the volumes' classes need (other than VPC
-// Block Storage, which is on by default), sorted.
-func (b *builder) addons() []string {
-	var out []string
-	for _, sc := range b.volumeClasses() {
-		p := sc.Plugin
-		if p == "" || p == vpcBlockAddon || strings.Contains(p, "/") || b.isS3FS(sc) || containsStr(out, p) {
-			continue
-		}
-		out = append(out, p)
-	}
-	sort.Strings(out)
-	return out
-}
+// addons lists the managed add-ons the volumes' classes need, sorted (the
+// decision is view's, shared with the Terraform).
+func (b *builder) addons() []string { return b.c.StorageAddons() }
 
 func containsStr(ss []string, s string) bool {
 	for _, x := range ss {
@@ -239,7 +213,7 @@ func (b *builder) storagePlugins() bool {
 	}
 	if b.s.IsVPC() && len(b.s.Storage.Volumes) > 0 {
 		did = true
-		bd.comment("VPC Block Storage (add-on %s) is on by default. Metro classes create the volume in the", vpcBlockAddon)
+		bd.comment("VPC Block Storage (add-on %s) is on by default. Metro classes create the volume in the", view.VPCBlockAddon)
 		bd.comment("zone of the first pod that mounts it.")
 	}
 	return did

@@ -96,8 +96,9 @@ func designs(t testing.TB) []design {
 // fileClass picks a catalog storage class of the design's infrastructure
 // that needs a managed add-on, so the add-on branch is reached.
 func fileClass(t testing.TB, s *model.Spec) string {
-	for _, sc := range catalog.Default().StorageClassesFor(s.Infrastructure) {
-		if sc.Plugin != "" && sc.Plugin != vpcBlockAddon && !strings.Contains(sc.Plugin, "/") && sc.Provisioner != s3fsProvider {
+	cat := catalog.Default()
+	for _, sc := range cat.StorageClassesFor(s.Infrastructure) {
+		if sc.Plugin != "" && sc.Plugin != view.VPCBlockAddon && !strings.Contains(sc.Plugin, "/") && sc.Provisioner != cat.ObjectStorage.S3FSProvisioner {
 			return sc.Name
 		}
 	}

@@ -30,27 +30,49 @@ func (m *module) poolName(i int) string {
 	return m.s.WorkerPools[i].Name
 }
 
-func (m *module) vpcPool(f *file, i int) {
+// poolArgs names a pool resource's type and the arguments the VPC and the
+// classic resources spell differently.
+type poolArgs struct{ typ, flavor, size string }
+
+var (
+	vpcPoolArgs     = poolArgs{"ibm_container_vpc_worker_pool", "flavor", "worker_count"}
+	classicPoolArgs = poolArgs{"ibm_container_worker_pool", "machine_type", "size_per_zone"}
+)
+
+// poolResource starts pool i's resource with what both infrastructures
+// share: which cluster, name, flavor, workers per zone, operating system.
+func (m *module) poolResource(f *file, i int, a poolArgs) *block {
 	p := m.s.WorkerPools[i]
 	path := fmt.Sprintf("spec.workerPools[%d]", i)
-	if i > 0 {
-		f.note("Pool %d: %s.", i+1, p.Purpose.Label())
-	}
-	r := f.add(newBlock("resource", "ibm_container_vpc_worker_pool", poolLabel(i)))
+	r := f.add(newBlock("resource", a.typ, poolLabel(i)))
 	r.set("cluster", m.clusterID())
 	r.setFrom("worker_pool_name", str(m.poolName(i)), path+".name")
-	r.setFrom("flavor", str(p.Flavor), path+".flavor")
-	r.setFrom("worker_count", num(p.WorkersPerZone), path+".workersPerZone")
+	r.setFrom(a.flavor, str(p.Flavor), path+".flavor")
+	r.setFrom(a.size, num(p.WorkersPerZone), path+".workersPerZone")
 	r.setFrom("operating_system", str(string(p.OperatingSystem)), path+".operatingSystem")
-	r.set("vpc_id", m.vpcID())
+	return r
+}
+
+// poolOwnership ends the shared arguments: the resource group, the default
+// pool's adoption (import_on_create, orphan_on_delete) and the labels.
+func (m *module) poolOwnership(r *block, i int) {
 	r.setFrom("resource_group_id", resourceGroupID, "spec.resourceGroup")
 	if i == 0 {
 		r.set("import_on_create", boolean(true))
 		r.set("orphan_on_delete", boolean(true))
 	}
-	if len(p.Labels) > 0 {
-		r.setFrom("labels", labelsObject(p.Labels), path+".labels")
+	if l := m.s.WorkerPools[i].Labels; len(l) > 0 {
+		r.setFrom("labels", labelsObject(l), fmt.Sprintf("spec.workerPools[%d].labels", i))
 	}
+}
+
+func (m *module) vpcPool(f *file, i int) {
+	if i > 0 {
+		f.note("Pool %d: %s.", i+1, m.s.WorkerPools[i].Purpose.Label())
+	}
+	r := m.poolResource(f, i, vpcPoolArgs)
+	r.set("vpc_id", m.vpcID())
+	m.poolOwnership(r, i)
 	m.bootVolumeArgs(r)
 	for z, zone := range m.s.Zones {
 		zb := r.add("zones")
@@ -66,22 +88,10 @@ func (m *module) classicPool(f *file, i int) {
 	if i > 0 {
 		f.note("Pool %d: %s. A new pool has no zones; its zone attachments order the workers.", i+1, p.Purpose.Label())
 	}
-	r := f.add(newBlock("resource", "ibm_container_worker_pool", poolLabel(i)))
-	r.set("cluster", m.clusterID())
-	r.setFrom("worker_pool_name", str(m.poolName(i)), path+".name")
-	r.setFrom("machine_type", str(p.Flavor), path+".flavor")
+	r := m.poolResource(f, i, classicPoolArgs)
 	r.setFrom("hardware", str(p.Isolation.Hardware()), path+".isolation")
-	r.setFrom("size_per_zone", num(p.WorkersPerZone), path+".workersPerZone")
-	r.setFrom("operating_system", str(string(p.OperatingSystem)), path+".operatingSystem")
 	r.setFrom("disk_encryption", boolean(p.EncryptsDisk()), path+".diskEncryption")
-	r.setFrom("resource_group_id", resourceGroupID, "spec.resourceGroup")
-	if i == 0 {
-		r.set("import_on_create", boolean(true))
-		r.set("orphan_on_delete", boolean(true))
-	}
-	if len(p.Labels) > 0 {
-		r.setFrom("labels", labelsObject(p.Labels), path+".labels")
-	}
+	m.poolOwnership(r, i)
 	m.taintBlocks(r, i)
 	for z, zone := range m.s.Zones {
 		if i == 0 && z == 0 {

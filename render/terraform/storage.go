@@ -2,8 +2,6 @@ package terraform
 
 import (
 	"fmt"
-	"sort"
-	"strings"
 
 	"github.com/iksplan/iksplan/model"
 )
@@ -16,10 +14,6 @@ const (
 	cosPlan         = "standard"
 	cosLocation     = "global"
 	cloudantService = "cloudantnosqldb"
-	// vpcBlockAddon is on by default on VPC clusters; s3fsProvider is the
-	// Object Storage plug-in, a Helm chart the runbook installs.
-	vpcBlockAddon = "vpc-block-csi-driver"
-	s3fsProvider  = "ibm.io/ibmc-s3fs"
 )
 
 // storage.tf: Object Storage and its buckets, Cloud Databases, Cloudant,
@@ -66,13 +60,12 @@ func (m *module) objectStorage(f *file) {
 		b.set("resource_instance_id", ref("ibm_resource_instance.cos.id"))
 		switch bk.Resiliency {
 		case model.ResiliencyCrossRegion:
-			geo := crossRegionFor(m.s.Region)
-			if geo == "" {
+			if geo, ok := m.c.Catalog.CrossRegionFor(m.s.Region); ok {
+				b.setFrom("cross_region_location", str(geo), path+".resiliency")
+			} else {
 				v := fmt.Sprintf("bucket_%d_cross_region_location", i+1)
 				m.variable(v, fmt.Sprintf("cross-region location of bucket %s (ap, eu or us): iksplan knows none for %s", bk.Name, m.s.Region), "", false)
 				b.setFrom("cross_region_location", ref("var."+v), path+".resiliency")
-			} else {
-				b.setFrom("cross_region_location", str(geo), path+".resiliency")
 			}
 		case model.ResiliencySingleSite:
 			v := fmt.Sprintf("bucket_%d_single_site_location", i+1)
@@ -81,37 +74,12 @@ func (m *module) objectStorage(f *file) {
 		default:
 			b.setFrom("region_location", str(m.s.Region), path+".resiliency")
 		}
-		b.setFrom("storage_class", str(bucketClass(bk.Class)), path+".class")
+		// The design's class names are the provider's storage_class values
+		// (smart, standard, vault, cold); Resolve makes an empty one smart.
+		b.setFrom("storage_class", str(string(bk.Class)), path+".class")
 		b.note("Keep the data if the bucket is removed from this module: a non-empty bucket is not deleted.")
 		b.set("force_delete", boolean(false))
 	}
-}
-
-// bucketClass is the provider's storage_class value.
-func bucketClass(c model.BucketClass) string {
-	switch c {
-	case model.BucketStandard:
-		return "standard"
-	case model.BucketVault:
-		return "vault"
-	case model.BucketCold:
-		return "cold"
-	}
-	return "smart"
-}
-
-// crossRegionFor maps a region to its Object Storage cross-region
-// geography (IBM's endpoint list: ap, eu, us), as the runbook does.
-func crossRegionFor(region string) string {
-	switch {
-	case strings.HasPrefix(region, "jp-"), strings.HasPrefix(region, "au-"), strings.HasPrefix(region, "in-"):
-		return "ap"
-	case strings.HasPrefix(region, "eu-"):
-		return "eu"
-	case strings.HasPrefix(region, "us-"), strings.HasPrefix(region, "ca-"), strings.HasPrefix(region, "br-"):
-		return "us"
-	}
-	return ""
 }
 
 func (m *module) database(f *file, i int) {
@@ -146,41 +114,12 @@ func (m *module) cloudant(f *file) {
 	r.setFrom("resource_group_id", resourceGroupID, "spec.resourceGroup")
 }
 
-// addonNames lists the managed add-ons the volumes' storage classes need,
-// other than VPC Block Storage (on by default) and Helm-installed plug-ins,
-// sorted: the runbook's storage step enables the same ones.
-func (m *module) addonNames() []string {
-	var out []string
-	for _, v := range m.s.Storage.Volumes {
-		sc, ok := m.c.Catalog.StorageClass(m.s.Infrastructure, v.StorageClass)
-		if !ok {
-			continue
-		}
-		p := sc.Plugin
-		if p == "" || p == vpcBlockAddon || strings.Contains(p, "/") || sc.Provisioner == s3fsProvider ||
-			strings.HasPrefix(sc.Name, "ibmc-s3fs-") || contains(out, p) {
-			continue
-		}
-		out = append(out, p)
-	}
-	sort.Strings(out)
-	return out
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// addons enables the add-ons. manage_all_addons = false leaves add-ons
-// this module does not name (such as VPC Block Storage) alone instead of
-// removing them.
+// addons enables the add-ons the volumes' storage classes need (view's
+// StorageAddons: the runbook's storage step enables the same ones).
+// manage_all_addons = false leaves add-ons this module does not name (such
+// as VPC Block Storage) alone instead of removing them.
 func (m *module) addons(f *file) {
-	names := m.addonNames()
+	names := m.c.StorageAddons()
 	if len(names) == 0 {
 		return
 	}
