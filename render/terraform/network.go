@@ -125,10 +125,18 @@ func (m *module) classicNetwork() {
 	f.note("VLANs are not Terraform resources here: IBM creates them with the first cluster in a zone, or the")
 	f.note("design names existing ones (variables.tf). Account routing (VRF or VLAN spanning) is checked by the")
 	f.note("runbook's preflight, which Terraform does not replace.")
+	if m.privateOnlyWorkers() {
+		f.note("Private-only workers: the provider has no private-only switch (the runbook's --private-only), and a")
+		f.note("zone where neither VLAN is named gets a public VLAN too; so every zone names its private VLAN, and")
+		f.note("public_vlan_id is left out.")
+	}
 	for i, z := range m.s.Zones {
 		vl := cn.VLANsFor(z)
-		if vl.PrivateVLAN != "" {
+		switch {
+		case vl.PrivateVLAN != "":
 			m.variable(vlanVar("private", i), fmt.Sprintf("private VLAN ID in zone %d (%s)", i+1, z), vl.PrivateVLAN, false)
+		case m.privateOnlyWorkers():
+			m.variable(vlanVar("private", i), fmt.Sprintf("private VLAN ID in zone %d (%s) for the private-only workers: ibmcloud ks vlan ls --zone %s", i+1, z, z), "", false)
 		}
 		if vl.PublicVLAN != "" && !m.privateOnlyWorkers() {
 			m.variable(vlanVar("public", i), fmt.Sprintf("public VLAN ID in zone %d (%s)", i+1, z), vl.PublicVLAN, false)
@@ -144,10 +152,11 @@ func (m *module) privateOnlyWorkers() bool {
 }
 
 // vlanArgs sets the zone's VLAN arguments on a classic cluster or zone
-// attachment, when the design names VLANs for it.
+// attachment, when the design names VLANs for it; private-only workers
+// always name their private VLAN (see classicNetwork).
 func (m *module) vlanArgs(b *block, i int) {
 	vl := m.s.Network.Classic.VLANsFor(m.s.Zones[i])
-	if vl.PrivateVLAN != "" {
+	if vl.PrivateVLAN != "" || m.privateOnlyWorkers() {
 		b.set("private_vlan_id", ref("var."+vlanVar("private", i)))
 	}
 	if vl.PublicVLAN != "" && !m.privateOnlyWorkers() {

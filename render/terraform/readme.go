@@ -191,6 +191,9 @@ func (m *module) differences() []string {
 			}
 		}
 	}
+	if cn := s.Network.Classic; s.IsClassic() && cn != nil && cn.PrivateOnlyWorkers {
+		out = append(out, "Private-only workers: the runbook passes `--private-only`; the provider has no such argument, so this module names each zone's private VLAN (`private_vlan_zone_N` in variables.tf, required where the design names none) and leaves `public_vlan_id` out, which IBM reads as private-only.")
+	}
 	if s.Logging.Backend == model.LogSyslog {
 		out = append(out, "Remote syslog forwarding is configured by the runbook's observability step (`ibmcloud ks logging config create`).")
 	}

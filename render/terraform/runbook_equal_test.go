@@ -34,11 +34,14 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// TestTerraformBuildsWhatTheRunbookBuilds runs every preset's runbook
-// against the IBM Cloud double (a fresh rehearsal) and compares the
-// resources in the double's final state with the resources and arguments
-// of the rendered Terraform. The only resources Terraform may have on its
-// own are the KMS authorizations terraform/README.md lists.
+// TestTerraformBuildsWhatTheRunbookBuilds runs every preset's and every
+// rehearsal variant's runbook against the IBM Cloud double (a fresh
+// rehearsal) and compares the resources in the double's final state with
+// the resources and arguments of the rendered Terraform: network, cluster,
+// pools and their zones, service instances, keys and their policies,
+// buckets, service-to-service authorizations, Activity Tracker targets and
+// routes, Ingress Secrets Manager registrations, CBR zones and rules,
+// access groups. Every Terraform resource must be part of a line.
 func TestTerraformBuildsWhatTheRunbookBuilds(t *testing.T) {
 	for _, tool := range []string{"bash", "jq"} {
 		if _, err := exec.LookPath(tool); err != nil {
@@ -53,22 +56,19 @@ func TestTerraformBuildsWhatTheRunbookBuilds(t *testing.T) {
 		t.Fatal(err)
 	}
 	cat := catalog.Default()
-	for _, p := range presets.All() {
-		t.Run(p.Name, func(t *testing.T) {
-			d, err := p.Design()
-			if err != nil {
-				t.Fatal(err)
-			}
+	for _, rd := range rehearsedDesigns(t) {
+		t.Run(rd.name, func(t *testing.T) {
+			d := rd.d
 			dir := t.TempDir()
 			out := filepath.Join(dir, "out")
-			arts, err := render.All(render.Input{Design: d, SourceName: p.Name + ".yaml", Catalog: cat})
+			arts, err := render.All(render.Input{Design: d, SourceName: rd.name + ".yaml", Catalog: cat})
 			if err != nil {
 				t.Fatal(err)
 			}
 			if err := render.Write(out, arts, false); err != nil {
 				t.Fatal(err)
 			}
-			sum, err := rehearse.Run(rehearse.Options{Name: p.Name, Design: model.Resolve(d, cat), RunbookDir: out,
+			sum, err := rehearse.Run(rehearse.Options{Name: rd.name, Design: model.Resolve(d, cat), RunbookDir: out,
 				WorkDir: filepath.Join(dir, "worlds"), Binary: self, Faults: "none", Out: io.Discard})
 			if err != nil && !errors.Is(err, rehearse.ErrFailed) {
 				t.Fatal(err)
@@ -93,9 +93,22 @@ func TestTerraformBuildsWhatTheRunbookBuilds(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := stateResources(st)
+			got := stateResources(st, model.Resolve(d, cat))
 			want, extra := terraformResources(t, arts)
+			if os.Getenv("IKSPLAN_TF_COMPARE_VERBOSE") != "" {
+				t.Logf("runbook:\n%s\nterraform:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+			open := runbookOpenDefects[rd.name]
+			for _, k := range open {
+				if slices.Contains(got, k) || !slices.Contains(want, k) {
+					t.Errorf("open runbook defect %q no longer shows (the runbook's state has it or Terraform lost it): remove it from runbookOpenDefects", k)
+				}
+			}
 			for _, k := range want {
+				if slices.Contains(open, k) {
+					t.Logf("known runbook defect (told rehearse): Terraform has %s; the runbook's final state does not", k)
+					continue
+				}
 				if !slices.Contains(got, k) {
 					t.Errorf("Terraform has %s; the runbook's final state does not", k)
 				}
@@ -106,63 +119,161 @@ func TestTerraformBuildsWhatTheRunbookBuilds(t *testing.T) {
 				}
 			}
 			for _, e := range extra {
-				if !unmodelled[strings.SplitN(e, ".", 2)[0]] {
-					t.Errorf("Terraform resource %s has no counterpart in the comparison", e)
-				}
+				t.Errorf("Terraform resource %s has no counterpart in the comparison", e)
 			}
 		})
 	}
 }
 
-// unmodelled are the resource types the double's State does not record
-// (internal/ibmcloud/state.go has no authorizations, key policies,
-// Activity Tracker targets and routes or Ingress instance registrations):
-// the comparison cannot see them, so they are not counted as differences.
-var unmodelled = map[string]bool{
-	"ibm_iam_authorization_policy":   true,
-	"ibm_kms_key_policies":           true,
-	"ibm_atracker_target":            true,
-	"ibm_atracker_route":             true,
-	"ibm_container_ingress_instance": true,
+// runbookOpenDefects are the differences that are the runbook's defects,
+// reported to its owner (coord msgs TO-rehearse.md), by design: Terraform
+// has the line, the runbook's final state does not. The test fails once a
+// listed line stops differing, so the list cannot outlive the fix.
+//
+// The Kubernetes Service -> KMS Reader authorization: IBM's "Setting up a
+// KMS provider" (containers-encryption-setup, step 3) asks for it before
+// `ks kms enable`; the runbook creates it only with VPC boot-volume
+// encryption (render/runbook/keys.go), so designs without that lack it.
+var runbookOpenDefects = map[string][]string{
+	"tokyo-classic-production":              {"authorization containers-kubernetes -> kms instance=shop-prod-kms roles=Reader"},
+	"variant-classic-bare-metal-pool":       {"authorization containers-kubernetes -> kms instance=shop-prod-kms roles=Reader"},
+	"variant-classic-private-vlans-gateway": {"authorization containers-kubernetes -> kms instance=shop-prod-kms roles=Reader"},
+	"variant-vpc-existing-private-only":     {"authorization containers-kubernetes -> kms instance=shop-vpc-prod-kms roles=Reader"},
 }
 
-// stateResources describes the double's account as sorted lines.
-func stateResources(st *ibmcloud.State) []string {
+// rehearsedDesign is a design the rehearsal runs: a preset or a variant.
+type rehearsedDesign struct {
+	name string
+	d    *model.Design
+}
+
+// rehearsedDesigns are every preset and every rehearsal variant
+// (rehearse/testdata/variants), the designs CI's rehearse phase runs.
+func rehearsedDesigns(t *testing.T) []rehearsedDesign {
+	t.Helper()
+	var out []rehearsedDesign
+	for _, p := range presets.All() {
+		d, err := p.Design()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, rehearsedDesign{p.Name, d})
+	}
+	files, err := filepath.Glob(filepath.Join("..", "..", "rehearse", "testdata", "variants", "*.yaml"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no rehearsal variants found (%v)", err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, _, err := model.Load(b, f)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		out = append(out, rehearsedDesign{"variant-" + strings.TrimSuffix(filepath.Base(f), ".yaml"), d})
+	}
+	return out
+}
+
+// stateResources describes the double's account as sorted lines. IDs are
+// replaced by the names of what they point at, since Terraform refers to
+// them by resource address; an ID the design itself names (an existing
+// VPC or subnet) stays an ID, as Terraform's variables hold it.
+func stateResources(st *ibmcloud.State, d *model.Design) []string {
 	var out []string
 	add := func(format string, a ...any) { out = append(out, fmt.Sprintf(format, a...)) }
+	reused := map[string]bool{}
+	if v := d.Spec.Network.VPC; v != nil {
+		reused[v.VPCID] = true
+		for _, sn := range v.Subnets {
+			reused[sn.SubnetID] = true
+		}
+	}
+	delete(reused, "")
+	names := map[string]string{}
 	for _, v := range st.VPCs {
+		names[v.ID] = v.Name
+		if reused[v.ID] {
+			names[v.ID] = v.ID
+			add("existing-vpc %s", v.ID)
+			continue
+		}
 		add("vpc %s", v.Name)
 	}
 	for _, s := range st.Subnets {
+		names[s.ID] = s.Name
+		if reused[s.ID] {
+			names[s.ID] = s.ID
+			add("existing-subnet %s", s.ID)
+			continue
+		}
 		add("subnet %s zone=%s addresses=%d", s.Name, s.Zone, s.Addresses)
 	}
 	for _, g := range st.Gateways {
 		add("public-gateway %s zone=%s", g.Name, g.Zone)
 	}
+	for _, i := range st.Instances {
+		names[i.GUID] = i.Name
+	}
 	for _, c := range st.Clusters {
+		names[c.ID] = c.Name
 		add("cluster %s infrastructure=%s version=%s kms=%v image-security=%v", c.Name, c.Provider, c.Version, c.KMS != nil, c.ImageSecurity)
 		for _, p := range c.Pools {
 			var zones []string
 			for _, z := range p.Zones {
-				zones = append(zones, z.ID)
+				if c.Provider == "classic" {
+					private, public := "", ""
+					if v := d.Spec.Network.Classic.VLANsFor(z.ID); !v.Create() {
+						private, public = z.PrivateVLAN, z.PublicVLAN
+					}
+					zones = append(zones, classicZone(z.ID, z.PublicVLAN != "", private, public))
+					continue
+				}
+				zones = append(zones, poolZone(z.ID, names[z.SubnetID]))
 			}
+			sort.Strings(zones)
 			add("pool %s flavor=%s size=%d zones=%s", p.Name, p.Flavor, p.SizePerZone, strings.Join(zones, ","))
+		}
+		for _, in := range c.IngressInstances {
+			add("ingress-instance cluster=%s crn=%s default=%v", c.Name, in.CRN, in.IsDefault)
 		}
 	}
 	for _, i := range st.Instances {
 		add("instance %s service=%s plan=%s location=%s", i.Name, i.Service, i.Plan, i.Location)
 	}
 	for _, k := range st.Keys {
-		add("kms-key %s root=%v", k.Name, k.Root)
+		add("kms-key %s instance=%s root=%v dual-auth-delete=%v", k.Name, names[k.Instance], k.Root, k.DualAuthDelete)
 	}
 	for _, b := range st.Buckets {
 		add("bucket %s class=%s location=%s", b.Name, b.Class, b.Region)
 	}
+	for _, a := range st.AuthPolicies {
+		add("authorization %s -> %s instance=%s roles=%s", a.Source, a.Target, names[a.TargetInstance], a.Roles)
+	}
+	for _, tg := range st.ATTargets {
+		names[tg.ID] = tg.Name
+		add("atracker-target %s type=%s region=%s destination=%s", tg.Name, tg.Type, tg.Region, names[crnGUID(tg.TargetCRN)])
+	}
+	for _, r := range st.ATRoutes {
+		var targets []string
+		for _, id := range r.TargetIDs {
+			targets = append(targets, names[id])
+		}
+		add("atracker-route %s targets=%s locations=%s", r.Name, strings.Join(targets, ","), strings.Join(r.Locations, ","))
+	}
 	for _, z := range st.CBRZones {
-		add("cbr-zone %s addresses=%s vpcs=%d", z.Name, strings.Join(z.Addresses, ","), len(z.VPCs))
+		names[z.ID] = z.Name
+		var vpcs []string
+		for _, v := range z.VPCs {
+			vpcs = append(vpcs, names[crnResource(v)])
+		}
+		add("cbr-zone %s addresses=%s vpcs=%s", z.Name, strings.Join(z.Addresses, ","), strings.Join(vpcs, ","))
 	}
 	for _, r := range st.CBRRules {
-		add("cbr-rule %q enforcement=%s", r.Description, r.Enforcement)
+		add("cbr-rule %q service=%s instance=%s api=%s zone=%s enforcement=%s", r.Description, r.Service, names[r.ServiceInstance],
+			r.APIType, names[r.ZoneID], r.Enforcement)
 	}
 	for _, g := range st.AccessGroups {
 		m := slices.Clone(g.Members)
@@ -173,11 +284,133 @@ func stateResources(st *ibmcloud.State) []string {
 	return out
 }
 
+// poolZone describes one zone of a VPC pool: the zone and its subnet.
+func poolZone(zone, subnet string) string { return zone + "/subnet:" + subnet }
+
+// classicZone describes one zone of a classic pool: whether its workers
+// have a public VLAN, and the VLANs where the design names them (IBM
+// picks or creates them otherwise, so their IDs are not the design's).
+func classicZone(zone string, public bool, private, publicVLAN string) string {
+	out := fmt.Sprintf("%s/public-vlan:%v", zone, public)
+	if private != "" {
+		out += "/vlans:" + private + ":" + publicVLAN
+	}
+	return out
+}
+
+// crnGUID is a service instance CRN's instance segment
+// (crn:v1:bluemix:public:SERVICE:LOCATION:a/ACCOUNT:GUID::).
+func crnGUID(crn string) string {
+	if p := strings.Split(crn, ":"); len(p) >= 8 {
+		return p[7]
+	}
+	return crn
+}
+
+// crnResource is a CRN's last non-empty segment: a VPC CRN's VPC ID
+// (crn:v1:bluemix:public:is:REGION:a/ACCOUNT::vpc:ID).
+func crnResource(crn string) string {
+	p := strings.Split(strings.TrimRight(crn, ":"), ":")
+	return p[len(p)-1]
+}
+
+// classicZone describes the zone a classic cluster (its first zone) or
+// zone attachment puts workers in. Its workers get a public VLAN when it
+// names one, or when it names neither (IBM's docs: the first cluster in a
+// zone gets a public and a private VLAN; a private VLAN only, by naming it
+// and leaving public_vlan_id out).
+func (m tfModule) classicZone(b *hclsyntax.Block, zone string) string {
+	_, private := b.Body.Attributes["private_vlan_id"]
+	_, public := b.Body.Attributes["public_vlan_id"]
+	return classicZone(zone, public || !private, m.name(b, "private_vlan_id"), m.name(b, "public_vlan_id"))
+}
+
+// tfModule is the rendered module's blocks by address: resource
+// "TYPE.LABEL", data "data.TYPE.LABEL", variable "var.NAME".
+type tfModule map[string]*hclsyntax.Block
+
+// target returns the block an expression such as
+// ibm_resource_instance.kms.guid or var.vpc_id refers to.
+func (m tfModule) target(e hclsyntax.Expression) *hclsyntax.Block {
+	tr, ok := e.(*hclsyntax.ScopeTraversalExpr)
+	if !ok {
+		return nil
+	}
+	var parts []string
+	for _, step := range tr.Traversal {
+		switch s := step.(type) {
+		case hcl.TraverseRoot:
+			parts = append(parts, s.Name)
+		case hcl.TraverseAttr:
+			parts = append(parts, s.Name)
+		}
+	}
+	n := 2
+	if parts[0] == "data" {
+		n = 3
+	}
+	if len(parts) < n {
+		return nil
+	}
+	return m[strings.Join(parts[:n], ".")]
+}
+
+// name is what an attribute's expression names: a string literal, or the
+// name of the block it refers to (a variable's default, a data source's
+// identifier, a resource's name argument).
+func (m tfModule) name(b *hclsyntax.Block, attr string) string {
+	if b == nil {
+		return ""
+	}
+	a, ok := b.Body.Attributes[attr]
+	if !ok {
+		return ""
+	}
+	if v, diags := a.Expr.Value(nil); !diags.HasErrors() && v.Type() == cty.String {
+		return v.AsString()
+	}
+	t := m.target(a.Expr)
+	if t == nil {
+		return ""
+	}
+	switch {
+	case t.Type == "variable":
+		return str(t, "default")
+	case t.Type == "data" && (t.Labels[0] == "ibm_is_vpc" || t.Labels[0] == "ibm_is_subnet"):
+		return m.name(t, "identifier")
+	}
+	for _, n := range []string{"name", "worker_pool_name", "key_name", "bucket_name"} {
+		if v := str(t, n); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// names is name over a list of references, sorted.
+func (m tfModule) names(b *hclsyntax.Block, attr string) []string {
+	a, ok := b.Body.Attributes[attr]
+	if !ok {
+		return nil
+	}
+	tup, ok := a.Expr.(*hclsyntax.TupleConsExpr)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, e := range tup.Exprs {
+		if t := m.target(e); t != nil {
+			out = append(out, str(t, "name"))
+		}
+	}
+	return out
+}
+
 // terraformResources describes the rendered module's resources in the
 // same lines, and lists the resources the lines do not cover.
 func terraformResources(t *testing.T, arts []render.Artifact) (lines, uncovered []string) {
 	t.Helper()
-	var blocks []*hclsyntax.Block
+	m := tfModule{}
 	for _, a := range arts {
 		if !strings.HasPrefix(a.Path, "terraform/") || !strings.HasSuffix(a.Path, ".tf") {
 			continue
@@ -186,25 +419,46 @@ func terraformResources(t *testing.T, arts []render.Artifact) (lines, uncovered 
 		if diags.HasErrors() {
 			t.Fatal(diags)
 		}
-		blocks = append(blocks, f.Body.(*hclsyntax.Body).Blocks...)
-	}
-	res := map[string]*hclsyntax.Block{}
-	for _, b := range blocks {
-		if b.Type == "resource" {
-			res[b.Labels[0]+"."+b.Labels[1]] = b
+		for _, b := range f.Body.(*hclsyntax.Body).Blocks {
+			switch b.Type {
+			case "resource":
+				m[b.Labels[0]+"."+b.Labels[1]] = b
+			case "data":
+				m["data."+b.Labels[0]+"."+b.Labels[1]] = b
+			case "variable":
+				m["var."+b.Labels[0]] = b
+			}
 		}
 	}
 	add := func(format string, a ...any) { lines = append(lines, fmt.Sprintf(format, a...)) }
 	covered := map[string]bool{}
 	policies := map[string]int{}
-	for addr, b := range res {
-		typ := b.Labels[0]
-		if typ == "ibm_container_worker_pool_zone_attachment" {
-			// Counted into its pool's zones; map order decides whether the
-			// pool came first, so only mark it uncovered if it did not.
+	keyPolicy := map[string]bool{}
+	for addr, b := range m {
+		if b.Type != "resource" {
+			continue
+		}
+		switch b.Labels[0] {
+		case "ibm_container_worker_pool_zone_attachment", "ibm_kms_key_policies":
+			// Counted into their pool's zones and their key's line.
 			if _, seen := covered[addr]; !seen {
 				covered[addr] = false
 			}
+			if b.Labels[0] == "ibm_kms_key_policies" {
+				for _, p := range b.Body.Blocks {
+					if p.Type == "dual_auth_delete" && boolean(p, "enabled") {
+						keyPolicy[m.name(b, "key_id")] = true
+					}
+				}
+			}
+		}
+	}
+	for addr, b := range m {
+		if b.Type != "resource" {
+			continue
+		}
+		typ := b.Labels[0]
+		if _, seen := covered[addr]; seen {
 			continue
 		}
 		covered[addr] = true
@@ -223,15 +477,23 @@ func terraformResources(t *testing.T, arts []render.Artifact) (lines, uncovered 
 			add("cluster %s infrastructure=%s version=%s kms=%v image-security=%v", str(b, "name"), infra, str(b, "kube_version"),
 				hasBlock(b, "kms_config"), boolean(b, "image_security_enforcement"))
 		case "ibm_container_vpc_worker_pool":
-			add("pool %s flavor=%s size=%d zones=%s", str(b, "worker_pool_name"), str(b, "flavor"), num(b, "worker_count"), strings.Join(nestedNames(b, "zones"), ","))
+			var zones []string
+			for _, z := range b.Body.Blocks {
+				if z.Type == "zones" {
+					zones = append(zones, poolZone(str(z, "name"), m.name(z, "subnet_id")))
+				}
+			}
+			sort.Strings(zones)
+			add("pool %s flavor=%s size=%d zones=%s", str(b, "worker_pool_name"), str(b, "flavor"), num(b, "worker_count"), strings.Join(zones, ","))
 		case "ibm_container_worker_pool":
 			zones := []string{}
 			if boolean(b, "import_on_create") {
-				zones = append(zones, str(res["ibm_container_cluster.cluster"], "datacenter"))
+				c := m["ibm_container_cluster.cluster"]
+				zones = append(zones, m.classicZone(c, str(c, "datacenter")))
 			}
-			for a2, z := range res {
-				if z.Labels[0] == "ibm_container_worker_pool_zone_attachment" && strings.HasPrefix(z.Labels[1], b.Labels[1]+"_zone_") {
-					zones = append(zones, str(z, "zone"))
+			for a2, z := range m {
+				if z.Type == "resource" && z.Labels[0] == "ibm_container_worker_pool_zone_attachment" && m.target(z.Body.Attributes["worker_pool"].Expr) == b {
+					zones = append(zones, m.classicZone(z, str(z, "zone")))
 					covered[a2] = true
 				}
 			}
@@ -240,26 +502,68 @@ func terraformResources(t *testing.T, arts []render.Artifact) (lines, uncovered 
 		case "ibm_resource_instance":
 			add("instance %s service=%s plan=%s location=%s", str(b, "name"), str(b, "service"), str(b, "plan"), str(b, "location"))
 		case "ibm_kms_key":
-			add("kms-key %s root=%v", str(b, "key_name"), !boolean(b, "standard_key"))
+			add("kms-key %s instance=%s root=%v dual-auth-delete=%v", str(b, "key_name"), m.name(b, "instance_id"), !boolean(b, "standard_key"),
+				keyPolicy[str(b, "key_name")])
+			for a2, p := range m {
+				if p.Type == "resource" && p.Labels[0] == "ibm_kms_key_policies" && m.name(p, "key_id") == str(b, "key_name") {
+					covered[a2] = true
+				}
+			}
 		case "ibm_cos_bucket":
 			loc := str(b, "region_location") + str(b, "cross_region_location") + str(b, "single_site_location")
 			add("bucket %s class=%s location=%s", str(b, "bucket_name"), str(b, "storage_class"), loc)
+		case "ibm_iam_authorization_policy":
+			add("authorization %s -> %s instance=%s roles=%s", str(b, "source_service_name"), str(b, "target_service_name"),
+				m.name(b, "target_resource_instance_id"), strings.Join(strs(b, "roles"), ","))
+		case "ibm_atracker_target":
+			dest := ""
+			for _, e := range b.Body.Blocks {
+				if e.Type == "cloudlogs_endpoint" {
+					dest = m.name(e, "target_crn")
+				}
+			}
+			add("atracker-target %s type=%s region=%s destination=%s", str(b, "name"), str(b, "target_type"), str(b, "region"), dest)
+		case "ibm_atracker_route":
+			var targets, locations []string
+			for _, r := range b.Body.Blocks {
+				if r.Type == "rules" {
+					targets = append(targets, m.names(r, "target_ids")...)
+					locations = append(locations, strs(r, "locations")...)
+				}
+			}
+			add("atracker-route %s targets=%s locations=%s", str(b, "name"), strings.Join(targets, ","), strings.Join(locations, ","))
+		case "ibm_container_ingress_instance":
+			add("ingress-instance cluster=%s crn=%s default=%v", m.name(b, "cluster"), m.name(b, "instance_crn"), boolean(b, "is_default"))
 		case "ibm_cbr_zone":
-			var addrs []string
-			vpcs := 0
+			var addrs, vpcs []string
 			for _, a := range b.Body.Blocks {
 				if a.Type != "addresses" {
 					continue
 				}
 				if str(a, "type") == "vpc" {
-					vpcs++
+					vpcs = append(vpcs, m.name(a, "value"))
 				} else {
 					addrs = append(addrs, str(a, "value"))
 				}
 			}
-			add("cbr-zone %s addresses=%s vpcs=%d", str(b, "name"), strings.Join(addrs, ","), vpcs)
+			add("cbr-zone %s addresses=%s vpcs=%s", str(b, "name"), strings.Join(addrs, ","), strings.Join(vpcs, ","))
 		case "ibm_cbr_rule":
-			add("cbr-rule %q enforcement=%s", str(b, "description"), str(b, "enforcement_mode"))
+			attrs := map[string]string{}
+			zone, api := "", ""
+			for _, nb := range b.Body.Blocks {
+				for _, in := range nb.Body.Blocks {
+					switch {
+					case nb.Type == "resources" && in.Type == "attributes":
+						attrs[str(in, "name")] = m.name(in, "value")
+					case nb.Type == "contexts" && in.Type == "attributes" && str(in, "name") == "networkZoneId":
+						zone = m.name(in, "value")
+					case nb.Type == "operations" && in.Type == "api_types":
+						api = str(in, "api_type_id")
+					}
+				}
+			}
+			add("cbr-rule %q service=%s instance=%s api=%s zone=%s enforcement=%s", str(b, "description"), attrs["serviceName"],
+				attrs["serviceInstance"], api, zone, str(b, "enforcement_mode"))
 		case "ibm_iam_access_group_policy", "ibm_iam_access_group_members", "ibm_iam_access_group":
 			// Counted into the group's line below.
 			group := strings.SplitN(b.Labels[1], "_", 3)
@@ -270,12 +574,17 @@ func terraformResources(t *testing.T, arts []render.Artifact) (lines, uncovered 
 			covered[addr] = false
 		}
 	}
-	for addr, b := range res {
-		if b.Labels[0] != "ibm_iam_access_group" {
+	for _, d := range m {
+		if d.Type == "data" && (d.Labels[0] == "ibm_is_vpc" || d.Labels[0] == "ibm_is_subnet") {
+			add("existing-%s %s", strings.TrimPrefix(d.Labels[0], "ibm_is_"), m.name(d, "identifier"))
+		}
+	}
+	for addr, b := range m {
+		if b.Type != "resource" || b.Labels[0] != "ibm_iam_access_group" {
 			continue
 		}
 		var members []string
-		if mb := res["ibm_iam_access_group_members."+b.Labels[1]]; mb != nil {
+		if mb := m["ibm_iam_access_group_members."+b.Labels[1]]; mb != nil {
 			members = strs(mb, "ibm_ids")
 		}
 		sort.Strings(members)
