@@ -171,9 +171,6 @@ func (m *module) differences() []string {
 		"The runbook creates the cluster in one zone and adds the others with `ibmcloud ks zone add`; this module names every zone at create. The end state is the same pool in every zone.",
 		"The default worker pool is adopted by a worker-pool resource (`import_on_create`), because the cluster resource ignores later edits of it.",
 	}
-	if m.wantsKMS() && !m.bootVolumeEncryption() {
-		out = append(out, "The service-to-service grant from Kubernetes Service to the KMS instance (Reader), which IBM asks for before KMS is enabled, is a resource here; the runbook creates it only together with boot-volume encryption.")
-	}
 	if m.s.Security.KMS.DualAuthDelete && m.wantsKMS() {
 		out = append(out, "`terraform destroy` cannot delete the root key while its dual-authorization deletion policy is on: a second approver must authorize the deletion first.")
 	}

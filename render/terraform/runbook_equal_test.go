@@ -98,17 +98,7 @@ func TestTerraformBuildsWhatTheRunbookBuilds(t *testing.T) {
 			if os.Getenv("IKSPLAN_TF_COMPARE_VERBOSE") != "" {
 				t.Logf("runbook:\n%s\nterraform:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 			}
-			open := runbookOpenDefects[rd.name]
-			for _, k := range open {
-				if slices.Contains(got, k) || !slices.Contains(want, k) {
-					t.Errorf("open runbook defect %q no longer shows (the runbook's state has it or Terraform lost it): remove it from runbookOpenDefects", k)
-				}
-			}
 			for _, k := range want {
-				if slices.Contains(open, k) {
-					t.Logf("known runbook defect (told rehearse): Terraform has %s; the runbook's final state does not", k)
-					continue
-				}
 				if !slices.Contains(got, k) {
 					t.Errorf("Terraform has %s; the runbook's final state does not", k)
 				}
@@ -123,22 +113,6 @@ func TestTerraformBuildsWhatTheRunbookBuilds(t *testing.T) {
 			}
 		})
 	}
-}
-
-// runbookOpenDefects are the differences that are the runbook's defects,
-// reported to its owner (coord msgs TO-rehearse.md), by design: Terraform
-// has the line, the runbook's final state does not. The test fails once a
-// listed line stops differing, so the list cannot outlive the fix.
-//
-// The Kubernetes Service -> KMS Reader authorization: IBM's "Setting up a
-// KMS provider" (containers-encryption-setup, step 3) asks for it before
-// `ks kms enable`; the runbook creates it only with VPC boot-volume
-// encryption (render/runbook/keys.go), so designs without that lack it.
-var runbookOpenDefects = map[string][]string{
-	"tokyo-classic-production":              {"authorization containers-kubernetes -> kms instance=shop-prod-kms roles=Reader"},
-	"variant-classic-bare-metal-pool":       {"authorization containers-kubernetes -> kms instance=shop-prod-kms roles=Reader"},
-	"variant-classic-private-vlans-gateway": {"authorization containers-kubernetes -> kms instance=shop-prod-kms roles=Reader"},
-	"variant-vpc-existing-private-only":     {"authorization containers-kubernetes -> kms instance=shop-vpc-prod-kms roles=Reader"},
 }
 
 // rehearsedDesign is a design the rehearsal runs: a preset or a variant.
