@@ -31,16 +31,17 @@ func (m *module) renderReadme() ([]byte, error) {
 	w("## Apply")
 	w("")
 	w("```sh")
-	w("export TF_VAR_ibmcloud_api_key=...   # never written to a file")
-	if m.wantsCBR() {
-		w("export TF_VAR_account_id=...         # ibmcloud account show")
-	}
+	w("export TF_VAR_ibmcloud_api_key=\"$IBMCLOUD_API_KEY\"   # the key the runbook logs in with; never in a file")
 	w("terraform init")
 	w("terraform plan -out plan.tfplan")
 	w("terraform apply plan.tfplan")
 	w("```")
 	w("")
 	w("`variables.tf` holds only the API key and account-specific IDs; the defaults are the design's values.")
+	w("`terraform plan` asks for each variable without a default (set `TF_VAR_<name>` to skip the question).")
+	if m.wantsCBR() {
+		w("The context-based restrictions need `account_id`: the account ID that `ibmcloud account show` prints.")
+	}
 	w("")
 	w("## After `terraform apply`: the runbook")
 	w("")
