@@ -217,7 +217,7 @@ func (b *builder) zonesText() string {
 	for i, z := range b.s.Zones {
 		out[i] = code(z)
 	}
-	return strings.Join(out, ", ")
+	return strings.Join(out, b.t("listSep"))
 }
 
 // regionText is "`jp-tok` (Tokyo)".

@@ -57,11 +57,13 @@ func localizedOnce(lang, id string) (string, error) {
 // Render returns DESIGN.md for the context's design, in the design's
 // document language.
 func Render(c *view.Context) ([]view.Artifact, error) {
-	return renderIn(c, documentLanguage(c))
+	return RenderIn(c, documentLanguage(c))
 }
 
-// renderIn returns DESIGN.md in the given language ("en" or "ja").
-func renderIn(c *view.Context, lang string) ([]view.Artifact, error) {
+// RenderIn returns DESIGN.md in the given language ("en" or "ja"; anything
+// else is English), for callers that know the run's language (--lang)
+// when the design does not record one.
+func RenderIn(c *view.Context, lang string) ([]view.Artifact, error) {
 	p, err := build(c, lang)
 	if err != nil {
 		return nil, err

@@ -13,7 +13,7 @@ import (
 func renderJA(t *testing.T, name string) string {
 	t.Helper()
 	c := view.New(presetDesign(t, name), catalog.Default(), name+".yaml")
-	arts, err := renderIn(c, langJA)
+	arts, err := RenderIn(c, langJA)
 	if err != nil {
 		t.Fatalf("render %s in Japanese: %v", name, err)
 	}
