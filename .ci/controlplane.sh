@@ -23,6 +23,11 @@
 #
 # The processes run in their own sessions and outlive `up`; always `down` (a trap in the
 # caller is the usual way). Ports are random; nothing listens beyond 127.0.0.1.
+# kube-controller-manager waits 5 minutes (not 50 s) for a node heartbeat before it marks
+# the node NotReady: kwok's heartbeat comes every 20 s plus up to 25 s of jitter, and on a
+# loaded machine it lagged past 50 s, so nodes flapped NotReady, their pods lost Ready and a
+# rehearsal's `kubectl wait … Available` timed out (classic-private-vlans-gateway's second
+# run, 2026-12-02). Nothing here tests node failure detection: the drill taints explicitly.
 # The apiserver runs with every default admission plugin, ResourceQuota included
 # (kube-controller-manager computes quota status here).
 
@@ -122,6 +127,7 @@ controlplane_up() {
     --root-ca-file "$d/certs/apiserver.crt" \
     --use-service-account-credentials=false \
     --controllers '*,-serviceaccount-token' \
+    --node-monitor-grace-period 5m \
     --bind-address 127.0.0.1 --secure-port "$kcm_port" --cert-dir "$d/kcm-certs" \
     --profiling=false
   spawn "$d" kube-scheduler "$KUBE_SCHEDULER" \

@@ -16,14 +16,20 @@ source "$CI_DIR/controlplane.sh"
 
 # clean_cluster: remove what the previous design's runbook left in the shared control
 # plane (its kwok nodes and namespaces), so each rehearsal starts from an empty cluster.
+# It waits only for the namespaces it deletes: `wait --for=delete namespace --all` also
+# waited for default and kube-system, which are never deleted, so it always ran into its
+# 60 s timeout (a minute per design).
 clean_cluster() {
-  local k=$1 ns
+  local k=$1 ns gone=()
   "$KUBECTL" --kubeconfig "$k" delete nodes --all --wait=false >/dev/null 2>&1 || true
   while read -r ns; do
-    case $ns in default | kube-system | kube-public | kube-node-lease) continue ;; esac
+    case $ns in '' | default | kube-system | kube-public | kube-node-lease) continue ;; esac
     "$KUBECTL" --kubeconfig "$k" delete namespace "$ns" --wait=false >/dev/null 2>&1 || true
+    gone+=("namespace/$ns")
   done < <("$KUBECTL" --kubeconfig "$k" get namespaces -o 'jsonpath={range .items[*]}{.metadata.name}{"\n"}{end}' 2>/dev/null)
-  "$KUBECTL" --kubeconfig "$k" wait --for=delete namespace --all --timeout=60s >/dev/null 2>&1 || true
+  if ((${#gone[@]})); then
+    "$KUBECTL" --kubeconfig "$k" wait --for=delete "${gone[@]}" --timeout=60s >/dev/null 2>&1 || true
+  fi
 }
 
 # rehearse_one NAME ARGS...: one `iksplan rehearse`, its summary line checked.
