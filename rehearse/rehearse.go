@@ -55,6 +55,8 @@ type Summary struct {
 	// RerunMutating is 0).
 	RerunCalls    int
 	RerunMutating int
+	// RerunExit is the second run's exit status (0: it finished).
+	RerunExit     int
 	FaultsSkipped bool
 	Faults        int
 	FaultsOK      int
@@ -74,12 +76,17 @@ func (s Summary) Line(name string) string {
 	if !s.FaultsSkipped {
 		faults = fmt.Sprintf("faults %d/%d converged", s.FaultsOK, s.Faults)
 	}
-	return fmt.Sprintf("rehearse: %s: %s · rerun %d mutating calls · %s", name, fresh, s.RerunMutating, faults)
+	rerun := fmt.Sprintf("rerun %d mutating calls", s.RerunMutating)
+	if s.RerunExit != 0 {
+		// A rerun that stopped half-way made few calls: its count proves nothing.
+		rerun = fmt.Sprintf("rerun FAILED (exit %d) after %d mutating calls", s.RerunExit, s.RerunMutating)
+	}
+	return fmt.Sprintf("rehearse: %s: %s · %s · %s", name, fresh, rerun, faults)
 }
 
 // OK reports whether every scenario passed.
 func (s Summary) OK() bool {
-	return s.FreshOK && s.RerunMutating == 0 && s.FaultsOK == s.Faults && s.NeverNormalOK && len(s.Problems) == 0
+	return s.FreshOK && s.RerunMutating == 0 && s.RerunExit == 0 && s.FaultsOK == s.Faults && s.NeverNormalOK && len(s.Problems) == 0
 }
 
 // ErrFailed is returned when a scenario failed; the summary says which.
@@ -152,7 +159,7 @@ func Run(o Options) (Summary, error) {
 		return s, err
 	}
 	writeLog(fresh, "rerun", res2)
-	s.RerunMutating, s.RerunCalls = len(res2.mutating()), callsByTool(res2)["ibmcloud"]
+	s.RerunMutating, s.RerunCalls, s.RerunExit = len(res2.mutating()), callsByTool(res2)["ibmcloud"], res2.exit
 	if res2.exit != 0 {
 		s.Problems = append(s.Problems, fmt.Sprintf("second run exited %d:\n%s", res2.exit, indent(tail(res2.output, 8))))
 	}
@@ -247,7 +254,7 @@ func (s Summary) Report() []string {
 	}
 	out := []string{
 		fmt.Sprintf("fresh run: %s; calls: %s; %d mutating ibmcloud calls", okWord(s.FreshOK), strings.Join(tools, ", "), s.FreshMutating),
-		fmt.Sprintf("second run: %d ibmcloud calls, %d mutating", s.RerunCalls, s.RerunMutating),
+		fmt.Sprintf("second run: exit %d, %d ibmcloud calls, %d mutating", s.RerunExit, s.RerunCalls, s.RerunMutating),
 	}
 	if s.FaultsSkipped {
 		out = append(out, "faults: skipped (--faults none)")
