@@ -7,38 +7,143 @@
 #   item 5  kill -9 loses no committed answer; accessible ctrl+c saves and exits 130
 #   item 6  a burst of typed text is text ("set up manually tab enter")
 # Each check prints PASS or FAIL with the screen on failure; exit 1 if any failed.
+#
+# No fixed sleeps: every key waits until the wizard has drawn its answer (the
+# screen is unchanged and no thread of the wizard is running for half a second),
+# and every check polls for the screen or the file it expects, up to
+# TUI_TMUX_TIMEOUT seconds (default 60), so a loaded CI machine is slow, not red.
+# TUI_TMUX_STUTTER=1 proves it: it stops the wizard (SIGSTOP) for 0.3 s of every
+# second while the checks run.
 set -uo pipefail
 BIN=${1:?usage: tui-tmux.sh IKSPLAN}
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 command -v tmux >/dev/null || { echo "tui-tmux: tmux is not installed" >&2; exit 1; }
+TIMEOUT=${TUI_TMUX_TIMEOUT:-60}
 WORK=$(mktemp -d)
-SESSION=iksplan-tui-$$
+: >"$WORK/session"
+# NB: a private tmux server (-L), since the default one may be shared. Each
+# start opens a new session before closing the last, so the server never exits
+# with its last session and races the next new-session.
+SERVER=iksplan-tui-$$
+SESSION=''
+NSESSIONS=0
 FAILS=0
-# NB: a private tmux server (-L): the default one may be shared, and a server
-# that exits with its last session races the next new-session.
-trap 'tmux -L "$SESSION" kill-server 2>/dev/null; sleep 0.2; rm -rf -- "$WORK" 2>/dev/null' EXIT
+STUTTER_PID=''
+cleanup() {
+  if [[ -n $STUTTER_PID ]]; then
+    kill "$STUTTER_PID" 2>/dev/null
+    wait "$STUTTER_PID" 2>/dev/null
+    local pid
+    pid=$(wizard_pid)
+    [[ -n $pid ]] && kill -CONT "$pid" 2>/dev/null
+  fi
+  tmux -L "$SERVER" kill-server 2>/dev/null
+  rm -rf -- "$WORK" 2>/dev/null
+}
+trap cleanup EXIT
+
+tm() { tmux -L "$SERVER" "$@"; }
 
 # start [W H] CMD...: run CMD in a fresh tmux session (120x40 unless given).
 start() {
-  local w=120 h=40
+  local w=120 h=40 old=$SESSION
   if [[ $1 =~ ^[0-9]+$ ]]; then w=$1 h=$2; shift 2; fi
-  tmux -L "$SESSION" kill-session -t "$SESSION" 2>/dev/null
-  sleep 0.2
+  NSESSIONS=$((NSESSIONS + 1))
+  SESSION=tui-$NSESSIONS
   printf '%q ' "$@" >"$WORK/cmd"
-  tmux -L "$SESSION" new-session -d -s "$SESSION" -x "$w" -y "$h" \
+  tm new-session -d -s "$SESSION" -x "$w" -y "$h" \
     "cd $(printf %q "$WORK") && export XDG_STATE_HOME=$(printf %q "$WORK/state") LANG=${LANG:-C.UTF-8}; $(cat "$WORK/cmd"); echo EXIT=\$?; sleep 600"
+  [[ -n $old ]] && tm kill-session -t "$old" 2>/dev/null
+  echo "$SESSION" >"$WORK/session"
+  return 0
 }
-screen() { tmux -L "$SESSION" capture-pane -p -t "$SESSION"; }
-keys() { tmux -L "$SESSION" send-keys -t "$SESSION" "$@"; sleep 0.25; }
-text() { tmux -L "$SESSION" send-keys -t "$SESSION" -l "$1"; sleep 0.25; }
+screen() { tm capture-pane -p -t "$SESSION" 2>/dev/null; }
+
+# wizard_pid: the wizard process of the current session (a child of its shell).
+wizard_pid() {
+  local shell p
+  shell=$(tm display-message -p -t "$(<"$WORK/session")" '#{pane_pid}' 2>/dev/null) || return 0
+  for p in $(pgrep -P "$shell" 2>/dev/null); do
+    [[ $(readlink "/proc/$p/exe" 2>/dev/null) == "$BIN" ]] && echo "$p" && return 0
+  done
+  return 0
+}
+
+# busy PID: some thread of PID is running, runnable or stopped (not idle).
+busy() {
+  local f line
+  [[ -n $1 ]] || return 1
+  for f in /proc/"$1"/task/*/stat; do
+    line=$(<"$f") 2>/dev/null || continue
+    line=${line##*) }
+    [[ ${line:0:1} == [RDT] ]] && return 0
+  done
+  return 1
+}
+
+# settle: wait until the wizard is idle and the screen has not changed for
+# 0.4 s (the analysis runs 120 ms after the last key).
+settle() {
+  local prev='' cur n=0 i
+  for ((i = 0; i < TIMEOUT * 10; i++)); do
+    cur=$(screen)
+    if [[ $cur == "$prev" ]] && ! busy "$(wizard_pid)"; then
+      n=$((n + 1))
+      ((n >= 4)) && return 0
+    else
+      n=0
+    fi
+    prev=$cur
+    sleep 0.1
+  done
+  echo "tui-tmux: the screen did not settle in ${TIMEOUT}s" >&2
+  return 1
+}
+
+# keys KEY...: press each key in turn, each after the wizard drew the last.
+keys() {
+  local k
+  for k in "$@"; do
+    tm send-keys -t "$SESSION" "$k"
+    settle
+  done
+}
+# text TEXT: type TEXT in one write (tmux send-keys -l).
+text() { tm send-keys -t "$SESSION" -l "$1"; settle; }
+# paste TEXT: one write of TEXT as an unbracketed paste delivers it.
+paste() {
+  tm set-buffer -- "$1"
+  tm paste-buffer -t "$SESSION" # no -p: not bracketed
+  settle
+}
+
 # wait_for TEXT [SECONDS]: until the screen shows TEXT.
 wait_for() {
   local i
-  for ((i = 0; i < ${2:-10} * 10; i++)); do
+  for ((i = 0; i < ${2:-$TIMEOUT} * 10; i++)); do
     screen | grep -qF -- "$1" && return 0
     sleep 0.1
   done
   return 1
+}
+# wait_draft REGEX: until a draft file has a line matching REGEX (saves run
+# off the update loop).
+wait_draft() {
+  local i
+  for ((i = 0; i < TIMEOUT * 10; i++)); do
+    grep -qE -- "$1" "$DRAFTS"/*.yaml 2>/dev/null && return 0
+    sleep 0.1
+  done
+  return 1
+}
+# kill9: kill -9 the wizard once it is idle, and wait for its shell to see it.
+kill9() {
+  local pid
+  settle
+  pid=$(wizard_pid)
+  [[ -n $pid ]] || { echo "tui-tmux: no wizard process to kill" >&2; return 1; }
+  kill -9 "$pid"
+  wait_for "EXIT=137"
 }
 pass() { echo "PASS item $1: $2"; }
 fail() {
@@ -48,51 +153,69 @@ fail() {
 }
 DRAFTS=$WORK/state/iksplan/drafts
 drafts() { ls "$DRAFTS"/*.yaml 2>/dev/null; }
-# pid of the wizard process in the session.
-wizard_pid() { pgrep -f -n -- "^$BIN" ; }
 reset_state() { rm -rf -- "$WORK/state" "$WORK"/*.yaml "$WORK"/out1; }
+
+# stutter: stop the wizard of the current session for 0.3 s of every second
+# (TUI_TMUX_STUTTER=1): keys sent just before a stop wait in the terminal,
+# answers are drawn late, saves land late.
+stutter() {
+  local pid
+  while :; do
+    pid=$(wizard_pid)
+    if [[ -n $pid ]]; then
+      kill -STOP "$pid" 2>/dev/null
+      sleep 0.3
+      kill -CONT "$pid" 2>/dev/null
+    fi
+    sleep 0.7
+  done
+}
+
+# to_about: from the welcome screen, start from the tokyo-vpc-production preset
+# and go to the basics step's "What is the cluster for?" field.
+to_about() {
+  wait_for "How do you want to start?" || { echo "no welcome screen"; return 1; }
+  keys Down Down Enter # tokyo-vpc-production
+  wait_for "step 1/" || { echo "the preset did not start"; return 1; }
+  local i
+  for ((i = 0; i < 6; i++)); do
+    screen | grep -qE "┃ *What is the cluster for\?" && return 0
+    keys Enter
+  done
+  echo "never reached 'What is the cluster for?'"
+  return 1
+}
 
 # ---- item 6: a burst is text ---------------------------------------------------
 item6() {
+  local why
   reset_state
   start "$BIN"
-  wait_for "How do you want to start?" || { fail 6 "no welcome screen"; return; }
-  keys Down Down Enter # tokyo-vpc-production
-  wait_for "step 1/" || { fail 6 "preset did not start"; return; }
-  keys Enter Enter Enter Enter
-  wait_for "What is the cluster for?" || { fail 6 "no about page"; return; }
+  why=$(to_about) || { fail 6 "$why"; return; }
   keys End C-u
   # One write of the whole text, as a paste without bracketed paste (or a
   # slow link) delivers it: bubbletea reads each word as one key named by it.
-  tmux -L "$SESSION" set-buffer -- "set up manually tab enter"
-  tmux -L "$SESSION" paste-buffer -t "$SESSION" # no -p: not bracketed
-  sleep 0.3
+  paste "set up manually tab enter"
   keys Enter # commits the answer (saved per answer)
-  sleep 0.5
-  if grep -q "description: set up manually tab enter$" "$DRAFTS"/*.yaml && screen | grep -qF "Owner"; then
+  if wait_draft "description: set up manually tab enter$" && wait_for "Owner"; then
     pass 6 "typed burst kept whole: 'set up manually tab enter'"
   else
-    fail 6 "burst lost words: $(grep -h 'description:' "$DRAFTS"/*.yaml)"
+    fail 6 "burst lost words: $(grep -h 'description:' "$DRAFTS"/*.yaml 2>/dev/null)"
   fi
 }
 
 # ---- item 5: kill -9 keeps committed answers; accessible ctrl+c --------------------
 item5() {
+  local why
   reset_state
   start "$BIN"
-  wait_for "How do you want to start?" || { fail 5 "no welcome screen"; return; }
-  keys Down Down Enter
-  wait_for "step 1/" || { fail 5 "preset did not start"; return; }
-  keys Enter Enter Enter Enter
-  wait_for "What is the cluster for?" || { fail 5 "no about page"; return; }
+  why=$(to_about) || { fail 5 "$why"; return; }
   keys End C-u
   text "committed-answer"
   keys Enter
   text "partial" # being typed: may be lost
-  sleep 0.5
-  kill -9 "$(wizard_pid)"
-  sleep 0.3
-  if grep -q "description: committed-answer" "$DRAFTS"/*.yaml; then
+  kill9 || { fail 5 "kill -9 did not end the wizard"; return; }
+  if grep -q "description: committed-answer" "$DRAFTS"/*.yaml 2>/dev/null; then
     pass 5 "kill -9 kept the committed answer on the current page"
   else
     fail 5 "kill -9 lost the committed answer"
@@ -100,18 +223,29 @@ item5() {
   reset_state
   start "$BIN" --accessible
   wait_for "How do you want to start?" || { fail 5 "accessible: no start question"; return; }
-  text "1"; keys Enter # dev-single-zone
+  text "1"
+  keys Enter # dev-single-zone
   wait_for "Cluster name" || { fail 5 "accessible: no cluster name"; return; }
-  text "acc-answer"; keys Enter
+  text "acc-answer"
+  keys Enter
   wait_for "Environment" || { fail 5 "accessible: no environment question"; return; }
-  text "?"; keys Enter
+  text "?"
+  keys Enter
   wait_for "Why:" || { fail 5 "accessible: ? printed no help"; return; }
   keys C-c
-  if wait_for "EXIT=130" 5 && grep -q "name: acc-answer" "$DRAFTS"/*.yaml; then
+  if wait_for "EXIT=130" && grep -q "name: acc-answer" "$DRAFTS"/*.yaml 2>/dev/null; then
     pass 5 "accessible: ? explains; ctrl+c saved every answer and exited 130"
   else
     fail 5 "accessible ctrl+c: exit or draft wrong"
   fi
+}
+
+# quit: ctrl+c, y, and wait for the wizard to end.
+quit() {
+  keys C-c
+  wait_for "Quit the wizard?" || return 1
+  keys y
+  wait_for "EXIT="
 }
 
 # ---- item 1: draft identity ---------------------------------------------------------
@@ -123,18 +257,16 @@ item1() {
   keys Down Down Enter
   wait_for "step 1/" || { fail 1 "preset did not start"; return; }
   keys Tab Enter
-  keys C-c; keys y
-  wait_for "EXIT=" 5 || { fail 1 "quit did not exit"; return; }
+  quit || { fail 1 "quit did not exit"; return; }
   start "$BIN" edit a.yaml
   wait_for "step 1/" || { fail 1 "edit did not start"; return; }
   keys Tab Enter
-  keys C-c; keys y
-  wait_for "EXIT=" 5
+  quit || { fail 1 "quit did not exit (edit)"; return; }
   local n
   n=$(drafts | wc -l)
   if ((n != 2)); then fail 1 "two designs of cluster shop-vpc-prod share a draft ($n drafts)"; return; fi
   start "$BIN" edit a.yaml
-  if wait_for "a.yaml already has a draft" && screen | grep -qF "Start over from a.yaml"; then
+  if wait_for "a.yaml already has a draft" && wait_for "Start over from a.yaml"; then
     pass 1 "a preset and a file of the same cluster name keep 2 drafts; the file's draft is offered before replacing"
   else
     fail 1 "editing a.yaml again did not ask about its draft"
@@ -155,16 +287,14 @@ item4() {
   for ((i = 0; i < 8; i++)); do screen | grep -qF "Existing VPC" && break; keys Enter; done
   wait_for "Existing VPC" || { fail 4 "never reached the existing-VPC page"; return; }
   keys Tab # the first subnet
-  sleep 0.5
-  kill -9 "$(wizard_pid)"
+  kill9 || { fail 4 "kill -9 did not end the wizard"; return; }
   start "$BIN"
   wait_for "Resume draft" || { fail 4 "no resume offered"; return; }
   keys Enter
   if ! wait_for "Existing VPC"; then fail 4 "resume did not land on the existing-VPC page"; return; fi
   if ! screen | grep -E "┃.*subnet ID" >/dev/null; then fail 4 "resume did not land on the subnet field"; return; fi
-  for ((i = 0; i < 6; i++)); do keys Enter; done
-  sleep 0.5
-  if grep -q "vpcID: r022-11111111" "$DRAFTS"/*.yaml; then
+  keys Enter Enter Enter Enter Enter Enter
+  if wait_draft "vpcID: r022-11111111"; then
     pass 4 "resume on zones/vpc-existing, subnet field; enter through keeps vpcID"
   else
     fail 4 "vpcID lost after resume"
@@ -186,7 +316,7 @@ item2() {
   keys Down Enter # adopt
   wait_for "step 1/" || { fail 2 "adopt did not start the wizard"; return; }
   local i
-  for ((i = 0; i < 12; i++)); do screen | grep -qF "Review and write" && screen | grep -q "step [0-9]*/[0-9]* Review" && break; keys PageDown; done
+  for ((i = 0; i < 14; i++)); do screen | grep -q "step [0-9]*/[0-9]* Review" && break; keys PageDown; done
   wait_for "Findings and actions" || { fail 2 "no review"; return; }
   keys Enter
   wait_for "Output folder" || { fail 2 "no output page"; return; }
@@ -208,6 +338,11 @@ item2() {
   pass 2 "rendered copy recognised; 'overwrite? no' wrote nothing; yes wrote the design as out1/design.yaml with its artifacts"
 }
 
+if [[ ${TUI_TMUX_STUTTER:-} == 1 ]]; then
+  stutter &
+  STUTTER_PID=$!
+  echo "tui-tmux: stutter on: the wizard is stopped 0.3 s of every second"
+fi
 item6
 item5
 item1
