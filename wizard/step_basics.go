@@ -69,7 +69,7 @@ func init() {
 		},
 		Why{
 			Key: "spec.environment",
-			Text: "The seed deck sizes hardware by purpose (slide 9): dedicated or bare-metal " +
+			Text: "IBM's 2019 guidance sizes hardware by purpose (slide 9): dedicated or bare-metal " +
 				"workers for production, shared virtual servers for development and test. iksplan's " +
 				"rules follow the environment: in production a single zone, a missing log or " +
 				"monitoring service or a public-only master is an error, elsewhere a warning.",
@@ -79,7 +79,7 @@ func init() {
 		},
 		Why{
 			Key: "spec.infrastructure",
-			Text: "Classic is the world of the seed deck: data centers (tok02), public and private " +
+			Text: "Classic is the world of the 2019 guidance: data centers (tok02), public and private " +
 				"VLANs, VRF or VLAN spanning for multizone (slide 12), bare metal, Calico host " +
 				"policies and gateway appliances (slides 36–37). VPC (Gen 2) is IBM's current " +
 				"default: your own VPC and subnets, security groups, private by default, metro " +

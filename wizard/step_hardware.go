@@ -118,12 +118,12 @@ func init() {
 			Text: "General pools carry the sizing demand together. A GPU pool is tainted so only GPU " +
 				"pods land there; an edge pool runs only Ingress and load balancer pods, isolating " +
 				"public traffic; a storage pool hosts software-defined storage such as Portworx on " +
-				"local disks (seed slide 22).",
+				"local disks (IBM's 2019 guidance, slide 22).",
 			Doc: "https://cloud.ibm.com/docs/containers?topic=containers-edge",
 		},
 		Why{
 			Key: "spec.workerPools[*].isolation",
-			Text: "Seed slide 9: bare metal for high-performance workloads and GPUs; dedicated virtual " +
+			Text: "IBM's 2019 guidance (slide 9): bare metal for high-performance workloads and GPUs; dedicated virtual " +
 				"servers for production; shared virtual servers for development and test (and cost-" +
 				"sensitive production). Dedicated means the physical host serves only your account; " +
 				"bare metal is single-tenant hardware ordered with --hardware dedicated.",
@@ -134,7 +134,7 @@ func init() {
 		},
 		Why{
 			Key: "spec.workerPools[*].flavor",
-			Text: "The seed: most clusters use 4- or 8-core workers, and the right size depends on the " +
+			Text: "IBM's 2019 guidance: most clusters use 4- or 8-core workers, and the right size depends on the " +
 				"application — measure it (slide 10). Kubernetes keeps about 10% of each worker for " +
 				"itself. Fewer, bigger workers waste less to overhead; more, smaller ones lose less " +
 				"capacity when one fails. In production, under 4 vCPU is a finding.",

@@ -33,7 +33,7 @@ func accessGroupList() List[model.AccessGroup] {
 		ID:    "groups",
 		Noun:  "access group",
 		Title: "Access groups",
-		Description: "Seed slide 43: when several people work on a cluster, give each team the right permissions. " +
+		Description: "IBM's 2019 guidance (slide 43): when several people work on a cluster, give each team the right permissions. " +
 			"Each group's Kubernetes access is shown below it.",
 		Items: func(d *model.Design) *[]model.AccessGroup { return &d.Spec.IAM.AccessGroups },
 		Label: func(_ *Ctx, g *model.AccessGroup) string {
@@ -169,7 +169,7 @@ func iamWhys() []Why {
 	)
 	return []Why{{
 		Key: "spec.iam.accessGroups[*].name",
-		Text: "Seed slide 43: when several people work on a cluster, grant each the permissions their work needs. " +
+		Text: "IBM's 2019 guidance (slide 43): when several people work on a cluster, grant each the permissions their work needs. " +
 			"IAM access groups carry the policies; people join and leave the group, the policies stay. Name groups " +
 			"after the team and what it does (shop-developers, shop-platform-admins).",
 		Alternatives: "Policies per user work for one or two people and become unreviewable after that.",
@@ -181,7 +181,7 @@ func iamWhys() []Why {
 		Doc: docUsers,
 	}, {
 		Key: "spec.iam.accessGroups[*].platformRole",
-		Text: "Seed slides 43–44 (2019) mapped the IAM roles Administrator, Operator, Editor and Viewer to Kubernetes " +
+		Text: "IBM's 2019 guidance (slides 43–44) mapped the IAM roles Administrator, Operator, Editor and Viewer to Kubernetes " +
 			"ClusterRoles. That changed: IKS now maps the SERVICE roles to RBAC, and platform roles govern only " +
 			"`ibmcloud ks` actions and the IKS API — Viewer lists and inspects; Editor adds Ingress, logging, service " +
 			"binding and the audit webhook; Operator manages workers, pools, zones and master updates; Administrator " +
@@ -194,7 +194,7 @@ func iamWhys() []Why {
 		Text: "IKS turns the service role into Kubernetes RBAC and keeps it in sync: Reader → ClusterRole view " +
 			"(no Secrets, no roles or bindings), Writer → edit, Manager → admin in its namespaces (RoleBinding " +
 			"ibm-operate) or cluster-admin through the ClusterRoleBinding ibm-admin when it covers every namespace. " +
-			"Seed slide 44: `kubectl get clusterrolebinding ibm-admin -o yaml` shows who holds cluster-admin.",
+			"IBM's 2019 guidance (slide 44): `kubectl get clusterrolebinding ibm-admin -o yaml` shows who holds cluster-admin.",
 		Alternatives: "Scope Writer to the team's namespaces; give cluster-admin (Manager in all namespaces) to one " +
 			"small platform group only.",
 		Doc: docRoles,

@@ -79,7 +79,7 @@ func namespacesLive(c *Ctx) string {
 func namespaceWhys() []Why {
 	return []Why{
 		{Key: "spec.namespaces[*].name", Text: "A namespace is where a team's or application's objects live. Access " +
-			"groups are scoped to namespaces (seed slides 43–44: IAM roles become Kubernetes RBAC bindings in them), and " +
+			"groups are scoped to namespaces (IBM's 2019 guidance, slides 43–44: IAM roles become Kubernetes RBAC bindings in them), and " +
 			"the manifests give each one a quota, default limits and default-deny network policies.",
 			Alternatives: "One namespace for everything is simpler but lets every team touch every workload and share one quota.",
 			Doc:          "https://cloud.ibm.com/docs/containers?topic=containers-users#checking-perms"},

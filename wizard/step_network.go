@@ -50,7 +50,7 @@ func networkPages() []Page {
 	return []Page{{
 		ID:    "endpoints",
 		Title: "Service endpoints",
-		Description: "Where the Kubernetes master's API is reachable. Seed slide 39: a private cluster keeps " +
+		Description: "Where the Kubernetes master's API is reachable. IBM's 2019 guidance (slide 39): a private cluster keeps " +
 			"master–worker traffic and kubectl on the private network.",
 		Fields: func(c *Ctx) []huh.Field {
 			choices := model.ServiceEndpoints("").Choices()
@@ -204,7 +204,7 @@ func networkPages() []Page {
 	}, {
 		ID:    "policies",
 		Title: "Network policies",
-		Description: "Seed slide 36: IKS controls traffic inside the cluster with Calico; Kubernetes " +
+		Description: "IBM's 2019 guidance (slide 36): IKS controls traffic inside the cluster with Calico; Kubernetes " +
 			"NetworkPolicies decide which pods may talk to which.",
 		Fields: func(c *Ctx) []huh.Field {
 			fields := []huh.Field{YesNo(c, "spec.firewall.networkPolicies", "Default-deny NetworkPolicies in each application namespace?",
@@ -212,7 +212,7 @@ func networkPages() []Page {
 			if c.Spec().IsVPC() {
 				fields = append(fields, Note("VPC: security groups, not Calico host policies",
 					"On VPC the workers are guarded by VPC security groups (kube-<clusterID>, kube-lbaas-<clusterID>) "+
-						"that IBM manages; Calico host policies and gateway appliances are classic-only. Seed slide 36 "+
+						"that IBM manages; Calico host policies and gateway appliances are classic-only. IBM's 2019 guidance (slide 36) "+
 						"said security groups could not be used with IKS: on VPC they are now the host firewall."))
 			}
 			return fields
@@ -232,7 +232,7 @@ func networkPages() []Page {
 	}, {
 		ID:    "cis",
 		Title: "Cloud Internet Services",
-		Description: "Seed slide 38: IBM's edge service, run in Cloudflare's data centers, in front of the " +
+		Description: "IBM's 2019 guidance (slide 38): IBM's edge service, run in Cloudflare's data centers, in front of the " +
 			"cluster's public endpoints.",
 		Fields: func(c *Ctx) []huh.Field {
 			return []huh.Field{YesNo(c, "spec.firewall.cis.enabled", "Put Cloud Internet Services in front of the cluster?",
@@ -258,7 +258,7 @@ func networkPages() []Page {
 	}, {
 		ID:    "gateway",
 		Title: "Gateway appliance (classic)",
-		Description: "Seed slide 37: a single-tenant firewall and VPN gateway in front of the cluster's VLANs — " +
+		Description: "IBM's 2019 guidance (slide 37): a single-tenant firewall and VPN gateway in front of the cluster's VLANs — " +
 			"one zone each.",
 		Skip: func(c *Ctx) bool { return !isClassic(c) },
 		Fields: func(c *Ctx) []huh.Field {
@@ -272,7 +272,7 @@ func networkPages() []Page {
 			}
 			line := "protects the public and private VLANs of one zone; you run and patch it"
 			if s.Multizone() {
-				line = liveWarn(c, fmt.Sprintf("single-zone (seed slide 37): %d zones need one appliance each, or one becomes the cluster's single point of failure", len(s.Zones)))
+				line = liveWarn(c, fmt.Sprintf("single-zone (IBM's 2019 guidance, slide 37): %d zones need one appliance each, or one becomes the cluster's single point of failure", len(s.Zones)))
 			}
 			return wrapTo(line, c.Width)
 		},
@@ -298,7 +298,7 @@ func endpointsLive(c *Ctx) string {
 			lines = append(lines, "kubectl only from inside the VPC (its VPE): plan a VPN, Direct Link or Transit Gateway",
 				liveWarn(c, "fixed at create: the cluster is created with --disable-public-service-endpoint"))
 		} else {
-			lines = append(lines, "kubectl only over IBM's private network: plan a VPN or Direct Link (seed slide 39)")
+			lines = append(lines, "kubectl only over IBM's private network: plan a VPN or Direct Link (IBM's 2019 guidance, slide 39)")
 		}
 	case model.EndpointsPublicOnly:
 		lines = append(lines, liveWarn(c, "legacy: every worker talks to the master over the internet; not for production"))
@@ -406,7 +406,7 @@ func cisLive(c *Ctx) string {
 func networkWhys() []Why {
 	return []Why{{
 		Key: "spec.network.serviceEndpoints",
-		Text: "Seed slide 39 (Private Cluster): master–worker traffic and kubectl go over the private network. Public " +
+		Text: "IBM's 2019 guidance on the private cluster (slide 39): master–worker traffic and kubectl go over the private network. Public " +
 			"and private is IBM's usual choice: workers use the private endpoint, people the public one, which on VPC " +
 			"you restrict with context-based restrictions. Private only needs, on classic, an account with VRF and " +
 			"service endpoints, and for everyone a VPN or Direct Link to run kubectl. Treat it as fixed at create: a " +
@@ -464,7 +464,7 @@ func networkWhys() []Why {
 		FixedAtCreate: true,
 	}, {
 		Key: "spec.network.ingress.controller",
-		Text: "IKS runs the Ingress controller for you as ALBs in every zone. The seed deck's era used Ingress-NGINX; " +
+		Text: "IKS runs the Ingress controller for you as ALBs in every zone. The era of IBM's 2019 guidance used Ingress-NGINX; " +
 			"upstream Ingress-NGINX is retired and IKS is moving managed Ingress to Traefik (ingress classes " +
 			"public-iks-traefik / private-iks-traefik). Both run during the transition.",
 		Alternatives: "Ingress-NGINX only to keep existing annotations working while you migrate; none when " +
@@ -482,14 +482,14 @@ func networkWhys() []Why {
 		Doc: docTraefik,
 	}, {
 		Key: "spec.firewall.networkPolicies",
-		Text: "Seed slide 36: IKS uses Calico for network control inside the cluster. A default-deny NetworkPolicy in " +
+		Text: "IBM's 2019 guidance (slide 36): IKS uses Calico for network control inside the cluster. A default-deny NetworkPolicy in " +
 			"each application namespace, plus DNS and same-namespace allows, means a compromised pod cannot reach " +
 			"everything else; each extra flow is then allowed on purpose.",
 		Alternatives: "Without them every pod can reach every other pod in the cluster.",
 		Doc:          docNetPolicies,
 	}, {
 		Key: "spec.firewall.calicoPolicies",
-		Text: "Seed slides 36–37: on classic, Calico also guards each worker's public and private interfaces " +
+		Text: "IBM's 2019 guidance (slides 36–37): on classic, Calico also guards each worker's public and private interfaces " +
 			"(host endpoints) with iptables rules applied by calicoctl, e.g. to let only CIS's addresses in. IBM's " +
 			"default host policies must stay (they are recreated on master updates); IBM's published sets in " +
 			"IBM-Cloud/kube-samples add lower-order policies: public network isolation (deny public egress except " +
@@ -499,7 +499,7 @@ func networkWhys() []Why {
 		Doc: docNetPolicies,
 	}, {
 		Key: "spec.firewall.cis.enabled",
-		Text: "Seed slide 38: Cloud Internet Services runs in Cloudflare's data centers worldwide and protects and " +
+		Text: "IBM's 2019 guidance (slide 38): Cloud Internet Services runs in Cloudflare's data centers worldwide and protects and " +
 			"speeds up public applications: DDoS protection at layers 3, 4 and 7, a web application firewall, " +
 			"TLS, fast DNS, a global load balancer with health checks (slide 11: across zones or clusters) and CDN " +
 			"caching.",
@@ -516,12 +516,12 @@ func networkWhys() []Why {
 		Doc: docCIS,
 	}, {
 		Key: "spec.firewall.cis.features",
-		Text: "Seed slide 38's features: DDoS protection, WAF, TLS, DNS, global load balancing and CDN. Production " +
+		Text: "Features named by IBM's 2019 guidance (slide 38): DDoS protection, WAF, TLS, DNS, global load balancing and CDN. Production " +
 			"web traffic usually wants at least DDoS, WAF and TLS.",
 		Doc: docCIS,
 	}, {
 		Key: "spec.firewall.gatewayAppliance",
-		Text: "Seed slide 37: gateway appliances — Virtual Router Appliance (Vyatta), Juniper vSRX, FortiGate — protect " +
+		Text: "IBM's 2019 guidance (slide 37): gateway appliances — Virtual Router Appliance (Vyatta), Juniper vSRX, FortiGate — protect " +
 			"the public and private VLANs with a single-tenant firewall and VPN gateway, but each covers a single " +
 			"zone. In a multizone cluster you need one per zone, or all traffic funnels through one zone. IBM's " +
 			"current orderability of VRA and FortiGate should be confirmed with IBM.",

@@ -97,7 +97,7 @@ func TestNetworkStepWalkClassic(t *testing.T) {
 	expectLive(t, h, "✓ Public network isolation", "CIS is not enabled yet")
 	h.Enter().ExpectPage("network/cis").Key("n").ExpectPage("network/gateway")
 	h.Down(1)
-	expectLive(t, h, "single-zone (seed slide 37): 3 zones need one appliance each")
+	expectLive(t, h, "single-zone (IBM's 2019 guidance, slide 37): 3 zones need one appliance each")
 	h.Enter().ExpectPage("security/kms-provider")
 
 	n, fw := d.Spec.Network, d.Spec.Firewall

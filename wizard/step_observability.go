@@ -26,7 +26,7 @@ func init() {
 	pages := []Page{{
 		ID:    "logging",
 		Title: "Logging",
-		Description: "Seed slide 26: IKS writes its logs on each worker; to see them in one place, send them to an " +
+		Description: "IBM's 2019 guidance (slide 26): IKS writes its logs on each worker; to see them in one place, send them to an " +
 			"IBM Cloud service or one of your own.",
 		Fields: func(c *Ctx) []huh.Field {
 			return []huh.Field{Choose(c, "spec.logging.backend", "Where do the logs go?",
@@ -49,7 +49,7 @@ func init() {
 	}, {
 		ID:    "sources",
 		Title: "Log sources",
-		Description: "Seed slide 26's seven sources: ① worker nodes ② containers ③ applications ④ storage " +
+		Description: "The seven log sources of IBM's 2019 guidance (slide 26): ① worker nodes ② containers ③ applications ④ storage " +
 			"⑤ kube-system ⑥ kube-audit ⑦ Ingress.",
 		Skip: func(c *Ctx) bool { return c.D.Spec.Logging.Backend == model.LogNone },
 		Fields: func(c *Ctx) []huh.Field {
@@ -98,7 +98,7 @@ func init() {
 	}, {
 		ID:    "monitoring",
 		Title: "Monitoring",
-		Description: "Seed slides 30–32: IBM Cloud Monitoring (the deck's \"Monitoring with Sysdig\") discovers the " +
+		Description: "IBM's 2019 guidance (slides 30–32): IBM Cloud Monitoring (\"Monitoring with Sysdig\" in 2019) discovers the " +
 			"cluster, collects its metrics and alerts through many channels.",
 		Fields: func(c *Ctx) []huh.Field {
 			return []huh.Field{YesNo(c, "spec.monitoring.enabled", "Use IBM Cloud Monitoring?",
@@ -175,7 +175,7 @@ func alertChannelList() List[model.AlertChannel] {
 		ID:    "alerts",
 		Noun:  "alert channel",
 		Title: "Alert channels",
-		Description: "Seed slide 30: alerts on anomalies, downtime and degradation go to e-mail, Slack, PagerDuty, " +
+		Description: "IBM's 2019 guidance (slide 30): alerts on anomalies, downtime and degradation go to e-mail, Slack, PagerDuty, " +
 			"webhooks, OpsGenie or VictorOps. Only say where: webhook URLs and integration keys are secrets and " +
 			"are entered in the Monitoring console, never in the design.",
 		Items: func(d *model.Design) *[]model.AlertChannel { return &d.Spec.Monitoring.AlertChannels },
@@ -256,8 +256,8 @@ func alertTargetValidator(t model.AlertChannelType) func(string) error {
 func observabilityWhys() []Why {
 	return []Why{{
 		Key: "spec.logging.backend",
-		Text: "Seed slides 26–29: IKS writes the logs of its components locally on each worker; to see them in one " +
-			"place use an IBM Cloud service or an external one. The deck used IBM Log Analysis with LogDNA (\"just " +
+		Text: "IBM's 2019 guidance (slides 26–29): IKS writes the logs of its components locally on each worker; to see them in one " +
+			"place use an IBM Cloud service or an external one. The 2019 guidance used IBM Log Analysis with LogDNA (\"just " +
 			"install the agent\", slide 29). IBM Log Analysis, Activity Tracker and the `ibmcloud ob` plug-in " +
 			"reached end of support on 2025-03-28; IBM Cloud Logs replaces them, with its agent installed by Helm " +
 			"(logs-agent-helm, namespace ibm-observe).",
@@ -266,7 +266,7 @@ func observabilityWhys() []Why {
 		Doc: docCloudLogs,
 	}, {
 		Key: "spec.logging.sources",
-		Text: "Seed slide 26 lists seven sources: ① worker OS events, ② containers' stdout and stderr, ③ application " +
+		Text: "IBM's 2019 guidance (slide 26) lists seven sources: ① worker OS events, ② containers' stdout and stderr, ③ application " +
 			"log files, ④ storage plug-ins, ⑤ kube-system (kubelet, kube-proxy), ⑥ kube-audit — every request to the " +
 			"API server — and ⑦ Ingress traffic. Today kube-audit is forwarded by the API server audit webhook " +
 			"(`ibmcloud ks cluster master audit-webhook set`) to IBM's in-cluster receiver, on classic and VPC clusters " +
@@ -276,7 +276,7 @@ func observabilityWhys() []Why {
 		Doc: docHealth,
 	}, {
 		Key: "spec.logging.retentionDays",
-		Text: "How long logs stay searchable. Incident reviews and audits look back weeks or months; the seed's " +
+		Text: "How long logs stay searchable. Incident reviews and audits look back weeks or months; the 2019 guidance's " +
 			"LogDNA archived older logs to Object Storage (slide 27), and Cloud Logs can archive to your own bucket too.",
 		Doc: docCloudLogs,
 	}, {
@@ -302,7 +302,7 @@ func observabilityWhys() []Why {
 		Doc:  docHealth,
 	}, {
 		Key: "spec.monitoring.enabled",
-		Text: "Seed slides 30–32: Monitoring with Sysdig gives real-time performance monitoring, a topology map of " +
+		Text: "IBM's 2019 guidance (slides 30–32): Monitoring with Sysdig gives real-time performance monitoring, a topology map of " +
 			"service dependencies, dashboards, automatic discovery of the cluster's metrics, and alerts through many " +
 			"channels — \"just install the agent\". It continues as IBM Cloud Monitoring; since `ibmcloud ob` ended " +
 			"(2025-03-28) the agent is installed with its Helm chart.",
@@ -318,7 +318,7 @@ func observabilityWhys() []Why {
 		Doc:  docMonitoring,
 	}, {
 		Key: "spec.monitoring.alertChannels[*].type",
-		Text: "Seed slide 30: notifications through e-mail, Slack, PagerDuty, webhooks, OpsGenie and VictorOps. " +
+		Text: "IBM's 2019 guidance (slide 30): notifications through e-mail, Slack, PagerDuty, webhooks, OpsGenie and VictorOps. " +
 			"Production needs at least one channel that wakes someone.",
 		Doc: docMonitoring,
 	}, {

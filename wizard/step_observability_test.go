@@ -32,7 +32,7 @@ func TestObservabilityStepWalk(t *testing.T) {
 
 	// Monitoring on (the default), its instance and plan.
 	h.Enter().ExpectPage("observability/monitoring-instance").ExpectView("shop-prod-monitoring", "graduated-tier")
-	h.Enter().Enter().ExpectPage("observability/alerts").ExpectView("never in the design")
+	h.Enter().Enter().ExpectPage("observability/alerts").ExpectView("entered in the Monitoring console")
 	expectLive(t, h, "no alert channel")
 
 	// Alert channels: e-mail (a bad address keeps the page), Slack (a

@@ -35,7 +35,7 @@ func init() {
 	pages := []Page{{
 		ID:    "pipeline",
 		Title: "Pipeline",
-		Description: "Seed slides 16–17: Plan → Code → Build → Test → Release → Operate → Monitor. A commit " +
+		Description: "IBM's 2019 guidance (slides 16–17): Plan → Code → Build → Test → Release → Operate → Monitor. A commit " +
 			"builds an image, tests it, pushes it to the registry and deploys it stage by stage.",
 		Fields: func(c *Ctx) []huh.Field {
 			ci := &c.D.Spec.CICD
@@ -86,7 +86,7 @@ func init() {
 	}, Page{
 		ID:    "upgrades",
 		Title: "Upgrades",
-		Description: "Seed slide 13: when version n is released IBM supports n, n-1 and n-2; older versions are " +
+		Description: "IBM's 2019 guidance (slide 13): when version n is released IBM supports n, n-1 and n-2; older versions are " +
 			"deprecated, then unsupported. Updates are yours to schedule.",
 		Fields: func(c *Ctx) []huh.Field {
 			u := &c.D.Spec.Operations.Upgrades
@@ -121,7 +121,7 @@ func init() {
 	pages = append(pages, Page{
 		ID:    "backups",
 		Title: "Backups",
-		Description: "Seed slides 11 and 23: Cloud Databases back themselves up to cross-region Object Storage. " +
+		Description: "IBM's 2019 guidance (slides 11 and 23): Cloud Databases back themselves up to cross-region Object Storage. " +
 			"Volumes in the cluster need a backup of their own.",
 		Fields: func(c *Ctx) []huh.Field {
 			return []huh.Field{Choose(c, "spec.operations.backups.method", "How are volumes backed up?",
@@ -161,7 +161,7 @@ func init() {
 		Live: func(c *Ctx) string {
 			for _, bk := range c.D.Spec.Storage.ObjectStorage.Buckets {
 				if bk.Name == c.D.Spec.Operations.Backups.Bucket && bk.Resiliency != model.ResiliencyCrossRegion {
-					return wrapTo(liveWarn(c, bk.Name+" is "+bk.Resiliency.Label()+": seed slide 11 keeps backups cross-region"), c.Width)
+					return wrapTo(liveWarn(c, bk.Name+" is "+bk.Resiliency.Label()+": IBM's 2019 guidance (slide 11) keeps backups cross-region"), c.Width)
 				}
 			}
 			return ""
@@ -273,7 +273,7 @@ func stageList() List[model.Stage] {
 		ID:    "stages",
 		Noun:  "stage",
 		Title: "Release stages",
-		Description: "Seed slide 16: the CD pipeline deploys to dev and staging, then production. Each stage " +
+		Description: "IBM's 2019 guidance (slide 16): the CD pipeline deploys to dev and staging, then production. Each stage " +
 			"deploys into one namespace; a person approves where it matters.",
 		Items: func(d *model.Design) *[]model.Stage { return &d.Spec.CICD.Stages },
 		Label: func(_ *Ctx, s *model.Stage) string {
@@ -436,19 +436,19 @@ func validateCron(s string) error {
 func operationsWhys() []Why {
 	return []Why{{
 		Key: "spec.cicd.git",
-		Text: "Seed slides 16–17: Plan and Code happen in Git (GitLab in the deck): issues, reviews, and the commit " +
+		Text: "IBM's 2019 guidance (slides 16–17): Plan and Code happen in Git (GitLab in 2019): issues, reviews, and the commit " +
 			"or pull-request hook that starts the CI pipeline.",
 		Doc: docCD,
 	}, {
 		Key: "spec.cicd.pipeline",
-		Text: "Seed slide 17 ran Build, Test and Release in IBM's Delivery Pipeline; today that is IBM Continuous " +
+		Text: "IBM's 2019 guidance (slide 17) ran Build, Test and Release in IBM's Delivery Pipeline; today that is IBM Continuous " +
 			"Delivery with Tekton pipelines. GitHub Actions or GitLab CI keep pipelines next to the code; the " +
 			"runbook's deploy step works with any of them.",
 		Alternatives: "Jenkins when a team already runs it.",
 		Doc:          docCD,
 	}, {
 		Key: "spec.cicd.registry.region",
-		Text: "Seed slides 15–17 put the Container Registry between Build and Release. A registry in the cluster's own " +
+		Text: "IBM's 2019 guidance (slides 15–17) put the Container Registry between Build and Release. A registry in the cluster's own " +
 			"region (jp.icr.io for jp-tok) keeps pulls fast and private; the cluster's pull secrets for icr.io are " +
 			"created automatically.",
 		Doc: docRegistry,
@@ -459,14 +459,14 @@ func operationsWhys() []Why {
 		Doc: docRegistry,
 	}, {
 		Key: "spec.cicd.vulnerabilityScanning",
-		Text: "Seed slide 4: Vulnerability Advisor inspects container images for known vulnerabilities. Version 4 is " +
+		Text: "IBM's 2019 guidance (slide 4): Vulnerability Advisor inspects container images for known vulnerabilities. Version 4 is " +
 			"the default since v3 was deprecated in June 2023; the pipeline checks its report and stops a release " +
 			"with open findings.",
 		Alternatives: "A scanner in the pipeline (Trivy, Grype) does the same outside IBM Cloud.",
 		Doc:          docVA,
 	}, {
 		Key: "spec.cicd.stages[*].name",
-		Text: "Seed slide 16's CD pipeline releases to Dev and Stage, then Production, with Operate and Monitor " +
+		Text: "The CD pipeline of IBM's 2019 guidance (slide 16) releases to Dev and Stage, then Production, with Operate and Monitor " +
 			"after. Each stage is an environment the release passes through in order.",
 		Doc: docCD,
 	}, {
@@ -476,7 +476,7 @@ func operationsWhys() []Why {
 		Doc: docCD,
 	}, {
 		Key:  "spec.cicd.stages[*].approval",
-		Text: "Seed slide 16's \"LGTM!\": a person reviews before production. The pipeline waits for that sign-off.",
+		Text: "The \"LGTM!\" of IBM's 2019 guidance (slide 16): a person reviews before production. The pipeline waits for that sign-off.",
 		Doc:  docCD,
 	}, {
 		Key: "spec.cicd.deployerServiceAccount",
@@ -485,7 +485,7 @@ func operationsWhys() []Why {
 		Doc: docCD,
 	}, {
 		Key: "spec.operations.upgrades.maxMinorsBehind",
-		Text: "Seed slide 13: when IBM releases version n it supports n, n-1 and n-2; n-3 is deprecated, then " +
+		Text: "IBM's 2019 guidance (slide 13): when IBM releases version n it supports n, n-1 and n-2; n-3 is deprecated, then " +
 			"unsupported, and an unsupported cluster cannot create or repair workers. The master updates one minor " +
 			"at a time, so a cluster that falls behind needs several updates in a row. One behind leaves time to " +
 			"test a release and a minor of slack.",
@@ -528,14 +528,14 @@ func operationsWhys() []Why {
 		Doc:  docAutoscaler,
 	}, {
 		Key: "spec.operations.backups.method",
-		Text: "Seed slides 11 and 23: Cloud Databases back up automatically to cross-region Object Storage; data in " +
+		Text: "IBM's 2019 guidance (slides 11 and 23): Cloud Databases back up automatically to cross-region Object Storage; data in " +
 			"block and file volumes is yours to save. IBM Cloud Backup and Recovery backs up namespaces and volumes " +
 			"through a connector in the cluster; the ibmcloud-backup-restore Helm chart copies volumes to Object Storage.",
 		Alternatives: "None is right when all state lives in managed services.",
 		Doc:          docUtilities,
 	}, {
 		Key:  "spec.operations.backups.bucket",
-		Text: "Backups belong in a cross-region bucket (seed slide 11), so they survive the loss of the region they protect.",
+		Text: "Backups belong in a cross-region bucket (IBM's 2019 guidance, slide 11), so they survive the loss of the region they protect.",
 		Doc:  docUtilities,
 	}, {
 		Key:  "spec.operations.backups.schedule",

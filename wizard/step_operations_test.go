@@ -118,6 +118,6 @@ func TestOperationsStepAccessible(t *testing.T) {
 	if ops.Backups != (model.Backups{Method: model.BackupRestoreChart, Bucket: "shop-prod-backups", Schedule: "0 2 * * 0", RetentionDays: 14}) {
 		t.Fatalf("backups %+v\n%s", ops.Backups, out)
 	}
-	expectOut(t, out, "Seed slides 16–17: Plan → Code → Build → Test → Release → Operate → Monitor",
-		"1: one minor behind (n-1)", "Seed slide 13", "Keep at least 2 per zone")
+	expectOut(t, out, "IBM's 2019 guidance (slides 16–17): Plan → Code → Build → Test → Release → Operate → Monitor",
+		"1: one minor behind (n-1)", "IBM's 2019 guidance (slide 13)", "Keep at least 2 per zone")
 }

@@ -25,7 +25,7 @@ func init() {
 	pages := []Page{{
 		ID:    "kms-provider",
 		Title: "Key management",
-		Description: "Seed slide 4: Secrets are encrypted automatically, and keys can be held in an HSM. With a KMS provider " +
+		Description: "IBM's 2019 guidance (slide 4): Secrets are encrypted automatically, and keys can be held in an HSM. With a KMS provider " +
 			"your root key wraps the cluster's Secrets (and on VPC can encrypt the workers' boot volumes).",
 		Fields: func(c *Ctx) []huh.Field {
 			sec := &c.D.Spec.Security
@@ -134,7 +134,7 @@ func kmsProviderLive(c *Ctx) string {
 func securityWhys() []Why {
 	return []Why{{
 		Key: "spec.security.kms.provider",
-		Text: "Seed slide 4: Secrets are encrypted automatically, and keys can be managed in an HSM. `ibmcloud ks kms " +
+		Text: "IBM's 2019 guidance (slide 4): Secrets are encrypted automatically, and keys can be managed in an HSM. `ibmcloud ks kms " +
 			"enable` additionally wraps the cluster's Secrets with your root key in Key Protect (multi-tenant, FIPS " +
 			"140-2 level 3) or Hyper Protect Crypto Services (a dedicated HSM you alone control, level 4; selected regions only). " +
 			"It is enabled after the cluster is created and can be rotated, but never disabled.",
@@ -175,7 +175,7 @@ func securityWhys() []Why {
 		Doc:          docSecretsMgr,
 	}, {
 		Key: "spec.logging.activityTracker.enabled",
-		Text: "The seed's Activity Tracker reached end of support in 2025; Activity Tracker Event Routing now sends account " +
+		Text: "The Activity Tracker of IBM's 2019 guidance reached end of support in 2025; Activity Tracker Event Routing now sends account " +
 			"events to a Cloud Logs target (`ibmcloud atracker target create --type cloud_logs`, `atracker route create`).",
 		Alternatives: "No routing: the account's events are dropped, and nobody can tell who changed the infrastructure.",
 		Doc:          docATracker,

@@ -58,7 +58,7 @@ func init() {
 		Why{
 			Key: "spec.sizing.demand.cpu",
 			Text: "Size from what the workloads request at peak, measured in a test, not guessed: " +
-				"\"the spec depends on the application, so verify it\" (seed slide 10). iksplan " +
+				"\"the spec depends on the application, so verify it\" (IBM's 2019 guidance, slide 10). iksplan " +
 				"divides the demand by the zones that remain after a failure and by what each worker " +
 				"offers after overhead.",
 			Doc: "https://cloud.ibm.com/docs/containers?topic=containers-strategy#sizing",
@@ -71,13 +71,13 @@ func init() {
 		Why{
 			Key: "spec.sizing.overheadPercent",
 			Text: "Kubernetes itself (kubelet, container runtime, system pods) takes part of every " +
-				"worker: the seed counts about 10% (slide 10). IKS reserves more on small flavors, so " +
+				"worker: the 2019 guidance counts about 10% (slide 10). IKS reserves more on small flavors, so " +
 				"raise it for 2- and 4-core workers.",
 			Doc: "https://cloud.ibm.com/docs/containers?topic=containers-planning_worker_nodes#resource_limit_node",
 		},
 		Why{
 			Key: "spec.sizing.surviveZoneLoss",
-			Text: "Seed slide 10: so that the service continues at 100% when one zone fails, place 50% " +
+			Text: "IBM's 2019 guidance (slide 10): so that the service continues at 100% when one zone fails, place 50% " +
 				"of the workload in each of three zones — 150% in all. In general each zone carries " +
 				"D/(Z−1). Without it the cluster is sized for D/Z per zone and runs degraded after a " +
 				"zone loss.",

@@ -25,7 +25,7 @@ func init() {
 	pages := []Page{{
 		ID:    "objects",
 		Title: "Object Storage",
-		Description: "Seed slides 21–22: in a multizone cluster keep state in services that span zones — " +
+		Description: "IBM's 2019 guidance (slides 21–22): in a multizone cluster keep state in services that span zones — " +
 			"Object Storage, Cloud Databases, Cloudant or Portworx. Block and file volumes stay in one zone.",
 		Fields: func(c *Ctx) []huh.Field {
 			cos := &c.D.Spec.Storage.ObjectStorage
@@ -54,7 +54,7 @@ func init() {
 	pages = append(pages, Page{
 		ID:    "cloudant",
 		Title: "Cloudant",
-		Description: "Seed slide 22 names Cloudant among the multizone database services: a JSON document " +
+		Description: "IBM's 2019 guidance (slide 22) names Cloudant among the multizone database services: a JSON document " +
 			"store with the CouchDB API, replicated across the region's zones.",
 		Fields: func(c *Ctx) []huh.Field {
 			return []huh.Field{
@@ -81,7 +81,7 @@ func init() {
 	}, Page{
 		ID:    "portworx",
 		Title: "Portworx",
-		Description: "Seed slide 22: software-defined storage that replicates volumes across zones, so a pod can " +
+		Description: "IBM's 2019 guidance (slide 22): software-defined storage that replicates volumes across zones, so a pod can " +
 			"move to another zone with its data. It needs a licence and, on classic, bare-metal storage workers.",
 		Fields: func(c *Ctx) []huh.Field {
 			return []huh.Field{
@@ -96,7 +96,7 @@ func init() {
 	pages = append(pages, Page{
 		ID:    "iaas",
 		Title: "Database on IaaS",
-		Description: "Seed slide 21: a database you install yourself on virtual or bare-metal servers, " +
+		Description: "IBM's 2019 guidance (slide 21): a database you install yourself on virtual or bare-metal servers, " +
 			"reached from the cluster over the private network.",
 		Fields: func(c *Ctx) []huh.Field {
 			return []huh.Field{
@@ -169,7 +169,7 @@ func bucketList() List[model.Bucket] {
 		ID:    "buckets",
 		Noun:  "bucket",
 		Title: "Object Storage buckets",
-		Description: "Bucket names are global across IBM Cloud. Seed slide 11: backups go to a cross-region " +
+		Description: "Bucket names are global across IBM Cloud. IBM's 2019 guidance (slide 11): backups go to a cross-region " +
 			"bucket, so they survive the loss of the whole region.",
 		Items: func(d *model.Design) *[]model.Bucket { return &d.Spec.Storage.ObjectStorage.Buckets },
 		Label: func(_ *Ctx, b *model.Bucket) string {
@@ -219,7 +219,7 @@ func databaseList() List[model.DatabaseInstance] {
 		ID:    "databases",
 		Noun:  "Cloud Databases instance",
 		Title: "IBM Cloud Databases",
-		Description: "Seed slide 23: fully managed databases, spread over the region's three zones by default " +
+		Description: "IBM's 2019 guidance (slide 23): fully managed databases, spread over the region's three zones by default " +
 			"and backed up automatically to cross-region Object Storage.",
 		Items: func(d *model.Design) *[]model.DatabaseInstance { return &d.Spec.Storage.Databases },
 		Label: func(_ *Ctx, db *model.DatabaseInstance) string {
@@ -364,7 +364,7 @@ func portworxLive(c *Ctx) string {
 	if !s.Storage.Portworx.Enabled {
 		return ""
 	}
-	lines := []string{"licence: Portworx is ordered from the IBM Cloud catalog and needs a licence (seed slide 22)"}
+	lines := []string{"licence: Portworx is ordered from the IBM Cloud catalog and needs a licence (IBM's 2019 guidance, slide 22)"}
 	if s.IsClassic() {
 		bm := false
 		for _, p := range s.WorkerPools {
@@ -395,7 +395,7 @@ func volumeList() List[model.Volume] {
 		ID:    "volumes",
 		Noun:  "volume",
 		Title: "Block and file volumes",
-		Description: "Persistent volume claims the applications need. Seed slides 21–22: IaaS block and file " +
+		Description: "Persistent volume claims the applications need. IBM's 2019 guidance (slides 21–22): IaaS block and file " +
 			"storage cannot cross zones, so in a multizone cluster use metro classes or a multizone service.",
 		Items: func(d *model.Design) *[]model.Volume { return &d.Spec.Storage.Volumes },
 		Label: func(_ *Ctx, v *model.Volume) string {
@@ -567,7 +567,7 @@ const (
 func storageWhys() []Why {
 	return []Why{{
 		Key: "spec.storage.objectStorage.enabled",
-		Text: "Seed slides 21–22: IBM recommends the multizone services — Cloud Databases and Object Storage — for " +
+		Text: "IBM's 2019 guidance (slides 21–22): IBM recommends the multizone services — Cloud Databases and Object Storage — for " +
 			"persistent data, because IaaS block and file storage cannot cross zones. Object Storage keeps copies in the " +
 			"region's three zones (or across regions); applications use its S3 API or mount buckets through the " +
 			"ibm-object-storage-plugin. Slide 11 also makes it the backup target: cross-region, automatic.",
@@ -588,7 +588,7 @@ func storageWhys() []Why {
 	}, {
 		Key: "spec.storage.objectStorage.buckets[*].resiliency",
 		Text: "Regional buckets keep copies in the region's three zones and survive a zone loss, like a multizone " +
-			"cluster. Seed slides 11 and 23 send backups to a cross-region bucket so they survive the loss of the " +
+			"cluster. IBM's 2019 guidance (slides 11 and 23) sends backups to a cross-region bucket so they survive the loss of the " +
 			"whole region. Single-site is for data residency, not availability.",
 		Alternatives: "Cross-region costs more per GB and is slower to write; keep it for backups and archives.",
 		Doc:          docCOS,
@@ -604,7 +604,7 @@ func storageWhys() []Why {
 		Doc: docDatabases,
 	}, {
 		Key: "spec.storage.databases[*].type",
-		Text: "Seed slide 23: IBM Cloud Databases is a fully managed database service with many open-source engines, " +
+		Text: "IBM's 2019 guidance (slide 23): IBM Cloud Databases is a fully managed database service with many open-source engines, " +
 			"spread over the region's three zones by default (two or three members per engine) and backed up " +
 			"automatically to cross-region Object Storage. Choose the engine the application already speaks.",
 		Alternatives: "A database in the cluster on Portworx, or on your own servers (database on IaaS), gives more " +
@@ -630,7 +630,7 @@ func storageWhys() []Why {
 		Doc:          docDatabases,
 	}, {
 		Key: "spec.storage.cloudant.enabled",
-		Text: "Seed slide 22 lists Cloudant with Cloud Databases as the DBaaS that handles multizone for you: a JSON " +
+		Text: "IBM's 2019 guidance (slide 22) lists Cloudant with Cloud Databases as the DBaaS that handles multizone for you: a JSON " +
 			"document store with the CouchDB HTTP API, replicated across the region's zones.",
 		Alternatives: "Databases for MongoDB if the application speaks MongoDB rather than CouchDB.",
 		Doc:          "https://cloud.ibm.com/docs/Cloudant",
@@ -649,7 +649,7 @@ func storageWhys() []Why {
 		Doc:  docBinding,
 	}, {
 		Key: "spec.storage.portworx.enabled",
-		Text: "Seed slide 22: Portworx is the software-defined storage option for multizone clusters (licence " +
+		Text: "IBM's 2019 guidance (slide 22): Portworx is the software-defined storage option for multizone clusters (licence " +
 			"required). It replicates each volume to workers in other zones, so a database pod can move zones with " +
 			"its data. On classic it runs on bare-metal storage workers with local disks — IBM calls 1000 Mbps " +
 			"virtual workers insufficient for production; on VPC it uses cloud drives. Its metadata lives in an " +
@@ -667,7 +667,7 @@ func storageWhys() []Why {
 		Doc:  docStoragePlan,
 	}, {
 		Key: "spec.storage.volumes[*].storageClass",
-		Text: "Seed slides 21–22: IaaS block and file storage is usable but cannot cross zones, so a pod with such a " +
+		Text: "IBM's 2019 guidance (slides 21–22): IaaS block and file storage is usable but cannot cross zones, so a pod with such a " +
 			"volume cannot be rescheduled into another zone. On VPC, the metro classes (WaitForFirstConsumer) create " +
 			"the volume where the pod lands, and file shares can be mounted from every zone. Retain classes keep the " +
 			"disk after the claim is deleted.",
@@ -684,10 +684,10 @@ func storageWhys() []Why {
 		Doc: docStoragePlan,
 	}, {
 		Key: "spec.storage.databaseOnIaaS.enabled",
-		Text: "Seed slide 21: a database can also run on virtual or bare-metal servers in the same account, reached " +
+		Text: "IBM's 2019 guidance (slide 21): a database can also run on virtual or bare-metal servers in the same account, reached " +
 			"from the cluster over the private network — common when an existing database stays where it is. HA, " +
 			"backups and patching are then yours.",
-		Alternatives: "Cloud Databases (seed slide 23) is managed, multizone and backed up by IBM.",
+		Alternatives: "Cloud Databases (IBM's 2019 guidance, slide 23) is managed, multizone and backed up by IBM.",
 		Doc:          docStoragePlan,
 	}, {
 		Key:  "spec.storage.databaseOnIaaS.engine",

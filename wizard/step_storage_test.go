@@ -208,7 +208,7 @@ func TestStorageStepAccessible(t *testing.T) {
 	if st.Cloudant.Enabled || !st.Portworx.Enabled || st.DatabaseOnIaaS.Enabled {
 		t.Fatalf("storage %+v\n%s", st, out)
 	}
-	expectOut(t, out, "== Step 6 of 12: Storage ==", "Seed slides 21–22", "Cross-region — copies in three regions",
+	expectOut(t, out, "== Step 6 of 12: Storage ==", "IBM's 2019 guidance (slides 21–22)", "Cross-region — copies in three regions",
 		"databases-for-postgresql standard · 2 members")
 }
 

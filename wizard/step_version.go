@@ -43,7 +43,7 @@ func init() {
 	RegisterWhy(Why{
 		Key: "spec.kubernetesVersion",
 		Text: "When a new version (n) is released, IBM supports it and the two before it (n-1, n-2); " +
-			"n-3 becomes deprecated, then unsupported (seed slide 13). An unsupported cluster cannot " +
+			"n-3 becomes deprecated, then unsupported (IBM's 2019 guidance, slide 13). An unsupported cluster cannot " +
 			"create or repair workers, and a master too far behind must be recreated. The master " +
 			"updates one minor version at a time; workers get fix packs every two weeks. Pick the " +
 			"default or the newest supported version, with the most time before end of support.",

@@ -59,7 +59,7 @@ func init() {
 			Skip:  func(c *Ctx) bool { return len(metroZones(c)) < 2 },
 			Fields: func(c *Ctx) []huh.Field {
 				return []huh.Field{Pick(c, "zones.mode", "Zones", "", &c.UI.Zones.Mode, []Opt[string]{
-					{zoneModeMulti, "Multizone (recommended)", fmt.Sprintf("workers in %d zones of the %s metro: survives the loss of a zone (seed slide 8)", len(metroZones(c)), metroName(c))},
+					{zoneModeMulti, "Multizone (recommended)", fmt.Sprintf("workers in %d zones of the %s metro: survives the loss of a zone (IBM's 2019 guidance, slide 8)", len(metroZones(c)), metroName(c))},
 					{zoneModeSingle, "Single zone", "one data center: cheaper, but a zone outage stops the cluster; fine for development"},
 				})}
 			},
@@ -88,7 +88,7 @@ func init() {
 				s := c.Spec()
 				if multizone(c) {
 					opts := zoneOpts(c, metroZones(c))
-					return []huh.Field{PickMany(c, "spec.zones", "Zones", "space toggles; three zones give the seed's 50%+50%+50% (slide 10)", &s.Zones, opts).
+					return []huh.Field{PickMany(c, "spec.zones", "Zones", "space toggles; three zones give the 2019 guidance's 50%+50%+50% (slide 10)", &s.Zones, opts).
 						Validate(func(z []string) error {
 							if len(z) < 2 {
 								return errors.New("choose at least two zones for a multizone cluster")
@@ -210,7 +210,7 @@ func init() {
 		Why{
 			Key: "spec.region",
 			Text: "A multizone region (MZR) spreads the cluster over three data centers of one metro " +
-				"and keeps data in the country (seed slide 11: the Tokyo MZR, tok02/tok04/tok05, with " +
+				"and keeps data in the country (IBM's 2019 guidance, slide 11: the Tokyo MZR, tok02/tok04/tok05, with " +
 				"the master itself spread over the three). Put the cluster where its users and its " +
 				"databases are.",
 			Alternatives: "Single-zone data centers (che01, sng01, …) are managed from a region but " +
@@ -220,7 +220,7 @@ func init() {
 		},
 		Why{
 			Key: "zones.mode",
-			Text: "The seed recommends a multizone cluster for availability (slide 8): the workers " +
+			Text: "IBM's 2019 guidance recommends a multizone cluster for availability (slide 8): the workers " +
 				"spread over the metro's zones, and when a zone fails the others carry on. IBM's HA " +
 				"guidance is at least two workers per zone in a multizone cluster.",
 			Alternatives: "A single zone is cheaper and simpler, and fine for development; in " +
@@ -230,7 +230,7 @@ func init() {
 		Why{
 			Key: "spec.zones",
 			Text: "Each zone gets the same number of workers of every pool. With three zones each " +
-				"carries 50% of the demand, 150% in all, so losing one zone still leaves 100% (seed " +
+				"carries 50% of the demand, 150% in all, so losing one zone still leaves 100% (IBM's 2019 guidance, " +
 				"slide 10). Zone-bound storage (classic block/file, VPC block) stays in its zone: " +
 				"plan it in the storage step.",
 			Alternatives: "Two zones need 100% in each (200% in all) to survive a zone loss.",
@@ -239,7 +239,7 @@ func init() {
 		Why{
 			Key: "spec.network.classic.accountRouting",
 			Text: "A classic multizone cluster needs VRF (or VLAN spanning) so that workers on the " +
-				"private VLANs of different zones can talk (seed slide 12: check with `ibmcloud " +
+				"private VLANs of different zones can talk (IBM's 2019 guidance, slide 12: check with `ibmcloud " +
 				"account show`). VRF is also what the private service endpoint needs. With VRF on, " +
 				"VLAN spanning goes away.",
 			Alternatives: "VLAN spanning (`ibmcloud ks vlan spanning get`) is the older way. " +

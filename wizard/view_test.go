@@ -138,7 +138,7 @@ func TestWhyPanelAndBack(t *testing.T) {
 	h.Key("backspace").Key("f1").ExpectView("Why", "fixed at create", "subdomain")
 	h.Enter()
 	if why := strings.Join(strings.Fields(ansi.Strip(h.app.whyText(200))), " "); h.app.focusedKey() != "spec.environment" ||
-		!strings.Contains(why, "The seed deck sizes hardware by purpose (slide 9)") {
+		!strings.Contains(why, "IBM's 2019 guidance sizes hardware by purpose (slide 9)") {
 		t.Fatalf("why for %s: %s", h.app.focusedKey(), why)
 	}
 	h.Key("?") // on a select: toggles
