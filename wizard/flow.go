@@ -167,6 +167,18 @@ func (f *flow) resolve(l loc) (loc, bool) {
 }
 
 // stepSkipped reports whether every page of step i is skipped.
+// reachedAreas are the rule areas of the steps done or at or before the
+// current one: the findings the user has been asked about.
+func (f *flow) reachedAreas() []string {
+	var out []string
+	for i, s := range f.steps {
+		if i <= f.cur.Step || f.done[s.ID] {
+			out = append(out, s.areas()...)
+		}
+	}
+	return out
+}
+
 func (f *flow) stepSkipped(i int) bool {
 	for _, p := range f.steps[i].Pages {
 		if !f.skipped(loc{i, p.ID}) {

@@ -24,7 +24,12 @@ type panelData struct {
 	Report rules.Report
 	Step   StepID
 	// Areas are the rule areas of the current step.
-	Areas        []string
+	Areas []string
+	// Reached are the rule areas of the steps the user has reached (done,
+	// or at or before the current one): the counts show their findings
+	// only, so the first screen does not greet the user with the errors
+	// of questions not asked yet. Nil counts every area.
+	Reached      []string
 	PreviewTitle string
 	Preview      string
 	// Why, when set, is shown first (the why panel at wide sizes).
@@ -36,8 +41,8 @@ type panelData struct {
 
 // panelKey is what the cached side panel was drawn for.
 type panelKey struct {
-	rev, width, height int
-	why                string
+	rev, step, width, height int
+	why                      string
 }
 
 func (m *App) sidePanel(l layout) string {
@@ -45,12 +50,12 @@ func (m *App) sidePanel(l layout) string {
 	if l.whyInPanel {
 		why = m.whyText(l.pnlW - 4)
 	}
-	k := panelKey{m.panelRev, l.pnlW, l.bodyH, why}
+	k := panelKey{m.panelRev, m.flow.cur.Step, l.pnlW, l.bodyH, why}
 	if k == m.panelKey && m.panelCache != "" {
 		return m.panelCache
 	}
 	p := panelData{
-		D: m.ctx.D, Plan: m.plan, Report: m.report, Step: m.flow.step().ID, Areas: m.flow.step().areas(),
+		D: m.ctx.D, Plan: m.plan, Report: m.report, Step: m.flow.step().ID, Areas: m.flow.step().areas(), Reached: m.flow.reachedAreas(),
 		PreviewTitle: m.previewT, Preview: m.previewX, Width: l.pnlW, Height: l.bodyH, S: m.styles,
 	}
 	p.Why = why
@@ -110,16 +115,17 @@ func topology(p panelData, width int) string {
 	for _, pp := range p.Plan.Pools {
 		nameW = max(nameW, min(len(pp.Name), 12))
 	}
+	labels, prefix := zoneLabels(zones, width, nameW)
 	cellW := 4
-	for _, z := range zones {
-		cellW = max(cellW, len(z))
+	for _, z := range labels {
+		cellW = max(cellW, ansi.StringWidth(z))
 	}
 	fitZones := max((width-nameW-1)/(cellW+1), 1)
-	shown := zones
-	if len(zones) > fitZones {
-		shown = zones[:fitZones]
+	shown := labels
+	if len(labels) > fitZones {
+		shown = labels[:fitZones]
 	}
-	head := pad("", nameW)
+	head := pad(ansi.Truncate(prefix, nameW, "…"), nameW)
 	for _, z := range shown {
 		head += " " + pad(z, cellW)
 	}
@@ -154,6 +160,40 @@ func topology(p panelData, width int) string {
 	return b.String()
 }
 
+// zoneLabels are the column heads of the topology: the zone names when
+// they all fit, else what follows their common prefix ("jp-tok-1" → "1"),
+// which is then returned to head the name column, so three VPC zones fit
+// a 35-column panel instead of showing two and "+1".
+func zoneLabels(zones []string, width, nameW int) ([]string, string) {
+	cellW := 4
+	for _, z := range zones {
+		cellW = max(cellW, ansi.StringWidth(z))
+	}
+	if len(zones) < 2 || len(zones) <= (width-nameW-1)/(cellW+1) {
+		return zones, ""
+	}
+	prefix := zones[0]
+	for _, z := range zones[1:] {
+		for !strings.HasPrefix(z, prefix) {
+			prefix = prefix[:len(prefix)-1]
+		}
+	}
+	// NB: cut at a separator, so "tok02"/"tok04" keep their digits whole.
+	if i := strings.LastIndexAny(prefix, "-_"); i >= 0 {
+		prefix = prefix[:i+1]
+	} else {
+		prefix = ""
+	}
+	if prefix == "" {
+		return zones, ""
+	}
+	out := make([]string, len(zones))
+	for i, z := range zones {
+		out[i] = strings.TrimPrefix(z, prefix)
+	}
+	return out, prefix
+}
+
 // capacity draws what is left after the planned failure.
 func capacity(p panelData, width int) string {
 	s := p.S
@@ -177,13 +217,22 @@ func capacity(p panelData, width int) string {
 	}
 	bar := st.Render(strings.Repeat("█", full)) + s.BarEmpty.Render(strings.Repeat("░", barW-full))
 	b.WriteString("\n" + bar + " " + st.Render(fmt.Sprintf("%3.0f%%", r.Percent)))
-	line := fmt.Sprintf("%s/%s vCPU · %s/%s GiB", num(r.Capacity.CPU), num(p.Plan.Demand.CPU),
-		num(r.Capacity.MemoryGiB), num(p.Plan.Demand.MemoryGiB))
+	line := ofDemand(r.Capacity.CPU, p.Plan.Demand.CPU, "vCPU") + " · " +
+		ofDemand(r.Capacity.MemoryGiB, p.Plan.Demand.MemoryGiB, "GiB")
 	b.WriteString("\n" + s.Muted.Render(ansi.Truncate(line, width, "…")))
 	for _, l := range workerLines(p.Plan) {
 		b.WriteString("\n" + s.Muted.Render(ansi.Truncate(l, width, "…")))
 	}
 	return b.String()
+}
+
+// ofDemand is "capacity/demand unit", or "capacity unit" when that part
+// of the demand is not given (a "43.2/0 vCPU" reads as a broken plan).
+func ofDemand(capacity, demand float64, unit string) string {
+	if demand <= 0 {
+		return num(capacity) + " " + unit
+	}
+	return num(capacity) + "/" + num(demand) + " " + unit
 }
 
 // workerLines are the per-worker figures of IBM's model for the first
@@ -212,11 +261,28 @@ func workerLines(plan model.CapacityPlan) []string {
 // few messages.
 func findingCounts(p panelData, width int) string {
 	s := p.S
-	e, w, i := p.Report.Count(rules.Error), p.Report.Count(rules.Warning), p.Report.Count(rules.Info)
+	var e, w, i, later int
+	for _, f := range p.Report.Findings {
+		switch {
+		case p.Reached != nil && !containsArea(p.Reached, string(f.Area)):
+			if f.Severity != rules.Info {
+				later++
+			}
+		case f.Severity == rules.Error:
+			e++
+		case f.Severity == rules.Warning:
+			w++
+		default:
+			i++
+		}
+	}
 	line := s.Error.Render(fmt.Sprintf("✗ %d %s", e, plural(e, "error"))) + "  " + s.Warn.Render(fmt.Sprintf("! %d %s", w, plural(w, "warning"))) +
 		"  " + s.Muted.Render(fmt.Sprintf("· %d info", i))
 	var b strings.Builder
 	b.WriteString(s.PanelTitle.Render("Findings") + "\n" + ansi.Truncate(line, width, "…"))
+	if later > 0 {
+		b.WriteString("\n" + s.Muted.Render(ansi.Truncate(fmt.Sprintf("%d more in steps not reached yet", later), width, "…")))
+	}
 	shown := 0
 	for _, f := range p.Report.Findings {
 		if f.Severity == rules.Info || !containsArea(p.Areas, string(f.Area)) {

@@ -2,6 +2,7 @@ package wizard
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/iksplan/iksplan/model"
@@ -21,22 +22,50 @@ var previewKeywords = map[StepID][]string{
 	StepOperations:    {"autoscaler", "cr namespace", "addon"},
 }
 
+// runbookVar is one top-level assignment of the runbook (POOL_1_FLAVOR=bx2.8x32).
+var runbookVar = regexp.MustCompile(`^([A-Z][A-Z0-9_]*)=(\S+)$`)
+
+// runbookUse is a use of a runbook variable in a command: "$X", "${X}", $X, ${X}.
+var runbookUse = regexp.MustCompile(`"?\$\{?([A-Z][A-Z0-9_]*)\}?"?`)
+
+// withValues puts the values of the runbook's own variables into a command
+// line, as the runbook would run it: --flavor bx2.8x32 teaches more than
+// --flavor "$POOL_1_FLAVOR". The values are the runbook's, already
+// shell-quoted; unknown variables (set at run time) stay as they are.
+func withValues(line string, vars map[string]string) string {
+	return runbookUse.ReplaceAllStringFunc(line, func(m string) string {
+		name := runbookUse.FindStringSubmatch(m)[1]
+		v, ok := vars[name]
+		// NB: a quote on one side only belongs to the text around it.
+		if !ok || strings.HasPrefix(m, "\"") != strings.HasSuffix(m, "\"") {
+			return m
+		}
+		return v
+	})
+}
+
 // runbookExcerpt returns the runbook commands (with their continuation
-// lines) that the step affects.
+// lines) that the step affects, with the values of the runbook's variables.
 func runbookExcerpt(runbook string, step StepID) string {
 	keys := previewKeywords[step]
 	lines := strings.Split(runbook, "\n")
+	vars := map[string]string{}
+	for _, l := range lines {
+		if m := runbookVar.FindStringSubmatch(l); m != nil && !strings.Contains(m[2], "$") {
+			vars[m[1]] = m[2]
+		}
+	}
 	var out []string
 	for i := 0; i < len(lines) && len(out) < 14; i++ {
 		l := strings.TrimSpace(lines[i])
 		if l == "" || strings.HasPrefix(l, "#") || !containsAny(l, keys) {
 			continue
 		}
-		out = append(out, l)
+		out = append(out, withValues(l, vars))
 		for strings.HasSuffix(l, "\\") && i+1 < len(lines) && len(out) < 14 {
 			i++
 			l = strings.TrimSpace(lines[i])
-			out = append(out, "  "+l)
+			out = append(out, "  "+withValues(l, vars))
 		}
 	}
 	if len(out) == 0 {

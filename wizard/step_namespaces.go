@@ -2,6 +2,7 @@ package wizard
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/charmbracelet/huh"
 
@@ -69,7 +70,7 @@ func namespacesLive(c *Ctx) string {
 	}
 	d := c.D.Spec.Sizing.Demand
 	line := fmt.Sprintf("quotas add up to %s vCPU and %s GiB; the sizing demand is %s vCPU and %s GiB",
-		formatNumber(cpu, false), formatNumber(mem, false), formatNumber(d.CPU, false), formatNumber(d.MemoryGiB, false))
+		formatNumber(milli(cpu), false), formatNumber(milli(mem), false), formatNumber(d.CPU, false), formatNumber(d.MemoryGiB, false))
 	if !d.IsZero() && (cpu > d.CPU || mem > d.MemoryGiB) {
 		return wrapTo(liveWarn(c, line+": namespaces may request more than the cluster is sized for"), c.Width)
 	}
@@ -98,3 +99,7 @@ func namespaceWhys() []Why {
 			Doc: "https://kubernetes.io/docs/concepts/policy/resource-quotas/"},
 	}
 }
+
+// milli rounds a sum of quotas to thousandths (Kubernetes counts CPU in
+// millicores): adding 0.1 and 0.2 must not print 0.30000000000000004.
+func milli(x float64) float64 { return math.Round(x*1000) / 1000 }

@@ -234,6 +234,12 @@ func networkPages() []Page {
 		Title: "Cloud Internet Services",
 		Description: "IBM's 2019 guidance (slide 38): IBM's edge service, run in Cloudflare's data centers, in front of the " +
 			"cluster's public endpoints.",
+		// NB: CIS fronts public endpoints; a design without public ALBs
+		// has none, so the question is not asked (it stays, to be turned
+		// off, while CIS is on).
+		Skip: func(c *Ctx) bool {
+			return !c.D.Spec.Network.Ingress.PublicALB && !c.D.Spec.Firewall.CIS.Enabled
+		},
 		Fields: func(c *Ctx) []huh.Field {
 			return []huh.Field{YesNo(c, "spec.firewall.cis.enabled", "Put Cloud Internet Services in front of the cluster?",
 				"DDoS protection, WAF, global load balancing, CDN, TLS and DNS for a public domain", &c.D.Spec.Firewall.CIS.Enabled)}

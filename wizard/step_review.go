@@ -48,7 +48,7 @@ func init() {
 		Pages: []Page{{
 			ID:          "summary",
 			Title:       "Review",
-			Description: "Every finding, by step: choose one to jump there, waive a warning with a reason, or write the artifacts.",
+			Description: "Every finding, by step: choose one to jump there, waive a finding with a reason, or write the artifacts.",
 			Fields:      reviewFields,
 			Live:        reviewSummary,
 			Validate: func(c *Ctx) error {
@@ -73,7 +73,7 @@ func init() {
 		}, {
 			ID:          "waive",
 			Title:       "Waive a finding",
-			Description: "A waiver records that the team accepts the risk: the finding stays in the design document as info, with the reason and who approved it.",
+			Description: "A waiver records that the team accepts the risk: the finding stays in the design document as info, with the reason and who approved it. Warnings come first; an error can be waived too, when the team accepts a risk the rules call blocking.",
 			Fields:      waiveFields,
 			Done: func(c *Ctx) {
 				r := &c.svc.review
@@ -224,8 +224,9 @@ func reviewSummary(c *Ctx) string {
 	if !plan.Demand.IsZero() {
 		lines = append(lines, fmt.Sprintf("after %s: %.0f%% of demand", plan.Resilience.Scenario, plan.Resilience.Percent))
 	}
-	counts := fmt.Sprintf("%d errors · %d warnings · %d info · %d waivers",
-		r.report.Count(rules.Error), r.report.Count(rules.Warning), r.report.Count(rules.Info), len(s.Waivers))
+	ne, nw, nw2 := r.report.Count(rules.Error), r.report.Count(rules.Warning), len(s.Waivers)
+	counts := fmt.Sprintf("%d %s · %d %s · %d info · %d %s", ne, plural(ne, "error"), nw, plural(nw, "warning"),
+		r.report.Count(rules.Info), nw2, plural(nw2, "waiver"))
 	if c.S != nil {
 		st := c.S.OK
 		if r.report.HasErrors() {
@@ -238,15 +239,25 @@ func reviewSummary(c *Ctx) string {
 
 func waiveFields(c *Ctx) []huh.Field {
 	r := &c.svc.review
-	var opts []Opt[string]
+	// Warnings first: they are what waivers are for; an error can be
+	// waived too (render accepts it, DESIGN.md records it), and says so.
+	var opts, errs []Opt[string]
 	seen := map[string]bool{}
 	for _, f := range r.report.Findings {
 		if f.Severity == rules.Info || strings.HasPrefix(f.RuleID, "WVR") || seen[f.RuleID] {
 			continue
 		}
 		seen[f.RuleID] = true
-		opts = append(opts, Opt[string]{Value: f.RuleID, Label: fmt.Sprintf("%s %s", f.RuleID, model.Escape(f.Message)), Help: model.Escape(f.Why)})
+		o := Opt[string]{Value: f.RuleID, Help: model.Escape(f.Why)}
+		if f.Severity == rules.Error {
+			o.Label = fmt.Sprintf("✗ error %s %s", f.RuleID, model.Escape(f.Message))
+			errs = append(errs, o)
+			continue
+		}
+		o.Label = fmt.Sprintf("! warning %s %s", f.RuleID, model.Escape(f.Message))
+		opts = append(opts, o)
 	}
+	opts = append(opts, errs...)
 	if len(opts) == 0 {
 		r.waiveRule = ""
 		return []huh.Field{Note("Nothing to waive", "no warning or error is open")}
