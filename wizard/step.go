@@ -287,20 +287,7 @@ func FixedAtCreate(key string) bool {
 
 // pathKey turns a concrete YAML path into the why key of its field:
 // spec.workerPools[2].flavor → spec.workerPools[*].flavor.
-func pathKey(path string) string {
-	var b strings.Builder
-	for i := 0; i < len(path); i++ {
-		if path[i] == '[' {
-			if j := strings.IndexByte(path[i:], ']'); j > 0 {
-				b.WriteString("[*]")
-				i += j
-				continue
-			}
-		}
-		b.WriteByte(path[i])
-	}
-	return b.String()
-}
+func pathKey(path string) string { return change.KeyOf(path) }
 
 // ActionResult is the message of a Page.Action's command.
 type ActionResult struct {
