@@ -51,7 +51,9 @@ func runbookExcerpt(runbook string, step StepID) string {
 	lines := strings.Split(runbook, "\n")
 	vars := map[string]string{}
 	for _, l := range lines {
-		if m := runbookVar.FindStringSubmatch(l); m != nil && !strings.Contains(m[2], "$") {
+		// NB: an empty value ('') is filled in at run time (a VPC's ID
+		// once it exists): the variable teaches more than ''.
+		if m := runbookVar.FindStringSubmatch(l); m != nil && !strings.Contains(m[2], "$") && m[2] != "''" && m[2] != `""` {
 			vars[m[1]] = m[2]
 		}
 	}
