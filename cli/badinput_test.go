@@ -8,6 +8,7 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/iksplan/iksplan/internal/i18n"
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/rules"
 )
@@ -98,7 +99,7 @@ func TestMessages_WaivedFindingWithoutSeverity(t *testing.T) {
 	var b strings.Builder
 	l := &loaded{name: "x.yaml"}
 	l.report.Findings = append(l.report.Findings, waivedInfo())
-	if err := writeReportText(&b, l, "2026-11-27"); err != nil {
+	if err := writeReportText(&b, l, "2026-11-27", i18n.For(i18n.EN)); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(b.String(), "waived ()") || !strings.Contains(b.String(), "waived: ") {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/iksplan/iksplan/internal/i18n"
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/rules"
 )
@@ -86,7 +87,7 @@ func (a *app) loadAndJudge(path string) (*loaded, error) {
 	var se *model.SchemaError
 	switch {
 	case errors.As(err, &se):
-		return &loaded{name: name, design: d, source: src, report: rules.Report{Findings: schemaFindings(se)}}, nil
+		return &loaded{name: name, design: d, source: src, report: rules.Report{Findings: schemaFindings(se, a.localizer())}}, nil
 	case err != nil:
 		return nil, usageErr("%w", err)
 	}
@@ -95,7 +96,7 @@ func (a *app) loadAndJudge(path string) (*loaded, error) {
 
 // schemaFindings reports strict-load problems as DES001 error findings, so
 // they print like every other finding (rule, path, line, why).
-func schemaFindings(se *model.SchemaError) []rules.Finding {
+func schemaFindings(se *model.SchemaError, loc *i18n.Localizer) []rules.Finding {
 	out := make([]rules.Finding, 0, len(se.Problems))
 	for _, p := range se.Problems {
 		out = append(out, rules.Finding{
@@ -105,7 +106,7 @@ func schemaFindings(se *model.SchemaError) []rules.Finding {
 			Path:     p.Path,
 			Line:     p.Line,
 			Message:  p.Message,
-			Why:      "iksplan reads design files strictly, so a misspelt key or a wrong type is caught instead of silently ignored; `iksplan schema` prints the JSON Schema for editors.",
+			Why:      loc.T("cli.schema.why", nil),
 		})
 	}
 	return out

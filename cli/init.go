@@ -24,11 +24,19 @@ func newInitCommand(a *app) *cobra.Command {
 			if err != nil {
 				return usageErr("%w", err)
 			}
-			if out == "" || out == "-" {
-				_, err := a.stdout.Write(p.Data)
+			lang, err := a.language()
+			if err != nil {
 				return err
 			}
-			if err := fsutil.WriteFile(out, p.Data, 0o644, force); err != nil {
+			data, err := recordLanguage(p.Data, lang, a.langFlag != "")
+			if err != nil {
+				return err
+			}
+			if out == "" || out == "-" {
+				_, err := a.stdout.Write(data)
+				return err
+			}
+			if err := fsutil.WriteFile(out, data, 0o644, force); err != nil {
 				return withCode(ExitIO, err)
 			}
 			return nil

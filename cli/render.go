@@ -53,7 +53,9 @@ Exit status: 0 written, 1 error findings, 2 bad usage or unreadable input,
 						blocking.report.Findings = append(blocking.report.Findings, f)
 					}
 				}
-				if err := writeReportText(a.stderr, &blocking, cat.AsOf); err != nil {
+				loc := a.localizer()
+				blocking.report = rules.Localize(blocking.report, loc.Lang())
+				if err := writeReportText(a.stderr, &blocking, cat.AsOf, loc); err != nil {
 					return err
 				}
 				return withCode(ExitFindings, fmt.Errorf("%s: %s; fix them or waive them in spec.waivers, then render again",
@@ -61,6 +63,9 @@ Exit status: 0 written, 1 error findings, 2 bad usage or unreadable input,
 			}
 			cat, err := a.catalog()
 			if err != nil {
+				return err
+			}
+			if err := a.settleDocumentLanguage(l.design); err != nil {
 				return err
 			}
 			arts, err := render.All(render.Input{Design: l.design, SourceName: l.name, Catalog: cat}, kinds...)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/iksplan/iksplan/internal/i18n"
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/catalog"
 )
@@ -65,6 +66,26 @@ type app struct {
 	stdin       io.Reader
 	stdout      io.Writer
 	stderr      io.Writer
+	// langFlag is --lang as typed; language() resolves it with the locale.
+	langFlag string
+}
+
+// language is the language of this run's messages: --lang, else the
+// locale (LC_ALL, LC_MESSAGES, LANG), else English. A bad --lang is a
+// usage error naming the flag.
+func (a *app) language() (i18n.Lang, error) {
+	l, err := i18n.Resolve(a.langFlag)
+	if err != nil {
+		return i18n.EN, usageErr("%w", err)
+	}
+	return l, nil
+}
+
+// localizer is the run's message localizer (English if --lang is bad; the
+// command reports that through language()).
+func (a *app) localizer() *i18n.Localizer {
+	l, _ := a.language()
+	return i18n.For(l)
 }
 
 // catalog returns the catalog chosen with --catalog, or the embedded one.
@@ -108,6 +129,12 @@ Run it without arguments in a terminal to start the wizard.`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.PersistentFlags().StringVar(&a.catalogPath, "catalog", "", "use this catalog file instead of the embedded IBM Cloud facts")
+	root.PersistentFlags().StringVar(&a.langFlag, "lang", "", i18n.For(i18n.EN).T("cli.flag.lang", nil))
+	_ = root.RegisterFlagCompletionFunc("lang", fixedCompletions("en", "ja"))
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		_, err := a.language()
+		return err
+	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageErr("%w", err) })
 	root.AddCommand(
 		newPresetsCommand(a),

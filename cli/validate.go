@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/iksplan/iksplan/internal/i18n"
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/rules"
 )
@@ -36,17 +38,20 @@ than one YAML document). FILE may be - for stdin.`,
 			if err != nil {
 				return err
 			}
+			loc := a.localizer()
+			l.report = rules.Localize(l.report, loc.Lang())
 			if format == "json" {
 				err = writeReportJSON(a.stdout, l)
 			} else {
 				cat, _ := a.catalog()
-				err = writeReportText(a.stdout, l, cat.AsOf)
+				err = writeReportText(a.stdout, l, cat.AsOf, loc)
 			}
 			if err != nil {
 				return err
 			}
 			if l.report.HasErrors() {
-				return withCode(ExitFindings, fmt.Errorf("%s: %s", l.name, plural(l.report.Count(rules.Error), "error")))
+				return withCode(ExitFindings, errors.New(loc.T("cli.validate.failed", map[string]any{
+					"File": l.name, "Errors": loc.N("cli.count.error", l.report.Count(rules.Error), nil)})))
 			}
 			return nil
 		},
@@ -90,11 +95,19 @@ const maxShownMessage = 1000
 // forge a line, an ANSI/OSC sequence or a bidi override. Findings of one
 // kind (same rule, same path with its indexes dropped, same wording) after
 // the first model.MaxRepeated are counted in one line.
-func writeReportText(w io.Writer, l *loaded, asOf string) error {
+//
+// The words around the findings come from the catalogue in the run's
+// language (loc); the findings arrive already localized (rules.Localize).
+func writeReportText(w io.Writer, l *loaded, asOf string, loc *i18n.Localizer) error {
 	r := l.report
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s, %s, %s (catalog as of %s)\n", model.Escape(l.name),
-		plural(r.Count(rules.Error), "error"), plural(r.Count(rules.Warning), "warning"), plural(r.Count(rules.Info), "info"), asOf)
+	b.WriteString(loc.T("cli.validate.header", map[string]any{
+		"File":     model.Escape(l.name),
+		"Errors":   loc.N("cli.count.error", r.Count(rules.Error), nil),
+		"Warnings": loc.N("cli.count.warning", r.Count(rules.Warning), nil),
+		"Infos":    loc.N("cli.count.info", r.Count(rules.Info), nil),
+		"AsOf":     asOf,
+	}) + "\n")
 	count := map[string]int{}
 	for _, f := range r.Findings {
 		count[findingKind(f)]++
@@ -105,28 +118,29 @@ func writeReportText(w io.Writer, l *loaded, asOf string) error {
 		shown[k]++
 		if shown[k] > model.MaxRepeated {
 			if shown[k] == model.MaxRepeated+1 {
-				fmt.Fprintf(&b, "\n%-8s %-7s … and %d more like this\n", f.Severity, f.RuleID, count[k]-model.MaxRepeated)
+				fmt.Fprintf(&b, "\n%-8s %-7s %s\n", f.Severity, f.RuleID, loc.N("cli.validate.more", count[k]-model.MaxRepeated, nil))
 			}
 			continue
 		}
-		loc := model.Escape(f.Path)
+		where := model.Escape(f.Path)
 		if f.Line > 0 {
-			loc = fmt.Sprintf("%s (line %d)", loc, f.Line)
+			where = loc.T("cli.validate.line", map[string]any{"Path": where, "Line": f.Line})
 		}
-		fmt.Fprintf(&b, "\n%-8s %-7s %s\n", f.Severity, f.RuleID, loc)
+		fmt.Fprintf(&b, "\n%-8s %-7s %s\n", f.Severity, f.RuleID, where)
 		fmt.Fprintf(&b, "         %s\n", shorten(model.Escape(f.Message)))
 		if f.Waiver != nil {
 			sev := ""
 			if f.WaivedSeverity != "" {
 				sev = " (" + string(f.WaivedSeverity) + ")"
 			}
-			fmt.Fprintf(&b, "         waived%s: %s — approved by %s\n", sev, shorten(model.Escape(f.Waiver.Reason)), shorten(model.Escape(f.Waiver.ApprovedBy)))
+			fmt.Fprintf(&b, "         %s\n", loc.T("cli.validate.waived", map[string]any{
+				"Was": sev, "Reason": shorten(model.Escape(f.Waiver.Reason)), "By": shorten(model.Escape(f.Waiver.ApprovedBy))}))
 		}
 		if f.Why != "" {
-			fmt.Fprintf(&b, "         why: %s\n", model.Escape(f.Why))
+			fmt.Fprintf(&b, "         %s%s\n", loc.T("cli.validate.why", nil), model.Escape(f.Why))
 		}
 		if f.DocURL != "" {
-			fmt.Fprintf(&b, "         doc: %s\n", model.Escape(f.DocURL))
+			fmt.Fprintf(&b, "         %s%s\n", loc.T("cli.validate.doc", nil), model.Escape(f.DocURL))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -47,6 +47,9 @@ type Spec struct {
 	Operations        Operations     `yaml:"operations" json:"operations"`
 	Namespaces        []Namespace    `yaml:"namespaces,omitempty" json:"namespaces,omitempty"`
 	Waivers           []Waiver       `yaml:"waivers,omitempty" json:"waivers,omitempty"`
+	// DocumentLanguage is the language of the rendered documents; empty
+	// means the language of the run (--lang or the locale).
+	DocumentLanguage DocumentLanguage `yaml:"documentLanguage,omitempty" json:"documentLanguage,omitempty" jsonschema:"description=Language of the rendered documents: en or ja (empty: the language of the run)"`
 }
 
 // Multizone reports whether the cluster spans more than one zone.

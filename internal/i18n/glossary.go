@@ -49,14 +49,15 @@ func Glossary() ([]Term, error) {
 
 // UsesTerm reports whether English text s uses term t: whole words, any
 // case, plural "s" allowed ("Worker nodes" uses "worker node"), outside
-// code spans and the term's exceptions.
+// code spans and the term's exceptions. A term joined to a hyphenated or
+// slashed name (cluster-autoscaler, worker-pool) is a name, not the term.
 func (t Term) UsesTerm(s string) bool {
 	s = codeSpan.ReplaceAllString(s, " ")
 	s = templateField.ReplaceAllString(s, " ") // a placeholder's name is not text
 	for _, e := range t.Except {
 		s = strings.ReplaceAll(s, e, " ")
 	}
-	return regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(t.EN) + `(?:s|es)?\b`).MatchString(s)
+	return regexp.MustCompile(`(?i)(?:^|[^-\w/])` + regexp.QuoteMeta(t.EN) + `(?:s|es)?(?:[^-\w/]|$)`).MatchString(s)
 }
 
 // WrongIn returns the first wrong variant of t found in Japanese text s.

@@ -37,16 +37,20 @@ func TestResolve(t *testing.T) {
 
 func TestLocalizer(t *testing.T) {
 	en, ja := For(EN), For(JA)
-	data := map[string]any{"Errors": 1, "Warnings": 0, "Infos": 0}
-	if got, want := en.N("cli.validate.summary", 1, data), "1 finding: 1 error(s), 0 warning(s), 0 info"; got != want {
-		t.Errorf("en one: %q, want %q", got, want)
+	for _, tc := range []struct {
+		l    *Localizer
+		n    int
+		want string
+	}{
+		{en, 1, "1 error"}, {en, 2, "2 errors"}, {en, 0, "0 errors"},
+		{ja, 1, "エラー 1 件"}, {ja, 2, "エラー 2 件"},
+	} {
+		if got := tc.l.N("cli.count.error", tc.n, nil); got != tc.want {
+			t.Errorf("%s N(%d) = %q, want %q", tc.l.Lang(), tc.n, got, tc.want)
+		}
 	}
-	data["Errors"] = 2
-	if got, want := en.N("cli.validate.summary", 2, data), "2 findings: 2 error(s), 0 warning(s), 0 info"; got != want {
-		t.Errorf("en other: %q, want %q", got, want)
-	}
-	if got, want := ja.N("cli.validate.summary", 1, data), "指摘 1 件: エラー 2 件、警告 0 件、情報 0 件"; got != want {
-		t.Errorf("ja: %q, want %q", got, want)
+	if got, want := ja.T("cli.validate.line", map[string]any{"Path": "spec.zones", "Line": 3}), "spec.zones (3 行目)"; got != want {
+		t.Errorf("ja T = %q, want %q", got, want)
 	}
 	if got := ja.T("no.such.message", nil); got != "no.such.message" {
 		t.Errorf("missing message: %q, want its ID", got)

@@ -101,6 +101,8 @@ func newFinding(r Rule, h Hit, src *model.Source) Finding {
 		Why:           r.Why,
 		DocURL:        r.DocURL,
 		FixedAtCreate: change.FixedAtCreate(r.Path),
+		format:        h.format,
+		args:          h.args,
 	}
 }
 

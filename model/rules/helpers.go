@@ -28,14 +28,18 @@ func prodSeverity(s *model.Spec, sev, other Severity) Severity {
 	return other
 }
 
-// hit builds a Hit with a formatted message.
+// hit builds a Hit with a formatted message. format must be a constant:
+// it is also the key of the message's Japanese text (see localize.go), and
+// the catalogue test reads every format from the source.
 func hit(path, format string, args ...any) Hit {
-	return Hit{Path: path, Message: fmt.Sprintf(format, args...)}
+	return Hit{Path: path, Message: fmt.Sprintf(format, args...), format: format, args: args}
 }
 
 // hitSev builds a Hit that overrides the rule's severity.
 func hitSev(sev Severity, path, format string, args ...any) Hit {
-	return Hit{Path: path, Message: fmt.Sprintf(format, args...), Severity: sev}
+	h := hit(path, format, args...)
+	h.Severity = sev
+	return h
 }
 
 // pathf formats an indexed YAML path, e.g. pathf("spec.zones[%d]", 2).

@@ -70,6 +70,10 @@ type Hit struct {
 	// Severity overrides the rule's severity for this hit, e.g. an error in
 	// production that is only a warning elsewhere. Empty: the rule's.
 	Severity Severity
+	// format and args made Message; Localize formats them again in
+	// another language.
+	format string
+	args   []any
 }
 
 // Context is what a rule sees: the design with defaults applied, the
@@ -97,6 +101,9 @@ type Finding struct {
 	// and WaivedSeverity keeps what it would have been.
 	Waiver         *model.Waiver `json:"waiver,omitempty"`
 	WaivedSeverity Severity      `json:"waivedSeverity,omitempty"`
+	// format and args are the hit's, kept so Localize can reword Message.
+	format string
+	args   []any
 }
 
 // Report is every finding of one evaluation, in a stable order.

@@ -329,11 +329,11 @@ func networkRules() []Rule {
 				if !c.Spec.IsVPC() || v.BlocksOutbound() {
 					return nil
 				}
-				msg := "outbound traffic protection is off: every pod can reach the internet"
+				const path = "spec.network.vpc.outboundTrafficProtection"
 				if !v.PublicGateway {
-					msg += "; without a public gateway on the subnets that traffic still has no route"
+					return []Hit{hit(path, "outbound traffic protection is off: every pod can reach the internet; without a public gateway on the subnets that traffic still has no route")}
 				}
-				return []Hit{hit("spec.network.vpc.outboundTrafficProtection", "%s", msg)}
+				return []Hit{hit(path, "outbound traffic protection is off: every pod can reach the internet")}
 			},
 		},
 		{

@@ -83,8 +83,7 @@ func securityRules() []Rule {
 				case !offered:
 					return []Hit{hit("spec.security.kms.provider", "%s is not offered in %s (catalog services.%s)", svc.Label, s.Region, svc.ID)}
 				case deprecated:
-					return []Hit{{Path: "spec.security.kms.provider", Severity: Warning,
-						Message: svc.Label + " is deprecated in " + s.Region + "; choose Key Protect or another region's instance"}}
+					return []Hit{hitSev(Warning, "spec.security.kms.provider", "%s is deprecated in %s; choose Key Protect or another region's instance", svc.Label, s.Region)}
 				}
 				return nil
 			},
@@ -100,8 +99,7 @@ func securityRules() []Rule {
 				s := c.Spec
 				at := s.Logging.ActivityTracker
 				if at.Enabled && s.Logging.Backend != model.LogCloudLogs {
-					return []Hit{{Path: "spec.logging.activityTracker.enabled", Severity: Error,
-						Message: "Activity Tracker Event Routing targets the design's Cloud Logs instance; the log backend is " + string(s.Logging.Backend)}}
+					return []Hit{hitSev(Error, "spec.logging.activityTracker.enabled", "Activity Tracker Event Routing targets the design's Cloud Logs instance; the log backend is %s", string(s.Logging.Backend))}
 				}
 				if !s.IsProduction() || at.Enabled || s.Logging.Backend != model.LogCloudLogs {
 					return nil
