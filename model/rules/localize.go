@@ -93,7 +93,36 @@ func (f Finding) In(l i18n.Lang) Finding {
 		return f
 	}
 	if id, ok := formatID(f.format); ok && i18n.For(l).Has(id) {
-		f.Message = fmt.Sprintf(i18n.For(l).T(id, nil), f.args...)
+		f.Message = fmt.Sprintf(i18n.For(l).T(id, nil), termsIn(l, f.args)...)
 	}
 	return f
+}
+
+var (
+	termIDsOnce sync.Once
+	termIDs     map[string]string // fixed English phrase → "terms." ID
+)
+
+// termsIn returns args with each fixed English phrase of the terms
+// catalogue (a capacity scenario such as "one zone lost") in language l.
+// Other arguments (names, numbers, values from the design) are unchanged.
+func termsIn(l i18n.Lang, args []any) []any {
+	termIDsOnce.Do(func() {
+		termIDs = map[string]string{}
+		for _, id := range i18n.IDs(i18n.EN) {
+			if m, ok := i18n.Message(i18n.EN, id); ok && strings.HasPrefix(id, "terms.") {
+				termIDs[m.Other] = id
+			}
+		}
+	})
+	out := make([]any, len(args))
+	for i, a := range args {
+		out[i] = a
+		if s, ok := a.(string); ok {
+			if id, known := termIDs[s]; known {
+				out[i] = i18n.For(l).T(id, nil)
+			}
+		}
+	}
+	return out
 }

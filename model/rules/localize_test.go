@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/iksplan/iksplan/model/catalog"
 	"strings"
 	"testing"
 	"unicode"
@@ -65,6 +66,20 @@ func TestTitlesInJapanese(t *testing.T) {
 		}
 		if r.TitleIn(i18n.EN) != r.Title || r.WhyIn(i18n.EN) != r.Why {
 			t.Errorf("%s: English title or why differs from the source", r.ID)
+		}
+	}
+}
+
+// TestTermsMatchTheCode keeps the terms catalogue's English equal to the
+// phrases the code passes, or the swap silently stops working.
+func TestTermsMatchTheCode(t *testing.T) {
+	for id, want := range map[string]string{
+		"terms.scenario.zoneLost":   "one zone lost",
+		"terms.scenario.workerLost": "one worker lost",
+		"terms.eos.tentative":       tentative(catalog.Version{Tentative: true}),
+	} {
+		if m, ok := i18n.Message(i18n.EN, id); !ok || m.Other != want {
+			t.Errorf("%s: catalogue has %v, code says %q", id, m, want)
 		}
 	}
 }
