@@ -145,7 +145,10 @@ func TestChecksFailOnDefects(t *testing.T) {
 	if got := checkPlaceholders(c); !slices.Equal(got, want) {
 		t.Errorf("placeholders: got %q, want %q", got, want)
 	}
-	terms, _ := Glossary()
+	terms, err := Glossary()
+	if err != nil {
+		t.Fatal(err)
+	}
 	want = []string{
 		"a.node: en uses \"worker node\" but ja lacks ワーカー・ノード",
 		"a.node: ja uses ワーカーノード; IBM Japan writes ワーカー・ノード",
