@@ -104,6 +104,7 @@ var table = []Impact{
 	{"spec.operations.autoscaler", InPlace, "the cluster-autoscaler add-on and its per-pool settings change in place", docs + "cluster-scaling-install-addon"},
 	{"spec.namespaces", InPlace, "namespaces, quotas and Pod Security labels change in place; the change runbook never deletes a namespace", docs + "pod-security-admission"},
 	{"spec.waivers", InPlace, "waivers change the findings only; nothing on the cluster", docs + "strategy"},
+	{"spec.documentLanguage", InPlace, "the language of the rendered documents and runbook messages only; nothing on the cluster", docs + "strategy"},
 }
 
 var tableIndex = func() map[string]Impact {
