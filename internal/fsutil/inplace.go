@@ -43,7 +43,8 @@ func writable(dir string) bool { return unix.Access(dir, unix.W_OK) == nil }
 func writeInPlace(dir string, files []File) error {
 	pid := strconv.Itoa(os.Getpid())
 	var journal bytes.Buffer
-	dirMode := honourUmask(0o777)
+	mask := Umask()
+	dirMode := fs.FileMode(0o777) &^ mask
 	for _, f := range files {
 		target := filepath.Join(dir, filepath.FromSlash(f.Path))
 		tmp := filepath.Join(filepath.Dir(target), "."+filepath.Base(target)+newMarker+pid)
@@ -53,7 +54,7 @@ func writeInPlace(dir string, files []File) error {
 		if err := os.WriteFile(tmp, f.Data, f.Mode.Perm()); err != nil {
 			return fmt.Errorf("write %s: %w", f.Path, err)
 		}
-		if err := os.Chmod(tmp, honourUmask(f.Mode)); err != nil {
+		if err := os.Chmod(tmp, f.Mode.Perm()&^mask); err != nil {
 			return fmt.Errorf("write %s: %w", f.Path, err)
 		}
 		fmt.Fprintf(&journal, "%s\x00%s\n", tmp, target)
