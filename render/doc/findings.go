@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/iksplan/iksplan/internal/i18n"
 	"github.com/iksplan/iksplan/model/rules"
 	"github.com/iksplan/iksplan/render/view"
 )
@@ -91,5 +92,8 @@ func (b *builder) severity(s rules.Severity) string {
 // The rule engine writes English; its Japanese comes from the rules'
 // own messages (model/rules).
 func (b *builder) findingMessage(f rules.Finding) string {
+	if b.ja() {
+		return f.In(i18n.JA).Message
+	}
 	return f.Message
 }

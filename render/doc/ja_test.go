@@ -4,16 +4,21 @@ import (
 	"testing"
 
 	"github.com/iksplan/iksplan/internal/golden"
+	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/catalog"
 	"github.com/iksplan/iksplan/model/presets"
 	"github.com/iksplan/iksplan/render/view"
 )
 
-// renderJA renders DESIGN.md of a preset in Japanese.
+// renderJA renders DESIGN.md of a preset in Japanese the way `iksplan
+// render` does: the design records spec.documentLanguage: ja and Render
+// follows it (so the goldens also guard that wiring).
 func renderJA(t *testing.T, name string) string {
 	t.Helper()
-	c := view.New(presetDesign(t, name), catalog.Default(), name+".yaml")
-	arts, err := RenderIn(c, langJA)
+	d := presetDesign(t, name)
+	d.Spec.DocumentLanguage = model.LangJapanese
+	c := view.New(d, catalog.Default(), name+".yaml")
+	arts, err := Render(c)
 	if err != nil {
 		t.Fatalf("render %s in Japanese: %v", name, err)
 	}

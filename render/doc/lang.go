@@ -92,6 +92,9 @@ func (t *translator) ja() bool { return t.lang == langJA }
 // documentLanguage is the language the design asks its document to be
 // written in; English when it names none.
 func documentLanguage(c *view.Context) string {
+	if c != nil && c.Spec != nil && string(c.Spec.DocumentLanguage) == langJA {
+		return langJA
+	}
 	return langEN
 }
 
