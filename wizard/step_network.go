@@ -302,7 +302,7 @@ func endpointsLive(c *Ctx) string {
 	case model.EndpointsPrivateOnly:
 		if s.IsVPC() {
 			lines = append(lines, "kubectl only from inside the VPC (its VPE): plan a VPN, Direct Link or Transit Gateway",
-				liveWarn(c, "fixed at create: the cluster is created with --disable-public-service-endpoint"))
+				liveWarn(c, "created with --disable-public-service-endpoint; the private endpoint cannot be turned off later"))
 		} else {
 			lines = append(lines, "kubectl only over IBM's private network: plan a VPN or Direct Link (IBM's 2019 guidance, slide 39)")
 		}
@@ -415,9 +415,10 @@ func networkWhys() []Why {
 		Text: "IBM's 2019 guidance on the private cluster (slide 39): master–worker traffic and kubectl go over the private network. Public " +
 			"and private is IBM's usual choice: workers use the private endpoint, people the public one, which on VPC " +
 			"you restrict with context-based restrictions. Private only needs, on classic, an account with VRF and " +
-			"service endpoints, and for everyone a VPN or Direct Link to run kubectl. Treat it as fixed at create: a " +
-			"private endpoint cannot be disabled once on, and a VPC cluster is made private-only at create " +
-			"(--disable-public-service-endpoint).",
+			"service endpoints, and for everyone a VPN or Direct Link to run kubectl. The public endpoint can be " +
+			"turned off or on later (ibmcloud ks cluster master public-service-endpoint disable|enable, then a master " +
+			"refresh), but the private endpoint cannot be disabled once on; the runbook creates a private-only VPC " +
+			"cluster with --disable-public-service-endpoint.",
 		Alternatives: "Public only exists only on classic accounts without VRF: every worker then reaches the master " +
 			"over the internet — not for production.",
 		Doc: docPlanClusters,

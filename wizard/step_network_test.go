@@ -20,7 +20,7 @@ func TestNetworkStepWalkVPC(t *testing.T) {
 		t.Fatal("public-only offered on VPC")
 	}
 	h.Down(1)
-	expectLive(t, h, "kubectl only from inside the VPC", "fixed at create: the cluster is created with --disable-public-service-endpoint")
+	expectLive(t, h, "kubectl only from inside the VPC", "created with --disable-public-service-endpoint; the private endpoint cannot be turned off later")
 	h.Up(1).Enter().ExpectPage("network/vpc-egress")
 
 	// Outbound traffic protection off, and a public gateway.
