@@ -17,58 +17,151 @@ import (
 //go:embed locales
 var localesFS embed.FS
 
-// catalogue is every message of every language, parsed once.
+// The catalogue is parsed lazily, one message file (one language, one area)
+// at a time, each at most once per process: a run pays only for what it
+// says. An English `iksplan render` reads en/doc.yaml and en/cli.yaml, never
+// the Japanese files nor the wizard's; parsing every file on first use was
+// about a quarter of a cold render's CPU (BenchmarkColdCatalogue).
+
+// areaFile is one parsed message file: locales/<lang>/<area>.yaml.
+type areaFile struct {
+	// messages maps a full message ID (area.key) to its message.
+	messages map[string]*goi18n.Message
+	// loc renders the file's messages; its bundle holds only this file, so
+	// no other goroutine ever adds to a bundle it reads.
+	loc *goi18n.Localizer
+	err error
+}
+
+// files maps language → area → the file's parser, run once on first use
+// (sync.OnceValue makes concurrent first uses wait for one parse).
+var files = sync.OnceValue(func() map[Lang]map[string]func() *areaFile {
+	return lazyFiles(localesFS)
+})
+
+// lazyFiles lists the message files of fsys without parsing them.
+func lazyFiles(fsys fs.FS) map[Lang]map[string]func() *areaFile {
+	out := map[Lang]map[string]func() *areaFile{}
+	for _, l := range Langs {
+		out[l] = map[string]func() *areaFile{}
+		names, _ := fs.Glob(fsys, path.Join("locales", string(l), "*.yaml"))
+		for _, name := range names {
+			out[l][areaOf(name)] = sync.OnceValue(func() *areaFile { return parseArea(fsys, l, name) })
+		}
+	}
+	return out
+}
+
+// areaOf is the area of a message file: its base name without .yaml.
+func areaOf(name string) string { return strings.TrimSuffix(path.Base(name), ".yaml") }
+
+// parseArea parses one message file into its own bundle.
+func parseArea(fsys fs.FS, l Lang, name string) *areaFile {
+	f := &areaFile{messages: map[string]*goi18n.Message{}}
+	bundle := goi18n.NewBundle(tag(l))
+	f.loc = goi18n.NewLocalizer(bundle, string(l))
+	msgs, err := parseFile(fsys, name)
+	if err != nil {
+		f.err = err
+		return f
+	}
+	for _, m := range msgs {
+		f.messages[m.ID] = m
+	}
+	if err := bundle.AddMessages(tag(l), msgs...); err != nil {
+		f.err = fmt.Errorf("%s: %w", name, err)
+	}
+	return f
+}
+
+// area returns the parsed file of language l holding message id (its area
+// is the ID up to the first dot), or nil when there is none.
+func area(l Lang, id string) *areaFile {
+	a, _, _ := strings.Cut(id, ".")
+	parse, ok := files()[l][a]
+	if !ok {
+		return nil
+	}
+	return parse()
+}
+
+// LoadArea parses the message file of one language and area (once per
+// process) and reports whether it parsed cleanly: a caller that must not
+// fall back silently, such as the design document, checks it first.
+func LoadArea(l Lang, areaName string) error {
+	parse, ok := files()[l][areaName]
+	if !ok {
+		return fmt.Errorf("i18n catalogue: no %s messages for area %q", l, areaName)
+	}
+	if err := parse().err; err != nil {
+		return fmt.Errorf("i18n catalogue: %w", err)
+	}
+	return nil
+}
+
+// Load parses every message file and reports whether all parsed cleanly.
+// It is for checks of the whole catalogue; a run loads only the areas it
+// uses, on first use.
+func Load() error {
+	var errs []string
+	for _, l := range Langs {
+		for _, a := range sortedKeys(files()[l]) {
+			if err := files()[l][a]().err; err != nil {
+				errs = append(errs, err.Error())
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("i18n catalogue: %s", strings.Join(errs, "; "))
+	}
+	return nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// catalogue is every message of every language at once, for the checks
+// over the whole catalogue (completeness, placeholders, glossary).
 type catalogue struct {
-	bundle *goi18n.Bundle
-	// messages maps language → message ID → message, for the tests and Has.
+	// messages maps language → message ID → message.
 	messages map[Lang]map[string]*goi18n.Message
 	err      error
 }
 
-var (
-	loadOnce sync.Once
-	loaded   catalogue
-)
-
-// load parses the embedded message files. A broken file is a programming
-// error caught by the package's tests; at run time it leaves that file's
-// messages out and Load reports it.
-func load() *catalogue {
-	loadOnce.Do(func() { loaded = parseCatalogue(localesFS) })
-	return &loaded
-}
-
-// Load reports whether the embedded catalogue parsed cleanly.
-func Load() error { return load().err }
-
+// parseCatalogue parses every message file of fsys into one bundle: what
+// every process did before the catalogue was loaded by area. The checks use
+// it on the embedded and on deliberately broken catalogues.
 func parseCatalogue(fsys fs.FS) catalogue {
-	c := catalogue{
-		bundle:   goi18n.NewBundle(language.English),
-		messages: map[Lang]map[string]*goi18n.Message{},
-	}
+	c := catalogue{messages: map[Lang]map[string]*goi18n.Message{}}
+	bundle := goi18n.NewBundle(language.English)
 	var errs []string
 	for _, l := range Langs {
 		c.messages[l] = map[string]*goi18n.Message{}
-		dir := path.Join("locales", string(l))
-		files, err := fs.Glob(fsys, dir+"/*.yaml")
+		names, err := fs.Glob(fsys, path.Join("locales", string(l), "*.yaml"))
 		if err != nil {
 			errs = append(errs, err.Error())
 			continue
 		}
-		for _, f := range files {
-			msgs, err := parseFile(fsys, f)
+		for _, name := range names {
+			msgs, err := parseFile(fsys, name)
 			if err != nil {
 				errs = append(errs, err.Error())
 				continue
 			}
 			for _, m := range msgs {
 				if _, dup := c.messages[l][m.ID]; dup {
-					errs = append(errs, fmt.Sprintf("%s: message %s defined twice", f, m.ID))
+					errs = append(errs, fmt.Sprintf("%s: message %s defined twice", name, m.ID))
 				}
 				c.messages[l][m.ID] = m
 			}
-			if err := c.bundle.AddMessages(tag(l), msgs...); err != nil {
-				errs = append(errs, fmt.Sprintf("%s: %v", f, err))
+			if err := bundle.AddMessages(tag(l), msgs...); err != nil {
+				errs = append(errs, fmt.Sprintf("%s: %v", name, err))
 			}
 		}
 	}
@@ -88,11 +181,11 @@ func parseFile(fsys fs.FS, name string) ([]*goi18n.Message, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse %s: %w", name, err)
 	}
-	area := strings.TrimSuffix(path.Base(name), ".yaml")
+	a := areaOf(name)
 	for _, m := range msgs {
-		m.ID = area + "." + m.ID
+		m.ID = a + "." + m.ID
 	}
-	slices.SortFunc(msgs, func(a, b *goi18n.Message) int { return strings.Compare(a.ID, b.ID) })
+	slices.SortFunc(msgs, func(x, y *goi18n.Message) int { return strings.Compare(x.ID, y.ID) })
 	return msgs, nil
 }
 
@@ -103,19 +196,34 @@ func tag(l Lang) language.Tag {
 	return language.English
 }
 
-// IDs returns the message IDs defined in language l, sorted.
+// IDs returns every message ID defined in language l, sorted (it parses
+// every area of l).
 func IDs(l Lang) []string {
-	ids := make([]string, 0, len(load().messages[l]))
-	for id := range load().messages[l] {
-		ids = append(ids, id)
+	var ids []string
+	for _, a := range sortedKeys(files()[l]) {
+		ids = append(ids, IDsIn(l, a)...)
 	}
 	slices.Sort(ids)
 	return ids
 }
 
+// IDsIn returns the message IDs of one area in language l, sorted (it
+// parses only that area).
+func IDsIn(l Lang, areaName string) []string {
+	parse, ok := files()[l][areaName]
+	if !ok {
+		return nil
+	}
+	return sortedKeys(parse().messages)
+}
+
 // Message returns the raw message id of language l, for checks that read
 // the catalogue itself (placeholders, glossary).
 func Message(l Lang, id string) (*goi18n.Message, bool) {
-	m, ok := load().messages[l][id]
+	f := area(l, id)
+	if f == nil {
+		return nil, false
+	}
+	m, ok := f.messages[id]
 	return m, ok
 }

@@ -3,11 +3,15 @@ package i18n
 import (
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 )
+
+// embedded is the whole embedded catalogue, parsed once for the checks.
+var embedded = sync.OnceValue(func() catalogue { return parseCatalogue(localesFS) })
 
 func TestCatalogueParses(t *testing.T) {
 	if err := Load(); err != nil {
@@ -103,11 +107,11 @@ func report(t *testing.T, what string, probs []string) {
 }
 
 func TestEveryMessageInEveryLanguage(t *testing.T) {
-	report(t, "missing translation", checkComplete(*load()))
+	report(t, "missing translation", checkComplete(embedded()))
 }
 
 func TestPlaceholdersMatch(t *testing.T) {
-	report(t, "placeholders", checkPlaceholders(*load()))
+	report(t, "placeholders", checkPlaceholders(embedded()))
 }
 
 func TestGlossary(t *testing.T) {
@@ -115,7 +119,7 @@ func TestGlossary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	report(t, "glossary", checkGlossary(*load(), terms))
+	report(t, "glossary", checkGlossary(embedded(), terms))
 }
 
 // broken is a catalogue with one defect of each kind the checks guard, so

@@ -7,10 +7,11 @@ import (
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 )
 
-// Localizer renders catalogue messages in one language.
+// Localizer renders catalogue messages in one language. It is cheap to
+// make: the message files it reads are parsed on first use, once per
+// process, and shared by every localizer.
 type Localizer struct {
 	lang Lang
-	loc  *goi18n.Localizer
 }
 
 // For returns the localizer of language l (English for an unknown l).
@@ -18,7 +19,7 @@ func For(l Lang) *Localizer {
 	if l != JA {
 		l = EN
 	}
-	return &Localizer{lang: l, loc: goi18n.NewLocalizer(load().bundle, string(l))}
+	return &Localizer{lang: l}
 }
 
 // Lang is the localizer's language.
@@ -26,8 +27,21 @@ func (l *Localizer) Lang() Lang { return l.lang }
 
 // Has reports whether message id exists in the localizer's language.
 func (l *Localizer) Has(id string) bool {
-	_, ok := load().messages[l.lang][id]
+	_, ok := Message(l.lang, id)
 	return ok
+}
+
+// source is the parsed file that renders id: the localizer's language, or
+// English when that language lacks the message; nil when neither has it.
+func (l *Localizer) source(id string) *areaFile {
+	for _, lang := range []Lang{l.lang, EN} {
+		if f := area(lang, id); f != nil {
+			if _, ok := f.messages[id]; ok {
+				return f
+			}
+		}
+	}
+	return nil
 }
 
 // T renders message id with data (a struct or map filling its {{.Name}}
@@ -35,11 +49,7 @@ func (l *Localizer) Has(id string) bool {
 // to English; one missing everywhere renders as its ID, so the gap shows
 // instead of vanishing (the package's tests keep both from happening).
 func (l *Localizer) T(id string, data any) string {
-	s, err := l.loc.Localize(&goi18n.LocalizeConfig{MessageID: id, TemplateData: data})
-	if s == "" && err != nil {
-		return id
-	}
-	return s
+	return l.localize(&goi18n.LocalizeConfig{MessageID: id, TemplateData: data})
 }
 
 // N renders the plural message id for count: the library picks the CLDR
@@ -49,9 +59,17 @@ func (l *Localizer) N(id string, count int, data map[string]any) string {
 	td := map[string]any{}
 	maps.Copy(td, data)
 	td["Count"] = count
-	s, err := l.loc.Localize(&goi18n.LocalizeConfig{MessageID: id, TemplateData: td, PluralCount: count})
+	return l.localize(&goi18n.LocalizeConfig{MessageID: id, TemplateData: td, PluralCount: count})
+}
+
+func (l *Localizer) localize(cfg *goi18n.LocalizeConfig) string {
+	f := l.source(cfg.MessageID)
+	if f == nil {
+		return cfg.MessageID
+	}
+	s, err := f.loc.Localize(cfg)
 	if s == "" && err != nil {
-		return id
+		return cfg.MessageID
 	}
 	return s
 }

@@ -22,8 +22,8 @@ var (
 func formatID(format string) (string, bool) {
 	formatIDsOnce.Do(func() {
 		formatIDs = map[string]string{}
-		for _, id := range i18n.IDs(i18n.EN) {
-			if !strings.HasPrefix(id, "rules.") || strings.HasSuffix(id, ".title") || strings.HasSuffix(id, ".why") {
+		for _, id := range i18n.IDsIn(i18n.EN, "rules") {
+			if strings.HasSuffix(id, ".title") || strings.HasSuffix(id, ".why") {
 				continue
 			}
 			if m, ok := i18n.Message(i18n.EN, id); ok {
@@ -109,8 +109,8 @@ var (
 func termsIn(l i18n.Lang, args []any) []any {
 	termIDsOnce.Do(func() {
 		termIDs = map[string]string{}
-		for _, id := range i18n.IDs(i18n.EN) {
-			if m, ok := i18n.Message(i18n.EN, id); ok && strings.HasPrefix(id, "terms.") {
+		for _, id := range i18n.IDsIn(i18n.EN, "terms") {
+			if m, ok := i18n.Message(i18n.EN, id); ok {
 				termIDs[m.Other] = id
 			}
 		}

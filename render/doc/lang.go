@@ -33,12 +33,13 @@ type translator struct {
 }
 
 func newTranslator(lang string) (*translator, error) {
-	if err := i18n.Load(); err != nil {
-		return nil, err
-	}
 	l := i18n.EN
 	if lang == langJA {
 		l = i18n.JA
+	}
+	// Only this language's document messages are parsed (once per process).
+	if err := i18n.LoadArea(l, docArea); err != nil {
+		return nil, err
 	}
 	return &translator{lang: string(l), loc: i18n.For(l)}, nil
 }
