@@ -164,6 +164,8 @@ type App struct {
 	previewT     string
 	previewX     string
 	live         string
+	// whyH is the height the why panel under the form got (0: none).
+	whyH int
 
 	// The side panel is cached: panelRev counts changes to what it draws.
 	panelRev    int

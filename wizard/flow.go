@@ -30,7 +30,10 @@ type flow struct {
 	// user came from, across steps.
 	hist []loc
 	form *huh.Form
-	page Page
+	// group is the form's one group (nil in accessible mode): its header
+	// is part of the height a field needs.
+	group *huh.Group
+	page  Page
 	// first is the first field that takes focus: shift+tab there goes back
 	// a page.
 	first huh.Field
@@ -219,12 +222,14 @@ func (f *flow) show(l loc) tea.Cmd {
 			break
 		}
 	}
+	f.group = nil
 	if f.accessible {
 		// The runner prints the title and description itself.
 		f.form = huh.NewForm(huh.NewGroup(themed(AccessibleTheme(), fields...)...)).WithTheme(AccessibleTheme()).WithAccessible(true)
 		return nil
 	}
 	g := huh.NewGroup(themed(Theme(), fields...)...).Title(p.Title).Description(p.Description)
+	f.group = g
 	f.form = huh.NewForm(g).
 		WithTheme(Theme()).
 		WithKeyMap(formKeyMap()).
@@ -250,8 +255,18 @@ func (f *flow) resize(w, h int) {
 	f.ctx.Width = f.width
 	if f.form != nil {
 		f.form.WithWidth(f.width).WithHeight(f.height)
+		// NB: huh rebuilds a group's view only in Update: without one the
+		// form keeps drawing the fields wrapped at the old width (cut at
+		// the new one) until the next key.
+		if m, _ := f.form.Update(relaidMsg{}); m != nil {
+			f.form = m.(*huh.Form)
+		}
 	}
 }
+
+// relaidMsg makes the form redraw its fields at a new size; no field acts
+// on it.
+type relaidMsg struct{}
 
 // atFirstField reports whether focus is on the page's first field.
 func (f *flow) atFirstField() bool {

@@ -61,18 +61,56 @@ func (m *App) relayout() {
 		return
 	}
 	m.ctx.Width = l.formW
+	// NB: huh draws a blank line above a group's footer (the field errors)
+	// that its height leaves out: keep one line for it.
+	avail := l.bodyH - 1
+	if e := m.errLine(l.formW); e != "" {
+		avail -= lipgloss.Height(e)
+	}
+	if l.formW != m.flow.width {
+		m.flow.resize(l.formW, max(avail, 4)) // the field's height follows its width
+	}
+	// The field being edited comes first; the why panel, when asked for,
+	// gets what is left beside it, and the live numbers what remains.
+	need := m.focusedNeed()
+	m.whyH = 0
+	if l.whyUnder {
+		if room := min(avail-need, l.bodyH/2); room >= 1 {
+			m.whyH = lipgloss.Height(m.whyBox(l.formW, room))
+			avail -= m.whyH
+		}
+	}
 	m.live = ""
 	if m.flow.page.Live != nil {
-		m.live = cutLines(m.flow.page.Live(m.ctx), max(l.bodyH/2-1, 2))
+		// n lines of text under the box's top rule, wrapped first so
+		// the cut counts the lines drawn.
+		n := min(max(l.bodyH/2-1, 2), avail-need-1)
+		if n >= 2 {
+			m.live = cutLines(wrapTo(m.flow.page.Live(m.ctx), l.formW), n)
+			avail -= lipgloss.Height(m.styles.Live.Width(l.formW).Render(m.live))
+		}
 	}
-	h := l.bodyH - lipgloss.Height(m.errLine(l.formW))
-	if m.live != "" {
-		h -= min(lipgloss.Height(m.live)+1, l.bodyH/2)
+	m.flow.resize(l.formW, max(avail, 4))
+}
+
+// focusedNeed is the height the form needs to show the field being edited
+// whole: the page's header and that field as huh draws it now.
+func (m *App) focusedNeed() int {
+	form := m.flow.form
+	if form == nil || m.flow.finished {
+		return 0
 	}
-	if l.whyUnder {
-		h -= lipgloss.Height(m.whyBox(l.formW, l.bodyH/2))
+	f := form.GetFocusedField()
+	if f == nil {
+		return 0
 	}
-	m.flow.resize(l.formW, max(h, 4))
+	need := lipgloss.Height(f.View())
+	if g := m.flow.group; g != nil {
+		if hd := g.Header(); hd != "" {
+			need += lipgloss.Height(hd)
+		}
+	}
+	return need
 }
 
 // View implements tea.Model.
@@ -166,8 +204,8 @@ func (m *App) viewWizard() string {
 	if m.live != "" {
 		col = append(col, m.styles.Live.Width(l.formW).Render(m.live))
 	}
-	if l.whyUnder {
-		col = append(col, m.whyBox(l.formW, l.bodyH/2))
+	if l.whyUnder && m.whyH > 0 {
+		col = append(col, m.whyBox(l.formW, m.whyH))
 	}
 	main := fit(strings.Join(col, "\n"), l.formW, l.bodyH)
 	cols := []string{}
@@ -275,6 +313,10 @@ func (m *App) whyText(width int) string {
 // whyBox is the why panel under the form (narrow terminals), at most
 // maxH lines with its border.
 func (m *App) whyBox(width, maxH int) string {
+	if maxH < 4 {
+		// No room for a box beside the field: say where the why is.
+		return m.styles.Muted.Render(ansi.Truncate("why: no room beside this field; a taller terminal shows it (f1 hides)", width, "…"))
+	}
 	lines := strings.Split(m.whyText(width-4), "\n")
 	if maxH-2 > 0 && len(lines) > maxH-2 {
 		lines = append(lines[:maxH-3], m.styles.Muted.Render("… (a taller terminal shows the rest)"))

@@ -1,0 +1,102 @@
+package wizard
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/iksplan/iksplan/internal/golden"
+)
+
+// layoutSizes are the terminals every screen is drawn at: the smallest
+// usable one up to a roomy one (the side panel starts at 100 columns).
+var layoutSizes = [][2]int{{60, 20}, {80, 24}, {100, 30}, {120, 40}}
+
+// layoutScreen draws the wizard at w×h with the why panel on or off and
+// returns it without escape codes and trailing spaces (the golden's text).
+func layoutScreen(h *harness, w, hgt int, why bool) string {
+	h.send(windowSize(w, hgt))
+	if why != h.app.showWhy {
+		h.Key("f1")
+	}
+	lines := strings.Split(h.View(), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// focusedFieldMissing returns the lines of the focused field's own view
+// that the screen lacks (nil when the whole field is visible). A field's
+// view is what huh draws for it at its current size: its title, input or
+// options and buttons; the screen must show every line of it.
+func focusedFieldMissing(h *harness, screen string) []string {
+	f := h.app.flow.form.GetFocusedField()
+	if f == nil {
+		return nil
+	}
+	var missing []string
+	for _, l := range strings.Split(ansi.Strip(f.View()), "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		if !strings.Contains(screen, l) {
+			missing = append(missing, l)
+		}
+	}
+	return missing
+}
+
+// TestLayoutEveryStep walks a full session (the tokyo-classic-production
+// preset, enter on every field) and draws every field's screen at 60×20,
+// 80×24, 100×30 and 120×40 with the why panel on and off: the screen fits
+// the terminal and shows the whole field being edited. The first page of
+// every step is kept as a golden (testdata/TestLayoutEveryStep/<step>.txt),
+// eight screens in one file.
+func TestLayoutEveryStep(t *testing.T) {
+	h := newHarness(t, presetDesign(t, "tokyo-classic-production"), StepBasics)
+	seen := map[StepID]bool{}
+	lastKey := ""
+	for n := 0; n < 400 && h.app.screen == screenWizard && !h.app.flow.finished; n++ {
+		step := h.app.flow.step().ID
+		where := h.Page() + " " + h.app.focusedKey()
+		if where == lastKey {
+			// enter did not move on (a list editor's menu, an error):
+			// take the next field.
+			h.Tab()
+			if h.Page()+" "+h.app.focusedKey() == where {
+				h.Key("pgdown")
+			}
+			lastKey = ""
+			continue
+		}
+		lastKey = where
+		h.Analyze()
+		var shots strings.Builder
+		for _, sz := range layoutSizes {
+			for _, why := range []bool{false, true} {
+				screen := layoutScreen(h, sz[0], sz[1], why)
+				label := fmt.Sprintf("%s at %d×%d, why panel %v", where, sz[0], sz[1], why)
+				checkFits(t, screen, sz[0], sz[1], label)
+				if miss := focusedFieldMissing(h, screen); len(miss) > 0 {
+					t.Errorf("%s: the field being edited is cut: missing %q\n%s", label, miss, screen)
+				}
+				fmt.Fprintf(&shots, "=== %d×%d why=%v (%s)\n%s\n", sz[0], sz[1], why, where, screen)
+			}
+		}
+		layoutScreen(h, 120, 40, false)
+		if !seen[step] {
+			seen[step] = true
+			golden.Assert(t, string(step)+".txt", []byte(shots.String()))
+		}
+		h.Enter()
+	}
+	for _, s := range h.app.flow.steps {
+		if !seen[s.ID] && !h.app.flow.stepSkipped(h.app.flow.stepIndex(s.ID)) {
+			t.Errorf("step %s never shown", s.ID)
+		}
+	}
+}
