@@ -124,8 +124,12 @@ func expect(d *model.Design, st *ibmcloud.State) []string {
 		if !sameSet(got.Members, g.Members) {
 			bad = append(bad, fmt.Sprintf("access group %s has members %v, design %v", g.Name, got.Members, g.Members))
 		}
-		if len(got.Policies) == 0 {
-			bad = append(bad, fmt.Sprintf("access group %s has no policy", g.Name))
+		var have []string
+		for _, p := range got.Policies {
+			have = append(have, policyShape(p))
+		}
+		if want := wantPolicies(g); !sameSet(have, want) {
+			bad = append(bad, fmt.Sprintf("access group %s has policies %v, design %v", g.Name, have, want))
 		}
 	}
 	if s.Logging.Backend == model.LogCloudLogs && s.Logging.RetentionDays > 0 {
@@ -144,6 +148,34 @@ func expect(d *model.Design, st *ibmcloud.State) []string {
 		}
 	}
 	return bad
+}
+
+// policyShape is a policy as expect compares it: roles and what they are
+// on, without the IDs a run reads back.
+func policyShape(p ibmcloud.Policy) string {
+	on := p.ServiceName
+	if p.ResourceType != "" {
+		on = p.ResourceType
+	}
+	if p.Attributes != "" {
+		on += " " + p.Attributes
+	}
+	return p.Roles + " on " + on
+}
+
+// wantPolicies are the policies the design gives access group g: its
+// platform role on the cluster, its service role on the cluster or in
+// each of its namespaces, and Viewer on the resource group (IKS's "Viewer
+// on the resource group" prerequisite, render/runbook iam.go).
+func wantPolicies(g model.AccessGroup) []string {
+	out := []string{string(g.PlatformRole) + " on containers-kubernetes", "Viewer on resource-group"}
+	if len(g.Namespaces) == 0 {
+		return append(out, string(g.ServiceRole)+" on containers-kubernetes")
+	}
+	for _, ns := range g.Namespaces {
+		out = append(out, string(g.ServiceRole)+" on containers-kubernetes namespace="+ns)
+	}
+	return out
 }
 
 func sameSet(a, b []string) bool {
