@@ -62,7 +62,7 @@ func parseScript(t testing.TB, name string, data []byte) *syntax.File {
 // wrappers are the runbook's helper functions that take a command, with
 // the number of their own arguments before it.
 var wrappers = map[string]int{
-	"run": 0, "attempt": 0, "exists": 0, "json_has": 2, "text_has": 1, "matches": 1, "require": 1,
+	"run": 0, "attempt": 0, "exists": 0, "json_has": 2, "listed": 3, "text_has": 1, "matches": 1, "require": 1,
 	"check": 3, "check_text": 2, "capture": 4, "capture_all": 4, "find_id": 3, "wait_for": 4, "save_b64": 2,
 }
 

@@ -15,9 +15,10 @@ import (
 // Each part is checked on its own: the group, each member, each policy. A
 // rerun after a step failed half-way (the group created, a member or a
 // policy not yet) adds what is missing instead of taking the group's
-// existence for the whole (rehearsal defect I). Members and policies the
-// design does not name are left as they are: they may have been added on
-// purpose.
+// existence for the whole (rehearsal defect I). Each group's members and
+// policies are read once, at its first has_member or has_policy, not once
+// per check. Members and policies the design does not name are left as
+// they are: they may have been added on purpose.
 func (b *builder) iam() {
 	bd := b.cur
 	s := b.s
@@ -52,15 +53,13 @@ func (b *builder) iam() {
 		bd.unlessExists(cmd("ibmcloud", "iam", "access-group", name), []any{"access group ", varRef(p)}, func() {
 			bd.run(cmd("ibmcloud", "iam", "access-group-create", name, "-d", "iksplan: access to the cluster")...)
 		})
-		users := cmd("ibmcloud", "iam", "access-group-users", name, "--output", "json")
 		for _, m := range members {
-			bd.ifNot(when("json_has", append(cmd(jqIAMHasMember, ref(m)), users...)...), func() {
+			bd.ifNot(when("has_member", name, ref(m)), func() {
 				bd.run(cmd("ibmcloud", "iam", "access-group-user-add", name, ref(m))...)
 			})
 		}
 		for _, pol := range b.groupPolicies(p, namespaces) {
-			bd.ifNot(when("json_has", append(cmd(jqIAMHasPolicy, pol.key),
-				cmd("ibmcloud", "iam", "access-group-policies", name, "--output", "json")...)...), func() {
+			bd.ifNot(when("has_policy", name, pol.key), func() {
 				bd.run(append(cmd("ibmcloud", "iam", "access-group-policy-create", name), pol.flags...)...)
 			})
 		}
@@ -69,7 +68,7 @@ func (b *builder) iam() {
 }
 
 // groupPolicy is one policy of an access group: the flags that create it
-// and the key jqIAMHasPolicy finds it by.
+// and the key has_policy finds it by.
 type groupPolicy struct {
 	flags []word
 	key   word
@@ -103,9 +102,9 @@ func (b *builder) groupPolicies(p string, namespaces []string) []groupPolicy {
 	return out
 }
 
-// policyKey is the word jqIAMHasPolicy compares with a policy: its role,
-// a space, its resource attributes but accountId as name=value sorted by
-// name and joined by commas.
+// policyKey is the word has_policy (templates/_runbook-helpers.tmpl)
+// compares with a policy's key: its role, a space, its resource attributes
+// but accountId as name=value sorted by name and joined by commas.
 func policyKey(role any, attrs map[string]any) word {
 	names := make([]string, 0, len(attrs))
 	for n := range attrs {
@@ -121,20 +120,3 @@ func policyKey(role any, attrs map[string]any) word {
 	}
 	return cat(parts...)
 }
-
-// The IAM plug-in's access-group lists are read as the APIs return them:
-// members (iamaccessgroupsv2 ListGroupMembersResponse: {"members": [{iam_id,
-// type, name, email, …}]}) and policies (iampolicymanagementv1 PolicyList:
-// {"policies": [{roles: [{role_id}], resources: [{attributes: [{name,
-// value}]}], …}]}). IBM publishes no capture of the CLI's JSON, and IBM's
-// plug-ins often print the bare array (ibm-api-shapes.md), so the filters
-// read the envelope and the array alike. A role is the last part of its
-// role_id (crn:v1:bluemix:public:iam::::role:Viewer,
-// …::::serviceRole:Manager), which display names (translated) are not.
-const (
-	jqIAMMembers   = `((.members? // .) | .[]?)`
-	jqIAMHasMember = `any(` + jqIAMMembers + `; .email == env.JQ_V)`
-	jqIAMPolicies  = `((.policies? // .) | .[]?)`
-	jqIAMHasPolicy = `any(` + jqIAMPolicies + `; ([.roles[]?.role_id | split(":") | last] | sort | join(",")) + " " + ` +
-		`([.resources[]?.attributes[]? | select(.name != "accountId") | .name + "=" + .value] | sort_by(split("=")[0]) | join(",")) == env.JQ_V)`
-)
