@@ -61,6 +61,19 @@ func (s *Spec) IsClassic() bool { return s.Infrastructure == InfraClassic }
 // IsVPC reports whether the cluster runs on VPC Gen 2 infrastructure.
 func (s *Spec) IsVPC() bool { return s.Infrastructure == InfraVPC }
 
+// CBR returns the design's context-based restrictions for its
+// infrastructure (spec.network.vpc or spec.network.classic), or nil when
+// the infrastructure's network section is absent.
+func (s *Spec) CBR() *CBR {
+	switch {
+	case s.IsVPC() && s.Network.VPC != nil:
+		return &s.Network.VPC.ContextBasedRestrictions
+	case s.IsClassic() && s.Network.Classic != nil:
+		return &s.Network.Classic.ContextBasedRestrictions
+	}
+	return nil
+}
+
 // IsProduction reports whether the design is for a production cluster, where
 // the rules are strictest.
 func (s *Spec) IsProduction() bool { return s.Environment == EnvProduction }

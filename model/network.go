@@ -59,6 +59,12 @@ type ClassicNetwork struct {
 	// empty IDs, lets IBM create the VLANs (right for the first cluster in a
 	// zone).
 	VLANs []ZoneVLANs `yaml:"vlans,omitempty" json:"vlans,omitempty"`
+	// ContextBasedRestrictions limits who may reach the public service
+	// endpoint: on classic the rules keep the private endpoint open to the
+	// private network (the workers, VPN, Direct Link) and allow the public
+	// one only from AllowedCIDRs (IBM's cbr page, "privateAccess=allowAll,
+	// publicAccess=oneIP" example).
+	ContextBasedRestrictions CBR `yaml:"contextBasedRestrictions,omitempty" json:"contextBasedRestrictions,omitempty"`
 }
 
 // VLANsFor returns the VLANs named for zone, or the zero value (create).

@@ -413,6 +413,16 @@ func cbrRuleCreate(c *Call) error {
 		return failf("The enforcement mode 'report' is not supported for the API type 'crn:v1:bluemix:public:containers-kubernetes::::api-type:cluster' of service 'containers-kubernetes'. (400 bad_request)")
 	}
 	zone := c.Get("zone-id")
+	// A context may name the zone instead: IBM's containers cbr page gives
+	// --context-attributes twice, endpointType=private and
+	// endpointType=public,networkZoneId=ZONE.
+	for _, ctx := range c.All("context-attributes") {
+		for _, kv := range strings.Split(ctx, ",") {
+			if v, ok := strings.CutPrefix(kv, "networkZoneId="); ok && zone == "" {
+				zone = v
+			}
+		}
+	}
 	found := false
 	for _, z := range st.CBRZones {
 		found = found || z.ID == zone

@@ -87,7 +87,7 @@ func otherSpecs() []*Spec {
 		{Path: "cbr rule-create", Mutating: true, Source: srcCBR, Run: cbrRuleCreate, Flags: []Flag{
 			opt("description", true), opt("service-name", true), opt("service-instance", true), opt("service-type", true),
 			opt("region", true), opt("resource-group-id", true), opt("resource", true), opt("resource-type", true),
-			opt("api-types", true), opt("context-attributes", true), opt("zone-id", true), opt("enforcement-mode", true), opt("file", true), fJSON}},
+			opt("api-types", true), {Names: []string{"context-attributes"}, Value: true, Repeat: true}, opt("zone-id", true), opt("enforcement-mode", true), opt("file", true), fJSON}},
 		{Path: "cbr rule-patch", Args: []string{"RULE_ID"}, Mutating: true, Source: srcCBR, Run: cbrRulePatch, Flags: []Flag{
 			opt("description", true), opt("enforcement-mode", true), fJSON}},
 

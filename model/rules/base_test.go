@@ -49,8 +49,9 @@ func classicBase(t testing.TB) *model.Design {
 			}},
 			Network: model.Network{
 				ServiceEndpoints: model.EndpointsPublicAndPrivate,
-				Classic:          &model.ClassicNetwork{AccountRouting: model.RoutingVRF},
-				Ingress:          model.Ingress{Controller: model.IngressTraefik, PublicALB: true},
+				Classic: &model.ClassicNetwork{AccountRouting: model.RoutingVRF,
+					ContextBasedRestrictions: model.CBR{Enabled: true, AllowedCIDRs: []string{"203.0.113.0/24"}}},
+				Ingress: model.Ingress{Controller: model.IngressTraefik, PublicALB: true},
 			},
 			Firewall: model.Firewall{
 				NetworkPolicies:  true,

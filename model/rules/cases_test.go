@@ -193,6 +193,15 @@ var ruleCases = []ruleCase{
 		})},
 	{id: "NET011", vpc: true, fail: spec(func(s *model.Spec) { s.Network.VPC.ContextBasedRestrictions.AllowedCIDRs = []string{"office"} }),
 		path: "spec.network.vpc.contextBasedRestrictions.allowedCIDRs[0]"},
+	{id: "NET011", fail: spec(func(s *model.Spec) { s.Network.Classic.ContextBasedRestrictions.AllowedCIDRs = []string{"office"} }),
+		path: "spec.network.classic.contextBasedRestrictions.allowedCIDRs[0]"},
+	{id: "NET021", fail: spec(func(s *model.Spec) { s.Network.Classic.ContextBasedRestrictions = model.CBR{} }), path: "spec.network.classic.contextBasedRestrictions.enabled",
+		pass: spec(func(s *model.Spec) {
+			s.Network.Classic.ContextBasedRestrictions = model.CBR{}
+			s.Network.ServiceEndpoints = model.EndpointsPrivateOnly
+		})},
+	{id: "NET022", fail: spec(func(s *model.Spec) { s.Network.Classic.ContextBasedRestrictions.AllowedCIDRs = nil }),
+		path: "spec.network.classic.contextBasedRestrictions.allowedCIDRs"},
 	{id: "NET012", vpc: true, fail: spec(func(s *model.Spec) { s.Network.VPC.ContextBasedRestrictions.AllowedCIDRs = nil }),
 		path: "spec.network.vpc.contextBasedRestrictions.allowedCIDRs"},
 	{id: "NET013", vpc: true, fail: spec(func(s *model.Spec) { s.Network.VPC.OutboundTrafficProtection = ptr(false) }), path: "spec.network.vpc.outboundTrafficProtection",

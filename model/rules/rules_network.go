@@ -284,21 +284,25 @@ func networkRules() []Rule {
 			},
 		},
 		{
-			ID: "NET011", Severity: Error, Area: AreaNetwork, Path: "spec.network.vpc.contextBasedRestrictions.allowedCIDRs[*]",
+			ID: "NET011", Severity: Error, Area: AreaNetwork, Path: "spec.network.*.contextBasedRestrictions.allowedCIDRs[*]",
 			Title: "Context-based restriction address invalid",
 			Why: "CBR network zones take IP addresses and CIDRs (`ibmcloud cbr zone-create --addresses`); a malformed entry " +
 				"makes the rule fail to create.",
 			DocURL: doc("cbr"),
 			Check: func(c *Context) []Hit {
-				v := c.Spec.Network.VPC
-				if v == nil {
-					return nil
-				}
 				var hits []Hit
-				for i, a := range v.ContextBasedRestrictions.AllowedCIDRs {
-					if _, err := parseAddrOrCIDR(a); err != nil {
-						hits = append(hits, hit(pathf("spec.network.vpc.contextBasedRestrictions.allowedCIDRs[%d]", i), "%q is not an IPv4 address or CIDR", a))
+				check := func(section string, cbr model.CBR) {
+					for i, a := range cbr.AllowedCIDRs {
+						if _, err := parseAddrOrCIDR(a); err != nil {
+							hits = append(hits, hit(pathf("spec.network.%s.contextBasedRestrictions.allowedCIDRs[%d]", section, i), "%q is not an IPv4 address or CIDR", a))
+						}
 					}
+				}
+				if v := c.Spec.Network.VPC; v != nil {
+					check("vpc", v.ContextBasedRestrictions)
+				}
+				if cl := c.Spec.Network.Classic; cl != nil {
+					check("classic", cl.ContextBasedRestrictions)
 				}
 				return hits
 			},
@@ -502,6 +506,42 @@ func networkRules() []Rule {
 					}
 				}
 				return hits
+			},
+		},
+		{
+			ID: "NET021", Severity: Warning, Area: AreaNetwork, Path: "spec.network.classic.contextBasedRestrictions.enabled",
+			Title: "Public classic master endpoint without context-based restrictions",
+			Why: "A classic cluster with the public service endpoint accepts kubectl and `ibmcloud ks` calls from any network; " +
+				"only credentials stand in the way. IBM's context-based restrictions (service containers-kubernetes, cluster and " +
+				"management API types) can keep the private endpoint open to the private network (workers, VPN, Direct Link) and " +
+				"allow the public one only from named addresses (IBM's cbr page: `--context-attributes endpointType=private " +
+				"--context-attributes endpointType=public,networkZoneId=ZONE`). The other answer is a private-only master " +
+				"(`--private-service-endpoint` alone), which needs VRF and a VPN or Direct Link for operators.",
+			DocURL: doc("cbr"),
+			Check: func(c *Context) []Hit {
+				s := c.Spec
+				if !s.IsProduction() || !s.IsClassic() || !s.Network.ServiceEndpoints.HasPublic() || s.Network.Classic == nil ||
+					s.Network.Classic.ContextBasedRestrictions.Enabled {
+					return nil
+				}
+				return []Hit{hit("spec.network.classic.contextBasedRestrictions.enabled",
+					"the production master's public endpoint is open to any network; allow only named addresses with context-based restrictions or make the master private-only")}
+			},
+		},
+		{
+			ID: "NET022", Severity: Error, Area: AreaNetwork, Path: "spec.network.classic.contextBasedRestrictions.allowedCIDRs",
+			Title: "Classic context-based restrictions name no public address",
+			Why: "On classic the rules allow the public endpoint only from the network zone's addresses, and `ibmcloud cbr " +
+				"zone-create` needs at least one. With none, nobody could reach the public endpoint: make the master " +
+				"private-only instead, or name the office, VPN egress or CI addresses.",
+			DocURL: doc("cbr"),
+			Check: func(c *Context) []Hit {
+				s := c.Spec
+				cl := s.Network.Classic
+				if !s.IsClassic() || cl == nil || !cl.ContextBasedRestrictions.Enabled || len(cl.ContextBasedRestrictions.AllowedCIDRs) > 0 {
+					return nil
+				}
+				return []Hit{hit("spec.network.classic.contextBasedRestrictions.allowedCIDRs", "context-based restrictions are on but allow no public address")}
 			},
 		},
 	}

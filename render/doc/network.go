@@ -144,21 +144,22 @@ func (b *builder) apiAccessDecision() Decision {
 		Runbook: b.runbook(view.StepNetwork),
 		Docs:    b.docs(urlCBR, urlCLIChangelog),
 	}
-	var cbr *model.CBR
-	if s.Network.VPC != nil {
-		cbr = &s.Network.VPC.ContextBasedRestrictions
-	}
+	cbr := s.CBR()
 	switch {
 	case cbr != nil && cbr.Enabled:
 		cidrs := make([]string, len(cbr.AllowedCIDRs))
 		for i, c := range cbr.AllowedCIDRs {
 			cidrs[i] = code(c)
 		}
-		who := b.t("net.api.ownVPC")
-		if len(cidrs) > 0 {
-			who = b.t("net.api.ownVPCAnd", "CIDRs", strings.Join(cidrs, ", "))
+		if s.IsClassic() {
+			d.Choice = b.t("net.api.cbrClassic", "CIDRs", strings.Join(cidrs, ", "))
+		} else {
+			who := b.t("net.api.ownVPC")
+			if len(cidrs) > 0 {
+				who = b.t("net.api.ownVPCAnd", "CIDRs", strings.Join(cidrs, ", "))
+			}
+			d.Choice = b.t("net.api.cbr", "Who", who)
 		}
-		d.Choice = b.t("net.api.cbr", "Who", who)
 		d.Alternatives = []Alternative{{b.t("net.api.altNone"), b.t("net.api.altNoneWhy")}}
 		d.Consequences = []string{b.t("net.api.refused")}
 	default:

@@ -17,10 +17,15 @@ const (
 func loopVar(name string) word { return word{text: `"$` + name + `"`} }
 
 // wantsCBR reports whether the design restricts the cluster's APIs with
-// context-based restrictions (VPC only here).
+// context-based restrictions: on VPC the VPC and the allowed addresses; on
+// classic the public endpoint to the allowed addresses (a classic master
+// without a public endpoint has nothing public to restrict).
 func (b *builder) wantsCBR() bool {
-	v := b.s.Network.VPC
-	return b.s.IsVPC() && v != nil && v.ContextBasedRestrictions.Enabled
+	cbr := b.s.CBR()
+	if cbr == nil || !cbr.Enabled {
+		return false
+	}
+	return b.s.IsVPC() || b.s.Network.ServiceEndpoints.HasPublic()
 }
 
 // network applies the firewall (Calico on classic, security groups and
@@ -142,22 +147,31 @@ const reCBREnforced = `enforcement_mode[[:space:]]+enabled`
 // unenforced (cbrStartMode); the verify step enforces them.
 func (b *builder) cbr() {
 	bd := b.cur
-	v := b.s.Network.VPC
+	cbr := b.s.CBR()
+	vpc := b.s.IsVPC()
 	bd.blank()
 	bd.comment("Context-based restrictions on the cluster's APIs (they replace the retired private endpoint allow list).")
+	if !vpc {
+		bd.comment("Classic: private-network calls stay allowed (workers, VPN, Direct Link); the public endpoint only")
+		bd.comment("from the zone's addresses (IBM cbr page: endpointType=private, endpointType=public,networkZoneId=ZONE).")
+	}
 	zone := b.val("CBR_ZONE_NAME", b.c.Design.Metadata.Name+"-allowed", hNetwork, "CBR network zone: who may call the cluster's APIs")
-	b.readBack("capture", "VPC_CRN", view.StepNetwork, "CRN of the VPC",
-		cmd("<crn of the VPC>", ".crn", "", "ibmcloud", "is", "vpc", b.vpcID(), "--output", "JSON")...)
+	if vpc {
+		b.readBack("capture", "VPC_CRN", view.StepNetwork, "CRN of the VPC",
+			cmd("<crn of the VPC>", ".crn", "", "ibmcloud", "is", "vpc", b.vpcID(), "--output", "JSON")...)
+	}
 	b.readBack("find_id", "CBR_ZONE_ID", view.StepNetwork, "ID of the CBR network zone",
 		cmd("", "", "ibmcloud", "cbr", "zones", "--name", zone)...)
 	bd.rawUses(`if [[ -z "$CBR_ZONE_ID" ]]; then`, "CBR_ZONE_ID")
 	bd.block(func() {
 		ws := cmd("ibmcloud", "cbr", "zone-create", "--name", zone, "--description", "iksplan: networks allowed to call the cluster APIs")
-		if len(v.ContextBasedRestrictions.AllowedCIDRs) > 0 {
-			addr := b.val("CBR_ADDRESSES", strings.Join(v.ContextBasedRestrictions.AllowedCIDRs, ","), hNetwork, "allowed addresses (office, VPN, CI)")
+		if len(cbr.AllowedCIDRs) > 0 {
+			addr := b.val("CBR_ADDRESSES", strings.Join(cbr.AllowedCIDRs, ","), hNetwork, "allowed addresses (office, VPN, CI)")
 			ws = append(ws, lit("--addresses"), addr)
 		}
-		ws = append(ws, lit("--vpc"), ref("VPC_CRN"))
+		if vpc {
+			ws = append(ws, lit("--vpc"), ref("VPC_CRN"))
+		}
 		bd.run(ws...)
 		bd.call("find_id", cmd("CBR_ZONE_ID", "<id of the CBR network zone>", "", "ibmcloud", "cbr", "zones", "--name", zone)...)
 	})
@@ -170,9 +184,15 @@ func (b *builder) cbr() {
 		b.readBack("find_id", name, view.StepNetwork, "ID of the CBR rule for the "+api+" API", append(cmd("", desc), list...)...)
 		bd.rawUses(`if [[ -z "$`+name+`" ]]; then`, name)
 		bd.block(func() {
-			bd.run(cmd("ibmcloud", "cbr", "rule-create", "--description", desc, "--service-name", iksService,
-				"--service-instance", b.clusterID(), "--api-types", apiTypeCRN+api, "--zone-id", ref("CBR_ZONE_ID"),
-				"--enforcement-mode", cbrStartMode(api))...)
+			who := cmd("--zone-id", ref("CBR_ZONE_ID"))
+			if !vpc {
+				who = cmd("--context-attributes", "endpointType=private",
+					"--context-attributes", cat("endpointType=public,networkZoneId=", varRef("CBR_ZONE_ID")))
+			}
+			ws := cmd("ibmcloud", "cbr", "rule-create", "--description", desc, "--service-name", iksService,
+				"--service-instance", b.clusterID(), "--api-types", apiTypeCRN+api)
+			ws = append(append(ws, who...), cmd("--enforcement-mode", cbrStartMode(api))...)
+			bd.run(ws...)
 			bd.call("find_id", append(cmd(name, "<id of the CBR rule for the "+api+" API>", desc), list...)...)
 		})
 		bd.raw("fi")

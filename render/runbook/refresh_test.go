@@ -54,6 +54,14 @@ case "$*" in
   if [ ! -f "$S/failed-once" ]; then : >"$S/failed-once"; echo 'FAILED: the master is busy (transient)' >&2; exit 1; fi
   echo refresh >>"$S/refreshes" ;;
 "ks ingress alb versions --output json") echo '{"traefik":["3.2.1_1500_iks"]}' ;;
+"cbr zone-create "*) : >"$S/cbr-zone" ;;
+"cbr zones "*) [ -f "$S/cbr-zone" ] && echo 'id                                 name' && echo '0123456789abcdef0123456789abcdef   allowed' ;;
+"cbr rule-create "*"api-type:cluster "*) : >"$S/cbr-cluster" ;;
+"cbr rule-create "*"api-type:management "*) : >"$S/cbr-management" ;;
+"cbr rules "*)
+  [ -f "$S/cbr-cluster" ] && echo "11111111111111111111111111111111   iksplan shop-prod cluster API"
+  [ -f "$S/cbr-management" ] && echo "22222222222222222222222222222222   iksplan shop-prod management API"
+  : ;;
 esac
 exit 0
 `
