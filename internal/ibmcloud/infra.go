@@ -380,12 +380,31 @@ func cbrRule(c *Call) error {
 			return printJSON(c.env.Out, map[string]any{"id": r.ID, "description": r.Description, "enforcement_mode": r.Enforcement,
 				"resources":  []map[string]any{{"attributes": []map[string]string{{"name": "serviceName", "value": r.Service}, {"name": "serviceInstance", "value": r.ServiceInstance}}}},
 				"operations": map[string]any{"api_types": []map[string]string{{"api_type_id": r.APIType}}},
-				"contexts":   []map[string]any{{"attributes": []map[string]string{{"name": "networkZoneId", "value": r.ZoneID}}}}})
+				"contexts":   r.contextsJSON()})
 		}
 		fmt.Fprintf(c.env.Out, "OK\nid                 %s\ndescription        %s\nenforcement_mode   %s\n", r.ID, r.Description, r.Enforcement)
 		return nil
 	}
 	return failf("The rule '%s' was not found. (404 not_found)", c.Args[0])
+}
+
+// contextsJSON is the API's Rule.contexts: one object per context, its
+// attributes as name/value pairs (CBR API reference, "contexts":
+// [{"attributes": [{"name": "endpointType", "value": "private"}]}]).
+func (r CBRRule) contextsJSON() []map[string]any {
+	if len(r.Contexts) == 0 {
+		return []map[string]any{{"attributes": []map[string]string{{"name": "networkZoneId", "value": r.ZoneID}}}}
+	}
+	var out []map[string]any
+	for _, ctx := range r.Contexts {
+		var attrs []map[string]string
+		for _, kv := range strings.Split(ctx, ",") {
+			name, value, _ := strings.Cut(kv, "=")
+			attrs = append(attrs, map[string]string{"name": name, "value": value})
+		}
+		out = append(out, map[string]any{"attributes": attrs})
+	}
+	return out
 }
 
 var enforcementModes = map[string]bool{"enabled": true, "disabled": true, "report": true}
@@ -440,7 +459,7 @@ func cbrRuleCreate(c *Call) error {
 		}
 	}
 	id := st.newID("cbrrule", c.Get("description"), len(st.CBRRules))[:32]
-	st.CBRRules = append(st.CBRRules, CBRRule{ID: id, Description: c.Get("description"), Service: c.Get("service-name"), ServiceInstance: c.Get("service-instance"), APIType: c.Get("api-types"), ZoneID: zone, Enforcement: mode, Created: st.Seq})
+	st.CBRRules = append(st.CBRRules, CBRRule{ID: id, Description: c.Get("description"), Service: c.Get("service-name"), ServiceInstance: c.Get("service-instance"), APIType: c.Get("api-types"), ZoneID: zone, Contexts: c.All("context-attributes"), Enforcement: mode, Created: st.Seq})
 	fmt.Fprintf(c.env.Out, "Creating rule...\nOK\nid                 %s\nenforcement_mode   %s\n", id, mode)
 	return nil
 }

@@ -240,8 +240,13 @@ type CBRRule struct {
 	ServiceInstance string `json:"serviceInstance"`
 	APIType         string `json:"apiType"`
 	ZoneID          string `json:"zoneID"`
-	Enforcement     string `json:"enforcementMode"`
-	Created         int    `json:"created"`
+	// Contexts are the rule's contexts as `--context-attributes` gave
+	// them ("endpointType=public,networkZoneId=ID"): IBM's API ORs the
+	// contexts and ANDs the attributes inside one (CBR API, Rule.contexts).
+	// Empty: one context naming ZoneID (`--zone-id`).
+	Contexts    []string `json:"contexts,omitempty"`
+	Enforcement string   `json:"enforcementMode"`
+	Created     int      `json:"created"`
 }
 
 // AccessGroup is an IAM access group with its members and policies.

@@ -39,6 +39,7 @@ var unknowns = []Unknown{
 	{Path: "spec.network.vpc.subnets[*].ipv4AddressCount", Why: vpcWhy, Where: "ibmcloud is subnet ID (total_ipv4_address_count)", Infra: model.InfraVPC},
 	{Path: "spec.network.vpc.outboundTrafficProtection", Why: "cluster get does not return it", Where: "the kube-<clusterID> security group's outbound rules (ibmcloud is security-group-rules)", Infra: model.InfraVPC},
 	{Path: "spec.network.vpc.contextBasedRestrictions", Why: "CBR rules are an account resource, not part of the cluster's answers", Where: "ibmcloud cbr rules --service-name containers-kubernetes", Infra: model.InfraVPC},
+	{Path: "spec.network.classic.contextBasedRestrictions", Why: "CBR rules are an account resource, not part of the cluster's answers", Where: "ibmcloud cbr rules --service-name containers-kubernetes", Infra: model.InfraClassic},
 	{Path: "spec.network.ingress.tlsSecretsManager", Why: "the Ingress Secrets Manager instance is not in the ALB list", Where: "ibmcloud ks ingress instance ls --cluster C"},
 	{Path: "spec.firewall", Why: "network policies, Calico policies, CIS and gateway appliances live in the cluster or the account", Where: "kubectl get networkpolicies -A; calicoctl get globalnetworkpolicy; ibmcloud cis domains"},
 	{Path: "spec.storage", Why: "buckets, databases and volumes are separate services and claims", Where: "ibmcloud resource service-instances; ibmcloud cos buckets; kubectl get pvc -A"},

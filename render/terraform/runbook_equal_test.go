@@ -246,8 +246,23 @@ func stateResources(st *ibmcloud.State, d *model.Design) []string {
 		add("cbr-zone %s addresses=%s vpcs=%s", z.Name, strings.Join(z.Addresses, ","), strings.Join(vpcs, ","))
 	}
 	for _, r := range st.CBRRules {
-		add("cbr-rule %q service=%s instance=%s api=%s zone=%s enforcement=%s", r.Description, r.Service, names[r.ServiceInstance],
-			r.APIType, names[r.ZoneID], r.Enforcement)
+		ctxs := r.Contexts
+		if len(ctxs) == 0 {
+			ctxs = []string{"networkZoneId=" + r.ZoneID}
+		}
+		var named []string
+		for _, ctx := range ctxs {
+			var kvs []string
+			for _, kv := range strings.Split(ctx, ",") {
+				if id, ok := strings.CutPrefix(kv, "networkZoneId="); ok {
+					kv = "networkZoneId=" + names[id]
+				}
+				kvs = append(kvs, kv)
+			}
+			named = append(named, strings.Join(kvs, ","))
+		}
+		add("cbr-rule %q service=%s instance=%s api=%s contexts=%s enforcement=%s", r.Description, r.Service, names[r.ServiceInstance],
+			r.APIType, strings.Join(named, ";"), r.Enforcement)
 	}
 	for _, g := range st.AccessGroups {
 		m := slices.Clone(g.Members)
@@ -523,21 +538,28 @@ func terraformResources(t *testing.T, arts []render.Artifact) (lines, uncovered 
 			add("cbr-zone %s addresses=%s vpcs=%s", str(b, "name"), strings.Join(addrs, ","), strings.Join(vpcs, ","))
 		case "ibm_cbr_rule":
 			attrs := map[string]string{}
-			zone, api := "", ""
+			var contexts []string
+			api := ""
 			for _, nb := range b.Body.Blocks {
+				var ctx []string
 				for _, in := range nb.Body.Blocks {
 					switch {
 					case nb.Type == "resources" && in.Type == "attributes":
 						attrs[str(in, "name")] = m.name(in, "value")
 					case nb.Type == "contexts" && in.Type == "attributes" && str(in, "name") == "networkZoneId":
-						zone = m.name(in, "value")
+						ctx = append(ctx, "networkZoneId="+m.name(in, "value"))
+					case nb.Type == "contexts" && in.Type == "attributes":
+						ctx = append(ctx, str(in, "name")+"="+str(in, "value"))
 					case nb.Type == "operations" && in.Type == "api_types":
 						api = str(in, "api_type_id")
 					}
 				}
+				if nb.Type == "contexts" {
+					contexts = append(contexts, strings.Join(ctx, ","))
+				}
 			}
-			add("cbr-rule %q service=%s instance=%s api=%s zone=%s enforcement=%s", str(b, "description"), attrs["serviceName"],
-				attrs["serviceInstance"], api, zone, str(b, "enforcement_mode"))
+			add("cbr-rule %q service=%s instance=%s api=%s contexts=%s enforcement=%s", str(b, "description"), attrs["serviceName"],
+				attrs["serviceInstance"], api, strings.Join(contexts, ";"), str(b, "enforcement_mode"))
 		case "ibm_iam_access_group_policy", "ibm_iam_access_group_members", "ibm_iam_access_group":
 			// Counted into the group's line below.
 			group := strings.SplitN(b.Labels[1], "_", 3)
