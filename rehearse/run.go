@@ -92,13 +92,19 @@ func (r result) mutating() []ibmcloud.Record {
 // run executes runbook.sh once. fault > 0 fails the fault-th mutating
 // call; progress, if set, gets each step banner as it starts.
 func (w *world) run(fault int, progress func(string)) (result, error) {
+	return w.runScript(filepath.Join(w.runbook, "runbook.sh"), nil, fault, progress)
+}
+
+// runScript executes script (in its own directory) with the world's
+// environment plus extra (NAME=value), as run does for runbook.sh.
+func (w *world) runScript(script string, extra []string, fault int, progress func(string)) (result, error) {
 	logPath := filepath.Join(w.stateDir(), "calls.jsonl")
 	_ = os.Remove(logPath)
 	ctx, cancel := context.WithTimeout(context.Background(), w.timeout())
 	defer cancel()
-	cmd := exec.CommandContext(ctx, "bash", filepath.Join(w.runbook, "runbook.sh"))
+	cmd := exec.CommandContext(ctx, "bash", script)
 	cmd.WaitDelay = 5 * time.Second
-	cmd.Dir = w.runbook
+	cmd.Dir = filepath.Dir(script)
 	home := filepath.Join(w.dir, "home")
 	cmd.Env = []string{
 		"PATH=" + filepath.Join(w.dir, "bin") + string(os.PathListSeparator) + w.realPath,
@@ -115,6 +121,7 @@ func (w *world) run(fault int, progress func(string)) (result, error) {
 		// real control plane, kwok and the controllers take real seconds.
 		"RUNBOOK_POLL_SECONDS=" + w.pollSeconds(),
 	}
+	cmd.Env = append(cmd.Env, extra...)
 	if fault > 0 {
 		cmd.Env = append(cmd.Env, fmt.Sprintf("%s=%d", ibmcloud.EnvFault, fault))
 	}

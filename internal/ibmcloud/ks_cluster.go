@@ -293,11 +293,8 @@ func vlanID(st *State, zone, typ string) string {
 func addZone(st *State, cl *Cluster, p *Pool, zone string, set func(*PoolZone)) {
 	z := &PoolZone{ID: zone}
 	set(z)
-	for i := 0; i < p.SizePerZone; i++ {
-		z.Workers = append(z.Workers, Worker{ID: fmt.Sprintf("kube-%s-%s-%s-%08x", cl.ID, sanitize(cl.Name), p.Name, st.Seq*16+i), OrderedAt: cl.Polls})
-	}
-	st.Seq++
 	p.Zones = append(p.Zones, z)
+	orderWorkers(st, cl, p, z, p.SizePerZone)
 	for _, a := range cl.ALBs {
 		if a.Zone == zone {
 			return

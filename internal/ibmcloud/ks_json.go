@@ -173,7 +173,7 @@ func classicClusterJSON(env *Env, c *Cluster) classicCluster {
 		Location: c.Region, DataCenter: firstZone(c), MultiAZCapable: true,
 		State: c.state(cfg), Status: c.status(cfg), CreatedDate: date(c.Created), ModifiedDate: date(c.Created + c.Polls),
 		WorkerCount: c.workerCount(), WorkerZones: c.zones(), IsPaid: true,
-		MasterKubeVersion: c.Version, TargetVersion: c.Version,
+		MasterKubeVersion: c.masterVersion(cfg), TargetVersion: fullVersion(c.Version),
 		MasterStatus: ms, MasterStatusModifiedDate: date(c.Created + c.Polls), MasterHealth: mhealth, MasterState: mstate,
 		KeyProtectEnabled: c.KMS != nil, PullSecretApplied: c.masterReady(cfg),
 		PrivateServiceEndpointEnabled: c.PrivateSE, PrivateServiceEndpointURL: priv,
@@ -221,7 +221,7 @@ func vpcClusterJSON(env *Env, c *Cluster) vpcCluster {
 		ID: c.ID, Name: c.Name, CRN: c.crn(env.State.Account.ID), Region: c.Region, Location: c.Region,
 		DataCenter: firstZone(c), Provider: "vpc-gen2", Type: "kubernetes",
 		State: c.state(cfg), Status: c.status(cfg), CreatedDate: date(c.Created),
-		MasterKubeVersion: c.Version, TargetVersion: c.Version,
+		MasterKubeVersion: c.masterVersion(cfg), TargetVersion: fullVersion(c.Version),
 		ResourceGroup: groupID(env.State, c.ResourceGroup), ResourceGroupName: c.ResourceGroup,
 		PodSubnet: "172.17.0.0/18", ServiceSubnet: "172.21.0.0/16", NetworkPlugin: "calico",
 		WorkerCount: c.workerCount(), WorkerZones: c.zones(), VPCs: []string{c.VPC},
@@ -256,4 +256,14 @@ func groupID(s *State, name string) string {
 		return g.ID
 	}
 	return ""
+}
+
+// masterVersion is masterKubeVersion: during a version update IKS reports
+// it with " (pending)" (terraform-provider-ibm waits while it contains
+// "pending", ibm-api-shapes.md A.1).
+func (c *Cluster) masterVersion(cfg Config) string {
+	if c.MasterOp == "Version update" && c.Polls < c.MasterBusyUntil {
+		return fullVersion(c.Version) + " (pending)"
+	}
+	return fullVersion(c.Version)
 }

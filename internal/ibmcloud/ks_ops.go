@@ -175,7 +175,7 @@ func ksWorkers(c *Call) error {
 		}
 		for zi, z := range p.Zones {
 			for wi, w := range z.Workers {
-				out = append(out, workerJSON(c.env, cl, p, z, w, nodeIP(cl, pi, zi, wi)))
+				out = append(out, workerJSON(c.env, cl, p, z, w, workerIP(cl, pi, zi, wi)))
 			}
 		}
 	}
@@ -194,9 +194,17 @@ func workerJSON(env *Env, cl *Cluster, p *Pool, z *PoolZone, w Worker, ip string
 	if ready {
 		state, status = "normal", "Ready"
 	}
+	// Versions: the worker's own (actual) and the master's (target);
+	// classic v1 has kubeVersion and targetVersion strings, VPC v2 the
+	// kubeVersion object of containerv2 KubeDetails (ibm-api-shapes.md A.2).
+	version, target := fullVersion(cl.workerVersion(w)), fullVersion(cl.Version)
+	os := w.OS
+	if os == "" {
+		os = p.OS
+	}
 	if cl.Provider == "classic" {
 		return map[string]any{"id": w.ID, "state": state, "status": status, "machineType": p.Flavor, "location": z.ID,
-			"poolid": p.ID, "poolName": p.Name, "kubeVersion": cl.Version, "privateIP": ip, "privateVlan": z.PrivateVLAN, "publicVlan": z.PublicVLAN}
+			"poolid": p.ID, "poolName": p.Name, "kubeVersion": version, "targetVersion": target, "privateIP": ip, "privateVlan": z.PrivateVLAN, "publicVlan": z.PublicVLAN}
 	}
 	actual := "provisioning"
 	if ready {
@@ -204,8 +212,9 @@ func workerJSON(env *Env, cl *Cluster, p *Pool, z *PoolZone, w Worker, ip string
 	}
 	return map[string]any{"id": w.ID, "flavor": p.Flavor, "location": z.ID, "poolID": p.ID, "poolName": p.Name,
 		"networkInterfaces": []map[string]any{{"ipAddress": ip, "primary": true, "subnetID": z.SubnetID}},
+		"kubeVersion":       map[string]string{"actual": version, "desired": version, "target": target, "eos": "", "masterEos": ""},
 		"health":            map[string]string{"state": state, "message": status},
-		"lifecycle":         map[string]string{"desiredState": "deployed", "actualState": actual, "actualOperatingSystem": p.OS}}
+		"lifecycle":         map[string]string{"desiredState": "deployed", "actualState": actual, "actualOperatingSystem": os}}
 }
 
 // nodeIP is the worker's private IP, which IKS uses as the node name.

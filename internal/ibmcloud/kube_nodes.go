@@ -19,6 +19,8 @@ type Node struct {
 	MemoryKi    int64             `json:"allocatableMemoryKi"`
 	CapCPUMilli int64             `json:"capacityCPUMilli"`
 	CapMemoryKi int64             `json:"capacityMemoryKi"`
+	// Unschedulable is spec.unschedulable (kubectl cordon / drain).
+	Unschedulable bool `json:"unschedulable,omitempty"`
 }
 
 // Taint is a node taint.
@@ -50,7 +52,7 @@ func registerReady(env *Env, c *Cluster) error {
 					continue
 				}
 				w.Registered = true
-				fresh = append(fresh, nodeFor(c, p, z, *w, nodeIP(c, pi, zi, wi)))
+				fresh = append(fresh, nodeFor(c, p, z, *w, workerIP(c, pi, zi, wi)))
 			}
 		}
 	}

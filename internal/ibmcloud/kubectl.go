@@ -117,6 +117,12 @@ func standinKubectl(env *Env, args []string, rec *Record) error {
 	case "patch", "label", "annotate":
 		rec.Mutating = true
 		err = kubectlPatch(env, ks, rest)
+	case "cordon", "uncordon":
+		rec.Mutating = true
+		err = kubectlCordon(env, ks, rest, verb == "cordon")
+	case "drain":
+		rec.Mutating = true
+		err = kubectlDrain(env, ks, rest, flags)
 	default:
 		return fmt.Errorf("kubectl (rehearsal stand-in): %q is not simulated; rehearse with --kubeconfig to run it against a real control plane", strings.Join(args, " "))
 	}
@@ -149,6 +155,7 @@ type kflags struct {
 	output        string
 	forCond       string
 	patch         string
+	selector      string
 	other         []string
 }
 
@@ -183,7 +190,9 @@ func splitKubectl(args []string) (string, []string, kflags) {
 			f.forCond = next()
 		case "-p", "--patch":
 			f.patch = next()
-		case "--timeout", "-L", "--label-columns", "--field-selector", "--type", "-l", "--selector", "--duration", "--dry-run", "--server-side", "--field-manager":
+		case "-l", "--selector":
+			f.selector = next()
+		case "--timeout", "-L", "--label-columns", "--field-selector", "--type", "--duration", "--dry-run", "--server-side", "--field-manager":
 			f.other = append(f.other, name+"="+next())
 		default:
 			if strings.HasPrefix(a, "-") {
@@ -424,6 +433,13 @@ func kubectlGet(env *Env, ks *kubeState, rest []string, f kflags) error {
 }
 
 func getNodes(env *Env, ks *kubeState, f kflags) error {
+	nodes, err := selectNodes(ks.Nodes, f.selector)
+	if err != nil {
+		return err
+	}
+	if strings.HasPrefix(f.output, "jsonpath=") {
+		return nodesJSONPath(env, nodes, strings.TrimPrefix(f.output, "jsonpath="))
+	}
 	if f.output == "json" {
 		type cond struct {
 			Type   string `json:"type"`
@@ -446,7 +462,7 @@ func getNodes(env *Env, ks *kubeState, f kflags) error {
 			Kind       string `json:"kind"`
 			Items      []node `json:"items"`
 		}{APIVersion: "v1", Kind: "List", Items: []node{}}
-		for _, n := range ks.Nodes {
+		for _, n := range nodes {
 			x := node{APIVersion: "v1", Kind: "Node"}
 			x.Metadata.Name, x.Metadata.Labels = n.Name, n.Labels
 			x.Status.Allocatable = map[string]string{"cpu": milli(n.CPUMilli), "memory": fmt.Sprintf("%dKi", n.MemoryKi)}
@@ -456,10 +472,19 @@ func getNodes(env *Env, ks *kubeState, f kflags) error {
 		fmt.Fprintln(env.Err, "kubectl (rehearsal stand-in): nodes are the workers the double provisioned; Ready is simulated")
 		return printJSON(env.Out, list)
 	}
-	names := make([]string, 0, len(ks.Nodes))
+	names := make([]string, 0, len(nodes))
+	if len(nodes) == 0 {
+		// kubectl's answer to an empty list, on stderr.
+		fmt.Fprintln(env.Err, "No resources found")
+		return nil
+	}
 	fmt.Fprintln(env.Out, "NAME   STATUS   ZONE   POOL")
-	for _, n := range ks.Nodes {
-		names = append(names, fmt.Sprintf("%s   Ready   %s   %s", n.Name, n.Labels["topology.kubernetes.io/zone"], n.Labels["ibm-cloud.kubernetes.io/worker-pool-name"]))
+	for _, n := range nodes {
+		status := "Ready"
+		if n.Unschedulable {
+			status = "Ready,SchedulingDisabled"
+		}
+		names = append(names, fmt.Sprintf("%s   %s   %s   %s", n.Name, status, n.Labels["topology.kubernetes.io/zone"], n.Labels["ibm-cloud.kubernetes.io/worker-pool-name"]))
 	}
 	sort.Strings(names)
 	for _, n := range names {

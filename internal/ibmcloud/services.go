@@ -24,7 +24,7 @@ var specs []*Spec
 // Specs is the whole grammar the double knows.
 func Specs() []*Spec {
 	if specs == nil {
-		specs = append(append(ksSpecs(), otherSpecs()...), platformSpecs()...)
+		specs = append(append(append(ksSpecs(), ksChangeSpecs()...), otherSpecs()...), platformSpecs()...)
 	}
 	return specs
 }

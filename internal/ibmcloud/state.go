@@ -150,6 +150,14 @@ type Worker struct {
 	ID         string `json:"id"`
 	OrderedAt  int    `json:"orderedAtPoll"`
 	Registered bool   `json:"registered"`
+	// Version is the worker's Kubernetes major.minor: the master's when it
+	// was ordered, until a worker update or replace --update.
+	Version string `json:"version,omitempty"`
+	// OS is the operating system the worker runs (a pool's OS change
+	// reaches a worker when it is replaced or updated).
+	OS string `json:"operatingSystem,omitempty"`
+	// IP is its private IP, which IKS also uses as the node name.
+	IP string `json:"ip,omitempty"`
 }
 
 // KMSConfig is the cluster's KMS provider.

@@ -271,7 +271,29 @@ func (b *script) removeZones(o, n *model.Design) {
 			b.line(fmt.Sprintf(`  ibmcloud ks zone rm --cluster "$CLUSTER" --worker-pool %s --zone %s -f`, pool, zone))
 			b.line("fi")
 		}
+		b.leftInZone(o, z)
 	}
+}
+
+// leftInZone says what stays in a VPC zone the cluster left: the subnet
+// and public gateway OLD's runbook created there. The change runbook does
+// not delete them: the Ingress load balancer, VPE gateways or other
+// resources may still be attached, and IBM refuses to delete a subnet
+// that is in use (VPC API: a subnet with attached resources cannot be
+// deleted).
+func (b *script) leftInZone(o *model.Design, z string) {
+	if !o.Spec.IsVPC() || o.Spec.Network.VPC == nil || o.Spec.Network.VPC.SubnetFor(z).SubnetID != "" {
+		return
+	}
+	subnet := b.v("SUBNET", view.NewSubnetName(o, z))
+	msg := fmt.Sprintf(`echo "change runbook: the cluster left zone $%s; its subnet $%s`, strings.Trim(b.v("ZONE", z), `"$`), strings.Trim(subnet, `"$`))
+	if o.Spec.Network.VPC.PublicGateway {
+		pgw := b.v("PGW", view.NewGatewayName(o, z))
+		msg += fmt.Sprintf(` and public gateway $%s stay; delete them once nothing is attached (ibmcloud is subnet-delete $%s; ibmcloud is public-gateway-delete $%s)"`, strings.Trim(pgw, `"$`), strings.Trim(subnet, `"$`), strings.Trim(pgw, `"$`))
+	} else {
+		msg += fmt.Sprintf(` stays; delete it once nothing is attached (ibmcloud is subnet-delete $%s)"`, strings.Trim(subnet, `"$`))
+	}
+	b.line(msg)
 }
 
 // upgrade: the master one minor at a time, each followed by replacing the

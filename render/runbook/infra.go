@@ -90,11 +90,11 @@ func (b *builder) vpcInfrastructure() {
 			n = 256
 		}
 		bd.comment("Zone %d: a new subnet. IBM cannot grow a subnet later; it holds every worker and VPC load balancer.", i+1)
-		subnet := b.val(fmt.Sprintf("SUBNET_%d_NAME", i+1), b.c.Design.Metadata.Name+"-"+z, hNetwork, "")
+		subnet := b.val(fmt.Sprintf("SUBNET_%d_NAME", i+1), view.NewSubnetName(b.c.Design, z), hNetwork, "")
 		count := b.val(fmt.Sprintf("SUBNET_%d_ADDRESSES", i+1), strconv.Itoa(n), hNetwork, "IPv4 addresses in the new subnet")
 		var pgw word
 		if v.PublicGateway {
-			pgwName := b.val(fmt.Sprintf("PGW_%d_NAME", i+1), b.c.Design.Metadata.Name+"-pgw-"+z, hNetwork, "public gateway: egress to the internet")
+			pgwName := b.val(fmt.Sprintf("PGW_%d_NAME", i+1), view.NewGatewayName(b.c.Design, z), hNetwork, "public gateway: egress to the internet")
 			bd.unlessExists(cmd("ibmcloud", "is", "public-gateway", pgwName, "--vpc", b.vpcID()), []any{"public gateway ", varRef(fmt.Sprintf("PGW_%d_NAME", i+1))}, func() {
 				bd.run(cmd("ibmcloud", "is", "public-gateway-create", pgwName, b.vpcID(), b.zone(i), "--resource-group-name", ref("RESOURCE_GROUP"))...)
 			})
