@@ -72,6 +72,22 @@ main() {
     rehearse_one "$name" "$design" --faults none --kubeconfig "$d/cp/kubeconfig" --kubectl "$KUBECTL" \
       --out "$d/$name" || rc=1
   done
+  # A change runbook (issue 14) on the real control plane: OLD built, then changed to NEW
+  # with a real cordon + drain of the pool that goes; the other four changes run on the
+  # stand-in in `go test ./rehearse` (TestChangeRunbooksRehearse).
+  local out change=$REPO_ROOT/rehearse/testdata/change/change-flavor
+  clean_cluster "$d/cp/kubeconfig"
+  info "rehearse change: change-flavor"
+  if out=$(timeout 900 "$BIN" rehearse "$change/new.yaml" --change-from "$change/old.yaml" --kubeconfig "$d/cp/kubeconfig" \
+    --kubectl "$KUBECTL" --out "$d/change-flavor" </dev/null 2>&1); then
+    printf '%s\n' "$out" >&2
+    [[ $(tail -n 1 <<<"$out") =~ ^rehearse\ change:\ .+:\ OLD\ built\ ·\ change\ ok,\ [0-9]+\ mutating\ calls\ ·\ state\ equals\ NEW\'s\ ·\ rerun\ 0\ mutating\ calls$ ]] ||
+      { err "rehearse change: unexpected summary: $(tail -n 1 <<<"$out")"; rc=1; }
+  else
+    printf '%s\n' "$out" >&2
+    err "rehearse change: change-flavor failed"
+    rc=1
+  fi
   local faults
   read -r -a faults <<<"${IKSPLAN_REHEARSE_FAULTS:-$CI_CACHE/rendered/dev-single-zone/design.yaml $REPO_ROOT/rehearse/testdata/variants/classic-bare-metal-pool.yaml}"
   for design in "${faults[@]}"; do

@@ -29,7 +29,7 @@ type drillRequest struct {
 }
 
 func newRehearseCommand(a *app) *cobra.Command {
-	var faults, kubeconfig, kubectl, out, drill string
+	var faults, kubeconfig, kubectl, out, drill, changeFrom string
 	cmd := &cobra.Command{
 		Use:   "rehearse FILE [--faults none|each|N] [--kubeconfig FILE] [--out DIR]",
 		Short: "Run the design's runbook against a simulated IBM Cloud: fresh, again, and with faults",
@@ -48,10 +48,17 @@ calicoctl and kubectl). It runs four scenarios:
 With --kubeconfig, kubectl in scenarios 1 and 2 is the real kubectl against
 that control plane (kube-apiserver, controllers, kwok), and the workers the
 double provisions become kwok nodes. Without it, kubectl is a stand-in that
-strict-decodes what is applied and says waits were simulated.`,
+strict-decodes what is applied and says waits were simulated.
+
+With --change-from OLD.yaml, rehearse rehearses the change runbook from OLD
+to FILE instead (the one ` + "`iksplan diff OLD FILE --runbook`" + ` writes): OLD's runbook
+builds the cluster, the change runbook takes it to FILE, the account must
+equal FILE's runbook run from nothing, and a second run of the change
+runbook must make no mutating call.`,
 		Example: `  iksplan rehearse shop-prod.yaml
   iksplan rehearse shop-prod.yaml --faults each --out /tmp/rehearsal
-  iksplan rehearse shop-prod.yaml --kubeconfig ~/.kube/rehearsal --faults none`,
+  iksplan rehearse shop-prod.yaml --kubeconfig ~/.kube/rehearsal --faults none
+  iksplan rehearse shop-prod-v2.yaml --change-from shop-prod.yaml`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if faults == "" {
@@ -93,6 +100,9 @@ strict-decodes what is applied and says waits were simulated.`,
 			if err != nil {
 				return fmt.Errorf("find the iksplan binary: %w", err)
 			}
+			if changeFrom != "" {
+				return a.rehearseChange(changeRehearsal{oldPath: changeFrom, nw: l, out: out, kubeconfig: kubeconfig, kubectl: kubectl, bin: bin})
+			}
 			runbookDir := filepath.Join(out, "artifacts")
 			arts, err := render.All(render.Input{Design: l.design, SourceName: l.name, Catalog: cat})
 			if err != nil {
@@ -127,5 +137,6 @@ strict-decodes what is applied and says waits were simulated.`,
 	cmd.Flags().StringVar(&kubectl, "kubectl", "", "the real kubectl to use with --kubeconfig (default: kubectl on PATH)")
 	cmd.Flags().StringVar(&out, "out", "", "directory for the rendered artifacts, state and logs (default: a new temporary directory)")
 	cmd.Flags().StringVar(&drill, "drill", "", "run a drill instead of the scenarios (zone-loss)")
+	cmd.Flags().StringVar(&changeFrom, "change-from", "", "rehearse the change runbook from this OLD design to FILE instead of the scenarios: OLD is built, changed, compared with FILE built fresh, and changed again (no mutating call allowed)")
 	return cmd
 }

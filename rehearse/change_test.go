@@ -14,58 +14,32 @@ import (
 	changerb "github.com/iksplan/iksplan/render/change"
 )
 
-// changeScenario is one OLD → NEW change of issue 14's list, made from
-// the dev-single-zone preset (the fastest design to rehearse).
-type changeScenario struct {
-	name     string
-	old, new func(*model.Design)
-	// paths are ibmcloud command paths the change run must have made.
-	paths []string
+// changeScenarios are issue 14's changes, each an OLD and a NEW design in
+// testdata/change/NAME (made from the dev-single-zone preset, the fastest
+// design to rehearse; CI's rehearse phase runs one against the real
+// control plane with `iksplan rehearse NEW --change-from OLD`), with the
+// ibmcloud command paths the change run must make.
+var changeScenarios = map[string][]string{
+	"add-a-zone": {"ks zone add vpc-gen2"},
+	// A pool's flavor is fixed at create: NEW names the pool anew, the
+	// change runbook creates it, drains the old one and removes it.
+	"change-flavor": {"ks worker-pool create vpc-gen2", "ks worker-pool rm"},
+	"1.35-to-1.36":  {"ks cluster master update", "ks worker replace"},
+	"add-a-pool":    {"ks worker-pool create vpc-gen2"},
+	"remove-a-zone": {"ks zone rm"},
 }
 
-func addZone(zone string) func(*model.Design) {
-	return func(d *model.Design) {
-		d.Spec.Zones = append(d.Spec.Zones, zone)
-		d.Spec.Network.VPC.Subnets = append(d.Spec.Network.VPC.Subnets, model.ZoneSubnet{Zone: zone, IPv4AddressCount: 256})
+func loadDesign(t *testing.T, path string) *model.Design {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
 	}
-}
-
-func addPool(name, flavor string, size int) func(*model.Design) {
-	return func(d *model.Design) {
-		p := d.Spec.WorkerPools[0]
-		p.Name, p.Flavor, p.WorkersPerZone = name, flavor, size
-		d.Spec.WorkerPools = append(d.Spec.WorkerPools, p)
+	d, _, err := model.Load(b, path)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
 	}
-}
-
-func both(fs ...func(*model.Design)) func(*model.Design) {
-	return func(d *model.Design) {
-		for _, f := range fs {
-			f(d)
-		}
-	}
-}
-
-func noVolumes(d *model.Design) { d.Spec.Storage.Volumes = nil }
-
-func version(v string) func(*model.Design) {
-	return func(d *model.Design) { d.Spec.KubernetesVersion = v }
-}
-
-func changeScenarios() []changeScenario {
-	return []changeScenario{
-		{name: "add-a-zone", old: func(*model.Design) {}, new: addZone("jp-tok-2"), paths: []string{"ks zone add vpc-gen2"}},
-		// A pool's flavor is fixed at create: NEW names the pool anew, the
-		// change runbook creates it, drains the old one and removes it.
-		{name: "change-flavor", old: addPool("batch", "bx2.4x16", 2), new: addPool("batch-8x32", "bx2.8x32", 2),
-			paths: []string{"ks worker-pool create vpc-gen2", "ks worker-pool rm"}},
-		{name: "1.35-to-1.36", old: version("1.35"), new: version("1.36"),
-			paths: []string{"ks cluster master update", "ks worker replace"}},
-		{name: "add-a-pool", old: func(*model.Design) {}, new: addPool("batch", "bx2.8x32", 2), paths: []string{"ks worker-pool create vpc-gen2"}},
-		// The preset's block volume is zone-bound; without it, the zone
-		// holds no data and can go.
-		{name: "remove-a-zone", old: both(noVolumes, addZone("jp-tok-2")), new: noVolumes, paths: []string{"ks zone rm"}},
-	}
+	return d
 }
 
 // renderSet renders d into dir and returns the resolved design.
@@ -84,23 +58,13 @@ func renderSet(t *testing.T, d *model.Design, dir string) *model.Design {
 
 // rehearseChange renders OLD and NEW and the change runbook from OLD to
 // NEW (as `iksplan diff OLD NEW --runbook` writes it) and rehearses it.
-func rehearseChange(t *testing.T, sc changeScenario) (ChangeSummary, string) {
+func rehearseChange(t *testing.T, name string) (ChangeSummary, string) {
 	t.Helper()
 	if _, err := exec.LookPath("jq"); err != nil {
 		t.Skip("the runbooks need jq")
 	}
-	base := designs(t)["dev-single-zone"]
-	old, nw := base.Clone(), base.Clone()
-	sc.old(old)
-	sc.old(nw)
-	sc.new(nw)
-	if sc.name == "remove-a-zone" {
-		nw.Spec.Zones = nw.Spec.Zones[:1]
-		nw.Spec.Network.VPC.Subnets = nw.Spec.Network.VPC.Subnets[:1]
-	}
-	if sc.name == "change-flavor" {
-		nw.Spec.WorkerPools = append(nw.Spec.WorkerPools[:1], nw.Spec.WorkerPools[2:]...)
-	}
+	old := loadDesign(t, filepath.Join("testdata", "change", name, "old.yaml"))
+	nw := loadDesign(t, filepath.Join("testdata", "change", name, "new.yaml"))
 	dir := t.TempDir()
 	ro := renderSet(t, old, filepath.Join(dir, "old"))
 	rn := renderSet(t, nw, filepath.Join(dir, "new"))
@@ -120,7 +84,7 @@ func rehearseChange(t *testing.T, sc changeScenario) (ChangeSummary, string) {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	s, err := RunChange(ChangeOptions{Name: sc.name, Old: ro, New: rn, OldRunbookDir: filepath.Join(dir, "old"), NewRunbookDir: filepath.Join(dir, "new"),
+	s, err := RunChange(ChangeOptions{Name: name, Old: ro, New: rn, OldRunbookDir: filepath.Join(dir, "old"), NewRunbookDir: filepath.Join(dir, "new"),
 		ChangeRunbook: change, WorkDir: filepath.Join(dir, "worlds"), Binary: bin, Out: &out})
 	if err != nil && err != ErrFailed {
 		t.Fatalf("%v\n%s", err, out.String())
@@ -134,20 +98,24 @@ func rehearseChange(t *testing.T, sc changeScenario) (ChangeSummary, string) {
 // equal what NEW's runbook builds from nothing, and a second run of the
 // change runbook must make no mutating call.
 func TestChangeRunbooksRehearse(t *testing.T) {
-	for _, sc := range changeScenarios() {
-		t.Run(sc.name, func(t *testing.T) {
+	dirs, _ := filepath.Glob(filepath.Join("testdata", "change", "*"))
+	if len(dirs) != len(changeScenarios) {
+		t.Fatalf("testdata/change has %d scenarios, changeScenarios %d", len(dirs), len(changeScenarios))
+	}
+	for name, paths := range changeScenarios {
+		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			s, out := rehearseChange(t, sc)
+			s, out := rehearseChange(t, name)
 			for _, p := range s.Problems {
 				t.Errorf("%s", p)
 			}
 			made := strings.Join(s.Paths, "\n")
-			for _, p := range sc.paths {
+			for _, p := range paths {
 				if !strings.Contains("\n"+made+"\n", "\n"+p+"\n") {
 					t.Errorf("the change run made no `ibmcloud %s` call; it made:\n%s", p, made)
 				}
 			}
-			if sc.name == "remove-a-zone" && len(s.Left) != 2 {
+			if name == "remove-a-zone" && len(s.Left) != 2 {
 				t.Errorf("left in place: %v, want the dropped zone's subnet and public gateway", s.Left)
 			}
 			if t.Failed() {
