@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/iksplan/iksplan/internal/i18n"
 	"github.com/iksplan/iksplan/internal/ibmcloud"
 	"github.com/iksplan/iksplan/model"
 )
@@ -395,14 +396,49 @@ func (o *Options) faultTrial(k int, want string) (problem, line string) {
 	return "", fmt.Sprintf("fault %d %s: stopped in step %s (%s), rerun converged", k, call, m[1], m[2])
 }
 
-// giveUpLine finds the runbook's bounded-wait message.
+// giveUpLine finds the runbook's bounded-wait message, in whatever
+// language the runbook speaks.
 func giveUpLine(out string) string {
 	for _, l := range strings.Split(out, "\n") {
-		if strings.Contains(l, "gave up after") {
-			return strings.TrimSpace(l)
+		for _, frags := range giveUpMessages() {
+			if containsAll(l, frags) {
+				return strings.TrimSpace(l)
+			}
 		}
 	}
 	return ""
+}
+
+// giveUpMessages are the fixed fragments (the text between placeholders)
+// of the runbook's bounded-wait messages in every language, from the
+// runbook's message catalogue.
+var giveUpMessages = sync.OnceValue(func() [][]string {
+	var out [][]string
+	for _, l := range i18n.Langs {
+		for _, id := range []string{"runbook.tmpl.gaveUpMinutes", "runbook.tmpl.gaveUpPolls"} {
+			if m, ok := i18n.Message(l, id); ok {
+				var frags []string
+				for _, f := range placeholder.Split(m.Other, -1) {
+					if f = strings.TrimSpace(f); f != "" {
+						frags = append(frags, f)
+					}
+				}
+				out = append(out, frags)
+			}
+		}
+	}
+	return out
+})
+
+var placeholder = regexp.MustCompile(`\{\{\.V\d+\}\}`)
+
+func containsAll(s string, frags []string) bool {
+	for _, f := range frags {
+		if !strings.Contains(s, f) {
+			return false
+		}
+	}
+	return len(frags) > 0
 }
 
 // seedExisting puts the resources a design reuses into the account: an

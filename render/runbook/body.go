@@ -3,6 +3,8 @@ package runbook
 import (
 	"fmt"
 	"strings"
+
+	"github.com/iksplan/iksplan/internal/i18n"
 )
 
 // body is the shell text of one step: comments, helper calls and the few
@@ -13,6 +15,8 @@ type body struct {
 	// uses collects every variable the step references, so the variables
 	// block lists only what the runbook uses (shellcheck flags the rest).
 	uses map[string]bool
+	// lang is the language of say and note messages (the design's).
+	lang i18n.Lang
 }
 
 func newBody() *body { return &body{uses: map[string]bool{}} }
@@ -54,10 +58,10 @@ func (b *body) call(helper string, ws ...word) {
 func (b *body) run(ws ...word) { b.call("run", ws...) }
 
 // say adds a progress message made of constant text and variables.
-func (b *body) say(parts ...any) { b.words(lit("say"), cat(parts...)) }
+func (b *body) say(parts ...any) { b.words(lit("say"), cat(localParts(b.lang, parts)...)) }
 
 // note adds a NOTE line printed while the runbook runs.
-func (b *body) note(parts ...any) { b.words(lit("note"), cat(parts...)) }
+func (b *body) note(parts ...any) { b.words(lit("note"), cat(localParts(b.lang, parts)...)) }
 
 // cond is the condition of an if: a helper call such as exists or json_has.
 type cond []word

@@ -198,7 +198,7 @@ func (b *builder) privateOnlyMaster() bool {
 // clusterReady waits until the cluster reports state normal.
 func (b *builder) clusterReady(minutes int) {
 	bd := b.cur
-	bd.call("wait_for", cat("cluster ", varRef("CLUSTER"), " to be ready (state normal)"), lit(strconv.Itoa(minutes)),
+	bd.call("wait_for", bd.msg("cluster ", varRef("CLUSTER"), " to be ready (state normal)"), lit(strconv.Itoa(minutes)),
 		lit(`.state == "normal"`), lit(""),
 		lit("ibmcloud"), lit("ks"), lit("cluster"), lit("get"), lit("--cluster"), b.clusterVar(), lit("--output"), lit("json"))
 }

@@ -57,7 +57,7 @@ func (b *builder) verify() {
 			total += p.WorkersPerZone * len(s.Zones)
 		}
 		n := b.val("EXPECTED_NODES", strconv.Itoa(total), hVerify, "workers the design plans: every pool's size in every zone")
-		bd.call("wait_for", cmd(cat(varRef("EXPECTED_NODES"), " workers to be Ready"), strconv.Itoa(nodesMinutes), jqReadyNodes, n,
+		bd.call("wait_for", cmd(bd.msg(varRef("EXPECTED_NODES"), " workers to be Ready"), strconv.Itoa(nodesMinutes), jqReadyNodes, n,
 			"kubectl", "get", "nodes", "-o", "json")...)
 	}
 	bd.comment("Every worker with its zone label: the pools must be spread evenly over the zones.")

@@ -107,7 +107,7 @@ func (b *builder) authorization(a catalog.Authorization, target word, instanceID
 	if instanceID.text == "" {
 		bd.ifElse(when("json_has", cmd(jqAuthorizationFromTo(a.SourceService, a.TargetService), "",
 			"ibmcloud", "iam", "authorization-policies", "--output", "json")...), func() {
-			bd.say("the ", a.SourceService, " authorization (", a.Role, ") to ", a.TargetService, " already exists")
+			bd.say("the ", textArg(a.SourceService), " authorization (", textArg(a.Role), ") to ", textArg(a.TargetService), " already exists")
 		}, func() {
 			bd.run(cmd("ibmcloud", "iam", "authorization-policy-create", a.SourceService, tgt, a.Role)...)
 		})
@@ -115,7 +115,7 @@ func (b *builder) authorization(a catalog.Authorization, target word, instanceID
 	}
 	bd.ifElse(when("json_has", cmd(jqAuthorizationFrom(a.SourceService), instanceID,
 		"ibmcloud", "iam", "authorization-policies", "--output", "json")...), func() {
-		bd.say("the ", a.SourceService, " authorization (", a.Role, ") to the instance already exists")
+		bd.say("the ", textArg(a.SourceService), " authorization (", textArg(a.Role), ") to the instance already exists")
 	}, func() {
 		bd.run(cmd("ibmcloud", "iam", "authorization-policy-create", a.SourceService, tgt, a.Role,
 			"--target-service-instance-id", instanceID)...)

@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/iksplan/iksplan/internal/i18n"
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/render/view"
 )
@@ -58,6 +59,8 @@ type page struct {
 	// ReadBack is the quoted, space-separated list of the variables steps
 	// read back from IBM Cloud, the only ones logs/state may set.
 	ReadBack string
+	// Msg holds the template's own messages in the design's language.
+	Msg templateMessages
 }
 
 // envLine documents one environment variable in the header.
@@ -131,6 +134,7 @@ func (b *builder) build() (*page, error) {
 			return nil, fmt.Errorf("no runbook text for step %q", st.ID)
 		}
 		b.cur = newBody()
+		b.cur.lang = documentLang(b.s)
 		fn(b)
 		if len(b.cur.lines) == 0 {
 			b.cur.comment("Nothing to do for this design.")
@@ -176,6 +180,7 @@ func (b *builder) build() (*page, error) {
 		Steps:          steps,
 		LastStep:       last,
 		ReadBack:       quotedReadBack,
+		Msg:            newTemplateMessages(documentLang(b.s)),
 	}, nil
 }
 
@@ -250,4 +255,13 @@ func (b *builder) readBack(helper, name string, step view.StepID, what string, r
 	}
 	b.cur.uses[name] = true
 	b.cur.call(helper, append([]word{lit(name)}, rest...)...)
+}
+
+// documentLang is the language of the runbook's messages: the design's
+// spec.documentLanguage, English when empty or unknown.
+func documentLang(s *model.Spec) i18n.Lang {
+	if l, err := i18n.Parse(string(s.DocumentLanguage)); err == nil {
+		return l
+	}
+	return i18n.EN
 }

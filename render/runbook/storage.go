@@ -290,7 +290,7 @@ func (b *builder) database(i int) {
 		return
 	}
 	ns := b.val(p+"_NAMESPACE", db.BindNamespace, hStorage, "namespace that receives the credentials secret")
-	bd.call("wait_for", cmd(cat("database ", varRef(p+"_NAME"), " to be active"), fmt.Sprint(dbReadyMins), jqActiveByNm, name,
+	bd.call("wait_for", cmd(bd.msg("database ", varRef(p+"_NAME"), " to be active"), fmt.Sprint(dbReadyMins), jqActiveByNm, name,
 		"ibmcloud", "resource", "service-instances", "--service-name", service, "--output", "json")...)
 	b.bind(name, ns, p+"_NAME")
 }
@@ -323,7 +323,7 @@ func (b *builder) cloudant() {
 		return
 	}
 	ns := b.val("CLOUDANT_NAMESPACE", cl.BindNamespace, hStorage, "namespace that receives the credentials secret")
-	bd.call("wait_for", cmd("the Cloudant instance to be active", fmt.Sprint(dbReadyMins), jqActiveByNm, name,
+	bd.call("wait_for", cmd(bd.msgLit("the Cloudant instance to be active"), fmt.Sprint(dbReadyMins), jqActiveByNm, name,
 		"ibmcloud", "resource", "service-instances", "--service-name", service, "--output", "json")...)
 	b.bind(name, ns, "CLOUDANT_INSTANCE")
 }

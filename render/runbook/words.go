@@ -42,6 +42,16 @@ func ref(name string) word {
 // varRef marks a part of cat as a variable reference.
 type varRef string
 
+// textArg marks a part of cat as constant text that is an argument of the
+// message (an IBM service name or role computed in Go), not its wording: it
+// is written like a string, and a translation keeps it as a placeholder.
+type textArg string
+
+// shellVar marks a part of cat as a reference to a shell variable of the
+// runbook's own helpers (what, minutes, ONLY_STEP), written $name as the
+// helpers write them; it is not a variable of the variables block.
+type shellVar string
+
 // cat builds one double-quoted word from constant text and variables, e.g.
 // cat("namespace=", varRef("NS_1")) is "namespace=${NS_1}".
 func cat(parts ...any) word {
@@ -52,6 +62,10 @@ func cat(parts ...any) word {
 		switch x := p.(type) {
 		case string:
 			b.WriteString(escapeDouble(x))
+		case textArg:
+			b.WriteString(escapeDouble(string(x)))
+		case shellVar:
+			b.WriteString("$" + string(x))
 		case varRef:
 			b.WriteString("${" + string(x) + "}")
 			refs = append(refs, string(x))

@@ -1,0 +1,168 @@
+package runbook
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/iksplan/iksplan/internal/i18n"
+)
+
+// messageHelpers are the functions whose arguments are a runbook message,
+// mapped to the index of the message's first part.
+var messageHelpers = map[string]int{"say": 0, "note": 0, "msg": 0, "msgLit": 0, "localWord": 1, "localLit": 1}
+
+// sourceMessages reads the package's Go source and returns the English
+// shape of every message it passes to say, note, msg, msgLit, localWord,
+// localLit and unlessExists, with the position of each, and one problem per
+// message part that is not constant text or a marked variable.
+func sourceMessages(t *testing.T) (map[string]string, []string) {
+	t.Helper()
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	shapes := map[string]string{}
+	var probs []string
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, decl := range f.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			if _, helper := messageHelpers[fd.Name.Name]; helper || fd.Name.Name == "unlessExists" {
+				continue // the helpers pass their caller's parts on
+			}
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				var parts []ast.Expr
+				suffix := ""
+				fn := calleeName(call.Fun)
+				if first, ok := messageHelpers[fn]; ok && len(call.Args) > first {
+					parts = call.Args[first:]
+				} else if fn == "unlessExists" && len(call.Args) == 3 {
+					lit, ok := call.Args[1].(*ast.CompositeLit)
+					if !ok {
+						probs = append(probs, fset.Position(call.Pos()).String()+": unlessExists needs a []any{...} literal")
+						return true
+					}
+					parts, suffix = lit.Elts, " exists; not creating it again"
+				} else {
+					return true
+				}
+				pos := fset.Position(call.Pos()).String()
+				s, bad := partsShape(parts)
+				if bad != "" {
+					probs = append(probs, pos+": "+fn+" part "+bad+" is neither constant text nor varRef/textArg/shellVar")
+					return true
+				}
+				shapes[s+suffix] = pos
+				return true
+			})
+		}
+	}
+	return shapes, probs
+}
+
+func calleeName(e ast.Expr) string {
+	switch f := e.(type) {
+	case *ast.Ident:
+		return f.Name
+	case *ast.SelectorExpr:
+		return f.Sel.Name
+	}
+	return ""
+}
+
+// partsShape is the English catalogue form of message parts in the source.
+func partsShape(parts []ast.Expr) (string, string) {
+	var b strings.Builder
+	n := 0
+	for _, p := range parts {
+		switch x := p.(type) {
+		case *ast.BasicLit:
+			s, err := strconv.Unquote(x.Value)
+			if x.Kind != token.STRING || err != nil {
+				return "", x.Value
+			}
+			b.WriteString(s)
+			continue
+		case *ast.CallExpr:
+			if id, ok := x.Fun.(*ast.Ident); ok && (id.Name == "varRef" || id.Name == "textArg" || id.Name == "shellVar") {
+				n++
+				b.WriteString("{{.V" + strconv.Itoa(n) + "}}")
+				continue
+			}
+		}
+		return "", types(p)
+	}
+	return b.String(), ""
+}
+
+func types(e ast.Expr) string {
+	switch x := e.(type) {
+	case *ast.Ident:
+		return x.Name
+	case *ast.SelectorExpr:
+		return types(x.X) + "." + x.Sel.Name
+	case *ast.CallExpr:
+		return types(x.Fun) + "(…)"
+	}
+	return "expression"
+}
+
+// TestEveryRunbookMessageIsInTheCatalogue: every message the runbook's Go
+// source says has an entry in the English runbook catalogue (so a
+// Japanese runbook never says it in English on some path no preset takes),
+// every entry is said somewhere (no stale translation), and every part of a
+// message is constant text or a marked variable (so the shape is known).
+func TestEveryRunbookMessageIsInTheCatalogue(t *testing.T) {
+	shapes, probs := sourceMessages(t)
+	for _, p := range probs {
+		t.Error(p)
+	}
+	catalogue := map[string]string{}
+	for _, id := range i18n.IDsIn(i18n.EN, runbookArea) {
+		m, _ := i18n.Message(i18n.EN, id)
+		catalogue[m.Other] = id
+	}
+	var missing []string
+	for s, pos := range shapes {
+		if _, ok := catalogue[s]; !ok {
+			missing = append(missing, pos+": "+strconv.Quote(s))
+		}
+	}
+	slices.Sort(missing)
+	for _, m := range missing {
+		t.Errorf("message not in internal/i18n/locales/en/runbook.yaml (add it in both languages): %s", m)
+	}
+	var stale []string
+	for s, id := range catalogue {
+		if _, ok := shapes[s]; !ok {
+			stale = append(stale, id+": "+strconv.Quote(s))
+		}
+	}
+	slices.Sort(stale)
+	for _, s := range stale {
+		t.Errorf("catalogue message said nowhere in render/runbook (remove it or fix its text): %s", s)
+	}
+	if len(shapes) < 40 {
+		t.Errorf("found only %d messages in the source: the reader misses call sites", len(shapes))
+	}
+}
