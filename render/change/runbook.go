@@ -72,6 +72,9 @@ func refuse(cs []change.Change, o, n *model.Design, cat *catalog.Catalog) error 
 			why = append(why, fmt.Sprintf("spec.kubernetesVersion %s: the cluster-autoscaler add-on %s supports Kubernetes below %s only, and IBM says not to update the master while it is installed; disable the add-on first (ibmcloud ks cluster addon disable cluster-autoscaler --cluster CLUSTER, and spec.operations.autoscaler.enabled: false in OLD and NEW), or wait for an add-on version that supports %s (ibmcloud ks cluster addon versions)", n.Spec.KubernetesVersion, a.Version, a.BelowKube, n.Spec.KubernetesVersion))
 		}
 	}
+	if len(o.Spec.WorkerPools) > 0 && len(n.Spec.WorkerPools) > 0 && o.Spec.WorkerPools[0].Name != n.Spec.WorkerPools[0].Name {
+		why = append(why, fmt.Sprintf("spec.workerPools[0]: a design's first pool is the pool IKS creates with the cluster and names \"default\" (OLD's %q); NEW makes %q the first pool, which would need that pool replaced, and a cluster keeps its default pool; keep %q first in NEW and add the new pool after it (the change runbook then creates it, and removes or resizes the others)", o.Spec.WorkerPools[0].Name, n.Spec.WorkerPools[0].Name, o.Spec.WorkerPools[0].Name))
+	}
 	for _, p := range n.Spec.WorkerPools {
 		if op := findPool(o, p.Name); op != nil && op.OperatingSystem != p.OperatingSystem && o.Spec.IsClassic() {
 			why = append(why, fmt.Sprintf("spec.workerPools[%s].operatingSystem: on classic, worker update reimages a worker in place; this change runbook automates OS changes on VPC only (worker replace --update)", p.Name))
@@ -96,6 +99,16 @@ func minorOf(v string) (int, bool) {
 	}
 	n, err := strconv.Atoi(mi)
 	return n, err == nil
+}
+
+// iksPool is the pool's name in IKS: the design's first pool is the one
+// IKS creates with the cluster, always named "default" (render/runbook
+// does the same: https://cloud.ibm.com/docs/containers?topic=containers-add-workers-vpc).
+func iksPool(d *model.Design, name string) string {
+	if len(d.Spec.WorkerPools) > 0 && d.Spec.WorkerPools[0].Name == name {
+		return "default"
+	}
+	return name
 }
 
 func findPool(d *model.Design, name string) *model.WorkerPool {
@@ -220,7 +233,7 @@ func (b *script) resize(o, n *model.Design) {
 			b.line("# " + model.Escape(p.Name) + ": the cluster autoscaler owns its size; not resized.")
 			continue
 		}
-		pool, size := b.v("POOL", p.Name), b.v("SIZE", strconv.Itoa(p.WorkersPerZone))
+		pool, size := b.v("POOL", iksPool(n, p.Name)), b.v("SIZE", strconv.Itoa(p.WorkersPerZone))
 		b.line(fmt.Sprintf(`if [ "$(pool_size %s)" != %s ]; then`, pool, size))
 		b.line(fmt.Sprintf(`  ibmcloud ks worker-pool resize --cluster "$CLUSTER" --worker-pool %s --size-per-zone %s`, pool, size))
 		b.line("fi")
@@ -242,7 +255,7 @@ func (b *script) removePools(o, n *model.Design) {
 		if findPool(n, p.Name) != nil {
 			continue
 		}
-		pool := b.v("POOL", p.Name)
+		pool := b.v("POOL", iksPool(o, p.Name))
 		b.line(fmt.Sprintf(`if has_pool %s; then`, pool))
 		b.line(fmt.Sprintf(`  drain "ibm-cloud.kubernetes.io/worker-pool-name=$%s"`, strings.Trim(pool, `"$`)))
 		b.line(fmt.Sprintf(`  ibmcloud ks worker-pool rm --cluster "$CLUSTER" --worker-pool %s -f`, pool))
@@ -265,7 +278,7 @@ func (b *script) removeZones(o, n *model.Design) {
 			if findPool(o, p.Name) == nil {
 				continue
 			}
-			pool := b.v("POOL", p.Name)
+			pool := b.v("POOL", iksPool(n, p.Name))
 			b.line(fmt.Sprintf(`if has_zone %s %s; then`, pool, zone))
 			b.line(fmt.Sprintf(`  drain "ibm-cloud.kubernetes.io/worker-pool-name=$%s,topology.kubernetes.io/zone=$%s"`, strings.Trim(pool, `"$`), strings.Trim(zone, `"$`)))
 			b.line(fmt.Sprintf(`  ibmcloud ks zone rm --cluster "$CLUSTER" --worker-pool %s --zone %s -f`, pool, zone))
@@ -316,7 +329,7 @@ func (b *script) upgrade(o, n *model.Design) error {
 	for _, p := range n.Spec.WorkerPools {
 		if op := findPool(o, p.Name); op != nil && op.OperatingSystem != p.OperatingSystem {
 			osChanged = true
-			pool, os := b.v("POOL", p.Name), b.v("OS", string(p.OperatingSystem))
+			pool, os := b.v("POOL", iksPool(n, p.Name)), b.v("OS", string(p.OperatingSystem))
 			b.line(fmt.Sprintf(`if [ "$(pool_json %s | jq -r .operatingSystem)" != %s ]; then`, pool, os))
 			b.line(fmt.Sprintf(`  ibmcloud ks worker-pool operating-system set --cluster "$CLUSTER" --worker-pool %s --operating-system %s`, pool, os))
 			b.line("fi")
@@ -340,7 +353,7 @@ func (b *script) upgrade(o, n *model.Design) error {
 			if findPool(o, p.Name) == nil {
 				continue // NEW's runbook created it at the new version
 			}
-			pool, os := b.v("POOL", p.Name), b.v("OS", string(p.OperatingSystem))
+			pool, os := b.v("POOL", iksPool(n, p.Name)), b.v("OS", string(p.OperatingSystem))
 			size := b.v("SIZE", strconv.Itoa(p.WorkersPerZone))
 			for _, z := range zones {
 				zone := b.v("ZONE", z)

@@ -72,6 +72,9 @@ func TestChangeRunbookRefusals(t *testing.T) {
 		"pool-replace in place":    func(d *model.Design) { d.Spec.WorkerPools[0].Flavor = "bx2.16x64" },
 		"data-risk: zone-bound":    func(d *model.Design) { d.Spec.Zones = d.Spec.Zones[:2] },
 		"1.36 with the autoscaler": func(d *model.Design) { d.Spec.KubernetesVersion = "1.36" },
+		"first pool replaced": func(d *model.Design) {
+			d.Spec.WorkerPools[0].Name, d.Spec.WorkerPools[0].Flavor = "general", "bx2.16x64"
+		},
 	} {
 		t.Run(name, func(t *testing.T) {
 			nw := base.Clone()
@@ -123,5 +126,23 @@ func shellcheck(t *testing.T, s string) {
 	}
 	if out, err := exec.Command("shellcheck", "-x", p).CombinedOutput(); err != nil {
 		t.Fatalf("shellcheck: %v\n%s", err, out)
+	}
+}
+
+// TestChangeRunbookUsesIKSPoolNames: the design's first pool is IKS's
+// "default" whatever the design calls it; the change runbook must name it so.
+func TestChangeRunbookUsesIKSPoolNames(t *testing.T) {
+	old := vpcProd(t)
+	old.Spec.Operations.Autoscaler.Enabled = false
+	old.Spec.WorkerPools[0].Name = "general"
+	nw := old.Clone()
+	nw.Spec.WorkerPools[0].WorkersPerZone++
+	b, err := Runbook(old, nw, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	if !strings.Contains(s, "POOL_1=default\n") || strings.Contains(s, "general") {
+		t.Fatalf("the first pool is not called default in the change runbook:\n%s", s)
 	}
 }
