@@ -106,19 +106,7 @@ read or does not fit the design schema.`,
 // writeChangeRunbook writes the runbook from OLD to NEW, or explains the
 // refusal (exit 1: the change needs another way).
 func (a *app) writeChangeRunbook(old, nw *model.Design, out string, force bool) error {
-	cat, err := a.catalog()
-	if err != nil {
-		return err
-	}
-	b, err := rchange.Runbook(old, nw, cat)
-	var refusal *rchange.Refusal
-	if errors.As(err, &refusal) {
-		fmt.Fprintln(a.stderr, "\nNo change runbook, because:")
-		for _, r := range refusal.Reasons {
-			fmt.Fprintln(a.stderr, "  - "+model.Escape(r))
-		}
-		return withCode(ExitFindings, fmt.Errorf("no change runbook: %s above", plural(len(refusal.Reasons), "reason")))
-	}
+	b, err := a.changeRunbook(old, nw, rchange.Runbook)
 	if err != nil {
 		return err
 	}

@@ -13,7 +13,7 @@ import (
 )
 
 func newRenderCommand(a *app) *cobra.Command {
-	var out, only string
+	var out, only, changeFrom string
 	var force bool
 	cmd := &cobra.Command{
 		Use:   "render FILE --out DIR",
@@ -27,10 +27,17 @@ any file is in the way. The files are written as one set: the folder holds
 the old set or the new one, never a mix, even when render is killed; files
 of DIR that are not artifacts stay. A symlinked DIR or subfolder is refused.
 
+With --change-from OLD.yaml, the set also holds change-runbook.sh: the
+ordered, idempotent commands that take a cluster built from OLD to FILE (the
+script ` + "`iksplan diff OLD FILE --runbook`" + ` writes); it runs the runbook.sh beside
+it for what FILE adds. When IBM cannot make the change in place, nothing is
+written and the reasons are printed.
+
 Exit status: 0 written, 1 error findings, 2 bad usage or unreadable input,
 3 nothing written (a file in the way, a symlink, an I/O error).`,
 		Example: `  iksplan render shop-prod.yaml --out out
-  iksplan render shop-prod.yaml --out out --only doc --force`,
+  iksplan render shop-prod.yaml --out out --only doc --force
+  iksplan render shop-prod-v2.yaml --out out --change-from shop-prod.yaml`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if out == "" {
@@ -72,6 +79,11 @@ Exit status: 0 written, 1 error findings, 2 bad usage or unreadable input,
 			if err != nil {
 				return withCode(ExitFindings, err)
 			}
+			if changeFrom != "" {
+				if arts, err = a.withChangeRunbook(arts, changeFrom, l.design); err != nil {
+					return err
+				}
+			}
 			if err := render.Write(out, arts, force); err != nil {
 				var ce *render.ConflictError
 				var se *render.SymlinkError
@@ -92,6 +104,7 @@ Exit status: 0 written, 1 error findings, 2 bad usage or unreadable input,
 	cmd.Flags().StringVar(&out, "out", "", "directory to write the artifacts into")
 	cmd.Flags().BoolVar(&force, "force", false, "overwrite files that already exist")
 	cmd.Flags().StringVar(&only, "only", "", "render only these: doc, runbook, manifests, terraform (comma-separated)")
+	cmd.Flags().StringVar(&changeFrom, "change-from", "", "also write change-runbook.sh, which takes a cluster built from this OLD design to FILE")
 	_ = cmd.MarkFlagDirname("out")
 	return cmd
 }

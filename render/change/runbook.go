@@ -33,6 +33,17 @@ const recreateAdvice = "build a new cluster from NEW (iksplan render NEW.yaml, r
 // and removed; then zones that NEW drops; then the master, one minor at a
 // time, each followed by replacing the workers one per zone at a time.
 func Runbook(old, new *model.Design, cat *catalog.Catalog) ([]byte, error) {
+	return runbook(old, new, cat, false)
+}
+
+// RunbookBeside is Runbook for a script written next to NEW's own
+// runbook.sh (iksplan render NEW --change-from OLD): the additions step
+// runs that runbook.sh unless NEW_RUNBOOK names another.
+func RunbookBeside(old, new *model.Design, cat *catalog.Catalog) ([]byte, error) {
+	return runbook(old, new, cat, true)
+}
+
+func runbook(old, new *model.Design, cat *catalog.Catalog, beside bool) ([]byte, error) {
 	if cat == nil {
 		cat = catalog.Default()
 	}
@@ -41,7 +52,7 @@ func Runbook(old, new *model.Design, cat *catalog.Catalog) ([]byte, error) {
 	if err := refuse(cs, o, n, cat); err != nil {
 		return nil, err
 	}
-	b := &script{}
+	b := &script{beside: beside}
 	b.header(o, n)
 	b.resize(o, n)
 	b.additions()
@@ -127,6 +138,8 @@ type script struct {
 	strings.Builder
 	vars  []string
 	named map[string]string
+	// beside: NEW's runbook.sh is in the script's own directory.
+	beside bool
 }
 
 func (b *script) line(s string) { b.WriteString(s + "\n") }
@@ -246,6 +259,10 @@ func (b *script) additions() {
 	b.line("\n# 2. Additions: new pools, zones, add-ons and settings come from NEW's own")
 	b.line("#    runbook (iksplan render NEW.yaml -o out; bash out/runbook.sh), which")
 	b.line("#    creates only what is missing. Set NEW_RUNBOOK to its path to run it here.")
+	if b.beside {
+		b.line(`case "${BASH_SOURCE[0]}" in */*) here="${BASH_SOURCE[0]%/*}" ;; *) here=. ;; esac`)
+		b.line(`NEW_RUNBOOK="${NEW_RUNBOOK:-$here/runbook.sh}"`)
+	}
 	b.line(`if [ -n "${NEW_RUNBOOK:-}" ]; then bash "$NEW_RUNBOOK"; else echo "change runbook: run NEW's runbook.sh now for the additions, then rerun this script" >&2; fi`)
 }
 
