@@ -221,6 +221,7 @@ func ksCreateVPC(c *Call) error {
 		return err
 	}
 	cl.VPC = vpc.ID
+	pool.VolumeKMS = volumeKMS(c)
 	cl.PrivateSE = true
 	cl.PublicSE = !c.Has("disable-public-service-endpoint")
 	// Secure by Default (1.30+): outbound traffic protection is on unless

@@ -99,6 +99,8 @@ type vpcPoolJSON struct {
 		DesiredState string `json:"desiredState"`
 	} `json:"lifecycle"`
 	Zones []vpcPoolZone `json:"zones"`
+	// WorkerVolumeEncryption: containerv2 GetWorkerPoolResponse.
+	WorkerVolumeEncryption *VolumeKMS `json:"workerVolumeEncryption,omitempty"`
 }
 
 type vpcPoolZone struct {
@@ -129,7 +131,7 @@ func poolJSON(cl *Cluster, p *Pool) any {
 	if taints == nil {
 		taints = map[string]string{}
 	}
-	out := vpcPoolJSON{ID: p.ID, PoolName: p.Name, Flavor: p.Flavor, Provider: "vpc-gen2", VPCID: cl.VPC, WorkerCount: p.SizePerZone, Isolation: "public", OS: p.OS, Labels: labels, Taints: taints, Zones: []vpcPoolZone{}}
+	out := vpcPoolJSON{ID: p.ID, PoolName: p.Name, Flavor: p.Flavor, Provider: "vpc-gen2", VPCID: cl.VPC, WorkerCount: p.SizePerZone, Isolation: "public", OS: p.OS, Labels: labels, Taints: taints, Zones: []vpcPoolZone{}, WorkerVolumeEncryption: p.VolumeKMS}
 	out.Lifecycle.ActualState, out.Lifecycle.DesiredState = "deployed", "deployed"
 	for _, z := range p.Zones {
 		vz := vpcPoolZone{ID: z.ID, WorkerCount: len(z.Workers)}
@@ -281,7 +283,7 @@ func ksPoolCreateVPC(c *Call) error {
 	if c.Get("vpc-id") != cl.VPC {
 		return failf("The VPC ID '%s' is not the VPC of the cluster.", c.Get("vpc-id"))
 	}
-	return ksPoolCreate(c, model.InfraVPC, func(*Pool) {})
+	return ksPoolCreate(c, model.InfraVPC, func(p *Pool) { p.VolumeKMS = volumeKMS(c) })
 }
 
 func ksPoolCreateClassic(c *Call) error {
@@ -720,4 +722,14 @@ func ksServiceLs(c *Call) error {
 		fmt.Fprintf(c.env.Out, "%s   %s   %s   binding-%s\n", b.Service, c.env.State.instancesNamed(b.Service)[0].GUID, b.Namespace, b.Service)
 	}
 	return nil
+}
+
+// volumeKMS is the boot-volume encryption --kms-instance and --crk ask
+// for (both, or none: the workers' boot volumes then use IBM-managed
+// keys), with --kms-account-id for a KMS in another account.
+func volumeKMS(c *Call) *VolumeKMS {
+	if c.Get("kms-instance") == "" || c.Get("crk") == "" {
+		return nil
+	}
+	return &VolumeKMS{KMSInstanceID: c.Get("kms-instance"), WorkerVolumeCRKID: c.Get("crk"), KMSAccountID: c.Get("kms-account-id")}
 }

@@ -133,6 +133,16 @@ type Pool struct {
 	Labels      map[string]string `json:"labels,omitempty"`
 	Taints      map[string]string `json:"taints,omitempty"`
 	Zones       []*PoolZone       `json:"zones"`
+	// VolumeKMS is the VPC workers' boot-volume encryption, set at create
+	// (--kms-instance, --crk).
+	VolumeKMS *VolumeKMS `json:"workerVolumeEncryption,omitempty"`
+}
+
+// VolumeKMS is containerv2 WorkerVolumeEncryption (bluemix-go clusters.go).
+type VolumeKMS struct {
+	KMSInstanceID     string `json:"kmsInstanceID,omitempty"`
+	WorkerVolumeCRKID string `json:"workerVolumeCRKID,omitempty"`
+	KMSAccountID      string `json:"kmsAccountID,omitempty"`
 }
 
 // PoolZone is one zone of a pool with its workers.

@@ -94,6 +94,13 @@ func Import(src Source, cluster string, cat *catalog.Catalog) (*Result, error) {
 	} else {
 		s.Security.KMS.Provider = model.KMSNone
 	}
+	for _, p := range pools {
+		// VPC pools report their boot-volume KMS (containerv2
+		// workerVolumeEncryption); the design encrypts all or none.
+		if s.IsVPC() && p.VolumeEnc != nil && p.VolumeEnc.KMSInstanceID != "" {
+			s.Security.KMS.BootVolumeEncryption = true
+		}
+	}
 	s.Security.ImageSignatureEnforcement = cl.ImageSecurity
 	if audit.AuditServer != "" {
 		r.Notes = append(r.Notes, fmt.Sprintf("the master sends its audit log to %s (ks cluster master audit-webhook get)", model.Escape(audit.AuditServer)))

@@ -29,7 +29,6 @@ var unknowns = []Unknown{
 	{Path: "spec.security.kms.provider", Why: "cluster get says KMS is on (keyProtectEnabled), not whether it is Key Protect or Hyper Protect Crypto Services; import says key-protect", Where: "ibmcloud ks kms instance ls (service kms or hs-crypto)"},
 	{Path: "spec.security.kms.instanceName", Why: "cluster get returns no KMS instance", Where: "ibmcloud ks kms instance ls, and the cluster's Activity Tracker events of kms enable"},
 	{Path: "spec.security.kms.rootKeyName", Why: "cluster get returns no root key", Where: "ibmcloud ks kms crk ls --instance-id ID"},
-	{Path: "spec.security.kms.bootVolumeEncryption", Why: "the double does not serve the worker pool's workerVolumeEncryption, which IBM's v2 body has", Where: "ibmcloud ks worker-pool get --output json: workerVolumeEncryption", Infra: model.InfraVPC},
 	{Path: "spec.security.kms.dualAuthDelete", Why: "a Key Protect key policy, not a cluster setting", Where: "ibmcloud kp key policies ROOT_KEY_ID --instance-ID ID"},
 	{Path: "spec.network.classic.accountRouting", Why: "an account setting", Where: "ibmcloud account show (Service Endpoint Enabled); ibmcloud ks vlan spanning get", Infra: model.InfraClassic},
 	{Path: "spec.network.classic.vlans", Why: "IBM returns the VLAN IDs (in the notes), not whether the design named them or let IBM create them", Where: "the notes below; ibmcloud ks vlan ls --zone ZONE", Infra: model.InfraClassic},
