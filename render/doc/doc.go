@@ -17,8 +17,8 @@ package doc
 import (
 	"fmt"
 	"strings"
-	"text/template"
 
+	"github.com/iksplan/iksplan/internal/fieldtmpl"
 	"github.com/iksplan/iksplan/render/view"
 )
 
@@ -26,12 +26,14 @@ import (
 const Path = "DESIGN.md"
 
 // tmpls holds one template set per document language: the set's "t"
-// function prints the template's own words in that language, and "badge"
-// the fixed-at-create mark.
+// function prints the template's own words in that language, "badge"
+// the fixed-at-create mark, and "sep" a table's delimiter row (a function,
+// since the templates call no methods: internal/fieldtmpl).
 var tmpls = map[string]*view.TemplateSet{langEN: newTemplateSet(langEN), langJA: newTemplateSet(langJA)}
 
 func newTemplateSet(lang string) *view.TemplateSet {
-	return view.NewTemplateSet("design.md.tmpl", "_doc-*.tmpl", template.FuncMap{
+	return view.NewTemplateSet("design.md.tmpl", "_doc-*.tmpl", fieldtmpl.FuncMap{
+		"sep":   Table.Sep,
 		"badge": func() (string, error) { return localizedOnce(lang, "badge") },
 		"t": func(id string, kv ...string) (string, error) {
 			tr, err := newTranslator(lang)

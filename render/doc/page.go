@@ -77,9 +77,6 @@ func (t *Table) add(cells ...string) {
 	t.Rows = append(t.Rows, row)
 }
 
-// Empty reports whether the table has no rows.
-func (t Table) Empty() bool { return len(t.Rows) == 0 }
-
 // Decision is one decision record: what was chosen, why (the seed's
 // reasoning and IBM's current guidance), what else was possible and why
 // not, what follows from it, and whether it is fixed at cluster creation.

@@ -6,22 +6,25 @@ import (
 	"maps"
 	"strings"
 	"sync"
-	"text/template"
 
 	"mvdan.cc/sh/v3/syntax"
 
+	"github.com/iksplan/iksplan/internal/fieldtmpl"
 	"github.com/iksplan/iksplan/templates"
 )
 
 // TemplateSet parses one artifact's template and its own partials
 // (templates/_<artifact>-*.tmpl) from the embedded templates once, with missingkey=error so a typo in a
-// view-model field fails loudly instead of printing "<no value>".
+// view-model field fails loudly instead of printing "<no value>". The
+// templates run on internal/fieldtmpl, which reads fields and calls no
+// methods: text/template's method lookup by name kept every exported
+// method in the binary (8 MB of it).
 type TemplateSet struct {
 	name     string
 	partials string
-	funcs    template.FuncMap
+	funcs    fieldtmpl.FuncMap
 	once     sync.Once
-	tmpl     *template.Template
+	tmpl     *fieldtmpl.Set
 	err      error
 }
 
@@ -29,23 +32,27 @@ type TemplateSet struct {
 // match the glob partials (e.g. "_doc-*.tmpl"; empty for none) and extra
 // functions. Each artifact parses only its own partials, so one artifact's
 // helper functions never leak into another's template set.
-func NewTemplateSet(name, partials string, funcs template.FuncMap) *TemplateSet {
+func NewTemplateSet(name, partials string, funcs fieldtmpl.FuncMap) *TemplateSet {
 	return &TemplateSet{name: name, partials: partials, funcs: funcs}
 }
 
-func (s *TemplateSet) load() (*template.Template, error) {
+func (s *TemplateSet) load() (*fieldtmpl.Set, error) {
 	s.once.Do(func() {
 		fm := baseFuncs()
 		maps.Copy(fm, s.funcs)
-		t := template.New(s.name).Option("missingkey=error").Funcs(fm)
-		patterns := []string{s.name}
-		if s.partials != "" {
-			patterns = append(patterns, s.partials)
+		t, err := fieldtmpl.New(fm, fieldtmpl.MissingKeyError)
+		if err == nil {
+			patterns := []string{s.name}
+			if s.partials != "" {
+				patterns = append(patterns, s.partials)
+			}
+			err = t.ParseFS(templates.FS, patterns...)
 		}
-		s.tmpl, s.err = t.ParseFS(templates.FS, patterns...)
-		if s.err != nil {
-			s.err = fmt.Errorf("parse template %s: %w", s.name, s.err)
+		if err != nil {
+			s.err = fmt.Errorf("parse template %s: %w", s.name, err)
+			return
 		}
+		s.tmpl = t
 	})
 	return s.tmpl, s.err
 }
@@ -58,7 +65,7 @@ func (s *TemplateSet) Execute(data any) ([]byte, error) {
 		return nil, err
 	}
 	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, s.name, data); err != nil {
+	if err := t.Execute(&buf, s.name, data); err != nil {
 		return nil, fmt.Errorf("render %s: %w", s.name, err)
 	}
 	return trimTrailingSpace(buf.Bytes()), nil
@@ -83,8 +90,8 @@ func trimTrailingSpace(b []byte) []byte {
 
 // baseFuncs are the functions every template may use. Keep them few and
 // without side effects.
-func baseFuncs() template.FuncMap {
-	return template.FuncMap{
+func baseFuncs() fieldtmpl.FuncMap {
+	return fieldtmpl.FuncMap{
 		"shq":  ShellQuote,
 		"join": strings.Join,
 	}
