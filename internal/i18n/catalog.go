@@ -27,8 +27,9 @@ var localesFS embed.FS
 type areaFile struct {
 	// messages maps a full message ID (area.key) to its message.
 	messages map[string]*goi18n.Message
-	// loc renders the file's messages; its bundle holds only this file, so
-	// no other goroutine ever adds to a bundle it reads.
+	// loc is go-i18n's localizer of the file alone: the reference the
+	// tests hold iksplan's own rendering to (render.go; the program never
+	// calls Localize, which links text/template).
 	loc *goi18n.Localizer
 	err error
 }

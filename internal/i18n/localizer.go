@@ -31,17 +31,18 @@ func (l *Localizer) Has(id string) bool {
 	return ok
 }
 
-// source is the parsed file that renders id: the localizer's language, or
-// English when that language lacks the message; nil when neither has it.
-func (l *Localizer) source(id string) *areaFile {
+// source is the message id as the localizer renders it, with the language
+// of the file it comes from: the localizer's language, or English when that
+// language lacks the message; nil when neither has it.
+func (l *Localizer) source(id string) (Lang, *goi18n.Message) {
 	for _, lang := range []Lang{l.lang, EN} {
 		if f := area(lang, id); f != nil {
-			if _, ok := f.messages[id]; ok {
-				return f
+			if m, ok := f.messages[id]; ok {
+				return lang, m
 			}
 		}
 	}
-	return nil
+	return "", nil
 }
 
 // T renders message id with data (a struct or map filling its {{.Name}}
@@ -49,27 +50,33 @@ func (l *Localizer) source(id string) *areaFile {
 // to English; one missing everywhere renders as its ID, so the gap shows
 // instead of vanishing (the package's tests keep both from happening).
 func (l *Localizer) T(id string, data any) string {
-	return l.localize(&goi18n.LocalizeConfig{MessageID: id, TemplateData: data})
+	_, m := l.source(id)
+	if m == nil {
+		return id
+	}
+	return rendered(id, m, formOther, data)
 }
 
-// N renders the plural message id for count: the library picks the CLDR
-// form of the language (English one/other; Japanese has only other). data,
+// N renders the plural message id for count in the CLDR form of the
+// message's language (English one/other; Japanese has only other). data,
 // if not nil, adds placeholders; {{.Count}} is always count.
 func (l *Localizer) N(id string, count int, data map[string]any) string {
+	lang, m := l.source(id)
+	if m == nil {
+		return id
+	}
 	td := map[string]any{}
 	maps.Copy(td, data)
 	td["Count"] = count
-	return l.localize(&goi18n.LocalizeConfig{MessageID: id, TemplateData: td, PluralCount: count})
+	return rendered(id, m, cardinal(lang, count), td)
 }
 
-func (l *Localizer) localize(cfg *goi18n.LocalizeConfig) string {
-	f := l.source(cfg.MessageID)
-	if f == nil {
-		return cfg.MessageID
-	}
-	s, err := f.loc.Localize(cfg)
+// rendered is message m in plural form f, or its ID when it rendered to
+// nothing because of an error, so the gap shows.
+func rendered(id string, m *goi18n.Message, f pluralForm, data any) string {
+	s, err := render(m, f, data)
 	if s == "" && err != nil {
-		return cfg.MessageID
+		return id
 	}
 	return s
 }
