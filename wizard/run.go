@@ -17,7 +17,14 @@ import (
 // draft is saved once more after the program ends, whatever ended it.
 func Run(ctx context.Context, opts Options, in io.Reader, out io.Writer) error {
 	if opts.Renderer == nil {
-		opts.Renderer = lipgloss.NewRenderer(out)
+		// On the process's stdout, lipgloss's default renderer already knows
+		// the terminal's background: bubbletea v1's init asked the terminal
+		// for it (OSC 11). A new renderer would ask again before the first
+		// frame, one more terminal round trip.
+		opts.Renderer = lipgloss.DefaultRenderer()
+		if out != io.Writer(os.Stdout) {
+			opts.Renderer = lipgloss.NewRenderer(out)
+		}
 	}
 	m := New(opts)
 	p := tea.NewProgram(m,
