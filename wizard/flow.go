@@ -169,19 +169,23 @@ func (f *flow) resolve(l loc) (loc, bool) {
 	return loc{}, false
 }
 
-// stepSkipped reports whether every page of step i is skipped.
-// reachedAreas are the rule areas of the steps done or at or before the
-// current one: the findings the user has been asked about.
+// reached reports whether step i was reached: done, or at or before the
+// current one (its questions have been asked).
+func (f *flow) reached(i int) bool { return i <= f.cur.Step || f.done[f.steps[i].ID] }
+
+// reachedAreas are the rule areas of the steps reached: the findings the
+// user has been asked about.
 func (f *flow) reachedAreas() []string {
 	var out []string
 	for i, s := range f.steps {
-		if i <= f.cur.Step || f.done[s.ID] {
+		if f.reached(i) {
 			out = append(out, s.areas()...)
 		}
 	}
 	return out
 }
 
+// stepSkipped reports whether every page of step i is skipped.
 func (f *flow) stepSkipped(i int) bool {
 	for _, p := range f.steps[i].Pages {
 		if !f.skipped(loc{i, p.ID}) {

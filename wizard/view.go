@@ -236,7 +236,8 @@ func (m *App) helpBindings() []key.Binding {
 	return out
 }
 
-// stepList draws the steps: ✓ done, › current, ! findings.
+// stepList draws the steps: ✓ done, › current, !N findings (on steps
+// reached only: a step not asked yet has nothing the user got wrong).
 func (m *App) stepList(width int) string {
 	counts := findingsByStep(m.flow.steps, m.report)
 	var b strings.Builder
@@ -252,7 +253,7 @@ func (m *App) stepList(width int) string {
 			mark = "– "
 		}
 		line := st.Render(mark + s.Title)
-		if n := counts[s.ID]; n > 0 {
+		if n := counts[s.ID]; n > 0 && m.flow.reached(i) {
 			line += m.styles.StepFinding.Render(fmt.Sprintf(" !%d", n))
 		}
 		b.WriteString(ansi.Truncate(line, width, "…"))
