@@ -86,6 +86,10 @@ func BenchmarkKeystroke(b *testing.B) {
 		// flavor comparison follow on every key.
 		benchKeystroke(b, StepSizing, "demand", tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'5'}}, tea.KeyMsg{Type: tea.KeyBackspace})
 	})
+	b.Run("bare-huh-select-20", func(b *testing.B) {
+		// The reference for 20 groups: a themed huh Select of 20 options.
+		benchBareSelect(b, 20)
+	})
 	b.Run("IAM", func(b *testing.B) {
 		// Moving through the 20 groups of the access group list.
 		benchKeystroke(b, StepIAM, "groups", tea.KeyMsg{Type: tea.KeyDown}, tea.KeyMsg{Type: tea.KeyUp})

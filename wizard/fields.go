@@ -177,6 +177,14 @@ func PickFunc[T comparable](c *Ctx, key, title, help string, get func() T, set f
 		c.afterRun = append(c.afterRun, func() { set(tmp) })
 		return sel
 	}
+	labels := make([]string, len(hopts))
+	for i, o := range hopts {
+		labels[i], _, _ = strings.Cut(o.Key, "\n")
+	}
+	if c.options == nil {
+		c.options = map[string][]string{}
+	}
+	c.options[key] = labels
 	acc := &accessor[T]{get: get, set: set}
 	acc.onSet = func(x T) { sel.Description(helpOf(x)) }
 	sel.Accessor(acc)

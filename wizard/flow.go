@@ -217,7 +217,11 @@ func (f *flow) show(l loc) tea.Cmd {
 	if p.Enter != nil {
 		p.Enter(f.ctx)
 	}
+	f.ctx.options = nil
 	fields := p.Fields(f.ctx)
+	if !f.accessible {
+		fields = withScrollHints(f.ctx, fields)
+	}
 	f.fields = fields
 	f.first = nil
 	for _, fl := range fields {
@@ -258,6 +262,11 @@ func (f *flow) resize(w, h int) {
 	f.width, f.height, f.sizedErrs = w, h, errs
 	f.ctx.Width = f.width
 	if f.form != nil {
+		for _, fl := range f.fields {
+			if sh, ok := fl.(*scrollHints); ok {
+				sh.regrow()
+			}
+		}
 		f.form.WithWidth(f.width).WithHeight(f.height)
 		// NB: huh rebuilds a group's view only in Update: without one the
 		// form keeps drawing the fields wrapped at the old width (cut at

@@ -203,6 +203,9 @@ type Ctx struct {
 	UI uiState
 
 	lists map[string]*listState
+	// options are the option labels of the current page's selects by
+	// key (Pick notes them), for their scroll hints.
+	options map[string][]string
 	// afterRun write accessible-mode answers back (see PickFunc).
 	afterRun []func()
 	// svc are the wizard's services for the review step.

@@ -1,0 +1,105 @@
+package wizard
+
+import (
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// scrollHints wraps a select whose options may not all fit: huh draws a
+// cut list with nothing to say options are hidden (the flavor list opened
+// with two flavors hidden above), so this adds a line under it, "↑ 2 more
+// · ↓ 5 more", counted from the option labels the view shows. It takes
+// that line from the height the field is given.
+type scrollHints struct {
+	huh.Field
+	// labels are the options' labels in order (first line of each).
+	labels []string
+	// natural is the field's height as built (0: as tall as its options,
+	// whose wrapped description depends on the width): huh only ever
+	// shrinks a field to fit, so a resize gives it this height back first.
+	natural int
+	focused bool
+}
+
+// withScrollHints wraps every select of fields whose options Pick noted.
+func withScrollHints(c *Ctx, fields []huh.Field) []huh.Field {
+	for i, fl := range fields {
+		if labels, ok := c.options[fl.GetKey()]; ok && len(labels) > 1 {
+			sh := &scrollHints{Field: fl, labels: labels}
+			if h := lipgloss.Height(fl.View()); h <= len(labels) {
+				sh.natural = h // a height the step chose (Height(12)) that cuts the list
+			}
+			fields[i] = sh
+		}
+	}
+	return fields
+}
+
+func (s *scrollHints) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := s.Field.Update(msg)
+	if f, ok := m.(huh.Field); ok {
+		s.Field = f
+	}
+	return s, cmd
+}
+
+func (s *scrollHints) Focus() tea.Cmd { s.focused = true; return s.Field.Focus() }
+func (s *scrollHints) Blur() tea.Cmd  { s.focused = false; return s.Field.Blur() }
+
+// regrow gives the field its height as built (before a resize).
+func (s *scrollHints) regrow() { s.Field.WithHeight(s.natural) }
+
+func (s *scrollHints) WithHeight(h int) huh.Field {
+	if h > 0 {
+		h--
+	}
+	s.Field.WithHeight(h)
+	return s
+}
+
+// hidden counts the options above the first and below the last label the
+// inner view shows.
+func (s *scrollHints) hidden(view string) (above, below int) {
+	first, last := -1, -1
+	next := 0
+	for _, l := range strings.Split(ansi.Strip(view), "\n") {
+		l = strings.TrimSpace(strings.TrimLeft(l, "┃│> "))
+		for i := next; i < len(s.labels); i++ {
+			if l != "" && l == s.labels[i] {
+				if first < 0 {
+					first = i
+				}
+				last, next = i, i+1
+				break
+			}
+		}
+	}
+	if first < 0 {
+		return 0, 0
+	}
+	return first, len(s.labels) - 1 - last
+}
+
+func (s *scrollHints) View() string {
+	v := s.Field.View()
+	above, below := s.hidden(v)
+	if above == 0 && below == 0 {
+		return v
+	}
+	var parts []string
+	if above > 0 {
+		parts = append(parts, moreHint("↑", above))
+	}
+	if below > 0 {
+		parts = append(parts, moreHint("↓", below))
+	}
+	st := &Theme().Blurred
+	if s.focused {
+		st = &Theme().Focused
+	}
+	return v + "\n" + st.Base.Render(st.Description.Render(strings.Join(parts, " · ")))
+}
