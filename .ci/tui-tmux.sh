@@ -13,7 +13,9 @@
 # and every check polls for the screen or the file it expects, up to
 # TUI_TMUX_TIMEOUT seconds (default 60), so a loaded CI machine is slow, not red.
 # TUI_TMUX_STUTTER=1 proves it: it stops the wizard (SIGSTOP) for 0.3 s of every
-# second while the checks run.
+# second while the checks run. TUI_TMUX_KILL9=N runs, instead of the items, a
+# full session killed (-9) at N random answers and reports the answers lost
+# per kill (TUI_TMUX_SEED fixes the points).
 set -uo pipefail
 BIN=${1:?usage: tui-tmux.sh IKSPLAN}
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
@@ -338,16 +340,145 @@ item2() {
   pass 2 "rendered copy recognised; 'overwrite? no' wrote nothing; yes wrote the design as out1/design.yaml with its artifacts"
 }
 
+# ---- kill -9 at random points of a full session (TUI_TMUX_KILL9=N) --------------
+# A full session: the tokyo-vpc-production preset, a typed cluster name and
+# purpose, then enter on every field up to the review. Answer i is one
+# committed field; after each the draft is snapshotted (reference run). Then
+# N runs each kill -9 the wizard at a random answer k, half of them with
+# keys typed into the next field and not committed, and compare the draft
+# with the reference after k answers: lost = k - j for the last reference
+# snapshot j the draft equals (0: nothing committed was lost). The resumed
+# wizard must show the same focused field as the reference after answer k.
+
+# focused: the title line of the field with focus (its first "┃" line).
+focused() { screen | grep -m1 -E '^ *(.*  )?┃ ' | sed -E 's/.*┃ //; s/ +$//'; }
+# answer: commit one answer; what is typed depends on the screen only, so
+# every run of the session is the same.
+answer() {
+  local f
+  f=$(focused)
+  case $f in
+  "Cluster name"*) keys End C-u && text "kill9-shop" ;;
+  "What is the cluster for?"*) keys End C-u && text "kill -9 report session" ;;
+  esac
+  keys Enter
+}
+# draft_now: the draft's text (one draft in this session).
+draft_now() { cat "$DRAFTS"/*.yaml 2>/dev/null; }
+# wait_draft_change OLD: until the draft differs from OLD (a save lands off
+# the update loop); 1 when it stays the same.
+wait_draft_change() {
+  local i
+  for ((i = 0; i < 30; i++)); do
+    [[ $(draft_now) != "$1" ]] && return 0
+    sleep 0.1
+  done
+  return 1
+}
+session_start() {
+  reset_state
+  start "$BIN"
+  wait_for "How do you want to start?" || return 1
+  keys Down Down Enter # tokyo-vpc-production
+  wait_for "step 1/"
+}
+kill9_report() {
+  local n=$1 max=${TUI_TMUX_KILL9_MAX:-90} seed=${TUI_TMUX_SEED:-$$} i k j lost total=0 prev cur
+  RANDOM=$seed
+  echo "kill9: reference session (seed $seed)"
+  session_start || { fail 5 "kill9: the preset did not start"; return 1; }
+  mkdir -p "$WORK/ref"
+  draft_now >"$WORK/ref/0"
+  focused >"$WORK/ref/0.field"
+  for ((i = 1; i <= max; i++)); do
+    screen | grep -q "Findings and actions" && break
+    prev=$(draft_now)
+    answer
+    wait_draft_change "$prev" || { echo "kill9: answer $i saved nothing (on: $(focused))"; break; }
+    draft_now >"$WORK/ref/$i"
+    focused >"$WORK/ref/$i.field"
+  done
+  local answers=$((i - 1))
+  echo "kill9: the session has $answers answers (up to the review)"
+  ((answers >= 10)) || { fail 5 "kill9: session too short"; return 1; }
+  local points=() p
+  while ((${#points[@]} < n)); do
+    p=$((RANDOM % answers + 1))
+    [[ " ${points[*]} " == *" $p "* ]] || points+=("$p")
+  done
+  for k in "${points[@]}"; do
+    session_start || { fail 5 "kill9: the preset did not start"; return 1; }
+    for ((i = 1; i <= k; i++)); do
+      prev=$(draft_now)
+      answer
+      wait_draft_change "$prev"
+    done
+    local typing=''
+    if ((RANDOM % 2)); then
+      typing=' (with keys typed in the next field)'
+      case $(screen | grep -c -E '┃   [^ ]') in
+      0) text "zz" ;;  # a text input: typed, not committed
+      *) keys Down ;; # a list: moved, not committed
+      esac
+    fi
+    kill9 || { fail 5 "kill9: kill -9 did not end the wizard"; return 1; }
+    cur=$(draft_now)
+    lost=-1
+    for ((j = k; j >= 0; j--)); do
+      [[ $cur == "$(<"$WORK/ref/$j")" ]] && { lost=$((k - j)); break; }
+    done
+    start "$BIN"
+    wait_for "Resume draft" && keys Enter
+    wait_for "step "
+    settle
+    local field
+    field=$(focused)
+    local diff=''
+    if ((lost < 0)); then
+      # Not a reference state: the keys typed into the next field changed
+      # it (a select writes the option under the cursor). Allowed when only
+      # that field's lines differ: the lines of the reference that the draft
+      # lacks, shown.
+      local dl
+      dl=$(diff <(grep -v '^# iksplan-draft' "$WORK/ref/$k") <(grep -v '^# iksplan-draft' <<<"$cur") | grep '^[<>]')
+      diff=$(tr '\n' ' ' <<<"$dl")
+      if [[ -n $typing ]] && (($(grep -c '^<' <<<"$dl") <= 2)); then
+        lost=0
+        diff=" (the field being typed differs: $diff)"
+      else
+        fail 5 "kill9 at answer $k$typing: the draft matches no reference state: $diff"
+        total=$((total + 1000))
+        continue
+      fi
+    fi
+    total=$((total + lost))
+    if [[ $field != "$(<"$WORK/ref/$k.field")" ]]; then
+      fail 5 "kill9 at answer $k$typing: resumed on '$field', the reference was on '$(<"$WORK/ref/$k.field")'"
+      continue
+    fi
+    echo "kill9 at answer $k/$answers$typing: $lost answers lost; resumed on '$field'$diff"
+  done
+  if ((total == 0 && FAILS == 0)); then
+    pass 5 "kill -9 at $n random points of a $answers-answer session: 0 committed answers lost"
+  else
+    fail 5 "kill -9 at random points lost $total answer(s)"
+  fi
+}
+
 if [[ ${TUI_TMUX_STUTTER:-} == 1 ]]; then
   stutter &
   STUTTER_PID=$!
   echo "tui-tmux: stutter on: the wizard is stopped 0.3 s of every second"
 fi
-item6
-item5
-item1
-item4
-item2
+if [[ ${TUI_TMUX_KILL9:-0} -gt 0 ]]; then
+  kill9_report "$TUI_TMUX_KILL9"
+else
+  item6
+  item5
+  item1
+  item4
+  item2
+fi
 if ((FAILS)); then
   echo "tui-tmux: $FAILS check(s) failed"
   exit 1
