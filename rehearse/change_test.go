@@ -20,13 +20,16 @@ import (
 // control plane with `iksplan rehearse NEW --change-from OLD`), with the
 // ibmcloud command paths the change run must make.
 var changeScenarios = map[string][]string{
-	"add-a-zone": {"ks zone add vpc-gen2"},
+	// The dev preset's size is computed: three per zone in one zone (the
+	// HA minimum), two per zone in two, so adding or removing the zone also
+	// resizes the pool.
+	"add-a-zone": {"ks worker-pool resize", "ks zone add vpc-gen2"},
 	// A pool's flavor is fixed at create: NEW names the pool anew, the
 	// change runbook creates it, drains the old one and removes it.
 	"change-flavor": {"ks worker-pool create vpc-gen2", "ks worker-pool rm"},
 	"1.35-to-1.36":  {"ks cluster master update", "ks worker replace"},
 	"add-a-pool":    {"ks worker-pool create vpc-gen2"},
-	"remove-a-zone": {"ks zone rm"},
+	"remove-a-zone": {"ks worker-pool resize", "ks zone rm"},
 }
 
 func loadDesign(t *testing.T, path string) *model.Design {

@@ -49,10 +49,11 @@ func Diff(old, new *model.Design, cat *catalog.Catalog) []Change {
 		cat = catalog.Default()
 	}
 	// Compare what each design means: an empty field IBM or iksplan
-	// fills in (the VPC name, the default pool's OS) is not a change.
-	old, new = old.Clone(), new.Clone()
-	model.ApplyDefaults(old)
-	model.ApplyDefaults(new)
+	// fills in (the VPC name, the default pool's OS) is not a change, and
+	// a workersPerZone iksplan computes (from the demand and the HA
+	// minimum, which depends on the zone count) is compared as computed,
+	// as the change runbook resizes to it.
+	old, new = model.Resolve(old, cat), model.Resolve(new, cat)
 	w := &walker{}
 	w.walk("", reflect.ValueOf(old).Elem(), reflect.ValueOf(new).Elem())
 	ctx := &judgeCtx{old: old, new: new, cat: cat}
