@@ -37,7 +37,8 @@ type ChangeSummary struct {
 	// ChangeMutating counts the change run's mutating ibmcloud calls (NEW's
 	// runbook, run from it, included); RerunMutating the second run's.
 	ChangeMutating, RerunMutating int
-	// Paths are the command paths of the change run's mutating calls.
+	// Paths are the command paths of the change run's mutating calls
+	// that succeeded.
 	Paths []string
 	// Left names what the change leaves in place on purpose, which NEW
 	// built from nothing would not have (a dropped zone's subnet and
@@ -104,7 +105,9 @@ func RunChange(o ChangeOptions) (ChangeSummary, error) {
 	writeLog(w, "change", res)
 	s.ChangeMutating = len(res.mutating())
 	for _, c := range res.mutating() {
-		s.Paths = append(s.Paths, c.Path)
+		if c.Exit == 0 {
+			s.Paths = append(s.Paths, c.Path)
+		}
 	}
 	if res.exit != 0 {
 		problem("the change runbook exited %d:\n%s", res.exit, indent(tail(res.output, 10)))

@@ -63,13 +63,21 @@ func renderSet(t *testing.T, d *model.Design, dir string) *model.Design {
 // NEW (as `iksplan diff OLD NEW --runbook` writes it) and rehearses it.
 func rehearseChange(t *testing.T, name string) (ChangeSummary, string) {
 	t.Helper()
+	old := loadDesign(t, filepath.Join("testdata", "change", name, "old.yaml"))
+	nw := loadDesign(t, filepath.Join("testdata", "change", name, "new.yaml"))
+	return rehearseChangeOf(t, name, old, nw, old)
+}
+
+// rehearseChangeOf rehearses the change runbook from old to nw on a
+// cluster that built's runbook built (old itself, but for a cluster that
+// differs from the design the runbook was made from).
+func rehearseChangeOf(t *testing.T, name string, old, nw, built *model.Design) (ChangeSummary, string) {
+	t.Helper()
 	if _, err := exec.LookPath("jq"); err != nil {
 		t.Skip("the runbooks need jq")
 	}
-	old := loadDesign(t, filepath.Join("testdata", "change", name, "old.yaml"))
-	nw := loadDesign(t, filepath.Join("testdata", "change", name, "new.yaml"))
 	dir := t.TempDir()
-	ro := renderSet(t, old, filepath.Join(dir, "old"))
+	ro := renderSet(t, built, filepath.Join(dir, "old"))
 	rn := renderSet(t, nw, filepath.Join(dir, "new"))
 	script, err := changerb.Runbook(old, nw, catalog.Default())
 	if err != nil {
@@ -125,5 +133,26 @@ func TestChangeRunbooksRehearse(t *testing.T) {
 				t.Logf("%s", out)
 			}
 		})
+	}
+}
+
+// TestChangeRefusedWithAutoscalerOn: the 1.35 → 1.36 change runbook run
+// on a cluster where the cluster-autoscaler add-on is on (built from OLD
+// with the autoscaler enabled): IBM says not to update to 1.36 then
+// (cs_versions_136.md), the double refuses the master update, and the
+// change runbook must stop there, before any worker is replaced.
+func TestChangeRefusedWithAutoscalerOn(t *testing.T) {
+	dir := filepath.Join("testdata", "change", "1.35-to-1.36")
+	old, nw := loadDesign(t, filepath.Join(dir, "old.yaml")), loadDesign(t, filepath.Join(dir, "new.yaml"))
+	auto := old.Clone()
+	auto.Spec.Operations.Autoscaler = model.Autoscaler{Enabled: true, Pools: []model.AutoscaledPool{{Pool: "default", MinPerZone: 3, MaxPerZone: 5}}}
+	s, out := rehearseChangeOf(t, "1.35-to-1.36-autoscaler-on", old, nw, auto)
+	if len(s.Problems) != 1 || !strings.Contains(s.Problems[0], "while the 'cluster-autoscaler' add-on is installed") {
+		t.Fatalf("want the change run stopped by the master update refusal, got %d problems:\n%s", len(s.Problems), out)
+	}
+	for _, p := range s.Paths {
+		if p == "ks worker replace" || p == "ks cluster master update" {
+			t.Errorf("the change run made a %s call that succeeded", p)
+		}
 	}
 }
