@@ -147,7 +147,10 @@ func RunChange(o ChangeOptions) (ChangeSummary, error) {
 	if err != nil {
 		return s, err
 	}
-	if d := os.Getenv("IKSPLAN_DEBUG_CHANGE"); d != "" {
+	// IKSPLAN_CHANGE_STATES=DIR keeps both end states (NAME.want: NEW
+	// built fresh, NAME.got: the changed cluster) for a full `diff -u`;
+	// the problem below names only the first differing line.
+	if d := os.Getenv("IKSPLAN_CHANGE_STATES"); d != "" {
 		_ = os.WriteFile(filepath.Join(d, o.Name+".want"), []byte(want), 0o600)
 		_ = os.WriteFile(filepath.Join(d, o.Name+".got"), []byte(got), 0o600)
 	}
