@@ -207,9 +207,10 @@ func (b *script) header(o, n *model.Design) {
 	b.line(`}`)
 	b.line(`# outdated prints one worker of pool $1 in zone $2 that is not at Kubernetes`)
 	b.line(`# $3 or not on operating system $4 (VPC reports it), and nothing when none is.`)
+	b.line(`# kubeVersion is an object on VPC (v2: .actual) and a string on classic (v1).`)
 	b.line(`outdated() {`)
 	b.line(`  ibmcloud ks workers --cluster "$CLUSTER" --worker-pool "$1" --output json | jq -r --arg z "$2" --arg v "$3" --arg os "$4" \`)
-	b.line(`    '[.[] | select(.location == $z) | select(((.kubeVersion.actual // .kubeVersion // "") | tostring | startswith($v + ".") | not) or ((.lifecycle.actualOperatingSystem // $os) != $os))] | first | .id // empty'`)
+	b.line(`    '[.[] | select(.location == $z) | select(((.kubeVersion | if type == "object" then .actual else . end) // "" | startswith($v + ".") | not) or ((.lifecycle.actualOperatingSystem // $os) != $os))] | first | .id // empty'`)
 	b.line(`}`)
 	b.line(`# zone_normal: every worker of pool $1 in zone $2 is normal, and there are $3.`)
 	b.line(`zone_normal() {`)
@@ -374,7 +375,11 @@ func (b *script) upgrade(o, n *model.Design) error {
 			size := b.v("SIZE", strconv.Itoa(p.WorkersPerZone))
 			for _, z := range zones {
 				zone := b.v("ZONE", z)
-				b.line(fmt.Sprintf(`while w="$(outdated %s %s %s %s)" && [ -n "$w" ]; do`, pool, zone, ver, os))
+				// Not `while w="$(outdated …)"`: a failing check there ends the
+				// loop as if every worker were current; here set -e stops.
+				b.line(`while :; do`)
+				b.line(fmt.Sprintf(`  w="$(outdated %s %s %s %s)"`, pool, zone, ver, os))
+				b.line(`  [ -n "$w" ] || break`)
 				if n.Spec.IsClassic() {
 					// Classic workers are reimaged in place (worker update).
 					b.line(`  ibmcloud ks worker update --cluster "$CLUSTER" --worker "$w" -f`)
