@@ -69,7 +69,8 @@ func (s *scrollHints) hidden(view string) (above, below int) {
 	for _, l := range strings.Split(ansi.Strip(view), "\n") {
 		l = strings.TrimSpace(strings.TrimLeft(l, "┃│> "))
 		for i := next; i < len(s.labels); i++ {
-			if l != "" && l == s.labels[i] {
+			// NB: huh wraps a long label: its first line is a prefix.
+			if l != "" && (l == s.labels[i] || len(l) >= 12 && strings.HasPrefix(s.labels[i], l)) {
 				if first < 0 {
 					first = i
 				}
