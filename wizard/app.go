@@ -107,6 +107,9 @@ type services struct {
 	file   string
 	outDir string
 	review reviewState
+	// orig is the design as the file being edited holds it (nil for a new
+	// design): the review shows what the changes do to a running cluster.
+	orig *model.Design
 }
 
 type screen int
@@ -280,6 +283,7 @@ func (m *App) begin(d *model.Design, st draftState, id string) tea.Cmd {
 	if m.ctx.svc.file == "" {
 		m.ctx.svc.file = m.opts.File
 	}
+	m.ctx.svc.orig = loadOriginal(m.ctx.svc.file)
 	m.flow = newFlow(m.ctx, Steps())
 	for _, id := range st.Done {
 		m.flow.done[id] = true
@@ -955,4 +959,22 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// loadOriginal reads the design file being edited as it is on disk (nil
+// when there is none or it does not load: the review then shows no change
+// impact).
+func loadOriginal(file string) *model.Design {
+	if file == "" {
+		return nil
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil
+	}
+	d, _, err := model.Load(data, file)
+	if err != nil {
+		return nil
+	}
+	return d
 }

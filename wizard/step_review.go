@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/model/change"
 	"github.com/iksplan/iksplan/model/rules"
 )
 
@@ -234,7 +235,38 @@ func reviewSummary(c *Ctx) string {
 		}
 		counts = st.Render(counts)
 	}
-	return wrapTo(strings.Join(append(lines, counts), "\n"), c.Width)
+	lines = append(lines, counts)
+	lines = append(lines, changeImpact(c)...)
+	return wrapTo(strings.Join(lines, "\n"), c.Width)
+}
+
+// changeImpact lists what the edits do to the cluster built from the file
+// being edited (model/change), the most severe first: an architect sees a
+// cluster re-create before writing it.
+func changeImpact(c *Ctx) []string {
+	if c.svc == nil || c.svc.orig == nil {
+		return nil
+	}
+	cs := change.Diff(c.svc.orig, c.D, c.Cat)
+	name := filepath.Base(c.svc.file)
+	if len(cs) == 0 {
+		return []string{"no changes against " + name}
+	}
+	worst, _ := change.Worst(cs)
+	out := []string{fmt.Sprintf("%d %s against %s; worst: %s", len(cs), plural(len(cs), "change"), name, worst)}
+	const shown = 5
+	for i, ch := range cs {
+		if i == shown {
+			out = append(out, fmt.Sprintf("  … %d more (iksplan diff %s with the written design lists all)", len(cs)-shown, name))
+			break
+		}
+		line := fmt.Sprintf("  %s %s %s", ch.Class, ch.Path, ch.Op)
+		if ch.Op == change.Changed {
+			line = fmt.Sprintf("  %s %s: %s → %s", ch.Class, ch.Path, model.Escape(ch.Old), model.Escape(ch.New))
+		}
+		out = append(out, line)
+	}
+	return out
 }
 
 func waiveFields(c *Ctx) []huh.Field {
