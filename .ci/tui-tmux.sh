@@ -351,7 +351,7 @@ item2() {
 # wizard must show the same focused field as the reference after answer k.
 
 # focused: the title line of the field with focus (its first "┃" line).
-focused() { screen | grep -m1 -E '^ *(.*  )?┃ ' | sed -E 's/.*┃ //; s/ +$//'; }
+focused() { screen | grep -m1 -E '^ *(.*  )?┃ ' | sed -E 's/ *│.*//; s/.*┃ //; s/ +$//'; }
 # answer: commit one answer; what is typed depends on the screen only, so
 # every run of the session is the same.
 answer() {
@@ -376,6 +376,17 @@ wait_draft_change() {
   return 1
 }
 session_start() {
+  # The last session's wizard must not outlive its state: closing its tmux
+  # session would make it save its draft (on SIGHUP) into the next run's.
+  local pid i
+  pid=$(wizard_pid)
+  if [[ -n $pid ]]; then
+    kill -9 "$pid"
+    for ((i = 0; i < TIMEOUT * 10; i++)); do
+      [[ $(wizard_pid) == "$pid" ]] || break
+      sleep 0.1
+    done
+  fi
   reset_state
   start "$BIN"
   wait_for "How do you want to start?" || return 1
