@@ -1,8 +1,6 @@
 package rehearse
 
 import (
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -10,37 +8,11 @@ import (
 	"mvdan.cc/sh/v3/syntax"
 
 	"github.com/iksplan/iksplan/internal/ibmcloud"
+	"github.com/iksplan/iksplan/internal/testsupport"
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/catalog"
-	"github.com/iksplan/iksplan/model/presets"
 	"github.com/iksplan/iksplan/render"
 )
-
-// designs are every preset and every rehearsal variant.
-func designs(t testing.TB) map[string]*model.Design {
-	t.Helper()
-	out := map[string]*model.Design{}
-	for _, name := range presets.Names() {
-		d, err := presets.Design(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out[name] = d
-	}
-	files, _ := filepath.Glob("testdata/variants/*.yaml")
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, _, err := model.Load(b, f)
-		if err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		out[strings.TrimSuffix(filepath.Base(f), ".yaml")] = d
-	}
-	return out
-}
 
 func runbookOf(t testing.TB, d *model.Design) string {
 	t.Helper()
@@ -127,7 +99,7 @@ func literal(w *syntax.Word) (string, bool) {
 // or leaves out a flag the double (as IBM's reference) requires.
 func TestDoubleKnowsRunbookGrammar(t *testing.T) {
 	used := map[string]bool{}
-	for name, d := range designs(t) {
+	for name, d := range testsupport.DesignsByName(t) {
 		calls := ibmcloudCalls(t, runbookOf(t, d))
 		if len(calls) < 10 {
 			t.Fatalf("%s: found only %d ibmcloud calls in the runbook", name, len(calls))

@@ -1,20 +1,10 @@
 package rehearse
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
-	"github.com/iksplan/iksplan/internal/ibmcloud"
-	"golang.org/x/term"
+	"github.com/iksplan/iksplan/internal/testsupport"
 )
 
-// TestMain lets the test binary play the double: rehearsal links
-// ibmcloud, kubectl, helm and calicoctl to it, as the iksplan binary is
-// linked in real use (main.go does the same dispatch).
-func TestMain(m *testing.M) {
-	if tool := filepath.Base(os.Args[0]); ibmcloud.IsTool(tool) {
-		os.Exit(ibmcloud.Main(tool, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv, term.IsTerminal(int(os.Stdin.Fd()))))
-	}
-	os.Exit(m.Run())
-}
+// TestMain lets the test binary play the IBM Cloud double (testsupport.Main).
+func TestMain(m *testing.M) { testsupport.Main(m) }

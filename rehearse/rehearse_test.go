@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/iksplan/iksplan/internal/testsupport"
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/catalog"
 	"github.com/iksplan/iksplan/render"
@@ -55,7 +56,7 @@ func rehearseWith(t *testing.T, d *model.Design, o Options) (Summary, string) {
 // (fresh, rerun, never-ready) and requires a clean result, except for the
 // defects listed in openDefects.
 func TestRehearsePresetsAndVariants(t *testing.T) {
-	for name, d := range designs(t) {
+	for name, d := range testsupport.DesignsByName(t) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			s, out := rehearseDesign(t, d, "none", name == "dev-single-zone")
@@ -96,7 +97,7 @@ func TestRehearsePresetsAndVariants(t *testing.T) {
 // once: the run must stop naming step and resume command, and a rerun
 // must converge (scenario 3 for one call).
 func TestFaultTrialConverges(t *testing.T) {
-	d := designs(t)["dev-single-zone"]
+	d := testsupport.DesignsByName(t)["dev-single-zone"]
 	s, out := rehearseDesign(t, d, "5", false)
 	if s.Faults != 1 || s.FaultsOK != 1 {
 		t.Fatalf("faults %d/%d converged, want 1/1\n%s", s.FaultsOK, s.Faults, out)
@@ -111,7 +112,7 @@ func TestFaultTrialConverges(t *testing.T) {
 // left out. Before the fix the rerun found the group and skipped its
 // members and policies (defect I: 11/15 faults converged).
 func TestIAMFaultsConverge(t *testing.T) {
-	s, out := rehearseWith(t, designs(t)["dev-single-zone"], Options{Faults: "each", FaultPrefix: "iam ", SkipNeverReady: true})
+	s, out := rehearseWith(t, testsupport.DesignsByName(t)["dev-single-zone"], Options{Faults: "each", FaultPrefix: "iam ", SkipNeverReady: true})
 	if s.Faults < 5 || s.FaultsOK != s.Faults {
 		t.Fatalf("IAM faults %d/%d converged, want every one of at least 5 (group, members, 3 policies)\n%s", s.FaultsOK, s.Faults, out)
 	}

@@ -11,10 +11,10 @@ import (
 
 	"github.com/iksplan/iksplan/internal/ibmcloud"
 	"github.com/iksplan/iksplan/internal/importer"
+	"github.com/iksplan/iksplan/internal/testsupport"
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/catalog"
 	"github.com/iksplan/iksplan/model/change"
-	"github.com/iksplan/iksplan/model/presets"
 	"github.com/iksplan/iksplan/rehearse"
 	"github.com/iksplan/iksplan/render"
 )
@@ -69,44 +69,13 @@ func built(t *testing.T, d *model.Design, cat *catalog.Catalog) string {
 	return filepath.Join(dir, "worlds", "fresh", "state")
 }
 
-// designs are the presets and rehearse's variants (existing VPC with a
-// private-only master, classic private VLANs with a gateway appliance, a
-// bare-metal pool).
-func designs(t *testing.T) map[string]*model.Design {
-	t.Helper()
-	out := map[string]*model.Design{}
-	for _, name := range presets.Names() {
-		d, err := presets.Design(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out[name] = d
-	}
-	files, _ := filepath.Glob("../../rehearse/testdata/variants/*.yaml")
-	if len(files) == 0 {
-		t.Fatal("no rehearsal variants found in ../../rehearse/testdata/variants")
-	}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, _, err := model.Load(b, f)
-		if err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		out[strings.TrimSuffix(filepath.Base(f), ".yaml")] = d
-	}
-	return out
-}
-
 // TestRoundTrip: for every preset and rehearsal variant, render → rehearse on the double →
 // record the double's JSON → import --from-dir that folder → the imported
 // design equals the rehearsed one on every field outside the unknown list.
 func TestRoundTrip(t *testing.T) {
 	cat := catalog.Default()
 	hit := map[string]bool{}
-	for name, d := range designs(t) {
+	for name, d := range testsupport.DesignsByName(t) {
 		t.Run(name, func(t *testing.T) {
 			state := built(t, d, cat)
 			rec := t.TempDir()

@@ -17,22 +17,15 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/iksplan/iksplan/internal/ibmcloud"
+	"github.com/iksplan/iksplan/internal/testsupport"
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/catalog"
-	"github.com/iksplan/iksplan/model/presets"
 	"github.com/iksplan/iksplan/rehearse"
 	"github.com/iksplan/iksplan/render"
 )
 
-// TestMain lets this test binary be the IBM Cloud double: the rehearsal
-// runs runbook.sh with ibmcloud, kubectl, helm and calicoctl linked to it,
-// as `iksplan rehearse` does with the iksplan binary.
-func TestMain(m *testing.M) {
-	if tool := filepath.Base(os.Args[0]); ibmcloud.IsTool(tool) {
-		os.Exit(ibmcloud.Main(tool, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv, false))
-	}
-	os.Exit(m.Run())
-}
+// TestMain lets this test binary play the IBM Cloud double (testsupport.Main).
+func TestMain(m *testing.M) { testsupport.Main(m) }
 
 // TestTerraformBuildsWhatTheRunbookBuilds runs every preset's and every
 // rehearsal variant's runbook against the IBM Cloud double (a fresh
@@ -57,18 +50,18 @@ func TestTerraformBuildsWhatTheRunbookBuilds(t *testing.T) {
 	}
 	cat := catalog.Default()
 	for _, rd := range rehearsedDesigns(t) {
-		t.Run(rd.name, func(t *testing.T) {
-			d := rd.d
+		t.Run(rd.Name, func(t *testing.T) {
+			d := rd.Design
 			dir := t.TempDir()
 			out := filepath.Join(dir, "out")
-			arts, err := render.All(render.Input{Design: d, SourceName: rd.name + ".yaml", Catalog: cat})
+			arts, err := render.All(render.Input{Design: d, SourceName: rd.Name + ".yaml", Catalog: cat})
 			if err != nil {
 				t.Fatal(err)
 			}
 			if err := render.Write(out, arts, false); err != nil {
 				t.Fatal(err)
 			}
-			sum, err := rehearse.Run(rehearse.Options{Name: rd.name, Design: model.Resolve(d, cat), RunbookDir: out,
+			sum, err := rehearse.Run(rehearse.Options{Name: rd.Name, Design: model.Resolve(d, cat), RunbookDir: out,
 				WorkDir: filepath.Join(dir, "worlds"), Binary: self, Faults: "none", Out: io.Discard})
 			if err != nil && !errors.Is(err, rehearse.ErrFailed) {
 				t.Fatal(err)
@@ -115,38 +108,15 @@ func TestTerraformBuildsWhatTheRunbookBuilds(t *testing.T) {
 	}
 }
 
-// rehearsedDesign is a design the rehearsal runs: a preset or a variant.
-type rehearsedDesign struct {
-	name string
-	d    *model.Design
-}
-
-// rehearsedDesigns are every preset and every rehearsal variant
-// (rehearse/testdata/variants), the designs CI's rehearse phase runs.
-func rehearsedDesigns(t *testing.T) []rehearsedDesign {
+// rehearsedDesigns are every preset and every rehearsal variant, the
+// designs CI's rehearse phase runs; variants are named variant-NAME.
+func rehearsedDesigns(t *testing.T) []testsupport.Design {
 	t.Helper()
-	var out []rehearsedDesign
-	for _, p := range presets.All() {
-		d, err := p.Design()
-		if err != nil {
-			t.Fatal(err)
+	out := testsupport.Designs(t)
+	for i := range out {
+		if out[i].Variant {
+			out[i].Name = "variant-" + out[i].Name
 		}
-		out = append(out, rehearsedDesign{p.Name, d})
-	}
-	files, err := filepath.Glob(filepath.Join("..", "..", "rehearse", "testdata", "variants", "*.yaml"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no rehearsal variants found (%v)", err)
-	}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, _, err := model.Load(b, f)
-		if err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		out = append(out, rehearsedDesign{"variant-" + strings.TrimSuffix(filepath.Base(f), ".yaml"), d})
 	}
 	return out
 }
