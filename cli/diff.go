@@ -14,8 +14,9 @@ import (
 )
 
 func newDiffCommand(a *app) *cobra.Command {
-	var format, live, fromDir, runbook string
+	var format, runbook string
 	var force bool
+	src := clusterSource{flag: "live"}
 	cmd := &cobra.Command{
 		Use:   "diff OLD.yaml NEW.yaml | diff DESIGN.yaml --live CLUSTER",
 		Short: "List what changes between two designs and what each change costs on a running cluster",
@@ -63,11 +64,11 @@ read or does not fit the design schema.`,
 			if format != "text" && format != "json" && format != "markdown" {
 				return usageErr("--output must be text, json or markdown, not %q", format)
 			}
-			if live != "" || fromDir != "" {
-				if len(args) != 1 || live == "" {
+			if src.cluster != "" || src.fromDir != "" {
+				if len(args) != 1 || src.cluster == "" {
 					return usageErr("drift takes one design and --live CLUSTER: iksplan diff DESIGN.yaml --live CLUSTER [--from-dir DIR]")
 				}
-				return a.drift(format, args[0], live, fromDir)
+				return a.drift(format, args[0], src)
 			}
 			if len(args) != 2 {
 				return usageErr("diff takes two designs, or one with --live CLUSTER")
@@ -97,8 +98,7 @@ read or does not fit the design schema.`,
 	cmd.Flags().StringVarP(&format, "output", "o", "text", "output format: text, json or markdown")
 	cmd.Flags().StringVar(&runbook, "runbook", "", "also write the change runbook from OLD to NEW to this file")
 	cmd.Flags().BoolVar(&force, "force", false, "with --runbook: overwrite the file if it exists")
-	cmd.Flags().StringVar(&live, "live", "", "compare the design with this running cluster (drift)")
-	cmd.Flags().StringVar(&fromDir, "from-dir", "", "with --live: read recorded ibmcloud answers from this folder")
+	src.addFlags(cmd, "compare the design with this running cluster (drift)", "with --live: read recorded ibmcloud answers from this folder")
 	_ = cmd.RegisterFlagCompletionFunc("output", fixedCompletions("text", "json", "markdown"))
 	return cmd
 }
@@ -119,15 +119,15 @@ func (a *app) writeChangeRunbook(old, nw *model.Design, out string, force bool) 
 
 // drift imports the live cluster and diffs the design against it, leaving
 // out the fields import cannot know: they would all look like drift.
-func (a *app) drift(format, designPath, cluster, fromDir string) error {
+func (a *app) drift(format, designPath string, src clusterSource) error {
 	d, name, err := a.loadDesign(designPath)
 	if err != nil {
 		return err
 	}
-	if err := model.ValidateClusterName(cluster); err != nil {
-		return usageErr("--live: %w", err)
+	if err := src.check(); err != nil {
+		return err
 	}
-	r, err := a.importCluster(cluster, fromDir, "")
+	r, err := a.importCluster(src, "")
 	if err != nil {
 		return err
 	}
@@ -143,7 +143,7 @@ func (a *app) drift(format, designPath, cluster, fromDir string) error {
 			cs = append(cs, c)
 		}
 	}
-	return a.writeDiff(format, rchange.NewReport(name, "live cluster "+cluster, cs))
+	return a.writeDiff(format, rchange.NewReport(name, "live cluster "+src.cluster, cs))
 }
 
 // writeDiff prints the report and turns "there are changes" into exit 1.

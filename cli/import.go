@@ -14,8 +14,9 @@ import (
 )
 
 func newImportCommand(a *app) *cobra.Command {
-	var cluster, out, fromDir, record string
+	var out, record string
 	var force bool
+	src := clusterSource{flag: "cluster"}
 	cmd := &cobra.Command{
 		Use:   "import --cluster NAME [-o design.yaml] [--from-dir DIR | --record DIR]",
 		Short: "Write a design from a live cluster, with the list of what IBM does not tell",
@@ -43,16 +44,13 @@ Exit status: 0 written, 2 bad usage or an answer that cannot be read,
   iksplan import --cluster shop-prod --from-dir answers/`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if cluster == "" {
-				return usageErr("--cluster is required")
+			if err := src.check(); err != nil {
+				return err
 			}
-			if err := model.ValidateClusterName(cluster); err != nil {
-				return usageErr("--cluster: %w", err)
-			}
-			if fromDir != "" && record != "" {
+			if src.fromDir != "" && record != "" {
 				return usageErr("--from-dir and --record exclude each other: --from-dir does not call IBM Cloud")
 			}
-			r, err := a.importCluster(cluster, fromDir, record)
+			r, err := a.importCluster(src, record)
 			if err != nil {
 				return err
 			}
@@ -71,36 +69,36 @@ Exit status: 0 written, 2 bad usage or an answer that cannot be read,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&cluster, "cluster", "", "name or ID of the cluster to import")
+	src.addFlags(cmd, "name or ID of the cluster to import", "read recorded JSON answers from this folder instead of calling ibmcloud")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "design file to write (default: stdout)")
-	cmd.Flags().StringVar(&fromDir, "from-dir", "", "read recorded JSON answers from this folder instead of calling ibmcloud")
 	cmd.Flags().StringVar(&record, "record", "", "also save every ibmcloud answer as JSON in this folder")
 	cmd.Flags().BoolVar(&force, "force", false, "overwrite the file if it exists")
 	return cmd
 }
 
-// importCluster imports from a folder of answers or the live CLI.
-func (a *app) importCluster(cluster, fromDir, record string) (*importer.Result, error) {
+// importCluster imports src's cluster from its folder of answers or the
+// live CLI (record: also keep every answer in that folder).
+func (a *app) importCluster(cs clusterSource, record string) (*importer.Result, error) {
 	cat, err := a.catalog()
 	if err != nil {
 		return nil, err
 	}
 	var src importer.Source = importer.Live{Record: record}
-	if fromDir != "" {
-		fi, err := os.Stat(fromDir)
+	if cs.fromDir != "" {
+		fi, err := os.Stat(cs.fromDir)
 		if err != nil || !fi.IsDir() {
-			return nil, usageErr("--from-dir %s: not a folder", model.QuoteValue(fromDir))
+			return nil, usageErr("--from-dir %s: not a folder", model.QuoteValue(cs.fromDir))
 		}
-		src = importer.Dir(fromDir)
+		src = importer.Dir(cs.fromDir)
 	}
 	if record != "" {
 		if err := os.MkdirAll(record, 0o700); err != nil {
 			return nil, withCode(ExitIO, fmt.Errorf("--record: %w", err))
 		}
 	}
-	r, err := importer.Import(src, cluster, cat)
+	r, err := importer.Import(src, cs.cluster, cat)
 	if err != nil {
-		return nil, usageErr("import %s: %w", model.QuoteValue(cluster), err)
+		return nil, usageErr("import %s: %w", model.QuoteValue(cs.cluster), err)
 	}
 	return r, nil
 }

@@ -58,4 +58,13 @@ func TestDriftAgainstRecordedCluster(t *testing.T) {
 			t.Errorf("%v: exit %d, want 2 (%s)", args, code, errs)
 		}
 	}
+	// A cluster name IBM's rules refuse is refused by the flag that gave it.
+	for flag, args := range map[string][]string{
+		"--cluster": {"import", "--cluster", "bad name!", "--from-dir", "testdata/import/tokyo-vpc-production"},
+		"--live":    {"diff", same, "--live", "bad name!", "--from-dir", "testdata/import/tokyo-vpc-production"},
+	} {
+		if code, _, errs := run(t, "", args...); code != ExitUsage || !strings.Contains(errs, flag+": ") {
+			t.Errorf("%v: exit %d, want 2 with an error naming %s:\n%s", args, code, flag, errs)
+		}
+	}
 }
