@@ -200,7 +200,34 @@ func newCluster(c *Call, provider string, infra model.Infrastructure) (*Cluster,
 	// (https://cloud.ibm.com/docs/containers?topic=containers-add-workers-vpc).
 	pool := &Pool{ID: id + "-" + st.newID("pool", name+"/default", 0)[:7], Name: "default", Flavor: flavor, SizePerZone: workers, OS: os}
 	cl.Pools = []*Pool{pool}
+	if crn := c.Get("sm-instance"); crn != "" {
+		in, err := registration(st, cl, crn)
+		if err != nil {
+			return nil, nil, err
+		}
+		cl.IngressInstances = append(cl.IngressInstances, in)
+	}
 	return cl, pool, nil
+}
+
+// registration is the Ingress registration `cluster create --sm-instance
+// CRN` makes (CLI26: --sm-instance is the CRN of a Secrets Manager
+// instance for Ingress secrets). The register request carries no name
+// (bluemix-go containerv2 InstanceRegisterConfig: cluster, crn, isDefault,
+// secretGroupID) and terraform-provider-ibm's ibm_container_ingress_instance
+// has instance_name "computed": IKS names the registration. The name
+// kube-<cluster ID> is INFERRED from bluemix-go's getInstances test
+// response (a secrets-manager instance named kube-<cluster ID>); it is
+// not the resource instance's name, so a runbook must find the
+// registration by its CRN. Registration at create does not make the
+// instance the default (IBM containers secrets-mgr, as the runbook cites).
+func registration(st *State, cl *Cluster, crn string) (IngressInstance, error) {
+	for _, x := range st.instancesNamed(crn) {
+		if x.Service == "secrets-manager" && x.crn() == crn {
+			return IngressInstance{Name: "kube-" + cl.ID, CRN: crn}, nil
+		}
+	}
+	return IngressInstance{}, failf("The Secrets Manager instance '%s' was not found.", crn)
 }
 
 func ksCreateVPC(c *Call) error {
