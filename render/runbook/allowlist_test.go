@@ -133,7 +133,10 @@ var allowlist = map[string]cliCommand{
 	//     encryption-vpc-worker-disks, secrets-mgr and atracker target_v2_icl pages name;
 	//   - atracker target create|ls, route create|ls: ibm-cloud-docs/atracker
 	//     target_v2_icl.md and atracker-v2-cli.md (2025-07);
-	//   - ks ingress instance default set: ibm-cloud-docs/containers secrets-mgr.md.
+	//   - ks ingress instance default set: ibm-cloud-docs/containers secrets-mgr.md;
+	//   - ks ingress instance register --cluster --crn [--is-default] [--secret-group-id]:
+	//     the ks CLI reference (containers-kubernetes-service-cli), the flags the double
+	//     takes; bluemix-go containerv2 InstanceRegisterConfig has the same fields.
 	"kp key policies":                       {flags: []string{"-i", "--instance-id", "-o", "--output"}},
 	"kp key policy-update dual-auth-delete": {flags: []string{"-i", "--instance-id", "-e", "--enable", "-d", "--disable", "-o", "--output"}},
 	"iam authorization-policies":            {flags: []string{"--output", "-q"}},
@@ -147,6 +150,7 @@ var allowlist = map[string]cliCommand{
 	"atracker route ls":               {flags: []string{"--output"}},
 	"ks ingress instance default set": {flags: []string{"--cluster", "--name", "--secret-group"}},
 	"ks ingress instance ls":          {flags: []string{"--cluster", "--output"}},
+	"ks ingress instance register":    {flags: []string{"--cluster", "--crn", "--is-default", "--secret-group-id"}},
 	"iam access-group":                {flags: []string{"--id"}},
 	"iam access-group-create":         {flags: []string{"-d", "--description"}},
 	"iam access-group-user-add":       {flags: []string{"--iam-ids"}},

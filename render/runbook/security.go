@@ -1,7 +1,6 @@
 package runbook
 
 import (
-	"github.com/iksplan/iksplan/model/catalog"
 	"github.com/iksplan/iksplan/render/view"
 )
 
@@ -11,6 +10,7 @@ const (
 	jqIDByName   = `[.[]? | select(.name == env.JQ_V)][0].id // empty`
 	jqHasName    = `any(.[]?; .name == env.JQ_V)`
 	jqNameByCRN  = `[.[]? | select(.crn == env.JQ_V)][0].name // empty`
+	jqHasCRN     = `any(.[]?; .crn == env.JQ_V)`
 )
 
 // wantsKMS reports whether the design encrypts secrets with its own key.
@@ -40,14 +40,19 @@ func (b *builder) security() {
 		bd.blank()
 		bd.comment("Secrets Manager was registered at create; IBM stores new Ingress certificates only in the default")
 		bd.comment("instance, and registration at create does not make it the default (IBM: secrets-mgr).")
-		b.readBack("capture", "SECRETS_MANAGER_NAME", view.StepSecurity, "name of the registered Secrets Manager instance",
-			cmd("<name of the Secrets Manager instance>", jqNameByCRN, ref("SECRETS_MANAGER_CRN"),
-				"ibmcloud", "resource", "service-instances", "--service-name", b.c.Catalog.MustService(catalog.ServiceSecretsManager).ServiceName, "--output", "json")...)
-		// isDefault: the JSON name of the text output's "Is Default" column, inferred (IBM
-		// documents only the table); when it differs, the idempotent default set runs again.
-		bd.ifElse(when("json_has", cmd(`any(.[]?; .name == env.JQ_V and .isDefault == true)`, ref("SECRETS_MANAGER_NAME"),
-			"ibmcloud", "ks", "ingress", "instance", "ls", "--cluster", b.clusterVar(), "--output", "json")...), func() {
-			bd.say("Secrets Manager instance ", varRef("SECRETS_MANAGER_NAME"), " is already the default")
+		// The registration is found by CRN: IKS names it itself (the register
+		// request has no name; terraform-provider-ibm's instance_name is
+		// computed), so it need not be the resource instance's name.
+		instances := cmd("ibmcloud", "ks", "ingress", "instance", "ls", "--cluster", b.clusterVar(), "--output", "json")
+		bd.ifNot(when("json_has", append(cmd(jqHasCRN, ref("SECRETS_MANAGER_CRN")), instances...)...), func() {
+			bd.run(cmd("ibmcloud", "ks", "ingress", "instance", "register", "--cluster", b.clusterVar(), "--crn", ref("SECRETS_MANAGER_CRN"))...)
+		})
+		b.readBack("capture", "SECRETS_MANAGER_NAME", view.StepSecurity, "name of the Secrets Manager registration",
+			append(cmd("<name of the Secrets Manager registration>", jqNameByCRN, ref("SECRETS_MANAGER_CRN")), instances...)...)
+		// isDefault: the API's Instance field (bluemix-go containerv2), which the
+		// CLI's JSON is INFERRED to print; when it differs, the idempotent default set runs again.
+		bd.ifElse(when("json_has", append(cmd(`any(.[]?; .crn == env.JQ_V and .isDefault == true)`, ref("SECRETS_MANAGER_CRN")), instances...)...), func() {
+			bd.say("Secrets Manager registration ", varRef("SECRETS_MANAGER_NAME"), " is already the default")
 		}, func() {
 			bd.run(cmd("ibmcloud", "ks", "ingress", "instance", "default", "set", "--cluster", b.clusterVar(), "--name", ref("SECRETS_MANAGER_NAME"))...)
 		})
