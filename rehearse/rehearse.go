@@ -442,15 +442,18 @@ func containsAll(s string, frags []string) bool {
 }
 
 // seedExisting puts the resources a design reuses into the account: an
-// existing VPC (vpcID) and the subnets named by ID, in their zones.
+// existing VPC (vpcID) and the subnets named by ID, in their zones, and
+// the Secrets Manager instance the Ingress uses (tlsSecretsManager, a CRN
+// the design names and the runbook does not create).
 func seedExisting(st *ibmcloud.State, d *model.Design) {
-	n := d.Spec.Network.VPC
-	if !d.Spec.IsVPC() || n == nil || n.VPCID == "" {
-		return
-	}
 	group := d.Spec.ResourceGroup
 	if group == "" {
 		group = "Default"
+	}
+	seedSecretsManager(st, d.Spec.Network.Ingress.TLSSecretsManager, group)
+	n := d.Spec.Network.VPC
+	if !d.Spec.IsVPC() || n == nil || n.VPCID == "" {
+		return
 	}
 	name := n.VPCName
 	if name == "" {
@@ -464,4 +467,17 @@ func seedExisting(st *ibmcloud.State, d *model.Design) {
 		st.Subnets = append(st.Subnets, ibmcloud.Subnet{ID: sn.SubnetID, Name: fmt.Sprintf("existing-%s", sn.Zone), VPC: n.VPCID, Zone: sn.Zone,
 			CIDR: fmt.Sprintf("10.%d.%d.0/24", 250, i), Addresses: 256, ResourceGroup: group})
 	}
+}
+
+// seedSecretsManager adds the Secrets Manager instance of CRN crn
+// (crn:v1:bluemix:public:secrets-manager:LOCATION:a/ACCOUNT:GUID::, IBM's
+// CRN format) to the account. The double's CRNs carry its own account, so
+// a variant's CRN names that account for the instance to be found.
+func seedSecretsManager(st *ibmcloud.State, crn, group string) {
+	p := strings.Split(crn, ":")
+	if len(p) < 8 || p[4] != "secrets-manager" {
+		return
+	}
+	st.Instances = append(st.Instances, ibmcloud.Instance{GUID: p[7], Name: "existing-secrets-manager", Service: "secrets-manager",
+		Plan: "standard", Location: p[5], ResourceGroup: group})
 }

@@ -124,7 +124,8 @@ func rehearsedDesigns(t *testing.T) []testsupport.Design {
 // stateResources describes the double's account as sorted lines. IDs are
 // replaced by the names of what they point at, since Terraform refers to
 // them by resource address; an ID the design itself names (an existing
-// VPC or subnet) stays an ID, as Terraform's variables hold it.
+// VPC or subnet) stays an ID, as Terraform's variables hold it, and the
+// Secrets Manager instance the design names is left out.
 func stateResources(st *ibmcloud.State, d *model.Design) []string {
 	var out []string
 	add := func(format string, a ...any) { out = append(out, fmt.Sprintf(format, a...)) }
@@ -134,6 +135,12 @@ func stateResources(st *ibmcloud.State, d *model.Design) []string {
 		for _, sn := range v.Subnets {
 			reused[sn.SubnetID] = true
 		}
+	}
+	// The Secrets Manager instance of the Ingress is the design's: named by
+	// CRN (its GUID is the CRN's eighth field), neither created by the
+	// runbook nor by Terraform.
+	if p := strings.Split(d.Spec.Network.Ingress.TLSSecretsManager, ":"); len(p) > 7 {
+		reused[p[7]] = true
 	}
 	delete(reused, "")
 	names := map[string]string{}
@@ -185,7 +192,9 @@ func stateResources(st *ibmcloud.State, d *model.Design) []string {
 		}
 	}
 	for _, i := range st.Instances {
-		add("instance %s service=%s plan=%s location=%s", i.Name, i.Service, i.Plan, i.Location)
+		if !reused[i.GUID] {
+			add("instance %s service=%s plan=%s location=%s", i.Name, i.Service, i.Plan, i.Location)
+		}
 	}
 	for _, k := range st.Keys {
 		add("kms-key %s instance=%s root=%v dual-auth-delete=%v", k.Name, names[k.Instance], k.Root, k.DualAuthDelete)
