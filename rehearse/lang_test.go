@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/iksplan/iksplan/internal/testsupport"
 	"github.com/iksplan/iksplan/model"
 )
 
@@ -14,7 +15,7 @@ import (
 // actually speak Japanese.
 func TestRehearseJapaneseRunbook(t *testing.T) {
 	const name = "tokyo-vpc-production"
-	en := designs(t)[name]
+	en := testsupport.DesignsByName(t)[name]
 	ja := en.Clone()
 	ja.Spec.DocumentLanguage = model.LangJapanese
 	se, _ := rehearseDesign(t, en, "none", true)
