@@ -14,6 +14,10 @@ import (
 	"github.com/iksplan/iksplan/render"
 )
 
+// designs are every preset and every rehearsal variant, by name
+// (testsupport.DesignsByName; the name other rehearse tests use).
+func designs(t testing.TB) map[string]*model.Design { return testsupport.DesignsByName(t) }
+
 func runbookOf(t testing.TB, d *model.Design) string {
 	t.Helper()
 	arts, err := render.All(render.Input{Design: d, SourceName: "design.yaml", Catalog: catalog.Default()}, render.KindRunbook)
