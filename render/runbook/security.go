@@ -52,7 +52,7 @@ func (b *builder) security() {
 		// isDefault: the API's Instance field (bluemix-go containerv2), which the
 		// CLI's JSON is INFERRED to print; when it differs, the idempotent default set runs again.
 		bd.ifElse(when("json_has", append(cmd(`any(.[]?; .crn == env.JQ_V and .isDefault == true)`, ref("SECRETS_MANAGER_CRN")), instances...)...), func() {
-			bd.say("Secrets Manager registration ", varRef("SECRETS_MANAGER_NAME"), " is already the default")
+			bd.say("Secrets Manager instance ", varRef("SECRETS_MANAGER_NAME"), " is already the default")
 		}, func() {
 			bd.run(cmd("ibmcloud", "ks", "ingress", "instance", "default", "set", "--cluster", b.clusterVar(), "--name", ref("SECRETS_MANAGER_NAME"))...)
 		})
