@@ -32,14 +32,21 @@ func (m *module) observability() {
 			plan = logsPlan
 		}
 		f.note("IBM Cloud Logs. Its agent (a DaemonSet) is installed by the runbook's observability step;")
-		f.note("retention is a create parameter (as the runbook's -p); data buckets are set in the instance.")
+		f.note("retention and the archive buckets are create parameters (as the runbook's -p).")
+		var archive expr
+		if l.CloudLogs.Archive.Enabled {
+			archive = m.logsArchive(f, region, from, l.RetentionDays)
+		}
 		r := f.add(newBlock("resource", "ibm_resource_instance", "logs"))
 		r.setFrom("name", str(l.CloudLogs.InstanceName), "spec.logging.cloudLogs.instanceName")
 		r.set("service", str(service))
 		r.set("plan", str(plan))
 		r.setFrom("location", str(region), from)
 		r.setFrom("resource_group_id", resourceGroupID, "spec.resourceGroup")
-		if l.RetentionDays > 0 {
+		if archive != nil {
+			r.setFrom("parameters_json", archive, "spec.logging.cloudLogs.archive")
+			r.set("depends_on", list{ref("ibm_iam_authorization_policy.logs_cos")})
+		} else if l.RetentionDays > 0 {
 			// retention_period in days (7, 14, 30, 60 or 90), as
 			// terraform-ibm-modules/terraform-ibm-cloud-logs passes it.
 			r.setFrom("parameters_json", ref(fmt.Sprintf("jsonencode({ retention_period = %d })", l.RetentionDays)), "spec.logging.retentionDays")
