@@ -18,7 +18,7 @@ import (
 func (m *module) logsArchive(f *file, region, from string, retention int) expr {
 	a := m.s.Logging.CloudLogs.Archive
 	path := "spec.logging.cloudLogs.archive"
-	service, plan, loc := m.serviceEntry("cos", cosService, cosPlan, cosLocation)
+	service, plan, loc := m.serviceEntry("cos")
 	f.note("Archive: Cloud Logs writes every ingested log to the data bucket (searchable after the retention period)")
 	f.note("and its usage metrics to the metrics bucket.")
 	r := f.add(newBlock("resource", "ibm_resource_instance", "logs_archive"))

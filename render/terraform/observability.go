@@ -7,14 +7,6 @@ import (
 	"github.com/iksplan/iksplan/model/catalog"
 )
 
-// Catalog names of the observability services (IBM Cloud Logs and
-// Monitoring provisioning docs); the catalog's entries win.
-const (
-	logsService       = "logs"
-	logsPlan          = "standard"
-	monitoringService = "sysdig-monitor"
-)
-
 // observability.tf: the IBM Cloud Logs and Monitoring instances. Their
 // agents are Helm charts the runbook installs in the cluster.
 func (m *module) observability() {
@@ -27,10 +19,7 @@ func (m *module) observability() {
 		if region == "" {
 			region, from = s.Region, "spec.region"
 		}
-		service, plan, _ := m.serviceEntry("logs", logsService, logsPlan, "")
-		if plan == "" {
-			plan = logsPlan
-		}
+		service, plan, _ := m.serviceEntry("logs")
 		f.note("IBM Cloud Logs. Its agent (a DaemonSet) is installed by the runbook's observability step;")
 		f.note("retention and the archive buckets are create parameters (as the runbook's -p).")
 		var archive expr
@@ -57,7 +46,7 @@ func (m *module) observability() {
 	}
 	if s.Monitoring.Enabled {
 		mo := s.Monitoring
-		service, _, _ := m.serviceEntry("monitoring", monitoringService, "", "")
+		service, _, _ := m.serviceEntry("monitoring")
 		f.note("IBM Cloud Monitoring. Its agent is installed by the runbook's observability step.")
 		r := f.add(newBlock("resource", "ibm_resource_instance", "monitoring"))
 		r.setFrom("name", str(mo.InstanceName), "spec.monitoring.instanceName")
