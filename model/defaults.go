@@ -166,6 +166,17 @@ func defaultObservability(s *Spec, name string) {
 	if l.Backend == LogCloudLogs && l.CloudLogs.InstanceName == "" {
 		l.CloudLogs.InstanceName = name + "-logs"
 	}
+	if a := &l.CloudLogs.Archive; l.Backend == LogCloudLogs && a.Enabled {
+		if a.COSInstanceName == "" {
+			a.COSInstanceName = name + "-logs-archive"
+		}
+		if a.DataBucket == "" {
+			a.DataBucket = name + "-logs-data"
+		}
+		if a.MetricsBucket == "" {
+			a.MetricsBucket = name + "-logs-metrics"
+		}
+	}
 	if l.Backend == LogSyslog {
 		if l.Syslog.Port == 0 {
 			l.Syslog.Port = 514

@@ -45,6 +45,30 @@ type CloudLogs struct {
 	InstanceName string `yaml:"instanceName,omitempty" json:"instanceName,omitempty"`
 	// Region of the instance; empty: the cluster's region.
 	Region string `yaml:"region,omitempty" json:"region,omitempty"`
+	// Archive keeps the logs beyond the retention period in Object Storage.
+	Archive LogsArchive `yaml:"archive,omitempty" json:"archive,omitempty"`
+}
+
+// LogsArchive is the Cloud Logs instance's data and metrics buckets, the
+// successor of the 2019 deck's "archive to Object Storage": IBM Cloud Logs
+// writes every ingested log to the data bucket (searchable there after the
+// retention period ends) and its usage metrics to the metrics bucket; one
+// of each per instance (IBM cloud-logs about-bucket). IBM needs a
+// service-to-service authorization, Cloud Logs -> Object Storage Writer
+// (cloud-logs iam-service-auth-cos), and the buckets as the instance's
+// parameters logs_bucket_crn/logs_bucket_endpoint and
+// metrics_bucket_crn/metrics_bucket_endpoint (IBM's terraform-ibm-cloud-logs
+// main.tf).
+type LogsArchive struct {
+	Enabled bool `yaml:"enabled,omitempty" json:"enabled,omitempty"`
+	// COSInstanceName is the Object Storage instance that holds the two
+	// buckets; empty: <cluster>-logs-archive.
+	COSInstanceName string `yaml:"cosInstanceName,omitempty" json:"cosInstanceName,omitempty"`
+	// DataBucket and MetricsBucket name the buckets; empty:
+	// <cluster>-logs-data and <cluster>-logs-metrics. Bucket names are
+	// global across IBM Cloud.
+	DataBucket    string `yaml:"dataBucket,omitempty" json:"dataBucket,omitempty"`
+	MetricsBucket string `yaml:"metricsBucket,omitempty" json:"metricsBucket,omitempty"`
 }
 
 // Syslog is a remote syslog server that receives forwarded logs.

@@ -25,7 +25,7 @@ const (
 
 var serviceEndpointsChoices = []Choice[ServiceEndpoints]{
 	{EndpointsPublicAndPrivate, "Public and private", "workers talk to the master privately; people reach kubectl over the internet (restrict it with context-based restrictions)"},
-	{EndpointsPrivateOnly, "Private only", "the master is reachable only from IBM's private network: VPN or Direct Link needed for kubectl (seed slide 39)"},
+	{EndpointsPrivateOnly, "Private only", "the master is reachable only from IBM's private network: VPN or Direct Link needed for kubectl (the 2019 deck, slide 39)"},
 	{EndpointsPublicOnly, "Public only (classic, legacy)", "master traffic crosses the internet; only for accounts without VRF; not for production"},
 }
 
@@ -50,7 +50,11 @@ func (e ServiceEndpoints) HasPublic() bool { return e != EndpointsPrivateOnly }
 // ClassicNetwork holds the classic-only network decisions.
 type ClassicNetwork struct {
 	// AccountRouting is the account's status for routing between VLANs:
-	// needed for any multizone classic cluster (seed slide 12).
+	// needed for any multizone classic cluster, as the 2019 deck (slide 12)
+	// says with "VRF or VLAN spanning". Superseded in part: the private
+	// service endpoint needs VRF, and with VRF on the VLAN-spanning option
+	// goes away (IBM `ibmcloud ks cluster create classic` reference), so
+	// VRF is the answer today.
 	AccountRouting AccountRouting `yaml:"accountRouting" json:"accountRouting"`
 	// PrivateOnlyWorkers connects workers to a private VLAN only (no public
 	// VLAN); then a gateway appliance or the private endpoint is needed.

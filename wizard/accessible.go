@@ -15,6 +15,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/model/catalog"
 	"github.com/iksplan/iksplan/model/presets"
 	"github.com/iksplan/iksplan/model/rules"
 )
@@ -423,7 +424,7 @@ func askPage(f *flow, lr *lineReader, out io.Writer, from string, saved func(key
 	}
 	for i < len(fields) {
 		fl := fields[i]
-		lr.help = func() { fmt.Fprintln(out, accessibleWhy(fl.GetKey())) }
+		lr.help = func() { fmt.Fprintln(out, accessibleWhy(fl.GetKey(), f.ctx.Cat)) }
 		if askField(fl, lr, out) {
 			// Back: the previous question of the page, or the page before.
 			j := i - 1
@@ -472,8 +473,9 @@ func isNote(fl huh.Field) bool {
 }
 
 // accessibleWhy is the why text of a field as plain lines.
-func accessibleWhy(key string) string {
+func accessibleWhy(key string, cat *catalog.Catalog) string {
 	w, ok := WhyFor(pathKey(key))
+	w = w.withFacts(cat)
 	if !ok || w.Text == "" {
 		return "(no help for this question; answer < to go back)\n"
 	}

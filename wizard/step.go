@@ -247,6 +247,21 @@ type Why struct {
 	FixedAtCreate bool
 }
 
+// withFacts fills a why text's catalog placeholders ({classicPodSubnet},
+// {vpcPodSubnet}, {vpcNextPodSubnet}, {serviceSubnet}, {registry}) from
+// cat, so that IBM's defaults shown in the help are the catalog's
+// (networks, registries; --catalog FILE included), not spelled here.
+func (w Why) withFacts(cat *catalog.Catalog) Why {
+	if cat == nil {
+		return w
+	}
+	n := cat.Networks
+	r := strings.NewReplacer("{classicPodSubnet}", n.ClassicPodSubnet, "{vpcPodSubnet}", n.VPCPodSubnet,
+		"{vpcNextPodSubnet}", n.VPCNextPodSubnet, "{serviceSubnet}", n.ServiceSubnet, "{registry}", cat.Registries.Global)
+	w.Text, w.Alternatives = r.Replace(w.Text), r.Replace(w.Alternatives)
+	return w
+}
+
 var (
 	whyMu sync.RWMutex
 	whys  = map[string]Why{}

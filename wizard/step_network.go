@@ -327,7 +327,7 @@ func egressLive(c *Ctx) string {
 	var lines []string
 	switch {
 	case v.BlocksOutbound():
-		lines = append(lines, "Secure by Default: IBM services privately, no public egress — mirror public images (docker.io) to icr.io")
+		lines = append(lines, "Secure by Default: IBM services privately, no public egress — mirror public images (docker.io) to "+c.Cat.Registries.Global)
 		if v.PublicGateway {
 			lines = append(lines, liveMuted(c, "the public gateway stays unused while protection is on"))
 		}
@@ -387,7 +387,7 @@ func calicoLive(c *Ctx) string {
 		lines = append(lines, "✓ "+p.Label()+": "+choiceHelp(model.CalicoPolicySet("").Choices(), p))
 	}
 	if fw.WantsCalico(model.CalicoPublicIsolation) && c.D.Spec.Network.PodSubnet != "" {
-		lines = append(lines, liveWarn(c, "custom pod subnet: allow-ibm-ports-public.yaml must use "+c.D.Spec.Network.PodSubnet+" instead of 172.30.0.0/16"))
+		lines = append(lines, liveWarn(c, "custom pod subnet: allow-ibm-ports-public.yaml must use "+c.D.Spec.Network.PodSubnet+" instead of "+c.Cat.Networks.ClassicPodSubnet))
 	}
 	if fw.WantsCalico(model.CalicoCISOnlyIngress) && !fw.CIS.Enabled {
 		lines = append(lines, liveWarn(c, "CIS is not enabled yet: with this set only CIS may reach the public node ports"))
@@ -457,15 +457,15 @@ func networkWhys() []Why {
 		Doc: docCBR,
 	}, {
 		Key: "spec.network.podSubnet",
-		Text: "Every pod gets an address from this range. IBM's default is 172.30.0.0/16 on classic; on VPC the first " +
-			"cluster of a VPC gets 172.17.0.0/18, the next 172.17.64.0/18. Change it only if it would overlap a " +
+		Text: "Every pod gets an address from this range. IBM's default is {classicPodSubnet} on classic; on VPC the first " +
+			"cluster of a VPC gets {vpcPodSubnet}, the next {vpcNextPodSubnet}. Change it only if it would overlap a " +
 			"network the pods must reach (on-premises over Direct Link, a database on IaaS). It must be /23 or larger " +
 			"and inside IBM's allowed ranges, and it cannot change after the cluster is created.",
 		Doc:           docCLI,
 		FixedAtCreate: true,
 	}, {
 		Key: "spec.network.serviceSubnet",
-		Text: "Kubernetes Services get their cluster IPs from this range (IBM's default 172.21.0.0/16). It must be /24 " +
+		Text: "Kubernetes Services get their cluster IPs from this range (IBM's default {serviceSubnet}). It must be /24 " +
 			"or larger, must not overlap the pod subnet, and cannot change after the cluster is created.",
 		Doc:           docCLI,
 		FixedAtCreate: true,

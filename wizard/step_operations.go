@@ -187,16 +187,16 @@ func registryOpts(c *Ctx) []Opt[string] {
 	if !slices.Contains(order, own) {
 		order = append(order, own)
 	}
-	opts := []Opt[string]{{Value: own, Label: own + ".icr.io (the cluster's region)",
+	opts := []Opt[string]{{Value: own, Label: c.Cat.RegistryHost(own) + " (the cluster's region)",
 		Help: "images next to the cluster: fast, private pulls and no cross-region traffic"}}
 	for _, p := range order {
 		if p == own {
 			continue
 		}
 		help := "serves " + strings.Join(served[p], ", ")
-		opts = append(opts, Opt[string]{Value: p, Label: p + ".icr.io", Help: help})
+		opts = append(opts, Opt[string]{Value: p, Label: c.Cat.RegistryHost(p), Help: help})
 	}
-	return append(opts, Opt[string]{Value: "global", Label: "icr.io (global)",
+	return append(opts, Opt[string]{Value: "global", Label: c.Cat.RegistryHost("global") + " (global)",
 		Help: "IBM's global registry: its public images; keep your own images in a regional one"})
 }
 
@@ -204,17 +204,14 @@ func registryOpts(c *Ctx) []Opt[string] {
 func registryLive(c *Ctx) string {
 	s := c.Spec()
 	r := s.CICD.Registry
-	host := r.Region + ".icr.io"
-	if r.Region == "global" {
-		host = "icr.io"
-	}
+	host := c.Cat.RegistryHost(r.Region)
 	ns := r.Namespace
 	if ns == "" {
 		ns = "NAMESPACE"
 	}
 	lines := []string{"images: " + liveCode(c, host+"/"+ns+"/IMAGE:TAG")}
 	if want, ok := c.Cat.RegistryRegion(s.Region); ok && s.Region != "" && r.Region != "" && r.Region != want && r.Region != "global" {
-		lines = append(lines, liveWarn(c, fmt.Sprintf("images from %s.icr.io but the cluster is in %s (%s.icr.io): pulls cross geographies", r.Region, s.Region, want)))
+		lines = append(lines, liveWarn(c, fmt.Sprintf("images from %s but the cluster is in %s (%s): pulls cross geographies", host, s.Region, c.Cat.RegistryHost(want))))
 	}
 	if s.IsVPC() && s.Network.VPC.BlocksOutbound() {
 		lines = append(lines, liveMuted(c, "Secure by Default: workers pull from the registry's private endpoint"))
@@ -449,12 +446,12 @@ func operationsWhys() []Why {
 	}, {
 		Key: "spec.cicd.registry.region",
 		Text: "IBM's 2019 guidance (slides 15–17) put the Container Registry between Build and Release. A registry in the cluster's own " +
-			"region (jp.icr.io for jp-tok) keeps pulls fast and private; the cluster's pull secrets for icr.io are " +
+			"region (jp.{registry} for jp-tok) keeps pulls fast and private; the cluster's pull secrets for {registry} are " +
 			"created automatically.",
 		Doc: docRegistry,
 	}, {
 		Key: "spec.cicd.registry.namespace",
-		Text: "A registry namespace groups an application's images (jp.icr.io/NAMESPACE/IMAGE) and is where access " +
+		Text: "A registry namespace groups an application's images (jp.{registry}/NAMESPACE/IMAGE) and is where access " +
 			"policies and retention apply. Namespace names are unique within a registry region.",
 		Doc: docRegistry,
 	}, {

@@ -281,6 +281,7 @@ func (m *App) whyText(width int) string {
 	s := m.styles
 	k := m.focusedKey()
 	w, ok := WhyFor(k)
+	w = w.withFacts(m.cat)
 	var b strings.Builder
 	if !ok {
 		b.WriteString(s.WhyTitle.Render("Why"))

@@ -239,7 +239,7 @@ func serviceInstanceCreate(c *Call) error {
 		}
 	}
 	if svc == "logs" {
-		if err := checkLogsParams(params); err != nil {
+		if err := checkLogsParams(st, params); err != nil {
 			return err
 		}
 	}
@@ -258,7 +258,10 @@ func serviceInstanceCreate(c *Call) error {
 
 // checkLogsParams: Cloud Logs takes retention_period 7, 14, 30, 60 or 90
 // days (default 7) at create (cloud-logs docs, provisioning; issue 7).
-func checkLogsParams(p map[string]any) error {
+func checkLogsParams(st *State, p map[string]any) error {
+	if err := checkLogsBuckets(st, p); err != nil {
+		return err
+	}
 	v, ok := p["retention_period"]
 	if !ok {
 		return nil
@@ -273,6 +276,56 @@ func checkLogsParams(p map[string]any) error {
 	return failf("The parameter 'retention_period' must be one of 7, 14, 30, 60, 90.")
 }
 
+// checkLogsBuckets: the data and metrics buckets are given as
+// logs_bucket_crn/logs_bucket_endpoint and
+// metrics_bucket_crn/metrics_bucket_endpoint (IBM's terraform-ibm-cloud-logs
+// main.tf sets each pair together), a bucket CRN being its Object Storage
+// instance's CRN with resource-type bucket and the bucket's name (IBM CRN
+// format). Cloud Logs writes there only with a Cloud Logs -> Object
+// Storage authorization granting Writer (cloud-logs iam-service-auth-cos;
+// the module creates it before the instance). The messages are the
+// double's own: IBM's text for these refusals is not published.
+func checkLogsBuckets(st *State, p map[string]any) error {
+	for _, kind := range []string{"logs", "metrics"} {
+		crn, _ := p[kind+"_bucket_crn"].(string)
+		endpoint, _ := p[kind+"_bucket_endpoint"].(string)
+		if crn == "" && endpoint == "" {
+			continue
+		}
+		if crn == "" || endpoint == "" {
+			return failf("The parameters '%[1]s_bucket_crn' and '%[1]s_bucket_endpoint' must be given together.", kind)
+		}
+		base, name, ok := strings.Cut(crn, ":bucket:")
+		var bucket *Bucket
+		for i := range st.Buckets {
+			if ok && st.Buckets[i].Name == name {
+				bucket = &st.Buckets[i]
+			}
+		}
+		var owner *Instance
+		for i := range st.Instances {
+			if in := &st.Instances[i]; bucket != nil && in.GUID == bucket.Instance && strings.TrimSuffix(in.crn(), "::") == base {
+				owner = in
+			}
+		}
+		if owner == nil {
+			return failf("The bucket '%s' in parameter '%s_bucket_crn' was not found.", crn, kind)
+		}
+		if !strings.Contains(endpoint, "."+bucket.Region+".") {
+			return failf("The endpoint '%s' in parameter '%s_bucket_endpoint' does not serve the bucket's region %s.", endpoint, kind, bucket.Region)
+		}
+		allowed := false
+		for _, a := range st.AuthPolicies {
+			allowed = allowed || a.Source == "logs" && a.Target == "cloud-object-storage" && strings.Contains(a.Roles, "Writer") &&
+				(a.TargetInstance == "" || a.TargetInstance == owner.GUID)
+		}
+		if !allowed {
+			return failf("IBM Cloud Logs is not authorized to write to the bucket '%s': create a service-to-service authorization from logs to cloud-object-storage with the Writer role.", name)
+		}
+	}
+	return nil
+}
+
 func serviceInstanceUpdate(c *Call) error {
 	ins := c.env.State.instancesNamed(c.Args[0])
 	if len(ins) != 1 {
@@ -284,7 +337,7 @@ func serviceInstanceUpdate(c *Call) error {
 			return failf("The parameters are not valid JSON: %v", err)
 		}
 		if ins[0].Service == "logs" {
-			if err := checkLogsParams(params); err != nil {
+			if err := checkLogsParams(c.env.State, params); err != nil {
 				return err
 			}
 		}

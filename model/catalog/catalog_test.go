@@ -373,6 +373,16 @@ func TestCheckRejects(t *testing.T) {
 			}
 		}, "logs needs retentionDays"},
 		{"no s3fs prefix", func(c *Catalog) { c.ObjectStorage.S3FSPrefix = "" }, "s3fsPrefix"},
+		{"no direct endpoint", func(c *Catalog) { c.ObjectStorage.DirectEndpoint = "" }, "directEndpoint"},
+		{"no logs-cos authorization", func(c *Catalog) {
+			var keep []Authorization
+			for _, a := range c.Authorizations.Items {
+				if a.ID != AuthLogsCOS {
+					keep = append(keep, a)
+				}
+			}
+			c.Authorizations.Items = keep
+		}, "logs-cos"},
 		{"no classic block provisioner", func(c *Catalog) { c.Storage.ClassicBlockProvisioner = "" }, "classicBlockProvisioner"},
 		{"no classic block prefix", func(c *Catalog) { c.Storage.ClassicBlockPrefix = "" }, "classicBlockPrefix"},
 		{"no global registry", func(c *Catalog) { c.Registries.Global = "" }, "registries: global"},

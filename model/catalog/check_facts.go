@@ -120,6 +120,9 @@ func (c *Catalog) checkFacts(add addFunc, regions map[string]bool) {
 		add("services: logs needs retentionDays (the retention periods Cloud Logs accepts)")
 	}
 
+	if !strings.Contains(c.ObjectStorage.DirectEndpoint, "{region}") {
+		add("objectStorage: directEndpoint is required, with {region} (the Cloud Logs archive buckets' endpoint)")
+	}
 	if c.ObjectStorage.S3FSProvisioner == "" || c.ObjectStorage.S3FSPrefix == "" {
 		add("objectStorage: s3fsProvisioner and s3fsPrefix are required")
 	}

@@ -78,10 +78,12 @@ const (
 	AuthKMSKubernetes  = "kms-kubernetes"
 	AuthAtrackerLogs   = "atracker-logs"
 	AuthSecretsManager = "secrets-manager-kubernetes"
+	// AuthLogsCOS lets Cloud Logs write its data and metrics buckets.
+	AuthLogsCOS = "logs-cos"
 )
 
 // RequiredAuthorizations are the authorizations Check requires.
-var RequiredAuthorizations = []string{AuthKMSKubernetes, AuthBootVolumeBlockStorage, AuthAtrackerLogs, AuthSecretsManager}
+var RequiredAuthorizations = []string{AuthKMSKubernetes, AuthBootVolumeBlockStorage, AuthAtrackerLogs, AuthSecretsManager, AuthLogsCOS}
 
 // MustAuthorization returns the authorization with id.
 func (c *Catalog) MustAuthorization(id string) Authorization {

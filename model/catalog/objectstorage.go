@@ -12,6 +12,9 @@ type ObjectStorage struct {
 	// S3FSPrefix is the name prefix of the plug-in's classes (ibmc-s3fs-),
 	// which recognises a class the catalog does not list.
 	S3FSPrefix string `yaml:"s3fsPrefix" json:"s3fsPrefix"`
+	// DirectEndpoint is the bucket endpoint over IBM's network, with
+	// {region} for the bucket's region (IBM COS endpoints: "Direct").
+	DirectEndpoint string `yaml:"directEndpoint" json:"directEndpoint"`
 	// CrossRegion lists the cross-region geographies and the regions each
 	// serves.
 	CrossRegion []Geography `yaml:"crossRegion" json:"crossRegion"`
@@ -21,6 +24,11 @@ type ObjectStorage struct {
 type Geography struct {
 	Name    string   `yaml:"name" json:"name"`
 	Regions []string `yaml:"regions" json:"regions"`
+}
+
+// DirectEndpointFor is the direct endpoint of a regional bucket in region.
+func (c *Catalog) DirectEndpointFor(region string) string {
+	return strings.ReplaceAll(c.ObjectStorage.DirectEndpoint, "{region}", region)
 }
 
 // CrossRegionFor returns the cross-region geography that serves region.

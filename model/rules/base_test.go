@@ -68,7 +68,8 @@ func classicBase(t testing.TB) *model.Design {
 					{Name: "shop-prod-postgresql", Type: model.DBPostgreSQL, Plan: "standard", BindNamespace: "shop", PrivateEndpoint: true},
 				},
 			},
-			Logging: model.Logging{Backend: model.LogCloudLogs, RetentionDays: 30, ActivityTracker: model.ActivityTracker{Enabled: true}},
+			Logging: model.Logging{Backend: model.LogCloudLogs, RetentionDays: 30, ActivityTracker: model.ActivityTracker{Enabled: true},
+				CloudLogs: model.CloudLogs{Archive: model.LogsArchive{Enabled: true, DataBucket: "shop-prod-logs-data", MetricsBucket: "shop-prod-logs-metrics"}}},
 			Monitoring: model.Monitoring{Enabled: true, AlertChannels: []model.AlertChannel{
 				{Type: model.AlertEmail, Target: "sre@example.com"},
 				{Type: model.AlertSlack, Target: "#shop-alerts"},

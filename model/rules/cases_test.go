@@ -278,6 +278,13 @@ var ruleCases = []ruleCase{
 	{id: "LOG008", fail: spec(func(s *model.Spec) { s.Monitoring.AlertChannels[0].Target = "sre at example" }), path: "spec.monitoring.alertChannels[0].target"},
 	{id: "LOG011", fail: spec(func(s *model.Spec) { s.Logging.Backend = model.LogCloudLogs; s.Logging.RetentionDays = 45 }), path: "spec.logging.retentionDays",
 		pass: spec(func(s *model.Spec) { s.Logging.Backend = model.LogCloudLogs; s.Logging.RetentionDays = 60 })},
+	{id: "LOG012", vpc: true, fail: spec(func(s *model.Spec) { s.Logging.CloudLogs.Archive.Enabled = false }), path: "spec.logging.cloudLogs.archive.enabled"},
+	{id: "LOG013", vpc: true, fail: spec(func(s *model.Spec) {
+		s.Logging.CloudLogs.Archive.MetricsBucket = s.Logging.CloudLogs.Archive.DataBucket
+	}),
+		path: "spec.logging.cloudLogs.archive.metricsBucket"},
+	{id: "LOG013", vpc: true, fail: spec(func(s *model.Spec) { s.Logging.CloudLogs.Archive.DataBucket = "Logs_Data" }),
+		path: "spec.logging.cloudLogs.archive.dataBucket"},
 	{id: "LOG009", fail: spec(func(s *model.Spec) { s.Logging.Sources = []model.LogSource{model.SourceContainer} }), path: "spec.logging.sources"},
 	{id: "LOG009", vpc: true, fail: spec(func(s *model.Spec) { s.Logging.Sources = []model.LogSource{model.SourceContainer} }), path: "spec.logging.sources"},
 	{id: "LOG010", fail: spec(func(s *model.Spec) { s.Logging.ActivityTracker.Enabled = false }), path: "spec.logging.activityTracker.enabled"},

@@ -176,5 +176,42 @@ func loggingRules() []Rule {
 				return []Hit{hit("spec.logging.retentionDays", "retention %d days is not one Cloud Logs offers (%s)", l.RetentionDays, joinInts(logs.RetentionDays))}
 			},
 		},
+		{
+			ID: "LOG012", Severity: Warning, Area: AreaLogging, Path: "spec.logging.cloudLogs.archive.enabled",
+			Title: "Production Cloud Logs without an archive bucket",
+			Why: seedLogging + "The 2019 deck archived logs to Object Storage. IBM Cloud Logs does it with a data bucket (and a " +
+				"metrics bucket) in Object Storage, one of each per instance (IBM cloud-logs about-bucket): logs stay searchable " +
+				"there after the retention period. Without it, logs older than the retention period are gone, which incident " +
+				"reviews and audits rarely accept.",
+			DocURL: "https://cloud.ibm.com/docs/cloud-logs?topic=cloud-logs-about-bucket",
+			Check: func(c *Context) []Hit {
+				l := c.Spec.Logging
+				if !c.Spec.IsProduction() || l.Backend != model.LogCloudLogs || l.CloudLogs.Archive.Enabled {
+					return nil
+				}
+				return []Hit{hit("spec.logging.cloudLogs.archive.enabled", "logs older than %d days are lost; keep them in a Cloud Logs data bucket", l.RetentionDays)}
+			},
+		},
+		{
+			ID: "LOG013", Severity: Error, Area: AreaLogging, Path: "spec.logging.cloudLogs.archive",
+			Title: "Cloud Logs archive buckets invalid or the same",
+			Why: "The data and the metrics bucket are two buckets (IBM cloud-logs about-bucket), and bucket names are global " +
+				"across IBM Cloud: 3–63 lowercase letters, digits, dots and hyphens, not shaped like an IP address.",
+			DocURL: "https://cloud.ibm.com/docs/cloud-logs?topic=cloud-logs-about-bucket",
+			Check: func(c *Context) []Hit {
+				a := c.Spec.Logging.CloudLogs.Archive
+				if c.Spec.Logging.Backend != model.LogCloudLogs || !a.Enabled {
+					return nil
+				}
+				hits := checkNames([]nameCheck{
+					{"spec.logging.cloudLogs.archive.dataBucket", "bucket", a.DataBucket, model.ValidateBucketName},
+					{"spec.logging.cloudLogs.archive.metricsBucket", "bucket", a.MetricsBucket, model.ValidateBucketName},
+				})
+				if a.DataBucket != "" && a.DataBucket == a.MetricsBucket {
+					hits = append(hits, hit("spec.logging.cloudLogs.archive.metricsBucket", "the metrics bucket %s is the data bucket; name two buckets", a.MetricsBucket))
+				}
+				return hits
+			},
+		},
 	}
 }

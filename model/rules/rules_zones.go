@@ -14,7 +14,8 @@ func zoneRules() []Rule {
 			Title: "Region unknown or without zones for the infrastructure",
 			Why: "A cluster lives in one IBM Cloud region for its whole life. IKS locations differ by infrastructure: " +
 				"classic multizone metros are data centers (tok02, tok04, tok05), VPC regions have zones such as jp-tok-1, " +
-				"and eu-es, ca-tor and br-sao are VPC-only. Seed slide 11: in an MZR the cluster stays inside one country.",
+				"and eu-es, ca-tor and br-sao are VPC-only. The 2019 deck (slide 11): in an MZR the cluster stays inside one country; " +
+				"still true, but it knew only classic data centers, where VPC regions now name zones (IBM regions-and-zones).",
 			DocURL: doc("regions-and-zones"),
 			Check: func(c *Context) []Hit {
 				s := c.Spec
@@ -69,7 +70,8 @@ func zoneRules() []Rule {
 			ID: "ZON003", Severity: Error, Area: AreaZones, Path: "spec.zones[*]",
 			Title: "Zone outside the chosen region",
 			Why: "All zones of a cluster belong to the cluster's region; `zone add` accepts only zones of that region. " +
-				"Seed slide 11: Tokyo's three data centers form one MZR.",
+				"The 2019 deck (slide 11): Tokyo's three data centers form one MZR; today jp-tok is that MZR on classic " +
+				"(tok02, tok04, tok05) and has zones jp-tok-1 to jp-tok-3 on VPC.",
 			DocURL: doc("regions-and-zones"),
 			Check: func(c *Context) []Hit {
 				s := c.Spec
@@ -115,7 +117,7 @@ func zoneRules() []Rule {
 			ID: "ZON005", Severity: Error, Area: AreaZones, Path: "spec.zones[*]",
 			Title: "Zone listed twice",
 			Why: "Each zone is added once to each worker pool; a repeated zone would be counted twice in the capacity plan " +
-				"(seed slide 10) while IBM places workers in it only once.",
+				"(the 2019 deck, slide 10) while IBM places workers in it only once.",
 			DocURL: doc("regions-and-zones"),
 			Check: func(c *Context) []Hit {
 				var hits []Hit
@@ -140,7 +142,7 @@ func zoneRules() []Rule {
 		{
 			ID: "ZON007", Severity: Error, Area: AreaZones, Path: "spec.zones[*]",
 			Title: "Multizone cluster outside one multizone metro",
-			Why: "Seed slides 11–12: a multizone cluster spans the data centers of one multizone metro. `zone add` only accepts " +
+			Why: "The 2019 deck (slides 11–12): a multizone cluster spans the data centers of one multizone metro, as today. `zone add` only accepts " +
 				"multizone-capable zones of the cluster's metro; single-zone data centers (che01, sng01 in jp-tok) cannot join.",
 			DocURL: doc("regions-and-zones"),
 			Check: func(c *Context) []Hit {

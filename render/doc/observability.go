@@ -54,6 +54,13 @@ func (b *builder) loggingDecision() Decision {
 			region = s.Region
 		}
 		d.Choice = b.t("obs.log.cloudLogs", "Name", code(l.CloudLogs.InstanceName), "Region", code(region), "Days", strconv.Itoa(l.RetentionDays), "N", strconv.Itoa(len(l.Sources)))
+		if a := l.CloudLogs.Archive; a.Enabled {
+			d.Consequences = append(d.Consequences, b.t("obs.log.archive", "Data", code(a.DataBucket), "Metrics", code(a.MetricsBucket),
+				"COS", code(a.COSInstanceName), "Region", code(region), "Days", strconv.Itoa(l.RetentionDays)))
+			d.Docs = append(d.Docs, b.docs(urlLogsBuckets)...)
+		} else {
+			d.Consequences = append(d.Consequences, b.t("obs.log.noArchive", "Days", strconv.Itoa(l.RetentionDays)))
+		}
 	case model.LogSyslog:
 		d.Choice = b.t("obs.log.syslog", "Host", code(l.Syslog.Host), "Port", strconv.Itoa(l.Syslog.Port), "Protocol", md(label(b.translator, l.Syslog.Protocol)),
 			"Cmd", lit("ibmcloud ks logging config create --type syslog"))

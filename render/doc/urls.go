@@ -31,6 +31,9 @@ const (
 	urlLogsMigration   = ibmDocs + "cloud-logs-migration"
 	urlObservability   = ibmDocs + "observability_cli"
 	urlLogsAgent       = "https://cloud.ibm.com/docs/cloud-logs?topic=cloud-logs-agent-helm-kube-deploy"
+	// urlLogsBuckets: one data and one metrics bucket per instance; the
+	// S2S Writer authorization is on iam-service-auth-cos.
+	urlLogsBuckets     = "https://cloud.ibm.com/docs/cloud-logs?topic=cloud-logs-about-bucket"
 	urlMonitoringAgent = "https://cloud.ibm.com/docs/monitoring?topic=monitoring-agent_Kube"
 	urlLogAnalysisEOS  = "https://cloud.ibm.com/docs/log-analysis?topic=log-analysis-deprecation_migration"
 	urlHealthAudit     = ibmDocs + "health-audit"

@@ -143,7 +143,7 @@ var allowlist = map[string]cliCommand{
 	"iam authorization-policy-create": {flags: []string{"--source-service-instance-id", "--target-service-instance-id",
 		"--source-resource-type", "--target-resource-type", "--source-resource-group-id", "--target-resource-group-id",
 		"--source-service-account", "--output", "-q"},
-		positionals: []string{"server-protect", "containers-kubernetes", "atracker", "kms", "hs-crypto", "logs", "secrets-manager", "Reader", "Manager", "Sender"}},
+		positionals: []string{"server-protect", "containers-kubernetes", "atracker", "kms", "hs-crypto", "logs", "secrets-manager", "cloud-object-storage", "Reader", "Manager", "Sender", "Writer"}},
 	"atracker target create":          {flags: []string{"--name", "--type", "--target-crn", "--file", "--region", "-r", "--output"}},
 	"atracker target ls":              {flags: []string{"--region", "-r", "--output"}},
 	"atracker route create":           {flags: []string{"--name", "--target-ids", "--locations", "--rules", "--file", "--output"}},

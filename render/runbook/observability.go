@@ -96,10 +96,16 @@ func (b *builder) cloudLogs() {
 	// Retention is a create parameter, retention_period in days (7, 14, 30,
 	// 60 or 90; IBM's default is 7): terraform-ibm-modules/terraform-ibm-cloud-logs
 	// main.tf passes it as the instance's parameters, as -p does here.
-	params := b.val("LOGS_PARAMETERS", fmt.Sprintf(`{"retention_period":%d}`, l.RetentionDays), hObserve,
-		"create parameters: how many days logs stay searchable (7, 14, 30, 60 or 90)")
-	bd.comment("Retention (%d days in the design) is a create parameter: an instance that exists keeps its own.", l.RetentionDays)
-	bd.comment("Data and metrics buckets for long-term storage are set in the Cloud Logs instance.")
+	var params word
+	if b.wantsLogsArchive() {
+		params = b.logsArchive(reg, l.RetentionDays)
+		bd.comment("Retention (%d days in the design) and the buckets are create parameters: an instance that exists keeps its own.", l.RetentionDays)
+	} else {
+		params = b.val("LOGS_PARAMETERS", fmt.Sprintf(`{"retention_period":%d}`, l.RetentionDays), hObserve,
+			"create parameters: how many days logs stay searchable (7, 14, 30, 60 or 90)")
+		bd.comment("Retention (%d days in the design) is a create parameter: an instance that exists keeps its own.", l.RetentionDays)
+		bd.comment("No archive: logs older than the retention period are gone (the design sets no data bucket).")
+	}
 	bd.unlessExists(cmd("ibmcloud", "resource", "service-instance", inst), []any{"Cloud Logs instance ", varRef("LOGS_INSTANCE")}, func() {
 		bd.run(cmd("ibmcloud", "resource", "service-instance-create", inst, svc, plan, reg, "-g", ref("RESOURCE_GROUP"), "-p", params)...)
 	})

@@ -51,6 +51,8 @@ var knownDifferences = map[string]string{
 	// Service instances and buckets: names of instances are editable, but
 	// their service, plan location and bucket placement are fixed.
 	"ibm_cos_bucket.bucket_name spec.storage.objectStorage.buckets[*].name":                 "a bucket's name cannot change; a new name is a new bucket",
+	"ibm_cos_bucket.bucket_name spec.logging.cloudLogs.archive.dataBucket":                  "a bucket's name cannot change; a new name is a new bucket (the Cloud Logs instance then names it)",
+	"ibm_cos_bucket.bucket_name spec.logging.cloudLogs.archive.metricsBucket":               "a bucket's name cannot change; a new name is a new bucket (the Cloud Logs instance then names it)",
 	"ibm_cos_bucket.region_location spec.storage.objectStorage.buckets[*].resiliency":       "bucket resiliency is fixed at create (DESIGN.md says so in Storage)",
 	"ibm_cos_bucket.cross_region_location spec.storage.objectStorage.buckets[*].resiliency": "bucket resiliency is fixed at create (DESIGN.md says so in Storage)",
 	"ibm_cos_bucket.single_site_location spec.storage.objectStorage.buckets[*].resiliency":  "bucket resiliency is fixed at create (DESIGN.md says so in Storage)",

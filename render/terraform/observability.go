@@ -7,14 +7,6 @@ import (
 	"github.com/iksplan/iksplan/model/catalog"
 )
 
-// Catalog names of the observability services (IBM Cloud Logs and
-// Monitoring provisioning docs); the catalog's entries win.
-const (
-	logsService       = "logs"
-	logsPlan          = "standard"
-	monitoringService = "sysdig-monitor"
-)
-
 // observability.tf: the IBM Cloud Logs and Monitoring instances. Their
 // agents are Helm charts the runbook installs in the cluster.
 func (m *module) observability() {
@@ -27,19 +19,23 @@ func (m *module) observability() {
 		if region == "" {
 			region, from = s.Region, "spec.region"
 		}
-		service, plan, _ := m.serviceEntry("logs", logsService, logsPlan, "")
-		if plan == "" {
-			plan = logsPlan
-		}
+		service, plan, _ := m.serviceEntry("logs")
 		f.note("IBM Cloud Logs. Its agent (a DaemonSet) is installed by the runbook's observability step;")
-		f.note("retention is a create parameter (as the runbook's -p); data buckets are set in the instance.")
+		f.note("retention and the archive buckets are create parameters (as the runbook's -p).")
+		var archive expr
+		if l.CloudLogs.Archive.Enabled {
+			archive = m.logsArchive(f, region, from, l.RetentionDays)
+		}
 		r := f.add(newBlock("resource", "ibm_resource_instance", "logs"))
 		r.setFrom("name", str(l.CloudLogs.InstanceName), "spec.logging.cloudLogs.instanceName")
 		r.set("service", str(service))
 		r.set("plan", str(plan))
 		r.setFrom("location", str(region), from)
 		r.setFrom("resource_group_id", resourceGroupID, "spec.resourceGroup")
-		if l.RetentionDays > 0 {
+		if archive != nil {
+			r.setFrom("parameters_json", archive, "spec.logging.cloudLogs.archive")
+			r.set("depends_on", list{ref("ibm_iam_authorization_policy.logs_cos")})
+		} else if l.RetentionDays > 0 {
 			// retention_period in days (7, 14, 30, 60 or 90), as
 			// terraform-ibm-modules/terraform-ibm-cloud-logs passes it.
 			r.setFrom("parameters_json", ref(fmt.Sprintf("jsonencode({ retention_period = %d })", l.RetentionDays)), "spec.logging.retentionDays")
@@ -50,7 +46,7 @@ func (m *module) observability() {
 	}
 	if s.Monitoring.Enabled {
 		mo := s.Monitoring
-		service, _, _ := m.serviceEntry("monitoring", monitoringService, "", "")
+		service, _, _ := m.serviceEntry("monitoring")
 		f.note("IBM Cloud Monitoring. Its agent is installed by the runbook's observability step.")
 		r := f.add(newBlock("resource", "ibm_resource_instance", "monitoring"))
 		r.setFrom("name", str(mo.InstanceName), "spec.monitoring.instanceName")

@@ -6,16 +6,6 @@ import (
 	"github.com/iksplan/iksplan/model"
 )
 
-// Object Storage's catalog name, plan and location (IBM's docs:
-// `ibmcloud resource service-instance-create NAME cloud-object-storage standard global`),
-// and Cloudant's catalog name; the catalog's entries win.
-const (
-	cosService      = "cloud-object-storage"
-	cosPlan         = "standard"
-	cosLocation     = "global"
-	cloudantService = "cloudantnosqldb"
-)
-
 // storage.tf: Object Storage and its buckets, Cloud Databases, Cloudant,
 // and the managed add-ons the volumes' storage classes need.
 func (m *module) storage() {
@@ -33,18 +23,18 @@ func (m *module) storage() {
 	m.addons(f)
 }
 
-// serviceEntry is a catalog service's name, plan and location, or the
-// defaults IBM's docs give.
-func (m *module) serviceEntry(id, name, plan, loc string) (string, string, string) {
-	if e, ok := m.c.Catalog.Service(id); ok && e.ServiceName != "" {
-		name, plan, loc = e.ServiceName, e.Plan, e.Location
-	}
-	return name, plan, loc
+// serviceEntry is a catalog service's name, plan and location: the
+// catalog's services section, which Catalog.Check requires for every
+// service the renderers name (catalog.RequiredServices), so the module
+// spells no IBM service name or plan of its own.
+func (m *module) serviceEntry(id string) (string, string, string) {
+	e := m.c.Catalog.MustService(id)
+	return e.ServiceName, e.Plan, e.Location
 }
 
 func (m *module) objectStorage(f *file) {
 	obj := m.s.Storage.ObjectStorage
-	service, plan, loc := m.serviceEntry("cos", cosService, cosPlan, cosLocation)
+	service, plan, loc := m.serviceEntry("cos")
 	f.note("Object Storage: data that must survive a zone (cross-region buckets survive a region).")
 	r := f.add(newBlock("resource", "ibm_resource_instance", "cos"))
 	r.setFrom("name", str(obj.InstanceName), "spec.storage.objectStorage.instanceName")
@@ -104,7 +94,7 @@ func (m *module) database(f *file, i int) {
 
 func (m *module) cloudant(f *file) {
 	cl := m.s.Storage.Cloudant
-	service, _, _ := m.serviceEntry("cloudant", cloudantService, "", "")
+	service, _, _ := m.serviceEntry("cloudant")
 	f.note("Cloudant: a managed document database replicated across the region's zones.")
 	r := f.add(newBlock("resource", "ibm_resource_instance", "cloudant"))
 	r.setFrom("name", str(cl.InstanceName), "spec.storage.cloudant.instanceName")

@@ -1,0 +1,41 @@
+package wizard
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/iksplan/iksplan/model/catalog"
+)
+
+// TestWhyTextsReadIBMDefaultsFromTheCatalog: the help's IBM defaults
+// (pod and service subnets, registry domain) come from the catalog in use,
+// so a --catalog FILE with other values shows those, and no placeholder is
+// left unfilled.
+func TestWhyTextsReadIBMDefaultsFromTheCatalog(t *testing.T) {
+	cat := *catalog.Default()
+	cat.Networks.ClassicPodSubnet = "10.99.0.0/16"
+	cat.Networks.ServiceSubnet = "10.98.0.0/16"
+	cat.Registries.Global = "registry.example"
+	for key, want := range map[string]string{
+		"spec.network.podSubnet":     "10.99.0.0/16",
+		"spec.network.serviceSubnet": "10.98.0.0/16",
+	} {
+		w, ok := WhyFor(key)
+		if !ok {
+			t.Fatalf("no why text for %s", key)
+		}
+		if got := w.withFacts(&cat).Text; !strings.Contains(got, want) {
+			t.Errorf("%s: why text does not show the catalog's %s:\n%s", key, want, got)
+		}
+	}
+	left := regexp.MustCompile(`\{(classicPodSubnet|vpcPodSubnet|vpcNextPodSubnet|serviceSubnet|registry)\}`)
+	whyMu.RLock()
+	defer whyMu.RUnlock()
+	for key, w := range whys {
+		w = w.withFacts(&cat)
+		if m := left.FindString(w.Text + w.Alternatives); m != "" {
+			t.Errorf("%s: placeholder %s left in the why text", key, m)
+		}
+	}
+}
