@@ -108,7 +108,10 @@ var ruleCases = []ruleCase{
 		s.WorkerPools[0].Isolation = model.IsolationDedicated
 		s.WorkerPools[0].Flavor = "ox2.8x64" // no dedicated host runs ox2
 	}), path: "spec.workerPools[0].isolation",
-		pass: spec(func(s *model.Spec) { s.WorkerPools[0].Isolation = model.IsolationDedicated; s.WorkerPools[0].Flavor = "bx2.8x32" })},
+		pass: spec(func(s *model.Spec) {
+			s.WorkerPools[0].Isolation = model.IsolationDedicated
+			s.WorkerPools[0].Flavor = "bx2.8x32"
+		})},
 	{id: "HW008", vpc: true, fail: spec(func(s *model.Spec) {
 		s.WorkerPools[0].Isolation = model.IsolationDedicated
 		s.WorkerPools[0].Flavor = "bx2.8x32"
