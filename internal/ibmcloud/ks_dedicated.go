@@ -42,11 +42,11 @@ type Host struct {
 	Flavor  string       `json:"flavor"`
 	Zone    string       `json:"zone"`
 	Reads   int          `json:"reads"`
-	Workers []hostWorker `json:"workers"`
+	Workers []HostWorker `json:"workers"`
 }
 
-// hostWorker is containerv2 DedicatedHostWorker.
-type hostWorker struct {
+// HostWorker is containerv2 DedicatedHostWorker: a worker placed on a host.
+type HostWorker struct {
 	ClusterID    string `json:"clusterID"`
 	Flavor       string `json:"flavor"`
 	WorkerID     string `json:"workerID"`
@@ -203,7 +203,7 @@ func ksHostCreate(c *Call) error {
 	if m, _ := cat().HostMetro(region.Name); !ok || m != p.Metro {
 		return failf("The zone '%s' is not in the metro '%s' of the dedicated host pool.", c.Get("zone"), p.Metro)
 	}
-	h := &Host{ID: fmt.Sprintf("%s-%s", p.ID, st.newID("host", p.ID, len(p.Hosts))[:16]), Flavor: f.Name, Zone: c.Get("zone"), Workers: []hostWorker{}}
+	h := &Host{ID: fmt.Sprintf("%s-%s", p.ID, st.newID("host", p.ID, len(p.Hosts))[:16]), Flavor: f.Name, Zone: c.Get("zone"), Workers: []HostWorker{}}
 	p.Hosts = append(p.Hosts, h)
 	if c.Get("output") != "" {
 		return printJSON(c.env.Out, map[string]string{"id": h.ID}) // CreateDedicatedHostResponse
@@ -280,7 +280,7 @@ func hostPoolFor(c *Call, flavor string) (*HostPool, error) {
 
 // placeWorkers puts n workers of flavor on the host pool's hosts in zone,
 // first fit, or fails as IBM does when they do not fit.
-func placeWorkers(p *HostPool, zone string, n int, flavor string, place func(i int) hostWorker) error {
+func placeWorkers(p *HostPool, zone string, n int, flavor string, place func(i int) HostWorker) error {
 	f, _ := cat().Flavor(model.InfraVPC, flavor)
 	var hosts []*Host
 	for _, h := range p.Hosts {
@@ -327,8 +327,8 @@ func placeZone(st *State, cl *Cluster, wp *Pool, z *PoolZone) error {
 	if p == nil {
 		return failf("The dedicated host pool '%s' could not be found.", wp.HostPool)
 	}
-	return placeWorkers(p, z.ID, len(z.Workers), wp.Flavor, func(i int) hostWorker {
-		return hostWorker{ClusterID: cl.ID, Flavor: wp.Flavor, WorkerID: z.Workers[i].ID, WorkerPoolID: wp.ID}
+	return placeWorkers(p, z.ID, len(z.Workers), wp.Flavor, func(i int) HostWorker {
+		return HostWorker{ClusterID: cl.ID, Flavor: wp.Flavor, WorkerID: z.Workers[i].ID, WorkerPoolID: wp.ID}
 	})
 }
 
