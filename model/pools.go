@@ -16,6 +16,45 @@ type WorkerPool struct {
 	Taints          []Taint           `yaml:"taints,omitempty" json:"taints,omitempty"`
 	// DiskEncryption keeps IBM's default AES-256 worker disk encryption on.
 	DiskEncryption *bool `yaml:"diskEncryption,omitempty" json:"diskEncryption,omitempty" jsonschema:"description=Encrypt worker disks (IBM default: true)"`
+	// DedicatedHosts sizes the dedicated host pool of a VPC pool with
+	// isolation dedicated; nil means the catalog's host flavor for the
+	// worker flavor's class and as many hosts as the workers need.
+	DedicatedHosts *DedicatedHosts `yaml:"dedicatedHosts,omitempty" json:"dedicatedHosts,omitempty"`
+}
+
+// DedicatedHosts is the dedicated host pool a VPC worker pool runs on: IKS
+// places the pool's workers on hosts that serve one account only
+// (https://cloud.ibm.com/docs/containers?topic=containers-cluster-create-dedicated-hosts).
+type DedicatedHosts struct {
+	// HostFlavor is the host flavor, e.g. bx2.host.152x608; empty: the
+	// catalog's host flavor for the worker flavor's class.
+	HostFlavor string `yaml:"hostFlavor,omitempty" json:"hostFlavor,omitempty" jsonschema:"description=Dedicated host flavor\\, e.g. bx2.host.152x608; empty: the one for the worker flavor's class"`
+	// HostsPerZone is how many hosts each zone gets; 0: as many as the
+	// pool's workers need.
+	HostsPerZone int `yaml:"hostsPerZone,omitempty" json:"hostsPerZone,omitempty" jsonschema:"minimum=0,maximum=100,description=Dedicated hosts in each zone; 0 or omitted: computed from the workers"`
+}
+
+// OnDedicatedHosts reports whether the pool runs on VPC dedicated hosts.
+func (p *WorkerPool) OnDedicatedHosts(s *Spec) bool {
+	return s.IsVPC() && p.Isolation == IsolationDedicated
+}
+
+// HostsNeeded is how many hosts of hostVCPU and hostMemGiB hold workers
+// workers of flavor f: each host takes as many whole workers as its vCPU
+// and memory allow (IBM: "Dedicated host has insufficient capacity" when
+// they do not fit, containers ts-worker-dedicated). 0 when none fit.
+func HostsNeeded(workers int, f FlavorSpec, hostVCPU, hostMemGiB int) int {
+	if workers <= 0 {
+		return 0
+	}
+	if f.VCPU <= 0 || f.MemoryGiB <= 0 {
+		return 0
+	}
+	per := min(hostVCPU/f.VCPU, hostMemGiB/f.MemoryGiB)
+	if per <= 0 {
+		return 0
+	}
+	return (workers + per - 1) / per
 }
 
 // EncryptsDisk reports whether worker disks stay encrypted (the default).

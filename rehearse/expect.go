@@ -10,6 +10,7 @@ import (
 
 	"github.com/iksplan/iksplan/internal/ibmcloud"
 	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/model/catalog"
 )
 
 // expect compares the double's final state with the (resolved) design and
@@ -58,6 +59,7 @@ func expect(d *model.Design, st *ibmcloud.State) []string {
 		if !sameSet(zones, s.Zones) {
 			bad = append(bad, fmt.Sprintf("pool %s spans %v, design %v", p.Name, zones, s.Zones))
 		}
+		bad = append(bad, expectHosts(s, &s.WorkerPools[i], got, st)...)
 	}
 	se := s.Network.ServiceEndpoints
 	if se != "" && (cl.PublicSE != se.HasPublic() || cl.PrivateSE != se.HasPrivate()) {
@@ -261,4 +263,53 @@ func diff(a, b string) string {
 		}
 	}
 	return ""
+}
+
+// expectHosts checks a pool on VPC dedicated hosts: it names a host pool
+// of its flavor class, every zone has the planned hosts, and every worker
+// of the pool sits on one of them; a pool off dedicated hosts names none.
+func expectHosts(s *model.Spec, p *model.WorkerPool, got *ibmcloud.Pool, st *ibmcloud.State) []string {
+	if !p.OnDedicatedHosts(s) {
+		if got.HostPool != "" {
+			return []string{fmt.Sprintf("pool %s: on dedicated host pool %s, design isolation %s", p.Name, got.HostPool, p.Isolation)}
+		}
+		return nil
+	}
+	var hp *ibmcloud.HostPool
+	for _, x := range st.HostPools {
+		if x.ID == got.HostPool {
+			hp = x
+		}
+	}
+	if hp == nil {
+		return []string{fmt.Sprintf("pool %s: not on a dedicated host pool (isolation dedicated)", p.Name)}
+	}
+	var bad []string
+	plan := catalog.Default().HostPlanFor(s, p, p.WorkersPerZone)
+	if hp.FlavorClass != plan.Flavor.FlavorClass {
+		bad = append(bad, fmt.Sprintf("pool %s: host pool class %s, design %s", p.Name, hp.FlavorClass, plan.Flavor.FlavorClass))
+	}
+	placed := map[string]bool{}
+	for _, z := range s.Zones {
+		n := 0
+		for _, h := range hp.Hosts {
+			if h.Zone == z {
+				n++
+				for _, w := range h.Workers {
+					placed[w.WorkerID] = true
+				}
+			}
+		}
+		if n != plan.PerZone {
+			bad = append(bad, fmt.Sprintf("pool %s: %d dedicated hosts in %s, design %d", p.Name, n, z, plan.PerZone))
+		}
+	}
+	for _, z := range got.Zones {
+		for _, w := range z.Workers {
+			if !placed[w.ID] {
+				bad = append(bad, fmt.Sprintf("pool %s: worker %s is not on a dedicated host", p.Name, w.ID))
+			}
+		}
+	}
+	return bad
 }

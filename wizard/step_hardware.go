@@ -82,6 +82,31 @@ var poolList = List[model.WorkerPool]{
 			return wrapTo(fmt.Sprintf("%s: %d vCPU, %d GiB (%s)%s", f.Name, f.VCPU, f.MemoryGiB, f.Class, flavorExtra(f)), c.Width)
 		},
 	}, {
+		ID:          "hosts",
+		Title:       "Dedicated hosts",
+		Description: "The pool's dedicated host pool: how many hosts each zone gets.",
+		Skip:        func(c *Ctx, p *model.WorkerPool) bool { return !p.OnDedicatedHosts(c.Spec()) },
+		Fields: func(c *Ctx, p *model.WorkerPool, i int) []huh.Field {
+			return []huh.Field{PickFunc(c, "spec.workerPools[*].dedicatedHosts.hostsPerZone", "Dedicated hosts per zone", "",
+				func() int {
+					if p.DedicatedHosts == nil {
+						return 0
+					}
+					return p.DedicatedHosts.HostsPerZone
+				},
+				func(n int) {
+					switch {
+					case n > 0 && p.DedicatedHosts == nil:
+						p.DedicatedHosts = &model.DedicatedHosts{HostsPerZone: n}
+					case p.DedicatedHosts != nil:
+						p.DedicatedHosts.HostsPerZone = n
+						if n == 0 && p.DedicatedHosts.HostFlavor == "" {
+							p.DedicatedHosts = nil
+						}
+					}
+				}, hostCountOpts(c, p, i))}
+		},
+	}, {
 		ID:    "os",
 		Title: "Operating system",
 		Skip: func(c *Ctx, p *model.WorkerPool) bool {
@@ -127,8 +152,9 @@ func init() {
 				"servers for production; shared virtual servers for development and test (and cost-" +
 				"sensitive production). Dedicated means the physical host serves only your account; " +
 				"bare metal is single-tenant hardware ordered with --hardware dedicated.",
-			Alternatives: "VPC workers are virtual servers on shared hosts in iksplan's catalog; " +
-				"dedicated and bare metal are classic choices here.",
+			Alternatives: "On VPC, dedicated means IKS dedicated hosts (documented without a beta tag since 2026): a host " +
+				"pool of one flavor class per metro, hosts in every zone, billed per host; a host runs only workers of its " +
+				"class (bx2, cx2 or mx2 here). Bare metal is a classic choice.",
 			Doc:           "https://cloud.ibm.com/docs/containers?topic=containers-planning_worker_nodes",
 			FixedAtCreate: true,
 		},
@@ -141,6 +167,14 @@ func init() {
 			Alternatives:  "Compute (c) flavors for CPU-bound services, memory (m) flavors for caches and JVMs.",
 			Doc:           "https://cloud.ibm.com/docs/containers?topic=containers-classic-flavors",
 			FixedAtCreate: true,
+		},
+		Why{
+			Key: "spec.workerPools[*].dedicatedHosts.hostsPerZone",
+			Text: "Workers of a dedicated-host pool are placed only on the pool's hosts; each zone needs hosts, and " +
+				"workers that do not fit fail with \"Dedicated host has insufficient capacity\". IBM advises more than " +
+				"one host per zone, so a host failure does not take all of the zone's workers.",
+			Doc:           "https://cloud.ibm.com/docs/containers?topic=containers-cluster-create-dedicated-hosts",
+			FixedAtCreate: false,
 		},
 		Why{
 			Key:  "spec.workerPools[*].operatingSystem",
@@ -162,7 +196,15 @@ func nextPoolName(d *model.Design) string {
 func isolationOpts(c *Ctx) []Opt[model.Isolation] {
 	opts := ChoiceOpts(model.Isolation("").Choices())
 	if c.Spec().IsVPC() {
-		return slices.DeleteFunc(opts, func(o Opt[model.Isolation]) bool { return o.Value != model.IsolationShared })
+		// VPC offers shared hosts and IKS dedicated hosts (the catalog's
+		// dedicatedHosts section), no bare-metal workers.
+		opts = slices.DeleteFunc(opts, func(o Opt[model.Isolation]) bool { return o.Value == model.IsolationBareMetal })
+		for i := range opts {
+			if opts[i].Value == model.IsolationDedicated {
+				opts[i].Label = "Dedicated hosts"
+				opts[i].Help = "IKS dedicated hosts: a host pool only your account uses; bx2, cx2 or mx2 workers"
+			}
+		}
 	}
 	return opts
 }
@@ -245,4 +287,25 @@ func poolsLive(c *Ctx) string {
 	z := max(len(c.D.Spec.Zones), 1)
 	fmt.Fprintf(&b, "%d %s in %d %s", plan.TotalWorkers, plural(plan.TotalWorkers, "worker"), z, plural(z, "zone"))
 	return b.String()
+}
+
+// hostCountOpts offers "as many as the workers need" (the plan's count) and
+// 1–6 hosts per zone.
+func hostCountOpts(c *Ctx, p *model.WorkerPool, i int) []Opt[int] {
+	workers := p.WorkersPerZone
+	if plan := model.PlanCapacity(c.Spec(), c.Cat); i < len(plan.Pools) {
+		workers = plan.Pools[i].WorkersPerZone
+	}
+	probe := *p
+	probe.DedicatedHosts = nil
+	hp := c.Cat.HostPlanFor(c.Spec(), &probe, workers)
+	auto := "As many as the workers need"
+	if hp.Known {
+		auto = fmt.Sprintf("As many as the workers need (%d × %s)", hp.Needed, hp.Flavor.Name)
+	}
+	opts := []Opt[int]{{Value: 0, Label: auto}}
+	for n := 1; n <= 6; n++ {
+		opts = append(opts, Opt[int]{Value: n, Label: fmt.Sprintf("%d %s per zone", n, plural(n, "host"))})
+	}
+	return opts
 }

@@ -243,9 +243,19 @@ func ksCreateVPC(c *Call) error {
 	if sn.Zone != c.Get("zone") {
 		return failf("The subnet '%s' is in zone '%s', not in '%s'.", sn.ID, sn.Zone, c.Get("zone"))
 	}
+	hp, err := hostPoolFor(c, c.Get("flavor"))
+	if err != nil {
+		return err
+	}
 	cl, pool, err := newCluster(c, "vpc-gen2", model.InfraVPC)
 	if err != nil {
 		return err
+	}
+	if hp != nil {
+		pool.HostPool = hp.ID
+		if err := hostPoolZoneCheck(st, pool, c.Get("zone")); err != nil {
+			return err
+		}
 	}
 	cl.VPC = vpc.ID
 	pool.VolumeKMS = volumeKMS(c)
@@ -259,6 +269,9 @@ func ksCreateVPC(c *Call) error {
 	// (https://cloud.ibm.com/docs/containers?topic=containers-vpc-block).
 	cl.Addons = []Addon{{Name: "vpc-block-csi-driver", Version: "5.2"}}
 	addZone(st, cl, pool, c.Get("zone"), func(z *PoolZone) { z.SubnetID = sn.ID })
+	if err := placeZone(st, cl, pool, pool.zone(c.Get("zone"))); err != nil {
+		return err
+	}
 	st.Clusters = append(st.Clusters, cl)
 	fmt.Fprintf(c.env.Out, "Creating cluster...\nOK\nCluster created with ID %s\n", cl.ID)
 	return nil

@@ -94,7 +94,9 @@ type vpcPoolJSON struct {
 	OS          string            `json:"operatingSystem"`
 	Labels      map[string]string `json:"labels"`
 	Taints      map[string]string `json:"taints"`
-	Lifecycle   struct {
+	// HostPoolID is containerv2 GetWorkerPoolResponse.HostPoolID.
+	HostPoolID string `json:"dedicatedHostPoolId,omitempty"`
+	Lifecycle  struct {
 		ActualState  string `json:"actualState"`
 		DesiredState string `json:"desiredState"`
 	} `json:"lifecycle"`
@@ -132,6 +134,7 @@ func poolJSON(cl *Cluster, p *Pool) any {
 		taints = map[string]string{}
 	}
 	out := vpcPoolJSON{ID: p.ID, PoolName: p.Name, Flavor: p.Flavor, Provider: "vpc-gen2", VPCID: cl.VPC, WorkerCount: p.SizePerZone, Isolation: "public", OS: p.OS, Labels: labels, Taints: taints, Zones: []vpcPoolZone{}, WorkerVolumeEncryption: p.VolumeKMS}
+	out.HostPoolID = p.HostPool
 	out.Lifecycle.ActualState, out.Lifecycle.DesiredState = "deployed", "deployed"
 	for _, z := range p.Zones {
 		vz := vpcPoolZone{ID: z.ID, WorkerCount: len(z.Workers)}
@@ -283,7 +286,16 @@ func ksPoolCreateVPC(c *Call) error {
 	if c.Get("vpc-id") != cl.VPC {
 		return failf("The VPC ID '%s' is not the VPC of the cluster.", c.Get("vpc-id"))
 	}
-	return ksPoolCreate(c, model.InfraVPC, func(p *Pool) { p.VolumeKMS = volumeKMS(c) })
+	hp, err := hostPoolFor(c, c.Get("flavor"))
+	if err != nil {
+		return err
+	}
+	return ksPoolCreate(c, model.InfraVPC, func(p *Pool) {
+		p.VolumeKMS = volumeKMS(c)
+		if hp != nil {
+			p.HostPool = hp.ID
+		}
+	})
 }
 
 func ksPoolCreateClassic(c *Call) error {
@@ -357,10 +369,19 @@ func zoneAdd(c *Call, set func(*PoolZone) error) error {
 		}
 	}
 	for _, name := range c.All("worker-pool") {
+		if err := hostPoolZoneCheck(c.env.State, cl.pool(name), c.Get("zone")); err != nil {
+			return err
+		}
+	}
+	for _, name := range c.All("worker-pool") {
 		var serr error
-		addZone(c.env.State, cl, cl.pool(name), c.Get("zone"), func(z *PoolZone) { serr = set(z) })
+		p := cl.pool(name)
+		addZone(c.env.State, cl, p, c.Get("zone"), func(z *PoolZone) { serr = set(z) })
 		if serr != nil {
 			return serr
+		}
+		if err := placeZone(c.env.State, cl, p, p.zone(c.Get("zone"))); err != nil {
+			return err
 		}
 	}
 	return ok(c)

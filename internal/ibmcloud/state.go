@@ -35,6 +35,7 @@ type State struct {
 	AuthPolicies []AuthPolicy  `json:"authorizationPolicies"`
 	ATTargets    []ATTarget    `json:"atrackerTargets"`
 	ATRoutes     []ATRoute     `json:"atrackerRoutes"`
+	HostPools    []*HostPool   `json:"dedicatedHostPools"`
 }
 
 // Session is the local CLI session: login and target.
@@ -129,6 +130,7 @@ type Pool struct {
 	Flavor      string            `json:"flavor"`
 	SizePerZone int               `json:"sizePerZone"`
 	Hardware    string            `json:"hardware,omitempty"`
+	HostPool    string            `json:"dedicatedHostPool,omitempty"`
 	OS          string            `json:"operatingSystem"`
 	Labels      map[string]string `json:"labels,omitempty"`
 	Taints      map[string]string `json:"taints,omitempty"`

@@ -26,6 +26,7 @@ var unknowns = []Unknown{
 	{Path: "spec.sizing", Why: "the demand the pools were sized for is not recorded anywhere; import keeps the pool sizes instead", Where: "kubectl top nodes; the workloads' requests (kubectl describe nodes)"},
 	{Path: "spec.workerPools[*].purpose", Why: "an iksplan notion; IBM returns only the labels and taints", Where: "the pool's labels and taints"},
 	{Path: "spec.workerPools[*].diskEncryption", Why: "the worker-pool body does not say whether --disable-disk-encrypt was used", Where: "IBM support, or the order's history (ibmcloud sl hardware detail for classic)", Infra: model.InfraClassic},
+	{Path: "spec.workerPools[*].dedicatedHosts", Why: "the worker-pool body names only its dedicatedHostPoolId (import sets isolation dedicated); the host flavor and hosts per zone live in the host pool, which import does not read", Where: "ibmcloud ks dedicated host ls --pool ID --output json (flavor, zone of each host)", Infra: model.InfraVPC},
 	{Path: "spec.security.kms.provider", Why: "cluster get says KMS is on (keyProtectEnabled), not whether it is Key Protect or Hyper Protect Crypto Services; import says key-protect", Where: "ibmcloud ks kms instance ls (service kms or hs-crypto)"},
 	{Path: "spec.security.kms.instanceName", Why: "cluster get returns no KMS instance", Where: "ibmcloud ks kms instance ls, and the cluster's Activity Tracker events of kms enable"},
 	{Path: "spec.security.kms.rootKeyName", Why: "cluster get returns no root key", Where: "ibmcloud ks kms crk ls --instance-id ID"},

@@ -45,6 +45,8 @@ type Catalog struct {
 	Images Images `yaml:"images" json:"images"`
 	// Authorizations are the IAM service-to-service policies IBM asks for.
 	Authorizations Authorizations `yaml:"authorizations" json:"authorizations"`
+	// DedicatedHosts are the VPC dedicated host flavors and metros.
+	DedicatedHosts DedicatedHosts `yaml:"dedicatedHosts" json:"dedicatedHosts"`
 }
 
 // Section is the provenance every section carries.

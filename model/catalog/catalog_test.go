@@ -103,8 +103,10 @@ func TestFlavorIsolations(t *testing.T) {
 		t.Run(string(f.Infrastructure)+"/"+f.Name, func(t *testing.T) {
 			switch {
 			case f.Infrastructure == model.InfraVPC:
-				if len(f.Isolations) != 1 || f.Isolations[0] != model.IsolationShared {
-					t.Errorf("VPC flavor isolations %v, want [shared]", f.Isolations)
+				// Shared, plus dedicated where a dedicated host flavor runs
+				// the flavor's class (Check enforces which).
+				if !f.Allows(model.IsolationShared) || f.BareMetal() || len(f.Isolations) > 2 {
+					t.Errorf("VPC flavor isolations %v, want shared (and dedicated on hosts)", f.Isolations)
 				}
 			case f.BareMetal():
 				if len(f.Isolations) != 1 {
@@ -358,6 +360,16 @@ func TestCheckRejects(t *testing.T) {
 		}, "not a CIDR prefix"},
 		{"no pod default", func(c *Catalog) { c.Networks.ClassicPodSubnet = "" }, "networks.classicPodSubnet"},
 		{"undated section", func(c *Catalog) { c.Charts.AsOf = "" }, "charts: asOf"},
+		{"dedicated without a host", func(c *Catalog) { c.DedicatedHosts.Items = c.DedicatedHosts.Items[1:] }, "no dedicated host flavor runs class bx2"},
+		{"host class without dedicated", func(c *Catalog) {
+			for i, f := range c.Flavors.Items {
+				if f.Name == "cx2.8x16" {
+					c.Flavors.Items[i].Isolations = []model.Isolation{model.IsolationShared}
+				}
+			}
+		}, "cx2.8x16 is of class cx2"},
+		{"no host metro", func(c *Catalog) { delete(c.DedicatedHosts.Metros, "jp-tok") }, "VPC region jp-tok has no metro"},
+		{"undated hosts", func(c *Catalog) { c.DedicatedHosts.AsOf = "" }, "dedicatedHosts: asOf"},
 		{"chart missing", func(c *Catalog) { c.Charts.Items = c.Charts.Items[1:] }, "charts: logs-agent is missing"},
 		{"service missing", func(c *Catalog) { c.Services.Items = c.Services.Items[2:] }, "services: cloudant is missing"},
 		{"no geography", func(c *Catalog) { c.ObjectStorage.CrossRegion = c.ObjectStorage.CrossRegion[1:] }, "jp-tok has no cross-region"},

@@ -43,6 +43,7 @@ func (c *Catalog) Check() error {
 	c.checkIAM(add)
 	c.checkFacts(add, regions)
 	c.checkWorkerNodes(add)
+	c.checkDedicatedHosts(add, regions)
 	for _, r := range c.Registries.Items {
 		if !regions[r.Region] {
 			add("registries: region %q is not in locations", r.Region)

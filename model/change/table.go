@@ -46,6 +46,8 @@ var table = []Impact{
 	{"spec.workerPools[*].name", PoolReplace, "a pool keeps its name: another name is another pool (diff shows it as one removed and one added)", docs + "kubernetes-service-cli#cs_worker_pool_create"},
 	{"spec.workerPools[*].isolation", PoolReplace, "a pool's hardware tenancy is set when it is created", tfProvider + "ibm_container_worker_pool.hardware and ibm_container_vpc_worker_pool.host_pool_id are ForceNew"},
 	{"spec.workerPools[*].flavor", PoolReplace, "a pool's flavor is fixed: a new pool with the new flavor, then drain and remove the old", tfProvider + "ibm_container_vpc_worker_pool.flavor and ibm_container_worker_pool.machine_type are ForceNew; " + docs + "update#machine_type"},
+	{"spec.workerPools[*].dedicatedHosts", PoolReplace, "a pool's dedicated host pool is named at worker-pool create (--dedicated-host-pool)", tfProvider + "ibm_container_vpc_worker_pool.host_pool_id and ibm_container_dedicated_host_pool.flavor_class are ForceNew"},
+	{"spec.workerPools[*].dedicatedHosts.hostsPerZone", InPlace, "more hosts are dedicated host create in the same host pool; fewer are dedicated host rm after placement disable", docs + "dedicated-hosts"},
 	{"spec.workerPools[*].workersPerZone", InPlace, "worker-pool resize adds or removes workers in every zone", docs + "kubernetes-service-cli#cs_worker_pool_resize"},
 	{"spec.workerPools[*].operatingSystem", Rolling, "worker-pool operating-system set, then worker replace --update (VPC) or worker update (classic), worker by worker", docs + "kubernetes-service-cli#cs_worker_pool_os_set"},
 	{"spec.workerPools[*].purpose", InPlace, "the purpose sets labels and taints, which worker-pool label set and taint set change in place", docs + "kubernetes-service-cli#worker_pool_taint"},

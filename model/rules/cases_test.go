@@ -104,7 +104,40 @@ var ruleCases = []ruleCase{
 		findFlavor(t, c, model.InfraClassic, "b3c.8x32").Regions = []string{"us-south"}
 	}), path: "spec.workerPools[0].flavor"},
 	{id: "HW003", fail: spec(func(s *model.Spec) { s.WorkerPools[0].Isolation = model.IsolationBareMetal }), path: "spec.workerPools[0].isolation"},
-	{id: "HW003", vpc: true, fail: spec(func(s *model.Spec) { s.WorkerPools[0].Isolation = model.IsolationDedicated }), path: "spec.workerPools[0].isolation"},
+	{id: "HW003", vpc: true, fail: spec(func(s *model.Spec) {
+		s.WorkerPools[0].Isolation = model.IsolationDedicated
+		s.WorkerPools[0].Flavor = "ox2.8x64" // no dedicated host runs ox2
+	}), path: "spec.workerPools[0].isolation",
+		pass: spec(func(s *model.Spec) {
+			s.WorkerPools[0].Isolation = model.IsolationDedicated
+			s.WorkerPools[0].Flavor = "bx2.8x32"
+		})},
+	{id: "HW008", vpc: true, fail: spec(func(s *model.Spec) {
+		s.WorkerPools[0].Isolation = model.IsolationDedicated
+		s.WorkerPools[0].Flavor = "bx2.8x32"
+		s.WorkerPools[0].DedicatedHosts = &model.DedicatedHosts{HostFlavor: "cx2.host.152x304", HostsPerZone: 2}
+	}), path: "spec.workerPools[0].dedicatedHosts.hostFlavor"},
+	{id: "HW008", vpc: true, fail: spec(func(s *model.Spec) {
+		s.WorkerPools[0].Isolation = model.IsolationDedicated
+		s.WorkerPools[0].Flavor = "bx2.8x32"
+		s.WorkerPools[0].WorkersPerZone = 40 // 19 bx2.8x32 per 152-vCPU host: 3 hosts
+		s.WorkerPools[0].DedicatedHosts = &model.DedicatedHosts{HostsPerZone: 2}
+	}), path: "spec.workerPools[0].dedicatedHosts.hostsPerZone",
+		pass: spec(func(s *model.Spec) {
+			s.WorkerPools[0].Isolation = model.IsolationDedicated
+			s.WorkerPools[0].Flavor = "bx2.8x32"
+			s.WorkerPools[0].WorkersPerZone = 40
+			s.WorkerPools[0].DedicatedHosts = &model.DedicatedHosts{HostsPerZone: 3}
+		})},
+	{id: "HW009", vpc: true, fail: spec(func(s *model.Spec) {
+		s.WorkerPools[0].Isolation = model.IsolationDedicated
+		s.WorkerPools[0].Flavor = "bx2.8x32"
+	}), path: "spec.workerPools[0].dedicatedHosts.hostsPerZone",
+		pass: spec(func(s *model.Spec) {
+			s.WorkerPools[0].Isolation = model.IsolationDedicated
+			s.WorkerPools[0].Flavor = "bx2.8x32"
+			s.WorkerPools[0].DedicatedHosts = &model.DedicatedHosts{HostsPerZone: 2}
+		})},
 	{id: "HW004", fail: cat(func(_ testing.TB, d *model.Design, c *catalog.Catalog) {
 		c.Flavors.Items = append(c.Flavors.Items, catalog.Flavor{Name: "tst.2x4", Infrastructure: model.InfraClassic, Class: "compute", VCPU: 2, MemoryGiB: 4,
 			Isolations: []model.Isolation{model.IsolationShared, model.IsolationDedicated}, OperatingSystems: []model.OperatingSystem{model.OSUbuntu24}})

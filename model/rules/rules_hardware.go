@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/model/catalog"
 )
 
 // MinProductionVCPU is the smallest worker iksplan accepts in production:
@@ -68,7 +69,8 @@ func hardwareRules() []Rule {
 			Title: "Isolation not available for the flavor",
 			Why: "Seed slide 9: bare metal for high performance and GPUs, dedicated virtual for production, shared virtual " +
 				"for development or production. Bare-metal flavors are ordered with `--hardware dedicated` and only as bare " +
-				"metal; classic virtual flavors are shared or dedicated; VPC virtual servers are not ordered with an isolation level.",
+				"metal; classic virtual flavors are shared or dedicated. On VPC, dedicated means IKS dedicated hosts, and a host runs " +
+				"only workers of its family and class (IBM VPC dh-profiles: a bx2 host runs bx2.* instances).",
 			DocURL: doc("planning_worker_nodes"),
 			Check: func(c *Context) []Hit {
 				s := c.Spec
@@ -85,7 +87,7 @@ func hardwareRules() []Rule {
 					case p.Isolation == model.IsolationBareMetal:
 						hits = append(hits, hit(path, "pool %s: isolation bare-metal needs a bare-metal flavor; %s is a virtual server (isolation %s)", p.Name, f.Name, isolationList(f.Isolations)))
 					case s.IsVPC():
-						hits = append(hits, hit(path, "pool %s: VPC flavor %s is ordered as a shared virtual server; isolation %s is classic-only", p.Name, f.Name, p.Isolation))
+						hits = append(hits, hit(path, "pool %s: no dedicated host runs VPC flavor %s (hosts run the classes %s); choose such a flavor or isolation shared", p.Name, f.Name, hostClasses(c)))
 					default:
 						hits = append(hits, hit(path, "pool %s: %s cannot be ordered with isolation %s (isolation %s)", p.Name, f.Name, p.Isolation, isolationList(f.Isolations)))
 					}
@@ -173,7 +175,89 @@ func hardwareRules() []Rule {
 				return hits
 			},
 		},
+		{
+			ID: "HW008", Severity: Error, Area: AreaHardware, Path: "spec.workerPools[*].dedicatedHosts", FixedAtCreate: true,
+			Title: "Dedicated hosts cannot hold the pool",
+			Why: "IKS places a VPC pool with isolation dedicated on the hosts of its dedicated host pool: the host pool has one " +
+				"flavor class and a metro, and every zone of the workers needs hosts (IBM cluster-create-dedicated-hosts). A host " +
+				"runs only workers of its class (VPC dh-profiles), and workers that do not fit fail with \"Dedicated host has " +
+				"insufficient capacity\" (IBM ts-worker-dedicated).",
+			DocURL: doc("cluster-create-dedicated-hosts"),
+			Check: func(c *Context) []Hit {
+				s := c.Spec
+				var hits []Hit
+				for i := range s.WorkerPools {
+					p := &s.WorkerPools[i]
+					f, ok := flavorOf(c, i)
+					if !ok || !p.OnDedicatedHosts(s) || !f.Allows(model.IsolationDedicated) {
+						continue // HW001 or HW003 report it
+					}
+					hp := c.Catalog.HostPlanFor(s, p, poolWorkers(c, i))
+					path := pathf("spec.workerPools[%d].dedicatedHosts", i)
+					switch {
+					case !hp.Known && p.DedicatedHosts != nil && p.DedicatedHosts.HostFlavor != "":
+						hits = append(hits, hit(path+".hostFlavor", "pool %s: dedicated host flavor %s is not in the catalog", p.Name, p.DedicatedHosts.HostFlavor))
+					case !hp.Known:
+						hits = append(hits, hit(path, "pool %s: no dedicated host flavor for class %s is offered in %s", p.Name, catalog.FlavorClass(f.Name), s.Region))
+					case hp.Flavor.FlavorClass != catalog.FlavorClass(f.Name):
+						hits = append(hits, hit(path+".hostFlavor", "pool %s: host flavor %s runs %s workers, not %s", p.Name, hp.Flavor.Name, hp.Flavor.FlavorClass, f.Name))
+					case hp.Metro == "":
+						hits = append(hits, hit(path, "pool %s: no dedicated host metro is known for region %s", p.Name, s.Region))
+					case hp.Needed == 0:
+						hits = append(hits, hit(path+".hostFlavor", "pool %s: one %s worker does not fit on a %s host", p.Name, f.Name, hp.Flavor.Name))
+					case hp.PerZone < hp.Needed:
+						hits = append(hits, hit(path+".hostsPerZone", "pool %s: %d %s per zone hold fewer than the %d workers per zone; %d are needed",
+							p.Name, hp.PerZone, hp.Flavor.Name, poolWorkers(c, i), hp.Needed))
+					}
+				}
+				return hits
+			},
+		},
+		{
+			ID: "HW009", Severity: Warning, Area: AreaHardware, Path: "spec.workerPools[*].dedicatedHosts.hostsPerZone",
+			Title: "One dedicated host per zone",
+			Why: "IBM's tip for dedicated hosts: create more than one host in each zone where workers run, for redundancy " +
+				"(IBM dedicated-hosts). With one host per zone, a host failure or maintenance takes every worker of the zone at once.",
+			DocURL: doc("dedicated-hosts"),
+			Check: func(c *Context) []Hit {
+				s := c.Spec
+				var hits []Hit
+				for i := range s.WorkerPools {
+					p := &s.WorkerPools[i]
+					if !p.OnDedicatedHosts(s) {
+						continue
+					}
+					if hp := c.Catalog.HostPlanFor(s, p, poolWorkers(c, i)); hp.Known && hp.PerZone == 1 {
+						hits = append(hits, hitSev(prodSeverity(s, Warning, Info), pathf("spec.workerPools[%d].dedicatedHosts.hostsPerZone", i),
+							"pool %s has one dedicated host per zone; set hostsPerZone: 2 or more so a host failure does not take the zone's workers", p.Name))
+					}
+				}
+				return hits
+			},
+		},
 	}
+}
+
+// poolWorkers is pool i's workers per zone: the design's, or the plan's.
+func poolWorkers(c *Context, i int) int {
+	if n := c.Spec.WorkerPools[i].WorkersPerZone; n > 0 {
+		return n
+	}
+	if i < len(c.Plan.Pools) {
+		return c.Plan.Pools[i].WorkersPerZone
+	}
+	return 0
+}
+
+// hostClasses lists the worker classes the catalog's dedicated hosts run.
+func hostClasses(c *Context) string {
+	var out []string
+	for _, h := range c.Catalog.DedicatedHosts.Items {
+		if !slices.Contains(out, h.FlavorClass) {
+			out = append(out, h.FlavorClass)
+		}
+	}
+	return strings.Join(out, ", ")
 }
 
 func isolationList(is []model.Isolation) string {

@@ -3,6 +3,7 @@ package doc
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/iksplan/iksplan/model"
@@ -107,7 +108,17 @@ func (b *builder) isolationDecision() Decision {
 	} else {
 		d.IBM = b.t("hw.iso.vpc.ibm", "Pool", lit("ibmcloud ks dedicated pool create --flavor-class bx2d --metro dal"),
 			"Host", lit("ibmcloud ks dedicated host create"), "Create", lit("cluster create vpc-gen2 --dedicated-host-pool ID"))
-		d.Alternatives = []Alternative{{b.t("hw.iso.vpc.alt"), b.t("hw.iso.vpc.altWhy")}}
+		hosts := b.c.HostPools()
+		if len(hosts) == 0 {
+			d.Alternatives = []Alternative{{b.t("hw.iso.vpc.alt"), b.t("hw.iso.vpc.altWhy")}}
+		} else if len(hosts) < len(s.WorkerPools) || !seen[model.IsolationShared] {
+			d.Alternatives = []Alternative{{label(b.translator, model.IsolationShared), b.t("hw.iso.vpc.sharedWhy")}}
+		}
+		for _, h := range hosts {
+			d.Consequences = append(d.Consequences, b.t("hw.iso.vpc.hosts", "Pool", code(s.WorkerPools[h.Pool].Name), "Name", code(h.Name),
+				"N", strconv.Itoa(h.PerZone), "Flavor", code(h.Flavor.Name), "VCPU", strconv.Itoa(h.Flavor.VCPU), "Mem", strconv.Itoa(h.Flavor.MemoryGiB), "Metro", code(h.Metro),
+				"Class", code(h.Flavor.FlavorClass+".*")))
+		}
 		d.Docs = append(d.Docs, b.docs(urlDedicatedHosts)...)
 	}
 	// Keep only the alternatives not chosen.

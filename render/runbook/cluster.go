@@ -3,7 +3,6 @@ package runbook
 import (
 	"fmt"
 
-	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/render/view"
 )
 
@@ -74,6 +73,7 @@ func (b *builder) createVPC() []word {
 		ws = append(ws, lit("--disable-outbound-traffic-protection"))
 	}
 	ws = append(ws, b.subnetFlags()...)
+	ws = append(ws, b.hostPoolFlags(0)...)
 	ws = append(ws, b.bootVolumeKMSFlags()...)
 	return append(ws, b.secretsManagerFlags()...)
 }
@@ -209,6 +209,7 @@ func (b *builder) createPool(i int) []word {
 		ws = append(ws, lit("--hardware"), b.poolHardware(i))
 	} else {
 		ws = append(ws, lit("--vpc-id"), b.vpcID())
+		ws = append(ws, b.hostPoolFlags(i)...)
 		ws = append(ws, b.bootVolumeKMSFlags()...)
 	}
 	ws = append(ws, b.poolLabels(i)...)
@@ -239,7 +240,4 @@ func (b *builder) access() {
 	}
 	b.readBack("capture", "CLUSTER_ID", view.StepAccess, "the cluster's ID",
 		cmd("<id of the cluster>", ".id", "", "ibmcloud", "ks", "cluster", "get", "--cluster", b.clusterVar(), "--output", "json")...)
-	if s.IsVPC() && s.WorkerPools[0].Isolation != model.IsolationShared {
-		bd.comment("VPC workers run on shared hosts here; dedicated hosts are set up outside this runbook.")
-	}
 }

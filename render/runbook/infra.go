@@ -120,6 +120,7 @@ func (b *builder) vpcInfrastructure() {
 			})
 		}
 	}
+	b.dedicatedHosts()
 	bd.blank()
 	switch {
 	case v.PublicGateway:
