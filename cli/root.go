@@ -150,6 +150,7 @@ Run it without arguments in a terminal to start the wizard.`,
 	)
 	registerWizard(root, a)
 	fixCompletionCommand(root)
+	installHelp(root, a)
 	return root
 }
 
