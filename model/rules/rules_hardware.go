@@ -2,7 +2,6 @@ package rules
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/iksplan/iksplan/model"
 )
@@ -58,7 +57,7 @@ func hardwareRules() []Rule {
 						continue
 					}
 					hits = append(hits, hit(pathf("spec.workerPools[%d].flavor", i), "pool %s: flavor %s is offered in %s, not %s",
-						p.Name, f.Name, strings.Join(f.Regions, ", "), c.Spec.Region))
+						p.Name, f.Name, commaList(f.Regions), c.Spec.Region))
 				}
 				return hits
 			},
@@ -132,7 +131,7 @@ func hardwareRules() []Rule {
 						oss = append(oss, string(o))
 					}
 					hits = append(hits, hit(pathf("spec.workerPools[%d].operatingSystem", i), "pool %s: %s runs %s, not %s",
-						p.Name, f.Name, strings.Join(oss, " or "), p.OperatingSystem))
+						p.Name, f.Name, orList(oss), p.OperatingSystem))
 				}
 				return hits
 			},
@@ -176,12 +175,12 @@ func hardwareRules() []Rule {
 	}
 }
 
-func isolationList(is []model.Isolation) string {
+func isolationList(is []model.Isolation) list {
 	var out []string
 	for _, i := range is {
 		out = append(out, string(i))
 	}
-	return strings.Join(out, " or ")
+	return orList(out)
 }
 
 // isOtherInfraFlavor reports whether name is a flavor of the other
