@@ -96,7 +96,7 @@ Exit status: 0 written, 1 error findings, 2 bad usage or unreadable input,
 				fmt.Fprintln(a.stdout, model.Escape(filepath.Join(out, filepath.FromSlash(art.Path))))
 			}
 			if w := l.report.Count(rules.Warning); w > 0 {
-				fmt.Fprintf(a.stderr, "iksplan: %s remain; `iksplan validate %s` lists them\n", plural(w, "warning"), args[0])
+				a.warn("%s remain; `iksplan validate %s` lists them", plural(w, "warning"), args[0])
 			}
 			return nil
 		},

@@ -150,6 +150,7 @@ Run it without arguments in a terminal to start the wizard.`,
 	)
 	registerWizard(root, a)
 	fixCompletionCommand(root)
+	installHelp(root, a)
 	return root
 }
 
@@ -196,11 +197,11 @@ func Run(build BuildInfo, args []string, stdin io.Reader, stdout, stderr io.Writ
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil && ee.err.Error() != "" {
-			fmt.Fprintf(stderr, "iksplan: %s\n", model.Escape(ee.err.Error()))
+			fmt.Fprintf(stderr, "iksplan: %s\n", model.Escape(localizeError(ee.err.Error(), runLocalizer(root, args))))
 		}
 		return ee.code
 	}
-	fmt.Fprintf(stderr, "iksplan: %s\n", model.Escape(err.Error()))
+	fmt.Fprintf(stderr, "iksplan: %s\n", model.Escape(localizeError(err.Error(), runLocalizer(root, args))))
 	// cobra reports unknown commands and wrong argument counts as plain
 	// errors: those are usage errors.
 	if isCobraUsageError(err) {

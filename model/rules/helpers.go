@@ -160,7 +160,7 @@ func newestVersion(cat *catalog.Catalog) (catalog.Version, bool) {
 }
 
 // versionList prints the catalog's versions, newest first.
-func versionList(cat *catalog.Catalog) string {
+func versionList(cat *catalog.Catalog) list {
 	var vs []string
 	for _, v := range cat.Versions.Items {
 		if v.Status != catalog.VersionUnsupported {
@@ -175,7 +175,7 @@ func versionList(cat *catalog.Catalog) string {
 		}
 		return bn - an
 	})
-	return strings.Join(vs, ", ")
+	return commaList(vs)
 }
 
 // parseAddrOrCIDR accepts a single IPv4 address or an IPv4 CIDR.
@@ -215,21 +215,13 @@ func dupIndexes(values []string) []int {
 }
 
 // joinNames joins names for a message: "a, b and c".
-func joinNames(names []string) string {
-	switch len(names) {
-	case 0:
-		return ""
-	case 1:
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
-}
+func joinNames(names []string) list { return list{items: names, last: "and"} }
 
 // joinInts lists numbers as "7, 14, 30".
-func joinInts(ns []int) string {
+func joinInts(ns []int) list {
 	s := make([]string, len(ns))
 	for i, n := range ns {
 		s[i] = strconv.Itoa(n)
 	}
-	return strings.Join(s, ", ")
+	return commaList(s)
 }

@@ -110,6 +110,9 @@ func termsIn(l i18n.Lang, args []any) []any {
 	termIDsOnce.Do(func() {
 		termIDs = map[string]string{}
 		for _, id := range i18n.IDsIn(i18n.EN, "terms") {
+			if strings.HasPrefix(id, "terms.join.") {
+				continue // list joiners (list.in), not phrases
+			}
 			if m, ok := i18n.Message(i18n.EN, id); ok {
 				termIDs[m.Other] = id
 			}
@@ -118,6 +121,10 @@ func termsIn(l i18n.Lang, args []any) []any {
 	out := make([]any, len(args))
 	for i, a := range args {
 		out[i] = a
+		if ls, ok := a.(list); ok {
+			out[i] = ls.in(l)
+			continue
+		}
 		if s, ok := a.(string); ok {
 			if id, known := termIDs[s]; known {
 				out[i] = i18n.For(l).T(id, nil)

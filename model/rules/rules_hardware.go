@@ -2,7 +2,6 @@ package rules
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/catalog"
@@ -59,7 +58,7 @@ func hardwareRules() []Rule {
 						continue
 					}
 					hits = append(hits, hit(pathf("spec.workerPools[%d].flavor", i), "pool %s: flavor %s is offered in %s, not %s",
-						p.Name, f.Name, strings.Join(f.Regions, ", "), c.Spec.Region))
+						p.Name, f.Name, commaList(f.Regions), c.Spec.Region))
 				}
 				return hits
 			},
@@ -134,7 +133,7 @@ func hardwareRules() []Rule {
 						oss = append(oss, string(o))
 					}
 					hits = append(hits, hit(pathf("spec.workerPools[%d].operatingSystem", i), "pool %s: %s runs %s, not %s",
-						p.Name, f.Name, strings.Join(oss, " or "), p.OperatingSystem))
+						p.Name, f.Name, orList(oss), p.OperatingSystem))
 				}
 				return hits
 			},
@@ -250,22 +249,22 @@ func poolWorkers(c *Context, i int) int {
 }
 
 // hostClasses lists the worker classes the catalog's dedicated hosts run.
-func hostClasses(c *Context) string {
+func hostClasses(c *Context) list {
 	var out []string
 	for _, h := range c.Catalog.DedicatedHosts.Items {
 		if !slices.Contains(out, h.FlavorClass) {
 			out = append(out, h.FlavorClass)
 		}
 	}
-	return strings.Join(out, ", ")
+	return commaList(out)
 }
 
-func isolationList(is []model.Isolation) string {
+func isolationList(is []model.Isolation) list {
 	var out []string
 	for _, i := range is {
 		out = append(out, string(i))
 	}
-	return strings.Join(out, " or ")
+	return orList(out)
 }
 
 // isOtherInfraFlavor reports whether name is a flavor of the other

@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"net/netip"
 	"slices"
-	"strings"
 
 	"github.com/iksplan/iksplan/model"
 )
@@ -365,14 +364,14 @@ func networkRules() []Rule {
 				if s.Network.Classic != nil {
 					for i, v := range s.Network.Classic.VLANs {
 						if !slices.Contains(s.Zones, v.Zone) {
-							hits = append(hits, hit(pathf("spec.network.classic.vlans[%d].zone", i), "VLANs are given for zone %s, which is not in spec.zones (%s)", v.Zone, strings.Join(s.Zones, ", ")))
+							hits = append(hits, hit(pathf("spec.network.classic.vlans[%d].zone", i), "VLANs are given for zone %s, which is not in spec.zones (%s)", v.Zone, commaList(s.Zones)))
 						}
 					}
 				}
 				if s.Network.VPC != nil {
 					for i, v := range s.Network.VPC.Subnets {
 						if !slices.Contains(s.Zones, v.Zone) {
-							hits = append(hits, hit(pathf("spec.network.vpc.subnets[%d].zone", i), "a subnet is given for zone %s, which is not in spec.zones (%s)", v.Zone, strings.Join(s.Zones, ", ")))
+							hits = append(hits, hit(pathf("spec.network.vpc.subnets[%d].zone", i), "a subnet is given for zone %s, which is not in spec.zones (%s)", v.Zone, commaList(s.Zones)))
 						}
 					}
 				}

@@ -113,7 +113,7 @@ func storageRules() []Rule {
 						modes = append(modes, string(m))
 					}
 					hits = append(hits, hit(pathf("spec.storage.volumes[%d].accessMode", i), "volume %s: %s supports %s, not %s",
-						v.Name, sc.Name, strings.Join(modes, ", "), v.AccessMode))
+						v.Name, sc.Name, commaList(modes), v.AccessMode))
 				}
 				return hits
 			},
@@ -210,7 +210,7 @@ func storageRules() []Rule {
 					}
 					if len(svc.Plans) > 0 && !slices.Contains(svc.Plans, db.Plan) {
 						hits = append(hits, hit(pathf("spec.storage.databases[%d].plan", i), "database %s: %s has no plan %q (plans: %s)",
-							db.Name, svc.ServiceName, db.Plan, strings.Join(svc.Plans, ", ")))
+							db.Name, svc.ServiceName, db.Plan, commaList(svc.Plans)))
 					}
 				}
 				return hits

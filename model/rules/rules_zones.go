@@ -31,7 +31,7 @@ func zoneRules() []Rule {
 					for _, r := range regions {
 						known = append(known, r.Name)
 					}
-					return []Hit{hit("spec.region", "region %s is not in the catalog (known: %s)", s.Region, strings.Join(known, ", "))}
+					return []Hit{hit("spec.region", "region %s is not in the catalog (known: %s)", s.Region, commaList(known))}
 				}
 				if s.Infrastructure.Valid() && len(c.Catalog.ZonesIn(s.Infrastructure, s.Region)) == 0 {
 					return []Hit{hit("spec.region", "region %s has no %s zones in the catalog", s.Region, infraLabel(s.Infrastructure))}

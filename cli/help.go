@@ -1,0 +1,116 @@
+package cli
+
+import (
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/iksplan/iksplan/internal/i18n"
+)
+
+// Help in the run's language. The commands are built with their English
+// help (cobra's Short, Long, Example and flag usages, written next to the
+// code they describe); when --lang or the locale asks for another language,
+// the help function swaps in the catalogue's texts (cli.yaml: help.<command>,
+// flagHelp.<command>.<flag>, helpUI for cobra's own headings) just before
+// printing. TestHelpCatalogueMatchesCommands keeps the English catalogue
+// equal to the commands, so a new command or flag without its translation
+// fails the catalogue tests.
+
+// helpKey is a command's key in the catalogue: its path below iksplan joined
+// with _, "root" for iksplan itself.
+func helpKey(c *cobra.Command) string {
+	path := strings.Fields(c.CommandPath())
+	if len(path) <= 1 {
+		return "root"
+	}
+	return strings.Join(path[1:], "_")
+}
+
+// translatedCommand reports whether c's help is in the catalogue: every
+// command but cobra's generated completion and help commands.
+func translatedCommand(c *cobra.Command) bool {
+	for p := c; p != nil; p = p.Parent() {
+		if p.Name() == "completion" || p.Name() == "help" {
+			return false
+		}
+	}
+	return true
+}
+
+// installHelp makes the command tree print its help in the run's language.
+func installHelp(root *cobra.Command, a *app) {
+	english := root.HelpFunc()
+	root.SetHelpFunc(func(c *cobra.Command, args []string) {
+		if l, err := a.language(); err == nil && l != i18n.EN {
+			localizeHelp(c.Root(), i18n.For(l))
+		}
+		english(c, args)
+	})
+}
+
+// localizeHelp replaces the tree's help texts with loc's.
+func localizeHelp(root *cobra.Command, loc *i18n.Localizer) {
+	root.InitDefaultHelpCmd()
+	root.InitDefaultHelpFlag()
+	root.SetUsageTemplate(usageTemplate(root.UsageTemplate(), loc))
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		c.InitDefaultHelpFlag()
+		key := helpKey(c)
+		if translatedCommand(c) {
+			for _, f := range []struct {
+				field *string
+				id    string
+			}{{&c.Short, "short"}, {&c.Long, "long"}, {&c.Example, "example"}} {
+				if id := "cli.help." + key + "." + f.id; *f.field != "" && loc.Has(id) {
+					*f.field = loc.T(id, nil)
+				}
+			}
+			c.LocalNonPersistentFlags().VisitAll(func(f *pflag.Flag) { localizeFlag(loc, key, f) })
+			c.PersistentFlags().VisitAll(func(f *pflag.Flag) { localizeFlag(loc, key, f) })
+		}
+		switch {
+		case c.Name() == "help" && c.Parent() == root:
+			c.Short = loc.T("cli.helpUI.helpCommand", nil)
+		case c.Name() == "completion" && c.Parent() == root:
+			c.Short = loc.T("cli.helpUI.completion", nil)
+		}
+		if f := c.Flags().Lookup("help"); f != nil {
+			f.Usage = loc.T("cli.helpUI.helpFlag", map[string]any{"Cmd": c.Name()})
+		}
+		for _, s := range c.Commands() {
+			walk(s)
+		}
+	}
+	walk(root)
+}
+
+func localizeFlag(loc *i18n.Localizer, key string, f *pflag.Flag) {
+	if f.Name == "lang" {
+		f.Usage = loc.T("cli.flag.lang", nil)
+		return
+	}
+	if id := "cli.flagHelp." + key + "." + f.Name; loc.Has(id) {
+		f.Usage = loc.T(id, nil)
+	}
+}
+
+// usageTemplate is cobra's usage template with its headings in loc's
+// language.
+func usageTemplate(tmpl string, loc *i18n.Localizer) string {
+	t := func(id string) string { return loc.T("cli.helpUI."+id, nil) }
+	more := loc.T("cli.helpUI.more", map[string]any{"Cmd": "{{.CommandPath}}"})
+	return strings.NewReplacer(
+		"Usage:", t("usage"),
+		"Aliases:", t("aliases"),
+		"Examples:", t("examples"),
+		"Available Commands:", t("commands"),
+		"Additional Commands:", t("additional"),
+		"Global Flags:", t("globalFlags"),
+		"\nFlags:", "\n"+t("flags"),
+		"Additional help topics:", t("topics"),
+		`Use "{{.CommandPath}} [command] --help" for more information about a command.`, more,
+	).Replace(tmpl)
+}
