@@ -1,0 +1,213 @@
+package wizard
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/iksplan/iksplan/internal/i18n"
+	"github.com/iksplan/iksplan/model"
+)
+
+// The Japanese wizard: LANG=ja (Options.Lang) starts in Japanese, a whole
+// design walks to the review in Japanese and writes files, the design
+// records spec.documentLanguage: ja, and no screen of any step shows an
+// English sentence outside what stays English (commands, IBM product
+// names, the design's own values, key names).
+
+// keptOnScreen is what a Japanese screen may show in English: IBM's
+// product and service names as IBM spells them, and the tool's own name.
+var keptOnScreen = []string{
+	"IBM Cloud Kubernetes Service", "IBM Cloud Object Storage", "IBM Cloud Monitoring", "IBM Cloud Logs",
+	"IBM Cloud Container Registry", "IBM Cloud Databases", "IBM Log Analysis", "IBM Cloud",
+	"Activity Tracker Event Routing", "Activity Tracker", "Hyper Protect Crypto Services", "Key Protect",
+	"Secrets Manager", "Cloud Internet Services", "Cloud Block Storage", "Object Storage",
+	"Vulnerability Advisor", "Pod Security Admission", "Pod Security", "Virtual Router Appliance",
+	"Direct Link", "Transit Gateway", "Secure by Default", "Backup and Recovery", "Container Registry",
+}
+
+var (
+	screenURL   = regexp.MustCompile(`https?://\S+`)
+	screenCode  = regexp.MustCompile("`[^`]*`|\\b(ibmcloud|kubectl|iksplan|less|DRY_RUN=1)\\b[^　-鿿]*")
+	screenDigit = regexp.MustCompile(`[A-Za-z._/-]*[0-9][0-9A-Za-z._/-]*`)
+	screenRun   = regexp.MustCompile(`[A-Za-z][A-Za-z'’-]*(?:[ ,;:]+[A-Za-z][A-Za-z'’-]*)*`)
+	screenStop  = map[string]bool{
+		"a": true, "an": true, "the": true, "and": true, "or": true, "of": true, "to": true, "in": true,
+		"on": true, "is": true, "are": true, "be": true, "by": true, "with": true, "for": true, "from": true,
+		"not": true, "no": true, "it": true, "its": true, "this": true, "that": true, "as": true, "at": true,
+		"each": true, "every": true, "only": true, "can": true, "must": true, "when": true, "your": true,
+	}
+)
+
+// englishOnScreen returns the English phrases of a Japanese screen: a run
+// of three or more ASCII words holding an English stop word, or of five
+// words, once commands, URLs, product names and keep (the design's own
+// values) are taken out.
+func englishOnScreen(screen string, keep []string) []string {
+	s := screenURL.ReplaceAllString(screen, " ")
+	s = screenCode.ReplaceAllString(s, " ")
+	for _, k := range keep {
+		if len(k) > 2 {
+			s = strings.ReplaceAll(s, k, " ")
+		}
+	}
+	for _, p := range keptOnScreen {
+		s = strings.ReplaceAll(s, p, " ")
+	}
+	s = screenDigit.ReplaceAllString(s, " ")
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		for _, run := range screenRun.FindAllString(line, -1) {
+			words := strings.FieldsFunc(run, func(r rune) bool { return strings.ContainsRune(" ,;:", r) })
+			english := len(words) >= 5
+			if len(words) >= 3 {
+				english = english || slices.ContainsFunc(words, func(w string) bool { return screenStop[strings.ToLower(w)] })
+			}
+			if english {
+				out = append(out, run)
+			}
+		}
+	}
+	return out
+}
+
+// designValues are the texts of the design the screens show as they are.
+func designValues(d *model.Design) []string {
+	v := []string{d.Metadata.Name, d.Metadata.Description, d.Metadata.Owner, d.Spec.ResourceGroup}
+	for _, p := range d.Spec.WorkerPools {
+		v = append(v, p.Name)
+	}
+	for _, n := range d.Spec.Namespaces {
+		v = append(v, n.Name)
+	}
+	return v
+}
+
+// japaneseWalk starts the wizard in Japanese at width×height on the welcome
+// screen, picks the preset at index preset, and presses enter (with the
+// why panel open) until the final screen, calling each for every screen.
+func japaneseWalk(t *testing.T, width, height, preset int, out string, each func(page, screen string)) *harness {
+	t.Helper()
+	h := &harness{t: t}
+	opts := testOptions(t, h)
+	opts.Lang = i18n.JA
+	if out != "" {
+		opts.Write = nil // the real renderers
+		opts.OutDir = out
+	}
+	h.app = New(opts)
+	h.send(windowSize(width, height))
+	h.run(h.app.Init())
+	each("welcome", h.View())
+	h.Down(preset).Enter()
+	if h.app.screen != screenWizard {
+		t.Fatalf("the welcome screen did not start the wizard:\n%s", h.View())
+	}
+	h.Key("f1") // the why panel, where the reasons are
+	for n := 0; h.app.screen == screenWizard; n++ {
+		if n > 400 {
+			t.Fatalf("stuck on %s:\n%s", h.Page(), h.View())
+		}
+		each(h.Page(), h.View())
+		h.Analyze()
+		h.Enter()
+	}
+	each("final", h.View())
+	return h
+}
+
+func TestJapaneseWalkWritesFiles(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	seen := map[string]bool{}
+	h := japaneseWalk(t, 120, 40, 1, out, func(page, screen string) { seen[strings.Split(page, "/")[0]] = true })
+	if h.app.screen != screenFinal {
+		t.Fatalf("did not reach the final screen:\n%s", h.View())
+	}
+	for _, s := range Steps() {
+		if !seen[string(s.ID)] {
+			t.Errorf("the walk never showed step %s", s.ID)
+		}
+	}
+	h.ExpectView("✓ 設計を書き出しました")
+	if got := h.app.Design().Spec.DocumentLanguage; got != model.LangJapanese {
+		t.Errorf("spec.documentLanguage = %q, want ja", got)
+	}
+	doc, err := os.ReadFile(filepath.Join(out, "DESIGN.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(doc), "ワーカー・ノード") {
+		t.Errorf("DESIGN.md is not in Japanese:\n%.600s", doc)
+	}
+	yml, err := os.ReadFile(filepath.Join(out, "design.yaml"))
+	if err != nil || !strings.Contains(string(yml), "documentLanguage: ja") {
+		t.Errorf("design.yaml does not record documentLanguage: ja (%v)", err)
+	}
+}
+
+// notYetJapanese are the screens (a step's ID, or welcome and final)
+// whose Japanese is not written yet: TestJapaneseScreensHaveNoEnglish
+// logs their English instead of failing. Issue 12 is done when it is
+// empty.
+var notYetJapanese = map[string]bool{
+	"basics": true, "zones": true, "version": true, "hardware": true, "sizing": true, "storage": true,
+	"network": true, "security": true, "observability": true, "iam": true, "operations": true,
+	"review": true, "final": true,
+}
+
+// TestJapaneseScreensHaveNoEnglish walks every preset in Japanese at
+// 120×40 and 80×24 and fails on any English sentence left on a screen,
+// naming the page and the texts that reached tr without a Japanese
+// message there.
+func TestJapaneseScreensHaveNoEnglish(t *testing.T) {
+	page := ""
+	missing := map[string]map[string]bool{}
+	untranslated = func(s string) {
+		if missing[page] == nil {
+			missing[page] = map[string]bool{}
+		}
+		missing[page][s] = true
+	}
+	defer func() { untranslated = nil }()
+	var all []string
+	for _, size := range [][2]int{{120, 40}, {80, 24}} {
+		for preset := range 3 {
+			var h *harness
+			h = japaneseWalk(t, size[0], size[1], preset, "", func(p, screen string) {
+				var keep []string
+				if h != nil && h.app.ctx != nil {
+					keep = designValues(h.app.ctx.D)
+				}
+				step := strings.Split(p, "/")[0]
+				for _, e := range englishOnScreen(screen, keep) {
+					all = append(all, e)
+					if notYetJapanese[step] {
+						continue
+					}
+					t.Errorf("%dx%d preset %d, %s: English on the Japanese screen: %q (no Japanese for %q)",
+						size[0], size[1], preset, p, e, sortedKeys(missing[p]))
+				}
+				page = p
+			})
+		}
+	}
+	t.Logf("%d English phrases on screens not translated yet (%d steps)", len(all), len(notYetJapanese))
+	if p := os.Getenv("IKSPLAN_UNTRANSLATED"); p != "" {
+		var list []string
+		seen := map[string]bool{}
+		for _, m := range missing {
+			for s := range m {
+				if !seen[s] {
+					seen[s] = true
+					list = append(list, s)
+				}
+			}
+		}
+		sort.Strings(list)
+		_ = os.WriteFile(p, []byte(strings.Join(list, "\n\x1e\n")), 0o644)
+	}
+}
