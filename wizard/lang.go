@@ -2,6 +2,7 @@ package wizard
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -40,12 +41,17 @@ var (
 func englishIndex() map[string]string {
 	byEnglishOnce.Do(func() {
 		byEnglish = map[string]string{}
-		for _, id := range i18n.IDs(i18n.EN) {
-			if !strings.HasPrefix(id, wizardArea) {
-				continue
-			}
-			if m, ok := i18n.Message(i18n.EN, id); ok {
-				byEnglish[m.Other] = id
+		// The design document's enum labels (doc.label.Type.value, equal
+		// to the model's labels) and the fixed phrases of terms.yaml come
+		// first; the wizard's own messages win where both have a text.
+		for _, areas := range [][]string{{"doc.label.", "doc.labelHelp.", "terms."}, {wizardArea}} {
+			for _, id := range i18n.IDs(i18n.EN) {
+				if !slices.ContainsFunc(areas, func(a string) bool { return strings.HasPrefix(id, a) }) {
+					continue
+				}
+				if m, ok := i18n.Message(i18n.EN, id); ok {
+					byEnglish[m.Other] = id
+				}
 			}
 		}
 	})

@@ -71,11 +71,11 @@ func versionStatus(c *Ctx, v catalog.Version) catalog.VersionStatus {
 
 func versionLabel(c *Ctx, v catalog.Version) string {
 	st := versionStatus(c, v)
-	label := fmt.Sprintf("%s  %s", v.Version, st)
+	label := fmt.Sprintf("%s  %s", v.Version, c.tr(string(st)))
 	if v.EndOfSupport != "" {
-		label += ", end of support " + v.EndOfSupport
+		label += c.trf(", end of support %s", v.EndOfSupport)
 		if v.Tentative {
-			label += " (tentative)"
+			label += c.tr(" (tentative)")
 		}
 	}
 	return label
