@@ -200,3 +200,40 @@ func TestJapaneseScreensHaveNoEnglish(t *testing.T) {
 		_ = os.WriteFile(p, []byte(strings.Join(list, "\n\x1e\n")), 0o644)
 	}
 }
+
+// TestWelcomeSwitchesLanguage: the welcome screen's last option switches an
+// English wizard to Japanese (and back), and the design started after it
+// records the language chosen.
+func TestWelcomeSwitchesLanguage(t *testing.T) {
+	h := startApp(t, testOptions(t, nil), 120, 40)
+	h.ExpectView("How do you want to start?", "日本語で表示 (Japanese)")
+	h.Down(5).Enter()
+	h.ExpectView("どのように始めますか?", "English (英語で表示)")
+	h.Down(5).Enter()
+	h.ExpectView("How do you want to start?")
+	h.Down(5).Enter() // Japanese again
+	h.Down(1).Enter() // tokyo-classic-production
+	h.ExpectPage("basics/cluster").ExpectView("ステップ 1/12 基本", "クラスター名")
+	if got := h.app.Design().Spec.DocumentLanguage; got != model.LangJapanese {
+		t.Errorf("spec.documentLanguage = %q after the switch, want ja", got)
+	}
+}
+
+// TestEnglishRecordsNoLanguage: an English run from the locale leaves the
+// design as it was (no documentLanguage), so English designs stay
+// byte-identical; --lang en (LangExplicit) records it.
+func TestEnglishRecordsNoLanguage(t *testing.T) {
+	for _, explicit := range []bool{false, true} {
+		opts := testOptions(t, nil)
+		opts.Lang, opts.LangExplicit = i18n.EN, explicit
+		h := startApp(t, opts, 120, 40)
+		h.Down(1).Enter()
+		want := model.DocumentLanguage("")
+		if explicit {
+			want = model.LangEnglish
+		}
+		if got := h.app.Design().Spec.DocumentLanguage; got != want {
+			t.Errorf("explicit=%v: spec.documentLanguage = %q, want %q", explicit, got, want)
+		}
+	}
+}
