@@ -42,9 +42,10 @@ func englishIndex() map[string]string {
 	byEnglishOnce.Do(func() {
 		byEnglish = map[string]string{}
 		// The design document's enum labels (doc.label.Type.value, equal
-		// to the model's labels) and the fixed phrases of terms.yaml come
+		// to the model's labels), its catalog notes of versions and the
+		// fixed phrases of terms.yaml come
 		// first; the wizard's own messages win where both have a text.
-		for _, areas := range [][]string{{"doc.label.", "doc.labelHelp.", "terms."}, {wizardArea}} {
+		for _, areas := range [][]string{{"doc.label.", "doc.labelHelp.", "doc.ver.noteText.", "terms."}, {wizardArea}} {
 			for _, id := range i18n.IDs(i18n.EN) {
 				if !slices.ContainsFunc(areas, func(a string) bool { return strings.HasPrefix(id, a) }) {
 					continue
