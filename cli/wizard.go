@@ -46,7 +46,13 @@ func (a *app) wizard(cmd *cobra.Command, d *model.Design, file string) error {
 	if err != nil {
 		return err
 	}
-	opts := wizard.Options{Catalog: cat, Design: d, File: file}
+	// The wizard speaks --lang, else the design's documentLanguage (edit),
+	// else the locale; it records the language in the design it writes.
+	lang, err := a.documentLanguage(d)
+	if err != nil {
+		return usageErr("%v", err)
+	}
+	opts := wizard.Options{Catalog: cat, Design: d, File: file, Lang: lang, LangExplicit: a.langFlag != ""}
 	if accessible {
 		return wizardExit(wizard.RunAccessible(opts, a.stdin, a.stdout))
 	}

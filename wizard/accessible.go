@@ -199,7 +199,7 @@ func accessibleStart(opts Options, lr io.Reader, out io.Writer) (*model.Design, 
 		if d.Damaged != "" {
 			fmt.Fprintf(out, "Draft %s is damaged (%s).\n", d.Label(), d.Damaged)
 		}
-		if o, ok := draftOption(d, opts.Now()); ok {
+		if o, ok := draftOption(opts.Lang, d, opts.Now()); ok {
 			o.Help = ""
 			sopts = append(sopts, o)
 		}
@@ -290,7 +290,7 @@ func accessibleOpenFile(opts Options, d *model.Design, file string, lr io.Reader
 		return d, fresh, id, nil
 	}
 	var sopts []Opt[string]
-	if o, ok := draftOption(di, opts.Now()); ok {
+	if o, ok := draftOption(opts.Lang, di, opts.Now()); ok {
 		o.Help = ""
 		sopts = append(sopts, o)
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/iksplan/iksplan/internal/i18n"
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/catalog"
 	"github.com/iksplan/iksplan/model/presets"
@@ -46,6 +47,12 @@ type Options struct {
 	// Renderer is the lipgloss renderer of the stream the TUI draws on;
 	// nil means lipgloss's default (stdout).
 	Renderer *lipgloss.Renderer
+	// Lang is the language the wizard starts in (the command line resolves
+	// --lang, the design's documentLanguage and the locale); the welcome
+	// screen can switch it. LangExplicit says --lang chose it, so English
+	// too is recorded in the design.
+	Lang         i18n.Lang
+	LangExplicit bool
 }
 
 // WriteFunc renders a design's artifacts and writes them, with the design
@@ -145,6 +152,11 @@ type App struct {
 	screen  screen
 	welcome welcomeState
 
+	// lang is the language of the run (lang.go); langExplicit says the
+	// user chose it (--lang or the welcome switch) rather than the locale.
+	lang         i18n.Lang
+	langExplicit bool
+
 	ctx  *Ctx
 	flow *flow
 
@@ -207,6 +219,10 @@ func New(opts Options) *App {
 	m.help.Styles.ShortSeparator = m.styles.Muted
 	m.help.Styles.Ellipsis = m.styles.Muted
 	m.width, m.height = 100, 30
+	m.lang, m.langExplicit = opts.Lang, opts.LangExplicit
+	if m.lang != i18n.JA {
+		m.lang = i18n.EN
+	}
 	m.saver = &saver{drafts: opts.Drafts}
 	switch {
 	case opts.Design != nil && opts.File != "":
@@ -273,7 +289,8 @@ func (m *App) Init() tea.Cmd {
 func (m *App) begin(d *model.Design, st draftState, id string) tea.Cmd {
 	model.ApplyDefaults(d)
 	m.draftID = id
-	m.ctx = &Ctx{D: d, Cat: m.cat, S: m.styles, Today: m.opts.Now().Format("2006-01-02")}
+	m.ctx = &Ctx{D: d, Cat: m.cat, S: m.styles, Today: m.opts.Now().Format("2006-01-02"), Lang: m.lang}
+	m.recordLang()
 	m.ctx.svc = &services{
 		report: func() rules.Report { return rules.Evaluate(m.ctx.D, m.cat, nil) },
 		write:  m.opts.Write,
@@ -603,7 +620,7 @@ func (m *App) saveDraft() {
 		m.status, m.statusErr = err.Error(), true
 		return
 	}
-	m.status, m.statusErr = "draft saved: "+m.Saved, false
+	m.status, m.statusErr = m.trf("draft saved: %s", m.Saved), false
 }
 
 // ---- welcome screen --------------------------------------------------------
@@ -640,22 +657,23 @@ const (
 	startPrev   = "prev:"
 	startFile   = "file"
 	startQuit   = "quit"
+	startLang   = "lang:"
 )
 
 // draftOption is the welcome screen's line for a saved draft: a damaged
 // draft says so and offers its last good copy instead.
-func draftOption(di DraftInfo, now time.Time) (Opt[string], bool) {
+func draftOption(l i18n.Lang, di DraftInfo, now time.Time) (Opt[string], bool) {
 	where := ""
 	if di.Step != "" {
-		where = ", at " + stepTitle(di.Step)
+		where = trfIn(l, ", at %s", trIn(l, stepTitle(di.Step)))
 	}
 	if di.Damaged == "" {
-		return Opt[string]{Value: startDraft + di.ID, Label: fmt.Sprintf("Resume draft %s (saved %s%s)", di.Label(), Age(di.Saved, now), where),
-			Help: "draft " + di.ID}, true
+		return Opt[string]{Value: startDraft + di.ID, Label: trfIn(l, "Resume draft %s (saved %s%s)", di.Label(), ageIn(l, di.Saved, now), where),
+			Help: trfIn(l, "draft %s", di.ID)}, true
 	}
 	if di.HasPrev {
-		return Opt[string]{Value: startPrev + di.ID, Label: fmt.Sprintf("Resume the last good copy of draft %s%s (the newest is damaged: %s)", di.Label(), where, di.Damaged),
-			Help: "the newest save of this draft is incomplete; its previous save is whole and loses at most the last answer"}, true
+		return Opt[string]{Value: startPrev + di.ID, Label: trfIn(l, "Resume the last good copy of draft %s%s (the newest is damaged: %s)", di.Label(), where, di.Damaged),
+			Help: trIn(l, "the newest save of this draft is incomplete; its previous save is whole and loses at most the last answer")}, true
 	}
 	return Opt[string]{}, false
 }
@@ -671,27 +689,28 @@ func (m *App) buildWelcome() {
 	now := m.opts.Now()
 	var damaged []string
 	for _, d := range drafts {
-		if o, ok := draftOption(d, now); ok {
+		if o, ok := draftOption(m.lang, d, now); ok {
 			opts = append(opts, o)
 		}
 		if d.Damaged != "" {
-			damaged = append(damaged, fmt.Sprintf("draft %s is damaged (%s)%s", d.Label(), d.Damaged,
-				map[bool]string{true: "; its last good copy is offered", false: " and has no good copy; the file stays in " + m.opts.Drafts.Dir}[d.HasPrev]))
+			damaged = append(damaged, m.trf("draft %s is damaged (%s)%s", d.Label(), d.Damaged,
+				map[bool]string{true: m.tr("; its last good copy is offered"), false: m.trf(" and has no good copy; the file stays in %s", m.opts.Drafts.Dir)}[d.HasPrev]))
 		}
 	}
 	w.note = strings.Join(damaged, "\n")
 	for _, p := range presets.All() {
-		opts = append(opts, Opt[string]{Value: startPre + p.Name, Label: "Start from preset " + p.Name, Help: p.Summary})
+		opts = append(opts, Opt[string]{Value: startPre + p.Name, Label: m.trf("Start from preset %s", p.Name), Help: m.tr(p.Summary)})
 	}
-	opts = append(opts, Opt[string]{Value: startBlank, Label: "Start blank"}, Opt[string]{Value: startOpen, Label: "Open a design file…"})
+	opts = append(opts, Opt[string]{Value: startBlank, Label: m.tr("Start blank")}, Opt[string]{Value: startOpen, Label: m.tr("Open a design file…")})
+	opts = append(opts, langSwitch(m.lang))
 	w.choice = opts[0].Value
 	w.stage = 0
-	desc := "drafts keep every answer; presets are complete designs to adapt"
+	desc := m.tr("drafts keep every answer; presets are complete designs to adapt")
 	if w.note != "" {
 		desc = w.note + "\n" + desc
 	}
-	m.welcomeSelect("How do you want to start?", desc, opts,
-		"Answer each step with the help panel open (? or f1); every answer is saved as you go.")
+	m.welcomeSelect(m.tr("How do you want to start?"), desc, opts,
+		m.tr("Answer each step with the help panel open (? or f1); every answer is saved as you go."))
 }
 
 // welcomeSelect shows one select on the welcome screen.
@@ -707,7 +726,7 @@ func (m *App) welcomeSelect(title, desc string, opts []Opt[string], groupDesc st
 	if len(opts) > 10 {
 		sel.Height(14)
 	}
-	w.form = m.newForm(huh.NewGroup(themed(Theme(), sel)...).Title("iksplan: design a production IBM Cloud Kubernetes Service cluster").
+	w.form = m.newForm(huh.NewGroup(themed(Theme(), sel)...).Title(m.tr("iksplan: design a production IBM Cloud Kubernetes Service cluster")).
 		Description(groupDesc))
 }
 
@@ -720,22 +739,22 @@ func (m *App) askDraftConflict(di DraftInfo, d *model.Design, file string) {
 	w.conflict = &pendingFile{d: d, file: file, id: di.ID}
 	now := m.opts.Now()
 	var opts []Opt[string]
-	if o, ok := draftOption(di, now); ok {
+	if o, ok := draftOption(m.lang, di, now); ok {
 		opts = append(opts, o)
 	}
 	fileWhen := ""
 	if fi, err := os.Stat(file); err == nil {
-		fileWhen = ", changed " + Age(fi.ModTime(), now)
+		fileWhen = m.trf(", changed %s", ageIn(m.lang, fi.ModTime(), now))
 	}
 	opts = append(opts,
-		Opt[string]{Value: startFile, Label: fmt.Sprintf("Start over from %s (cluster %s%s): the draft is replaced", file, d.Metadata.Name, fileWhen)},
-		Opt[string]{Value: startQuit, Label: "Quit and decide later (nothing changes)"})
+		Opt[string]{Value: startFile, Label: m.trf("Start over from %s (cluster %s%s): the draft is replaced", file, d.Metadata.Name, fileWhen)},
+		Opt[string]{Value: startQuit, Label: m.tr("Quit and decide later (nothing changes)")})
 	w.choice = opts[0].Value
-	desc := fmt.Sprintf("The draft (cluster %s, saved %s) holds answers not yet saved to the file.", di.Cluster, Age(di.Saved, now))
+	desc := m.trf("The draft (cluster %s, saved %s) holds answers not yet saved to the file.", di.Cluster, ageIn(m.lang, di.Saved, now))
 	if di.Damaged != "" {
-		desc = fmt.Sprintf("The draft is damaged (%s).", di.Damaged)
+		desc = m.trf("The draft is damaged (%s).", di.Damaged)
 	}
-	m.welcomeSelect(fmt.Sprintf("%s already has a draft", file), desc, opts, "Nothing is replaced without asking.")
+	m.welcomeSelect(m.trf("%s already has a draft", file), desc, opts, m.tr("Nothing is replaced without asking."))
 }
 
 // askRendered asks what to do with a rendered design.yaml: edit its
@@ -747,15 +766,15 @@ func (m *App) askRendered(d *model.Design, file, src string) {
 	w.conflict = &pendingFile{d: d, file: file}
 	var opts []Opt[string]
 	if found := findSource(file, src); found != "" {
-		opts = append(opts, Opt[string]{Value: startSource + found, Label: "Edit its source " + found + " (recommended)"})
+		opts = append(opts, Opt[string]{Value: startSource + found, Label: m.trf("Edit its source %s (recommended)", found)})
 	}
 	opts = append(opts,
-		Opt[string]{Value: startAdopt, Label: "Adopt this copy as the design: computed sizes become computed again, saving drops the generated header"},
-		Opt[string]{Value: startQuit, Label: "Quit (nothing changes)"})
+		Opt[string]{Value: startAdopt, Label: m.tr("Adopt this copy as the design: computed sizes become computed again, saving drops the generated header")},
+		Opt[string]{Value: startQuit, Label: m.tr("Quit (nothing changes)")})
 	w.choice = opts[0].Value
-	m.welcomeSelect(file+" is a rendered copy",
-		fmt.Sprintf("iksplan generated it from %s with defaults and the computed workersPerZone filled in; editing it as it is would freeze those sizes.", src),
-		opts, "Rendered copies are never mistaken for the design.")
+	m.welcomeSelect(m.trf("%s is a rendered copy", file),
+		m.trf("iksplan generated it from %s with defaults and the computed workersPerZone filled in; editing it as it is would freeze those sizes.", src),
+		opts, m.tr("Rendered copies are never mistaken for the design."))
 }
 
 func (m *App) newForm(g *huh.Group) *huh.Form {
@@ -808,7 +827,7 @@ func (m *App) resume(id string, prev bool) tea.Cmd {
 	}
 	cmd := m.begin(d, st, id)
 	if prev {
-		m.status, m.statusErr = "resumed the last good copy of draft "+id+": the newest save was damaged; check the last answer", true
+		m.status, m.statusErr = m.trf("resumed the last good copy of draft %s: the newest save was damaged; check the last answer", id), true
 	}
 	return cmd
 }
@@ -868,6 +887,10 @@ func (m *App) forwardWelcome(msg tea.Msg) tea.Cmd {
 		return m.welcome.form.Init()
 	}
 	switch c := w.choice; {
+	case strings.HasPrefix(c, startLang):
+		if l, err := i18n.Parse(strings.TrimPrefix(c, startLang)); err == nil {
+			m.setLang(l, true)
+		}
 	case c == startBlank:
 		return tea.Batch(m.begin(model.New(""), draftState{Step: StepBasics}, NewDraftID(m.opts.Now())), m.touch())
 	case c == startOpen:
@@ -894,18 +917,18 @@ func (m *App) forwardWelcome(msg tea.Msg) tea.Cmd {
 func (m *App) askPath() tea.Cmd {
 	w := &m.welcome
 	w.stage = 1
-	in := huh.NewInput().Key("welcome.path").Title("Design file").
-		Description("a design YAML file (iksplan init --preset … -o FILE writes one); esc goes back").
+	in := huh.NewInput().Key("welcome.path").Title(m.tr("Design file")).
+		Description(m.tr("a design YAML file (iksplan init --preset … -o FILE writes one); esc goes back")).
 		Value(&w.path).Validate(func(s string) error {
 		if strings.TrimSpace(s) == "" {
-			return errors.New("a file name is required")
+			return errors.New(m.tr("a file name is required"))
 		}
 		if _, err := os.Stat(s); err != nil {
-			return fmt.Errorf("cannot read %s", s)
+			return errors.New(m.trf("cannot read %s", s))
 		}
 		return nil
 	})
-	w.form = m.newForm(huh.NewGroup(themed(Theme(), in)...).Title("Open a design file"))
+	w.form = m.newForm(huh.NewGroup(themed(Theme(), in)...).Title(m.tr("Open a design file")))
 	return w.form.Init()
 }
 

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/iksplan/iksplan/internal/i18n"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -393,15 +394,4 @@ func (sv *saver) write(seq int, id string, data []byte) (string, bool, error) {
 }
 
 // Age says how long ago t was, the way the resume list shows it.
-func Age(t, now time.Time) string {
-	d := now.Sub(t)
-	switch {
-	case d < time.Minute:
-		return "just now"
-	case d < time.Hour:
-		return fmt.Sprintf("%d min ago", int(d.Minutes()))
-	case d < 48*time.Hour:
-		return fmt.Sprintf("%d h ago", int(d.Hours()))
-	}
-	return fmt.Sprintf("%d days ago", int(d.Hours()/24))
-}
+func Age(t, now time.Time) string { return ageIn(i18n.EN, t, now) }

@@ -1,12 +1,14 @@
 package wizard
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/huh"
 
+	"github.com/iksplan/iksplan/internal/i18n"
 	"github.com/iksplan/iksplan/model"
 )
 
@@ -53,19 +55,20 @@ func (c *Ctx) theme() *huh.Theme {
 // Title returns title with a "fixed at create" badge when the why text of
 // key says so.
 func (c *Ctx) Title(key, title string) string {
+	title = c.tr(title)
 	if !FixedAtCreate(key) {
 		return title
 	}
 	if c.Accessible || c.S == nil {
-		return title + " (fixed at create)"
+		return title + c.tr(" (fixed at create)")
 	}
-	return title + " " + c.S.Badge.Render("fixed at create")
+	return title + " " + c.S.Badge.Render(c.tr("fixed at create"))
 }
 
 // Input is a one-line text input bound to v. validate may be nil; wrap a
 // model.Validate* function with Optional when the answer may be empty.
 func Input(c *Ctx, key, title, help string, v *string, validate func(string) error) *huh.Input {
-	in := huh.NewInput().Key(key).Title(c.Title(key, title) + c.current(*v)).Description(help).Value(v)
+	in := huh.NewInput().Key(key).Title(c.Title(key, title) + c.current(*v)).Description(c.tr(help)).Value(v)
 	if validate != nil {
 		in.Validate(keepDefault(c, func() string { return *v }, validate))
 	}
@@ -136,12 +139,14 @@ func PickFunc[T comparable](c *Ctx, key, title, help string, get func() T, set f
 		}
 	}
 	if !found && cur != zero {
-		opts = append(opts, Opt[T]{Value: cur, Label: fmt.Sprint(cur) + " (current, not in the catalog)",
-			Help: "kept from the design; the rules will say if it is a problem"})
+		opts = append(opts, Opt[T]{Value: cur, Label: fmt.Sprint(cur) + c.tr(" (current, not in the catalog)"),
+			Help: c.tr("kept from the design; the rules will say if it is a problem")})
 	}
 	if !found && cur == zero && len(opts) > 0 {
 		set(opts[0].Value)
 	}
+	opts = trOpts(c, opts)
+	help = c.tr(help)
 	helpOf := func(x T) string {
 		for _, o := range opts {
 			if o.Value == x && o.Help != "" {
@@ -199,6 +204,7 @@ func Choose[T ~string](c *Ctx, key, title string, v *T, choices []model.Choice[T
 
 // PickMany is a multi-select bound to v.
 func PickMany[T comparable](c *Ctx, key, title, help string, v *[]T, opts []Opt[T]) *huh.MultiSelect[T] {
+	opts = trOpts(c, opts)
 	hopts := make([]huh.Option[T], len(opts))
 	for i, o := range opts {
 		label := o.Label
@@ -207,18 +213,19 @@ func PickMany[T comparable](c *Ctx, key, title, help string, v *[]T, opts []Opt[
 		}
 		hopts[i] = huh.NewOption(label, o.Value)
 	}
-	ms := huh.NewMultiSelect[T]().Key(key).Title(c.Title(key, title)).Description(help)
+	ms := huh.NewMultiSelect[T]().Key(key).Title(c.Title(key, title)).Description(c.tr(help))
 	ms.WithTheme(c.theme())
 	return ms.Options(hopts...).Value(v)
 }
 
 // YesNo is a yes/no question bound to v.
 func YesNo(c *Ctx, key, title, help string, v *bool) *huh.Confirm {
-	return huh.NewConfirm().Key(key).Title(c.Title(key, title)).Description(help).
-		Affirmative("Yes").Negative("No").Value(v)
+	return huh.NewConfirm().Key(key).Title(c.Title(key, title)).Description(c.tr(help)).
+		Affirmative(c.tr("Yes")).Negative(c.tr("No")).Value(v)
 }
 
 // Note is text without an answer: an explanation or a computed summary.
+// Callers translate title and body (c.tr), which often carry values.
 func Note(title, body string) *huh.Note {
 	return huh.NewNote().Title(title).Description(body)
 }
@@ -235,7 +242,7 @@ type numberAccessor[T int | float64] struct {
 func (a *numberAccessor[T]) Get() string { return a.text }
 func (a *numberAccessor[T]) Set(s string) {
 	a.text = s
-	if x, err := parseNumber[T](s, a.emptyZero); err == nil {
+	if x, err := parseNumber[T](nil, s, a.emptyZero); err == nil {
 		*a.v = x
 	}
 }
@@ -253,26 +260,26 @@ func formatNumber[T int | float64](x T, emptyZero bool) string {
 	return fmt.Sprint(x)
 }
 
-func parseNumber[T int | float64](s string, emptyZero bool) (T, error) {
+func parseNumber[T int | float64](c *Ctx, s string, emptyZero bool) (T, error) {
 	s = strings.TrimSpace(s)
 	var zero T
 	if s == "" {
 		if emptyZero {
 			return zero, nil
 		}
-		return zero, fmt.Errorf("a number is required")
+		return zero, errors.New(c.tr("a number is required"))
 	}
 	switch any(zero).(type) {
 	case float64:
 		f, err := strconv.ParseFloat(s, 64)
 		if err != nil {
-			return zero, fmt.Errorf("%q is not a number", s)
+			return zero, errors.New(c.trf("%q is not a number", s))
 		}
 		return T(f), nil
 	default:
 		n, err := strconv.Atoi(s)
 		if err != nil {
-			return zero, fmt.Errorf("%q is not a whole number", s)
+			return zero, errors.New(c.trf("%q is not a whole number", s))
 		}
 		return T(n), nil
 	}
@@ -282,10 +289,10 @@ func parseNumber[T int | float64](s string, emptyZero bool) (T, error) {
 // an empty answer means 0 ("computed" or "default").
 func Number[T int | float64](c *Ctx, key, title, help string, v *T, lo, hi T, emptyZero bool) *huh.Input {
 	acc := &numberAccessor[T]{v: v, text: formatNumber(*v, emptyZero), emptyZero: emptyZero}
-	return huh.NewInput().Key(key).Title(c.Title(key, title) + c.current(acc.text)).Description(help).
+	return huh.NewInput().Key(key).Title(c.Title(key, title) + c.current(acc.text)).Description(c.tr(help)).
 		Accessor(acc).
 		Validate(keepDefault(c, acc.Get, func(s string) error {
-			x, err := parseNumber[T](s, emptyZero)
+			x, err := parseNumber[T](c, s, emptyZero)
 			if err != nil {
 				return err
 			}
@@ -293,8 +300,22 @@ func Number[T int | float64](c *Ctx, key, title, help string, v *T, lo, hi T, em
 				return nil
 			}
 			if x < lo || x > hi {
-				return fmt.Errorf("must be between %v and %v", lo, hi)
+				return errors.New(c.trf("must be between %v and %v", lo, hi))
 			}
 			return nil
 		}))
+}
+
+// trOpts returns opts with their labels and helps in the run's language.
+// English texts are left as they are: a zone's or flavor's catalog label
+// is not in the catalogue and stays as IBM names it.
+func trOpts[T comparable](c *Ctx, opts []Opt[T]) []Opt[T] {
+	if c == nil || c.Lang == i18n.EN {
+		return opts
+	}
+	out := make([]Opt[T], len(opts))
+	for i, o := range opts {
+		out[i] = Opt[T]{Value: o.Value, Label: c.tr(o.Label), Help: c.tr(o.Help)}
+	}
+	return out
 }

@@ -236,7 +236,7 @@ func (f *flow) show(l loc) tea.Cmd {
 		f.form = huh.NewForm(huh.NewGroup(themed(AccessibleTheme(), fields...)...)).WithTheme(AccessibleTheme()).WithAccessible(true)
 		return nil
 	}
-	g := huh.NewGroup(themed(Theme(), fields...)...).Title(p.Title).Description(p.Description)
+	g := huh.NewGroup(themed(Theme(), fields...)...).Title(f.ctx.tr(p.Title)).Description(f.ctx.tr(p.Description))
 	f.group = g
 	f.form = huh.NewForm(g).
 		WithTheme(Theme()).

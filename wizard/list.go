@@ -121,7 +121,7 @@ func (l List[T]) Pages() []Page {
 			items := l.Items(c.D)
 			var opts []Opt[string]
 			for i := range *items {
-				opts = append(opts, Opt[string]{Value: listEdit + strconv.Itoa(i), Label: "Edit " + l.Label(c, &(*items)[i])})
+				opts = append(opts, Opt[string]{Value: listEdit + strconv.Itoa(i), Label: c.trf("Edit %s", l.Label(c, &(*items)[i]))})
 			}
 			if l.Max == 0 || len(*items) < l.Max {
 				opts = append(opts, Opt[string]{Value: listAdd, Label: "Add " + article(l.Noun) + " " + l.Noun})
@@ -129,7 +129,7 @@ func (l List[T]) Pages() []Page {
 			if len(*items) > l.Min {
 				opts = append(opts, Opt[string]{Value: listRemove, Label: "Remove " + article(l.Noun) + " " + l.Noun + "…"})
 			}
-			opts = append(opts, Opt[string]{Value: listDone, Label: "Done: continue"})
+			opts = append(opts, Opt[string]{Value: listDone, Label: c.tr("Done: continue")})
 			if i := l.firstIncomplete(*items); i >= 0 {
 				st.action = listEdit + strconv.Itoa(i)
 			}
@@ -192,7 +192,7 @@ func (l List[T]) Pages() []Page {
 			st := c.list(l.ID)
 			items := l.Items(c.D)
 			if len(*items) == 0 {
-				return []huh.Field{Note("Nothing to remove", "")}
+				return []huh.Field{Note(c.tr("Nothing to remove"), "")}
 			}
 			var opts []Opt[int]
 			for i := range *items {
@@ -230,7 +230,7 @@ func (l List[T]) Pages() []Page {
 			Fields: func(c *Ctx) []huh.Field {
 				it, idx, ok := item(c)
 				if !ok {
-					return []huh.Field{Note("Nothing to edit", "")}
+					return []huh.Field{Note(c.tr("Nothing to edit"), "")}
 				}
 				return ip.Fields(c, it, idx)
 			},

@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/iksplan/iksplan/internal/i18n"
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/rules"
 )
@@ -37,7 +38,15 @@ type panelData struct {
 	Width  int
 	Height int
 	S      *Styles
+	// Lang is the language the panel speaks.
+	Lang i18n.Lang
 }
+
+// tr is s in the panel's language.
+func (p panelData) tr(s string) string { return trIn(p.Lang, s) }
+
+// trf formats format in the panel's language.
+func (p panelData) trf(format string, args ...any) string { return trfIn(p.Lang, format, args...) }
 
 // panelKey is what the cached side panel was drawn for.
 type panelKey struct {
@@ -56,7 +65,7 @@ func (m *App) sidePanel(l layout) string {
 	}
 	p := panelData{
 		D: m.ctx.D, Plan: m.plan, Report: m.report, Step: m.flow.step().ID, Areas: m.flow.step().areas(), Reached: m.flow.reachedAreas(),
-		PreviewTitle: m.previewT, Preview: m.previewX, Width: l.pnlW, Height: l.bodyH, S: m.styles,
+		PreviewTitle: m.previewT, Preview: m.previewX, Width: l.pnlW, Height: l.bodyH, S: m.styles, Lang: m.lang,
 	}
 	p.Why = why
 	m.panelKey, m.panelCache = k, renderPanel(p)
@@ -101,14 +110,14 @@ func topology(p panelData, width int) string {
 	s := p.S
 	sp := &p.D.Spec
 	zones := sp.Zones
-	title := "Topology"
+	title := p.tr("Topology")
 	if sp.Region != "" {
 		title += " · " + sp.Region
 	}
 	var b strings.Builder
 	b.WriteString(s.PanelTitle.Render(ansi.Truncate(title, width, "…")))
 	if len(zones) == 0 {
-		b.WriteString("\n" + s.Muted.Render("no zones chosen yet"))
+		b.WriteString("\n" + s.Muted.Render(p.tr("no zones chosen yet")))
 		return b.String()
 	}
 	nameW := 8
@@ -145,18 +154,18 @@ func topology(p panelData, width int) string {
 		b.WriteString("\n" + s.Text.Render(ansi.Truncate(row, width, "")))
 	}
 	for _, pp := range p.Plan.Pools {
-		fl := "flavor ?"
+		fl := p.tr("flavor ?")
 		if pp.Index < len(sp.WorkerPools) && sp.WorkerPools[pp.Index].Flavor != "" {
 			fl = sp.WorkerPools[pp.Index].Flavor
 		}
-		src := "computed"
+		src := p.tr("computed")
 		if pp.Explicit {
-			src = "set"
+			src = p.tr("set")
 		}
-		line := fmt.Sprintf("%s: %d/zone (%s) · %s", pp.Name, pp.WorkersPerZone, src, fl)
+		line := p.trf("%s: %d/zone (%s) · %s", pp.Name, pp.WorkersPerZone, src, fl)
 		b.WriteString("\n" + s.Muted.Render(ansi.Truncate(line, width, "…")))
 	}
-	b.WriteString("\n" + s.Strong.Render(fmt.Sprintf("%d %s in %d %s", p.Plan.TotalWorkers, plural(p.Plan.TotalWorkers, "worker"), len(zones), plural(len(zones), "zone"))))
+	b.WriteString("\n" + s.Strong.Render(p.trf("%d %s in %d %s", p.Plan.TotalWorkers, p.tr(plural(p.Plan.TotalWorkers, "worker")), len(zones), p.tr(plural(len(zones), "zone")))))
 	return b.String()
 }
 
@@ -203,9 +212,9 @@ func capacity(p panelData, width int) string {
 	if scenario == "" {
 		scenario = "one zone lost"
 	}
-	b.WriteString(s.PanelTitle.Render("After " + scenario))
+	b.WriteString(s.PanelTitle.Render(p.trf("After %s", p.tr(scenario))))
 	if p.Plan.Demand.IsZero() {
-		b.WriteString("\n" + s.Muted.Render("no demand given: the sizing step asks"))
+		b.WriteString("\n" + s.Muted.Render(p.tr("no demand given: the sizing step asks")))
 		return b.String()
 	}
 	barW := max(width-7, 4)
@@ -220,7 +229,7 @@ func capacity(p panelData, width int) string {
 	line := ofDemand(r.Capacity.CPU, p.Plan.Demand.CPU, "vCPU") + " · " +
 		ofDemand(r.Capacity.MemoryGiB, p.Plan.Demand.MemoryGiB, "GiB")
 	b.WriteString("\n" + s.Muted.Render(ansi.Truncate(line, width, "…")))
-	for _, l := range workerLines(p.Plan) {
+	for _, l := range workerLines(p.Lang, p.Plan) {
 		b.WriteString("\n" + s.Muted.Render(ansi.Truncate(l, width, "…")))
 	}
 	return b.String()
@@ -239,7 +248,7 @@ func ofDemand(capacity, demand float64, unit string) string {
 // general pool, as DESIGN.md's sizing maths prints them: IBM's reserve, the
 // agents' requests, what is usable, and the room for the plan's pods after
 // the failure.
-func workerLines(plan model.CapacityPlan) []string {
+func workerLines(l i18n.Lang, plan model.CapacityPlan) []string {
 	i := plan.FirstGeneral()
 	if i < 0 || !plan.Pools[i].FlavorKnown || plan.Unit.IsZero() {
 		return nil
@@ -248,12 +257,12 @@ func workerLines(plan model.CapacityPlan) []string {
 	var out []string
 	if plan.Node.IBM {
 		out = append(out,
-			fmt.Sprintf("IBM reserve %dm · %dMi", w.ReserveMilliCPU, w.ReserveMiB),
-			fmt.Sprintf("agents %dm · %dMi", w.AgentsMilliCPU, w.AgentsMiB))
+			trfIn(l, "IBM reserve %dm · %dMi", w.ReserveMilliCPU, w.ReserveMiB),
+			trfIn(l, "agents %dm · %dMi", w.AgentsMilliCPU, w.AgentsMiB))
 	}
 	out = append(out,
-		fmt.Sprintf("usable/worker %dm · %dMi", w.UsableMilliCPU, w.UsableMiB),
-		fmt.Sprintf("room for %d/%d pods of %dm · %dMi", plan.Resilience.PodRoom, plan.Resilience.Pods, plan.Unit.MilliCPU, plan.Unit.MemoryMiB))
+		trfIn(l, "usable/worker %dm · %dMi", w.UsableMilliCPU, w.UsableMiB),
+		trfIn(l, "room for %d/%d pods of %dm · %dMi", plan.Resilience.PodRoom, plan.Resilience.Pods, plan.Unit.MilliCPU, plan.Unit.MemoryMiB))
 	return out
 }
 
@@ -276,12 +285,12 @@ func findingCounts(p panelData, width int) string {
 			i++
 		}
 	}
-	line := s.Error.Render(fmt.Sprintf("✗ %d %s", e, plural(e, "error"))) + "  " + s.Warn.Render(fmt.Sprintf("! %d %s", w, plural(w, "warning"))) +
-		"  " + s.Muted.Render(fmt.Sprintf("· %d info", i))
+	line := s.Error.Render(fmt.Sprintf("✗ %d %s", e, p.tr(plural(e, "error")))) + "  " + s.Warn.Render(fmt.Sprintf("! %d %s", w, p.tr(plural(w, "warning")))) +
+		"  " + s.Muted.Render(p.trf("· %d info", i))
 	var b strings.Builder
-	b.WriteString(s.PanelTitle.Render("Findings") + "\n" + ansi.Truncate(line, width, "…"))
+	b.WriteString(s.PanelTitle.Render(p.tr("Findings")) + "\n" + ansi.Truncate(line, width, "…"))
 	if later > 0 {
-		b.WriteString("\n" + s.Muted.Render(ansi.Truncate(fmt.Sprintf("%d more in steps not reached yet", later), width, "…")))
+		b.WriteString("\n" + s.Muted.Render(ansi.Truncate(p.trf("%d more in steps not reached yet", later), width, "…")))
 	}
 	shown := 0
 	for _, f := range p.Report.Findings {
@@ -289,14 +298,14 @@ func findingCounts(p panelData, width int) string {
 			continue
 		}
 		if shown == 3 {
-			b.WriteString("\n" + s.Muted.Render("… more in the review"))
+			b.WriteString("\n" + s.Muted.Render(p.tr("… more in the review")))
 			break
 		}
 		st := s.Warn
 		if f.Severity == rules.Error {
 			st = s.Error
 		}
-		b.WriteString("\n" + st.Render(ansi.Truncate(f.RuleID+" "+model.Escape(f.Message), width, "…")))
+		b.WriteString("\n" + st.Render(ansi.Truncate(f.RuleID+" "+model.Escape(f.In(p.Lang).Message), width, "…")))
 		shown++
 	}
 	return b.String()

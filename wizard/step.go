@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 
+	"github.com/iksplan/iksplan/internal/i18n"
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/catalog"
 )
@@ -197,6 +198,10 @@ type Ctx struct {
 
 	// Today is the date the wizard judges versions against (YYYY-MM-DD).
 	Today string
+
+	// Lang is the language the wizard speaks (lang.go): the field
+	// builders translate the step files' English through it.
+	Lang i18n.Lang
 
 	// UI is the steps' typed state that is not part of the design (ui.go);
 	// it is saved with the draft.

@@ -282,10 +282,10 @@ func poolsLive(c *Ctx) string {
 		if i < len(plan.Pools) {
 			n = fmt.Sprint(plan.Pools[i].WorkersPerZone)
 		}
-		fmt.Fprintf(&b, "%s · %s · %s · %s · %s/zone\n", p.Name, p.Purpose, p.Isolation, p.Flavor, n)
+		b.WriteString(c.trf("%s · %s · %s · %s · %s/zone\n", p.Name, p.Purpose, p.Isolation, p.Flavor, n))
 	}
 	z := max(len(c.D.Spec.Zones), 1)
-	fmt.Fprintf(&b, "%d %s in %d %s", plan.TotalWorkers, plural(plan.TotalWorkers, "worker"), z, plural(z, "zone"))
+	b.WriteString(c.trf("%d %s in %d %s", plan.TotalWorkers, c.tr(plural(plan.TotalWorkers, "worker")), z, c.tr(plural(z, "zone"))))
 	return b.String()
 }
 

@@ -193,7 +193,7 @@ func registryOpts(c *Ctx) []Opt[string] {
 		if p == own {
 			continue
 		}
-		help := "serves " + strings.Join(served[p], ", ")
+		help := c.trf("serves %s", strings.Join(served[p], ", "))
 		opts = append(opts, Opt[string]{Value: p, Label: c.Cat.RegistryHost(p), Help: help})
 	}
 	return append(opts, Opt[string]{Value: "global", Label: c.Cat.RegistryHost("global") + " (global)",

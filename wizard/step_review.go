@@ -55,8 +55,8 @@ func init() {
 			Validate: func(c *Ctx) error {
 				r := &c.svc.review
 				if r.action == reviewWrite && r.report.HasErrors() {
-					return fmt.Errorf("%d %s must be fixed or waived before writing: choose one to jump to its step",
-						r.report.Count(rules.Error), plural(r.report.Count(rules.Error), "error"))
+					return errors.New(c.trf("%d %s must be fixed or waived before writing: choose one to jump to its step",
+						r.report.Count(rules.Error), c.tr(plural(r.report.Count(rules.Error), "error"))))
 				}
 				return nil
 			},
@@ -107,10 +107,10 @@ func init() {
 				list := r.conflict
 				more := ""
 				if len(list) > 8 {
-					list, more = list[:8], fmt.Sprintf("\n… and %d more", len(r.conflict)-8)
+					list, more = list[:8], c.trf("\n… and %d more", len(r.conflict)-8)
 				}
 				return []huh.Field{
-					Note(fmt.Sprintf("%d files already exist in %s", len(r.conflict), r.dir), strings.Join(list, "\n")+more),
+					Note(c.trf("%d files already exist in %s", len(r.conflict), r.dir), strings.Join(list, "\n")+more),
 					YesNo(c, "review.overwrite", "Overwrite them?", "no: choose another folder", &r.overwrite),
 				}
 			},
@@ -163,8 +163,8 @@ func reviewFields(c *Ctx) []huh.Field {
 				Value: reviewJump + string(s.ID) + ":" + f.RuleID + ":" + f.Path,
 				// NB: findings quote what the user typed: escaped, so a
 				// value cannot draw on the terminal (issue 11 F2).
-				Label: fmt.Sprintf("%s %s · %s %s", mark, s.Title, f.RuleID, model.Escape(f.Message)),
-				Help:  model.Escape(f.Path) + ": " + model.Escape(f.Why),
+				Label: fmt.Sprintf("%s %s · %s %s", mark, c.tr(s.Title), f.RuleID, model.Escape(f.In(c.Lang).Message)),
+				Help:  model.Escape(f.Path) + ": " + model.Escape(f.In(c.Lang).Why),
 			})
 		}
 	}
@@ -218,16 +218,16 @@ func reviewSummary(c *Ctx) string {
 		pools = append(pools, fmt.Sprintf("%s %d×%s", p.Name, p.WorkersPerZone, fl))
 	}
 	lines := []string{
-		fmt.Sprintf("%s · %s · %s · %s", c.D.Metadata.Name, s.Environment.Label(), s.Infrastructure.Label(), s.Region),
-		fmt.Sprintf("zones %s · Kubernetes %s", strings.Join(s.Zones, ", "), s.KubernetesVersion),
-		fmt.Sprintf("pools %s per zone · %d workers", strings.Join(pools, ", "), plan.TotalWorkers),
+		fmt.Sprintf("%s · %s · %s · %s", c.D.Metadata.Name, c.tr(s.Environment.Label()), c.tr(s.Infrastructure.Label()), s.Region),
+		c.trf("zones %s · Kubernetes %s", strings.Join(s.Zones, ", "), s.KubernetesVersion),
+		c.trf("pools %s per zone · %d workers", strings.Join(pools, ", "), plan.TotalWorkers),
 	}
 	if !plan.Demand.IsZero() {
-		lines = append(lines, fmt.Sprintf("after %s: %.0f%% of demand", plan.Resilience.Scenario, plan.Resilience.Percent))
+		lines = append(lines, c.trf("after %s: %.0f%% of demand", c.tr(plan.Resilience.Scenario), plan.Resilience.Percent))
 	}
 	ne, nw, nw2 := r.report.Count(rules.Error), r.report.Count(rules.Warning), len(s.Waivers)
-	counts := fmt.Sprintf("%d %s · %d %s · %d info · %d %s", ne, plural(ne, "error"), nw, plural(nw, "warning"),
-		r.report.Count(rules.Info), nw2, plural(nw2, "waiver"))
+	counts := c.trf("%d %s · %d %s · %d info · %d %s", ne, c.tr(plural(ne, "error")), nw, c.tr(plural(nw, "warning")),
+		r.report.Count(rules.Info), nw2, c.tr(plural(nw2, "waiver")))
 	if c.S != nil {
 		st := c.S.OK
 		if r.report.HasErrors() {
@@ -280,32 +280,38 @@ func waiveFields(c *Ctx) []huh.Field {
 			continue
 		}
 		seen[f.RuleID] = true
-		o := Opt[string]{Value: f.RuleID, Help: model.Escape(f.Why)}
+		lf := f.In(c.Lang)
+		o := Opt[string]{Value: f.RuleID, Help: model.Escape(lf.Why)}
 		if f.Severity == rules.Error {
-			o.Label = fmt.Sprintf("✗ error %s %s", f.RuleID, model.Escape(f.Message))
+			o.Label = c.trf("✗ error %s %s", f.RuleID, model.Escape(lf.Message))
 			errs = append(errs, o)
 			continue
 		}
-		o.Label = fmt.Sprintf("! warning %s %s", f.RuleID, model.Escape(f.Message))
+		o.Label = c.trf("! warning %s %s", f.RuleID, model.Escape(lf.Message))
 		opts = append(opts, o)
 	}
 	opts = append(opts, errs...)
 	if len(opts) == 0 {
 		r.waiveRule = ""
-		return []huh.Field{Note("Nothing to waive", "no warning or error is open")}
+		return []huh.Field{Note(c.tr("Nothing to waive"), c.tr("no warning or error is open"))}
 	}
 	r.waiveRule = opts[0].Value
 	return []huh.Field{
 		Pick(c, "review.waive.rule", "Finding", "a waiver covers every finding of the rule", &r.waiveRule, opts),
-		Input(c, "review.waive.reason", "Reason", "why the risk is accepted", &r.reason, required(model.ValidateFreeText)),
-		Input(c, "review.waive.approvedBy", "Approved by", "who accepts the risk (a name or e-mail)", &r.approvedBy, required(model.ValidateFreeText)),
+		Input(c, "review.waive.reason", "Reason", "why the risk is accepted", &r.reason, requiredIn(c, model.ValidateFreeText)),
+		Input(c, "review.waive.approvedBy", "Approved by", "who accepts the risk (a name or e-mail)", &r.approvedBy, requiredIn(c, model.ValidateFreeText)),
 	}
 }
 
 func required(validate func(string) error) func(string) error {
+	return requiredIn(nil, validate)
+}
+
+// requiredIn is required with its error in the language of c.
+func requiredIn(c *Ctx, validate func(string) error) func(string) error {
 	return func(s string) error {
 		if strings.TrimSpace(s) == "" {
-			return errors.New("required")
+			return errors.New(c.tr("required"))
 		}
 		return validate(s)
 	}
@@ -318,11 +324,11 @@ func outputFields(c *Ctx) []huh.Field {
 	}
 	fields := []huh.Field{
 		Input(c, "review.dir", "Output folder", "created if missing; nothing is overwritten without asking", &r.dir,
-			required(model.ValidateFreeText)),
+			requiredIn(c, model.ValidateFreeText)),
 	}
 	if c.svc.file != "" {
 		r.saveDesign = true
-		fields = append(fields, YesNo(c, "review.saveDesign", "Save the design to "+c.svc.file+"?",
+		fields = append(fields, YesNo(c, "review.saveDesign", c.trf("Save the design to %s?", c.svc.file),
 			"the file you opened; it is replaced atomically", &r.saveDesign))
 	}
 	return fields

@@ -2,6 +2,7 @@ package wizard
 
 import (
 	"fmt"
+	"github.com/charmbracelet/x/ansi"
 	"strings"
 
 	"github.com/charmbracelet/huh"
@@ -103,37 +104,36 @@ func sizingLive(c *Ctx) string {
 	var b strings.Builder
 	zones := max(len(s.Zones), 1)
 	if s.Sizing.Demand.IsZero() {
-		b.WriteString("No demand yet: pools get the HA minimum (")
-		fmt.Fprintf(&b, "%d per zone).\n", model.MinWorkersPerZone(zones))
+		b.WriteString(c.trf("No demand yet: pools get the HA minimum (%d per zone).\n", model.MinWorkersPerZone(zones)))
 	} else {
-		how := fmt.Sprintf("demand ÷ %d zones", zones)
+		how := c.trf("demand ÷ %d zones", zones)
 		if s.Sizing.SurviveZoneLoss && zones > 1 {
-			how = fmt.Sprintf("demand ÷ %d surviving zones", zones-1)
+			how = c.trf("demand ÷ %d surviving zones", zones-1)
 		}
-		fmt.Fprintf(&b, "Each zone carries %s vCPU · %s GiB (%s)\n", num(plan.ZoneNeed.CPU), num(plan.ZoneNeed.MemoryGiB), how)
+		b.WriteString(c.trf("Each zone carries %s vCPU · %s GiB (%s)\n", num(plan.ZoneNeed.CPU), num(plan.ZoneNeed.MemoryGiB), how))
 	}
 	for _, pp := range plan.Pools {
 		fl := "?"
 		if pp.Index < len(s.WorkerPools) {
 			fl = s.WorkerPools[pp.Index].Flavor
 		}
-		src := "computed"
+		src := c.tr("computed")
 		if pp.Explicit {
-			src = "set"
+			src = c.tr("set")
 		}
-		line := fmt.Sprintf("%s %s: %d per zone (%s) · %d workers", pp.Name, fl, pp.WorkersPerZone, src, pp.TotalWorkers)
+		line := c.trf("%s %s: %d per zone (%s) · %d workers", pp.Name, fl, pp.WorkersPerZone, src, pp.TotalWorkers)
 		if pp.Explicit && pp.WorkersPerZone < pp.Required {
-			line += " " + st.Warn.Render(fmt.Sprintf("! below the need of %d", pp.Required))
+			line += " " + st.Warn.Render(c.trf("! below the need of %d", pp.Required))
 		}
 		b.WriteString(line + "\n")
 	}
 	if !s.Sizing.Demand.IsZero() {
 		r := plan.Resilience
-		mark := st.OK.Render("✓ covers the demand")
+		mark := st.OK.Render(c.tr("✓ covers the demand"))
 		if !r.Covers() {
-			mark = st.Error.Render("✗ below the demand")
+			mark = st.Error.Render(c.tr("✗ below the demand"))
 		}
-		fmt.Fprintf(&b, "After %s: %s vCPU · %s GiB = %.0f%% %s\n", r.Scenario, num(r.Capacity.CPU), num(r.Capacity.MemoryGiB), r.Percent, mark)
+		b.WriteString(c.trf("After %s: %s vCPU · %s GiB = %.0f%% %s\n", c.tr(r.Scenario), num(r.Capacity.CPU), num(r.Capacity.MemoryGiB), r.Percent, mark))
 		b.WriteString(flavorTable(c, plan))
 	}
 	return strings.TrimSuffix(b.String(), "\n")
@@ -161,11 +161,16 @@ func flavorTable(c *Ctx, plan model.CapacityPlan) string {
 	rows := model.CompareFlavors(s, c.Cat, cands)
 	var b strings.Builder
 	wide := c.Width >= 48
-	b.WriteString(c.S.Strong.Render("\nFlavor comparison (" + pool.Isolation.Label() + ")"))
+	b.WriteString(c.S.Strong.Render(c.trf("\nFlavor comparison (%s)", c.tr(pool.Isolation.Label()))))
+	// The heads are measured in cells (Japanese is double width) and the
+	// columns widen to them, so the numbers stay under their heads.
+	hFlavor, hZone, hTotal, hAfter := c.tr("flavor"), c.tr("/zone"), c.tr("total"), c.tr("after")
+	wZone, wTotal, wAfter := max(5, ansi.StringWidth(hZone)), max(5, ansi.StringWidth(hTotal)), max(6, ansi.StringWidth(hAfter))
+	right := func(h string, w int) string { return strings.Repeat(" ", max(w-ansi.StringWidth(h), 0)) + h }
 	if wide {
-		fmt.Fprintf(&b, "\n%-16s %5s %5s %6s %7s %6s", "flavor", "/zone", "total", "vCPU", "GiB", "after")
+		fmt.Fprintf(&b, "\n%s %s %s %6s %7s %s", pad(hFlavor, 16), right(hZone, wZone), right(hTotal, wTotal), "vCPU", "GiB", right(hAfter, wAfter))
 	} else {
-		fmt.Fprintf(&b, "\n%-16s %5s %5s %6s", "flavor", "/zone", "total", "after")
+		fmt.Fprintf(&b, "\n%s %s %s %s", pad(hFlavor, 16), right(hZone, wZone), right(hTotal, wTotal), right(hAfter, wAfter))
 	}
 	shown := 0
 	for _, r := range rows {
@@ -175,9 +180,9 @@ func flavorTable(c *Ctx, plan model.CapacityPlan) string {
 		}
 		var line string
 		if wide {
-			line = fmt.Sprintf("%-16s %5d %5d %6.0f %7.0f %5.0f%%", r.Flavor.Name, r.WorkersPerZone, r.TotalWorkers, r.Total.CPU, r.Total.MemoryGiB, r.Resilience.Percent)
+			line = fmt.Sprintf("%-16s %*d %*d %6.0f %7.0f %*.0f%%", r.Flavor.Name, wZone, r.WorkersPerZone, wTotal, r.TotalWorkers, r.Total.CPU, r.Total.MemoryGiB, wAfter-1, r.Resilience.Percent)
 		} else {
-			line = fmt.Sprintf("%-16s %5d %5d %5.0f%%", r.Flavor.Name, r.WorkersPerZone, r.TotalWorkers, r.Resilience.Percent)
+			line = fmt.Sprintf("%-16s %*d %*d %*.0f%%", r.Flavor.Name, wZone, r.WorkersPerZone, wTotal, r.TotalWorkers, wAfter-1, r.Resilience.Percent)
 		}
 		if cur {
 			line = c.S.Strong.Render(line + " ←")

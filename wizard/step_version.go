@@ -36,7 +36,7 @@ func init() {
 				if !ok {
 					return "not in the catalog (as of " + c.Cat.AsOf + "): check `ibmcloud ks versions`"
 				}
-				return wrapTo(versionCountdown(c, v)+"\nCatalog as of "+c.Cat.AsOf+"; the runbook checks `ibmcloud ks versions` before creating the cluster.", c.Width)
+				return wrapTo(versionCountdown(c, v)+c.trf("\nCatalog as of %s; the runbook checks `ibmcloud ks versions` before creating the cluster.", c.Cat.AsOf), c.Width)
 			},
 		}},
 	})
@@ -71,11 +71,11 @@ func versionStatus(c *Ctx, v catalog.Version) catalog.VersionStatus {
 
 func versionLabel(c *Ctx, v catalog.Version) string {
 	st := versionStatus(c, v)
-	label := fmt.Sprintf("%s  %s", v.Version, st)
+	label := fmt.Sprintf("%s  %s", v.Version, c.tr(string(st)))
 	if v.EndOfSupport != "" {
-		label += ", end of support " + v.EndOfSupport
+		label += c.trf(", end of support %s", v.EndOfSupport)
 		if v.Tentative {
-			label += " (tentative)"
+			label += c.tr(" (tentative)")
 		}
 	}
 	return label
@@ -83,24 +83,24 @@ func versionLabel(c *Ctx, v catalog.Version) string {
 
 // versionCountdown says how long the version stays supported.
 func versionCountdown(c *Ctx, v catalog.Version) string {
-	line := fmt.Sprintf("Kubernetes %s: %s", v.Version, versionStatus(c, v))
+	line := fmt.Sprintf("Kubernetes %s: %s", v.Version, c.tr(string(versionStatus(c, v))))
 	if v.EndOfSupport == "" {
 		return line
 	}
 	end, err1 := time.Parse("2006-01-02", v.EndOfSupport)
 	today, err2 := time.Parse("2006-01-02", c.Today)
 	if err1 != nil || err2 != nil {
-		return line + ", end of support " + v.EndOfSupport
+		return line + c.trf(", end of support %s", v.EndOfSupport)
 	}
 	days := int(end.Sub(today).Hours() / 24)
 	tent := ""
 	if v.Tentative {
-		tent = " (tentative)"
+		tent = c.tr(" (tentative)")
 	}
 	if days <= 0 {
-		return fmt.Sprintf("%s: support ended %s%s", line, v.EndOfSupport, tent)
+		return c.trf("%s: support ended %s%s", line, v.EndOfSupport, tent)
 	}
-	return fmt.Sprintf("%s, supported until %s%s: %d days from today; plan the next upgrade well before", line, v.EndOfSupport, tent, days)
+	return c.trf("%s, supported until %s%s: %d days from today; plan the next upgrade well before", line, v.EndOfSupport, tent, days)
 }
 
 func versionLine(c *Ctx, v catalog.Version) string {
@@ -118,5 +118,8 @@ func versionLine(c *Ctx, v catalog.Version) string {
 	if v.Note != "" {
 		parts = append(parts, v.Note)
 	}
-	return strings.Join(parts, ". ")
+	for i := range parts {
+		parts[i] = c.tr(parts[i])
+	}
+	return strings.Join(parts, c.tr(". "))
 }

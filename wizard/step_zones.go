@@ -59,7 +59,7 @@ func init() {
 			Skip:  func(c *Ctx) bool { return len(metroZones(c)) < 2 },
 			Fields: func(c *Ctx) []huh.Field {
 				return []huh.Field{Pick(c, "zones.mode", "Zones", "", &c.UI.Zones.Mode, []Opt[string]{
-					{zoneModeMulti, "Multizone (recommended)", fmt.Sprintf("workers in %d zones of the %s metro: survives the loss of a zone (IBM's 2019 guidance, slide 8)", len(metroZones(c)), metroName(c))},
+					{zoneModeMulti, "Multizone (recommended)", c.trf("workers in %d zones of the %s metro: survives the loss of a zone (IBM's 2019 guidance, slide 8)", len(metroZones(c)), metroName(c))},
 					{zoneModeSingle, "Single zone", "one data center: cheaper, but a zone outage stops the cluster; fine for development"},
 				})}
 			},
@@ -117,7 +117,7 @@ func init() {
 			Fields: func(c *Ctx) []huh.Field {
 				return []huh.Field{
 					Choose(c, "spec.network.classic.accountRouting", "Account routing", &c.D.Spec.Network.Classic.AccountRouting, model.AccountRouting("").Choices()),
-					Note("How to check", "ibmcloud account show   (Service Endpoint Enabled: true means VRF)\nibmcloud ks vlan spanning get"),
+					Note(c.tr("How to check"), "ibmcloud account show   (Service Endpoint Enabled: true means VRF)\nibmcloud ks vlan spanning get"),
 				}
 			},
 		}, {
@@ -321,9 +321,9 @@ func regionOpts(c *Ctx) []Opt[string] {
 		}
 		o := Opt[string]{Value: r.Name, Label: fmt.Sprintf("%s (%s)", r.Name, r.Label)}
 		if metro >= 2 {
-			o.Help = fmt.Sprintf("multizone metro %s: %d zones", r.Label, metro)
+			o.Help = c.trf("multizone metro %s: %d zones", r.Label, metro)
 			if n := len(zones) - metro; n > 0 {
-				o.Help += fmt.Sprintf(", plus %d single-zone data centers", n)
+				o.Help += c.trf(", plus %d single-zone data centers", n)
 			}
 			mz = append(mz, o)
 		} else {

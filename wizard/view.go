@@ -119,7 +119,7 @@ func (m *App) View() string {
 		return ""
 	}
 	if m.width < minWidth || m.height < minHeight {
-		msg := fmt.Sprintf("terminal too small: %d×%d\nneeds at least %d×%d", m.width, m.height, minWidth, minHeight)
+		msg := m.trf("terminal too small: %d×%d\nneeds at least %d×%d", m.width, m.height, minWidth, minHeight)
 		return m.styles.Warn.Render(msg)
 	}
 	var body string
@@ -140,12 +140,12 @@ func (m *App) header() string {
 	if m.ctx != nil {
 		name := m.ctx.D.Metadata.Name
 		if name == "" {
-			name = "(unnamed)"
+			name = m.tr("(unnamed)")
 		}
 		parts = append(parts, name)
 		if m.screen == screenWizard {
 			s := m.flow.step()
-			parts = append(parts, fmt.Sprintf("step %d/%d %s", m.flow.cur.Step+1, len(m.flow.steps), s.Title))
+			parts = append(parts, m.trf("step %d/%d %s", m.flow.cur.Step+1, len(m.flow.steps), m.tr(s.Title)))
 		}
 	}
 	line := title
@@ -167,7 +167,7 @@ func (m *App) footer(binds []key.Binding) string {
 	m.help.Width = m.width - 2
 	// NB: bubbles' help adds an item that does not fit when even its
 	// ellipsis does not fit; cut the line here.
-	return status + "\n" + ansi.Truncate(m.help.ShortHelpView(binds), m.width-2, "…")
+	return status + "\n" + ansi.Truncate(m.help.ShortHelpView(m.trBindings(binds)), m.width-2, "…")
 }
 
 func (m *App) viewWelcome() string {
@@ -252,7 +252,7 @@ func (m *App) stepList(width int) string {
 		case m.flow.stepSkipped(i):
 			mark = "– "
 		}
-		line := st.Render(mark + s.Title)
+		line := st.Render(mark + m.tr(s.Title))
 		if n := counts[s.ID]; n > 0 && m.flow.reached(i) {
 			line += m.styles.StepFinding.Render(fmt.Sprintf(" !%d", n))
 		}
@@ -284,18 +284,18 @@ func (m *App) whyText(width int) string {
 	w = w.withFacts(m.cat)
 	var b strings.Builder
 	if !ok {
-		b.WriteString(s.WhyTitle.Render("Why"))
+		b.WriteString(s.WhyTitle.Render(m.tr("Why")))
 		b.WriteString("\n")
-		b.WriteString(s.Muted.Render("Choose what to do next; each question's reasoning shows here while it has focus."))
+		b.WriteString(s.Muted.Render(m.tr("Choose what to do next; each question's reasoning shows here while it has focus.")))
 		return wrapTo(b.String(), width)
 	}
-	b.WriteString(s.WhyTitle.Render("Why"))
+	b.WriteString(s.WhyTitle.Render(m.tr("Why")))
 	if FixedAtCreate(k) {
-		b.WriteString(" " + s.Badge.Render("fixed at create"))
+		b.WriteString(" " + s.Badge.Render(m.tr("fixed at create")))
 	}
-	b.WriteString("\n" + s.Text.Render(w.Text))
+	b.WriteString("\n" + s.Text.Render(m.tr(w.Text)))
 	if w.Alternatives != "" {
-		b.WriteString("\n" + s.Strong.Render("Alternatives: ") + s.Text.Render(w.Alternatives))
+		b.WriteString("\n" + s.Strong.Render(m.tr("Alternatives: ")) + s.Text.Render(m.tr(w.Alternatives)))
 	}
 	for _, f := range m.report.Findings {
 		if f.Severity != rules.Info && pathKey(f.Path) == k {
@@ -303,7 +303,7 @@ func (m *App) whyText(width int) string {
 			if f.Severity == rules.Error {
 				st = s.Error
 			}
-			b.WriteString("\n" + st.Render(f.RuleID+": "+model.Escape(f.Message)))
+			b.WriteString("\n" + st.Render(f.RuleID+": "+model.Escape(f.In(m.lang).Message)))
 		}
 	}
 	if w.Doc != "" {
@@ -321,17 +321,17 @@ func (m *App) whyBox(width, maxH int) string {
 	}
 	lines := strings.Split(m.whyText(width-4), "\n")
 	if maxH-2 > 0 && len(lines) > maxH-2 {
-		lines = append(lines[:maxH-3], m.styles.Muted.Render("… (a taller terminal shows the rest)"))
+		lines = append(lines[:maxH-3], m.styles.Muted.Render(m.tr("… (a taller terminal shows the rest)")))
 	}
 	return m.styles.Why.Width(width - 2).Render(strings.Join(lines, "\n"))
 }
 
 func (m *App) quitDialog() string {
 	name := (DraftInfo{Cluster: m.ctx.D.Metadata.Name, Source: m.ctx.svc.file}).Label()
-	msg := m.styles.Strong.Render("Quit the wizard?") + "\n\n" +
-		"Every answer is kept in the draft " + m.draftID + ".\n" +
-		"Run iksplan again and choose \"Resume draft " + name + "\".\n\n" +
-		m.styles.Strong.Render("y") + " quit   " + m.styles.Strong.Render("n") + " stay"
+	msg := m.styles.Strong.Render(m.tr("Quit the wizard?")) + "\n\n" +
+		m.trf("Every answer is kept in the draft %s.", m.draftID) + "\n" +
+		m.trf("Run iksplan again and choose \"Resume draft %s\".", name) + "\n\n" +
+		m.styles.Strong.Render("y") + m.tr(" quit   ") + m.styles.Strong.Render("n") + m.tr(" stay")
 	return m.styles.Dialog.Width(min(m.width-6, 60)).Render(wrapTo(msg, min(m.width-12, 54)))
 }
 
@@ -339,19 +339,19 @@ func (m *App) viewFinal() string {
 	s := m.styles
 	r := &m.ctx.svc.review
 	var b strings.Builder
-	b.WriteString(s.OK.Render("✓ Design written") + "\n\n")
-	fmt.Fprintf(&b, "%d files in %s:\n", len(r.written), r.dir)
+	b.WriteString(s.OK.Render(m.tr("✓ Design written")) + "\n\n")
+	b.WriteString(m.trf("%d files in %s:\n", len(r.written), r.dir))
 	for i, p := range r.written {
 		if i == 12 && len(r.written) > 14 {
-			fmt.Fprintf(&b, "  … and %d more\n", len(r.written)-12)
+			b.WriteString(m.trf("  … and %d more\n", len(r.written)-12))
 			break
 		}
 		b.WriteString("  " + p + "\n")
 	}
 	if r.savedDesign != "" {
-		b.WriteString("\nDesign saved to " + r.savedDesign + "\n")
+		b.WriteString(m.trf("\nDesign saved to %s\n", r.savedDesign))
 	}
-	b.WriteString("\n" + s.Strong.Render("Next:") + "\n")
+	b.WriteString("\n" + s.Strong.Render(m.tr("Next:")) + "\n")
 	for _, c := range nextCommands(r.dir) {
 		b.WriteString("  " + s.Code.Render(c) + "\n")
 	}

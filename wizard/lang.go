@@ -1,0 +1,171 @@
+package wizard
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/iksplan/iksplan/internal/i18n"
+	"github.com/iksplan/iksplan/model"
+)
+
+// The wizard speaks English or Japanese (issue 12). Its English stays where
+// it is written, in the step files, next to the code that asks the
+// question: a step file passes English to the field builders, and the
+// builders and the screens pass it through tr on the way to the terminal.
+// tr finds the wizard message (internal/i18n locales/*/wizard.yaml) whose
+// English is that text, by the text itself, and returns its Japanese. So
+// English output is the Go source byte for byte, and a Japanese screen that
+// still shows an English sentence means the catalogue lacks that sentence
+// (or the step file changed it): TestJapaneseScreensHaveNoEnglish reports
+// it. Texts with values in them are printf formats (trf) whose Japanese
+// may reorder the verbs (%[2]s); the i18n tests check both languages use
+// the same verbs.
+
+// untranslated, when set (tests), hears every text tr found no Japanese for.
+var untranslated func(string)
+
+// wizardArea is the catalogue area of the wizard's messages.
+const wizardArea = "wizard."
+
+var (
+	byEnglishOnce sync.Once
+	byEnglish     map[string]string // English text → message ID
+)
+
+// englishIndex maps each wizard message's English text to its ID.
+func englishIndex() map[string]string {
+	byEnglishOnce.Do(func() {
+		byEnglish = map[string]string{}
+		// The design document's enum labels (doc.label.Type.value, equal
+		// to the model's labels), its catalog notes of versions and the
+		// fixed phrases of terms.yaml come
+		// first; the wizard's own messages win where both have a text.
+		for _, areas := range [][]string{{"doc.label.", "doc.labelHelp.", "doc.ver.noteText.", "terms."}, {wizardArea}} {
+			for _, id := range i18n.IDs(i18n.EN) {
+				if !slices.ContainsFunc(areas, func(a string) bool { return strings.HasPrefix(id, a) }) {
+					continue
+				}
+				if m, ok := i18n.Message(i18n.EN, id); ok {
+					byEnglish[m.Other] = id
+				}
+			}
+		}
+	})
+	return byEnglish
+}
+
+// trIn returns the wizard text s (English, as the step files write it) in
+// language l; s itself in English or when the catalogue has no Japanese for
+// it.
+func trIn(l i18n.Lang, s string) string {
+	if l != i18n.JA || s == "" {
+		return s
+	}
+	id, ok := englishIndex()[s]
+	if !ok {
+		if untranslated != nil {
+			untranslated(s)
+		}
+		return s
+	}
+	m, ok := i18n.Message(i18n.JA, id)
+	if !ok || m.Other == "" {
+		return s
+	}
+	return m.Other
+}
+
+// trfIn formats the wizard format string format in language l.
+func trfIn(l i18n.Lang, format string, args ...any) string {
+	return fmt.Sprintf(trIn(l, format), args...)
+}
+
+// tr is s in the language of the wizard run.
+func (c *Ctx) tr(s string) string {
+	if c == nil {
+		return s
+	}
+	return trIn(c.Lang, s)
+}
+
+// trf formats format in the language of the wizard run.
+func (c *Ctx) trf(format string, args ...any) string {
+	if c == nil {
+		return fmt.Sprintf(format, args...)
+	}
+	return trfIn(c.Lang, format, args...)
+}
+
+// tr is s in the language of the app (the welcome screen has no Ctx yet).
+func (m *App) tr(s string) string { return trIn(m.lang, s) }
+
+// trf formats format in the language of the app.
+func (m *App) trf(format string, args ...any) string { return trfIn(m.lang, format, args...) }
+
+// trBindings returns binds with their help words in the app's language
+// (huh's "next", "submit" and the wizard's own "why", "back"…); the keys
+// themselves stay as the keyboard names them.
+func (m *App) trBindings(binds []key.Binding) []key.Binding {
+	if m.lang == i18n.EN {
+		return binds
+	}
+	out := make([]key.Binding, len(binds))
+	for i, b := range binds {
+		h := b.Help()
+		out[i] = key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(h.Key, m.tr(h.Desc)))
+		if !b.Enabled() {
+			out[i].SetEnabled(false)
+		}
+	}
+	return out
+}
+
+// setLang switches the app's language and records it in the design being
+// edited as spec.documentLanguage, so the documents it renders are in the
+// language the design was discussed in. English is recorded only when
+// chosen (--lang en, the welcome switch): a design made in English from
+// the locale stays as it was.
+func (m *App) setLang(l i18n.Lang, explicit bool) {
+	m.lang = l
+	m.langExplicit = m.langExplicit || explicit
+	if m.ctx != nil {
+		m.ctx.Lang = l
+		m.recordLang()
+	}
+}
+
+// recordLang writes the app's language into the design.
+func (m *App) recordLang() {
+	if m.ctx == nil || (m.lang == i18n.EN && !m.langExplicit) {
+		return
+	}
+	m.ctx.D.Spec.DocumentLanguage = model.DocumentLanguage(m.lang)
+}
+
+// ageIn is Age in language l.
+func ageIn(l i18n.Lang, t, now time.Time) string {
+	d := now.Sub(t)
+	switch {
+	case d < time.Minute:
+		return trIn(l, "just now")
+	case d < time.Hour:
+		return trfIn(l, "%d min ago", int(d.Minutes()))
+	case d < 48*time.Hour:
+		return trfIn(l, "%d h ago", int(d.Hours()))
+	}
+	return trfIn(l, "%d days ago", int(d.Hours()/24))
+}
+
+// langSwitch is the welcome screen's last option: the other language,
+// named in that language so a reader of either finds it.
+func langSwitch(l i18n.Lang) Opt[string] {
+	if l == i18n.JA {
+		return Opt[string]{Value: startLang + string(i18n.EN), Label: "English (英語で表示)"}
+	}
+	return Opt[string]{Value: startLang + string(i18n.JA), Label: "日本語で表示 (Japanese)"}
+}
