@@ -78,7 +78,7 @@ func (b *builder) dedicatedHosts() {
 				})
 			}
 		}
-		bd.call("wait_for", cmd(cat("the hosts of ", varRef(fmt.Sprintf("HOST_POOL_%d_NAME", k)), " to be created"),
+		bd.call("wait_for", cmd(bd.msg("the hosts of ", varRef(fmt.Sprintf("HOST_POOL_%d_NAME", k)), " to be created"),
 			strconv.Itoa(hostsReadyMinutes), jqHostsCreated, "", hosts)...)
 	}
 }
