@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -54,7 +55,7 @@ func installHelp(root *cobra.Command, a *app) {
 func localizeHelp(root *cobra.Command, loc *i18n.Localizer) {
 	root.InitDefaultHelpCmd()
 	root.InitDefaultHelpFlag()
-	root.SetUsageTemplate(usageTemplate(root.UsageTemplate(), loc))
+	root.SetUsageFunc(localizedUsage(loc))
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
 		c.InitDefaultHelpFlag()
@@ -97,20 +98,50 @@ func localizeFlag(loc *i18n.Localizer, key string, f *pflag.Flag) {
 	}
 }
 
-// usageTemplate is cobra's usage template with its headings in loc's
-// language.
-func usageTemplate(tmpl string, loc *i18n.Localizer) string {
+// localizedUsage prints cobra's own usage text (its default, written in Go)
+// with the headings and the closing hint in loc's language. It rewrites the
+// printed text rather than cobra's usage template: SetUsageTemplate would
+// execute a text/template, whose method lookup by name makes the linker keep
+// every exported method in the binary (bench TestNoRunTimeMethodLookup).
+func localizedUsage(loc *i18n.Localizer) func(*cobra.Command) error {
+	// A command with no parent and no usage function of its own hands out
+	// cobra's default, which prints the command it is given.
+	english := (&cobra.Command{}).UsageFunc()
+	capturing := false
+	return func(c *cobra.Command) error {
+		if capturing {
+			return english(c)
+		}
+		capturing = true
+		text := c.UsageString() // calls back here, printing English into a buffer
+		capturing = false
+		_, err := io.WriteString(c.OutOrStderr(), localizeUsageText(text, c.CommandPath(), loc))
+		return err
+	}
+}
+
+// localizeUsageText replaces cobra's headings, each a line of its own, and
+// its last line, naming the command.
+func localizeUsageText(text, path string, loc *i18n.Localizer) string {
 	t := func(id string) string { return loc.T("cli.helpUI."+id, nil) }
-	more := loc.T("cli.helpUI.more", map[string]any{"Cmd": "{{.CommandPath}}"})
-	return strings.NewReplacer(
-		"Usage:", t("usage"),
-		"Aliases:", t("aliases"),
-		"Examples:", t("examples"),
-		"Available Commands:", t("commands"),
-		"Additional Commands:", t("additional"),
-		"Global Flags:", t("globalFlags"),
-		"\nFlags:", "\n"+t("flags"),
-		"Additional help topics:", t("topics"),
-		`Use "{{.CommandPath}} [command] --help" for more information about a command.`, more,
-	).Replace(tmpl)
+	headings := map[string]string{
+		"Usage:":                  t("usage"),
+		"Aliases:":                t("aliases"),
+		"Examples:":               t("examples"),
+		"Available Commands:":     t("commands"),
+		"Additional Commands:":    t("additional"),
+		"Flags:":                  t("flags"),
+		"Global Flags:":           t("globalFlags"),
+		"Additional help topics:": t("topics"),
+	}
+	more := `Use "` + path + ` [command] --help" for more information about a command.`
+	lines := strings.Split(text, "\n")
+	for i, line := range lines {
+		if h, ok := headings[line]; ok {
+			lines[i] = h
+		} else if line == more {
+			lines[i] = loc.T("cli.helpUI.more", map[string]any{"Cmd": path})
+		}
+	}
+	return strings.Join(lines, "\n")
 }
