@@ -33,8 +33,10 @@ type HostPool struct {
 	Hosts       []*Host `json:"hosts"`
 }
 
-// Host is one dedicated host; Reads counts its listings so a new host shows
-// create_pending once, then created (IBM: "If the dedicated host is in the
+// Host is one dedicated host; Reads is 1 once it has been listed, so a new
+// host shows create_pending once, then created. It stops at 1: a count of
+// listings would make the end state depend on how often a run polled, and a
+// rerun after a fault would never equal a fresh run (IBM: "If the dedicated host is in the
 // create_pending state, wait a few minutes for it to reach the created
 // state").
 type Host struct {
@@ -219,7 +221,7 @@ func hostJSON(h *Host) map[string]any {
 	if h.Reads == 0 {
 		state = "create_pending"
 	}
-	h.Reads++
+	h.Reads = 1
 	return map[string]any{"id": h.ID, "flavor": h.Flavor, "zone": h.Zone, "placementEnabled": true,
 		"lifecycle": map[string]string{"actualState": state, "desiredState": "created", "message": "", "messageDate": "", "messageDetails": "", "messageDetailsDate": ""},
 		"resources": map[string]resource{"capacity": hostCapacity(h), "consumed": hostConsumed(h)},
