@@ -91,6 +91,7 @@ func (m *module) vpcCluster(f *file) {
 		zb.set("subnet_id", m.subnetID(i))
 	}
 	m.taintBlocks(c, 0)
+	hosts := m.hostPoolArgs(c, 0)
 	m.kmsConfig(c)
 	c.gap()
 	if m.bootVolumeEncryption() {
@@ -100,7 +101,7 @@ func (m *module) vpcCluster(f *file) {
 		c.note("bootVolumeEncryption).")
 	}
 	c.set("wait_till", str("normal"))
-	m.clusterDependsOn(c)
+	m.clusterDependsOn(c, hosts)
 }
 
 func (m *module) classicCluster(f *file) {
@@ -133,7 +134,7 @@ func (m *module) classicCluster(f *file) {
 	m.kmsConfig(c)
 	c.gap()
 	c.set("wait_till", str("normal"))
-	m.clusterDependsOn(c)
+	m.clusterDependsOn(c, nil)
 }
 
 // endpointArgs sets the master's service endpoints. A VPC master always
@@ -188,13 +189,17 @@ func (m *module) taintBlocks(b *block, i int) {
 	}
 }
 
-// clusterDependsOn makes the cluster wait for the KMS grant, which IBM
-// requires before KMS is enabled.
-func (m *module) clusterDependsOn(c *block) {
+// clusterDependsOn makes the cluster wait for its dedicated hosts (hosts)
+// and for the KMS grant, which IBM requires before KMS is enabled.
+func (m *module) clusterDependsOn(c *block, hosts list) {
+	deps := hosts
 	if !m.wantsKMS() {
+		if len(deps) > 0 {
+			c.set("depends_on", deps)
+		}
 		return
 	}
-	deps := list{ref("ibm_iam_authorization_policy.iks_kms")}
+	deps = append(deps, ref("ibm_iam_authorization_policy.iks_kms"))
 	if m.bootVolumeEncryption() {
 		deps = append(deps, ref("ibm_iam_authorization_policy.block_storage_kms"))
 	}

@@ -14,6 +14,9 @@ func (m *module) pools() {
 	f.note("Worker pools, each in every zone of the cluster. pool_1 is the pool IKS creates with the cluster:")
 	f.note("import_on_create adopts it instead of creating another, and orphan_on_delete leaves it to the")
 	f.note("cluster when this resource is removed.")
+	if m.s.IsVPC() {
+		m.dedicatedHosts(f)
+	}
 	for i := range m.s.WorkerPools {
 		if m.s.IsVPC() {
 			m.vpcPool(f, i)
@@ -72,6 +75,7 @@ func (m *module) vpcPool(f *file, i int) {
 	}
 	r := m.poolResource(f, i, vpcPoolArgs)
 	r.set("vpc_id", m.vpcID())
+	deps := m.hostPoolArgs(r, i)
 	m.poolOwnership(r, i)
 	m.bootVolumeArgs(r)
 	for z, zone := range m.s.Zones {
@@ -80,6 +84,9 @@ func (m *module) vpcPool(f *file, i int) {
 		zb.set("subnet_id", m.subnetID(z))
 	}
 	m.taintBlocks(r, i)
+	if len(deps) > 0 {
+		r.set("depends_on", deps)
+	}
 }
 
 func (m *module) classicPool(f *file, i int) {

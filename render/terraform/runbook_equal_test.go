@@ -168,6 +168,14 @@ func stateResources(st *ibmcloud.State, d *model.Design) []string {
 	for _, i := range st.Instances {
 		names[i.GUID] = i.Name
 	}
+	for _, hp := range st.HostPools {
+		names[hp.ID] = hp.Name
+		var hosts []string
+		for _, h := range hp.Hosts {
+			hosts = append(hosts, h.Zone+"/"+h.Flavor)
+		}
+		add("%s", hostPoolLine(hp.Name, hp.FlavorClass, hp.Metro, hosts))
+	}
 	for _, c := range st.Clusters {
 		names[c.ID] = c.Name
 		add("cluster %s infrastructure=%s version=%s kms=%v image-security=%v", c.Name, c.Provider, c.Version, c.KMS != nil, c.ImageSecurity)
@@ -185,7 +193,7 @@ func stateResources(st *ibmcloud.State, d *model.Design) []string {
 				zones = append(zones, poolZone(z.ID, names[z.SubnetID]))
 			}
 			sort.Strings(zones)
-			add("pool %s flavor=%s size=%d zones=%s", p.Name, p.Flavor, p.SizePerZone, strings.Join(zones, ","))
+			add("pool %s flavor=%s size=%d zones=%s host-pool=%s", p.Name, p.Flavor, p.SizePerZone, strings.Join(zones, ","), names[p.HostPool])
 		}
 		for _, in := range c.IngressInstances {
 			add("ingress-instance cluster=%s crn=%s default=%v", c.Name, in.CRN, in.IsDefault)
@@ -250,6 +258,15 @@ func stateResources(st *ibmcloud.State, d *model.Design) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// hostPoolLine describes a dedicated host pool with its hosts, one
+// ZONE/FLAVOR entry per host, sorted, so that a missing or extra host in a
+// zone changes the line.
+func hostPoolLine(name, class, metro string, hosts []string) string {
+	hosts = slices.Clone(hosts)
+	sort.Strings(hosts)
+	return fmt.Sprintf("host-pool %s class=%s metro=%s hosts=%s", name, class, metro, strings.Join(hosts, ","))
 }
 
 // poolZone describes one zone of a VPC pool: the zone and its subnet.
@@ -407,8 +424,9 @@ func terraformResources(t *testing.T, arts []render.Artifact) (lines, uncovered 
 			continue
 		}
 		switch b.Labels[0] {
-		case "ibm_container_worker_pool_zone_attachment", "ibm_kms_key_policies":
-			// Counted into their pool's zones and their key's line.
+		case "ibm_container_worker_pool_zone_attachment", "ibm_kms_key_policies", "ibm_container_dedicated_host":
+			// Counted into their pool's zones, their key's line and their
+			// host pool's line.
 			if _, seen := covered[addr]; !seen {
 				covered[addr] = false
 			}
@@ -452,7 +470,8 @@ func terraformResources(t *testing.T, arts []render.Artifact) (lines, uncovered 
 				}
 			}
 			sort.Strings(zones)
-			add("pool %s flavor=%s size=%d zones=%s", str(b, "worker_pool_name"), str(b, "flavor"), num(b, "worker_count"), strings.Join(zones, ","))
+			add("pool %s flavor=%s size=%d zones=%s host-pool=%s", str(b, "worker_pool_name"), str(b, "flavor"), num(b, "worker_count"),
+				strings.Join(zones, ","), m.name(b, "host_pool_id"))
 		case "ibm_container_worker_pool":
 			zones := []string{}
 			if boolean(b, "import_on_create") {
@@ -466,7 +485,17 @@ func terraformResources(t *testing.T, arts []render.Artifact) (lines, uncovered 
 				}
 			}
 			sort.Strings(zones)
-			add("pool %s flavor=%s size=%d zones=%s", str(b, "worker_pool_name"), str(b, "machine_type"), num(b, "size_per_zone"), strings.Join(zones, ","))
+			add("pool %s flavor=%s size=%d zones=%s host-pool=%s", str(b, "worker_pool_name"), str(b, "machine_type"), num(b, "size_per_zone"),
+				strings.Join(zones, ","), "")
+		case "ibm_container_dedicated_host_pool":
+			var hosts []string
+			for a2, h := range m {
+				if h.Type == "resource" && h.Labels[0] == "ibm_container_dedicated_host" && m.target(h.Body.Attributes["host_pool_id"].Expr) == b {
+					hosts = append(hosts, str(h, "zone")+"/"+str(h, "flavor"))
+					covered[a2] = true
+				}
+			}
+			add("%s", hostPoolLine(str(b, "name"), str(b, "flavor_class"), str(b, "metro"), hosts))
 		case "ibm_resource_instance":
 			add("instance %s service=%s plan=%s location=%s", str(b, "name"), str(b, "service"), str(b, "plan"), str(b, "location"))
 		case "ibm_kms_key":
