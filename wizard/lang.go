@@ -32,6 +32,10 @@ var untranslated func(string)
 // wizardArea is the catalogue area of the wizard's messages.
 const wizardArea = "wizard."
 
+// wizardStepArea prefixes the per-step files locales/*/wizard-<step>.yaml,
+// one per step so helpers translating different steps never share a file.
+const wizardStepArea = "wizard-"
+
 var (
 	byEnglishOnce sync.Once
 	byEnglish     map[string]string // English text → message ID
@@ -45,7 +49,7 @@ func englishIndex() map[string]string {
 		// to the model's labels), its catalog notes of versions and the
 		// fixed phrases of terms.yaml come
 		// first; the wizard's own messages win where both have a text.
-		for _, areas := range [][]string{{"doc.label.", "doc.labelHelp.", "doc.ver.noteText.", "terms."}, {wizardArea}} {
+		for _, areas := range [][]string{{"doc.label.", "doc.labelHelp.", "doc.ver.noteText.", "terms."}, {wizardArea, wizardStepArea}} {
 			for _, id := range i18n.IDs(i18n.EN) {
 				if !slices.ContainsFunc(areas, func(a string) bool { return strings.HasPrefix(id, a) }) {
 					continue
