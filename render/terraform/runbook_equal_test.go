@@ -201,7 +201,7 @@ func stateResources(st *ibmcloud.State, d *model.Design) []string {
 	}
 	for _, i := range st.Instances {
 		if !reused[i.GUID] {
-			add("instance %s service=%s plan=%s location=%s", i.Name, i.Service, i.Plan, i.Location)
+			add("instance %s service=%s plan=%s location=%s%s", i.Name, i.Service, i.Plan, i.Location, stateParams(i.Parameters))
 		}
 	}
 	for _, k := range st.Keys {
@@ -267,6 +267,62 @@ func hostPoolLine(name, class, metro string, hosts []string) string {
 	hosts = slices.Clone(hosts)
 	sort.Strings(hosts)
 	return fmt.Sprintf("host-pool %s class=%s metro=%s hosts=%s", name, class, metro, strings.Join(hosts, ","))
+}
+
+// comparedParams are the create parameters both sides must agree on:
+// Cloud Logs' retention and its data and metrics buckets (a bucket by name).
+var comparedParams = []string{"retention_period", "logs_bucket_crn", "metrics_bucket_crn"}
+
+// stateParams describes an instance's create parameters in the double.
+func stateParams(p map[string]any) string {
+	out := ""
+	for _, k := range comparedParams {
+		v, ok := p[k]
+		if !ok {
+			continue
+		}
+		if s, isStr := v.(string); isStr {
+			v = crnResource(s)
+		}
+		out += fmt.Sprintf(" %s=%v", k, v)
+	}
+	return out
+}
+
+// params describes a resource instance's parameters_json, a jsonencode of
+// an object whose bucket CRNs are references to ibm_cos_bucket resources.
+func (m tfModule) params(b *hclsyntax.Block) string {
+	a, ok := b.Body.Attributes["parameters_json"]
+	if !ok {
+		return ""
+	}
+	call, ok := a.Expr.(*hclsyntax.FunctionCallExpr)
+	if !ok || call.Name != "jsonencode" || len(call.Args) != 1 {
+		return " parameters_json=unparsed"
+	}
+	obj, ok := call.Args[0].(*hclsyntax.ObjectConsExpr)
+	if !ok {
+		return " parameters_json=unparsed"
+	}
+	vals := map[string]string{}
+	for _, it := range obj.Items {
+		k := hcl.ExprAsKeyword(it.KeyExpr)
+		if t := m.target(it.ValueExpr); t != nil {
+			vals[k] = str(t, "bucket_name")
+			continue
+		}
+		if v, diags := it.ValueExpr.Value(nil); !diags.HasErrors() && v.Type() == cty.Number {
+			n, _ := v.AsBigFloat().Int64()
+			vals[k] = fmt.Sprint(n)
+		}
+	}
+	out := ""
+	for _, k := range comparedParams {
+		if v, ok := vals[k]; ok {
+			out += fmt.Sprintf(" %s=%s", k, v)
+		}
+	}
+	return out
 }
 
 // poolZone describes one zone of a VPC pool: the zone and its subnet.
@@ -497,7 +553,7 @@ func terraformResources(t *testing.T, arts []render.Artifact) (lines, uncovered 
 			}
 			add("%s", hostPoolLine(str(b, "name"), str(b, "flavor_class"), str(b, "metro"), hosts))
 		case "ibm_resource_instance":
-			add("instance %s service=%s plan=%s location=%s", str(b, "name"), str(b, "service"), str(b, "plan"), str(b, "location"))
+			add("instance %s service=%s plan=%s location=%s%s", str(b, "name"), str(b, "service"), str(b, "plan"), str(b, "location"), m.params(b))
 		case "ibm_kms_key":
 			add("kms-key %s instance=%s root=%v dual-auth-delete=%v", str(b, "key_name"), m.name(b, "instance_id"), !boolean(b, "standard_key"),
 				keyPolicy[str(b, "key_name")])
