@@ -138,6 +138,10 @@ func (c *Catalog) checkDedicatedHosts(add addFunc, regions map[string]bool) {
 	}
 }
 
+// MinHostsPerZone is the default floor of dedicated hosts per zone: two,
+// so one host's failure or maintenance leaves the zone's workers a host.
+const MinHostsPerZone = 2
+
 // HostPlan is a pool's dedicated host pool as the rules, the runbook, the
 // document and Terraform build it: one place decides the host flavor and
 // how many hosts each zone gets.
@@ -150,7 +154,10 @@ type HostPlan struct {
 	Metro string
 	// Needed is how many hosts per zone the pool's workers need (0 when
 	// the host flavor or the worker flavor is unknown); PerZone is the
-	// design's hostsPerZone, or Needed when it sets none.
+	// design's hostsPerZone or, when it sets none, Needed but at least
+	// MinHostsPerZone: IBM's tip is more than one host in each zone
+	// (https://cloud.ibm.com/docs/containers?topic=containers-dedicated-hosts),
+	// and rule HW009 warns on one, so a default must not trigger it.
 	Needed  int
 	PerZone int
 }
@@ -168,6 +175,9 @@ func (c *Catalog) HostPlanFor(s *model.Spec, p *model.WorkerPool, workers int) H
 		hp.Needed = model.HostsNeeded(workers, f.Spec(), hp.Flavor.VCPU, hp.Flavor.MemoryGiB)
 	}
 	hp.PerZone = hp.Needed
+	if hp.Needed > 0 && hp.Needed < MinHostsPerZone {
+		hp.PerZone = MinHostsPerZone
+	}
 	if p.DedicatedHosts != nil && p.DedicatedHosts.HostsPerZone > 0 {
 		hp.PerZone = p.DedicatedHosts.HostsPerZone
 	}

@@ -132,6 +132,7 @@ var ruleCases = []ruleCase{
 	{id: "HW009", vpc: true, fail: spec(func(s *model.Spec) {
 		s.WorkerPools[0].Isolation = model.IsolationDedicated
 		s.WorkerPools[0].Flavor = "bx2.8x32"
+		s.WorkerPools[0].DedicatedHosts = &model.DedicatedHosts{HostsPerZone: 1}
 	}), path: "spec.workerPools[0].dedicatedHosts.hostsPerZone",
 		pass: spec(func(s *model.Spec) {
 			s.WorkerPools[0].Isolation = model.IsolationDedicated
