@@ -253,16 +253,23 @@ type Why struct {
 }
 
 // withFacts fills a why text's catalog placeholders ({classicPodSubnet},
-// {vpcPodSubnet}, {vpcNextPodSubnet}, {serviceSubnet}, {registry}) from
-// cat, so that IBM's defaults shown in the help are the catalog's
-// (networks, registries; --catalog FILE included), not spelled here.
+// {vpcPodSubnet}, {vpcNextPodSubnet}, {serviceSubnet}, {registry}, and per
+// catalog service ID {service:ID}, {plan:ID}, {trialPlan:ID}) from cat, so
+// that IBM's defaults, service names and plans shown in the help are the
+// catalog's (networks, registries, services; --catalog FILE included), not
+// spelled here. Translate the text first: the placeholders are part of the
+// English the locale files match.
 func (w Why) withFacts(cat *catalog.Catalog) Why {
 	if cat == nil {
 		return w
 	}
 	n := cat.Networks
-	r := strings.NewReplacer("{classicPodSubnet}", n.ClassicPodSubnet, "{vpcPodSubnet}", n.VPCPodSubnet,
-		"{vpcNextPodSubnet}", n.VPCNextPodSubnet, "{serviceSubnet}", n.ServiceSubnet, "{registry}", cat.Registries.Global)
+	pairs := []string{"{classicPodSubnet}", n.ClassicPodSubnet, "{vpcPodSubnet}", n.VPCPodSubnet,
+		"{vpcNextPodSubnet}", n.VPCNextPodSubnet, "{serviceSubnet}", n.ServiceSubnet, "{registry}", cat.Registries.Global}
+	for _, s := range cat.Services.Items {
+		pairs = append(pairs, "{service:"+s.ID+"}", s.ServiceName, "{plan:"+s.ID+"}", s.Plan, "{trialPlan:"+s.ID+"}", s.TrialPlan)
+	}
+	r := strings.NewReplacer(pairs...)
 	w.Text, w.Alternatives = r.Replace(w.Text), r.Replace(w.Alternatives)
 	return w
 }

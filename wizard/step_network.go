@@ -514,7 +514,7 @@ func networkWhys() []Why {
 		Doc:          docCIS,
 	}, {
 		Key:  "spec.firewall.cis.instanceName",
-		Text: "The CIS service instance (global, plan standard-next) the runbook creates; one instance serves many domains.",
+		Text: "The CIS service instance (global, plan {plan:cis}) the runbook creates; one instance serves many domains.",
 		Doc:  docCIS,
 	}, {
 		Key: "spec.firewall.cis.domain",

@@ -145,15 +145,13 @@ func logRegionOpts(c *Ctx) []Opt[string] {
 	return opts
 }
 
-// monitoringPlans offers the catalog's Monitoring plan and the lite plan.
+// monitoringPlans offers the catalog's Monitoring plan and its free trial
+// plan (Check requires both).
 func monitoringPlans(c *Ctx) []Opt[string] {
-	plan := "graduated-tier"
-	if svc, ok := c.Cat.Service("monitoring"); ok && svc.Plan != "" {
-		plan = svc.Plan
-	}
+	svc := c.Cat.MustService("monitoring")
 	return []Opt[string]{
-		{Value: plan, Label: plan, Help: "pay per monitored worker and metric; the production plan"},
-		{Value: "lite", Label: "lite", Help: "a free trial with limited features; not for production"},
+		{Value: svc.Plan, Label: svc.Plan, Help: "pay per monitored worker and metric; the production plan"},
+		{Value: svc.TrialPlan, Label: svc.TrialPlan, Help: "a free trial with limited features; not for production"},
 	}
 }
 
@@ -281,7 +279,7 @@ func observabilityWhys() []Why {
 		Doc: docCloudLogs,
 	}, {
 		Key:  "spec.logging.cloudLogs.instanceName",
-		Text: "The IBM Cloud Logs instance (service logs, plan standard) the agent ships to; one instance can serve several clusters.",
+		Text: "The IBM Cloud Logs instance (service {service:logs}, plan {plan:logs}) the agent ships to; one instance can serve several clusters.",
 		Doc:  docCloudLogs,
 	}, {
 		Key: "spec.logging.cloudLogs.region",
@@ -310,11 +308,11 @@ func observabilityWhys() []Why {
 		Doc:          docMonitoring,
 	}, {
 		Key:  "spec.monitoring.instanceName",
-		Text: "The IBM Cloud Monitoring instance (service sysdig-monitor) the agent reports to.",
+		Text: "The IBM Cloud Monitoring instance (service {service:monitoring}) the agent reports to.",
 		Doc:  docMonitoring,
 	}, {
 		Key:  "spec.monitoring.plan",
-		Text: "graduated-tier bills by monitored hosts and metrics and suits production; lite is a free trial.",
+		Text: "{plan:monitoring} bills by monitored hosts and metrics and suits production; {trialPlan:monitoring} is a free trial.",
 		Doc:  docMonitoring,
 	}, {
 		Key: "spec.monitoring.alertChannels[*].type",

@@ -312,15 +312,8 @@ func databasePlans(c *Ctx, t model.DatabaseType) []Opt[string] {
 	}
 	out := make([]Opt[string], 0, len(svc.Plans))
 	for _, p := range svc.Plans {
-		help := "IBM's plan " + p
-		switch {
-		case strings.HasSuffix(p, "-gen2"):
-			help = "Gen 2: IBM's newer platform for this engine"
-		case p == "standard":
-			help = "the usual production plan: members spread over zones, daily backups"
-		case p == "enterprise":
-			help = "dedicated resources and the features the engine reserves for it"
-		}
+		// Check requires a note for every plan the catalog lists.
+		help, _ := c.Cat.Databases.PlanNote(p)
 		out = append(out, Opt[string]{Value: p, Label: p, Help: help})
 	}
 	return out
@@ -346,15 +339,13 @@ func fitPlanToEngine(cat *catalog.Catalog, db *model.DatabaseInstance) {
 	}
 }
 
-// cloudantPlans offers the catalog's Cloudant plan and the free lite plan.
+// cloudantPlans offers the catalog's Cloudant plan and its free trial plan
+// (Check requires both).
 func cloudantPlans(c *Ctx) []Opt[string] {
-	plan := "standard"
-	if svc, ok := c.Cat.Service("cloudant"); ok && svc.Plan != "" {
-		plan = svc.Plan
-	}
+	svc := c.Cat.MustService("cloudant")
 	return []Opt[string]{
-		{Value: plan, Label: plan, Help: "provisioned throughput you size; for production"},
-		{Value: "lite", Label: "lite", Help: "free, small and throttled; for trying it out, not for production"},
+		{Value: svc.Plan, Label: svc.Plan, Help: "provisioned throughput you size; for production"},
+		{Value: svc.TrialPlan, Label: svc.TrialPlan, Help: "free, small and throttled; for trying it out, not for production"},
 	}
 }
 
@@ -576,7 +567,7 @@ func storageWhys() []Why {
 		Doc: docStoragePlan,
 	}, {
 		Key: "spec.storage.objectStorage.instanceName",
-		Text: "One Cloud Object Storage instance (a global service, plan standard) holds every bucket; access " +
+		Text: "One Cloud Object Storage instance (a global service, plan {plan:cos}) holds every bucket; access " +
 			"policies and HMAC credentials are per instance, so one instance per application and environment keeps " +
 			"access simple.",
 		Doc: docCOS,
@@ -612,9 +603,8 @@ func storageWhys() []Why {
 		Doc: docDatabases,
 	}, {
 		Key: "spec.storage.databases[*].plan",
-		Text: "The plans the catalog lists for the engine: standard is the usual production plan; standard-gen2 is " +
-			"IBM's Gen 2 platform for some engines; enterprise gives dedicated resources (MongoDB documents " +
-			"point-in-time recovery for it).",
+		Text: "The plans the catalog lists for the engine; each choice says what its plan gives (members spread " +
+			"over zones with daily backups, IBM's Gen 2 platform, or dedicated resources).",
 		Doc: docDatabases,
 	}, {
 		Key: "spec.storage.databases[*].bindNamespace",
@@ -636,11 +626,11 @@ func storageWhys() []Why {
 		Doc:          "https://cloud.ibm.com/docs/Cloudant",
 	}, {
 		Key:  "spec.storage.cloudant.instanceName",
-		Text: "The Cloudant service instance the runbook creates (service cloudantnosqldb).",
+		Text: "The Cloudant service instance the runbook creates (service {service:cloudant}).",
 		Doc:  "https://cloud.ibm.com/docs/Cloudant",
 	}, {
 		Key: "spec.storage.cloudant.plan",
-		Text: "Standard gives provisioned throughput you size and pay for; lite is free, small and throttled, " +
+		Text: "{plan:cloudant} gives provisioned throughput you size and pay for; {trialPlan:cloudant} is free, small and throttled, " +
 			"for trying Cloudant out.",
 		Doc: "https://cloud.ibm.com/docs/Cloudant",
 	}, {

@@ -281,6 +281,9 @@ func (m *App) whyText(width int) string {
 	s := m.styles
 	k := m.focusedKey()
 	w, ok := WhyFor(k)
+	// Translate the text as written (placeholders and all: the locale
+	// files match that English), then fill the catalog's facts in.
+	w.Text, w.Alternatives = m.tr(w.Text), m.tr(w.Alternatives)
 	w = w.withFacts(m.cat)
 	var b strings.Builder
 	if !ok {
@@ -293,9 +296,9 @@ func (m *App) whyText(width int) string {
 	if FixedAtCreate(k) {
 		b.WriteString(" " + s.Badge.Render(m.tr("fixed at create")))
 	}
-	b.WriteString("\n" + s.Text.Render(m.tr(w.Text)))
+	b.WriteString("\n" + s.Text.Render(w.Text))
 	if w.Alternatives != "" {
-		b.WriteString("\n" + s.Strong.Render(m.tr("Alternatives: ")) + s.Text.Render(m.tr(w.Alternatives)))
+		b.WriteString("\n" + s.Strong.Render(m.tr("Alternatives: ")) + s.Text.Render(w.Alternatives))
 	}
 	for _, f := range m.report.Findings {
 		if f.Severity != rules.Info && pathKey(f.Path) == k {

@@ -29,7 +29,7 @@ func TestWhyTextsReadIBMDefaultsFromTheCatalog(t *testing.T) {
 			t.Errorf("%s: why text does not show the catalog's %s:\n%s", key, want, got)
 		}
 	}
-	left := regexp.MustCompile(`\{(classicPodSubnet|vpcPodSubnet|vpcNextPodSubnet|serviceSubnet|registry)\}`)
+	left := regexp.MustCompile(`\{(classicPodSubnet|vpcPodSubnet|vpcNextPodSubnet|serviceSubnet|registry|(service|plan|trialPlan):[a-z-]+)\}`)
 	whyMu.RLock()
 	defer whyMu.RUnlock()
 	for key, w := range whys {

@@ -294,6 +294,26 @@ const (
 type Databases struct {
 	Section `yaml:",inline" json:",inline"`
 	Items   []DatabaseService `yaml:"items" json:"items"`
+	// PlanNotes say what each plan the items list means, for the wizard's
+	// plan choice; Check requires one per plan.
+	PlanNotes []PlanNote `yaml:"planNotes" json:"planNotes"`
+}
+
+// PlanNote is what one Cloud Databases plan gives.
+type PlanNote struct {
+	Plan string `yaml:"plan" json:"plan"`
+	Note string `yaml:"note" json:"note"`
+}
+
+// PlanNote returns what the Cloud Databases plan means, and whether the
+// catalog says.
+func (d Databases) PlanNote(plan string) (string, bool) {
+	for _, n := range d.PlanNotes {
+		if n.Plan == plan {
+			return n.Note, true
+		}
+	}
+	return "", false
 }
 
 // DatabaseService is one Cloud Databases engine as the catalog names it.
@@ -322,6 +342,10 @@ type Service struct {
 	Label       string `yaml:"label" json:"label"`
 	ServiceName string `yaml:"serviceName" json:"serviceName"`
 	Plan        string `yaml:"plan" json:"plan"`
+	// TrialPlan is the service's free plan, offered next to Plan for trying
+	// the service out (Cloudant and Monitoring: lite); empty when the
+	// wizard offers none.
+	TrialPlan string `yaml:"trialPlan,omitempty" json:"trialPlan,omitempty"`
 	// Location is "global" for global services; empty means the region.
 	Location string `yaml:"location,omitempty" json:"location,omitempty"`
 	// Regions limits a regional service to these regions; empty means

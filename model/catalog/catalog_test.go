@@ -399,6 +399,21 @@ func TestCheckRejects(t *testing.T) {
 		{"no classic block prefix", func(c *Catalog) { c.Storage.ClassicBlockPrefix = "" }, "classicBlockPrefix"},
 		{"no global registry", func(c *Catalog) { c.Registries.Global = "" }, "registries: global"},
 		{"no audit webhook", func(c *Catalog) { c.Images.Items[0].Webhook = "" }, "webhook"},
+		{"no cloudant trial plan", func(c *Catalog) {
+			for i := range c.Services.Items {
+				if c.Services.Items[i].ID == "cloudant" {
+					c.Services.Items[i].TrialPlan = ""
+				}
+			}
+		}, "cloudant needs a trialPlan"},
+		{"monitoring trial plan is the plan", func(c *Catalog) {
+			for i := range c.Services.Items {
+				if c.Services.Items[i].ID == "monitoring" {
+					c.Services.Items[i].TrialPlan = c.Services.Items[i].Plan
+				}
+			}
+		}, "monitoring needs a trialPlan"},
+		{"database plan without a note", func(c *Catalog) { c.Databases.PlanNotes = c.Databases.PlanNotes[1:] }, "plan standard has no planNotes"},
 		{"no secrets manager", func(c *Catalog) {
 			var keep []Service
 			for _, sv := range c.Services.Items {

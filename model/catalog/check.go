@@ -221,6 +221,11 @@ func (c *Catalog) checkServices(add addFunc) {
 		if d.ServiceName == "" || len(d.Plans) == 0 {
 			add("databases: %s needs serviceName and plans", d.Type)
 		}
+		for _, p := range d.Plans {
+			if n, ok := c.Databases.PlanNote(p); !ok || n == "" {
+				add("databases: %s plan %s has no planNotes entry (what the plan gives)", d.Type, p)
+			}
+		}
 	}
 	ids := map[string]bool{}
 	for _, s := range c.Services.Items {
@@ -230,6 +235,11 @@ func (c *Catalog) checkServices(add addFunc) {
 		ids[s.ID] = true
 		if s.ID == "" || s.ServiceName == "" || s.Plan == "" {
 			add("services: %q needs id, serviceName and plan", s.ID)
+		}
+	}
+	for _, id := range TrialPlanServices {
+		if s, ok := c.Service(id); ok && (s.TrialPlan == "" || s.TrialPlan == s.Plan) {
+			add("services: %s needs a trialPlan other than its plan (the wizard offers both)", id)
 		}
 	}
 }

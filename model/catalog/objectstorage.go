@@ -46,6 +46,10 @@ func (c *Catalog) CrossRegionFor(region string) (string, bool) {
 // The service IDs the renderers need; Check requires each.
 var RequiredServices = []string{"cos", "cloudant", "cis", "logs", "monitoring", "key-protect", "hpcs", ServiceSecretsManager}
 
+// TrialPlanServices are the services whose free plan the wizard offers
+// next to the production plan; Check requires their trialPlan.
+var TrialPlanServices = []string{"cloudant", "monitoring"}
+
 // ServiceSecretsManager is the catalog ID of IBM Cloud Secrets Manager,
 // whose instance holds the Ingress certificates.
 const ServiceSecretsManager = "secrets-manager"

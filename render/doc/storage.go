@@ -86,10 +86,7 @@ func (b *builder) storagePlan() Table {
 	t := newTable(b.t("st.col.what"), b.t("st.col.kind"), b.t("st.col.class"), b.t("st.col.zoneBound"), b.t("st.col.why"))
 	yes, no := b.t("st.zbYes"), b.t("no")
 	if st.ObjectStorage.Enabled {
-		plan := "standard"
-		if sv, ok := b.c.Catalog.Service("cos"); ok && sv.Plan != "" {
-			plan = md(sv.Plan)
-		}
+		plan := md(b.c.Catalog.MustService("cos").Plan) // Check requires cos and its plan
 		t.add("Object Storage "+code(st.ObjectStorage.InstanceName), b.t("st.plan.cosKind"), plan, no, b.t("st.plan.cosWhy"))
 		for _, bk := range st.ObjectStorage.Buckets {
 			zb, why := no, ""

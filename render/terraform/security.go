@@ -5,14 +5,6 @@ import (
 	"github.com/iksplan/iksplan/model/catalog"
 )
 
-// Key Protect's catalog name and plan (IBM's Key Protect docs:
-// `ibmcloud resource service-instance-create NAME kms tiered-pricing REGION`);
-// the catalog's key-protect entry wins when it has one.
-const (
-	keyProtectService = "kms"
-	keyProtectPlan    = "tiered-pricing"
-)
-
 func (m *module) wantsKMS() bool {
 	p := m.s.Security.KMS.Provider
 	return p == model.KMSKeyProtect || p == model.KMSHyperProtect
@@ -58,12 +50,12 @@ func (m *module) security() {
 	f.note("Kubernetes secrets encrypted with your root key. Deleting or disabling the root key makes the")
 	f.note("cluster unrecoverable: protect it with a dual-authorization deletion policy, and never let")
 	f.note("`terraform destroy` remove it while the cluster lives.")
-	service := keyProtectService
+	// The KMS service name and Key Protect's plan: the catalog's
+	// key-protect or hpcs entry, which Check requires.
+	var service string
 	if k.Provider == model.KMSKeyProtect {
-		plan := keyProtectPlan
-		if e, ok := m.c.Catalog.Service("key-protect"); ok && e.ServiceName != "" {
-			service, plan = e.ServiceName, e.Plan
-		}
+		var plan string
+		service, plan, _ = m.serviceEntry(k.Provider.CatalogID())
 		r := f.add(newBlock("resource", "ibm_resource_instance", "kms"))
 		r.setFrom("name", str(k.InstanceName), "spec.security.kms.instanceName")
 		r.set("service", str(service))
@@ -78,7 +70,7 @@ func (m *module) security() {
 		key.set("standard_key", boolean(false))
 		key.set("force_delete", boolean(false))
 	} else {
-		service = m.c.Catalog.MustService(k.Provider.CatalogID()).ServiceName
+		service, _, _ = m.serviceEntry(k.Provider.CatalogID())
 		f.note("Hyper Protect Crypto Services must exist and be initialised (master key loaded by its custodians):")
 		f.note("it is read, not created.")
 		d := f.add(newBlock("data", "ibm_resource_instance", "kms"))
