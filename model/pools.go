@@ -124,6 +124,19 @@ func (Isolation) EnumValues() []string { return enumValues(isolationChoices) }
 // Label is the human name of the isolation level.
 func (i Isolation) Label() string { return labelOf(isolationChoices, i) }
 
+// LabelOn is the isolation level's name on infrastructure infra: on VPC,
+// dedicated means IKS dedicated hosts (a host pool only the account uses),
+// not classic's dedicated virtual servers, so it is called so.
+func (i Isolation) LabelOn(infra Infrastructure) string {
+	if i == IsolationDedicated && infra == InfraVPC {
+		return DedicatedHostsLabel
+	}
+	return i.Label()
+}
+
+// DedicatedHostsLabel is the name of isolation dedicated on VPC.
+const DedicatedHostsLabel = "Dedicated hosts"
+
 // Valid reports whether i is a known isolation level.
 func (i Isolation) Valid() bool { return validChoice(isolationChoices, i) }
 

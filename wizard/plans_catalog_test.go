@@ -82,3 +82,28 @@ func TestWhyTextsNameTheCatalogsPlans(t *testing.T) {
 		}
 	}
 }
+
+// TestVPCDedicatedIsolationNamesTheCatalogsHostClasses: on VPC the
+// dedicated choice is "Dedicated hosts" and its help names the classes the
+// catalog's host flavors run, not a list spelled in the wizard.
+func TestVPCDedicatedIsolationNamesTheCatalogsHostClasses(t *testing.T) {
+	cat, err := catalog.Parse(catalog.Embedded(), "copy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat.DedicatedHosts.Items = []catalog.HostFlavor{{Name: "zz9.host.8x8", FlavorClass: "zz9", VCPU: 8, MemoryGiB: 8}}
+	d := &model.Design{Spec: model.Spec{Infrastructure: model.InfraVPC, Region: "jp-tok"}}
+	c := &Ctx{D: d, Cat: cat}
+	var got *Opt[model.Isolation]
+	for _, o := range isolationOpts(c) {
+		if o.Value == model.IsolationDedicated {
+			got = &o
+		}
+	}
+	if got == nil {
+		t.Fatal("no dedicated choice on VPC")
+	}
+	if got.Label != "Dedicated hosts" || !strings.Contains(got.Help, "zz9 workers") {
+		t.Errorf("dedicated on VPC = %q / %q, want \"Dedicated hosts\" and the catalog's class zz9", got.Label, got.Help)
+	}
+}

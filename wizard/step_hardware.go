@@ -23,12 +23,12 @@ var poolList = List[model.WorkerPool]{
 	Title:       "Worker pools",
 	Description: "The first pool is the cluster's default pool; add a GPU, edge or storage pool next to it.",
 	Items:       func(d *model.Design) *[]model.WorkerPool { return &d.Spec.WorkerPools },
-	Label: func(_ *Ctx, p *model.WorkerPool) string {
+	Label: func(c *Ctx, p *model.WorkerPool) string {
 		fl := p.Flavor
 		if fl == "" {
 			fl = "no flavor yet"
 		}
-		return fmt.Sprintf("%s (%s, %s, %s)", p.Name, p.Purpose.Label(), p.Isolation.Label(), fl)
+		return fmt.Sprintf("%s (%s, %s, %s)", p.Name, p.Purpose.Label(), p.Isolation.LabelOn(c.Spec().Infrastructure), fl)
 	},
 	Incomplete: func(p *model.WorkerPool) bool { return p.Flavor == "" },
 	New: func(c *Ctx) model.WorkerPool {
@@ -201,8 +201,8 @@ func isolationOpts(c *Ctx) []Opt[model.Isolation] {
 		opts = slices.DeleteFunc(opts, func(o Opt[model.Isolation]) bool { return o.Value == model.IsolationBareMetal })
 		for i := range opts {
 			if opts[i].Value == model.IsolationDedicated {
-				opts[i].Label = "Dedicated hosts"
-				opts[i].Help = "IKS dedicated hosts: a host pool only your account uses; bx2, cx2 or mx2 workers"
+				opts[i].Label = model.IsolationDedicated.LabelOn(model.InfraVPC)
+				opts[i].Help = fmt.Sprintf("IKS dedicated hosts: a host pool only your account uses; %s workers", strings.Join(hostClasses(c), ", "))
 			}
 		}
 	}
@@ -308,4 +308,16 @@ func hostCountOpts(c *Ctx, p *model.WorkerPool, i int) []Opt[int] {
 		opts = append(opts, Opt[int]{Value: n, Label: fmt.Sprintf("%d %s per zone", n, plural(n, "host"))})
 	}
 	return opts
+}
+
+// hostClasses are the flavor classes the catalog's dedicated host flavors
+// run in the design's region (catalog dedicatedHosts), in catalog order.
+func hostClasses(c *Ctx) []string {
+	var out []string
+	for _, h := range c.Cat.DedicatedHosts.Items {
+		if h.OfferedIn(c.Spec().Region) && !slices.Contains(out, h.FlavorClass) {
+			out = append(out, h.FlavorClass)
+		}
+	}
+	return out
 }

@@ -161,7 +161,7 @@ func flavorTable(c *Ctx, plan model.CapacityPlan) string {
 	rows := model.CompareFlavors(s, c.Cat, cands)
 	var b strings.Builder
 	wide := c.Width >= 48
-	b.WriteString(c.S.Strong.Render(c.trf("\nFlavor comparison (%s)", c.tr(pool.Isolation.Label()))))
+	b.WriteString(c.S.Strong.Render(c.trf("\nFlavor comparison (%s)", c.tr(pool.Isolation.LabelOn(s.Infrastructure)))))
 	// The heads are measured in cells (Japanese is double width) and the
 	// columns widen to them, so the numbers stay under their heads.
 	hFlavor, hZone, hTotal, hAfter := c.tr("flavor"), c.tr("/zone"), c.tr("total"), c.tr("after")

@@ -24,3 +24,24 @@ func TestDedicatedHostsDecision(t *testing.T) {
 		t.Errorf("DESIGN.md still offers VPC dedicated hosts as an alternative to a design that uses them")
 	}
 }
+
+// TestDedicatedHostsWordingFollowsTheDesign: IBM's host pool command in the
+// isolation decision carries the design's flavor class and metro (a fixed
+// bx2d/dal example contradicted a cx2 design in Frankfurt), and a VPC pool
+// with isolation dedicated is called "Dedicated hosts", not classic's
+// "Dedicated virtual".
+func TestDedicatedHostsWordingFollowsTheDesign(t *testing.T) {
+	d := presetDesign(t, "tokyo-vpc-production")
+	d.Spec.WorkerPools[0].Flavor = "cx2.8x16"
+	d.Spec.WorkerPools[0].Isolation = model.IsolationDedicated
+	md, _ := render(t, d, "shop.yaml")
+	if want := "`ibmcloud ks dedicated pool create --flavor-class cx2 --metro tok`"; !strings.Contains(md, want) {
+		t.Errorf("DESIGN.md lacks the design's host pool command %s", want)
+	}
+	if strings.Contains(md, "Dedicated virtual") {
+		t.Errorf("DESIGN.md calls a VPC pool on dedicated hosts \"Dedicated virtual\"")
+	}
+	if want := "`default`: Dedicated hosts"; !strings.Contains(md, want) {
+		t.Errorf("DESIGN.md lacks %q", want)
+	}
+}

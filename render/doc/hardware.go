@@ -2,6 +2,7 @@ package doc
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -29,7 +30,7 @@ func (b *builder) hardware() HardwareSection {
 		if !p.EncryptsDisk() {
 			enc = b.t("hw.encOff")
 		}
-		t.add(code(p.Name), md(label(b.translator, p.Purpose)), md(label(b.translator, p.Isolation)), code(p.Flavor), per,
+		t.add(code(p.Name), md(label(b.translator, p.Purpose)), md(b.isolationLabel(p.Isolation)), code(p.Flavor), per,
 			md(label(b.translator, p.OperatingSystem)), fmt.Sprint(pp.WorkersPerZone), fmt.Sprint(pp.TotalWorkers), enc)
 		if n := b.poolExtras(p); n != "" {
 			sec.PoolNotes = append(sec.PoolNotes, b.t("hw.poolNote", "Pool", code(p.Name), "Note", n))
@@ -87,7 +88,7 @@ func (b *builder) isolationDecision() Decision {
 	seen := map[model.Isolation]bool{}
 	var list []string
 	for _, p := range s.WorkerPools {
-		list = append(list, code(p.Name)+": "+md(label(b.translator, p.Isolation)))
+		list = append(list, code(p.Name)+": "+md(b.isolationLabel(p.Isolation)))
 		seen[p.Isolation] = true
 	}
 	d := Decision{
@@ -106,11 +107,11 @@ func (b *builder) isolationDecision() Decision {
 			{label(b.translator, model.IsolationBareMetal), b.t("hw.iso.classic.bareMetalWhy")},
 		}
 	} else {
-		d.IBM = b.t("hw.iso.vpc.ibm", "Pool", lit("ibmcloud ks dedicated pool create --flavor-class bx2d --metro dal"),
+		d.IBM = b.t("hw.iso.vpc.ibm", "Pool", b.hostPoolCreateExample(),
 			"Host", lit("ibmcloud ks dedicated host create"), "Create", lit("cluster create vpc-gen2 --dedicated-host-pool ID"))
 		hosts := b.c.HostPools()
 		if len(hosts) == 0 {
-			d.Alternatives = []Alternative{{b.t("hw.iso.vpc.alt"), b.t("hw.iso.vpc.altWhy")}}
+			d.Alternatives = []Alternative{{b.t("hw.iso.vpc.alt"), b.t("hw.iso.vpc.altWhy", "Classes", b.codes(b.hostClasses()))}}
 		} else if len(hosts) < len(s.WorkerPools) || !seen[model.IsolationShared] {
 			d.Alternatives = []Alternative{{label(b.translator, model.IsolationShared), b.t("hw.iso.vpc.sharedWhy")}}
 		}
@@ -184,6 +185,64 @@ func (b *builder) osList() string {
 			seen[l] = true
 			out = append(out, l)
 		}
+	}
+	return strings.Join(out, b.t("listSep"))
+}
+
+// isolationLabel names an isolation level as the design's infrastructure
+// means it: dedicated on VPC is IKS dedicated hosts, not classic's
+// dedicated virtual servers.
+func (b *builder) isolationLabel(iso model.Isolation) string {
+	if !b.translator.ja() {
+		return iso.LabelOn(b.s.Infrastructure)
+	}
+	if iso == model.IsolationDedicated && b.s.IsVPC() {
+		return b.t("hw.iso.vpc.dedicatedLabel")
+	}
+	return label(b.translator, iso)
+}
+
+// hostPoolCreateExample is IBM's host pool command with this design's
+// values: the flavor class of the design's host pool, or of the first pool
+// whose flavor a dedicated host runs, or the catalog's first host class,
+// and the region's metro (catalog dedicatedHosts). A fixed example (IBM's
+// bx2d/dal) would contradict a design in another class and metro.
+func (b *builder) hostPoolCreateExample() string {
+	cat := b.c.Catalog
+	class := ""
+	if hosts := b.c.HostPools(); len(hosts) > 0 && hosts[0].Known {
+		class = hosts[0].Flavor.FlavorClass
+	}
+	for _, p := range b.s.WorkerPools {
+		if h, ok := cat.HostFlavorFor(p.Flavor, b.s.Region); class == "" && ok {
+			class = h.FlavorClass
+		}
+	}
+	if classes := b.hostClasses(); class == "" && len(classes) > 0 {
+		class = classes[0]
+	}
+	metro, _ := cat.HostMetro(b.s.Region)
+	return code("ibmcloud ks dedicated pool create --flavor-class " + class + " --metro " + metro)
+}
+
+// hostClasses are the flavor classes the catalog's dedicated host flavors
+// run in the design's region, in catalog order.
+func (b *builder) hostClasses() []string {
+	var out []string
+	for _, h := range b.c.Catalog.DedicatedHosts.Items {
+		if h.OfferedIn(b.s.Region) && !slices.Contains(out, h.FlavorClass) {
+			out = append(out, h.FlavorClass)
+		}
+	}
+	return out
+}
+
+// codes prints values as code spans joined by the document's list
+// separator.
+func (b *builder) codes(vals []string) string {
+	out := make([]string, len(vals))
+	for i, v := range vals {
+		out[i] = code(v)
 	}
 	return strings.Join(out, b.t("listSep"))
 }

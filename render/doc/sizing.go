@@ -314,7 +314,7 @@ func (b *builder) comparison(first int) (Table, string) {
 			fmt.Sprint(o.TotalWorkers),
 			pct(o.SeedPercent)+" → "+pct(o.Resilience.Percent))
 	}
-	note := b.t("cmp.note", "Infra", md(label(b.translator, s.Infrastructure)), "Region", code(s.Region), "Isolation", md(label(b.translator, pool.Isolation)),
+	note := b.t("cmp.note", "Infra", md(label(b.translator, s.Infrastructure)), "Region", code(s.Region), "Isolation", md(b.isolationLabel(pool.Isolation)),
 		"Pool", code(pool.Name), "H", strconv.Itoa(b.c.Plan.Node.HeadroomPercent))
 	if b.s.IsClassic() {
 		b.doc(urlClassicFlavors)

@@ -46,7 +46,7 @@ func (b *builder) summary() Table {
 	var pools []string
 	for _, pp := range b.c.Plan.Pools {
 		p := s.WorkerPools[pp.Index]
-		pools = append(pools, b.t("sum.pool", "Name", code(p.Name), "N", strconv.Itoa(pp.WorkersPerZone), "Flavor", code(p.Flavor), "Isolation", md(label(b.translator, p.Isolation))))
+		pools = append(pools, b.t("sum.pool", "Name", code(p.Name), "N", strconv.Itoa(pp.WorkersPerZone), "Flavor", code(p.Flavor), "Isolation", md(b.isolationLabel(p.Isolation))))
 	}
 	t.add(b.t("sum.pools"), strings.Join(pools, b.t("sum.poolSep")))
 	t.add(b.t("sum.workers"), b.t("sum.workersValue", "N", strconv.Itoa(b.c.Plan.TotalWorkers), "Zones", b.n("count.zone", b.c.Plan.Zones)))
