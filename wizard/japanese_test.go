@@ -23,6 +23,7 @@ import (
 var keptOnScreen = []string{
 	"IBM Cloud Kubernetes Service", "IBM Cloud Object Storage", "IBM Cloud Monitoring", "IBM Cloud Logs",
 	"IBM Cloud Container Registry", "IBM Cloud Databases", "IBM Log Analysis", "IBM Cloud",
+	"Monitoring with Sysdig", // the 2019 name of IBM Cloud Monitoring
 	"Activity Tracker Event Routing", "Activity Tracker", "Hyper Protect Crypto Services", "Key Protect",
 	"Secrets Manager", "Cloud Internet Services", "Cloud Block Storage", "Object Storage",
 	"Vulnerability Advisor", "Pod Security Admission", "Pod Security", "Virtual Router Appliance",
@@ -164,7 +165,7 @@ func TestJapaneseWalkWritesFiles(t *testing.T) {
 // empty.
 var notYetJapanese = map[string]bool{
 	"storage": true,
-	"network": true, "security": true, "observability": true, "iam": true, "operations": true,
+	"network": true, "security": true, "iam": true, "operations": true,
 	"review": true,
 }
 

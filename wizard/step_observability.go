@@ -1,7 +1,7 @@
 package wizard
 
 import (
-	"fmt"
+	"errors"
 	"net/netip"
 	"strings"
 
@@ -35,13 +35,13 @@ func init() {
 		Live: func(c *Ctx) string {
 			switch c.D.Spec.Logging.Backend {
 			case model.LogLogAnalysis:
-				return wrapTo(liveWarn(c, "IBM Log Analysis (LogDNA) and `ibmcloud ob` reached end of support on 2025-03-28: choose IBM Cloud Logs"), c.Width)
+				return wrapTo(liveWarn(c, c.tr("IBM Log Analysis (LogDNA) and `ibmcloud ob` reached end of support on 2025-03-28: choose IBM Cloud Logs")), c.Width)
 			case model.LogCloudLogs:
-				return wrapTo("the IBM Cloud Logs agent (Helm chart logs-agent-helm) runs on every worker in namespace ibm-observe", c.Width)
+				return wrapTo(c.tr("the IBM Cloud Logs agent (Helm chart logs-agent-helm) runs on every worker in namespace ibm-observe"), c.Width)
 			case model.LogSyslog:
-				return wrapTo("`ibmcloud ks logging config create --type syslog` forwards each source to your server", c.Width)
+				return wrapTo(c.tr("`ibmcloud ks logging config create --type syslog` forwards each source to your server"), c.Width)
 			case model.LogNone:
-				return wrapTo(liveWarn(c, "logs stay on the workers and are lost when a worker is replaced"), c.Width)
+				return wrapTo(liveWarn(c, c.tr("logs stay on the workers and are lost when a worker is replaced")), c.Width)
 			}
 			return ""
 		},
@@ -63,9 +63,9 @@ func init() {
 		},
 		Live: func(c *Ctx) string {
 			l := &c.D.Spec.Logging
-			line := fmt.Sprintf("%d of 7 sources", len(l.Sources))
+			line := c.trf("%d of 7 sources", len(l.Sources))
 			if !l.Wants(model.SourceKubeAudit) {
-				line += "\n" + liveMuted(c, "without kube-audit nobody can tell who changed what through the API")
+				line += "\n" + liveMuted(c, c.tr("without kube-audit nobody can tell who changed what through the API"))
 			}
 			return wrapTo(line, c.Width)
 		},
@@ -90,7 +90,7 @@ func init() {
 			sl := &c.D.Spec.Logging.Syslog
 			return []huh.Field{
 				Input(c, "spec.logging.syslog.host", "Syslog server", "host name or IPv4 address the workers can reach",
-					&sl.Host, validateHost).Placeholder("logs.example.com"),
+					&sl.Host, func(s string) error { return validateHostIn(c, s) }).Placeholder("logs.example.com"),
 				Number(c, "spec.logging.syslog.port", "Port", "514 is syslog's usual port", &sl.Port, 1, 65535, false),
 				Choose(c, "spec.logging.syslog.protocol", "Transport", &sl.Protocol, model.SyslogProtocol("").Choices()),
 			}
@@ -133,7 +133,7 @@ func logSourceOpts() []Opt[model.LogSource] {
 // logRegionOpts offers the cluster's region first.
 func logRegionOpts(c *Ctx) []Opt[string] {
 	region := c.D.Spec.Region
-	opts := []Opt[string]{{Value: "", Label: "The cluster's region (" + orUnnamed(region) + ")",
+	opts := []Opt[string]{{Value: "", Label: c.trf("The cluster's region (%s)", c.tr(orUnnamed(region))),
 		Help: "logs stay in the country and travel over the private network"}}
 	for _, r := range c.Cat.Locations.Regions {
 		if r.Name == region {
@@ -155,15 +155,16 @@ func monitoringPlans(c *Ctx) []Opt[string] {
 	}
 }
 
-// validateHost accepts a DNS name or an IPv4 address.
-func validateHost(s string) error {
+// validateHostIn accepts a DNS name or an IPv4 address; its error speaks
+// the wizard's language.
+func validateHostIn(c *Ctx, s string) error {
 	if a, err := netip.ParseAddr(s); err == nil && a.Is4() {
 		return nil
 	}
 	if model.ValidateDomain(s) == nil {
 		return nil
 	}
-	return fmt.Errorf("%q is not a host name like logs.example.com or an IPv4 address", s)
+	return errors.New(c.trf("%q is not a host name like logs.example.com or an IPv4 address", s))
 }
 
 // ---- alert channels --------------------------------------------------------
@@ -182,7 +183,7 @@ func alertChannelList() List[model.AlertChannel] {
 		Skip:  func(c *Ctx) bool { return !c.D.Spec.Monitoring.Enabled },
 		Live: func(c *Ctx) string {
 			if len(c.D.Spec.Monitoring.AlertChannels) == 0 && c.Spec().IsProduction() {
-				return wrapTo(liveWarn(c, "no alert channel: metrics nobody is told about do not shorten an outage"), c.Width)
+				return wrapTo(liveWarn(c, c.tr("no alert channel: metrics nobody is told about do not shorten an outage")), c.Width)
 			}
 			return ""
 		},
@@ -200,13 +201,14 @@ func alertChannelList() List[model.AlertChannel] {
 				"console when the channel is created.",
 			Fields: func(c *Ctx, a *model.AlertChannel, _ int) []huh.Field {
 				help, ph := alertTargetHelp(a.Type)
-				return []huh.Field{Input(c, "spec.monitoring.alertChannels[*].target", a.Type.Label()+" target", help,
-					&a.Target, alertTargetValidator(a.Type)).Placeholder(ph)}
+				title := c.trf("%s target", c.tr(a.Type.Label()))
+				return []huh.Field{Input(c, "spec.monitoring.alertChannels[*].target", title, help,
+					&a.Target, alertTargetValidator(c, a.Type)).Placeholder(ph)}
 			},
 			Validate: func(c *Ctx, a *model.AlertChannel, i int) error {
 				for j, o := range c.D.Spec.Monitoring.AlertChannels {
 					if j != i && o.Type == a.Type && o.Target == a.Target {
-						return fmt.Errorf("%s → %s is already a channel", a.Type.Label(), a.Target)
+						return errors.New(c.trf("%s → %s is already a channel", c.tr(a.Type.Label()), a.Target))
 					}
 				}
 				return nil
@@ -235,7 +237,7 @@ func alertTargetHelp(t model.AlertChannelType) (help, placeholder string) {
 // alertTargetValidator checks a target: an e-mail address for e-mail, and
 // for the others a name that is not a URL or key (secrets stay out of the
 // design).
-func alertTargetValidator(t model.AlertChannelType) func(string) error {
+func alertTargetValidator(c *Ctx, t model.AlertChannelType) func(string) error {
 	if t == model.AlertEmail {
 		return model.ValidateEmail
 	}
@@ -245,7 +247,7 @@ func alertTargetValidator(t model.AlertChannelType) func(string) error {
 		}
 		low := strings.ToLower(s)
 		if strings.Contains(low, "://") || strings.HasPrefix(low, "hooks.") || strings.Contains(low, "hooks.slack.com") {
-			return fmt.Errorf("that looks like a URL, which holds a secret: enter it in the Monitoring console and name the target here")
+			return errors.New(c.tr("that looks like a URL, which holds a secret: enter it in the Monitoring console and name the target here"))
 		}
 		return nil
 	}
