@@ -28,6 +28,7 @@ var keptOnScreen = []string{
 	"Secrets Manager", "Cloud Internet Services", "Cloud Block Storage", "Object Storage",
 	"Vulnerability Advisor", "Pod Security Admission", "Pod Security", "Virtual Router Appliance",
 	"Direct Link", "Transit Gateway", "Secure by Default", "Backup and Recovery", "Container Registry",
+	"Git Repos and Issue Tracking",
 }
 
 var (
@@ -165,7 +166,7 @@ func TestJapaneseWalkWritesFiles(t *testing.T) {
 // empty.
 var notYetJapanese = map[string]bool{
 	"storage": true,
-	"network": true, "security": true, "iam": true, "operations": true,
+	"network": true, "security": true, "iam": true,
 	"review": true,
 }
 

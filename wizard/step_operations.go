@@ -1,7 +1,7 @@
 package wizard
 
 import (
-	"fmt"
+	"errors"
 	"regexp"
 	"slices"
 	"strings"
@@ -79,9 +79,9 @@ func init() {
 				}
 			}
 			if len(ns) == 0 {
-				return wrapTo(liveMuted(c, "no stages yet: the account gets no Role"), c.Width)
+				return wrapTo(liveMuted(c, c.tr("no stages yet: the account gets no Role")), c.Width)
 			}
-			return wrapTo("a Role to deploy in "+strings.Join(ns, ", ")+" and nothing else — not cluster-admin", c.Width)
+			return wrapTo(c.trf("a Role to deploy in %s and nothing else — not cluster-admin", strings.Join(ns, ", ")), c.Width)
 		},
 	}, Page{
 		ID:    "upgrades",
@@ -130,7 +130,7 @@ func init() {
 		Live: func(c *Ctx) string {
 			n := len(c.D.Spec.Storage.Volumes)
 			if c.D.Spec.Operations.Backups.Method == model.BackupNone && n > 0 {
-				return wrapTo(liveWarn(c, fmt.Sprintf("%d %s in the design and no backup", n, plural(n, "volume"))), c.Width)
+				return wrapTo(liveWarn(c, c.trf("%d %s in the design and no backup", n, c.tr(plural(n, "volume")))), c.Width)
 			}
 			return ""
 		},
@@ -152,7 +152,7 @@ func init() {
 			return []huh.Field{
 				bucket,
 				Input(c, "spec.operations.backups.schedule", "Schedule (cron)",
-					"minute hour day month weekday, e.g. 0 3 * * * for 03:00 daily", &b.Schedule, validateCron).
+					"minute hour day month weekday, e.g. 0 3 * * * for 03:00 daily", &b.Schedule, func(s string) error { return validateCronIn(c, s) }).
 					Placeholder("0 3 * * *"),
 				Number(c, "spec.operations.backups.retentionDays", "Keep backups for … days",
 					"long enough to notice a mistake and restore before it", &b.RetentionDays, 1, 3650, false),
@@ -161,7 +161,7 @@ func init() {
 		Live: func(c *Ctx) string {
 			for _, bk := range c.D.Spec.Storage.ObjectStorage.Buckets {
 				if bk.Name == c.D.Spec.Operations.Backups.Bucket && bk.Resiliency != model.ResiliencyCrossRegion {
-					return wrapTo(liveWarn(c, bk.Name+" is "+bk.Resiliency.Label()+": IBM's 2019 guidance (slide 11) keeps backups cross-region"), c.Width)
+					return wrapTo(liveWarn(c, c.trf("%s is %s: IBM's 2019 guidance (slide 11) keeps backups cross-region", bk.Name, c.tr(bk.Resiliency.Label()))), c.Width)
 				}
 			}
 			return ""
@@ -187,7 +187,7 @@ func registryOpts(c *Ctx) []Opt[string] {
 	if !slices.Contains(order, own) {
 		order = append(order, own)
 	}
-	opts := []Opt[string]{{Value: own, Label: c.Cat.RegistryHost(own) + " (the cluster's region)",
+	opts := []Opt[string]{{Value: own, Label: c.trf("%s (the cluster's region)", c.Cat.RegistryHost(own)),
 		Help: "images next to the cluster: fast, private pulls and no cross-region traffic"}}
 	for _, p := range order {
 		if p == own {
@@ -196,7 +196,7 @@ func registryOpts(c *Ctx) []Opt[string] {
 		help := c.trf("serves %s", strings.Join(served[p], ", "))
 		opts = append(opts, Opt[string]{Value: p, Label: c.Cat.RegistryHost(p), Help: help})
 	}
-	return append(opts, Opt[string]{Value: "global", Label: c.Cat.RegistryHost("global") + " (global)",
+	return append(opts, Opt[string]{Value: "global", Label: c.trf("%s (global)", c.Cat.RegistryHost("global")),
 		Help: "IBM's global registry: its public images; keep your own images in a regional one"})
 }
 
@@ -209,12 +209,12 @@ func registryLive(c *Ctx) string {
 	if ns == "" {
 		ns = "NAMESPACE"
 	}
-	lines := []string{"images: " + liveCode(c, host+"/"+ns+"/IMAGE:TAG")}
+	lines := []string{c.trf("images: %s", liveCode(c, host+"/"+ns+"/IMAGE:TAG"))}
 	if want, ok := c.Cat.RegistryRegion(s.Region); ok && s.Region != "" && r.Region != "" && r.Region != want && r.Region != "global" {
-		lines = append(lines, liveWarn(c, fmt.Sprintf("images from %s but the cluster is in %s (%s): pulls cross geographies", host, s.Region, c.Cat.RegistryHost(want))))
+		lines = append(lines, liveWarn(c, c.trf("images from %s but the cluster is in %s (%s): pulls cross geographies", host, s.Region, c.Cat.RegistryHost(want))))
 	}
 	if s.IsVPC() && s.Network.VPC.BlocksOutbound() {
-		lines = append(lines, liveMuted(c, "Secure by Default: workers pull from the registry's private endpoint"))
+		lines = append(lines, liveMuted(c, c.tr("Secure by Default: workers pull from the registry's private endpoint")))
 	}
 	return wrapTo(strings.Join(lines, "\n"), c.Width)
 }
@@ -246,20 +246,20 @@ func upgradesLive(c *Ctx) string {
 		return ""
 	}
 	behind := newest - cur
-	line := fmt.Sprintf("Kubernetes %s; newest 1.%d: %d %s behind, the policy allows %d",
-		s.KubernetesVersion, newest, behind, plural(behind, "minor"), u.MaxMinorsBehind)
+	line := c.trf("Kubernetes %s; newest 1.%d: %d %s behind, the policy allows %d",
+		s.KubernetesVersion, newest, behind, c.tr(plural(behind, "minor")), u.MaxMinorsBehind)
 	if behind > u.MaxMinorsBehind {
-		line = liveWarn(c, line+": plan the update (one minor at a time)")
+		line = liveWarn(c, c.trf("%s: plan the update (one minor at a time)", line))
 	}
 	lines := []string{line}
 	if u.WorkerPatchDays > 14 {
-		lines = append(lines, liveWarn(c, fmt.Sprintf("fix packs every %d days: workers run up to %d days behind IBM's security patches", u.WorkerPatchDays, u.WorkerPatchDays)))
+		lines = append(lines, liveWarn(c, c.trf("fix packs every %d days: workers run up to %d days behind IBM's security patches", u.WorkerPatchDays, u.WorkerPatchDays)))
 	}
 	cmd := "ibmcloud ks worker replace --update"
 	if s.IsClassic() {
 		cmd = "ibmcloud ks worker update"
 	}
-	lines = append(lines, liveMuted(c, "workers are patched with `"+cmd+"`, one zone at a time"))
+	lines = append(lines, liveMuted(c, c.trf("workers are patched with `%s`, one zone at a time", cmd)))
 	return wrapTo(strings.Join(lines, "\n"), c.Width)
 }
 
@@ -273,10 +273,10 @@ func stageList() List[model.Stage] {
 		Description: "IBM's 2019 guidance (slide 16): the CD pipeline deploys to dev and staging, then production. Each stage " +
 			"deploys into one namespace; a person approves where it matters.",
 		Items: func(d *model.Design) *[]model.Stage { return &d.Spec.CICD.Stages },
-		Label: func(_ *Ctx, s *model.Stage) string {
-			l := orUnnamed(s.Name) + " → " + orUnnamed(s.Namespace)
+		Label: func(c *Ctx, s *model.Stage) string {
+			l := c.tr(orUnnamed(s.Name)) + " → " + c.tr(orUnnamed(s.Namespace))
 			if s.Approval {
-				l += " (approval)"
+				l += c.tr(" (approval)")
 			}
 			return l
 		},
@@ -307,7 +307,7 @@ func stageList() List[model.Stage] {
 func stagesLive(c *Ctx) string {
 	var rel []string
 	for _, s := range c.D.Spec.CICD.Stages {
-		n := orUnnamed(s.Name)
+		n := c.tr(orUnnamed(s.Name))
 		if s.Approval {
 			n += "*"
 		}
@@ -315,11 +315,11 @@ func stagesLive(c *Ctx) string {
 	}
 	steps := slices.Clone(seedPipeline)
 	if len(rel) > 0 {
-		steps[4] = "Release (" + strings.Join(rel, " → ") + ")"
+		steps[4] = c.trf("Release (%s)", strings.Join(rel, " → "))
 	}
 	out := strings.Join(steps, " → ")
 	if len(rel) > 0 && strings.Contains(out, "*") {
-		out += "\n" + liveMuted(c, "* a person approves")
+		out += "\n" + liveMuted(c, c.tr("* a person approves"))
 	}
 	return wrapTo(out, c.Width)
 }
@@ -334,8 +334,8 @@ func autoscaledPoolList() List[model.AutoscaledPool] {
 		Description: "Per pool, the fewest and most workers in each zone. Keep at least 2 per zone so the Ingress " +
 			"ALB pods can spread, and never resize or rebalance an autoscaled pool by hand.",
 		Items: func(d *model.Design) *[]model.AutoscaledPool { return &d.Spec.Operations.Autoscaler.Pools },
-		Label: func(_ *Ctx, p *model.AutoscaledPool) string {
-			return fmt.Sprintf("%s · %d–%d per zone", orUnnamed(p.Pool), p.MinPerZone, p.MaxPerZone)
+		Label: func(c *Ctx, p *model.AutoscaledPool) string {
+			return c.trf("%s · %d–%d per zone", c.tr(orUnnamed(p.Pool)), p.MinPerZone, p.MaxPerZone)
 		},
 		New: func(c *Ctx) model.AutoscaledPool {
 			p := model.AutoscaledPool{MinPerZone: 2, MaxPerZone: 4}
@@ -358,9 +358,9 @@ func autoscaledPoolList() List[model.AutoscaledPool] {
 			Fields: func(c *Ctx, p *model.AutoscaledPool, _ int) []huh.Field {
 				var opts []Opt[string]
 				for _, wp := range c.D.Spec.WorkerPools {
-					size := "sized by the sizing step"
+					size := c.tr("sized by the sizing step")
 					if wp.WorkersPerZone > 0 {
-						size = fmt.Sprintf("%d per zone today", wp.WorkersPerZone)
+						size = c.trf("%d per zone today", wp.WorkersPerZone)
 					}
 					opts = append(opts, Opt[string]{Value: wp.Name, Label: wp.Name, Help: wp.Flavor + " · " + size})
 				}
@@ -374,18 +374,18 @@ func autoscaledPoolList() List[model.AutoscaledPool] {
 			},
 			Validate: func(c *Ctx, p *model.AutoscaledPool, i int) error {
 				if p.MinPerZone > p.MaxPerZone {
-					return fmt.Errorf("the minimum (%d) is above the maximum (%d)", p.MinPerZone, p.MaxPerZone)
+					return errors.New(c.trf("the minimum (%d) is above the maximum (%d)", p.MinPerZone, p.MaxPerZone))
 				}
 				return uniqueName(c.D.Spec.Operations.Autoscaler.Pools, i, "autoscaled pool", func(x model.AutoscaledPool) string { return x.Pool })
 			},
 			Live: func(c *Ctx, p *model.AutoscaledPool) string {
 				zones := max(len(c.D.Spec.Zones), 1)
-				line := fmt.Sprintf("%d zones: %d to %d workers in all", zones, zones*p.MinPerZone, zones*p.MaxPerZone)
+				line := c.trf("%d zones: %d to %d workers in all", zones, zones*p.MinPerZone, zones*p.MaxPerZone)
 				lines := []string{line}
 				if p.MinPerZone < 2 && c.D.Spec.Network.Ingress.PublicALB {
-					lines = append(lines, liveWarn(c, "below 2 per zone the public ALB pods cannot spread over two workers"))
+					lines = append(lines, liveWarn(c, c.tr("below 2 per zone the public ALB pods cannot spread over two workers")))
 				}
-				lines = append(lines, liveMuted(c, "do not run `ibmcloud ks worker-pool resize` or `rebalance` on it: the autoscaler owns its size"))
+				lines = append(lines, liveMuted(c, c.tr("do not run `ibmcloud ks worker-pool resize` or `rebalance` on it: the autoscaler owns its size")))
 				return wrapTo(strings.Join(lines, "\n"), c.Width)
 			},
 		}},
@@ -398,9 +398,9 @@ func autoscaledPoolList() List[model.AutoscaledPool] {
 func backupBucketOpts(c *Ctx) []Opt[string] {
 	var first, rest []Opt[string]
 	for _, b := range c.D.Spec.Storage.ObjectStorage.Buckets {
-		o := Opt[string]{Value: b.Name, Label: b.Name, Help: b.Resiliency.Label() + " · " + b.Class.Label()}
+		o := Opt[string]{Value: b.Name, Label: b.Name, Help: c.tr(b.Resiliency.Label()) + " · " + c.tr(b.Class.Label())}
 		if b.Resiliency == model.ResiliencyCrossRegion {
-			o.Help += " · survives a region loss"
+			o.Help += c.tr(" · survives a region loss")
 			first = append(first, o)
 		} else {
 			rest = append(rest, o)
@@ -411,8 +411,9 @@ func backupBucketOpts(c *Ctx) []Opt[string] {
 
 var cronFieldRE = regexp.MustCompile(`^[0-9A-Za-z*/,?-]+$`)
 
-// validateCron accepts a five-field cron expression or a @macro.
-func validateCron(s string) error {
+// validateCronIn accepts a five-field cron expression or a @macro; its
+// errors speak the wizard's language.
+func validateCronIn(c *Ctx, s string) error {
 	s = strings.TrimSpace(s)
 	switch s {
 	case "@hourly", "@daily", "@midnight", "@weekly", "@monthly", "@yearly", "@annually":
@@ -420,11 +421,11 @@ func validateCron(s string) error {
 	}
 	f := strings.Fields(s)
 	if len(f) != 5 {
-		return fmt.Errorf("%q is not a cron schedule: five fields, minute hour day month weekday, e.g. 0 3 * * *", s)
+		return errors.New(c.trf("%q is not a cron schedule: five fields, minute hour day month weekday, e.g. 0 3 * * *", s))
 	}
 	for _, x := range f {
 		if !cronFieldRE.MatchString(x) {
-			return fmt.Errorf("%q is not a cron field", x)
+			return errors.New(c.trf("%q is not a cron field", x))
 		}
 	}
 	return nil
