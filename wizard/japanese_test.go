@@ -166,7 +166,7 @@ func TestJapaneseWalkWritesFiles(t *testing.T) {
 // empty.
 var notYetJapanese = map[string]bool{
 	"storage": true,
-	"network": true, "security": true, "iam": true,
+	"network": true, "security": true,
 	"review": true,
 }
 

@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"errors"
 	"fmt"
 	"net/netip"
 	"strings"
@@ -36,12 +37,12 @@ func accessGroupList() List[model.AccessGroup] {
 		Description: "IBM's 2019 guidance (slide 43): when several people work on a cluster, give each team the right permissions. " +
 			"Each group's Kubernetes access is shown below it.",
 		Items: func(d *model.Design) *[]model.AccessGroup { return &d.Spec.IAM.AccessGroups },
-		Label: func(_ *Ctx, g *model.AccessGroup) string {
-			scope := "all namespaces"
+		Label: func(c *Ctx, g *model.AccessGroup) string {
+			scope := c.tr("all namespaces")
 			if !g.AllNamespaces() {
 				scope = strings.Join(g.Namespaces, ", ")
 			}
-			return fmt.Sprintf("%s · %s/%s · %s", orUnnamed(g.Name), g.PlatformRole, g.ServiceRole, scope)
+			return c.trf("%s · %s/%s · %s", c.tr(orUnnamed(g.Name)), g.PlatformRole, g.ServiceRole, scope)
 		},
 		New: func(*Ctx) model.AccessGroup {
 			return model.AccessGroup{PlatformRole: model.PlatformViewer, ServiceRole: model.ServiceReader}
@@ -70,17 +71,17 @@ func accessGroupList() List[model.AccessGroup] {
 			Validate: func(c *Ctx, g *model.AccessGroup, i int) error {
 				for j, o := range c.D.Spec.IAM.AccessGroups {
 					if j != i && strings.EqualFold(o.Name, g.Name) {
-						return fmt.Errorf("an access group %s already exists; group names are unique in the account", g.Name)
+						return errors.New(c.trf("an access group %s already exists; group names are unique in the account", g.Name))
 					}
 				}
 				return nil
 			},
 			Live: func(c *Ctx, g *model.AccessGroup) string {
-				line := rbacText(c.Cat, g)
+				line := rbacText(c, c.Cat, g)
 				if g.ServiceRole == model.ServiceManager && g.AllNamespaces() {
 					line = liveWarn(c, line)
 				}
-				return wrapTo(line+"\n"+liveMuted(c, platformText(g.PlatformRole)), c.Width)
+				return wrapTo(line+"\n"+liveMuted(c, platformText(c, g.PlatformRole)), c.Width)
 			},
 		}},
 	}
@@ -93,7 +94,7 @@ const liveGroups = 12
 func accessGroupsLive(c *Ctx) string {
 	groups := c.D.Spec.IAM.AccessGroups
 	if len(groups) == 0 {
-		return wrapTo(liveMuted(c, "no access groups yet: only the account's administrators can reach the cluster"), c.Width)
+		return wrapTo(liveMuted(c, c.tr("no access groups yet: only the account's administrators can reach the cluster")), c.Width)
 	}
 	// NB: at most liveGroups lines, warnings first: the live text follows
 	// every key, and a thousand groups would cost a frame to build and
@@ -105,7 +106,7 @@ func accessGroupsLive(c *Ctx) string {
 		if !risky && len(warn)+len(rest) >= liveGroups {
 			continue
 		}
-		line := orUnnamed(g.Name) + ": " + rbacText(c.Cat, g)
+		line := c.tr(orUnnamed(g.Name)) + ": " + rbacText(c, c.Cat, g)
 		if risky {
 			warn = append(warn, liveWarn(c, line))
 		} else {
@@ -117,39 +118,39 @@ func accessGroupsLive(c *Ctx) string {
 		lines = lines[:liveGroups]
 	}
 	if more := len(groups) - len(lines); more > 0 {
-		lines = append(lines, liveMuted(c, fmt.Sprintf("… and %d more %s", more, plural(more, "group"))))
+		lines = append(lines, liveMuted(c, c.trf("… and %d more %s", more, c.tr(plural(more, "group")))))
 	}
 	return hangList(lines, c.Width)
 }
 
 // rbacText says which ClusterRole and binding IKS creates for a group's
 // service role: "Writer in shop → ClusterRole edit, RoleBinding ibm-edit in
-// shop".
-func rbacText(cat *catalog.Catalog, g *model.AccessGroup) string {
+// shop", in the language of c (English when c is nil).
+func rbacText(c *Ctx, cat *catalog.Catalog, g *model.AccessGroup) string {
 	all := g.AllNamespaces()
-	scope := "all namespaces"
+	scope := c.tr("all namespaces")
 	if !all {
 		scope = strings.Join(g.Namespaces, ", ")
 	}
-	head := string(g.ServiceRole) + " in " + scope + " → "
+	role := string(g.ServiceRole)
 	m, ok := cat.RBAC(g.ServiceRole, all)
 	if !ok {
-		return head + "no Kubernetes access (no RBAC mapping in the catalog)"
+		return c.trf("%s in %s → no Kubernetes access (no RBAC mapping in the catalog)", role, scope)
 	}
 	if m.BindingKind == "ClusterRoleBinding" {
-		return head + m.ClusterRole + " via ClusterRoleBinding " + m.Binding + " — keep this to one small group"
+		return c.trf("%s in %s → %s via ClusterRoleBinding %s — keep this to one small group", role, scope, m.ClusterRole, m.Binding)
 	}
 	where := scope
 	if all {
-		where = "every namespace"
+		where = c.tr("every namespace")
 	}
-	return head + "ClusterRole " + m.ClusterRole + ", " + m.BindingKind + " " + m.Binding + " in " + where
+	return c.trf("%s in %s → ClusterRole %s, %s %s in %s", role, scope, m.ClusterRole, m.BindingKind, m.Binding, where)
 }
 
 // platformText says what a platform role allows: `ibmcloud ks` only.
-func platformText(r model.PlatformRole) string {
-	return "platform " + string(r) + " (ibmcloud ks only): " + choiceHelp(model.PlatformRole("").Choices(), r) +
-		"; nothing inside the cluster"
+func platformText(c *Ctx, r model.PlatformRole) string {
+	return c.trf("platform %s (ibmcloud ks only): %s; nothing inside the cluster", r,
+		c.tr(choiceHelp(model.PlatformRole("").Choices(), r)))
 }
 
 // choiceHelp is the help of an enum value.
@@ -237,7 +238,7 @@ func splitList(s string) []string {
 // commaInput is a text input bound to a list of strings typed comma-
 // separated; each entry must pass validate and appear once.
 func commaInput(c *Ctx, key, title, help string, v *[]string, validate func(string) error) *huh.Input {
-	return huh.NewInput().Key(key).Title(c.Title(key, title)).Description(help).
+	return huh.NewInput().Key(key).Title(c.Title(key, title)).Description(c.tr(help)).
 		Accessor(&commaList{v: v, text: strings.Join(*v, ", ")}).
 		Validate(func(s string) error { return validateList(s, validate) })
 }

@@ -156,7 +156,7 @@ func TestIAMBindingText(t *testing.T) {
 	}
 	for _, tc := range cases {
 		g := model.AccessGroup{Name: "g", ServiceRole: tc.role, Namespaces: tc.ns}
-		if got := rbacText(cat, &g); got != tc.want {
+		if got := rbacText(nil, cat, &g); got != tc.want {
 			t.Errorf("%s %v:\n got %s\nwant %s", tc.role, tc.ns, got, tc.want)
 		}
 	}

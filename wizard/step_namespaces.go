@@ -1,7 +1,6 @@
 package wizard
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/charmbracelet/huh"
@@ -21,8 +20,8 @@ func namespaceList() List[model.Namespace] {
 		Description: "Each team or application gets a namespace: the unit that access groups, quotas, network " +
 			"policies and Pod Security apply to. The manifests create them first.",
 		Items: func(d *model.Design) *[]model.Namespace { return &d.Spec.Namespaces },
-		Label: func(_ *Ctx, n *model.Namespace) string {
-			return fmt.Sprintf("%s · %s · %s vCPU, %s GiB, %d pods", orUnnamed(n.Name), n.PodSecurity,
+		Label: func(c *Ctx, n *model.Namespace) string {
+			return c.trf("%s · %s · %s vCPU, %s GiB, %d pods", c.tr(orUnnamed(n.Name)), n.PodSecurity,
 				formatNumber(n.Quota.CPU, false), formatNumber(n.Quota.MemoryGiB, false), n.Quota.Pods)
 		},
 		New: func(*Ctx) model.Namespace {
@@ -61,7 +60,7 @@ func namespaceList() List[model.Namespace] {
 func namespacesLive(c *Ctx) string {
 	ns := c.D.Spec.Namespaces
 	if len(ns) == 0 {
-		return wrapTo(liveMuted(c, "no namespaces yet: the manifests put the application template in a namespace called apps"), c.Width)
+		return wrapTo(liveMuted(c, c.tr("no namespaces yet: the manifests put the application template in a namespace called apps")), c.Width)
 	}
 	var cpu, mem float64
 	for _, n := range ns {
@@ -69,10 +68,10 @@ func namespacesLive(c *Ctx) string {
 		mem += n.Quota.MemoryGiB
 	}
 	d := c.D.Spec.Sizing.Demand
-	line := fmt.Sprintf("quotas add up to %s vCPU and %s GiB; the sizing demand is %s vCPU and %s GiB",
+	line := c.trf("quotas add up to %s vCPU and %s GiB; the sizing demand is %s vCPU and %s GiB",
 		formatNumber(milli(cpu), false), formatNumber(milli(mem), false), formatNumber(d.CPU, false), formatNumber(d.MemoryGiB, false))
 	if !d.IsZero() && (cpu > d.CPU || mem > d.MemoryGiB) {
-		return wrapTo(liveWarn(c, line+": namespaces may request more than the cluster is sized for"), c.Width)
+		return wrapTo(liveWarn(c, c.trf("%s: namespaces may request more than the cluster is sized for", line)), c.Width)
 	}
 	return wrapTo(line, c.Width)
 }
