@@ -166,8 +166,8 @@ func TestJapaneseWalkWritesFiles(t *testing.T) {
 // empty.
 var notYetJapanese = map[string]bool{
 	"storage": true,
-	"network": true, "security": true,
-	"review": true,
+	"network": true,
+	"review":  true,
 }
 
 // TestJapaneseScreensHaveNoEnglish walks every preset in Japanese at

@@ -43,7 +43,7 @@ func init() {
 			k := &c.D.Spec.Security.KMS
 			fields := []huh.Field{
 				Input(c, "spec.security.kms.instanceName", "Key service instance",
-					"the "+k.Provider.Label()+" instance; the runbook looks up its ID", &k.InstanceName, model.ValidateInstanceName).
+					c.trf("the %s instance; the runbook looks up its ID", c.tr(k.Provider.Label())), &k.InstanceName, model.ValidateInstanceName).
 					Placeholder(suggestName(c, "kms")),
 				Input(c, "spec.security.kms.rootKeyName", "Root key",
 					"the root key's name in that instance; the runbook creates it (Key Protect) and looks up its ID", &k.RootKeyName, model.ValidateInstanceName).
@@ -63,7 +63,7 @@ func init() {
 			}
 		},
 		Live: func(c *Ctx) string {
-			return wrapTo(liveWarn(c, "KMS is enabled after create, can be rotated, and can never be disabled; deleting the root key makes the cluster unrecoverable"), c.Width)
+			return wrapTo(liveWarn(c, c.tr("KMS is enabled after create, can be rotated, and can never be disabled; deleting the root key makes the cluster unrecoverable")), c.Width)
 		},
 	}, {
 		ID:    "images",
@@ -114,7 +114,7 @@ func kmsProviderLive(c *Ctx) string {
 	k := s.Security.KMS
 	if !k.Enabled() {
 		if s.IsProduction() {
-			return wrapTo(liveMuted(c, "IBM-managed keys only: no customer-held root key"), c.Width)
+			return wrapTo(liveMuted(c, c.tr("IBM-managed keys only: no customer-held root key")), c.Width)
 		}
 		return ""
 	}
@@ -124,11 +124,11 @@ func kmsProviderLive(c *Ctx) string {
 	}
 	switch offered, deprecated := svc.OfferedIn(s.Region); {
 	case !offered:
-		return wrapTo(liveWarn(c, svc.Label+" is not offered in "+s.Region+" (offered in "+strings.Join(svc.Regions, ", ")+")"), c.Width)
+		return wrapTo(liveWarn(c, c.trf("%s is not offered in %s (offered in %s)", svc.Label, s.Region, strings.Join(svc.Regions, ", "))), c.Width)
 	case deprecated:
-		return wrapTo(liveWarn(c, svc.Label+" is deprecated in "+s.Region), c.Width)
+		return wrapTo(liveWarn(c, c.trf("%s is deprecated in %s", svc.Label, s.Region)), c.Width)
 	}
-	return wrapTo(liveMuted(c, svc.Label+" is offered in "+s.Region), c.Width)
+	return wrapTo(liveMuted(c, c.trf("%s is offered in %s", svc.Label, s.Region)), c.Width)
 }
 
 func securityWhys() []Why {
