@@ -167,7 +167,6 @@ func TestJapaneseWalkWritesFiles(t *testing.T) {
 var notYetJapanese = map[string]bool{
 	"storage": true,
 	"network": true,
-	"review":  true,
 }
 
 // TestJapaneseScreensHaveNoEnglish walks every preset in Japanese at

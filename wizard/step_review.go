@@ -250,14 +250,14 @@ func changeImpact(c *Ctx) []string {
 	cs := change.Diff(c.svc.orig, c.D, c.Cat)
 	name := filepath.Base(c.svc.file)
 	if len(cs) == 0 {
-		return []string{"no changes against " + name}
+		return []string{c.trf("no changes against %s", name)}
 	}
 	worst, _ := change.Worst(cs)
-	out := []string{fmt.Sprintf("%d %s against %s; worst: %s", len(cs), plural(len(cs), "change"), name, worst)}
+	out := []string{c.trf("%d %s against %s; worst: %s", len(cs), c.tr(plural(len(cs), "change")), name, worst)}
 	const shown = 5
 	for i, ch := range cs {
 		if i == shown {
-			out = append(out, fmt.Sprintf("  … %d more (iksplan diff %s with the written design lists all)", len(cs)-shown, name))
+			out = append(out, c.trf("  … %d more (iksplan diff %s with the written design lists all)", len(cs)-shown, name))
 			break
 		}
 		line := fmt.Sprintf("  %s %s %s", ch.Class, ch.Path, ch.Op)
