@@ -15,6 +15,8 @@ import (
 // the loader refuses any value outside their set.
 type field struct {
 	Path string
+	// Value is what the walked design holds there (the key, for a map key).
+	Value string
 	// set writes v into the field of d (a clone of the design walked).
 	set func(d *model.Design, v string)
 }
@@ -66,11 +68,11 @@ func freeTextFields(d *model.Design) []field {
 				key := k.String()
 				p := path + "." + key
 				if !v.Type().Elem().Implements(enumType) {
-					out = append(out, field{p, func(d *model.Design, s string) {
+					out = append(out, field{p, v.MapIndex(k).String(), func(d *model.Design, s string) {
 						get(d).SetMapIndex(reflect.ValueOf(key), reflect.ValueOf(s).Convert(v.Type().Elem()))
 					}})
 				}
-				out = append(out, field{p + " (key)", func(d *model.Design, s string) {
+				out = append(out, field{p + " (key)", key, func(d *model.Design, s string) {
 					m := get(d)
 					val := m.MapIndex(reflect.ValueOf(key))
 					m.SetMapIndex(reflect.ValueOf(key), reflect.Value{})
@@ -81,7 +83,7 @@ func freeTextFields(d *model.Design) []field {
 			if v.Type().Implements(enumType) {
 				return
 			}
-			out = append(out, field{path, func(d *model.Design, s string) { get(d).SetString(s) }})
+			out = append(out, field{path, v.String(), func(d *model.Design, s string) { get(d).SetString(s) }})
 		}
 	}
 	walk(reflect.ValueOf(d).Elem(), "", func(d *model.Design) reflect.Value { return reflect.ValueOf(d).Elem() })

@@ -45,6 +45,9 @@ type harness struct {
 	runbooks map[[32]byte]runbookCase
 	// own is the shape of the base design itself.
 	own *shape
+	// existing holds every free-text value of the base design: names of
+	// things the design already has (a namespace, a bucket, a pool).
+	existing map[string]bool
 }
 
 type runbookCase struct {
@@ -53,7 +56,11 @@ type runbookCase struct {
 }
 
 func newHarness(cat *catalog.Catalog, base *model.Design) *harness {
-	return &harness{cat: cat, base: base, runbooks: map[[32]byte]runbookCase{}}
+	existing := map[string]bool{}
+	for _, f := range freeTextFields(base) {
+		existing[f.Value] = true
+	}
+	return &harness{cat: cat, base: base, runbooks: map[[32]byte]runbookCase{}, existing: existing}
 }
 
 // try puts v into f of a copy of the base, writes it as a design file,
@@ -120,8 +127,13 @@ func (h *harness) tryShape(f field, v string, want *shape) (outcome, string, *sh
 		return unsafe, err.Error(), nil
 	}
 	// An empty value switches a feature off (no binding, a new VPC):
-	// it may change the shape, but it cannot inject anything.
-	if want != nil && v != "" && got != *want {
+	// it may change the shape, but it cannot inject anything. A value the
+	// base already holds names something the design has: a database bound
+	// to the existing namespace "shop" reuses it, where the harmless value
+	// adds a namespace of its own (7 documents more), so the shape may
+	// change there too. Both still have to render, and their runbooks go
+	// through bash -n, shellcheck and the dry run like every other.
+	if want != nil && v != "" && !h.existing[v] && got != *want {
 		return unsafe, fmt.Sprintf("output shape %+v, want %+v", got, *want), nil
 	}
 	sum := sha256.Sum256(script)

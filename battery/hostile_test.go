@@ -167,7 +167,7 @@ func (h *harness) baseline(f field) *shape {
 		return s
 	}
 	if h.own == nil {
-		_, _, h.own = h.tryShape(field{f.Path, func(*model.Design, string) {}}, "", nil)
+		_, _, h.own = h.tryShape(field{f.Path, f.Value, func(*model.Design, string) {}}, "", nil)
 	}
 	return h.own
 }
