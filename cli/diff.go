@@ -57,7 +57,8 @@ Exit status: 0 no change, 1 changes, 2 bad usage or a file that cannot be
 read or does not fit the design schema.`,
 		Example: `  iksplan diff shop-prod.yaml shop-prod-next.yaml
   iksplan diff old.yaml new.yaml -o markdown > CHANGES.md
-  iksplan diff old.yaml new.yaml -o json | jq '.changes[] | select(.class=="cluster-recreate")'
+  iksplan diff old.yaml new.yaml -o json |
+    jq '.changes[] | select(.class=="cluster-recreate")'
   iksplan diff shop-prod.yaml --live shop-prod`,
 		Args: cobra.RangeArgs(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -83,7 +83,10 @@ func TestHelpInJapanese(t *testing.T) {
 				t.Errorf("%v: no %q in\n%s", args, h, out)
 			}
 		}
-		for _, s := range english {
+		for id, s := range english {
+			if strings.HasSuffix(id, ".example") {
+				continue // commands, the same in both languages (some continue on a second line)
+			}
 			for _, line := range strings.Split(s, "\n") {
 				if line = strings.TrimSpace(line); len(line) > 20 && !strings.HasPrefix(line, "iksplan ") && strings.Contains(out, line) {
 					t.Errorf("%v: English help line %q in\n%s", args, line, out)

@@ -51,9 +51,9 @@ double provisions become kwok nodes. Without it, kubectl is a stand-in that
 strict-decodes what is applied and says waits were simulated.
 
 With --change-from OLD.yaml, rehearse rehearses the change runbook from OLD
-to FILE instead (the one ` + "`iksplan diff OLD FILE --runbook`" + ` writes): OLD's runbook
-builds the cluster, the change runbook takes it to FILE, the account must
-equal FILE's runbook run from nothing, and a second run of the change
+to FILE instead (the one ` + "`iksplan diff OLD FILE --runbook`" + ` writes): OLD's
+runbook builds the cluster, the change runbook takes it to FILE, the account
+must equal FILE's runbook run from nothing, and a second run of the change
 runbook must make no mutating call.`,
 		Example: `  iksplan rehearse shop-prod.yaml
   iksplan rehearse shop-prod.yaml --faults each --out /tmp/rehearsal

@@ -21,9 +21,10 @@ func newRenderCommand(a *app) *cobra.Command {
 		Long: `render writes, into DIR: design.yaml (the resolved design), DESIGN.md,
 runbook.sh, manifests/NN-<topic>.yaml, calico/NN-<topic>.yaml (classic),
 values/*.yaml and terraform/ (the same design as a Terraform root module for
-the IBM Cloud provider; its README says which runbook steps follow the apply). It refuses while any error-severity finding is not waived, and
-never overwrites a file without --force: without it, nothing is written when
-any file is in the way. The files are written as one set: the folder holds
+the IBM Cloud provider; its README says which runbook steps follow the
+apply). It refuses while any error-severity finding is not waived, and never
+overwrites a file without --force: without it, nothing is written when any
+file is in the way. The files are written as one set: the folder holds
 the old set or the new one, never a mix, even when render is killed; files
 of DIR that are not artifacts stay. A symlinked DIR or subfolder is refused.
 

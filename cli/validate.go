@@ -28,7 +28,8 @@ Exit status: 0 when no error remains (warnings and waived findings are fine),
 that cannot be read or parsed (not a regular file, over 1 MiB, not YAML, more
 than one YAML document). FILE may be - for stdin.`,
 		Example: `  iksplan validate shop-prod.yaml
-  iksplan validate shop-prod.yaml -o json | jq '.findings[] | select(.severity=="error")'`,
+  iksplan validate shop-prod.yaml -o json |
+    jq '.findings[] | select(.severity=="error")'`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "text" && format != "json" {
