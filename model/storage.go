@@ -39,7 +39,7 @@ const (
 )
 
 var bucketResiliencyChoices = []Choice[BucketResiliency]{
-	{ResiliencyCrossRegion, "Cross-region", "copies in three regions of a geography: survives a region loss (the seed's backup target)"},
+	{ResiliencyCrossRegion, "Cross-region", "copies in three regions of a geography: survives a region loss (IBM's 2019 guidance puts backups here, slide 11)"},
 	{ResiliencyRegional, "Regional", "copies in the region's three zones: survives a zone loss"},
 	{ResiliencySingleSite, "Single data center", "copies in one site: data residency, not availability"},
 }

@@ -1,7 +1,7 @@
 package wizard
 
 import (
-	"fmt"
+	"errors"
 	"slices"
 	"strings"
 
@@ -133,7 +133,7 @@ func storageOverview(c *Ctx) string {
 		on = append(on, "Object Storage")
 	}
 	if n := len(st.Databases); n > 0 {
-		on = append(on, fmt.Sprintf("%d Cloud %s", n, plural(n, "Database")))
+		on = append(on, c.trn(n, "%d Cloud Database", "%d Cloud Databases", n))
 	}
 	if st.Cloudant.Enabled {
 		on = append(on, "Cloudant")
@@ -143,9 +143,9 @@ func storageOverview(c *Ctx) string {
 	}
 	var b strings.Builder
 	if len(on) > 0 {
-		b.WriteString("multizone: " + strings.Join(on, ", "))
+		b.WriteString(c.trf("multizone: %s", strings.Join(on, c.tr(", "))))
 	} else {
-		b.WriteString(liveMuted(c, "no multizone storage service chosen yet"))
+		b.WriteString(liveMuted(c, c.tr("no multizone storage service chosen yet")))
 	}
 	zb := 0
 	for _, v := range st.Volumes {
@@ -154,10 +154,10 @@ func storageOverview(c *Ctx) string {
 		}
 	}
 	if zb > 0 {
-		b.WriteString("\n" + liveWarn(c, fmt.Sprintf("%d zone-bound %s", zb, plural(zb, "volume"))))
+		b.WriteString("\n" + liveWarn(c, c.trn(zb, "%d zone-bound volume", "%d zone-bound volumes", zb)))
 	}
 	if c.D.Spec.Multizone() {
-		b.WriteString("\n" + liveMuted(c, fmt.Sprintf("%d zones: a zone-bound volume and its pod stop when their zone does", len(c.D.Spec.Zones))))
+		b.WriteString("\n" + liveMuted(c, c.trf("%d zones: a zone-bound volume and its pod stop when their zone does", len(c.D.Spec.Zones))))
 	}
 	return wrapTo(b.String(), c.Width)
 }
@@ -172,8 +172,8 @@ func bucketList() List[model.Bucket] {
 		Description: "Bucket names are global across IBM Cloud. IBM's 2019 guidance (slide 11): backups go to a cross-region " +
 			"bucket, so they survive the loss of the whole region.",
 		Items: func(d *model.Design) *[]model.Bucket { return &d.Spec.Storage.ObjectStorage.Buckets },
-		Label: func(_ *Ctx, b *model.Bucket) string {
-			return orUnnamed(b.Name) + " · " + b.Resiliency.Label() + " · " + b.Class.Label()
+		Label: func(c *Ctx, b *model.Bucket) string {
+			return c.tr(orUnnamed(b.Name)) + " · " + c.tr(b.Resiliency.Label()) + " · " + c.tr(b.Class.Label())
 		},
 		New: func(*Ctx) model.Bucket {
 			return model.Bucket{Resiliency: model.ResiliencyRegional, Class: model.BucketSmart}
@@ -198,13 +198,13 @@ func bucketList() List[model.Bucket] {
 				return uniqueName(c.D.Spec.Storage.ObjectStorage.Buckets, i, "bucket", func(x model.Bucket) string { return x.Name })
 			},
 			Live: func(c *Ctx, b *model.Bucket) string {
-				s := "survives: " + map[model.BucketResiliency]string{
-					model.ResiliencyCrossRegion: "the loss of a zone or of the whole region",
-					model.ResiliencyRegional:    "the loss of one zone of the region",
-					model.ResiliencySingleSite:  "a disk or server failure only; one site",
-				}[b.Resiliency]
+				s := c.tr(map[model.BucketResiliency]string{
+					model.ResiliencyCrossRegion: "survives: the loss of a zone or of the whole region",
+					model.ResiliencyRegional:    "survives: the loss of one zone of the region",
+					model.ResiliencySingleSite:  "survives: a disk or server failure only; one site",
+				}[b.Resiliency])
 				if b.Resiliency == model.ResiliencySingleSite && c.D.Spec.Multizone() {
-					s = liveWarn(c, s+"; the multizone cluster outlives it")
+					s = liveWarn(c, s+c.tr("; the multizone cluster outlives it"))
 				}
 				return wrapTo(s, c.Width)
 			},
@@ -222,8 +222,8 @@ func databaseList() List[model.DatabaseInstance] {
 		Description: "IBM's 2019 guidance (slide 23): fully managed databases, spread over the region's three zones by default " +
 			"and backed up automatically to cross-region Object Storage.",
 		Items: func(d *model.Design) *[]model.DatabaseInstance { return &d.Spec.Storage.Databases },
-		Label: func(_ *Ctx, db *model.DatabaseInstance) string {
-			return orUnnamed(db.Name) + " · " + db.Type.Label() + " " + db.Plan
+		Label: func(c *Ctx, db *model.DatabaseInstance) string {
+			return c.tr(orUnnamed(db.Name)) + " · " + c.tr(db.Type.Label()) + " " + db.Plan
 		},
 		New: func(c *Ctx) model.DatabaseInstance {
 			db := model.DatabaseInstance{PrivateEndpoint: true}
@@ -242,7 +242,7 @@ func databaseList() List[model.DatabaseInstance] {
 			Fields: func(c *Ctx, db *model.DatabaseInstance, _ int) []huh.Field {
 				return []huh.Field{
 					Input(c, "spec.storage.databases[*].name", "Instance name",
-						"the service instance name, e.g. "+suggestName(c, "postgresql"), &db.Name, model.ValidateInstanceName).
+						c.trf("the service instance name, e.g. %s", suggestName(c, "postgresql")), &db.Name, model.ValidateInstanceName).
 						Placeholder(suggestName(c, "postgresql")),
 					Pick(c, "spec.storage.databases[*].type", "Engine", "the database the application speaks",
 						&db.Type, databaseEngines(c)).Height(9),
@@ -257,7 +257,7 @@ func databaseList() List[model.DatabaseInstance] {
 			Fields: func(c *Ctx, db *model.DatabaseInstance, _ int) []huh.Field {
 				fitPlanToEngine(c.Cat, db)
 				return []huh.Field{
-					Pick(c, "spec.storage.databases[*].plan", "Plan", "the plans the catalog lists for "+db.Type.Label(),
+					Pick(c, "spec.storage.databases[*].plan", "Plan", c.trf("the plans the catalog lists for %s", c.tr(db.Type.Label())),
 						&db.Plan, databasePlans(c, db.Type)),
 					Input(c, "spec.storage.databases[*].bindNamespace", "Bind credentials into namespace",
 						"`ibmcloud ks cluster service bind` puts them in a Secret there; empty: no binding",
@@ -273,13 +273,13 @@ func databaseList() List[model.DatabaseInstance] {
 				}
 				s := liveCode(c, svc.ServiceName) + " " + db.Plan
 				if svc.Members > 0 {
-					s += fmt.Sprintf(" · %d members over the region's zones", svc.Members)
+					s += c.trf(" · %d members over the region's zones", svc.Members)
 				}
 				if svc.Note != "" {
-					s += "\n" + liveMuted(c, svc.Note)
+					s += "\n" + liveMuted(c, c.tr(svc.Note))
 				}
 				if !db.PrivateEndpoint {
-					s += "\n" + liveWarn(c, "public endpoint: credentials alone protect the database")
+					s += "\n" + liveWarn(c, c.tr("public endpoint: credentials alone protect the database"))
 				}
 				return wrapTo(s, c.Width)
 			},
@@ -295,9 +295,11 @@ func databaseEngines(c *Ctx) []Opt[model.DatabaseType] {
 		if !ok {
 			continue
 		}
-		help := ch.Help
+		// NB: translated here, before the count is appended: Pick
+		// translates a help only when it is one catalogue text.
+		help := c.tr(ch.Help)
 		if svc.Members > 0 {
-			help += fmt.Sprintf(" · %d members", svc.Members)
+			help += c.trf(" · %d members", svc.Members)
 		}
 		out = append(out, Opt[model.DatabaseType]{Value: ch.Value, Label: ch.Label, Help: help})
 	}
@@ -355,7 +357,7 @@ func portworxLive(c *Ctx) string {
 	if !s.Storage.Portworx.Enabled {
 		return ""
 	}
-	lines := []string{"licence: Portworx is ordered from the IBM Cloud catalog and needs a licence (IBM's 2019 guidance, slide 22)"}
+	lines := []string{c.tr("licence: Portworx is ordered from the IBM Cloud catalog and needs a licence (IBM's 2019 guidance, slide 22)")}
 	if s.IsClassic() {
 		bm := false
 		for _, p := range s.WorkerPools {
@@ -364,17 +366,17 @@ func portworxLive(c *Ctx) string {
 			}
 		}
 		if bm {
-			lines = append(lines, "classic: runs on the bare-metal storage workers (local disks, 10 Gbps)")
+			lines = append(lines, c.tr("classic: runs on the bare-metal storage workers (local disks, 10 Gbps)"))
 		} else {
-			lines = append(lines, liveWarn(c, "classic: needs a bare-metal (SDS) worker pool with local disks; virtual workers are too slow for production"))
+			lines = append(lines, liveWarn(c, c.tr("classic: needs a bare-metal (SDS) worker pool with local disks; virtual workers are too slow for production")))
 		}
 	} else {
-		lines = append(lines, "VPC: Portworx creates and attaches its own block volumes (cloud drives)")
+		lines = append(lines, c.tr("VPC: Portworx creates and attaches its own block volumes (cloud drives)"))
 	}
 	if s.Multizone() {
-		lines = append(lines, fmt.Sprintf("replicas in %d zones: a volume survives the loss of its zone", len(s.Zones)))
+		lines = append(lines, c.trf("replicas in %d zones: a volume survives the loss of its zone", len(s.Zones)))
 	} else {
-		lines = append(lines, liveWarn(c, "one zone: replicas stay in that zone; plan a multizone cluster"))
+		lines = append(lines, liveWarn(c, c.tr("one zone: replicas stay in that zone; plan a multizone cluster")))
 	}
 	return wrapTo(strings.Join(lines, "\n"), c.Width)
 }
@@ -389,8 +391,8 @@ func volumeList() List[model.Volume] {
 		Description: "Persistent volume claims the applications need. IBM's 2019 guidance (slides 21–22): IaaS block and file " +
 			"storage cannot cross zones, so in a multizone cluster use metro classes or a multizone service.",
 		Items: func(d *model.Design) *[]model.Volume { return &d.Spec.Storage.Volumes },
-		Label: func(_ *Ctx, v *model.Volume) string {
-			return fmt.Sprintf("%s in %s · %s · %d GiB", orUnnamed(v.Name), orUnnamed(v.Namespace), v.StorageClass, v.SizeGiB)
+		Label: func(c *Ctx, v *model.Volume) string {
+			return c.trf("%s in %s · %s · %d GiB", c.tr(orUnnamed(v.Name)), c.tr(orUnnamed(v.Namespace)), v.StorageClass, v.SizeGiB)
 		},
 		New: func(c *Ctx) model.Volume {
 			v := model.Volume{SizeGiB: 20, AccessMode: model.ReadWriteOnce}
@@ -417,7 +419,7 @@ func volumeList() List[model.Volume] {
 			Validate: func(c *Ctx, v *model.Volume, i int) error {
 				for j, o := range c.D.Spec.Storage.Volumes {
 					if j != i && o.Name == v.Name && o.Namespace == v.Namespace {
-						return fmt.Errorf("a volume %s already exists in namespace %s", v.Name, v.Namespace)
+						return errors.New(c.trf("a volume %s already exists in namespace %s", v.Name, v.Namespace))
 					}
 				}
 				return nil
@@ -430,7 +432,7 @@ func volumeList() List[model.Volume] {
 			Fields: func(c *Ctx, v *model.Volume, _ int) []huh.Field {
 				return []huh.Field{
 					Pick(c, "spec.storage.volumes[*].storageClass", "Storage class",
-						"the Kubernetes storage classes IKS offers on "+c.D.Spec.Infrastructure.Label(),
+						c.trf("the Kubernetes storage classes IKS offers on %s", c.tr(c.D.Spec.Infrastructure.Label())),
 						&v.StorageClass, storageClassOpts(c)).Height(10),
 				}
 			},
@@ -484,29 +486,30 @@ func storageClassOpts(c *Ctx) []Opt[string] {
 	classes := c.Cat.StorageClassesFor(c.D.Spec.Infrastructure)
 	out := make([]Opt[string], 0, len(classes))
 	for _, sc := range classes {
-		out = append(out, Opt[string]{Value: sc.Name, Label: sc.Name, Help: storageClassSummary(sc)})
+		out = append(out, Opt[string]{Value: sc.Name, Label: sc.Name, Help: storageClassSummary(c, sc)})
 	}
 	return out
 }
 
-// storageClassSummary is one line on a class: kind, zones, retention.
-func storageClassSummary(sc catalog.StorageClass) string {
-	parts := []string{string(sc.Kind)}
+// storageClassSummary is one line on a class: kind, zones, retention, in
+// the run's language (the catalog's note too, when the catalogue has it).
+func storageClassSummary(c *Ctx, sc catalog.StorageClass) string {
+	parts := []string{c.tr(string(sc.Kind))}
 	switch {
 	case !sc.ZoneBound:
-		parts = append(parts, "not zone-bound")
+		parts = append(parts, c.tr("not zone-bound"))
 	case sc.Metro:
-		parts = append(parts, "metro: created in the pod's zone")
+		parts = append(parts, c.tr("metro: created in the pod's zone"))
 	case sc.CrossZoneMount:
-		parts = append(parts, "one zone, mountable from every zone")
+		parts = append(parts, c.tr("one zone, mountable from every zone"))
 	default:
-		parts = append(parts, "zone-bound")
+		parts = append(parts, c.tr("zone-bound"))
 	}
 	if sc.Retain {
-		parts = append(parts, "kept after the claim is deleted")
+		parts = append(parts, c.tr("kept after the claim is deleted"))
 	}
 	if sc.Note != "" {
-		parts = append(parts, sc.Note)
+		parts = append(parts, c.tr(sc.Note))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -516,32 +519,32 @@ func storageClassSummary(sc catalog.StorageClass) string {
 func storageClassLive(c *Ctx, name string) string {
 	sc, ok := c.Cat.StorageClass(c.D.Spec.Infrastructure, name)
 	if !ok {
-		return wrapTo(liveWarn(c, name+" is not a storage class IKS offers on "+c.D.Spec.Infrastructure.Label()), c.Width)
+		return wrapTo(liveWarn(c, c.trf("%s is not a storage class IKS offers on %s", name, c.tr(c.D.Spec.Infrastructure.Label()))), c.Width)
 	}
 	mz := c.D.Spec.Multizone()
 	var lines []string
 	switch {
 	case !sc.ZoneBound:
-		lines = append(lines, "not zone-bound: the data survives the loss of a zone and pods may run in any zone")
+		lines = append(lines, c.tr("not zone-bound: the data survives the loss of a zone and pods may run in any zone"))
 	case sc.Metro:
-		lines = append(lines, "metro: the volume is created in the zone where its pod is first scheduled, so pods "+
-			"spread over zones; each volume still lives in one zone")
+		lines = append(lines, c.tr("metro: the volume is created in the zone where its pod is first scheduled, so pods "+
+			"spread over zones; each volume still lives in one zone"))
 	case sc.CrossZoneMount:
-		lines = append(lines, "one zone's file share that pods in every zone can mount; its data is lost with that zone")
+		lines = append(lines, c.tr("one zone's file share that pods in every zone can mount; its data is lost with that zone"))
 	default:
-		line := zoneBoundCaveat
+		line := c.tr(zoneBoundCaveat)
 		if mz {
 			line = liveWarn(c, line)
 		} else {
-			line += " (one zone today; it matters when zones are added)"
+			line += c.tr(" (one zone today; it matters when zones are added)")
 		}
 		lines = append(lines, line)
 	}
 	if sc.Retain {
-		lines = append(lines, "retain: the disk and its data stay after the claim is deleted; remove them by hand")
+		lines = append(lines, c.tr("retain: the disk and its data stay after the claim is deleted; remove them by hand"))
 	}
 	if sc.Plugin != "" {
-		lines = append(lines, liveMuted(c, "needs "+sc.Plugin))
+		lines = append(lines, liveMuted(c, c.trf("needs %s", sc.Plugin)))
 	}
 	return wrapTo(strings.Join(lines, "\n"), c.Width)
 }

@@ -320,7 +320,7 @@ func (m *App) whyText(width int) string {
 func (m *App) whyBox(width, maxH int) string {
 	if maxH < 4 {
 		// No room for a box beside the field: say where the why is.
-		return m.styles.Muted.Render(ansi.Truncate("why: no room beside this field; a taller terminal shows it (f1 hides)", width, "…"))
+		return m.styles.Muted.Render(ansi.Truncate(m.tr("why: no room beside this field; a taller terminal shows it (f1 hides)"), width, "…"))
 	}
 	lines := strings.Split(m.whyText(width-4), "\n")
 	if maxH-2 > 0 && len(lines) > maxH-2 {

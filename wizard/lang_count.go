@@ -1,0 +1,13 @@
+package wizard
+
+// trn formats the wizard text for a count n in the run's language: one
+// when n is 1, other otherwise (both English, as the step files write
+// them). Japanese has one form, so its catalogue gives both the same
+// translation; the count stays a printf verb the translation may move.
+func (c *Ctx) trn(n int, one, other string, args ...any) string {
+	format := other
+	if n == 1 {
+		format = one
+	}
+	return c.trf(format, args...)
+}
