@@ -92,7 +92,7 @@ const (
 var cisFeatureChoices = []Choice[CISFeature]{
 	{CISDDoS, "DDoS protection", "absorbs layer 3, 4 and 7 floods before they reach the cluster"},
 	{CISWAF, "Web application firewall", "blocks known attack patterns (OWASP rules) at the edge"},
-	{CISGLB, "Global load balancer", "health-checked routing across zones or clusters (seed slide 11)"},
+	{CISGLB, "Global load balancer", "health-checked routing across zones or clusters (IBM's 2019 guidance, slide 11)"},
 	{CISCDN, "CDN caching", "serves static content from the edge, lowering latency and load"},
 	{CISTLS, "TLS at the edge", "modern TLS termination and certificates for the public domain"},
 	{CISDNS, "DNS", "authoritative DNS for the domain, fast resolution"},

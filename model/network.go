@@ -25,7 +25,7 @@ const (
 
 var serviceEndpointsChoices = []Choice[ServiceEndpoints]{
 	{EndpointsPublicAndPrivate, "Public and private", "workers talk to the master privately; people reach kubectl over the internet (restrict it with context-based restrictions)"},
-	{EndpointsPrivateOnly, "Private only", "the master is reachable only from IBM's private network: VPN or Direct Link needed for kubectl (the 2019 deck, slide 39)"},
+	{EndpointsPrivateOnly, "Private only", "the master is reachable only from IBM's private network: VPN or Direct Link needed for kubectl (IBM's 2019 guidance, slide 39)"},
 	{EndpointsPublicOnly, "Public only (classic, legacy)", "master traffic crosses the internet; only for accounts without VRF; not for production"},
 }
 

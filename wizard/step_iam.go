@@ -281,8 +281,8 @@ func (a *optBool) Set(x bool) {
 
 // yesNoDefault is YesNo for a *bool whose nil means def.
 func yesNoDefault(c *Ctx, key, title, help string, p **bool, def bool) *huh.Confirm {
-	return huh.NewConfirm().Key(key).Title(c.Title(key, title)).Description(help).
-		Affirmative("Yes").Negative("No").Accessor(&optBool{p: p, def: def})
+	return huh.NewConfirm().Key(key).Title(c.Title(key, title)).Description(c.tr(help)).
+		Affirmative(c.tr("Yes")).Negative(c.tr("No")).Accessor(&optBool{p: p, def: def})
 }
 
 // uniqueName reports a name that another item of the list already has.

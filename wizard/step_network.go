@@ -1,7 +1,7 @@
 package wizard
 
 import (
-	"fmt"
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -76,12 +76,12 @@ func networkPages() []Page {
 		Live: func(c *Ctx) string {
 			s := c.Spec()
 			if !s.Network.Classic.PrivateOnlyWorkers {
-				return wrapTo(liveMuted(c, "public and private VLANs: public Ingress and NodePorts are reachable; Calico policies guard the public interface"), c.Width)
+				return wrapTo(liveMuted(c, c.tr("public and private VLANs: public Ingress and NodePorts are reachable; Calico policies guard the public interface")), c.Width)
 			}
 			if !s.Network.ServiceEndpoints.HasPrivate() {
-				return wrapTo(liveWarn(c, "private-only workers with a public-only master never become ready: enable the private endpoint or plan a gateway appliance"), c.Width)
+				return wrapTo(liveWarn(c, c.tr("private-only workers with a public-only master never become ready: enable the private endpoint or plan a gateway appliance")), c.Width)
 			}
-			return wrapTo("private-only workers: public traffic enters only through a gateway appliance or CIS", c.Width)
+			return wrapTo(c.tr("private-only workers: public traffic enters only through a gateway appliance or CIS"), c.Width)
 		},
 	}, {
 		ID:    "vpc-egress",
@@ -125,9 +125,10 @@ func networkPages() []Page {
 		Live: func(c *Ctx) string {
 			cidrs := c.D.Spec.Network.VPC.ContextBasedRestrictions.AllowedCIDRs
 			if len(cidrs) == 0 {
-				return wrapTo(liveWarn(c, "only the VPC may call the APIs: operators and CI need a VPN or Direct Link into it"), c.Width)
+				return wrapTo(liveWarn(c, c.tr("only the VPC may call the APIs: operators and CI need a VPN or Direct Link into it")), c.Width)
 			}
-			return wrapTo(fmt.Sprintf("kubectl and ibmcloud ks accepted from the VPC and %d %s", len(cidrs), plural(len(cidrs), "network")), c.Width)
+			return wrapTo(c.trn(len(cidrs), "kubectl and ibmcloud ks accepted from the VPC and %d network",
+				"kubectl and ibmcloud ks accepted from the VPC and %d networks", len(cidrs)), c.Width)
 		},
 	}, {
 		ID:    "subnets",
@@ -139,11 +140,11 @@ func networkPages() []Page {
 			pod := defaultPodSubnet(c)
 			return []huh.Field{
 				Input(c, "spec.network.podSubnet", "Pod subnet",
-					"/23 or larger; empty: IBM's default "+pod, &n.PodSubnet, Optional(subnetValidator("pod subnet", 23))).
+					c.trf("/23 or larger; empty: IBM's default %s", pod), &n.PodSubnet, Optional(subnetValidator(c, "pod subnet", 23))).
 					Placeholder(pod),
 				Input(c, "spec.network.serviceSubnet", "Service subnet",
-					"/24 or larger; empty: IBM's default "+c.Cat.Networks.ServiceSubnet, &n.ServiceSubnet,
-					Optional(subnetValidator("service subnet", 24))).Placeholder(c.Cat.Networks.ServiceSubnet),
+					c.trf("/24 or larger; empty: IBM's default %s", c.Cat.Networks.ServiceSubnet), &n.ServiceSubnet,
+					Optional(subnetValidator(c, "service subnet", 24))).Placeholder(c.Cat.Networks.ServiceSubnet),
 			}
 		},
 		Validate: func(c *Ctx) error {
@@ -158,7 +159,7 @@ func networkPages() []Page {
 			p, err1 := model.ParseCIDR(pod)
 			s, err2 := model.ParseCIDR(svc)
 			if err1 == nil && err2 == nil && p.Overlaps(s) {
-				return fmt.Errorf("the pod subnet %s and the service subnet %s overlap", p, s)
+				return errors.New(c.trf("the pod subnet %s and the service subnet %s overlap", p, s))
 			}
 			return nil
 		},
@@ -175,11 +176,11 @@ func networkPages() []Page {
 			ing := c.D.Spec.Network.Ingress.Controller
 			switch ing {
 			case model.IngressNone:
-				return wrapTo(liveMuted(c, "no Ingress: expose services with LoadBalancer services, or keep them private"), c.Width)
+				return wrapTo(liveMuted(c, c.tr("no Ingress: expose services with LoadBalancer services, or keep them private")), c.Width)
 			case model.IngressNGINX:
-				return wrapTo(liveWarn(c, "retiring: new designs should start on Traefik; classes "+ing.IngressClass(true)+" / "+ing.IngressClass(false)), c.Width)
+				return wrapTo(liveWarn(c, c.trf("retiring: new designs should start on Traefik; classes %s / %s", ing.IngressClass(true), ing.IngressClass(false))), c.Width)
 			}
-			return wrapTo("ingress classes "+liveCode(c, ing.IngressClass(true))+" / "+liveCode(c, ing.IngressClass(false)), c.Width)
+			return wrapTo(c.trf("ingress classes %s / %s", liveCode(c, ing.IngressClass(true)), liveCode(c, ing.IngressClass(false))), c.Width)
 		},
 	}, {
 		ID:    "albs",
@@ -197,7 +198,7 @@ func networkPages() []Page {
 		Validate: func(c *Ctx) error {
 			ing := c.D.Spec.Network.Ingress
 			if !ing.PublicALB && !ing.PrivateALB {
-				return fmt.Errorf("with an Ingress controller enable the public or the private ALBs (or choose no controller)")
+				return errors.New(c.tr("with an Ingress controller enable the public or the private ALBs (or choose no controller)"))
 			}
 			return nil
 		},
@@ -210,10 +211,10 @@ func networkPages() []Page {
 			fields := []huh.Field{YesNo(c, "spec.firewall.networkPolicies", "Default-deny NetworkPolicies in each application namespace?",
 				"deny everything, then allow DNS and traffic within the namespace", &c.D.Spec.Firewall.NetworkPolicies)}
 			if c.Spec().IsVPC() {
-				fields = append(fields, Note("VPC: security groups, not Calico host policies",
-					"On VPC the workers are guarded by VPC security groups (kube-<clusterID>, kube-lbaas-<clusterID>) "+
+				fields = append(fields, Note(c.tr("VPC: security groups, not Calico host policies"),
+					c.tr("On VPC the workers are guarded by VPC security groups (kube-<clusterID>, kube-lbaas-<clusterID>) "+
 						"that IBM manages; Calico host policies and gateway appliances are classic-only. IBM's 2019 guidance (slide 36) "+
-						"said security groups could not be used with IKS: on VPC they are now the host firewall."))
+						"said security groups could not be used with IKS: on VPC they are now the host firewall.")))
 			}
 			return fields
 		},
@@ -274,11 +275,11 @@ func networkPages() []Page {
 		Live: func(c *Ctx) string {
 			s := c.Spec()
 			if s.Firewall.GatewayAppliance == model.GatewayNone {
-				return wrapTo(liveMuted(c, "Calico policies and CIS protect the cluster; nothing single-zone to run"), c.Width)
+				return wrapTo(liveMuted(c, c.tr("Calico policies and CIS protect the cluster; nothing single-zone to run")), c.Width)
 			}
-			line := "protects the public and private VLANs of one zone; you run and patch it"
+			line := c.tr("protects the public and private VLANs of one zone; you run and patch it")
 			if s.Multizone() {
-				line = liveWarn(c, fmt.Sprintf("single-zone (IBM's 2019 guidance, slide 37): %d zones need one appliance each, or one becomes the cluster's single point of failure", len(s.Zones)))
+				line = liveWarn(c, c.trf("single-zone (IBM's 2019 guidance, slide 37): %d zones need one appliance each, or one becomes the cluster's single point of failure", len(s.Zones)))
 			}
 			return wrapTo(line, c.Width)
 		},
@@ -295,27 +296,27 @@ func endpointsLive(c *Ctx) string {
 	}
 	switch s.Network.ServiceEndpoints {
 	case model.EndpointsPublicAndPrivate:
-		lines = append(lines, "workers reach the master privately; kubectl works from anywhere with credentials")
+		lines = append(lines, c.tr("workers reach the master privately; kubectl works from anywhere with credentials"))
 		if s.IsVPC() {
-			lines = append(lines, "restrict the public endpoint with context-based restrictions (two pages on)")
+			lines = append(lines, c.tr("restrict the public endpoint with context-based restrictions (two pages on)"))
 		}
 	case model.EndpointsPrivateOnly:
 		if s.IsVPC() {
-			lines = append(lines, "kubectl only from inside the VPC (its VPE): plan a VPN, Direct Link or Transit Gateway",
-				liveWarn(c, "created with --disable-public-service-endpoint; the private endpoint cannot be turned off later"))
+			lines = append(lines, c.tr("kubectl only from inside the VPC (its VPE): plan a VPN, Direct Link or Transit Gateway"),
+				liveWarn(c, c.tr("created with --disable-public-service-endpoint; the private endpoint cannot be turned off later")))
 		} else {
-			lines = append(lines, "kubectl only over IBM's private network: plan a VPN or Direct Link (IBM's 2019 guidance, slide 39)")
+			lines = append(lines, c.tr("kubectl only over IBM's private network: plan a VPN or Direct Link (IBM's 2019 guidance, slide 39)"))
 		}
 	case model.EndpointsPublicOnly:
-		lines = append(lines, liveWarn(c, "legacy: every worker talks to the master over the internet; not for production"))
+		lines = append(lines, liveWarn(c, c.tr("legacy: every worker talks to the master over the internet; not for production")))
 	}
 	if s.IsClassic() && s.Network.ServiceEndpoints.HasPrivate() {
 		switch routing {
 		case model.RoutingVRF:
-			lines = append(lines, "account routing: VRF and service endpoints — the private endpoint can be used")
+			lines = append(lines, c.tr("account routing: VRF and service endpoints — the private endpoint can be used"))
 		default:
-			lines = append(lines, liveWarn(c, "the private endpoint needs VRF and service endpoints on the account (routing: "+
-				routing.Label()+"; check with `ibmcloud account show`)"))
+			lines = append(lines, liveWarn(c, c.trf("the private endpoint needs VRF and service endpoints on the account (routing: "+
+				"%s; check with `ibmcloud account show`)", c.tr(routing.Label()))))
 		}
 	}
 	return wrapTo(strings.Join(lines, "\n"), c.Width)
@@ -327,17 +328,17 @@ func egressLive(c *Ctx) string {
 	var lines []string
 	switch {
 	case v.BlocksOutbound():
-		lines = append(lines, "Secure by Default: IBM services privately, no public egress — mirror public images (docker.io) to "+c.Cat.Registries.Global)
+		lines = append(lines, c.trf("Secure by Default: IBM services privately, no public egress — mirror public images (docker.io) to %s", c.Cat.Registries.Global))
 		if v.PublicGateway {
-			lines = append(lines, liveMuted(c, "the public gateway stays unused while protection is on"))
+			lines = append(lines, liveMuted(c, c.tr("the public gateway stays unused while protection is on")))
 		}
 	case v.PublicGateway:
-		lines = append(lines, "every pod can reach the internet through the public gateway")
+		lines = append(lines, c.tr("every pod can reach the internet through the public gateway"))
 	default:
-		lines = append(lines, liveWarn(c, "protection off but no public gateway: public traffic still has no route"))
+		lines = append(lines, liveWarn(c, c.tr("protection off but no public gateway: public traffic still has no route")))
 	}
 	if minor, ok := kubeMinor(c.D.Spec.KubernetesVersion); ok && minor < 30 {
-		lines = append(lines, liveWarn(c, "Kubernetes "+c.D.Spec.KubernetesVersion+" predates Secure by Default (1.30+)"))
+		lines = append(lines, liveWarn(c, c.trf("Kubernetes %s predates Secure by Default (1.30+)", c.D.Spec.KubernetesVersion)))
 	}
 	return wrapTo(strings.Join(lines, "\n"), c.Width)
 }
@@ -362,15 +363,16 @@ func defaultPodSubnet(c *Ctx) string {
 }
 
 // subnetValidator checks a cluster subnet: an IPv4 network of at least
-// the size IBM needs (its ranges are judged by the rules).
-func subnetValidator(what string, maxBits int) func(string) error {
+// the size IBM needs (its ranges are judged by the rules). what names the
+// subnet in English; the error is in the run's language.
+func subnetValidator(c *Ctx, what string, maxBits int) func(string) error {
 	return func(s string) error {
 		p, err := model.ParseCIDR(s)
 		if err != nil {
 			return err
 		}
 		if p.Bits() > maxBits {
-			return fmt.Errorf("the %s %s is a /%d; IBM needs /%d or larger", what, s, p.Bits(), maxBits)
+			return errors.New(c.trf("the %s %s is a /%d; IBM needs /%d or larger", c.tr(what), s, p.Bits(), maxBits))
 		}
 		return nil
 	}
@@ -380,17 +382,17 @@ func subnetValidator(what string, maxBits int) func(string) error {
 func calicoLive(c *Ctx) string {
 	fw := &c.D.Spec.Firewall
 	if len(fw.CalicoPolicies) == 0 {
-		return wrapTo(liveMuted(c, "only IBM's default host policies: the public interface accepts NodePorts, load balancers and Ingress"), c.Width)
+		return wrapTo(liveMuted(c, c.tr("only IBM's default host policies: the public interface accepts NodePorts, load balancers and Ingress")), c.Width)
 	}
 	var lines []string
 	for _, p := range fw.CalicoPolicies {
-		lines = append(lines, "✓ "+p.Label()+": "+choiceHelp(model.CalicoPolicySet("").Choices(), p))
+		lines = append(lines, "✓ "+c.tr(p.Label())+": "+c.tr(choiceHelp(model.CalicoPolicySet("").Choices(), p)))
 	}
 	if fw.WantsCalico(model.CalicoPublicIsolation) && c.D.Spec.Network.PodSubnet != "" {
-		lines = append(lines, liveWarn(c, "custom pod subnet: allow-ibm-ports-public.yaml must use "+c.D.Spec.Network.PodSubnet+" instead of "+c.Cat.Networks.ClassicPodSubnet))
+		lines = append(lines, liveWarn(c, c.trf("custom pod subnet: allow-ibm-ports-public.yaml must use %s instead of %s", c.D.Spec.Network.PodSubnet, c.Cat.Networks.ClassicPodSubnet)))
 	}
 	if fw.WantsCalico(model.CalicoCISOnlyIngress) && !fw.CIS.Enabled {
-		lines = append(lines, liveWarn(c, "CIS is not enabled yet: with this set only CIS may reach the public node ports"))
+		lines = append(lines, liveWarn(c, c.tr("CIS is not enabled yet: with this set only CIS may reach the public node ports")))
 	}
 	return hangList(lines, c.Width)
 }
@@ -404,7 +406,7 @@ func cisLive(c *Ctx) string {
 		if slices.Contains(cis.Features, ch.Value) {
 			mark = "✓ "
 		}
-		lines = append(lines, mark+ch.Label+": "+ch.Help)
+		lines = append(lines, mark+c.tr(ch.Label)+": "+c.tr(ch.Help))
 	}
 	return hangList(lines, c.Width)
 }
