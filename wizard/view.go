@@ -412,14 +412,6 @@ func trimBlankTail(s string) string {
 	return strings.Join(lines, "\n")
 }
 
-// wrapTo word-wraps s to width columns.
-func wrapTo(s string, width int) string {
-	if width <= 0 {
-		return s
-	}
-	return ansi.Wrap(s, width, "")
-}
-
 // cutLines keeps the first n lines of s and says how many were cut: the
 // live area gets at most half the body, and styling lines nobody sees
 // costs a frame with long lists.

@@ -1,0 +1,163 @@
+package wizard
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// wrapTo wraps s to width terminal cells. Text without wide characters
+// wraps as ansi.Wrap does: at spaces, a word longer than the line cut.
+// Japanese puts no spaces between words, and ansi.Wrap moves a whole
+// space-free run to the next line, leaving a short line ("3" alone, then
+// "つのゾーンに…"). So a line with wide characters may break between any
+// two characters as Japanese typesetting does, never inside one (a wide
+// character is one unit of two cells), never before closing punctuation
+// (、。）」 start no line) nor after an opening bracket (kinsoku).
+func wrapTo(s string, width int) string {
+	if width <= 0 {
+		return s
+	}
+	if !hasWide(s) {
+		return ansi.Wrap(s, width, "")
+	}
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = wrapWide(l, width)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// hasWide reports whether s holds a character two cells wide.
+func hasWide(s string) bool {
+	for _, r := range ansi.Strip(s) {
+		if r >= 0x1100 && ansi.StringWidth(string(r)) == 2 {
+			return true
+		}
+	}
+	return false
+}
+
+const (
+	// noLineStart may not begin a line: closing punctuation, small kana,
+	// the prolonged sound mark and the nakaguro.
+	noLineStart = "、。，．）」』】〕〉》！？：；ー・ぁぃぅぇぉっゃゅょァィゥェォッャュョ)]}:;,.!?%"
+	// noLineEnd may not end a line: opening brackets.
+	noLineEnd = "（「『【〔〈《([{"
+)
+
+// escSeq matches the terminal control sequences the styles emit (SGR and
+// the like, and OSC hyperlinks); they take no cell.
+var escSeq = regexp.MustCompile("\x1b\\[[0-9;:?]*[ -/]*[@-~]|\x1b\\][^\x07\x1b]*(?:\x07|\x1b\\\\)")
+
+// wrapUnit is what stays on one line: a word of narrow characters, one
+// wide character, or a run of spaces, with the control sequences and the
+// kinsoku characters glued to it.
+type wrapUnit struct {
+	text  string
+	width int
+	space bool
+}
+
+// wrapUnits cuts line into units.
+func wrapUnits(line string) []wrapUnit {
+	var units []wrapUnit
+	pendingEsc := ""
+	glueNext := false // the last unit ends with an opening bracket
+	add := func(text string, w int, space, wide bool) {
+		r, _ := utf8.DecodeRuneInString(text)
+		switch {
+		case len(units) > 0 && (glueNext || (!space && strings.ContainsRune(noLineStart, r) && !units[len(units)-1].space) || w == 0):
+			u := &units[len(units)-1]
+			u.text += pendingEsc + text
+			u.width += w
+			u.space = false
+		case !space && !wide && len(units) > 0 && !units[len(units)-1].space && units[len(units)-1].width > 0 && !lastWide(units[len(units)-1].text):
+			// a narrow character continues the narrow word before it
+			u := &units[len(units)-1]
+			u.text += pendingEsc + text
+			u.width += w
+		case space && len(units) > 0 && units[len(units)-1].space:
+			u := &units[len(units)-1]
+			u.text += pendingEsc + text
+			u.width += w
+		default:
+			units = append(units, wrapUnit{text: pendingEsc + text, width: w, space: space})
+		}
+		pendingEsc = ""
+		last, _ := utf8.DecodeLastRuneInString(text)
+		glueNext = !space && strings.ContainsRune(noLineEnd, last)
+	}
+	for len(line) > 0 {
+		if loc := escSeq.FindStringIndex(line); loc != nil && loc[0] == 0 {
+			pendingEsc += line[:loc[1]]
+			line = line[loc[1]:]
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(line)
+		ch := line[:size]
+		line = line[size:]
+		w := ansi.StringWidth(ch)
+		add(ch, w, r == ' ', w == 2)
+	}
+	if pendingEsc != "" {
+		if len(units) == 0 {
+			return []wrapUnit{{text: pendingEsc}}
+		}
+		units[len(units)-1].text += pendingEsc
+	}
+	return units
+}
+
+// lastWide reports whether the last visible character of s is wide.
+func lastWide(s string) bool {
+	s = ansi.Strip(s)
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r != utf8.RuneError && ansi.StringWidth(string(r)) == 2
+}
+
+// wrapWide fills lines of at most width cells with the units of line.
+func wrapWide(line string, width int) string {
+	var out []string
+	var cur strings.Builder
+	curW := 0
+	pendingSpace := wrapUnit{}
+	flush := func() {
+		out = append(out, cur.String())
+		cur.Reset()
+		curW = 0
+	}
+	for _, u := range wrapUnits(line) {
+		if u.space {
+			pendingSpace = u
+			continue
+		}
+		sp := pendingSpace
+		pendingSpace = wrapUnit{}
+		if curW > 0 && curW+sp.width+u.width > width {
+			flush()
+			sp = wrapUnit{} // a break eats the spaces at it
+		}
+		if curW == 0 && len(out) > 0 {
+			sp = wrapUnit{}
+		}
+		cur.WriteString(sp.text)
+		curW += sp.width
+		if u.width > width-curW && curW == 0 {
+			// longer than a line: cut it where it must be cut
+			parts := strings.Split(ansi.Hardwrap(u.text, width, true), "\n")
+			for _, p := range parts[:len(parts)-1] {
+				cur.WriteString(p)
+				flush()
+			}
+			u.text, u.width = parts[len(parts)-1], ansi.StringWidth(parts[len(parts)-1])
+		}
+		cur.WriteString(u.text)
+		curW += u.width
+	}
+	cur.WriteString(pendingSpace.text)
+	out = append(out, cur.String())
+	return strings.Join(out, "\n")
+}

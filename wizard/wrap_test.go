@@ -1,0 +1,65 @@
+package wizard
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// wrapSamples are Japanese texts of the wizard's why panels and live
+// areas, with a styled (ANSI) part, at the widths the panels get.
+var wrapSamples = []string{
+	"リージョンのバケットはリージョンの 3 つのゾーンにコピーを持ち、マルチゾーン・クラスターと同じくゾーンの喪失に耐えます。IBM の 2019 年のガイダンス (スライド 11 と 23) は、リージョン全体が失われても残るように、バックアップをクロス・リージョンのバケットに送ります。",
+	"IBM の 2019 年のガイダンス (スライド 21–22): IaaS のブロック・ストレージとファイル・ストレージはゾーンをまたげないため、IBM は永続データにマルチゾーンのサービス (Cloud Databases と Object Storage) を推奨しています。",
+	"マルチゾーン: Object Storage、Cloud Databases 2 個\n\x1b[33m3 ゾーン: ゾーン固定のボリュームとそのポッドは、そのゾーンが停止すると一緒に停止します\x1b[0m",
+	"ランブックが `ibmcloud resource service-instance-create NAME SERVICE PLAN REGION` で作成します。https://cloud.ibm.com/docs/containers?topic=containers-storage_cos_install",
+}
+
+// TestWrapJapanese: a wrapped Japanese line never exceeds the width, never
+// starts with closing punctuation, loses no character, and is filled: the
+// next line's first unit would not have fitted (ansi.Wrap left "3" alone
+// on a line and pushed "つのゾーンに…" to the next).
+func TestWrapJapanese(t *testing.T) {
+	for _, width := range []int{20, 35, 37, 54} {
+		for _, s := range wrapSamples {
+			got := wrapTo(s, width)
+			lines := strings.Split(got, "\n")
+			for i, l := range lines {
+				if w := ansi.StringWidth(l); w > width {
+					t.Errorf("width %d: line %q is %d cells", width, ansi.Strip(l), w)
+				}
+				plain := ansi.Strip(l)
+				if r, _ := utf8.DecodeRuneInString(plain); i > 0 && strings.ContainsRune("、。）」", r) {
+					t.Errorf("width %d: line %q starts with %q", width, plain, r)
+				}
+				if i+1 < len(lines) {
+					next := []rune(ansi.Strip(lines[i+1]))
+					if len(next) > 0 && ansi.StringWidth(string(next[0])) == 2 && ansi.StringWidth(plain)+2 <= width-2 &&
+						!strings.ContainsRune(noLineStart, next[0]) && (len(next) < 2 || !strings.ContainsRune(noLineStart, next[1])) {
+						t.Errorf("width %d: line %q is short and the next starts with %q\n%s", width, plain, string(next[0]), ansi.Strip(got))
+					}
+				}
+			}
+			squash := func(s string) string { return strings.NewReplacer(" ", "", "\n", "").Replace(ansi.Strip(s)) }
+			if squash(got) != squash(s) {
+				t.Errorf("width %d: text changed:\n%s\n%s", width, squash(got), squash(s))
+			}
+		}
+	}
+}
+
+// TestWrapEnglishUnchanged: text without wide characters wraps as before.
+func TestWrapEnglishUnchanged(t *testing.T) {
+	for _, s := range []string{
+		"zone-bound: a pod using this volume cannot move to another zone; in a multizone cluster prefer metro classes",
+		"\x1b[33mprotection off but no public gateway: public traffic still has no route\x1b[0m",
+	} {
+		for _, width := range []int{10, 37, 80} {
+			if got, want := wrapTo(s, width), ansi.Wrap(s, width, ""); got != want {
+				t.Errorf("width %d: %q, want %q", width, got, want)
+			}
+		}
+	}
+}
