@@ -168,8 +168,7 @@ func TestJapaneseWalkWritesFiles(t *testing.T) {
 // whose Japanese is not written yet: TestJapaneseScreensHaveNoEnglish
 // logs their English instead of failing. Issue 12 is done when it is
 // empty.
-var notYetJapanese = map[string]bool{
-}
+var notYetJapanese = map[string]bool{}
 
 // TestJapaneseScreensHaveNoEnglish walks every preset in Japanese at
 // 120×40 and 80×24 and fails on any English sentence left on a screen,
