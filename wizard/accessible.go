@@ -343,7 +343,7 @@ func runAccessibleSteps(opts Options, d *model.Design, st draftState, id string,
 				ds.Done = append(ds.Done, s.ID)
 			}
 		}
-		ui := ctx.UI
+		ui := ctx.UI.clone()
 		ds.UI = &ui
 		if _, err := opts.Drafts.Save(id, ctx.D, ds); err != nil {
 			fmt.Fprintf(out, "(the draft could not be saved: %v)\n", err)

@@ -579,7 +579,7 @@ func (m *App) snapshot() (seq int, data []byte, err error) {
 			st.Done = append(st.Done, s.ID)
 		}
 	}
-	ui := m.ctx.UI
+	ui := m.ctx.UI.clone()
 	st.UI = &ui
 	data, err = encodeDraft(m.ctx.D, st)
 	m.saveSeq++
