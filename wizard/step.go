@@ -210,6 +210,9 @@ type Ctx struct {
 	// options are the option labels of the current page's selects by
 	// key (Pick notes them), for their scroll hints.
 	options map[string][]string
+	// suggestions are the answers the current page's inputs offer by key
+	// (Suggest notes them), for → and accessible mode's "+".
+	suggestions map[string]string
 	// afterRun write accessible-mode answers back (see PickFunc).
 	afterRun []func()
 	// svc are the wizard's services for the review step.
