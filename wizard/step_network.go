@@ -137,11 +137,12 @@ func networkPages() []Page {
 			n := &c.D.Spec.Network
 			pod := defaultPodSubnet(c)
 			return []huh.Field{
-				EmptyMeans(c, Input(c, "spec.network.podSubnet", "Pod subnet",
-					"/23 or larger; empty: IBM's default "+pod, &n.PodSubnet, Optional(subnetValidator("pod subnet", 23))), c.trf("IBM's default %s", pod)),
-				EmptyMeans(c, Input(c, "spec.network.serviceSubnet", "Service subnet",
+				Input(c, "spec.network.podSubnet", "Pod subnet",
+					"/23 or larger; empty: IBM's default "+pod, &n.PodSubnet, Optional(subnetValidator("pod subnet", 23))).
+					Placeholder(pod),
+				Input(c, "spec.network.serviceSubnet", "Service subnet",
 					"/24 or larger; empty: IBM's default "+c.Cat.Networks.ServiceSubnet, &n.ServiceSubnet,
-					Optional(subnetValidator("service subnet", 24))), c.trf("IBM's default %s", c.Cat.Networks.ServiceSubnet)),
+					Optional(subnetValidator("service subnet", 24))).Placeholder(c.Cat.Networks.ServiceSubnet),
 			}
 		},
 		Validate: func(c *Ctx) error {

@@ -149,8 +149,9 @@ func init() {
 			}
 			return []huh.Field{
 				bucket,
-				Example(c, Input(c, "spec.operations.backups.schedule", "Schedule (cron)",
-					"minute hour day month weekday, e.g. 0 3 * * * for 03:00 daily", &b.Schedule, validateCron), "0 3 * * *"),
+				Input(c, "spec.operations.backups.schedule", "Schedule (cron)",
+					"minute hour day month weekday, e.g. 0 3 * * * for 03:00 daily", &b.Schedule, validateCron).
+					Placeholder("0 3 * * *"),
 				Number(c, "spec.operations.backups.retentionDays", "Keep backups for … days",
 					"long enough to notice a mistake and restore before it", &b.RetentionDays, 1, 3650, false),
 			}

@@ -42,10 +42,12 @@ func init() {
 		Fields: func(c *Ctx) []huh.Field {
 			k := &c.D.Spec.Security.KMS
 			fields := []huh.Field{
-				Suggest(c, Input(c, "spec.security.kms.instanceName", "Key service instance",
-					"the "+k.Provider.Label()+" instance; the runbook looks up its ID", &k.InstanceName, model.ValidateInstanceName), suggestName(c, "kms")),
-				Suggest(c, Input(c, "spec.security.kms.rootKeyName", "Root key",
-					"the root key's name in that instance; the runbook creates it (Key Protect) and looks up its ID", &k.RootKeyName, model.ValidateInstanceName), suggestName(c, "root")),
+				Input(c, "spec.security.kms.instanceName", "Key service instance",
+					"the "+k.Provider.Label()+" instance; the runbook looks up its ID", &k.InstanceName, model.ValidateInstanceName).
+					Placeholder(suggestName(c, "kms")),
+				Input(c, "spec.security.kms.rootKeyName", "Root key",
+					"the root key's name in that instance; the runbook creates it (Key Protect) and looks up its ID", &k.RootKeyName, model.ValidateInstanceName).
+					Placeholder(suggestName(c, "root")),
 				YesNo(c, "spec.security.kms.dualAuthDelete", "Require two people to delete the root key?",
 					"a dual-authorization deletion policy on the key (kp key policy-update dual-auth-delete)", &k.DualAuthDelete),
 			}
@@ -53,6 +55,11 @@ func init() {
 				fields = append(fields, YesNo(c, "spec.security.kms.bootVolumeEncryption", "Encrypt the workers' boot volumes with this key?",
 					"--kms-instance and --crk at cluster and pool create; fixed per pool", &k.BootVolumeEncryption))
 			}
+			// Both names are suggestions the user can take (suggest.go).
+			// NB: here, not on the builders' lines, which the Japanese
+			// translation edits.
+			Suggest(c, fields[0].(*huh.Input), suggestName(c, "kms"))
+			Suggest(c, fields[1].(*huh.Input), suggestName(c, "root"))
 			return fields
 		},
 		Done: func(c *Ctx) {
@@ -81,9 +88,9 @@ func init() {
 		Fields: func(c *Ctx) []huh.Field {
 			in := &c.D.Spec.Network.Ingress
 			return []huh.Field{
-				Example(c, Input(c, "spec.network.ingress.tlsSecretsManager", "Secrets Manager instance CRN",
+				Input(c, "spec.network.ingress.tlsSecretsManager", "Secrets Manager instance CRN",
 					"empty: certificates stay in the cluster; the CRN is on the instance's page (ibmcloud resource service-instance NAME)",
-					&in.TLSSecretsManager, Optional(model.ValidateCRN)), "crn:v1:bluemix:public:secrets-manager:…"),
+					&in.TLSSecretsManager, Optional(model.ValidateCRN)).Placeholder("crn:v1:bluemix:public:secrets-manager:…"),
 			}
 		},
 	}, {
