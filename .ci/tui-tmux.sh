@@ -4,7 +4,8 @@
 #   item 1  drafts are not keyed by the cluster name; a file's draft is offered, not replaced
 #   item 2  edit + write is one transaction: "overwrite? no" leaves the folder as it was
 #   item 4  resume lands on the same page and field; enter through keeps the existing VPC
-#   item 5  kill -9 loses no committed answer; accessible ctrl+c saves and exits 130
+#   item 5  kill -9 loses no committed answer; accessible ctrl+c saves and exits 130;
+#           kill -9 inside a list editor resumes on the row being edited
 #   item 6  a burst of typed text is text ("set up manually tab enter")
 # Each check prints PASS or FAIL with the screen on failure; exit 1 if any failed.
 #
@@ -240,6 +241,35 @@ item5() {
   else
     fail 5 "accessible ctrl+c: exit or draft wrong"
   fi
+}
+
+# ---- item 5, list editor: kill -9 on an item page resumes on the same row -------------
+item5_list() {
+  reset_state
+  start "$BIN"
+  wait_for "How do you want to start?" || { fail 5 "list: no welcome"; return; }
+  keys Down Down Enter # tokyo-vpc-production
+  wait_for "step 1/" || { fail 5 "list: the preset did not start"; return; }
+  keys PageDown PageDown PageDown # Hardware: the worker pools list
+  wait_for "Add a worker pool" || { fail 5 "list: no worker pools list"; return; }
+  keys Up Enter # Add (the cursor starts on Done)
+  wait_for "Pool name" || { fail 5 "list: Add opened no pool page"; return; }
+  keys End C-u
+  text "gpu-kill"
+  keys Enter # committed: saved
+  wait_draft "name: gpu-kill$" || { fail 5 "list: the new pool's name was not saved"; return; }
+  kill9 || { fail 5 "list: kill -9 did not end the wizard"; return; }
+  start "$BIN"
+  wait_for "Resume draft" || { fail 5 "list: no resume offered"; return; }
+  keys Enter
+  if wait_for "Pool name" && screen | grep -qE "> gpu-kill" && screen | grep -qE "┃ *Purpose"; then
+    pass 5 "kill -9 on a list item page resumes on that item (gpu-kill), on the field after the answer"
+  else
+    fail 5 "kill -9 on a list item page resumed on another item or field"
+  fi
+  # The resumed wizard must not outlive this check: closing its session
+  # would make it save its draft (SIGHUP) into the next check's state.
+  kill9 >/dev/null
 }
 
 # quit: ctrl+c, y, and wait for the wizard to end.
@@ -486,6 +516,7 @@ if [[ ${TUI_TMUX_KILL9:-0} -gt 0 ]]; then
 else
   item6
   item5
+  item5_list
   item1
   item4
   item2

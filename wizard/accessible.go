@@ -53,6 +53,9 @@ type lineReader struct {
 	sigs <-chan os.Signal
 	// help prints the why text of the question being asked.
 	help func()
+	// suggest is the answer "+" gives to the question being asked (its
+	// suggestion, suggest.go); "" when it has none.
+	suggest string
 }
 
 type lineResult struct {
@@ -101,6 +104,10 @@ func (l *lineReader) Read(p []byte) (int, error) {
 			}
 		case "<":
 			panic(backPanic{})
+		case "+":
+			if l.suggest != "" {
+				res.line = []byte(l.suggest + "\n")
+			}
 		}
 		l.pending = res.line
 	}
@@ -343,7 +350,7 @@ func runAccessibleSteps(opts Options, d *model.Design, st draftState, id string,
 				ds.Done = append(ds.Done, s.ID)
 			}
 		}
-		ui := ctx.UI
+		ui := ctx.UI.clone()
 		ds.UI = &ui
 		if _, err := opts.Drafts.Save(id, ctx.D, ds); err != nil {
 			fmt.Fprintf(out, "(the draft could not be saved: %v)\n", err)
@@ -425,6 +432,13 @@ func askPage(f *flow, lr *lineReader, out io.Writer, from string, saved func(key
 	for i < len(fields) {
 		fl := fields[i]
 		lr.help = func() { fmt.Fprintln(out, accessibleWhy(fl.GetKey(), f.ctx.Cat)) }
+		lr.suggest = ""
+		if s, ok := f.ctx.suggestions[fl.GetKey()]; ok {
+			if v, _ := fl.GetValue().(string); v == "" {
+				lr.suggest = s
+				fmt.Fprintln(out, f.ctx.trf("Suggested: %s (answer + to take it)", s))
+			}
+		}
 		if askField(fl, lr, out) {
 			// Back: the previous question of the page, or the page before.
 			j := i - 1
@@ -445,7 +459,7 @@ func askPage(f *flow, lr *lineReader, out io.Writer, from string, saved func(key
 		}
 		i++
 	}
-	lr.help = nil
+	lr.help, lr.suggest = nil, ""
 	return false
 }
 

@@ -167,6 +167,9 @@ type App struct {
 	quitting      bool
 	status        string
 	statusErr     bool
+	// suggestExplained: the status line has said once what a suggestion
+	// is (suggest.go).
+	suggestExplained bool
 
 	// Analysis: rev counts changes; the rules and the preview run a moment
 	// after the last change (never per keystroke), the plan on every change.
@@ -435,6 +438,11 @@ func (m *App) updateWizardKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, m.keys.Save):
 		m.saveDraft()
 		return nil
+	case key.Matches(msg, m.keys.Take):
+		if cmd, ok := m.takeSuggestion(); ok {
+			m.afterFlow()
+			return tea.Batch(cmd, m.touch())
+		}
 	case msg.String() == "f1" || msg.String() == "?" && !m.textFocused():
 		m.showWhy = !m.showWhy
 		m.relayout()
@@ -520,6 +528,7 @@ func (m *App) afterFlow() {
 	if m.flow.step().ID != m.analyzedStep && m.screen == screenWizard {
 		m.analyze()
 	}
+	m.explainSuggestions()
 	m.relayout()
 }
 
@@ -579,7 +588,7 @@ func (m *App) snapshot() (seq int, data []byte, err error) {
 			st.Done = append(st.Done, s.ID)
 		}
 	}
-	ui := m.ctx.UI
+	ui := m.ctx.UI.clone()
 	st.UI = &ui
 	data, err = encodeDraft(m.ctx.D, st)
 	m.saveSeq++

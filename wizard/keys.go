@@ -19,6 +19,8 @@ type KeyMap struct {
 	NextStep key.Binding
 	Save     key.Binding
 	Quit     key.Binding
+	// Take types the focused input's suggestion into it (suggest.go).
+	Take key.Binding
 	// Dialogs and lists of the wizard's own screens.
 	Up     key.Binding
 	Down   key.Binding
@@ -37,6 +39,7 @@ func DefaultKeyMap() KeyMap {
 		NextStep: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "next step")),
 		Save:     key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
 		Quit:     key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Take:     key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "take suggestion")),
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑", "up")),
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", "down")),
 		Select:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "choose")),

@@ -76,11 +76,12 @@ type ItemPage[T any] struct {
 
 // listState is the list editor's own state: the action chosen on the list
 // page, the item being edited and whether a removal was confirmed. It is UI
-// state, not part of the design.
+// state, not part of the design; it lives in uiState.Lists so a draft saved
+// on an item page resumes on the same item (not on the list's first one).
 type listState struct {
-	action  string
-	index   int
-	confirm bool
+	Action  string `json:"action,omitempty"`
+	Index   int    `json:"index"`
+	Confirm bool   `json:"confirm,omitempty"`
 }
 
 const (
@@ -104,10 +105,10 @@ func (l List[T]) Pages() []Page {
 	item := func(c *Ctx) (*T, int, bool) {
 		st := c.list(l.ID)
 		items := l.Items(c.D)
-		if st.index < 0 || st.index >= len(*items) {
+		if st.Index < 0 || st.Index >= len(*items) {
 			return nil, -1, false
 		}
-		return &(*items)[st.index], st.index, true
+		return &(*items)[st.Index], st.Index, true
 	}
 	pages := []Page{{
 		ID:          listID,
@@ -117,7 +118,7 @@ func (l List[T]) Pages() []Page {
 		Live:        l.Live,
 		Fields: func(c *Ctx) []huh.Field {
 			st := c.list(l.ID)
-			st.action = listDone
+			st.Action = listDone
 			items := l.Items(c.D)
 			var opts []Opt[string]
 			for i := range *items {
@@ -131,15 +132,15 @@ func (l List[T]) Pages() []Page {
 			}
 			opts = append(opts, Opt[string]{Value: listDone, Label: c.tr("Done: continue")})
 			if i := l.firstIncomplete(*items); i >= 0 {
-				st.action = listEdit + strconv.Itoa(i)
+				st.Action = listEdit + strconv.Itoa(i)
 			}
 			help := fmt.Sprintf("edit, add or remove %s %s; done when the list is right", article(l.Noun), l.Noun)
 			if len(opts) >= vlistMin && !c.Accessible {
 				// NB: the long-list select renders only the rows in view.
 				return []huh.Field{newVList("list."+l.ID, "What next?", help, opts,
-					func() string { return st.action }, func(a string) { st.action = a })}
+					func() string { return st.Action }, func(a string) { st.Action = a })}
 			}
-			sel := Pick(c, "list."+l.ID, "What next?", help, &st.action, opts)
+			sel := Pick(c, "list."+l.ID, "What next?", help, &st.Action, opts)
 			if len(opts) > 10 {
 				sel.Height(14)
 			}
@@ -148,10 +149,10 @@ func (l List[T]) Pages() []Page {
 		Validate: func(c *Ctx) error {
 			st := c.list(l.ID)
 			n := len(*l.Items(c.D))
-			if st.action == listDone && n < l.Min {
+			if st.Action == listDone && n < l.Min {
 				return fmt.Errorf("at least %d %s needed", l.Min, plural(l.Min, l.Noun))
 			}
-			if i := l.firstIncomplete(*l.Items(c.D)); st.action == listDone && i >= 0 {
+			if i := l.firstIncomplete(*l.Items(c.D)); st.Action == listDone && i >= 0 {
 				return fmt.Errorf("finish %s first: %s", l.Noun, l.Label(c, &(*l.Items(c.D))[i]))
 			}
 			return nil
@@ -159,25 +160,25 @@ func (l List[T]) Pages() []Page {
 		Done: func(c *Ctx) {
 			st := c.list(l.ID)
 			switch {
-			case st.action == listAdd:
+			case st.Action == listAdd:
 				items := l.Items(c.D)
 				*items = append(*items, l.New(c))
-				st.index = len(*items) - 1
-			case strings.HasPrefix(st.action, listEdit):
-				st.index, _ = strconv.Atoi(strings.TrimPrefix(st.action, listEdit))
-			case st.action == listRemove:
-				st.index = len(*l.Items(c.D)) - 1
-				st.confirm = false
+				st.Index = len(*items) - 1
+			case strings.HasPrefix(st.Action, listEdit):
+				st.Index, _ = strconv.Atoi(strings.TrimPrefix(st.Action, listEdit))
+			case st.Action == listRemove:
+				st.Index = len(*l.Items(c.D)) - 1
+				st.Confirm = false
 			}
 		},
 		Next: func(c *Ctx) string {
 			st := c.list(l.ID)
 			switch {
-			case (st.action == listDone || st.action == "") && l.After != "":
+			case (st.Action == listDone || st.Action == "") && l.After != "":
 				return l.After
-			case st.action == listDone || st.action == "":
+			case st.Action == listDone || st.Action == "":
 				return EndOfStep
-			case st.action == listRemove:
+			case st.Action == listRemove:
 				return removeID
 			case first == "":
 				return listID
@@ -200,21 +201,21 @@ func (l List[T]) Pages() []Page {
 			}
 			var which huh.Field
 			if len(opts) >= vlistMin && !c.Accessible {
-				which = newVList("list."+l.ID+".remove", "Which "+l.Noun+"?", "", opts, func() int { return st.index }, func(i int) { st.index = i })
+				which = newVList("list."+l.ID+".remove", "Which "+l.Noun+"?", "", opts, func() int { return st.Index }, func(i int) { st.Index = i })
 			} else {
-				which = PickFunc(c, "list."+l.ID+".remove", "Which "+l.Noun+"?", "", func() int { return st.index },
-					func(i int) { st.index = i }, opts)
+				which = PickFunc(c, "list."+l.ID+".remove", "Which "+l.Noun+"?", "", func() int { return st.Index },
+					func(i int) { st.Index = i }, opts)
 			}
 			return []huh.Field{which, YesNo(c, "list."+l.ID+".confirm", "Remove it?",
-				"its answers are deleted from the design", &st.confirm)}
+				"its answers are deleted from the design", &st.Confirm)}
 		},
 		Done: func(c *Ctx) {
 			st := c.list(l.ID)
 			items := l.Items(c.D)
-			if st.confirm && st.index >= 0 && st.index < len(*items) && len(*items) > l.Min {
-				*items = append((*items)[:st.index], (*items)[st.index+1:]...)
+			if st.Confirm && st.Index >= 0 && st.Index < len(*items) && len(*items) > l.Min {
+				*items = append((*items)[:st.Index], (*items)[st.Index+1:]...)
 			}
-			st.confirm = false
+			st.Confirm = false
 		},
 		Next: func(*Ctx) string { return listID },
 	}}

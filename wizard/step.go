@@ -207,10 +207,12 @@ type Ctx struct {
 	// it is saved with the draft.
 	UI uiState
 
-	lists map[string]*listState
 	// options are the option labels of the current page's selects by
 	// key (Pick notes them), for their scroll hints.
 	options map[string][]string
+	// suggestions are the answers the current page's inputs offer by key
+	// (Suggest notes them), for → and accessible mode's "+".
+	suggestions map[string]string
 	// afterRun write accessible-mode answers back (see PickFunc).
 	afterRun []func()
 	// svc are the wizard's services for the review step.
@@ -222,13 +224,13 @@ func (c *Ctx) Spec() *model.Spec { return &c.D.Spec }
 
 // list returns the state of the list editor id (see list.go).
 func (c *Ctx) list(id string) *listState {
-	if c.lists == nil {
-		c.lists = map[string]*listState{}
+	if c.UI.Lists == nil {
+		c.UI.Lists = map[string]*listState{}
 	}
-	st, ok := c.lists[id]
+	st, ok := c.UI.Lists[id]
 	if !ok {
 		st = &listState{}
-		c.lists[id] = st
+		c.UI.Lists[id] = st
 	}
 	return st
 }

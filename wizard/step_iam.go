@@ -53,19 +53,18 @@ func accessGroupList() List[model.AccessGroup] {
 			Title: "Access group",
 			Fields: func(c *Ctx, g *model.AccessGroup, _ int) []huh.Field {
 				return []huh.Field{
-					Input(c, "spec.iam.accessGroups[*].name", "Group name",
+					Example(c, Input(c, "spec.iam.accessGroups[*].name", "Group name",
 						"e.g. shop-developers; letters, digits, spaces, hyphens, underscores and periods",
-						&g.Name, model.ValidateAccessGroupName).Placeholder("shop-developers"),
-					commaInput(c, "spec.iam.accessGroups[*].members", "Members",
-						"IBMid e-mail addresses, separated by commas", &g.Members, model.ValidateEmail).
-						Placeholder("dev1@example.com, dev2@example.com"),
+						&g.Name, model.ValidateAccessGroupName), "shop-developers"),
+					Example(c, commaInput(c, "spec.iam.accessGroups[*].members", "Members",
+						"IBMid e-mail addresses, separated by commas", &g.Members, model.ValidateEmail), "dev1@example.com, dev2@example.com"),
 					Choose(c, "spec.iam.accessGroups[*].platformRole", "Platform role (ibmcloud ks)",
 						&g.PlatformRole, model.PlatformRole("").Choices()),
 					Choose(c, "spec.iam.accessGroups[*].serviceRole", "Service role (Kubernetes RBAC)",
 						&g.ServiceRole, model.ServiceRole("").Choices()),
-					commaInput(c, "spec.iam.accessGroups[*].namespaces", "Namespaces",
+					EmptyMeans(c, commaInput(c, "spec.iam.accessGroups[*].namespaces", "Namespaces",
 						"where the service role applies, separated by commas; empty: every namespace",
-						&g.Namespaces, model.ValidateNamespace).Placeholder("all namespaces"),
+						&g.Namespaces, model.ValidateNamespace), "all namespaces"),
 				}
 			},
 			Validate: func(c *Ctx, g *model.AccessGroup, i int) error {

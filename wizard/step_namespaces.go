@@ -35,8 +35,8 @@ func namespaceList() List[model.Namespace] {
 			Title: "Namespace",
 			Fields: func(c *Ctx, n *model.Namespace, _ int) []huh.Field {
 				return []huh.Field{
-					Input(c, "spec.namespaces[*].name", "Namespace name",
-						"lowercase letters, digits and hyphens, e.g. shop", &n.Name, model.ValidateNamespace).Placeholder("shop"),
+					Example(c, Input(c, "spec.namespaces[*].name", "Namespace name",
+						"lowercase letters, digits and hyphens, e.g. shop", &n.Name, model.ValidateNamespace), "shop"),
 					Choose(c, "spec.namespaces[*].podSecurity", "Pod Security level", &n.PodSecurity,
 						model.PodSecurityLevel("").Choices()),
 					Number(c, "spec.namespaces[*].quota.cpu", "CPU quota (vCPU requested in all)",

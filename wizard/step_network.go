@@ -118,9 +118,8 @@ func networkPages() []Page {
 		},
 		Fields: func(c *Ctx) []huh.Field {
 			cbr := &c.D.Spec.Network.VPC.ContextBasedRestrictions
-			return []huh.Field{commaInput(c, "spec.network.vpc.contextBasedRestrictions.allowedCIDRs", "Allowed addresses",
-				"office, VPN and CI runner addresses or CIDRs, separated by commas", &cbr.AllowedCIDRs, validateAddrOrCIDR).
-				Placeholder("203.0.113.0/24, 198.51.100.7")}
+			return []huh.Field{Example(c, commaInput(c, "spec.network.vpc.contextBasedRestrictions.allowedCIDRs", "Allowed addresses",
+				"office, VPN and CI runner addresses or CIDRs, separated by commas", &cbr.AllowedCIDRs, validateAddrOrCIDR), "203.0.113.0/24, 198.51.100.7")}
 		},
 		Live: func(c *Ctx) string {
 			cidrs := c.D.Spec.Network.VPC.ContextBasedRestrictions.AllowedCIDRs
@@ -255,8 +254,8 @@ func networkPages() []Page {
 			return []huh.Field{
 				Input(c, "spec.firewall.cis.instanceName", "Instance name", "the CIS service instance (global)",
 					&cis.InstanceName, model.ValidateInstanceName),
-				Input(c, "spec.firewall.cis.domain", "Domain", "the public domain CIS serves, e.g. shop.example.com",
-					&cis.Domain, model.ValidateDomain).Placeholder("shop.example.com"),
+				Example(c, Input(c, "spec.firewall.cis.domain", "Domain", "the public domain CIS serves, e.g. shop.example.com",
+					&cis.Domain, model.ValidateDomain), "shop.example.com"),
 				PickMany(c, "spec.firewall.cis.features", "Features", "space toggles; what each does shows below",
 					&cis.Features, ChoiceOpts(model.CISFeature("").Choices())),
 			}

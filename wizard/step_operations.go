@@ -53,9 +53,9 @@ func init() {
 			return []huh.Field{
 				Pick(c, "spec.cicd.registry.region", "Registry region", "the regional registry the images live in",
 					&ci.Registry.Region, registryOpts(c)).Height(8),
-				Input(c, "spec.cicd.registry.namespace", "Registry namespace",
+				Suggest(c, Input(c, "spec.cicd.registry.namespace", "Registry namespace",
 					"4–30 lowercase letters, digits, hyphens and underscores; e.g. the application's name",
-					&ci.Registry.Namespace, model.ValidateRegistryNamespace).Placeholder(registryNSSuggestion(c)),
+					&ci.Registry.Namespace, model.ValidateRegistryNamespace), registryNSSuggestion(c)),
 				YesNo(c, "spec.cicd.vulnerabilityScanning", "Block releases with known vulnerabilities?",
 					"Vulnerability Advisor v4 scans every pushed image; the pipeline stops on findings", &ci.VulnerabilityScanning),
 			}
@@ -99,9 +99,8 @@ func init() {
 					}),
 				Number(c, "spec.operations.upgrades.workerPatchDays", "Apply worker fix packs every … days",
 					"IBM releases worker fix packs every 14 days", &u.WorkerPatchDays, 1, 90, false),
-				Input(c, "spec.operations.upgrades.maintenanceWindow", "Maintenance window",
-					"free text, e.g. Sun 02:00-05:00 JST; empty: none agreed yet", &u.MaintenanceWindow, model.ValidateFreeText).
-					Placeholder("Sun 02:00-05:00 JST"),
+				Example(c, Input(c, "spec.operations.upgrades.maintenanceWindow", "Maintenance window",
+					"free text, e.g. Sun 02:00-05:00 JST; empty: none agreed yet", &u.MaintenanceWindow, model.ValidateFreeText), "Sun 02:00-05:00 JST"),
 				YesNo(c, "spec.operations.upgrades.albAutoUpdate", "Let IBM update the Ingress ALBs automatically?",
 					"IBM rolls out ALB fixes; no: you pin and update versions yourself", &u.ALBAutoUpdate),
 			}
@@ -145,9 +144,8 @@ func init() {
 				bucket = Pick(c, "spec.operations.backups.bucket", "Bucket", "the Object Storage bucket that receives the backups",
 					&b.Bucket, opts)
 			} else {
-				bucket = Input(c, "spec.operations.backups.bucket", "Bucket",
-					"no bucket in Storage yet: name one here and add it there", &b.Bucket, model.ValidateBucketName).
-					Placeholder(suggestName(c, "backups"))
+				bucket = Suggest(c, Input(c, "spec.operations.backups.bucket", "Bucket",
+					"no bucket in Storage yet: name one here and add it there", &b.Bucket, model.ValidateBucketName), suggestName(c, "backups"))
 			}
 			return []huh.Field{
 				bucket,
@@ -288,10 +286,10 @@ func stageList() List[model.Stage] {
 			Title: "Stage",
 			Fields: func(c *Ctx, s *model.Stage, _ int) []huh.Field {
 				return []huh.Field{
-					Input(c, "spec.cicd.stages[*].name", "Stage name", "e.g. dev, staging, production", &s.Name,
-						model.ValidateDNSLabel).Placeholder("staging"),
-					Input(c, "spec.cicd.stages[*].namespace", "Namespace", "where this stage deploys", &s.Namespace,
-						model.ValidateNamespace).Placeholder(suggestName(c, "staging")),
+					Example(c, Input(c, "spec.cicd.stages[*].name", "Stage name", "e.g. dev, staging, production", &s.Name,
+						model.ValidateDNSLabel), "staging"),
+					Suggest(c, Input(c, "spec.cicd.stages[*].namespace", "Namespace", "where this stage deploys", &s.Namespace,
+						model.ValidateNamespace), suggestName(c, "staging")),
 					YesNo(c, "spec.cicd.stages[*].approval", "A person approves before it deploys?",
 						"yes for production: the pipeline waits for a sign-off", &s.Approval),
 				}

@@ -55,6 +55,11 @@ func init() {
 				fields = append(fields, YesNo(c, "spec.security.kms.bootVolumeEncryption", "Encrypt the workers' boot volumes with this key?",
 					"--kms-instance and --crk at cluster and pool create; fixed per pool", &k.BootVolumeEncryption))
 			}
+			// Both names are suggestions the user can take (suggest.go).
+			// NB: here, not on the builders' lines, which the Japanese
+			// translation edits.
+			Suggest(c, fields[0].(*huh.Input), suggestName(c, "kms"))
+			Suggest(c, fields[1].(*huh.Input), suggestName(c, "root"))
 			return fields
 		},
 		Done: func(c *Ctx) {

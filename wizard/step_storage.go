@@ -114,9 +114,9 @@ func init() {
 			return []huh.Field{
 				Input(c, "spec.storage.databaseOnIaaS.engine", "Which database?",
 					"one line, e.g. \"Oracle 19c on bare metal\"", &db.Engine, requiredText),
-				Input(c, "spec.storage.databaseOnIaaS.privateCIDR", "Its private network",
+				Example(c, Input(c, "spec.storage.databaseOnIaaS.privateCIDR", "Its private network",
 					"the IPv4 CIDR of its private subnet, e.g. 10.130.0.0/24; empty: not known yet", &db.PrivateCIDR,
-					Optional(validateCIDR)).Placeholder("10.130.0.0/24"),
+					Optional(validateCIDR)), "10.130.0.0/24"),
 			}
 		},
 	})
@@ -185,9 +185,9 @@ func bucketList() List[model.Bucket] {
 			Title: "Bucket",
 			Fields: func(c *Ctx, b *model.Bucket, _ int) []huh.Field {
 				return []huh.Field{
-					Input(c, "spec.storage.objectStorage.buckets[*].name", "Bucket name",
+					Suggest(c, Input(c, "spec.storage.objectStorage.buckets[*].name", "Bucket name",
 						"3–63 lowercase letters, digits, dots and hyphens; unique across all of IBM Cloud",
-						&b.Name, model.ValidateBucketName).Placeholder(suggestName(c, "assets")),
+						&b.Name, model.ValidateBucketName), suggestName(c, "assets")),
 					Choose(c, "spec.storage.objectStorage.buckets[*].resiliency", "Resiliency", &b.Resiliency,
 						model.BucketResiliency("").Choices()),
 					Choose(c, "spec.storage.objectStorage.buckets[*].class", "Storage class", &b.Class,
@@ -409,9 +409,8 @@ func volumeList() List[model.Volume] {
 			Title: "Volume",
 			Fields: func(c *Ctx, v *model.Volume, _ int) []huh.Field {
 				return []huh.Field{
-					Input(c, "spec.storage.volumes[*].name", "Claim name",
-						"the PersistentVolumeClaim's name: lowercase letters, digits and hyphens", &v.Name, model.ValidateDNSLabel).
-						Placeholder("data"),
+					Example(c, Input(c, "spec.storage.volumes[*].name", "Claim name",
+						"the PersistentVolumeClaim's name: lowercase letters, digits and hyphens", &v.Name, model.ValidateDNSLabel), "data"),
 					Input(c, "spec.storage.volumes[*].namespace", "Namespace", "where the application using it runs",
 						&v.Namespace, model.ValidateNamespace),
 				}

@@ -9,6 +9,23 @@ package wizard
 type uiState struct {
 	Basics basicsUI `json:"basics"`
 	Zones  zonesUI  `json:"zones"`
+	// Lists are the list editors' states by list ID (list.go): the item
+	// being edited, the removal chosen.
+	Lists map[string]*listState `json:"lists,omitempty"`
+}
+
+// clone is a copy that shares nothing with u: a draft's snapshot must not
+// follow answers given after it was taken.
+func (u uiState) clone() uiState {
+	if u.Lists != nil {
+		lists := make(map[string]*listState, len(u.Lists))
+		for id, st := range u.Lists {
+			cp := *st
+			lists[id] = &cp
+		}
+		u.Lists = lists
+	}
+	return u
 }
 
 // basicsUI is the Basics step's state.

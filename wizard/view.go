@@ -225,7 +225,11 @@ func (m *App) viewWizard() string {
 func (m *App) helpBindings() []key.Binding {
 	var out []key.Binding
 	seen := map[string]bool{}
-	for _, b := range append(m.flow.form.KeyBinds(), m.keys.ShortHelp()...) {
+	binds := m.flow.form.KeyBinds()
+	if _, ok := m.focusedSuggestion(); ok {
+		binds = append([]key.Binding{m.keys.Take}, binds...)
+	}
+	for _, b := range append(binds, m.keys.ShortHelp()...) {
 		h := b.Help().Key
 		if !b.Enabled() || seen[h] {
 			continue
