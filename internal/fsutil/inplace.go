@@ -34,15 +34,16 @@ func holdsCwd(dir string) bool {
 func writable(dir string) bool { return unix.Access(dir, unix.W_OK) == nil }
 
 // writeInPlace writes the set into dir itself when dir cannot be swapped:
-// every new file goes to a hidden temporary beside its target, the file
-// system is synced once, a journal naming every rename is committed, and
-// then the renames run. A process killed before the journal is committed
+// every new file goes to a hidden temporary beside its target, they and
+// their folders are synced (syncAll), a journal naming every rename is
+// committed, and then the renames run. A process killed before the journal is committed
 // leaves the old set (the temporaries are removed by the next run); killed
 // after, the next run finishes the renames from the journal (roll
 // forward), so the folder again holds one whole set.
 func writeInPlace(dir string, files []File) error {
 	pid := strconv.Itoa(os.Getpid())
 	var journal bytes.Buffer
+	var written []string
 	mask := Umask()
 	dirMode := fs.FileMode(0o777) &^ mask
 	for _, f := range files {
@@ -58,8 +59,9 @@ func writeInPlace(dir string, files []File) error {
 			return fmt.Errorf("write %s: %w", f.Path, err)
 		}
 		fmt.Fprintf(&journal, "%s\x00%s\n", tmp, target)
+		written = append(written, tmp)
 	}
-	if err := syncTree(dir, nil); err != nil {
+	if err := syncAll(setPaths(dir, nil, written)); err != nil {
 		return fmt.Errorf("write %s: %w", dir, err)
 	}
 	jp := filepath.Join(dir, journalPrefix+pid)

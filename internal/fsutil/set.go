@@ -58,8 +58,10 @@ const tmpMarker = ".iksplan-tmp-"
 // at any point, see the folder with the whole old set or the whole new one,
 // never a mix. It builds the new folder as a hidden sibling — the new
 // files plus hard links to everything else already in dir, so files that
-// are not part of the set stay — syncs the file system once, and swaps the
+// are not part of the set stay — makes it durable, and swaps the
 // two folders in one rename (RENAME_EXCHANGE), then removes the old one.
+// Syncing is one fsync of each new file and folder, all at the end
+// (syncAll).
 // Stale temporary siblings of earlier, killed runs are removed first.
 //
 // Without overwrite, any file of the set that exists already is a
@@ -117,12 +119,13 @@ func WriteSet(dir string, files []File, overwrite bool) error {
 	if err := fill(tmp, files); err != nil {
 		return err
 	}
+	var carried []string
 	if exists {
-		if err := linkRest(dir, tmp, files); err != nil {
+		if carried, err = linkRest(dir, tmp, files); err != nil {
 			return err
 		}
 	}
-	if err := syncTree(tmp, files); err != nil {
+	if err := syncAll(setPaths(tmp, files, carried)); err != nil {
 		return fmt.Errorf("write %s: %w", dir, err)
 	}
 	if !exists {
@@ -183,8 +186,8 @@ func checkSymlinks(dir string, files []File) error {
 	return nil
 }
 
-// fill writes the set's files into the new folder (no fsync yet: one sync
-// of the whole tree follows).
+// fill writes the set's files into the new folder (no fsync yet: syncAll
+// syncs them all at the end).
 func fill(root string, files []File) error {
 	mask := Umask() // once: reading /proc/self/status per file was a tenth of a render
 	dirMode := fs.FileMode(0o777) &^ mask
@@ -210,13 +213,15 @@ func fill(root string, files []File) error {
 
 // linkRest hard-links into the new folder everything of the old one that
 // the set does not replace, so a user's own files in the output folder
-// survive the swap. Where hard links are not possible, it copies.
-func linkRest(oldRoot, newRoot string, files []File) error {
+// survive the swap. Where hard links are not possible, it copies. It
+// returns the folders it made and the files it copied, which are new data
+// to sync (a hard link is a new entry in a folder that is synced anyway).
+func linkRest(oldRoot, newRoot string, files []File) (written []string, err error) {
 	inSet := make(map[string]bool, len(files))
 	for _, f := range files {
 		inSet[f.Path] = true
 	}
-	return filepath.WalkDir(oldRoot, func(p string, de fs.DirEntry, err error) error {
+	err = filepath.WalkDir(oldRoot, func(p string, de fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -240,6 +245,7 @@ func linkRest(oldRoot, newRoot string, files []File) error {
 			if err != nil {
 				return err
 			}
+			written = append(written, dst)
 			return os.Mkdir(dst, info.Mode().Perm())
 		}
 		if _, err := os.Lstat(dst); err == nil {
@@ -248,8 +254,12 @@ func linkRest(oldRoot, newRoot string, files []File) error {
 		if err := os.Link(p, dst); err == nil {
 			return nil
 		}
+		if de.Type().IsRegular() {
+			written = append(written, dst)
+		}
 		return copyEntry(p, dst, de)
 	})
+	return written, err
 }
 
 func copyEntry(src, dst string, de fs.DirEntry) error {
@@ -272,31 +282,6 @@ func copyEntry(src, dst string, de fs.DirEntry) error {
 		return err
 	}
 	return os.WriteFile(dst, b, info.Mode().Perm())
-}
-
-// syncTree makes the new files durable with one syncfs(2) of their file
-// system, not one fsync per file, falling back to fsyncing each file.
-func syncTree(root string, files []File) error {
-	d, err := os.Open(root)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	if err := unix.Syncfs(int(d.Fd())); err == nil {
-		return nil
-	}
-	for _, f := range files {
-		fh, err := os.Open(filepath.Join(root, filepath.FromSlash(f.Path)))
-		if err != nil {
-			return err
-		}
-		err = fh.Sync()
-		fh.Close()
-		if err != nil {
-			return err
-		}
-	}
-	return d.Sync()
 }
 
 // syncDir makes a rename in dir durable.

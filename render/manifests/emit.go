@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"k8s.io/apimachinery/pkg/api/resource"
@@ -37,6 +38,12 @@ import (
 // so no user string can change a document's structure.
 func emitDoc(b *bytes.Buffer, obj any) error {
 	e := emitter{b: b}
+	return e.doc(obj)
+}
+
+// doc is emitDoc into e.b, with e's scratch kept for the next document.
+func (e *emitter) doc(obj any) error {
+	b := e.b
 	v := reflect.ValueOf(obj)
 	for v.IsValid() && (v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface) && !v.IsNil() {
 		v = v.Elem()
@@ -65,6 +72,16 @@ func marshalClean(obj any) ([]byte, error) {
 
 type emitter struct {
 	b *bytes.Buffer
+	// kvs is a stack of the map entries being written, shared by the
+	// nested mappings (each takes its entries from the top and gives them
+	// back), so a map costs no slice of its own.
+	kvs []kv
+}
+
+// kv is one map entry.
+type kv struct {
+	k string
+	v reflect.Value
 }
 
 var (
@@ -76,63 +93,115 @@ var (
 	textType        = reflect.TypeFor[encoding.TextMarshaler]()
 )
 
+// jsonMethodCache holds, per type with methods, whether it has a JSON or
+// text form of its own: Implements walks the method set, and resolve asks
+// for every value.
+var jsonMethodCache sync.Map // reflect.Type → bool
+
+func hasJSONMethod(t reflect.Type) bool {
+	if has, ok := jsonMethodCache.Load(t); ok {
+		return has.(bool)
+	}
+	has := t.Implements(marshalerType) || t.Implements(textType)
+	jsonMethodCache.Store(t, has)
+	return has
+}
+
+// resolved is a value ready to write: v, or, for a type whose JSON form of
+// its own is a string or a number, that text (boxing it in a
+// reflect.Value allocated for every quantity and port).
+type resolved struct {
+	v    reflect.Value
+	text string
+	form form
+}
+
+type form uint8
+
+const (
+	asValue  form = iota // v
+	asString             // text, a string scalar
+	asNumber             // text, a JSON number as written
+)
+
+func text(s string) resolved   { return resolved{text: s, form: asString} }
+func number(s string) resolved { return resolved{text: s, form: asNumber} }
+
 // resolve follows pointers and interfaces and replaces values with a JSON
 // form of their own by that form (a string, a number, or a JSON tree).
 // ok is false for null.
-func resolve(v reflect.Value) (out reflect.Value, ok bool, err error) {
+func resolve(v reflect.Value) (out resolved, ok bool, err error) {
 	for {
 		if !v.IsValid() {
-			return v, false, nil
+			return resolved{}, false, nil
 		}
 		switch t := v.Type(); {
 		case t == quantityType:
-			q := v.Interface().(resource.Quantity)
-			return reflect.ValueOf(q.String()), true, nil
-		case t == intOrStringType:
-			x := v.Interface().(intstr.IntOrString)
-			if x.Type == intstr.Int {
-				return reflect.ValueOf(json.Number(strconv.FormatInt(int64(x.IntVal), 10))), true, nil
+			var q resource.Quantity
+			if v.CanAddr() { // copied through a pointer: no boxed copy on the heap
+				q = *v.Addr().Interface().(*resource.Quantity)
+			} else {
+				q = v.Interface().(resource.Quantity)
 			}
-			return reflect.ValueOf(x.StrVal), true, nil
+			return text(q.String()), true, nil
+		case t == intOrStringType:
+			var x intstr.IntOrString
+			if v.CanAddr() {
+				x = *v.Addr().Interface().(*intstr.IntOrString)
+			} else {
+				x = v.Interface().(intstr.IntOrString)
+			}
+			if x.Type == intstr.Int {
+				return number(strconv.FormatInt(int64(x.IntVal), 10)), true, nil
+			}
+			return text(x.StrVal), true, nil
 		case t == timeType:
 			x := v.Interface().(metav1.Time)
 			if x.IsZero() {
-				return v, false, nil
+				return resolved{}, false, nil
 			}
-			return reflect.ValueOf(x.UTC().Format("2006-01-02T15:04:05Z07:00")), true, nil
+			return text(x.UTC().Format("2006-01-02T15:04:05Z07:00")), true, nil
 		case t == jsonNumberType:
-			return v, true, nil
+			return number(v.String()), true, nil
+		case t.NumMethod() == 0 && t.Kind() != reflect.Pointer && t.Kind() != reflect.Interface &&
+			t.Kind() != reflect.Map && t.Kind() != reflect.Slice:
+			// No marshaller, nothing to follow: most values (strings, numbers,
+			// the k8s structs, whose methods are on their pointers) stop here
+			// without the two Implements checks below.
+			return resolved{v: v}, true, nil
 		case t.Kind() == reflect.Pointer || t.Kind() == reflect.Interface:
 			if v.IsNil() {
-				return v, false, nil
+				return resolved{}, false, nil
 			}
 			v = v.Elem()
 			continue
+		case t.Kind() != reflect.Map && t.Kind() != reflect.Slice && !hasJSONMethod(t):
+			return resolved{v: v}, true, nil
 		case t.Implements(marshalerType):
 			j, err := v.Interface().(json.Marshaler).MarshalJSON()
 			if err != nil {
-				return v, false, fmt.Errorf("marshal %s: %w", t, err)
+				return resolved{}, false, fmt.Errorf("marshal %s: %w", t, err)
 			}
 			dec := json.NewDecoder(bytes.NewReader(j))
 			dec.UseNumber() // integers stay as written, never floats
 			var x any
 			if err := dec.Decode(&x); err != nil {
-				return v, false, fmt.Errorf("marshal %s: re-read: %w", t, err)
+				return resolved{}, false, fmt.Errorf("marshal %s: re-read: %w", t, err)
 			}
 			v = reflect.ValueOf(x)
 			continue
 		case t.Implements(textType):
 			s, err := v.Interface().(encoding.TextMarshaler).MarshalText()
 			if err != nil {
-				return v, false, fmt.Errorf("marshal %s: %w", t, err)
+				return resolved{}, false, fmt.Errorf("marshal %s: %w", t, err)
 			}
-			return reflect.ValueOf(string(s)), true, nil
+			return text(string(s)), true, nil
 		case (t.Kind() == reflect.Map || t.Kind() == reflect.Slice) && v.IsNil():
-			return v, false, nil
+			return resolved{}, false, nil
 		case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8:
-			return reflect.ValueOf(base64.StdEncoding.EncodeToString(v.Bytes())), true, nil
+			return text(base64.StdEncoding.EncodeToString(v.Bytes())), true, nil
 		}
-		return v, true, nil
+		return resolved{v: v}, true, nil
 	}
 }
 
@@ -152,7 +221,7 @@ func (e *emitter) mapping(v reflect.Value, indent int, top bool) (int, error) {
 		if top && k == "status" {
 			return nil
 		}
-		val, ok, err := resolve(val)
+		r, ok, err := resolve(val)
 		if err != nil {
 			return fmt.Errorf("%s: %w", k, err)
 		}
@@ -165,7 +234,7 @@ func (e *emitter) mapping(v reflect.Value, indent int, top bool) (int, error) {
 		}
 		writeKey(e.b, k)
 		e.b.WriteByte(':')
-		empty, err := e.child(val, ok, indent, false)
+		empty, err := e.child(r, ok, indent, false)
 		if err != nil {
 			return fmt.Errorf("%s: %w", k, err)
 		}
@@ -193,17 +262,17 @@ func (e *emitter) mapping(v reflect.Value, indent int, top bool) (int, error) {
 	}
 	// The entries in key order, each value taken as the iterator gives it
 	// (a MapIndex per sorted key converted and copied every value again).
-	type kv struct {
-		k string
-		v reflect.Value
-	}
-	entries := make([]kv, 0, v.Len())
+	base := len(e.kvs)
+	defer func() { e.kvs = e.kvs[:base] }()
 	for it := v.MapRange(); it.Next(); {
-		entries = append(entries, kv{it.Key().String(), it.Value()})
+		e.kvs = append(e.kvs, kv{it.Key().String(), it.Value()})
 	}
+	// Nested mappings push above base+len(entries); entries stay valid
+	// even when that moves the stack.
+	entries := e.kvs[base:]
 	slices.SortFunc(entries, func(a, b kv) int { return strings.Compare(a.k, b.k) })
-	for _, e := range entries {
-		if err := entry(e.k, e.v); err != nil {
+	for _, x := range entries {
+		if err := entry(x.k, x.v); err != nil {
 			return n, err
 		}
 	}
@@ -214,10 +283,19 @@ func (e *emitter) mapping(v reflect.Value, indent int, top bool) (int, error) {
 // collections on the same line, a mapping on the following lines (or, in
 // a sequence item, starting on the dash's line), a sequence under a key at
 // the key's own indent. empty reports an empty mapping.
-func (e *emitter) child(v reflect.Value, ok bool, indent int, inSeq bool) (empty bool, err error) {
+func (e *emitter) child(r resolved, ok bool, indent int, inSeq bool) (empty bool, err error) {
+	v := r.v
 	switch {
 	case !ok:
 		e.b.WriteString(" null\n")
+	case r.form == asString:
+		e.b.WriteByte(' ')
+		writeScalarString(e.b, r.text, indent)
+		e.b.WriteByte('\n')
+	case r.form == asNumber:
+		e.b.WriteByte(' ')
+		e.b.WriteString(r.text)
+		e.b.WriteByte('\n')
 	case isMapping(v):
 		mark := e.b.Len()
 		in := indent + 2
@@ -289,10 +367,6 @@ func pad(b *bytes.Buffer, n int) {
 }
 
 func writeScalar(b *bytes.Buffer, v reflect.Value, indent int) error {
-	if v.Type() == jsonNumberType {
-		b.WriteString(v.String())
-		return nil
-	}
 	var buf [32]byte
 	switch v.Kind() {
 	case reflect.String:

@@ -29,15 +29,43 @@ func numberLike(s string) bool {
 }
 
 // plainOK reports whether s can be written as a plain scalar and read back
-// as exactly that string.
+// as exactly that string. ASCII strings, nearly all of a render's, are
+// judged in one pass over their bytes; others by plainOKText.
 func plainOK(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			return plainOKText(s)
+		case c < 0x20 || c == 0x7f || c == '\\':
+			return false
+		case c == ':' && (i+1 == len(s) || s[i+1] == ' '):
+			return false // "a: b" or "a:"
+		case c == ' ' && (i == 0 || i+1 == len(s) || s[i+1] == '#'):
+			return false // leading or trailing space, or "a #b"
+		}
+	}
+	if numberLike(s) || len(s) <= 5 && specialWords[strings.ToLower(s)] {
+		return false
+	}
+	return !strings.ContainsAny(s[:1], plainStartForbidden)
+}
+
+// plainStartForbidden are the indicators a plain scalar cannot start with.
+const plainStartForbidden = "-?:,[]{}#&*!|>'\"%@`"
+
+// plainOKText is plainOK for any string.
+func plainOKText(s string) bool {
 	if s == "" || s != strings.TrimSpace(s) || numberLike(s) {
 		return false
 	}
 	if len(s) <= 5 && specialWords[strings.ToLower(s)] {
 		return false
 	}
-	if strings.ContainsAny(s[:1], "-?:,[]{}#&*!|>'\"%@`") {
+	if strings.ContainsAny(s[:1], plainStartForbidden) {
 		return false
 	}
 	if strings.Contains(s, ": ") || strings.Contains(s, " #") || strings.HasSuffix(s, ":") {

@@ -24,7 +24,7 @@ type file struct {
 
 // encode renders the file: the header, the intro, then each document
 // behind its comments, separated by "---". Each object is written by
-// marshalClean (yamlnode.go).
+// emitDoc (emit.go).
 func encode(header string, f file) ([]byte, error) {
 	out, err := encodeAll(header, []file{f})
 	if err != nil {
@@ -34,11 +34,13 @@ func encode(header string, f file) ([]byte, error) {
 }
 
 // encodeAll encodes every file as encode does, each document emitted
-// straight into its file's buffer.
+// straight into its file's buffer by one emitter.
 func encodeAll(header string, files []file) ([][]byte, error) {
 	out := make([][]byte, len(files))
+	var e emitter
 	for i, f := range files {
 		var b bytes.Buffer
+		e.b = &b
 		writeComment(&b, header)
 		for _, l := range f.intro {
 			writeComment(&b, l)
@@ -50,13 +52,30 @@ func encodeAll(header string, files []file) ([][]byte, error) {
 			for _, l := range d.comment {
 				writeComment(&b, l)
 			}
-			if err := emitDoc(&b, d.obj); err != nil {
+			if err := e.doc(d.obj); err != nil {
 				return nil, fmt.Errorf("%s: document %d: %w", f.path, j+1, err)
+			}
+			if j+1 == projectAfter && len(f.docs) > 2*projectAfter {
+				b.Grow(projectedSize(b.Len(), j+1, len(f.docs)) - b.Len())
 			}
 		}
 		out[i] = b.Bytes()
 	}
 	return out, nil
+}
+
+// projectAfter is how many documents of a long file are written before its
+// buffer is grown once to the file's projected size: the documents of a
+// long file are alike (one set per namespace), and growing by doubling
+// allocated about 2.6 times the file (the 1,000-namespace network policies
+// file is 1.3 MB).
+const projectAfter = 32
+
+// projectedSize is the size a file of total documents will have when its
+// first done documents took n bytes, with an eighth to spare so that a
+// file whose later documents run longer still grows at most once more.
+func projectedSize(n, done, total int) int {
+	return n / done * total * 9 / 8
 }
 
 // writeComment writes one "# …" line. Control characters would end the

@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strconv"
@@ -16,18 +17,24 @@ import (
 type expr interface {
 	// write prints the expression; indent is the indentation of the
 	// attribute's line, for expressions that span lines.
-	write(sb *strings.Builder, indent string)
+	write(sb *bytes.Buffer, indent string)
 }
 
 // str is a quoted string literal.
 type str string
 
-func (s str) write(sb *strings.Builder, _ string) { sb.WriteString(quote(string(s))) }
+func (s str) write(sb *bytes.Buffer, _ string) { writeQuoted(sb, string(s)) }
 
 // quote escapes a string for an HCL quoted template: backslash, quote,
 // control characters, and the template sequences ${ and %{.
 func quote(s string) string {
-	var b strings.Builder
+	var b bytes.Buffer
+	writeQuoted(&b, s)
+	return b.String()
+}
+
+// writeQuoted writes s quoted as quote does, straight into b.
+func writeQuoted(b *bytes.Buffer, s string) {
 	b.WriteByte('"')
 	for i, r := range s {
 		switch {
@@ -45,35 +52,36 @@ func quote(s string) string {
 			b.WriteRune(r)
 			b.WriteRune(r)
 		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04x`, r)
+			fmt.Fprintf(b, `\u%04x`, r)
 		default:
 			b.WriteRune(r)
 		}
 	}
 	b.WriteByte('"')
-	return b.String()
 }
 
 // num is a whole number.
 type num int
 
-func (n num) write(sb *strings.Builder, _ string) { sb.WriteString(strconv.Itoa(int(n))) }
+func (n num) write(sb *bytes.Buffer, _ string) {
+	sb.Write(strconv.AppendInt(sb.AvailableBuffer(), int64(n), 10))
+}
 
 // boolean is true or false.
 type boolean bool
 
-func (v boolean) write(sb *strings.Builder, _ string) { sb.WriteString(strconv.FormatBool(bool(v))) }
+func (v boolean) write(sb *bytes.Buffer, _ string) { sb.WriteString(strconv.FormatBool(bool(v))) }
 
 // ref is a reference or function call written as is, e.g.
 // ibm_is_vpc.vpc.id. Only renderer-built text goes here, never user input.
 type ref string
 
-func (r ref) write(sb *strings.Builder, _ string) { sb.WriteString(string(r)) }
+func (r ref) write(sb *bytes.Buffer, _ string) { sb.WriteString(string(r)) }
 
 // list is a tuple on one line: ["a", "b"].
 type list []expr
 
-func (l list) write(sb *strings.Builder, indent string) {
+func (l list) write(sb *bytes.Buffer, indent string) {
 	sb.WriteByte('[')
 	for i, e := range l {
 		if i > 0 {
@@ -96,7 +104,7 @@ func strList(ss []string) list {
 // object is a map literal with quoted keys, one entry a line, keys sorted.
 type object map[string]expr
 
-func (o object) write(sb *strings.Builder, indent string) {
+func (o object) write(sb *bytes.Buffer, indent string) {
 	if len(o) == 0 {
 		sb.WriteString("{}")
 		return
@@ -111,11 +119,16 @@ func (o object) write(sb *strings.Builder, indent string) {
 	sb.WriteString("{\n")
 	for _, k := range keys {
 		q := objectKey(k)
-		sb.WriteString(indent + "  " + q + strings.Repeat(" ", width-len(q)) + " = ")
+		sb.WriteString(indent)
+		sb.WriteString("  ")
+		sb.WriteString(q)
+		pad(sb, width-len(q))
+		sb.WriteString(" = ")
 		o[k].write(sb, indent+"  ")
 		sb.WriteByte('\n')
 	}
-	sb.WriteString(indent + "}")
+	sb.WriteString(indent)
+	sb.WriteByte('}')
 }
 
 // objectKey writes a key bare when it is an identifier (source, version)
@@ -224,7 +237,7 @@ func (f *file) add(b *block) *block {
 // bytes prints the file: a blank line between top-level blocks, comment
 // lines attached to the block below them.
 func (f *file) bytes() []byte {
-	var sb strings.Builder
+	var sb bytes.Buffer
 	prevBlock := false
 	for _, it := range f.items {
 		switch v := it.(type) {
@@ -245,21 +258,26 @@ func (f *file) bytes() []byte {
 			prevBlock = false
 		}
 	}
-	return []byte(sb.String())
+	return sb.Bytes()
 }
 
-func writeComment(sb *strings.Builder, indent, text string) {
+func writeComment(sb *bytes.Buffer, indent, text string) {
+	sb.WriteString(indent)
 	if text == "" {
-		sb.WriteString(indent + "#\n")
+		sb.WriteString("#\n")
 		return
 	}
-	sb.WriteString(indent + "# " + text + "\n")
+	sb.WriteString("# ")
+	sb.WriteString(text)
+	sb.WriteByte('\n')
 }
 
-func writeBlock(sb *strings.Builder, indent string, b *block) {
-	sb.WriteString(indent + b.typ)
+func writeBlock(sb *bytes.Buffer, indent string, b *block) {
+	sb.WriteString(indent)
+	sb.WriteString(b.typ)
 	for _, l := range b.labels {
-		sb.WriteString(" " + quote(l))
+		sb.WriteByte(' ')
+		writeQuoted(sb, l)
 	}
 	sb.WriteString(" {\n")
 	inner := indent + "  "
@@ -297,13 +315,27 @@ func writeBlock(sb *strings.Builder, indent string, b *block) {
 		}
 		i++
 	}
-	sb.WriteString(indent + "}\n")
+	sb.WriteString(indent)
+	sb.WriteString("}\n")
 }
 
-func writeAttr(sb *strings.Builder, indent string, a attr, width int) {
-	sb.WriteString(indent + a.name + strings.Repeat(" ", width-len(a.name)) + " = ")
+func writeAttr(sb *bytes.Buffer, indent string, a attr, width int) {
+	sb.WriteString(indent)
+	sb.WriteString(a.name)
+	pad(sb, width-len(a.name))
+	sb.WriteString(" = ")
 	a.val.write(sb, indent)
 	sb.WriteByte('\n')
+}
+
+const spaces = "                                "
+
+// pad writes n spaces.
+func pad(sb *bytes.Buffer, n int) {
+	for ; n > len(spaces); n -= len(spaces) {
+		sb.WriteString(spaces)
+	}
+	sb.WriteString(spaces[:max(n, 0)])
 }
 
 func multiline(e expr) bool {
