@@ -2,12 +2,12 @@ package wizard
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/charmbracelet/huh"
 
+	"github.com/iksplan/iksplan/internal/lazyre"
 	"github.com/iksplan/iksplan/model"
 )
 
@@ -409,7 +409,7 @@ func backupBucketOpts(c *Ctx) []Opt[string] {
 	return append(first, rest...)
 }
 
-var cronFieldRE = regexp.MustCompile(`^[0-9A-Za-z*/,?-]+$`)
+var cronFieldRE = lazyre.New(`^[0-9A-Za-z*/,?-]+$`)
 
 // validateCron accepts a five-field cron expression or a @macro.
 func validateCron(s string) error {
