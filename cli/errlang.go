@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/iksplan/iksplan/internal/i18n"
+	"github.com/iksplan/iksplan/internal/lazyre"
 )
 
 // Error messages in the run's language. The Go code writes its errors in
@@ -32,7 +33,7 @@ type errFormat struct {
 }
 
 // verbRE is a printf verb (with an optional explicit argument index).
-var verbRE = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(?:\.\d+)?[a-zA-Z%]`)
+var verbRE = lazyre.New(`%(\[\d+\])?[-+# 0]*\d*(?:\.\d+)?[a-zA-Z%]`)
 
 var errFormats = sync.OnceValue(func() []errFormat {
 	var out []errFormat
@@ -74,10 +75,10 @@ func localizeError(msg string, loc *i18n.Localizer) string {
 }
 
 // pathLineRE is a YAML path with its line as the design loader writes it.
-var pathLineRE = regexp.MustCompile(`([\w.\[\]-]+) \(line (\d+)\)`)
+var pathLineRE = lazyre.New(`([\w.\[\]-]+) \(line (\d+)\)`)
 
 // countRE is a count built by plural (design.go): "3 errors", "1 change".
-var countRE = regexp.MustCompile(`^(\d+) (error|warning|info|change|reason|trial)s?$`)
+var countRE = lazyre.New(`^(\d+) (error|warning|info|change|reason|trial)s?$`)
 
 func translateError(msg string, loc *i18n.Localizer, depth int) string {
 	if depth > 4 {

@@ -29,7 +29,11 @@ func helpTexts() map[string]string {
 			}
 		}
 		flag := func(f *pflag.Flag) {
-			if f.Name != "lang" && f.Name != "help" {
+			switch f.Name {
+			case "help":
+			case "lang":
+				out["cli.flag.lang"] = f.Usage
+			default:
 				out["cli.flagHelp."+key+"."+f.Name] = f.Usage
 			}
 		}

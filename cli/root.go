@@ -129,7 +129,11 @@ Run it without arguments in a terminal to start the wizard.`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.PersistentFlags().StringVar(&a.catalogPath, "catalog", "", "use this catalog file instead of the embedded IBM Cloud facts")
-	root.PersistentFlags().StringVar(&a.langFlag, "lang", "", i18n.For(i18n.EN).T("cli.flag.lang", nil))
+	// English written here like every other flag's help (cli.yaml's
+	// cli.flag.lang must equal it; the help function swaps in the run's
+	// language): looking it up in the catalogue parsed cli.yaml on every
+	// start, a quarter of `iksplan version`'s time (issue 15).
+	root.PersistentFlags().StringVar(&a.langFlag, "lang", "", "language of messages and of newly written documents: en or ja (default: LC_ALL, LC_MESSAGES or LANG, else en)")
 	_ = root.RegisterFlagCompletionFunc("lang", fixedCompletions("en", "ja"))
 	root.PersistentPreRunE = func(*cobra.Command, []string) error {
 		_, err := a.language()

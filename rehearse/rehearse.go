@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/iksplan/iksplan/internal/i18n"
 	"github.com/iksplan/iksplan/internal/ibmcloud"
+	"github.com/iksplan/iksplan/internal/lazyre"
 	"github.com/iksplan/iksplan/model"
 )
 
@@ -315,7 +315,7 @@ func keepPrefix(ks []int, calls []ibmcloud.Record, prefix string) []int {
 	return out
 }
 
-var stepFailed = regexp.MustCompile(`step (\d+) \(([^)]*)\) failed`)
+var stepFailed = lazyre.New(`step (\d+) \(([^)]*)\) failed`)
 
 // faultTrials runs each trial in its own world and returns the problems.
 func (o *Options) faultTrials(ks []int, want string) []string {
@@ -430,7 +430,7 @@ var giveUpMessages = sync.OnceValue(func() [][]string {
 	return out
 })
 
-var placeholder = regexp.MustCompile(`\{\{\.V\d+\}\}`)
+var placeholder = lazyre.New(`\{\{\.V\d+\}\}`)
 
 func containsAll(s string, frags []string) bool {
 	for _, f := range frags {

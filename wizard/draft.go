@@ -8,18 +8,18 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/iksplan/iksplan/internal/i18n"
+	"github.com/iksplan/iksplan/internal/fsutil"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/iksplan/iksplan/internal/fsutil"
+	"github.com/iksplan/iksplan/internal/i18n"
+	"github.com/iksplan/iksplan/internal/lazyre"
 	"github.com/iksplan/iksplan/model"
 )
 
@@ -110,7 +110,7 @@ func (di DraftInfo) Label() string {
 // draftHeader starts every draft file.
 const draftHeader = "# iksplan-draft v1"
 
-var idRe = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,80}$`)
+var idRe = lazyre.New(`^[a-z0-9][a-z0-9-]{0,80}$`)
 
 // ErrDraftDamaged is wrapped by Load when the current copy of a draft is
 // truncated or damaged.

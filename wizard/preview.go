@@ -2,9 +2,9 @@ package wizard
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
+	"github.com/iksplan/iksplan/internal/lazyre"
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/catalog"
 )
@@ -23,10 +23,10 @@ var previewKeywords = map[StepID][]string{
 }
 
 // runbookVar is one top-level assignment of the runbook (POOL_1_FLAVOR=bx2.8x32).
-var runbookVar = regexp.MustCompile(`^([A-Z][A-Z0-9_]*)=(\S+)$`)
+var runbookVar = lazyre.New(`^([A-Z][A-Z0-9_]*)=(\S+)$`)
 
 // runbookUse is a use of a runbook variable in a command: "$X", "${X}", $X, ${X}.
-var runbookUse = regexp.MustCompile(`"?\$\{?([A-Z][A-Z0-9_]*)\}?"?`)
+var runbookUse = lazyre.New(`"?\$\{?([A-Z][A-Z0-9_]*)\}?"?`)
 
 // withValues puts the values of the runbook's own variables into a command
 // line, as the runbook would run it: --flavor bx2.8x32 teaches more than

@@ -2,12 +2,12 @@ package wizard
 
 import (
 	"errors"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/charmbracelet/huh"
 
+	"github.com/iksplan/iksplan/internal/lazyre"
 	"github.com/iksplan/iksplan/model"
 )
 
@@ -407,7 +407,7 @@ func backupBucketOpts(c *Ctx) []Opt[string] {
 	return append(first, rest...)
 }
 
-var cronFieldRE = regexp.MustCompile(`^[0-9A-Za-z*/,?-]+$`)
+var cronFieldRE = lazyre.New(`^[0-9A-Za-z*/,?-]+$`)
 
 // validateCronIn accepts a five-field cron expression or a @macro; its
 // errors speak the wizard's language.

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/iksplan/iksplan/internal/lazyre"
 )
 
 //go:embed glossary.yaml
@@ -28,7 +30,7 @@ type Term struct {
 
 // codeSpan matches what is code, not prose, in an English message: `quoted`
 // spans and YAML paths such as spec.zones or spec.workerPools[0].flavor.
-var codeSpan = regexp.MustCompile("`[^`]*`|\\b[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*|\\[[^\\]]*\\])+")
+var codeSpan = lazyre.New("`[^`]*`|\\b[A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*|\\[[^\\]]*\\])+")
 
 // Glossary returns the terminology the tests enforce on every message and
 // that writers of Japanese text follow.

@@ -3,20 +3,21 @@ package i18n
 import (
 	"fmt"
 	"maps"
-	"regexp"
 	"slices"
 	"strconv"
 
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+
+	"github.com/iksplan/iksplan/internal/lazyre"
 )
 
 var (
-	templateField = regexp.MustCompile(`\{\{-?\s*\.([A-Za-z_][A-Za-z0-9_]*)`)
+	templateField = lazyre.New(`\{\{-?\s*\.([A-Za-z_][A-Za-z0-9_]*)`)
 	// printfVerb matches fmt verbs: flags, optional [n] index, width,
 	// precision and the verb letter; %% is a literal percent. The space
 	// flag is left out: in prose "50% in each zone" is a percent sign, not
 	// a "% i" verb, and no catalogue string pads with it.
-	printfVerb = regexp.MustCompile(`%(?:%|[-+#0]*(?:\[(\d+)\])?[0-9*]*(?:\.[0-9*]*)?([a-zA-Z]))`)
+	printfVerb = lazyre.New(`%(?:%|[-+#0]*(?:\[(\d+)\])?[0-9*]*(?:\.[0-9*]*)?([a-zA-Z]))`)
 )
 
 // Placeholders returns what a message needs from its caller, as a sorted

@@ -1,9 +1,9 @@
 package catalog
 
 import (
+	"github.com/iksplan/iksplan/internal/lazyre"
 	"github.com/iksplan/iksplan/model"
 	"net/netip"
-	"regexp"
 	"strings"
 	"time"
 )
@@ -13,7 +13,7 @@ import (
 // each must be present, dated and sourced, and cover every region the
 // locations list, so no renderer needs a built-in fallback.
 // minorVersion is a Kubernetes major.minor such as 1.36.
-var minorVersion = regexp.MustCompile(`^[0-9]+\.[0-9]+$`)
+var minorVersion = lazyre.New(`^[0-9]+\.[0-9]+$`)
 
 func (c *Catalog) checkFacts(add addFunc, regions map[string]bool) {
 	dated := func(name string, s Section) {

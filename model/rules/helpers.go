@@ -3,11 +3,11 @@ package rules
 import (
 	"fmt"
 	"net/netip"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/iksplan/iksplan/internal/lazyre"
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/catalog"
 )
@@ -112,7 +112,7 @@ func infraLabel(i model.Infrastructure) string {
 
 // minorRE reads major.minor from a version such as 1.33, 1.33.4 or
 // 1.33.4_1510.
-var minorRE = regexp.MustCompile(`^(\d+)\.(\d+)(?:[._].*)?$`)
+var minorRE = lazyre.New(`^(\d+)\.(\d+)(?:[._].*)?$`)
 
 // parseMinor returns the major and minor of v.
 func parseMinor(v string) (major, minor int, ok bool) {

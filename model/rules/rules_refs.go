@@ -2,9 +2,9 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
+	"github.com/iksplan/iksplan/internal/lazyre"
 	"github.com/iksplan/iksplan/model"
 )
 
@@ -18,7 +18,7 @@ import (
 // one (OPS002, OPS008, STO001), which was validated where it is declared.
 
 // waiverRuleRE is the shape of a rule ID a waiver can name (HA001, NAM015).
-var waiverRuleRE = regexp.MustCompile(`^[A-Za-z]{2,5}[0-9]{1,4}$`)
+var waiverRuleRE = lazyre.New(`^[A-Za-z]{2,5}[0-9]{1,4}$`)
 
 func validateRuleRef(s string) error {
 	if !waiverRuleRE.MatchString(s) {

@@ -11,9 +11,9 @@ package drill
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
+	"github.com/iksplan/iksplan/internal/lazyre"
 	"github.com/iksplan/iksplan/model"
 )
 
@@ -62,7 +62,7 @@ type Plan struct {
 	Scenario      string
 }
 
-var nameUnsafe = regexp.MustCompile(`[^a-z0-9-]+`)
+var nameUnsafe = lazyre.New(`[^a-z0-9-]+`)
 
 func dnsName(parts ...string) string {
 	s := strings.ToLower(strings.Join(parts, "-"))

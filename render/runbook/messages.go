@@ -1,12 +1,12 @@
 package runbook
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/iksplan/iksplan/internal/i18n"
+	"github.com/iksplan/iksplan/internal/lazyre"
 )
 
 // The runbook's messages (say, note, the what of a wait, the template's own
@@ -37,7 +37,7 @@ var (
 		}
 		return out
 	})
-	placeholderRE = regexp.MustCompile(`\{\{\.V(\d+)\}\}`)
+	placeholderRE = lazyre.New(`\{\{\.V(\d+)\}\}`)
 )
 
 // shape returns the English catalogue form of parts and its variables.

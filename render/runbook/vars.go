@@ -2,9 +2,9 @@ package runbook
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 
+	"github.com/iksplan/iksplan/internal/lazyre"
 	"github.com/iksplan/iksplan/render/view"
 )
 
@@ -28,7 +28,7 @@ type varSet struct {
 
 func newVarSet() *varSet { return &varSet{byName: map[string]int{}} }
 
-var varNameRE = regexp.MustCompile(`^[A-Z][A-Z0-9_]*$`)
+var varNameRE = lazyre.New(`^[A-Z][A-Z0-9_]*$`)
 
 // define adds NAME=value unless NAME exists with the same value; a second,
 // different value for one name is a bug of this package.

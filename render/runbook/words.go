@@ -2,9 +2,9 @@ package runbook
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
+	"github.com/iksplan/iksplan/internal/lazyre"
 	"github.com/iksplan/iksplan/render/view"
 )
 
@@ -19,7 +19,7 @@ type word struct {
 }
 
 // plainRE is what a constant may contain to be written without quotes.
-var plainRE = regexp.MustCompile(`^[A-Za-z0-9_./:=@%+,-]+$`)
+var plainRE = lazyre.New(`^[A-Za-z0-9_./:=@%+,-]+$`)
 
 // lit is a constant word. Constants that are not plain (jq filters,
 // regular expressions) are quoted with view.ShellQuote.
