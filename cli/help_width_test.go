@@ -21,7 +21,7 @@ func TestHelpFitsEightyColumns(t *testing.T) {
 	for _, lang := range []i18n.Lang{i18n.EN, i18n.JA} {
 		tr := i18n.For(lang)
 		for id := range helpTexts() {
-			if strings.HasPrefix(id, "cli.flagHelp.") || strings.HasSuffix(id, ".short") {
+			if strings.HasPrefix(id, "cli.flag") || strings.HasSuffix(id, ".short") {
 				continue // cobra lays flags and the command list out itself
 			}
 			for n, line := range strings.Split(tr.T(id, nil), "\n") {
