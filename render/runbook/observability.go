@@ -17,16 +17,9 @@ const (
 )
 
 // logsPrivate reports whether the workers reach IBM service endpoints
-// privately: always on VPC, and on classic with VRF and service endpoints
-// (which a private master endpoint requires and the preflight checks).
-func (b *builder) logsPrivate() bool {
-	s := b.s
-	if s.IsVPC() {
-		return true
-	}
-	cn := s.Network.Classic
-	return s.Network.ServiceEndpoints.HasPrivate() || cn != nil && (cn.AccountRouting == model.RoutingVRF || cn.PrivateOnlyWorkers)
-}
+// privately (view.Context.PrivateServiceNetwork), which the Monitoring
+// agent's hosts follow.
+func (b *builder) logsPrivate() bool { return b.c.PrivateServiceNetwork() }
 
 // auditWebhookURL is the in-cluster receiver IBM's "Forwarding Kubernetes
 // API audit logs to Cloud Logs" configures (catalog images kube-audit
@@ -111,12 +104,20 @@ func (b *builder) cloudLogs() {
 	})
 	b.readBack("capture", "LOGS_GUID", view.StepObservability, "GUID of the Cloud Logs instance (part of the ingestion host)",
 		cmd("<guid of the Cloud Logs instance>", jqGUIDByName, inst, "ibmcloud", "resource", "service-instances", "--service-name", svc, "--output", "json")...)
-	host := cat(`env.ingestionHost=`, varRef("LOGS_GUID"), ".ingress.", varRef("LOGS_REGION"), ".logs.cloud.ibm.com")
-	if b.logsPrivate() {
-		host = cat(`env.ingestionHost=`, varRef("LOGS_GUID"), ".ingress.private.", varRef("LOGS_REGION"), ".logs.cloud.ibm.com")
-		bd.comment("Private ingestion endpoint (port 3443) over IBM's service network; the API key comes from the environment.")
-	} else {
-		bd.comment("Public ingestion endpoint (port 443); the API key comes from the environment.")
+	// The path to the instance is view.Context.LogsRoute, which DESIGN.md
+	// states too; host names and ports are the catalog's logsIngestion.
+	route := b.c.LogsRoute()
+	host := cat(`env.ingestionHost=`, varRef("LOGS_GUID"), "."+route.HostLabel+".", varRef("LOGS_REGION"), "."+route.Domain)
+	switch route.Via {
+	case view.LogsViaCSE:
+		bd.comment("Private ingestion endpoint (port %d) over IBM's service network (CSE); the API key comes from the environment.", route.Port)
+	case view.LogsViaVPE:
+		bd.comment("Private ingestion endpoint (port %d) through a VPE gateway: in %s IBM offers Cloud Logs' private ingestion", route.Port, route.Region)
+		bd.comment("only that way. This runbook does not create the gateway: create one in the cluster's VPC that targets")
+		bd.comment("the instance's CRN (https://cloud.ibm.com/docs/cloud-logs?topic=cloud-logs-vpe-connection) before this step.")
+		bd.note("the Logs agent needs a VPE gateway to the Cloud Logs instance in the cluster's VPC; this runbook does not create it")
+	default:
+		bd.comment("Public ingestion endpoint (port %d); the API key comes from the environment.", route.Port)
 	}
 	bd.run(cmd("helm", "upgrade", "--install", "logs-agent", agent.Chart, "--version", version,
 		"--values", "values/logs-agent.yaml", "-n", observeNamespace, "--create-namespace",
