@@ -89,18 +89,34 @@ func (b *builder) cloudLogs() {
 	// Retention is a create parameter, retention_period in days (7, 14, 30,
 	// 60 or 90; IBM's default is 7): terraform-ibm-modules/terraform-ibm-cloud-logs
 	// main.tf passes it as the instance's parameters, as -p does here.
-	var params word
+	var params, want word
+	days := fmt.Sprint(l.RetentionDays)
 	if b.wantsLogsArchive() {
 		params = b.logsArchive(reg, l.RetentionDays)
-		bd.comment("Retention (%d days in the design) and the buckets are create parameters: an instance that exists keeps its own.", l.RetentionDays)
+		want = cat(days, " ", varRef("LOGS_COS_CRN_BASE"), ":bucket:", varRef("LOGS_DATA_BUCKET"),
+			" ", varRef("LOGS_COS_CRN_BASE"), ":bucket:", varRef("LOGS_METRICS_BUCKET"))
+		bd.comment("Retention (%d days in the design) and the buckets are parameters of the instance, set at create.", l.RetentionDays)
 	} else {
 		params = b.val("LOGS_PARAMETERS", fmt.Sprintf(`{"retention_period":%d}`, l.RetentionDays), hObserve,
 			"create parameters: how many days logs stay searchable (7, 14, 30, 60 or 90)")
-		bd.comment("Retention (%d days in the design) is a create parameter: an instance that exists keeps its own.", l.RetentionDays)
+		want = lit(days)
+		bd.comment("Retention (%d days in the design) is a parameter of the instance, set at create.", l.RetentionDays)
 		bd.comment("No archive: logs older than the retention period are gone (the design sets no data bucket).")
 	}
 	bd.unlessExists(cmd("ibmcloud", "resource", "service-instance", inst), []any{"Cloud Logs instance ", varRef("LOGS_INSTANCE")}, func() {
 		bd.run(cmd("ibmcloud", "resource", "service-instance-create", inst, svc, plan, reg, "-g", ref("RESOURCE_GROUP"), "-p", params)...)
+	})
+	// A reused instance keeps its own retention and buckets: set the
+	// design's with service-instance-update -p, as IBM's cloud-logs
+	// terraform-setup page attaches buckets to an existing instance (after
+	// the Writer authorization) and its ts-cos-config page updates
+	// retention_period, reading the instance's settings from .extensions.
+	bd.comment("An instance that existed before keeps its own settings: give it the design's retention and buckets.")
+	bd.ifNot(when("json_has", cmd(jqLogsSettings(b.wantsLogsArchive()), want, "ibmcloud", "resource", "service-instance", inst, "--output", "json")...), func() {
+		// -f: no confirmation prompt (the resource CLI reference gives
+		// group-update and service-instance-update -f, --force; INFERRED
+		// that the update asks otherwise).
+		bd.run(cmd("ibmcloud", "resource", "service-instance-update", inst, "-p", params, "-f")...)
 	})
 	b.readBack("capture", "LOGS_GUID", view.StepObservability, "GUID of the Cloud Logs instance (part of the ingestion host)",
 		cmd("<guid of the Cloud Logs instance>", jqGUIDByName, inst, "ibmcloud", "resource", "service-instances", "--service-name", svc, "--output", "json")...)
@@ -123,6 +139,17 @@ func (b *builder) cloudLogs() {
 		"--values", "values/logs-agent.yaml", "-n", observeNamespace, "--create-namespace",
 		"--set", host, "--set-file", prefixed("secret.iamAPIKey=", procSub("LOGS_AGENT_API_KEY")))...)
 	b.logSourcesComment()
+}
+
+// jqLogsSettings holds when a Cloud Logs instance's settings (the
+// Resource Controller item's extensions, where IBM's ts-cos-config page
+// reads retention_period) are $JQ_V: "DAYS" or, with the archive, "DAYS
+// DATA_BUCKET_CRN METRICS_BUCKET_CRN".
+func jqLogsSettings(archive bool) string {
+	if archive {
+		return `(.[0].extensions // {}) | [(.retention_period // "" | tostring), (.logs_bucket_crn // ""), (.metrics_bucket_crn // "")] | join(" ") == env.JQ_V`
+	}
+	return `(.[0].extensions // {}) | (.retention_period // "" | tostring) == env.JQ_V`
 }
 
 // logSourcesComment says how each of the seed's seven log sources is
