@@ -365,7 +365,11 @@ type rcInstance struct {
 	State           string         `json:"state"`
 	Type            string         `json:"type"`
 	Parameters      map[string]any `json:"parameters,omitempty"`
-	LastOperation   struct {
+	// Extensions is where a Cloud Logs instance shows its settings
+	// (IBM cloud-logs ts-cos-config: `jq '.[].extensions.retention_period'`;
+	// platform-services-go-sdk ResourceInstance.Extensions).
+	Extensions    map[string]any `json:"extensions,omitempty"`
+	LastOperation struct {
 		Type  string `json:"type"`
 		State string `json:"state"`
 		Async bool   `json:"async"`
@@ -379,6 +383,9 @@ func instanceJSON(st *State, in *Instance) rcInstance {
 		ResourceGroupID: groupID(st, in.ResourceGroup), State: "active", Type: "service_instance", Parameters: in.Parameters,
 		ServiceName: in.Service, ResourceGroupName: in.ResourceGroup}
 	r.LastOperation.Type, r.LastOperation.State = "create", "succeeded"
+	if in.Service == "logs" && len(in.Parameters) > 0 {
+		r.Extensions = in.Parameters
+	}
 	return r
 }
 

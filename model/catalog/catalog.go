@@ -47,6 +47,8 @@ type Catalog struct {
 	Authorizations Authorizations `yaml:"authorizations" json:"authorizations"`
 	// DedicatedHosts are the VPC dedicated host flavors and metros.
 	DedicatedHosts DedicatedHosts `yaml:"dedicatedHosts" json:"dedicatedHosts"`
+	// LogsIngestion is how the Logs agent reaches a Cloud Logs instance.
+	LogsIngestion LogsIngestion `yaml:"logsIngestion" json:"logsIngestion"`
 }
 
 // Section is the provenance every section carries.

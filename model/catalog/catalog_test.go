@@ -423,6 +423,11 @@ func TestCheckRejects(t *testing.T) {
 			}
 			c.Services.Items = keep
 		}, "services: secrets-manager is missing"},
+		{"no logs ingestion", func(c *Catalog) { c.LogsIngestion = LogsIngestion{} }, "logsIngestion: source"},
+		{"no cse port", func(c *Catalog) { c.LogsIngestion.CSEPort = 0 }, "csePort"},
+		{"no private label", func(c *Catalog) { c.LogsIngestion.PrivateLabel = "" }, "privateLabel"},
+		{"undated logs ingestion", func(c *Catalog) { c.LogsIngestion.AsOf = "" }, "logsIngestion: asOf"},
+		{"vpe-only region unknown", func(c *Catalog) { c.LogsIngestion.VPEOnly = []string{"mars-1"} }, "vpeOnly region \"mars-1\""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -44,6 +44,7 @@ func (c *Catalog) Check() error {
 	c.checkFacts(add, regions)
 	c.checkWorkerNodes(add)
 	c.checkDedicatedHosts(add, regions)
+	c.checkLogsIngestion(add, regions)
 	for _, r := range c.Registries.Items {
 		if !regions[r.Region] {
 			add("registries: region %q is not in locations", r.Region)

@@ -40,10 +40,13 @@ func (b *builder) observability() ObservabilitySection {
 func (b *builder) loggingDecision() Decision {
 	s := b.s
 	l := s.Logging
+	in := b.c.Catalog.LogsIngestion
 	d := Decision{
-		Title:   b.t("obs.log.title"),
-		Seed:    b.t("obs.log.seed"),
-		IBM:     b.t("obs.log.ibm", "Chart", lit(b.c.Catalog.MustChart(catalog.ChartLogsAgent).Chart), "NS", lit("ibm-observe")),
+		Title: b.t("obs.log.title"),
+		Seed:  b.t("obs.log.seed"),
+		IBM: b.t("obs.log.ibm", "Chart", lit(b.c.Catalog.MustChart(catalog.ChartLogsAgent).Chart), "NS", lit("ibm-observe"),
+			"PublicPort", strconv.Itoa(in.PublicPort), "CSEPort", strconv.Itoa(in.CSEPort), "VPEPort", strconv.Itoa(in.VPEPort),
+			"VPEOnly", codeList(in.VPEOnly)),
 		Runbook: b.runbook(view.StepObservability),
 		Docs:    b.docs(urlLogsMigration, urlLogsAgent),
 	}
@@ -54,6 +57,10 @@ func (b *builder) loggingDecision() Decision {
 			region = s.Region
 		}
 		d.Choice = b.t("obs.log.cloudLogs", "Name", code(l.CloudLogs.InstanceName), "Region", code(region), "Days", strconv.Itoa(l.RetentionDays), "N", strconv.Itoa(len(l.Sources)))
+		d.Consequences = append(d.Consequences, b.logsRouteText())
+		if b.c.LogsRoute().Via == view.LogsViaVPE {
+			d.Docs = append(d.Docs, b.docs(urlLogsVPE)...)
+		}
 		if a := l.CloudLogs.Archive; a.Enabled {
 			d.Consequences = append(d.Consequences, b.t("obs.log.archive", "Data", code(a.DataBucket), "Metrics", code(a.MetricsBucket),
 				"COS", code(a.COSInstanceName), "Region", code(region), "Days", strconv.Itoa(l.RetentionDays)))
@@ -82,6 +89,20 @@ func (b *builder) loggingDecision() Decision {
 		d.Consequences = append(d.Consequences, b.t("obs.log.privateIngest"))
 	}
 	return d
+}
+
+// logsRouteText says which ingestion endpoint and port the Logs agent
+// uses (view.Context.LogsRoute, as the runbook's values and helm --set).
+func (b *builder) logsRouteText() string {
+	r := b.c.LogsRoute()
+	host, port := code(r.Host("INSTANCE-GUID")), strconv.Itoa(r.Port)
+	switch r.Via {
+	case view.LogsViaCSE:
+		return b.t("obs.log.route.cse", "Host", host, "Port", port)
+	case view.LogsViaVPE:
+		return b.t("obs.log.route.vpe", "Host", host, "Port", port, "Region", code(r.Region))
+	}
+	return b.t("obs.log.route.public", "Host", host, "Port", port)
 }
 
 // sourceHow says how a source reaches the backend, or why it cannot.

@@ -34,6 +34,7 @@ const (
 	// urlLogsBuckets: one data and one metrics bucket per instance; the
 	// S2S Writer authorization is on iam-service-auth-cos.
 	urlLogsBuckets     = "https://cloud.ibm.com/docs/cloud-logs?topic=cloud-logs-about-bucket"
+	urlLogsVPE         = "https://cloud.ibm.com/docs/cloud-logs?topic=cloud-logs-vpe-connection"
 	urlMonitoringAgent = "https://cloud.ibm.com/docs/monitoring?topic=monitoring-agent_Kube"
 	urlLogAnalysisEOS  = "https://cloud.ibm.com/docs/log-analysis?topic=log-analysis-deprecation_migration"
 	urlHealthAudit     = ibmDocs + "health-audit"

@@ -112,10 +112,15 @@ var allowlist = map[string]cliCommand{
 	"cbr rule-create": {flags: []string{"--description", "--resource-attributes", "--context-attributes", "--api-types",
 		"--enforcement-mode", "--service-name", "--service-group-id", "--service-instance", "--region", "--resource-type",
 		"--resource", "--resource-group-id", "--tags", "--zone-id", "--empty-context-list", "--file"}},
-	"cbr rule-patch":            {flags: []string{"--description", "--enforcement-mode"}},
-	"cbr rule":                  {},
-	"resource group":            {flags: []string{"--id"}},
-	"resource service-instance": {flags: []string{"--location", "--id"}},
+	"cbr rule-patch": {flags: []string{"--description", "--enforcement-mode"}},
+	"cbr rule":       {},
+	"resource group": {flags: []string{"--id"}},
+	// --output json: IBM cloud-logs ts-cos-config reads a Logs instance's
+	// extensions so (`ibmcloud resource service-instance $GUID --output json`).
+	"resource service-instance": {flags: []string{"--location", "--id", "--output"}},
+	// service-instance-update NAME -p: IBM cloud-logs terraform-setup and
+	// ts-cos-config; the other flags are the CLI reference's.
+	"resource service-instance-update": {flags: []string{"-n", "--name", "--service-plan-id", "-p", "--parameters", "-g", "--service-endpoints", "-f", "--force"}},
 	"resource service-instances": {flags: []string{"--service-name", "--location", "--type", "-g", "--all-resource-groups",
 		"--long", "--limit", "--offset", "--output", "-q"}},
 	"resource service-instance-create": {flags: []string{"-d", "--deployment", "-p", "--parameters", "-g", "--service-endpoints", "--allow-cleanup", "--lock", "--subscription"}},

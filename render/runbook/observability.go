@@ -17,16 +17,9 @@ const (
 )
 
 // logsPrivate reports whether the workers reach IBM service endpoints
-// privately: always on VPC, and on classic with VRF and service endpoints
-// (which a private master endpoint requires and the preflight checks).
-func (b *builder) logsPrivate() bool {
-	s := b.s
-	if s.IsVPC() {
-		return true
-	}
-	cn := s.Network.Classic
-	return s.Network.ServiceEndpoints.HasPrivate() || cn != nil && (cn.AccountRouting == model.RoutingVRF || cn.PrivateOnlyWorkers)
-}
+// privately (view.Context.PrivateServiceNetwork), which the Monitoring
+// agent's hosts follow.
+func (b *builder) logsPrivate() bool { return b.c.PrivateServiceNetwork() }
 
 // auditWebhookURL is the in-cluster receiver IBM's "Forwarding Kubernetes
 // API audit logs to Cloud Logs" configures (catalog images kube-audit
@@ -96,32 +89,67 @@ func (b *builder) cloudLogs() {
 	// Retention is a create parameter, retention_period in days (7, 14, 30,
 	// 60 or 90; IBM's default is 7): terraform-ibm-modules/terraform-ibm-cloud-logs
 	// main.tf passes it as the instance's parameters, as -p does here.
-	var params word
+	var params, want word
+	days := fmt.Sprint(l.RetentionDays)
 	if b.wantsLogsArchive() {
 		params = b.logsArchive(reg, l.RetentionDays)
-		bd.comment("Retention (%d days in the design) and the buckets are create parameters: an instance that exists keeps its own.", l.RetentionDays)
+		want = cat(days, " ", varRef("LOGS_COS_CRN_BASE"), ":bucket:", varRef("LOGS_DATA_BUCKET"),
+			" ", varRef("LOGS_COS_CRN_BASE"), ":bucket:", varRef("LOGS_METRICS_BUCKET"))
+		bd.comment("Retention (%d days in the design) and the buckets are parameters of the instance, set at create.", l.RetentionDays)
 	} else {
 		params = b.val("LOGS_PARAMETERS", fmt.Sprintf(`{"retention_period":%d}`, l.RetentionDays), hObserve,
 			"create parameters: how many days logs stay searchable (7, 14, 30, 60 or 90)")
-		bd.comment("Retention (%d days in the design) is a create parameter: an instance that exists keeps its own.", l.RetentionDays)
+		want = lit(days)
+		bd.comment("Retention (%d days in the design) is a parameter of the instance, set at create.", l.RetentionDays)
 		bd.comment("No archive: logs older than the retention period are gone (the design sets no data bucket).")
 	}
 	bd.unlessExists(cmd("ibmcloud", "resource", "service-instance", inst), []any{"Cloud Logs instance ", varRef("LOGS_INSTANCE")}, func() {
 		bd.run(cmd("ibmcloud", "resource", "service-instance-create", inst, svc, plan, reg, "-g", ref("RESOURCE_GROUP"), "-p", params)...)
 	})
+	// A reused instance keeps its own retention and buckets: set the
+	// design's with service-instance-update -p, as IBM's cloud-logs
+	// terraform-setup page attaches buckets to an existing instance (after
+	// the Writer authorization) and its ts-cos-config page updates
+	// retention_period, reading the instance's settings from .extensions.
+	bd.comment("An instance that existed before keeps its own settings: give it the design's retention and buckets.")
+	bd.ifNot(when("json_has", cmd(jqLogsSettings(b.wantsLogsArchive()), want, "ibmcloud", "resource", "service-instance", inst, "--output", "json")...), func() {
+		// -f: no confirmation prompt (the resource CLI reference gives
+		// group-update and service-instance-update -f, --force; INFERRED
+		// that the update asks otherwise).
+		bd.run(cmd("ibmcloud", "resource", "service-instance-update", inst, "-p", params, "-f")...)
+	})
 	b.readBack("capture", "LOGS_GUID", view.StepObservability, "GUID of the Cloud Logs instance (part of the ingestion host)",
 		cmd("<guid of the Cloud Logs instance>", jqGUIDByName, inst, "ibmcloud", "resource", "service-instances", "--service-name", svc, "--output", "json")...)
-	host := cat(`env.ingestionHost=`, varRef("LOGS_GUID"), ".ingress.", varRef("LOGS_REGION"), ".logs.cloud.ibm.com")
-	if b.logsPrivate() {
-		host = cat(`env.ingestionHost=`, varRef("LOGS_GUID"), ".ingress.private.", varRef("LOGS_REGION"), ".logs.cloud.ibm.com")
-		bd.comment("Private ingestion endpoint (port 3443) over IBM's service network; the API key comes from the environment.")
-	} else {
-		bd.comment("Public ingestion endpoint (port 443); the API key comes from the environment.")
+	// The path to the instance is view.Context.LogsRoute, which DESIGN.md
+	// states too; host names and ports are the catalog's logsIngestion.
+	route := b.c.LogsRoute()
+	host := cat(`env.ingestionHost=`, varRef("LOGS_GUID"), "."+route.HostLabel+".", varRef("LOGS_REGION"), "."+route.Domain)
+	switch route.Via {
+	case view.LogsViaCSE:
+		bd.comment("Private ingestion endpoint (port %d) over IBM's service network (CSE); the API key comes from the environment.", route.Port)
+	case view.LogsViaVPE:
+		bd.comment("Private ingestion endpoint (port %d) through a VPE gateway: in %s IBM offers Cloud Logs' private ingestion", route.Port, route.Region)
+		bd.comment("only that way. This runbook does not create the gateway: create one in the cluster's VPC that targets")
+		bd.comment("the instance's CRN (https://cloud.ibm.com/docs/cloud-logs?topic=cloud-logs-vpe-connection) before this step.")
+		bd.note("the Logs agent needs a VPE gateway to the Cloud Logs instance in the cluster's VPC; this runbook does not create it")
+	default:
+		bd.comment("Public ingestion endpoint (port %d); the API key comes from the environment.", route.Port)
 	}
 	bd.run(cmd("helm", "upgrade", "--install", "logs-agent", agent.Chart, "--version", version,
 		"--values", "values/logs-agent.yaml", "-n", observeNamespace, "--create-namespace",
 		"--set", host, "--set-file", prefixed("secret.iamAPIKey=", procSub("LOGS_AGENT_API_KEY")))...)
 	b.logSourcesComment()
+}
+
+// jqLogsSettings holds when a Cloud Logs instance's settings (the
+// Resource Controller item's extensions, where IBM's ts-cos-config page
+// reads retention_period) are $JQ_V: "DAYS" or, with the archive, "DAYS
+// DATA_BUCKET_CRN METRICS_BUCKET_CRN".
+func jqLogsSettings(archive bool) string {
+	if archive {
+		return `(.[0].extensions // {}) | [(.retention_period // "" | tostring), (.logs_bucket_crn // ""), (.metrics_bucket_crn // "")] | join(" ") == env.JQ_V`
+	}
+	return `(.[0].extensions // {}) | (.retention_period // "" | tostring) == env.JQ_V`
 }
 
 // logSourcesComment says how each of the seed's seven log sources is

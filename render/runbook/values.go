@@ -103,7 +103,7 @@ func valuesFiles(c *view.Context) ([]view.Artifact, error) {
 		a, err := yamlArtifact(c, "values/logs-agent.yaml", b.logsAgentValues(), []string{
 			"Helm values of the IBM Cloud Logs agent (" + b.chart(catalog.ChartLogsAgent).Chart + "), installed by",
 			"runbook.sh " + b.stepRef(view.StepObservability) + ". Not set here, on purpose:",
-			"  env.ingestionHost   <instance GUID>.ingress[.private].<region>.logs.cloud.ibm.com: the GUID exists",
+			"  env.ingestionHost   " + b.c.LogsRoute().Host("<instance GUID>") + ": the GUID exists",
 			"                      only after the instance does; the runbook reads it back and passes it with --set.",
 			"  secret.iamAPIKey    from the environment variable LOGS_AGENT_API_KEY (--set-file); never in a file.",
 		})
@@ -147,13 +147,13 @@ func (b *builder) logsAgentValues() logsAgentValues {
 	v.Image.Version = b.chart(catalog.ChartLogsAgent).Version
 	v.ClusterName = b.c.Design.Metadata.Name
 	v.Env.IAMMode = "IAMAPIKey"
-	if b.logsPrivate() {
-		// IBM's service network (CSE) endpoint: port 3443; IAM's private endpoint.
-		v.Env.IngestionPort = 3443
+	// The port of the route DESIGN.md states (catalog logsIngestion); a
+	// private route also takes IAM's private endpoint.
+	route := b.c.LogsRoute()
+	v.Env.IngestionPort = route.Port
+	v.Env.IAMEnvironment = "Production"
+	if route.Private() {
 		v.Env.IAMEnvironment = "PrivateProduction"
-	} else {
-		v.Env.IngestionPort = 443
-		v.Env.IAMEnvironment = "Production"
 	}
 	if s.Logging.Wants(model.SourceWorker) {
 		v.SystemLogs = append(v.SystemLogs, "/var/log/syslog")

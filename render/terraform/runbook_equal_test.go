@@ -178,7 +178,14 @@ func stateResources(st *ibmcloud.State, d *model.Design) []string {
 	}
 	for _, c := range st.Clusters {
 		names[c.ID] = c.Name
-		add("cluster %s infrastructure=%s version=%s kms=%v image-security=%v", c.Name, c.Provider, c.Version, c.KMS != nil, c.ImageSecurity)
+		// The cluster's own dedicated host pool: the one its default pool
+		// was created on (ks cluster create --dedicated-host-pool).
+		clusterHosts := ""
+		if len(c.Pools) > 0 {
+			clusterHosts = names[c.Pools[0].HostPool]
+		}
+		add("cluster %s infrastructure=%s version=%s kms=%v image-security=%v host-pool=%s", c.Name, c.Provider, c.Version, c.KMS != nil,
+			c.ImageSecurity, clusterHosts)
 		for _, p := range c.Pools {
 			var zones []string
 			for _, z := range p.Zones {
@@ -270,8 +277,9 @@ func hostPoolLine(name, class, metro string, hosts []string) string {
 }
 
 // comparedParams are the create parameters both sides must agree on:
-// Cloud Logs' retention and its data and metrics buckets (a bucket by name).
-var comparedParams = []string{"retention_period", "logs_bucket_crn", "metrics_bucket_crn"}
+// Cloud Logs' retention, its data and metrics buckets (a bucket by name)
+// and the endpoint Cloud Logs writes each bucket through (a host name).
+var comparedParams = []string{"retention_period", "logs_bucket_crn", "logs_bucket_endpoint", "metrics_bucket_crn", "metrics_bucket_endpoint"}
 
 // stateParams describes an instance's create parameters in the double.
 func stateParams(p map[string]any) string {
@@ -281,12 +289,44 @@ func stateParams(p map[string]any) string {
 		if !ok {
 			continue
 		}
-		if s, isStr := v.(string); isStr {
+		if s, isStr := v.(string); isStr && strings.HasSuffix(k, "_crn") {
 			v = crnResource(s)
 		}
 		out += fmt.Sprintf(" %s=%v", k, v)
 	}
 	return out
+}
+
+// bucketEndpoint is the value the IBM provider gives an ibm_cos_bucket's
+// s3_endpoint_public, s3_endpoint_private or s3_endpoint_direct attribute:
+// s3[.private|.direct].LOCATION.cloud-object-storage.appdomain.cloud for
+// a regional, cross-region or single-site bucket (SelectCosApi in
+// terraform-provider-ibm ibm/service/cos/resource_ibm_cos_bucket.go, the
+// read function sets all three from the bucket's location).
+func bucketEndpoint(b *hclsyntax.Block, attr string) string {
+	loc := str(b, "region_location") + str(b, "cross_region_location") + str(b, "single_site_location")
+	switch attr {
+	case "s3_endpoint_public":
+		return "s3." + loc + ".cloud-object-storage.appdomain.cloud"
+	case "s3_endpoint_private":
+		return "s3.private." + loc + ".cloud-object-storage.appdomain.cloud"
+	case "s3_endpoint_direct":
+		return "s3.direct." + loc + ".cloud-object-storage.appdomain.cloud"
+	}
+	return "unknown-attribute:" + attr
+}
+
+// lastAttr is the attribute a traversal such as
+// ibm_cos_bucket.logs_data.s3_endpoint_direct ends with.
+func lastAttr(e hclsyntax.Expression) string {
+	tr, ok := e.(*hclsyntax.ScopeTraversalExpr)
+	if !ok || len(tr.Traversal) == 0 {
+		return ""
+	}
+	if a, ok := tr.Traversal[len(tr.Traversal)-1].(hcl.TraverseAttr); ok {
+		return a.Name
+	}
+	return ""
 }
 
 // params describes a resource instance's parameters_json, a jsonencode of
@@ -308,12 +348,21 @@ func (m tfModule) params(b *hclsyntax.Block) string {
 	for _, it := range obj.Items {
 		k := hcl.ExprAsKeyword(it.KeyExpr)
 		if t := m.target(it.ValueExpr); t != nil {
+			if attr := lastAttr(it.ValueExpr); strings.HasPrefix(attr, "s3_endpoint_") {
+				vals[k] = bucketEndpoint(t, attr)
+				continue
+			}
 			vals[k] = str(t, "bucket_name")
 			continue
 		}
-		if v, diags := it.ValueExpr.Value(nil); !diags.HasErrors() && v.Type() == cty.Number {
+		v, diags := it.ValueExpr.Value(nil)
+		switch {
+		case diags.HasErrors():
+		case v.Type() == cty.Number:
 			n, _ := v.AsBigFloat().Int64()
 			vals[k] = fmt.Sprint(n)
+		case v.Type() == cty.String:
+			vals[k] = v.AsString()
 		}
 	}
 	out := ""
@@ -516,8 +565,8 @@ func terraformResources(t *testing.T, arts []render.Artifact) (lines, uncovered 
 			if typ == "ibm_container_vpc_cluster" {
 				infra = "vpc-gen2"
 			}
-			add("cluster %s infrastructure=%s version=%s kms=%v image-security=%v", str(b, "name"), infra, str(b, "kube_version"),
-				hasBlock(b, "kms_config"), boolean(b, "image_security_enforcement"))
+			add("cluster %s infrastructure=%s version=%s kms=%v image-security=%v host-pool=%s", str(b, "name"), infra, str(b, "kube_version"),
+				hasBlock(b, "kms_config"), boolean(b, "image_security_enforcement"), m.name(b, "host_pool_id"))
 		case "ibm_container_vpc_worker_pool":
 			var zones []string
 			for _, z := range b.Body.Blocks {
