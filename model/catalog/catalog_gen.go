@@ -5068,4 +5068,20 @@ var compiled = &Catalog{
 			},
 		},
 	},
+	LogsIngestion: LogsIngestion{
+		Section: Section{
+			Source: "https://cloud.ibm.com/docs/cloud-logs?topic=cloud-logs-endpoints_ingress",
+			AsOf:   "2026-12-02",
+			Notes:  "How the Logs agent reaches an IBM Cloud Logs instance. Host names: <instance GUID>.ingress.<region>.logs.cloud.ibm.com (public) and <instance GUID>.ingress.private.<region>.logs.cloud.ibm.com (private), IBM's \"Ingress endpoints\" page (ibm-cloud-docs/cloud-logs endpoints_ingress.md, lastupdated 2026-05-12, commit 65f6d5d). Ports: \"When connecting to a private endpoint using a VPE, use port 443. When connecting to a private endpoint using a CSE, use port 3443\" (same page), and the agent's env.ingestionPort table (agent-helm-kube-deploy: public 443, private VPE 443, private CSE 3443). Same page: \"The private ingress endpoint is only supported in Montreal (ca-mon) using a VPE\". iksplan uses the CSE wherever the workers reach IBM's service network privately (every VPC cluster; classic with VRF and service endpoints), because it needs no gateway per VPC and instance, and because IBM's own IKS example for the agent does the same on a VPC cluster (terraform-ibm-modules/terraform-ibm-logs-agent examples/logs-agent-iks main.tf: ingress_private_endpoint, cloud_logs_ingress_port 3443; the module's default port is 3443). A VPE gateway (cloud-logs vpe-connection: an endpoint gateway targeting the instance's CRN) is then needed only where no CSE exists: the vpeOnly regions.",
+		},
+		Domain:       "logs.cloud.ibm.com",
+		PublicLabel:  "ingress",
+		PrivateLabel: "ingress.private",
+		PublicPort:   443,
+		CSEPort:      3443,
+		VPEPort:      443,
+		VPEOnly: []string{
+			"ca-mon",
+		},
+	},
 }
