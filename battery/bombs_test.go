@@ -134,7 +134,11 @@ func bombs(t *testing.T) []bomb {
 
 // TestYAMLBombsAnswerFast runs `iksplan validate` on each bomb and
 // measures the process: every one answers, with its exit code, in less
-// than 2 s and 100 MB.
+// than 2 s of CPU and 100 MB. CPU time, not the wall clock: a bomb costs
+// work, and a machine busy with other processes stretches the wall clock
+// of a cheap answer (landings under load 20 measured 2.2 s and 3.1 s wall
+// for answers of well under a second of CPU). A process that hangs
+// without working is still killed at 10× the budget of wall time.
 func TestYAMLBombsAnswerFast(t *testing.T) {
 	dir := t.TempDir()
 	var worstTime time.Duration
@@ -177,6 +181,7 @@ func TestYAMLBombsAnswerFast(t *testing.T) {
 		err := cmd.Wait()
 		timer.Stop()
 		elapsed := time.Since(start)
+		cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
 		if pw != nil {
 			pw.CloseWithError(io.ErrClosedPipe)
 		}
@@ -184,25 +189,25 @@ func TestYAMLBombsAnswerFast(t *testing.T) {
 		kib, _ := os.ReadFile(rssFile)
 		rss, _ := strconv.ParseInt(string(kib), 10, 64)
 		rss <<= 10
-		t.Logf("%-32s exit %d in %6.0f ms, %4d MB", b.name, code, elapsed.Seconds()*1000, rss>>20)
+		t.Logf("%-32s exit %d in %6.0f ms CPU (%6.0f ms wall), %4d MB", b.name, code, cpu.Seconds()*1000, elapsed.Seconds()*1000, rss>>20)
 		if err != nil && code < 0 {
 			t.Errorf("%s: %v (killed after %v)", b.name, err, 10*bombTime)
 		}
 		if code != b.want && !(b.want == refused && (code == 1 || code == 2)) {
 			t.Errorf("%s: exit %d, want %d: %.300s", b.name, code, b.want, out.String())
 		}
-		if elapsed > bombTime {
-			t.Errorf("%s: %v, want under %v", b.name, elapsed, bombTime)
+		if cpu > bombTime {
+			t.Errorf("%s: %v of CPU, want under %v", b.name, cpu, bombTime)
 		}
 		if rss > bombMemory {
 			t.Errorf("%s: %d MB resident, want under %d MB", b.name, rss>>20, bombMemory>>20)
 		}
-		if elapsed > worstTime {
-			worstTime, worstTimeName = elapsed, b.name
+		if cpu > worstTime {
+			worstTime, worstTimeName = cpu, b.name
 		}
 		if rss > worstMem {
 			worstMem, worstMemName = rss, b.name
 		}
 	}
-	t.Logf("bombs: %d tried; worst time %.0f ms (%s), worst memory %d MB (%s)", len(bs), worstTime.Seconds()*1000, worstTimeName, worstMem>>20, worstMemName)
+	t.Logf("bombs: %d tried; worst CPU %.0f ms (%s), worst memory %d MB (%s)", len(bs), worstTime.Seconds()*1000, worstTimeName, worstMem>>20, worstMemName)
 }
