@@ -22,6 +22,11 @@ import (
 // unlimited), so a piece's text does not depend on its column.
 // TestMarshalPiecesMatchWhole checks the bytes against one Encode.
 func Marshal(d *Design) ([]byte, error) {
+	for _, p := range CheckText(d) {
+		if strings.HasSuffix(p.Message, leadingLineFeed) {
+			return nil, fmt.Errorf("encode design: %s %s", p.Path, p.Message)
+		}
+	}
 	var buf, scratch bytes.Buffer
 	w := pieceWriter{out: &buf, piece: &scratch}
 	if err := w.marshalPieces(reflect.ValueOf(d).Elem(), 0); err != nil {

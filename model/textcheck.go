@@ -9,9 +9,12 @@ import (
 
 // CheckText walks the design and reports every string (map keys
 // included) that cannot be text in any artifact: one holding a NUL
-// character, which no shell word, YAML manifest or C string can carry, or
+// character, which no shell word, YAML manifest or C string can carry,
 // bytes that are not UTF-8, which YAML refuses (a !!binary value in the
-// file decodes to such bytes).
+// file decodes to such bytes), or one that begins with a line break, which
+// yaml.v3 cannot write back: it emits a block scalar without its first
+// empty line, so "\n" reads back as "" (a vpcID "\n" came back as "no VPC
+// ID, create one") and "\n x" as " x". Marshal refuses such a design too.
 func CheckText(d *Design) []Problem {
 	var out []Problem
 	check := func(path, s, what string) {
@@ -20,6 +23,8 @@ func CheckText(d *Design) []Problem {
 			out = append(out, Problem{Path: path, Message: what + "holds a NUL character (\\0), which no command, manifest or document can carry"})
 		case !utf8.ValidString(s):
 			out = append(out, Problem{Path: path, Message: what + "is not UTF-8 text (a !!binary value or a file in another encoding?)"})
+		case strings.HasPrefix(s, "\n"):
+			out = append(out, Problem{Path: path, Message: what + leadingLineFeed})
 		}
 	}
 	walkYAMLTagged(reflect.ValueOf(d).Elem(), "", "", func(path string, v reflect.Value, _ reflect.StructTag) {
@@ -68,3 +73,7 @@ func walkMapKeys(v reflect.Value, path string, fn func(path, key string)) {
 	}
 	walk(v, path)
 }
+
+// leadingLineFeed is CheckText's message for a value that begins with a
+// line break.
+const leadingLineFeed = "begins with a line break, which the design file cannot keep (YAML would read it back without it): remove the leading line break"

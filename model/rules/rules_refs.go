@@ -103,7 +103,8 @@ func rangeRules() []Rule {
 			ID: "DES003", Severity: Error, Area: AreaBasics, Path: "spec",
 			Title: "Value that is not text",
 			Why: "Every value ends up in a shell word, a YAML manifest or the design document: a NUL character or bytes " +
-				"that are not UTF-8 cannot be carried by any of them (YAML refuses them, bash cuts a word at NUL).",
+				"that are not UTF-8 cannot be carried by any of them (YAML refuses them, bash cuts a word at NUL), and a " +
+				"value that begins with a line break does not survive the design file (YAML reads it back without it).",
 			DocURL: doc("strategy"),
 			Check: func(c *Context) []Hit {
 				var hits []Hit
