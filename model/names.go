@@ -6,6 +6,8 @@ import (
 	"net/netip"
 	"strings"
 	"unicode"
+
+	"github.com/iksplan/iksplan/internal/lazyre"
 )
 
 // The naming rules of IBM Cloud and Kubernetes that a design's names must
@@ -13,24 +15,24 @@ import (
 // nil or an error that says the rule in words a person can act on.
 
 var (
-	clusterNameRE = lazyRE(`^[A-Za-z][A-Za-z0-9.-]*$`)
+	clusterNameRE = lazyre.New(`^[A-Za-z][A-Za-z0-9.-]*$`)
 	// A pool name becomes the node label ibm-cloud.kubernetes.io/worker-pool-name,
 	// so it follows the Kubernetes label value rule.
-	poolNameRE   = lazyRE(`^[A-Za-z0-9]([A-Za-z0-9_.-]*[A-Za-z0-9])?$`)
-	dns1123Label = lazyRE(`^[a-z0-9]([-a-z0-9]*[a-z0-9])?$`)
+	poolNameRE   = lazyre.New(`^[A-Za-z0-9]([A-Za-z0-9_.-]*[A-Za-z0-9])?$`)
+	dns1123Label = lazyre.New(`^[a-z0-9]([-a-z0-9]*[a-z0-9])?$`)
 	// IAM access group names: letters, digits, spaces, hyphens, underscores
 	// and periods.
-	accessGroupRE  = lazyRE(`^[A-Za-z0-9]([A-Za-z0-9 ._-]*[A-Za-z0-9_.-])?$`)
-	bucketNameRE   = lazyRE(`^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$`)
-	registryNSRE   = lazyRE(`^[a-z0-9][a-z0-9_-]{2,28}[a-z0-9]$`)
-	vlanIDRE       = lazyRE(`^[0-9]{1,12}$`)
-	vpcIDRE        = lazyRE(`^[a-z0-9][a-z0-9-]{2,63}$`)
-	dnsNameRE      = lazyRE(`^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
-	labelNameRE    = lazyRE(`^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$`)
-	labelValueRE   = lazyRE(`^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$`)
-	instanceNameRE = lazyRE(`^[^\x00-\x1f\x7f]{1,180}$`)
-	planNameRE     = lazyRE(`^[a-z0-9][a-z0-9-]{0,62}$`)
-	crnRE          = lazyRE(`^crn:v1(:[^:\s]*){8}$`)
+	accessGroupRE  = lazyre.New(`^[A-Za-z0-9]([A-Za-z0-9 ._-]*[A-Za-z0-9_.-])?$`)
+	bucketNameRE   = lazyre.New(`^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$`)
+	registryNSRE   = lazyre.New(`^[a-z0-9][a-z0-9_-]{2,28}[a-z0-9]$`)
+	vlanIDRE       = lazyre.New(`^[0-9]{1,12}$`)
+	vpcIDRE        = lazyre.New(`^[a-z0-9][a-z0-9-]{2,63}$`)
+	dnsNameRE      = lazyre.New(`^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
+	labelNameRE    = lazyre.New(`^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$`)
+	labelValueRE   = lazyre.New(`^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$`)
+	instanceNameRE = lazyre.New(`^[^\x00-\x1f\x7f]{1,180}$`)
+	planNameRE     = lazyre.New(`^[a-z0-9][a-z0-9-]{0,62}$`)
+	crnRE          = lazyre.New(`^crn:v1(:[^:\s]*){8}$`)
 )
 
 // MaxClusterNameLength is IBM's limit for cluster names.
