@@ -193,7 +193,7 @@ func (l List[T]) Pages() []Page {
 			st := c.list(l.ID)
 			items := l.Items(c.D)
 			if len(*items) == 0 {
-				return []huh.Field{Note(c.tr("Nothing to remove"), "")}
+				return []huh.Field{Note(c, c.tr("Nothing to remove"), "")}
 			}
 			var opts []Opt[int]
 			for i := range *items {
@@ -231,7 +231,7 @@ func (l List[T]) Pages() []Page {
 			Fields: func(c *Ctx) []huh.Field {
 				it, idx, ok := item(c)
 				if !ok {
-					return []huh.Field{Note(c.tr("Nothing to edit"), "")}
+					return []huh.Field{Note(c, c.tr("Nothing to edit"), "")}
 				}
 				return ip.Fields(c, it, idx)
 			},

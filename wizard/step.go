@@ -213,6 +213,9 @@ type Ctx struct {
 	// suggestions are the answers the current page's inputs offer by key
 	// (Suggest notes them), for → and accessible mode's "+".
 	suggestions map[string]string
+	// rewraps wrap the current page's descriptions again when the width
+	// changes (descwrap.go).
+	rewraps []func()
 	// afterRun write accessible-mode answers back (see PickFunc).
 	afterRun []func()
 	// svc are the wizard's services for the review step.

@@ -237,8 +237,9 @@ func splitList(s string) []string {
 // commaInput is a text input bound to a list of strings typed comma-
 // separated; each entry must pass validate and appear once.
 func commaInput(c *Ctx, key, title, help string, v *[]string, validate func(string) error) *huh.Input {
-	return huh.NewInput().Key(key).Title(c.Title(key, title)).Description(c.tr(help)).
-		Accessor(&commaList{v: v, text: strings.Join(*v, ", ")}).
+	in := huh.NewInput().Key(key).Title(c.Title(key, title))
+	c.describe(c.tr(help), func(s string) { in.Description(s) })
+	return in.Accessor(&commaList{v: v, text: strings.Join(*v, ", ")}).
 		Validate(func(s string) error { return validateList(s, validate) })
 }
 
@@ -280,8 +281,10 @@ func (a *optBool) Set(x bool) {
 
 // yesNoDefault is YesNo for a *bool whose nil means def.
 func yesNoDefault(c *Ctx, key, title, help string, p **bool, def bool) *huh.Confirm {
-	return huh.NewConfirm().Key(key).Title(c.Title(key, title)).Description(c.tr(help)).
+	cf := huh.NewConfirm().Key(key).Title(c.Title(key, title)).
 		Affirmative(c.tr("Yes")).Negative(c.tr("No")).Accessor(&optBool{p: p, def: def})
+	c.describe(c.tr(help), func(s string) { cf.Description(s) })
+	return cf
 }
 
 // uniqueName reports a name that another item of the list already has.

@@ -210,7 +210,7 @@ func networkPages() []Page {
 			fields := []huh.Field{YesNo(c, "spec.firewall.networkPolicies", "Default-deny NetworkPolicies in each application namespace?",
 				"deny everything, then allow DNS and traffic within the namespace", &c.D.Spec.Firewall.NetworkPolicies)}
 			if c.Spec().IsVPC() {
-				fields = append(fields, Note(c.tr("VPC: security groups, not Calico host policies"),
+				fields = append(fields, Note(c, c.tr("VPC: security groups, not Calico host policies"),
 					c.tr("On VPC the workers are guarded by VPC security groups (kube-<clusterID>, kube-lbaas-<clusterID>) "+
 						"that IBM manages; Calico host policies and gateway appliances are classic-only. IBM's 2019 guidance (slide 36) "+
 						"said security groups could not be used with IKS: on VPC they are now the host firewall.")))

@@ -110,7 +110,7 @@ func init() {
 					list, more = list[:8], c.trf("\n… and %d more", len(r.conflict)-8)
 				}
 				return []huh.Field{
-					Note(c.trf("%d files already exist in %s", len(r.conflict), r.dir), strings.Join(list, "\n")+more),
+					Note(c, c.trf("%d files already exist in %s", len(r.conflict), r.dir), strings.Join(list, "\n")+more),
 					YesNo(c, "review.overwrite", "Overwrite them?", "no: choose another folder", &r.overwrite),
 				}
 			},
@@ -293,7 +293,7 @@ func waiveFields(c *Ctx) []huh.Field {
 	opts = append(opts, errs...)
 	if len(opts) == 0 {
 		r.waiveRule = ""
-		return []huh.Field{Note(c.tr("Nothing to waive"), c.tr("no warning or error is open"))}
+		return []huh.Field{Note(c, c.tr("Nothing to waive"), c.tr("no warning or error is open"))}
 	}
 	r.waiveRule = opts[0].Value
 	return []huh.Field{
