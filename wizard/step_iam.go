@@ -31,8 +31,14 @@ func init() {
 
 func accessGroupList() List[model.AccessGroup] {
 	return List[model.AccessGroup]{
-		ID:    "groups",
-		Noun:  "access group",
+		ID: "groups",
+		Texts: ListTexts{
+			Add:          "Add an access group",
+			Remove:       "Remove an access group",
+			RemoveOption: "Remove an access group…",
+			Which:        "Which access group?",
+			Help:         "edit, add or remove an access group; done when the list is right",
+		},
 		Title: "Access groups",
 		Description: "IBM's 2019 guidance (slide 43): when several people work on a cluster, give each team the right permissions. " +
 			"Each group's Kubernetes access is shown below it.",

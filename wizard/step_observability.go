@@ -171,8 +171,14 @@ func validateHostIn(c *Ctx, s string) error {
 
 func alertChannelList() List[model.AlertChannel] {
 	return List[model.AlertChannel]{
-		ID:    "alerts",
-		Noun:  "alert channel",
+		ID: "alerts",
+		Texts: ListTexts{
+			Add:          "Add an alert channel",
+			Remove:       "Remove an alert channel",
+			RemoveOption: "Remove an alert channel…",
+			Which:        "Which alert channel?",
+			Help:         "edit, add or remove an alert channel; done when the list is right",
+		},
 		Title: "Alert channels",
 		Description: "IBM's 2019 guidance (slide 30): alerts on anomalies, downtime and degradation go to e-mail, Slack, PagerDuty, " +
 			"webhooks, OpsGenie or VictorOps. Only say where: webhook URLs and integration keys are secrets and " +

@@ -265,8 +265,14 @@ func upgradesLive(c *Ctx) string {
 
 func stageList() List[model.Stage] {
 	return List[model.Stage]{
-		ID:    "stages",
-		Noun:  "stage",
+		ID: "stages",
+		Texts: ListTexts{
+			Add:          "Add a stage",
+			Remove:       "Remove a stage",
+			RemoveOption: "Remove a stage…",
+			Which:        "Which stage?",
+			Help:         "edit, add or remove a stage; done when the list is right",
+		},
 		Title: "Release stages",
 		Description: "IBM's 2019 guidance (slide 16): the CD pipeline deploys to dev and staging, then production. Each stage " +
 			"deploys into one namespace; a person approves where it matters.",
@@ -326,8 +332,14 @@ func stagesLive(c *Ctx) string {
 
 func autoscaledPoolList() List[model.AutoscaledPool] {
 	return List[model.AutoscaledPool]{
-		ID:    "autoscale",
-		Noun:  "autoscaled pool",
+		ID: "autoscale",
+		Texts: ListTexts{
+			Add:          "Add an autoscaled pool",
+			Remove:       "Remove an autoscaled pool",
+			RemoveOption: "Remove an autoscaled pool…",
+			Which:        "Which autoscaled pool?",
+			Help:         "edit, add or remove an autoscaled pool; done when the list is right",
+		},
 		Title: "Autoscaled worker pools",
 		Description: "Per pool, the fewest and most workers in each zone. Keep at least 2 per zone so the Ingress " +
 			"ALB pods can spread, and never resize or rebalance an autoscaled pool by hand.",

@@ -166,8 +166,14 @@ func storageOverview(c *Ctx) string {
 
 func bucketList() List[model.Bucket] {
 	return List[model.Bucket]{
-		ID:    "buckets",
-		Noun:  "bucket",
+		ID: "buckets",
+		Texts: ListTexts{
+			Add:          "Add a bucket",
+			Remove:       "Remove a bucket",
+			RemoveOption: "Remove a bucket…",
+			Which:        "Which bucket?",
+			Help:         "edit, add or remove a bucket; done when the list is right",
+		},
 		Title: "Object Storage buckets",
 		Description: "Bucket names are global across IBM Cloud. IBM's 2019 guidance (slide 11): backups go to a cross-region " +
 			"bucket, so they survive the loss of the whole region.",
@@ -216,8 +222,14 @@ func bucketList() List[model.Bucket] {
 
 func databaseList() List[model.DatabaseInstance] {
 	return List[model.DatabaseInstance]{
-		ID:    "databases",
-		Noun:  "Cloud Databases instance",
+		ID: "databases",
+		Texts: ListTexts{
+			Add:          "Add a Cloud Databases instance",
+			Remove:       "Remove a Cloud Databases instance",
+			RemoveOption: "Remove a Cloud Databases instance…",
+			Which:        "Which Cloud Databases instance?",
+			Help:         "edit, add or remove a Cloud Databases instance; done when the list is right",
+		},
 		Title: "IBM Cloud Databases",
 		Description: "IBM's 2019 guidance (slide 23): fully managed databases, spread over the region's three zones by default " +
 			"and backed up automatically to cross-region Object Storage.",
@@ -385,8 +397,14 @@ func portworxLive(c *Ctx) string {
 
 func volumeList() List[model.Volume] {
 	return List[model.Volume]{
-		ID:    "volumes",
-		Noun:  "volume",
+		ID: "volumes",
+		Texts: ListTexts{
+			Add:          "Add a volume",
+			Remove:       "Remove a volume",
+			RemoveOption: "Remove a volume…",
+			Which:        "Which volume?",
+			Help:         "edit, add or remove a volume; done when the list is right",
+		},
 		Title: "Block and file volumes",
 		Description: "Persistent volume claims the applications need. IBM's 2019 guidance (slides 21–22): IaaS block and file " +
 			"storage cannot cross zones, so in a multizone cluster use metro classes or a multizone service.",
