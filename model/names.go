@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"net/mail"
 	"net/netip"
 	"strings"
@@ -43,11 +42,11 @@ const MaxClusterNameLength = 35
 func ValidateClusterName(s string) error {
 	switch {
 	case s == "":
-		return fmt.Errorf("a cluster name is required")
+		return inputErr("a cluster name is required")
 	case len(s) > MaxClusterNameLength:
-		return fmt.Errorf("%s is %d characters; IBM allows at most %d", QuoteValue(s), len(s), MaxClusterNameLength)
+		return inputErr("%s is %d characters; IBM allows at most %d", QuoteValue(s), len(s), MaxClusterNameLength)
 	case !clusterNameRE.MatchString(s):
-		return fmt.Errorf("%s must start with a letter and contain only letters, digits, periods and hyphens", QuoteValue(s))
+		return inputErr("%s must start with a letter and contain only letters, digits, periods and hyphens", QuoteValue(s))
 	}
 	return nil
 }
@@ -57,11 +56,11 @@ func ValidateClusterName(s string) error {
 func ValidatePoolName(s string) error {
 	switch {
 	case s == "":
-		return fmt.Errorf("a worker pool name is required")
+		return inputErr("a worker pool name is required")
 	case len(s) > 63:
-		return fmt.Errorf("%s is %d characters; at most 63", QuoteValue(s), len(s))
+		return inputErr("%s is %d characters; at most 63", QuoteValue(s), len(s))
 	case !poolNameRE.MatchString(s):
-		return fmt.Errorf("%s must start and end with a letter or digit and contain only letters, digits, hyphens, underscores and periods", QuoteValue(s))
+		return inputErr("%s must start and end with a letter or digit and contain only letters, digits, hyphens, underscores and periods", QuoteValue(s))
 	}
 	return nil
 }
@@ -70,11 +69,11 @@ func ValidatePoolName(s string) error {
 func ValidateNamespace(s string) error {
 	switch {
 	case s == "":
-		return fmt.Errorf("a namespace name is required")
+		return inputErr("a namespace name is required")
 	case len(s) > 63:
-		return fmt.Errorf("%s is %d characters; at most 63", QuoteValue(s), len(s))
+		return inputErr("%s is %d characters; at most 63", QuoteValue(s), len(s))
 	case !dns1123Label.MatchString(s):
-		return fmt.Errorf("%s must be lowercase letters, digits and hyphens, starting and ending with a letter or digit", QuoteValue(s))
+		return inputErr("%s must be lowercase letters, digits and hyphens, starting and ending with a letter or digit", QuoteValue(s))
 	}
 	return nil
 }
@@ -88,11 +87,11 @@ func ValidateDNSLabel(s string) error { return ValidateNamespace(s) }
 func ValidateAccessGroupName(s string) error {
 	switch {
 	case s == "":
-		return fmt.Errorf("an access group name is required")
+		return inputErr("an access group name is required")
 	case len(s) > 100:
-		return fmt.Errorf("%s is %d characters; IAM allows at most 100", QuoteValue(s), len(s))
+		return inputErr("%s is %d characters; IAM allows at most 100", QuoteValue(s), len(s))
 	case !accessGroupRE.MatchString(s):
-		return fmt.Errorf("%s may contain only letters, digits, spaces, hyphens, underscores and periods, starting with a letter or digit", QuoteValue(s))
+		return inputErr("%s may contain only letters, digits, spaces, hyphens, underscores and periods, starting with a letter or digit", QuoteValue(s))
 	}
 	return nil
 }
@@ -102,11 +101,11 @@ func ValidateAccessGroupName(s string) error {
 func ValidateEmail(s string) error {
 	a, err := mail.ParseAddress(s)
 	if err != nil || a.Address != s || a.Name != "" {
-		return fmt.Errorf("%s is not an e-mail address like dev@example.com", QuoteValue(s))
+		return inputErr("%s is not an e-mail address like dev@example.com", QuoteValue(s))
 	}
 	at := strings.LastIndexByte(s, '@')
 	if at < 1 || !strings.Contains(s[at+1:], ".") || strings.ContainsAny(s, " \"'`$;\\") {
-		return fmt.Errorf("%s is not an e-mail address like dev@example.com", QuoteValue(s))
+		return inputErr("%s is not an e-mail address like dev@example.com", QuoteValue(s))
 	}
 	return nil
 }
@@ -116,10 +115,10 @@ func ValidateEmail(s string) error {
 // not shaped like an IP address.
 func ValidateBucketName(s string) error {
 	if !bucketNameRE.MatchString(s) || strings.Contains(s, "..") {
-		return fmt.Errorf("%s must be 3–63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit", QuoteValue(s))
+		return inputErr("%s must be 3–63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit", QuoteValue(s))
 	}
 	if _, err := netip.ParseAddr(s); err == nil {
-		return fmt.Errorf("%s must not look like an IP address", QuoteValue(s))
+		return inputErr("%s must not look like an IP address", QuoteValue(s))
 	}
 	return nil
 }
@@ -129,7 +128,7 @@ func ValidateBucketName(s string) error {
 // with a letter or digit.
 func ValidateRegistryNamespace(s string) error {
 	if !registryNSRE.MatchString(s) {
-		return fmt.Errorf("%s must be 4–30 lowercase letters, digits, hyphens and underscores, starting and ending with a letter or digit", QuoteValue(s))
+		return inputErr("%s must be 4–30 lowercase letters, digits, hyphens and underscores, starting and ending with a letter or digit", QuoteValue(s))
 	}
 	return nil
 }
@@ -137,7 +136,7 @@ func ValidateRegistryNamespace(s string) error {
 // ValidateVLANID accepts a numeric classic VLAN ID.
 func ValidateVLANID(s string) error {
 	if !vlanIDRE.MatchString(s) {
-		return fmt.Errorf("%s is not a VLAN ID; `ibmcloud ks vlan ls --zone ZONE` lists the numeric IDs", QuoteValue(s))
+		return inputErr("%s is not a VLAN ID; `ibmcloud ks vlan ls --zone ZONE` lists the numeric IDs", QuoteValue(s))
 	}
 	return nil
 }
@@ -146,7 +145,7 @@ func ValidateVLANID(s string) error {
 // it, e.g. r022-1a2b3c4d-….
 func ValidateVPCResourceID(s string) error {
 	if !vpcIDRE.MatchString(s) {
-		return fmt.Errorf("%s is not a VPC resource ID like r022-1a2b3c4d-5e6f-…; `ibmcloud is vpcs` and `ibmcloud is subnets` list them", QuoteValue(s))
+		return inputErr("%s is not a VPC resource ID like r022-1a2b3c4d-5e6f-…; `ibmcloud is vpcs` and `ibmcloud is subnets` list them", QuoteValue(s))
 	}
 	return nil
 }
@@ -154,7 +153,7 @@ func ValidateVPCResourceID(s string) error {
 // ValidateDomain accepts a lowercase DNS name such as shop.example.com.
 func ValidateDomain(s string) error {
 	if len(s) > 253 || !dnsNameRE.MatchString(s) {
-		return fmt.Errorf("%s is not a domain name like shop.example.com", QuoteValue(s))
+		return inputErr("%s is not a domain name like shop.example.com", QuoteValue(s))
 	}
 	return nil
 }
@@ -166,7 +165,7 @@ func ValidateDomain(s string) error {
 // still read it as an option.
 func ValidateInstanceName(s string) error {
 	if !instanceNameRE.MatchString(s) || strings.TrimSpace(s) != s || strings.HasPrefix(s, "-") {
-		return fmt.Errorf("%s must be 1–180 characters with no control characters, no leading or trailing spaces and no leading hyphen", QuoteValue(s))
+		return inputErr("%s must be 1–180 characters with no control characters, no leading or trailing spaces and no leading hyphen", QuoteValue(s))
 	}
 	return nil
 }
@@ -175,7 +174,7 @@ func ValidateInstanceName(s string) error {
 // standard or graduated-tier.
 func ValidatePlanName(s string) error {
 	if !planNameRE.MatchString(s) {
-		return fmt.Errorf("%s is not a plan name like standard or graduated-tier", QuoteValue(s))
+		return inputErr("%s is not a plan name like standard or graduated-tier", QuoteValue(s))
 	}
 	return nil
 }
@@ -188,14 +187,14 @@ func ValidateHost(s string) error {
 	if len(s) <= 253 && (dnsNameRE.MatchString(s) || dns1123Label.MatchString(s)) {
 		return nil
 	}
-	return fmt.Errorf("%s is not a host name like syslog.example.com or an IP address", QuoteValue(s))
+	return inputErr("%s is not a host name like syslog.example.com or an IP address", QuoteValue(s))
 }
 
 // ValidateCRN accepts an IBM Cloud resource name (crn:v1:bluemix:public:…),
 // ten colon-separated fields without spaces.
 func ValidateCRN(s string) error {
 	if !crnRE.MatchString(s) {
-		return fmt.Errorf("%s is not a CRN like crn:v1:bluemix:public:secrets-manager:jp-tok:a/ACCOUNT:INSTANCE::", QuoteValue(s))
+		return inputErr("%s is not a CRN like crn:v1:bluemix:public:secrets-manager:jp-tok:a/ACCOUNT:INSTANCE::", QuoteValue(s))
 	}
 	return nil
 }
@@ -205,7 +204,7 @@ func ValidateCRN(s string) error {
 func ValidateFreeText(s string) error {
 	for _, r := range s {
 		if unicode.IsControl(r) && r != '\t' {
-			return fmt.Errorf("must be one line without control characters")
+			return inputErr("must be one line without control characters")
 		}
 	}
 	return nil
@@ -219,14 +218,14 @@ func ValidateLabel(key, value string) error {
 		prefix := key[:i]
 		name = key[i+1:]
 		if len(prefix) > 253 || !dnsNameRE.MatchString(prefix) && !dns1123Label.MatchString(prefix) {
-			return fmt.Errorf("label key %s has an invalid prefix %s", QuoteValue(key), QuoteValue(prefix))
+			return inputErr("label key %s has an invalid prefix %s", QuoteValue(key), QuoteValue(prefix))
 		}
 	}
 	if !labelNameRE.MatchString(name) {
-		return fmt.Errorf("label key %s must be at most 63 letters, digits, hyphens, underscores and periods, starting and ending with a letter or digit", QuoteValue(key))
+		return inputErr("label key %s must be at most 63 letters, digits, hyphens, underscores and periods, starting and ending with a letter or digit", QuoteValue(key))
 	}
 	if !labelValueRE.MatchString(value) {
-		return fmt.Errorf("label value %s must be at most 63 letters, digits, hyphens, underscores and periods, starting and ending with a letter or digit", QuoteValue(value))
+		return inputErr("label value %s must be at most 63 letters, digits, hyphens, underscores and periods, starting and ending with a letter or digit", QuoteValue(value))
 	}
 	return nil
 }
@@ -235,10 +234,10 @@ func ValidateLabel(key, value string) error {
 func ParseCIDR(s string) (netip.Prefix, error) {
 	p, err := netip.ParsePrefix(s)
 	if err != nil || !p.Addr().Is4() {
-		return netip.Prefix{}, fmt.Errorf("%s is not an IPv4 CIDR like 172.30.0.0/16", QuoteValue(s))
+		return netip.Prefix{}, inputErr("%s is not an IPv4 CIDR like 172.30.0.0/16", QuoteValue(s))
 	}
 	if p.Masked() != p {
-		return netip.Prefix{}, fmt.Errorf("%s is not a network address; did you mean %s?", QuoteValue(s), p.Masked())
+		return netip.Prefix{}, inputErr("%s is not a network address; did you mean %s?", QuoteValue(s), p.Masked())
 	}
 	return p, nil
 }

@@ -71,7 +71,7 @@ func Input(c *Ctx, key, title, help string, v *string, validate func(string) err
 	in := huh.NewInput().Key(key).Title(c.Title(key, title) + c.current(*v)).Value(v)
 	c.describe(c.tr(help), func(s string) { in.Description(s) })
 	if validate != nil {
-		in.Validate(keepDefault(c, func() string { return *v }, validate))
+		in.Validate(keepDefault(c, func() string { return *v }, c.localized(validate)))
 	}
 	return in
 }

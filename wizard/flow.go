@@ -318,7 +318,7 @@ func (f *flow) complete() tea.Cmd {
 	p := f.page
 	if p.Validate != nil {
 		if err := p.Validate(f.ctx); err != nil {
-			f.err = err
+			f.err = f.ctx.trErr(err)
 			return f.show(f.cur)
 		}
 	}

@@ -2,7 +2,6 @@ package wizard
 
 import (
 	"errors"
-	"fmt"
 	"net/netip"
 	"strings"
 
@@ -246,7 +245,7 @@ func commaInput(c *Ctx, key, title, help string, v *[]string, validate func(stri
 	in := huh.NewInput().Key(key).Title(c.Title(key, title))
 	c.describe(c.tr(help), func(s string) { in.Description(s) })
 	return in.Accessor(&commaList{v: v, text: strings.Join(*v, ", ")}).
-		Validate(func(s string) error { return validateList(s, validate) })
+		Validate(c.localized(func(s string) error { return validateList(s, validate) }))
 }
 
 // validateList checks every entry of a comma-separated list.
@@ -257,7 +256,7 @@ func validateList(s string, validate func(string) error) error {
 			return err
 		}
 		if seen[x] {
-			return fmt.Errorf("%s is listed twice", x)
+			return inputError("%s is listed twice", x)
 		}
 		seen[x] = true
 	}
@@ -293,21 +292,30 @@ func yesNoDefault(c *Ctx, key, title, help string, p **bool, def bool) *huh.Conf
 	return cf
 }
 
-// uniqueName reports a name that another item of the list already has.
-func uniqueName[T any](items []T, i int, noun string, name func(T) string) error {
+// uniqueName reports a name that another item of the list already has;
+// exists is the whole sentence, a printf format of the name ("a namespace
+// named %s already exists").
+func uniqueName[T any](items []T, i int, exists string, name func(T) string) error {
 	n := name(items[i])
 	for j, x := range items {
 		if j != i && name(x) == n {
-			return fmt.Errorf("a %s named %s already exists", noun, n)
+			return inputError(exists, n)
 		}
 	}
 	return nil
 }
 
+// inputError is a wizard validator's error: typed like the model's, so
+// the field shows it in the run's language (Ctx.trErr); format is the
+// message's English in the catalogue.
+func inputError(format string, args ...any) error {
+	return &model.InputError{Format: format, Args: args}
+}
+
 // requiredText accepts one line of non-blank free text.
 func requiredText(s string) error {
 	if strings.TrimSpace(s) == "" {
-		return fmt.Errorf("an answer is required")
+		return inputError("an answer is required")
 	}
 	return model.ValidateFreeText(s)
 }
@@ -325,7 +333,7 @@ func validateAddrOrCIDR(s string) error {
 		return validateCIDR(s)
 	}
 	if a, err := netip.ParseAddr(s); err != nil || !a.Is4() {
-		return fmt.Errorf("%q is not an IPv4 address or CIDR like 203.0.113.0/24", s)
+		return inputError("%s is not an IPv4 address or CIDR like 203.0.113.0/24", model.QuoteValue(s))
 	}
 	return nil
 }

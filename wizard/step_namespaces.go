@@ -54,7 +54,7 @@ func namespaceList() List[model.Namespace] {
 				}
 			},
 			Validate: func(c *Ctx, n *model.Namespace, i int) error {
-				return uniqueName(c.D.Spec.Namespaces, i, "namespace", func(x model.Namespace) string { return x.Name })
+				return uniqueName(c.D.Spec.Namespaces, i, "a namespace named %s already exists", func(x model.Namespace) string { return x.Name })
 			},
 		}},
 	}

@@ -301,7 +301,7 @@ func stageList() List[model.Stage] {
 				}
 			},
 			Validate: func(c *Ctx, s *model.Stage, i int) error {
-				return uniqueName(c.D.Spec.CICD.Stages, i, "stage", func(x model.Stage) string { return x.Name })
+				return uniqueName(c.D.Spec.CICD.Stages, i, "a stage named %s already exists", func(x model.Stage) string { return x.Name })
 			},
 		}},
 	}
@@ -386,7 +386,7 @@ func autoscaledPoolList() List[model.AutoscaledPool] {
 				if p.MinPerZone > p.MaxPerZone {
 					return errors.New(c.trf("the minimum (%d) is above the maximum (%d)", p.MinPerZone, p.MaxPerZone))
 				}
-				return uniqueName(c.D.Spec.Operations.Autoscaler.Pools, i, "autoscaled pool", func(x model.AutoscaledPool) string { return x.Pool })
+				return uniqueName(c.D.Spec.Operations.Autoscaler.Pools, i, "an autoscaled pool named %s already exists", func(x model.AutoscaledPool) string { return x.Pool })
 			},
 			Live: func(c *Ctx, p *model.AutoscaledPool) string {
 				zones := max(len(c.D.Spec.Zones), 1)

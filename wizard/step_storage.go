@@ -201,7 +201,7 @@ func bucketList() List[model.Bucket] {
 				}
 			},
 			Validate: func(c *Ctx, b *model.Bucket, i int) error {
-				return uniqueName(c.D.Spec.Storage.ObjectStorage.Buckets, i, "bucket", func(x model.Bucket) string { return x.Name })
+				return uniqueName(c.D.Spec.Storage.ObjectStorage.Buckets, i, "a bucket named %s already exists", func(x model.Bucket) string { return x.Name })
 			},
 			Live: func(c *Ctx, b *model.Bucket) string {
 				s := c.tr(map[model.BucketResiliency]string{
@@ -261,7 +261,7 @@ func databaseList() List[model.DatabaseInstance] {
 				}
 			},
 			Validate: func(c *Ctx, db *model.DatabaseInstance, i int) error {
-				return uniqueName(c.D.Spec.Storage.Databases, i, "database", func(x model.DatabaseInstance) string { return x.Name })
+				return uniqueName(c.D.Spec.Storage.Databases, i, "a database named %s already exists", func(x model.DatabaseInstance) string { return x.Name })
 			},
 		}, {
 			ID:    "plan",
