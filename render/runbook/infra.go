@@ -37,10 +37,10 @@ func (b *builder) classicInfrastructure() {
 			bd.say("no VLANs named for ", varRef(zoneName(i)), ": IBM creates them with the cluster (first cluster in the zone)")
 			continue
 		}
-		bd.call("check", cmd(cat("private VLAN ", varRef(fmt.Sprintf("PRIVATE_VLAN_%d", i+1)), " is not in zone ", varRef(zoneName(i))),
+		bd.call("check", cmd(bd.msg("private VLAN ", varRef(fmt.Sprintf("PRIVATE_VLAN_%d", i+1)), " is not in zone ", varRef(zoneName(i))),
 			jqVLANListed, b.privateVLAN(i), "ibmcloud", "ks", "vlan", "ls", "--zone", b.zone(i), "--output", "json")...)
 		if !cn.PrivateOnlyWorkers {
-			bd.call("check", cmd(cat("public VLAN ", varRef(fmt.Sprintf("PUBLIC_VLAN_%d", i+1)), " is not in zone ", varRef(zoneName(i))),
+			bd.call("check", cmd(bd.msg("public VLAN ", varRef(fmt.Sprintf("PUBLIC_VLAN_%d", i+1)), " is not in zone ", varRef(zoneName(i))),
 				jqVLANListed, b.publicVLAN(i), "ibmcloud", "ks", "vlan", "ls", "--zone", b.zone(i), "--output", "json")...)
 		}
 	}

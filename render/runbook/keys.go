@@ -54,7 +54,7 @@ func (b *builder) kmsKeys() {
 		})
 	} else {
 		bd.comment("Hyper Protect Crypto Services must exist and be initialised (master key loaded by its custodians).")
-		bd.call("require", cmd(cat("Hyper Protect Crypto Services instance ", varRef("KMS_INSTANCE"), " not found: create and initialise it first"),
+		bd.call("require", cmd(bd.msg("Hyper Protect Crypto Services instance ", varRef("KMS_INSTANCE"), " not found: create and initialise it first"),
 			"ibmcloud", "resource", "service-instance", inst)...)
 	}
 	b.readBack("capture", "KMS_INSTANCE_ID", view.StepKeys, "GUID of the key management instance",

@@ -15,7 +15,16 @@ import (
 
 // messageHelpers are the functions whose arguments are a runbook message,
 // mapped to the index of the message's first part.
-var messageHelpers = map[string]int{"say": 0, "note": 0, "msg": 0, "msgLit": 0, "localWord": 1, "localLit": 1}
+var messageHelpers = map[string]int{"say": 0, "note": 0, "msg": 0, "msgLit": 0, "localWord": 1, "localLit": 1,
+	"localText": 1, "useEnv": 1}
+
+// formatHelpers take a format (looked up by its English text) and its
+// arguments: only the format is the message.
+var formatHelpers = map[string]bool{"comment": true}
+
+// passThrough are functions that translate a message checked where it was
+// given (checkedText: useEnv's text).
+var passThrough = map[string]bool{"checkedText": true}
 
 // sourceMessages reads the package's Go source and returns the English
 // shape of every message it passes to say, note, msg, msgLit, localWord,
@@ -43,7 +52,7 @@ func sourceMessages(t *testing.T) (map[string]string, []string) {
 			if !ok || fd.Body == nil {
 				continue
 			}
-			if _, helper := messageHelpers[fd.Name.Name]; helper || fd.Name.Name == "unlessExists" {
+			if _, helper := messageHelpers[fd.Name.Name]; helper || formatHelpers[fd.Name.Name] || passThrough[fd.Name.Name] || fd.Name.Name == "unlessExists" {
 				continue // the helpers pass their caller's parts on
 			}
 			ast.Inspect(fd.Body, func(n ast.Node) bool {
@@ -56,6 +65,8 @@ func sourceMessages(t *testing.T) (map[string]string, []string) {
 				fn := calleeName(call.Fun)
 				if first, ok := messageHelpers[fn]; ok && len(call.Args) > first {
 					parts = call.Args[first:]
+				} else if formatHelpers[fn] && len(call.Args) > 0 {
+					parts = call.Args[:1]
 				} else if fn == "unlessExists" && len(call.Args) == 3 {
 					lit, ok := call.Args[1].(*ast.CompositeLit)
 					if !ok {
@@ -96,10 +107,10 @@ func partsShape(parts []ast.Expr) (string, string) {
 	n := 0
 	for _, p := range parts {
 		switch x := p.(type) {
-		case *ast.BasicLit:
-			s, err := strconv.Unquote(x.Value)
-			if x.Kind != token.STRING || err != nil {
-				return "", x.Value
+		case *ast.BasicLit, *ast.BinaryExpr:
+			s, ok := constString(x)
+			if !ok {
+				return "", types(x)
 			}
 			b.WriteString(s)
 			continue
@@ -113,6 +124,22 @@ func partsShape(parts []ast.Expr) (string, string) {
 		return "", types(p)
 	}
 	return b.String(), ""
+}
+
+// constString is the value of a string literal or a + of string literals.
+func constString(e ast.Expr) (string, bool) {
+	switch x := e.(type) {
+	case *ast.BasicLit:
+		s, err := strconv.Unquote(x.Value)
+		return s, x.Kind == token.STRING && err == nil
+	case *ast.BinaryExpr:
+		l, ok1 := constString(x.X)
+		r, ok2 := constString(x.Y)
+		return l + r, x.Op == token.ADD && ok1 && ok2
+	case *ast.ParenExpr:
+		return constString(x.X)
+	}
+	return "", false
 }
 
 func types(e ast.Expr) string {
