@@ -139,6 +139,14 @@ func localText(l i18n.Lang, parts ...any) string {
 	return b.String()
 }
 
+// text is message parts as plain text in the runbook's language (a
+// variable's comment).
+func (b *builder) text(parts ...any) string { return localText(documentLang(b.s), parts...) }
+
+// productName is an IBM product or service name used as a whole comment:
+// it stays as IBM writes it in every language.
+func productName(s string) string { return s }
+
 // checkedText is localText of a constant message kept for later (an
 // environment variable's text, given to useEnv): the catalogue test
 // checks it where it was given.
@@ -178,6 +186,8 @@ type templateMessages struct {
 	CmdFailed, ReadFailed, ReadFrom, ListFailed       string
 	WaitDry, PollNumber, Failed, NoWrite, NotVersion  string
 	NotInstalled, SetEnv, SetValue                    string
+	// Dry-run lines: what a helper would check or pipe.
+	CopyDry, HasDry, RangeDry string
 }
 
 func newTemplateMessages(l i18n.Lang, infra, asOf, tools string) templateMessages {
@@ -249,5 +259,8 @@ func newTemplateMessages(l i18n.Lang, infra, asOf, tools string) templateMessage
 		NotInstalled: localWord(l, shellVar("1"), " is not installed: ", shellVar("2")).text,
 		SetEnv:       localWord(l, "set the environment variable ", shellVar("1"), ": ", shellVar("2")).text,
 		SetValue:     localWord(l, "set ", shellVar("1"), " at the top of this file: ", shellVar("2")).text,
+		CopyDry:      localLit(l, `    | jq (metadata: name, namespace %s) | kubectl create -n %s -f -\n`).text,
+		HasDry:       localLit(l, `    has %s %s?\n`).text,
+		RangeDry:     localLit(l, `+ test %s is at least %s and below %s\n`).text,
 	}
 }

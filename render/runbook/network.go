@@ -181,7 +181,7 @@ func (b *builder) cbr() {
 		name := "CBR_RULE_" + strings.ToUpper(api) + "_ID"
 		desc := cat("iksplan ", varRef("CLUSTER"), " "+api+" API")
 		list := cmd("ibmcloud", "cbr", "rules", "--service-name", iksService, "--service-instance", b.clusterID())
-		b.readBack("find_id", name, view.StepNetwork, "ID of the CBR rule for the "+api+" API", append(cmd("", desc), list...)...)
+		b.readBack("find_id", name, view.StepNetwork, b.text("ID of the CBR rule for the ", textArg(api), " API"), append(cmd("", desc), list...)...)
 		bd.rawUses(`if [[ -z "$`+name+`" ]]; then`, name)
 		bd.block(func() {
 			who := cmd("--zone-id", ref("CBR_ZONE_ID"))

@@ -260,7 +260,7 @@ func (b *builder) monitoring() {
 	inst := b.val("MONITORING_INSTANCE", m.InstanceName, hObserve, "IBM Cloud Monitoring instance")
 	svc := b.val("MONITORING_SERVICE", service, hObserve, "")
 	plan := b.val("MONITORING_PLAN", m.Plan, hObserve, "")
-	version := b.val("SYSDIG_DEPLOY_CHART_VERSION", agent.Version, hCharts, "list versions with: helm search repo "+agent.Chart+" --versions")
+	version := b.val("SYSDIG_DEPLOY_CHART_VERSION", agent.Version, hCharts, b.text("list versions with: helm search repo ", textArg(agent.Chart), " --versions"))
 	bd.unlessExists(cmd("ibmcloud", "resource", "service-instance", inst), []any{"Monitoring instance ", varRef("MONITORING_INSTANCE")}, func() {
 		bd.run(cmd("ibmcloud", "resource", "service-instance-create", inst, svc, plan, ref("REGION"), "-g", ref("RESOURCE_GROUP"))...)
 	})

@@ -199,7 +199,7 @@ func (b *builder) preflightAutoscaler() {
 		return
 	}
 	bd := b.cur
-	lo := b.val("AUTOSCALER_MIN_K8S", a.MinKube, hCluster, "the cluster-autoscaler add-on "+a.Version+" supports Kubernetes from this version")
+	lo := b.val("AUTOSCALER_MIN_K8S", a.MinKube, hCluster, b.text("the cluster-autoscaler add-on ", textArg(a.Version), " supports Kubernetes from this version"))
 	hi := b.val("AUTOSCALER_BELOW_K8S", a.BelowKube, hCluster, "… up to, not including, this one (iksplan catalog addons)")
 	bd.blank()
 	bd.comment("The cluster-autoscaler add-on %s supports Kubernetes >=%s <%s; IBM says not to run a newer", a.Version, a.MinKube, a.BelowKube)

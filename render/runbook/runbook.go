@@ -181,7 +181,7 @@ func (b *builder) build() (*page, error) {
 		Infrastructure: b.s.Infrastructure.Label(),
 		Env:            b.envLines(),
 		Tools:          strings.Join(b.tools, ", "),
-		Vars:           b.vars.used(b.uses, groupOrder),
+		Vars:           localHeadings(documentLang(b.s), b.vars.used(b.uses, groupOrder)),
 		Steps:          steps,
 		LastStep:       last,
 		ReadBack:       quotedReadBack,
@@ -190,17 +190,19 @@ func (b *builder) build() (*page, error) {
 }
 
 // val defines a variable holding a design value and returns its reference.
+// The comment is in the runbook's language (looked up by its English text).
 func (b *builder) val(name, value, heading, comment string) word {
-	b.vars.define(name, value, heading, comment)
+	b.vars.define(name, value, heading, checkedText(documentLang(b.s), comment))
 	return ref(name)
 }
 
 // later defines an empty variable that a step reads back from IBM Cloud
 // (an ID known only after something is created) and returns its reference.
 func (b *builder) later(name string, step view.StepID, what string) word {
-	comment := what
+	l := documentLang(b.s)
+	comment := checkedText(l, what)
 	if n, ok := b.stepNo[step]; ok {
-		comment = fmt.Sprintf("%s: read back in step %d", what, n)
+		comment += localText(l, ": read back in step ", textArg(strconv.Itoa(n)))
 	}
 	b.vars.define(name, "", hLater, comment)
 	return ref(name)
@@ -291,4 +293,15 @@ func stepTitle(l i18n.Lang, st view.Step, vpc bool) string {
 		return m.Other
 	}
 	return st.Title
+}
+
+// localHeadings puts the variables block's group headings (the h*
+// constants of common.go) in language l.
+func localHeadings(l i18n.Lang, vars []varDef) []varDef {
+	for i := range vars {
+		if vars[i].Heading != "" {
+			vars[i].Heading = checkedText(l, vars[i].Heading)
+		}
+	}
+	return vars
 }
