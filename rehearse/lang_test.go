@@ -37,3 +37,15 @@ func TestRehearseJapaneseRunbook(t *testing.T) {
 		t.Logf("rehearsal output:\n%s", out)
 	}
 }
+
+// TestRehearseJapaneseRunbookFault: a fault in a Japanese runbook is
+// reported with the step and how to resume ("ステップ N (…) が失敗しました …
+// --from N"), which the rehearsal recognises as it does the English.
+func TestRehearseJapaneseRunbookFault(t *testing.T) {
+	ja := testsupport.DesignsByName(t)["tokyo-vpc-production"].Clone()
+	ja.Spec.DocumentLanguage = model.LangJapanese
+	s, out := rehearseDesign(t, ja, "3", false)
+	if s.Faults != 1 || s.FaultsOK != 1 || len(s.Problems) > 0 {
+		t.Errorf("Japanese runbook with fault 3: %d/%d converged, problems %q\n%s", s.FaultsOK, s.Faults, s.Problems, out)
+	}
+}

@@ -325,7 +325,9 @@ func keepPrefix(ks []int, calls []ibmcloud.Record, prefix string) []int {
 	return out
 }
 
-var stepFailed = lazyre.New(`step (\d+) \(([^)]*)\) failed`)
+// stepFailed is the runbook's failure line in either language (on_exit,
+// locales/*/runbook.yaml text.messages.m8).
+var stepFailed = lazyre.New(`(?:step|ステップ) (\d+) \(([^)]*)\) (?:failed|が失敗しました)`)
 
 // faultTrials runs each trial in its own world and returns the problems.
 func (o *Options) faultTrials(ks []int, want string) []string {

@@ -136,7 +136,7 @@ func (w *world) runScript(script string, extra []string, fault int, progress fun
 		for sc.Scan() {
 			line := sc.Text()
 			buf.WriteString(line + "\n")
-			if progress != nil && strings.HasPrefix(line, "==== Step ") {
+			if progress != nil && (strings.HasPrefix(line, "==== Step ") || strings.HasPrefix(line, "==== ステップ ")) {
 				progress(strings.TrimSuffix(strings.TrimPrefix(line, "==== "), " ===="))
 			}
 		}

@@ -32,10 +32,12 @@ func (b *body) add(s string) {
 // blank adds an empty line.
 func (b *body) blank() { b.add("") }
 
-// comment adds a comment line. Text is made one line first, so nothing a
-// design says can end the comment.
+// comment adds a comment line in the step's language: format is looked
+// up in the runbook catalogue by its English text, like a message, and its
+// verbs (%s, %d) are filled in after. Text is made one line first, so
+// nothing a design says can end the comment.
 func (b *body) comment(format string, args ...any) {
-	b.add("# " + oneLine(fmt.Sprintf(format, args...)))
+	b.add("# " + oneLine(fmt.Sprintf(localText(b.lang, format), args...)))
 }
 
 // words adds one command line and records its variable references.

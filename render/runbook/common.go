@@ -87,12 +87,12 @@ func poolWorkersName(i int) string { return fmt.Sprintf("POOL_%d_WORKERS", i+1) 
 // the preflight asks for it.
 func (b *builder) poolWorkers(i int) word {
 	n := b.s.WorkerPools[i].WorkersPerZone
-	comment := "workers per zone"
+	comment := b.text("workers per zone")
 	value := ""
 	if n > 0 {
 		value = strconv.Itoa(n)
 	} else {
-		comment = "workers per zone: the catalog does not know this flavor, so no size was computed; set it"
+		comment = b.text("workers per zone: the catalog does not know this flavor, so no size was computed; set it")
 	}
 	return b.val(poolWorkersName(i), value, hPools, comment)
 }
@@ -158,7 +158,7 @@ func (b *builder) publicVLAN(i int) word {
 	v := b.s.Network.Classic.VLANsFor(b.s.Zones[i])
 	comment := ""
 	if v.PublicVLAN == "" {
-		comment = "public VLAN: the design names a private VLAN but no public one; set it (or choose private-only workers)"
+		comment = b.text("public VLAN: the design names a private VLAN but no public one; set it (or choose private-only workers)")
 	}
 	return b.val(fmt.Sprintf("PUBLIC_VLAN_%d", i+1), v.PublicVLAN, hNetwork, comment)
 }

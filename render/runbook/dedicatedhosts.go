@@ -55,7 +55,7 @@ func (b *builder) dedicatedHosts() {
 		bd.comment("Pool %s on dedicated hosts: a host pool of class %s in metro %s, %d × %s per zone",
 			p.Name, hp.Flavor.FlavorClass, hp.Metro, hp.PerZone, hp.Flavor.Name)
 		bd.comment("(%d vCPU / %d GiB each; a host runs only %s.* workers).", hp.Flavor.VCPU, hp.Flavor.MemoryGiB, hp.Flavor.FlavorClass)
-		name := b.val(fmt.Sprintf("HOST_POOL_%d_NAME", k), hp.Name, hPools, "dedicated host pool of pool "+p.Name)
+		name := b.val(fmt.Sprintf("HOST_POOL_%d_NAME", k), hp.Name, hPools, b.text("dedicated host pool of pool ", textArg(p.Name)))
 		class := b.val(fmt.Sprintf("HOST_POOL_%d_CLASS", k), hp.Flavor.FlavorClass, hPools, "flavor class: the workers' class (fixed at create)")
 		metro := b.val(fmt.Sprintf("HOST_POOL_%d_METRO", k), hp.Metro, hPools, "metro of the region's zones")
 		flavor := b.val(fmt.Sprintf("HOST_POOL_%d_FLAVOR", k), hp.Flavor.Name, hPools, "dedicated host flavor")

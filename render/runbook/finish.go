@@ -32,7 +32,7 @@ func (b *builder) manifests() {
 	bd := b.cur
 	bd.comment("Namespaces with Pod Security labels, quotas, network policies, volumes, the CI deployer and the")
 	bd.comment("application template; files are numbered so namespaces come first.")
-	bd.raw(`if ! dry && [[ ! -d manifests ]]; then die "manifests/ is missing next to this runbook: iksplan render writes it"; fi`)
+	bd.raw(`if ! dry && [[ ! -d manifests ]]; then die ` + bd.msg("manifests/ is missing next to this runbook: iksplan render writes it").text + `; fi`)
 	bd.run(cmd("kubectl", "apply", "-f", "manifests/")...)
 	b.pullSecret()
 	if ns := manifests.DeployerNamespace(b.c); ns != "" && b.s.CICD.DeployerServiceAccount != "" {

@@ -3,6 +3,7 @@ package runbook
 import (
 	"fmt"
 	"sort"
+	"strconv"
 
 	"github.com/iksplan/iksplan/render/view"
 )
@@ -45,9 +46,9 @@ func (b *builder) iam() {
 			namespaces = append(namespaces, v)
 		}
 		bd.blank()
-		scope := "every namespace"
+		scope := b.text("every namespace")
 		if len(namespaces) > 0 {
-			scope = fmt.Sprintf("%d namespace(s)", len(namespaces))
+			scope = b.text(textArg(strconv.Itoa(len(namespaces))), " namespace(s)")
 		}
 		bd.comment("Access group %d: platform and service roles on this cluster, the service role in %s.", i+1, scope)
 		bd.unlessExists(cmd("ibmcloud", "iam", "access-group", name), []any{"access group ", varRef(p)}, func() {

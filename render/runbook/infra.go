@@ -38,10 +38,10 @@ func (b *builder) classicInfrastructure() {
 			bd.comment("and let IBM create a private and a public VLAN only where the zone has none.")
 			continue
 		}
-		bd.call("check", cmd(cat("private VLAN ", varRef(fmt.Sprintf("PRIVATE_VLAN_%d", i+1)), " is not in zone ", varRef(zoneName(i))),
+		bd.call("check", cmd(bd.msg("private VLAN ", varRef(fmt.Sprintf("PRIVATE_VLAN_%d", i+1)), " is not in zone ", varRef(zoneName(i))),
 			jqVLANListed, b.privateVLAN(i), "ibmcloud", "ks", "vlan", "ls", "--zone", b.zone(i), "--output", "json")...)
 		if !cn.PrivateOnlyWorkers {
-			bd.call("check", cmd(cat("public VLAN ", varRef(fmt.Sprintf("PUBLIC_VLAN_%d", i+1)), " is not in zone ", varRef(zoneName(i))),
+			bd.call("check", cmd(bd.msg("public VLAN ", varRef(fmt.Sprintf("PUBLIC_VLAN_%d", i+1)), " is not in zone ", varRef(zoneName(i))),
 				jqVLANListed, b.publicVLAN(i), "ibmcloud", "ks", "vlan", "ls", "--zone", b.zone(i), "--output", "json")...)
 		}
 	}

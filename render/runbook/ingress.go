@@ -99,10 +99,10 @@ func (b *builder) enableALBs(albType string, traefik bool, list []word) {
 		name = "PRIVATE_ALBS_TO_ENABLE"
 	}
 	filter := jqALBsToEnable
-	what := "IDs of the " + albType + " ALBs to enable, with whether they are enabled, one a line"
+	what := b.text("IDs of the ", textArg(albType), " ALBs to enable, with whether they are enabled, one a line")
 	if traefik {
 		filter = jqALBsToTraefik
-		what = "IDs of the " + albType + " ALBs that do not run Traefik yet, with whether they are enabled, one a line"
+		what = b.text("IDs of the ", textArg(albType), " ALBs that do not run Traefik yet, with whether they are enabled, one a line")
 	}
 	b.readBack("capture_all", name, view.StepNetwork, what, append(cmd("<id and state of each "+albType+" ALB to change>", filter, albType), list...)...)
 	bd.rawUses(`while IFS=' ' read -r alb enabled <&3; do`, name)

@@ -43,7 +43,7 @@ func (b *builder) kmsKeys() {
 	s := b.s
 	k := s.Security.KMS
 	sv := b.catalogService(k.Provider.CatalogID(), hSecure)
-	inst := b.val("KMS_INSTANCE", k.InstanceName, hSecure, k.Provider.Label()+" instance")
+	inst := b.val("KMS_INSTANCE", k.InstanceName, hSecure, b.text(textArg(k.Provider.Label()), " instance"))
 	key := b.val("KMS_ROOT_KEY", k.RootKeyName, hSecure, "root key that encrypts the cluster's secrets; never delete it")
 	bd.comment("Your root key (seed slide 4: key management with an HSM). It is created before the cluster so that")
 	bd.comment("VPC worker boot volumes can be encrypted with it at create. Deleting the root key makes the cluster")
@@ -54,7 +54,7 @@ func (b *builder) kmsKeys() {
 		})
 	} else {
 		bd.comment("Hyper Protect Crypto Services must exist and be initialised (master key loaded by its custodians).")
-		bd.call("require", cmd(cat("Hyper Protect Crypto Services instance ", varRef("KMS_INSTANCE"), " not found: create and initialise it first"),
+		bd.call("require", cmd(bd.msg("Hyper Protect Crypto Services instance ", varRef("KMS_INSTANCE"), " not found: create and initialise it first"),
 			"ibmcloud", "resource", "service-instance", inst)...)
 	}
 	b.readBack("capture", "KMS_INSTANCE_ID", view.StepKeys, "GUID of the key management instance",

@@ -176,12 +176,12 @@ func (b *builder) cbr() {
 		bd.call("find_id", cmd("CBR_ZONE_ID", "<id of the CBR network zone>", "", "ibmcloud", "cbr", "zones", "--name", zone)...)
 	})
 	bd.raw("fi")
-	bd.rawUses(`[[ -n "$CBR_ZONE_ID" ]] || die "the CBR network zone was not found after creating it"`, "CBR_ZONE_ID")
+	bd.rawUses(`[[ -n "$CBR_ZONE_ID" ]] || die `+bd.msg("the CBR network zone was not found after creating it").text, "CBR_ZONE_ID")
 	for _, api := range []string{"cluster", "management"} {
 		name := "CBR_RULE_" + strings.ToUpper(api) + "_ID"
 		desc := cat("iksplan ", varRef("CLUSTER"), " "+api+" API")
 		list := cmd("ibmcloud", "cbr", "rules", "--service-name", iksService, "--service-instance", b.clusterID())
-		b.readBack("find_id", name, view.StepNetwork, "ID of the CBR rule for the "+api+" API", append(cmd("", desc), list...)...)
+		b.readBack("find_id", name, view.StepNetwork, b.text("ID of the CBR rule for the ", textArg(api), " API"), append(cmd("", desc), list...)...)
 		bd.rawUses(`if [[ -z "$`+name+`" ]]; then`, name)
 		bd.block(func() {
 			who := cmd("--zone-id", ref("CBR_ZONE_ID"))

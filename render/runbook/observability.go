@@ -2,6 +2,7 @@ package runbook
 
 import (
 	"fmt"
+	"github.com/iksplan/iksplan/internal/i18n"
 
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/catalog"
@@ -162,27 +163,27 @@ func (b *builder) logSourcesComment() {
 		if !l.Wants(src.Value) {
 			continue
 		}
-		bd.comment("  %-11s %s", src.Value, logsAgentCoverage(src.Value))
+		bd.comment("  %-11s %s", src.Value, logsAgentCoverage(bd.lang, src.Value))
 	}
 }
 
-func logsAgentCoverage(src model.LogSource) string {
+func logsAgentCoverage(l i18n.Lang, src model.LogSource) string {
 	switch src {
 	case model.SourceContainer:
-		return "stdout/stderr of every container (/var/log/containers)"
+		return localText(l, "stdout/stderr of every container (/var/log/containers)")
 	case model.SourceApplication:
-		return "what applications write to stdout; log files inside containers need a sidecar or additionalInputs"
+		return localText(l, "what applications write to stdout; log files inside containers need a sidecar or additionalInputs")
 	case model.SourceIngress:
-		return "the ALB pods' access logs (containers in kube-system)"
+		return localText(l, "the ALB pods' access logs (containers in kube-system)")
 	case model.SourceStorage:
-		return "the storage plug-ins' pods (containers in kube-system)"
+		return localText(l, "the storage plug-ins' pods (containers in kube-system)")
 	case model.SourceKubernetes:
-		return "kube-system containers, and kubelet via systemLogs in values/logs-agent.yaml"
+		return localText(l, "kube-system containers, and kubelet via systemLogs in values/logs-agent.yaml")
 	case model.SourceWorker:
-		return "the workers' /var/log/syslog via systemLogs in values/logs-agent.yaml"
+		return localText(l, "the workers' /var/log/syslog via systemLogs in values/logs-agent.yaml")
 	case model.SourceKubeAudit:
 		// Classic and VPC alike (IBM health-audit; wantsAuditWebhook).
-		return "the API server audit webhook below, to IBM's in-cluster receiver"
+		return localText(l, "the API server audit webhook below, to IBM's in-cluster receiver")
 	}
 	return ""
 }
@@ -259,7 +260,7 @@ func (b *builder) monitoring() {
 	inst := b.val("MONITORING_INSTANCE", m.InstanceName, hObserve, "IBM Cloud Monitoring instance")
 	svc := b.val("MONITORING_SERVICE", service, hObserve, "")
 	plan := b.val("MONITORING_PLAN", m.Plan, hObserve, "")
-	version := b.val("SYSDIG_DEPLOY_CHART_VERSION", agent.Version, hCharts, "list versions with: helm search repo "+agent.Chart+" --versions")
+	version := b.val("SYSDIG_DEPLOY_CHART_VERSION", agent.Version, hCharts, b.text("list versions with: helm search repo ", textArg(agent.Chart), " --versions"))
 	bd.unlessExists(cmd("ibmcloud", "resource", "service-instance", inst), []any{"Monitoring instance ", varRef("MONITORING_INSTANCE")}, func() {
 		bd.run(cmd("ibmcloud", "resource", "service-instance-create", inst, svc, plan, ref("REGION"), "-g", ref("RESOURCE_GROUP"))...)
 	})

@@ -28,38 +28,38 @@ func (b *builder) preflight() {
 	b.useEnv("IBMCLOUD_API_KEY", "optional: an IBM Cloud API key to log in with; without it, log in first (ibmcloud login --sso)")
 	bd.comment("Tools and CLI plug-ins. A dry run only prints these checks.")
 	b.useTool("ibmcloud")
-	bd.words(cmd("need", "ibmcloud", "install the IBM Cloud CLI: https://cloud.ibm.com/docs/cli?topic=cli-install-ibmcloud-cli")...)
+	bd.words(cmd("need", "ibmcloud", bd.msgLit("install the IBM Cloud CLI: https://cloud.ibm.com/docs/cli?topic=cli-install-ibmcloud-cli"))...)
 	b.useTool("jq")
-	bd.words(cmd("need", "jq", "install jq (https://jqlang.org); the runbook reads IBM's JSON output with it")...)
+	bd.words(cmd("need", "jq", bd.msgLit("install jq (https://jqlang.org); the runbook reads IBM's JSON output with it"))...)
 	b.useTool("kubectl")
-	bd.words(cmd("need", "kubectl", "install kubectl: https://kubernetes.io/docs/tasks/tools/")...)
+	bd.words(cmd("need", "kubectl", bd.msgLit("install kubectl: https://kubernetes.io/docs/tasks/tools/"))...)
 	if b.needsHelm() {
 		b.useTool("helm")
-		bd.words(cmd("need", "helm", "install Helm 3: https://helm.sh/docs/intro/install/")...)
+		bd.words(cmd("need", "helm", bd.msgLit("install Helm 3: https://helm.sh/docs/intro/install/"))...)
 	}
 	if len(manifests.CalicoFiles(b.c)) > 0 {
 		b.useTool("calicoctl")
-		bd.words(cmd("need", "calicoctl", "install calicoctl for the cluster's Calico version: https://cloud.ibm.com/docs/containers?topic=containers-network_policies#cli_install")...)
+		bd.words(cmd("need", "calicoctl", bd.msgLit("install calicoctl for the cluster's Calico version: https://cloud.ibm.com/docs/containers?topic=containers-network_policies#cli_install"))...)
 	}
 	if b.wantsAuditWebhook() {
 		b.useTool("base64")
-		bd.words(cmd("need", "base64", "install coreutils; the audit webhook set-up decodes certificates with it")...)
+		bd.words(cmd("need", "base64", bd.msgLit("install coreutils; the audit webhook set-up decodes certificates with it"))...)
 	}
-	b.plugin("kubernetes-service", "the ks plug-in is missing: ibmcloud plugin install kubernetes-service")
+	b.plugin("kubernetes-service", bd.msgLit("the ks plug-in is missing: ibmcloud plugin install kubernetes-service"))
 	if s.IsVPC() {
-		b.plugin("vpc-infrastructure", "the VPC plug-in is missing: ibmcloud plugin install vpc-infrastructure")
+		b.plugin("vpc-infrastructure", bd.msgLit("the VPC plug-in is missing: ibmcloud plugin install vpc-infrastructure"))
 	}
 	if s.Storage.ObjectStorage.Enabled && len(s.Storage.ObjectStorage.Buckets) > 0 {
-		b.plugin("cloud-object-storage", "the Object Storage plug-in is missing: ibmcloud plugin install cloud-object-storage")
+		b.plugin("cloud-object-storage", bd.msgLit("the Object Storage plug-in is missing: ibmcloud plugin install cloud-object-storage"))
 	}
 	if b.wantsCBR() {
-		b.plugin("cbr", "the context-based restrictions plug-in is missing: ibmcloud plugin install cbr")
+		b.plugin("cbr", bd.msgLit("the context-based restrictions plug-in is missing: ibmcloud plugin install cbr"))
 	}
 	if b.wantsKMS() {
-		b.plugin("key-protect", "the Key Protect plug-in is missing: ibmcloud plugin install key-protect")
+		b.plugin("key-protect", bd.msgLit("the Key Protect plug-in is missing: ibmcloud plugin install key-protect"))
 	}
 	if b.wantsActivityTracker() {
-		b.plugin("atracker", "the Activity Tracker Event Routing plug-in is missing: ibmcloud plugin install atracker")
+		b.plugin("atracker", bd.msgLit("the Activity Tracker Event Routing plug-in is missing: ibmcloud plugin install atracker"))
 	}
 
 	b.preflightInputs()
@@ -72,7 +72,7 @@ func (b *builder) preflight() {
 		bd.run(cmd("ibmcloud", "login", "-r", ref("REGION"), "-g", ref("RESOURCE_GROUP"))...)
 	})
 	bd.raw("fi")
-	bd.call("require", cmd("not logged in to IBM Cloud: run ibmcloud login --sso, or set IBMCLOUD_API_KEY", "ibmcloud", "target")...)
+	bd.call("require", cmd(bd.msgLit("not logged in to IBM Cloud: run ibmcloud login --sso, or set IBMCLOUD_API_KEY"), "ibmcloud", "target")...)
 	bd.run(cmd("ibmcloud", "target", "-r", ref("REGION"), "-g", ref("RESOURCE_GROUP"))...)
 
 	if s.IsClassic() && (s.Multizone() || s.Network.ServiceEndpoints.HasPrivate()) {
@@ -83,11 +83,11 @@ func (b *builder) preflight() {
 
 	bd.blank()
 	bd.comment("The Kubernetes version and every pool's flavor must be offered in every zone today.")
-	bd.call("check", cmd(cat("IKS does not offer Kubernetes ", varRef("K8S_VERSION"), " today: pick one from ibmcloud ks versions"),
+	bd.call("check", cmd(bd.msg("IKS does not offer Kubernetes ", varRef("K8S_VERSION"), " today: pick one from ibmcloud ks versions"),
 		jqVersionOffered, ref("K8S_VERSION"), "ibmcloud", "ks", "versions", "--output", "json")...)
 	for i := range s.WorkerPools {
 		for z := range s.Zones {
-			bd.call("check", cmd(cat("flavor ", varRef(fmt.Sprintf("POOL_%d_FLAVOR", i+1)), " is not offered in ", varRef(zoneName(z))),
+			bd.call("check", cmd(bd.msg("flavor ", varRef(fmt.Sprintf("POOL_%d_FLAVOR", i+1)), " is not offered in ", varRef(zoneName(z))),
 				jqNameListed, b.poolFlavor(i),
 				"ibmcloud", "ks", "flavor", "ls", "--zone", b.zone(z), "--provider", b.provider(), "--output", "json")...)
 		}
@@ -95,7 +95,7 @@ func (b *builder) preflight() {
 }
 
 // plugin checks that an ibmcloud CLI plug-in is installed.
-func (b *builder) plugin(name, message string) {
+func (b *builder) plugin(name string, message word) {
 	b.cur.call("require", cmd(message, "ibmcloud", "plugin", "show", name)...)
 }
 
@@ -116,28 +116,28 @@ func (b *builder) preflightInputs() {
 	if s.Logging.Backend == model.LogCloudLogs {
 		head()
 		b.useEnv("LOGS_AGENT_API_KEY", "required: API key of a service ID with the Cloud Logs Sender role (Logs agent)")
-		bd.words(cmd("need_env", "LOGS_AGENT_API_KEY", "the API key of a service ID with the IBM Cloud Logs Sender role, for the Logs agent")...)
+		bd.words(cmd("need_env", "LOGS_AGENT_API_KEY", bd.msgLit("the API key of a service ID with the IBM Cloud Logs Sender role, for the Logs agent"))...)
 	}
 	if s.Monitoring.Enabled {
 		head()
 		b.useEnv("MONITORING_ACCESS_KEY", "required: the access key of the IBM Cloud Monitoring instance (Monitoring agent)")
-		bd.words(cmd("need_env", "MONITORING_ACCESS_KEY", "the Monitoring instance's access key: ibmcloud resource service-keys --instance-name INSTANCE")...)
+		bd.words(cmd("need_env", "MONITORING_ACCESS_KEY", bd.msgLit("the Monitoring instance's access key: ibmcloud resource service-keys --instance-name INSTANCE"))...)
 	}
 	if s.Security.KMS.Provider == model.KMSHyperProtect {
 		head()
 		b.useEnv("KP_TARGET_ADDR", "required for Hyper Protect Crypto Services: the instance's key management endpoint (kp plug-in)")
-		bd.words(cmd("need_env", "KP_TARGET_ADDR", "the key management endpoint of the Hyper Protect Crypto Services instance, e.g. https://INSTANCE.api.REGION.hs-crypto.appdomain.cloud")...)
+		bd.words(cmd("need_env", "KP_TARGET_ADDR", bd.msgLit("the key management endpoint of the Hyper Protect Crypto Services instance, e.g. https://INSTANCE.api.REGION.hs-crypto.appdomain.cloud"))...)
 	}
 	if b.s3fsNamespaces() != nil {
 		head()
 		b.useEnv("COS_API_KEY", "required for Object Storage volumes: an API key with Writer on the Object Storage instance")
-		bd.words(cmd("need_env", "COS_API_KEY", "an API key with the Writer role on the Object Storage instance, for the s3fs volumes' secret")...)
+		bd.words(cmd("need_env", "COS_API_KEY", bd.msgLit("an API key with the Writer role on the Object Storage instance, for the s3fs volumes' secret"))...)
 	}
 	for i := range s.WorkerPools {
 		if s.WorkerPools[i].WorkersPerZone <= 0 {
 			head()
 			b.poolWorkers(i)
-			bd.words(cmd("need_value", poolWorkersName(i), "workers per zone of this pool")...)
+			bd.words(cmd("need_value", poolWorkersName(i), bd.msgLit("workers per zone of this pool"))...)
 		}
 	}
 	if s.IsClassic() {
@@ -146,19 +146,19 @@ func (b *builder) preflightInputs() {
 			if !v.Create() && v.PublicVLAN == "" && !s.Network.Classic.PrivateOnlyWorkers {
 				head()
 				b.publicVLAN(i)
-				bd.words(cmd("need_value", fmt.Sprintf("PUBLIC_VLAN_%d", i+1), "the public VLAN ID for this zone (ibmcloud ks vlan ls --zone ZONE)")...)
+				bd.words(cmd("need_value", fmt.Sprintf("PUBLIC_VLAN_%d", i+1), bd.msgLit("the public VLAN ID for this zone (ibmcloud ks vlan ls --zone ZONE)"))...)
 			}
 		}
 	}
 	for _, name := range b.chartVersionChecks() {
 		head()
-		bd.words(cmd("need_value", name, "the chart version to install (see the comment above the variable)")...)
+		bd.words(cmd("need_value", name, bd.msgLit("the chart version to install (see the comment above the variable)"))...)
 	}
 	for i, bk := range s.Storage.ObjectStorage.Buckets {
 		if s.Storage.ObjectStorage.Enabled && bk.Resiliency == model.ResiliencySingleSite {
 			head()
 			b.bucketLocation(i)
-			bd.words(cmd("need_value", fmt.Sprintf("BUCKET_%d_LOCATION", i+1), "the single data center of this bucket, e.g. sng01 or che01")...)
+			bd.words(cmd("need_value", fmt.Sprintf("BUCKET_%d_LOCATION", i+1), bd.msgLit("the single data center of this bucket, e.g. sng01 or che01"))...)
 		}
 	}
 }
@@ -171,13 +171,13 @@ func (b *builder) preflightRouting() {
 	bd.blank()
 	if s.Network.ServiceEndpoints.HasPrivate() {
 		bd.comment("The private service endpoint needs VRF and service endpoints on the account (seed slide 12).")
-		bd.call("check_text", cmd("VRF and service endpoints are off: run ibmcloud account update --service-endpoint-enable true (VRF itself takes a support case)",
+		bd.call("check_text", cmd(bd.msgLit("VRF and service endpoints are off: run ibmcloud account update --service-endpoint-enable true (VRF itself takes a support case)"),
 			reVRF, "ibmcloud", "account", "show")...)
 		return
 	}
 	bd.comment("A multizone classic cluster needs VRF or VLAN spanning so its zones can talk (seed slide 12).")
 	bd.ifNot(when("matches", cmd(reVRF, "ibmcloud", "account", "show")...), func() {
-		bd.call("check_text", cmd("neither VRF nor VLAN spanning is on: enable one (ibmcloud account update --service-endpoint-enable true, or VLAN spanning in the classic infrastructure settings)",
+		bd.call("check_text", cmd(bd.msgLit("neither VRF nor VLAN spanning is on: enable one (ibmcloud account update --service-endpoint-enable true, or VLAN spanning in the classic infrastructure settings)"),
 			reSpanning, "ibmcloud", "ks", "vlan", "spanning", "get", "--region", ref("REGION"))...)
 	})
 }
@@ -199,11 +199,11 @@ func (b *builder) preflightAutoscaler() {
 		return
 	}
 	bd := b.cur
-	lo := b.val("AUTOSCALER_MIN_K8S", a.MinKube, hCluster, "the cluster-autoscaler add-on "+a.Version+" supports Kubernetes from this version")
+	lo := b.val("AUTOSCALER_MIN_K8S", a.MinKube, hCluster, b.text("the cluster-autoscaler add-on ", textArg(a.Version), " supports Kubernetes from this version"))
 	hi := b.val("AUTOSCALER_BELOW_K8S", a.BelowKube, hCluster, "… up to, not including, this one (iksplan catalog addons)")
 	bd.blank()
 	bd.comment("The cluster-autoscaler add-on %s supports Kubernetes >=%s <%s; IBM says not to run a newer", a.Version, a.MinKube, a.BelowKube)
 	bd.comment("version while the add-on is installed.")
-	bd.words(cmd("need_range", cat("the cluster-autoscaler add-on "+a.Version+" supports Kubernetes >=", varRef("AUTOSCALER_MIN_K8S"), " <", varRef("AUTOSCALER_BELOW_K8S"),
+	bd.words(cmd("need_range", bd.msg("the cluster-autoscaler add-on ", textArg(a.Version), " supports Kubernetes >=", varRef("AUTOSCALER_MIN_K8S"), " <", varRef("AUTOSCALER_BELOW_K8S"),
 		", not ", varRef("K8S_VERSION"), ": change K8S_VERSION or leave the autoscaler out of the design"), ref("K8S_VERSION"), lo, hi)...)
 }

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/iksplan/iksplan/internal/i18n"
@@ -70,8 +71,9 @@ type envLine struct {
 
 // stepPage is one numbered step: its banner and shell lines.
 type stepPage struct {
-	Number      int
-	Title       string
+	Number int
+	// Banner is the comment above the step: "Step N — title".
+	Banner      string
 	QuotedTitle string
 	Lines       []string
 }
@@ -133,20 +135,23 @@ func (b *builder) build() (*page, error) {
 		if !ok {
 			return nil, fmt.Errorf("no runbook text for step %q", st.ID)
 		}
+		lang := documentLang(b.s)
 		b.cur = newBody()
-		b.cur.lang = documentLang(b.s)
+		b.cur.lang = lang
 		fn(b)
 		if len(b.cur.lines) == 0 {
 			b.cur.comment("Nothing to do for this design.")
 		}
+		stTitle := stepTitle(lang, st, b.s.IsVPC())
 		for v := range b.cur.uses {
 			b.uses[v] = true
 		}
-		title, err := view.ShellQuote(st.Title)
+		title, err := view.ShellQuote(stTitle)
 		if err != nil {
 			return nil, err
 		}
-		steps = append(steps, stepPage{Number: st.Number, Title: oneLine(st.Title), QuotedTitle: title, Lines: b.cur.lines})
+		banner := oneLine(localText(lang, "Step ", textArg(strconv.Itoa(st.Number)), " — ", textArg(stTitle)))
+		steps = append(steps, stepPage{Number: st.Number, Banner: banner, QuotedTitle: title, Lines: b.cur.lines})
 	}
 	if b.vars.err != nil {
 		return nil, b.vars.err
@@ -176,26 +181,28 @@ func (b *builder) build() (*page, error) {
 		Infrastructure: b.s.Infrastructure.Label(),
 		Env:            b.envLines(),
 		Tools:          strings.Join(b.tools, ", "),
-		Vars:           b.vars.used(b.uses, groupOrder),
+		Vars:           localHeadings(documentLang(b.s), b.vars.used(b.uses, groupOrder)),
 		Steps:          steps,
 		LastStep:       last,
 		ReadBack:       quotedReadBack,
-		Msg:            newTemplateMessages(documentLang(b.s)),
+		Msg:            newTemplateMessages(documentLang(b.s), b.s.Infrastructure.Label(), b.c.AsOf, strings.Join(b.tools, ", ")),
 	}, nil
 }
 
 // val defines a variable holding a design value and returns its reference.
+// The comment is in the runbook's language (looked up by its English text).
 func (b *builder) val(name, value, heading, comment string) word {
-	b.vars.define(name, value, heading, comment)
+	b.vars.define(name, value, heading, checkedText(documentLang(b.s), comment))
 	return ref(name)
 }
 
 // later defines an empty variable that a step reads back from IBM Cloud
 // (an ID known only after something is created) and returns its reference.
 func (b *builder) later(name string, step view.StepID, what string) word {
-	comment := what
+	l := documentLang(b.s)
+	comment := checkedText(l, what)
 	if n, ok := b.stepNo[step]; ok {
-		comment = fmt.Sprintf("%s: read back in step %d", what, n)
+		comment += localText(l, ": read back in step ", textArg(strconv.Itoa(n)))
 	}
 	b.vars.define(name, "", hLater, comment)
 	return ref(name)
@@ -225,18 +232,22 @@ func (b *builder) envLines() []envLine {
 	}
 	out := make([]envLine, len(b.env))
 	for i, e := range b.env {
-		out[i] = envLine{Name: e.name, Pad: strings.Repeat(" ", width-len(e.name)), Text: e.text}
+		out[i] = envLine{Name: e.name, Pad: strings.Repeat(" ", width-len(e.name)), Text: checkedText(documentLang(b.s), e.text)}
 	}
 	return out
 }
 
-// stepRef is "step N" for a message, or "a later step" when the design
-// has no such step.
-func (b *builder) stepRef(id view.StepID) string {
+// stepRef is "step N" for a message or comment in the runbook's
+// language, or "a later step" when the design has no such step.
+func (b *builder) stepRef(id view.StepID) string { return b.stepRefIn(documentLang(b.s), id) }
+
+// stepRefIn is stepRef in language l (the Helm values files' comments are
+// English).
+func (b *builder) stepRefIn(l i18n.Lang, id view.StepID) string {
 	if n, ok := b.stepNo[id]; ok {
-		return fmt.Sprintf("step %d", n)
+		return localText(l, "step ", textArg(strconv.Itoa(n)))
 	}
-	return "a later step"
+	return localText(l, "a later step")
 }
 
 // has reports whether the design has the step.
@@ -264,4 +275,33 @@ func documentLang(s *model.Spec) i18n.Lang {
 		return l
 	}
 	return i18n.EN
+}
+
+// stepTitle is the title of step st in language l: the English one of
+// view.Steps, or the design document's translation of it
+// (doc.step.title.ID), so DESIGN.md's runbook index and the runbook name
+// a step alike.
+func stepTitle(l i18n.Lang, st view.Step, vpc bool) string {
+	if l == i18n.EN {
+		return st.Title
+	}
+	id := "doc.step.title." + string(st.ID)
+	if st.ID == view.StepInfrastructure {
+		id += map[bool]string{true: ".vpc", false: ".classic"}[vpc]
+	}
+	if m, ok := i18n.Message(l, id); ok {
+		return m.Other
+	}
+	return st.Title
+}
+
+// localHeadings puts the variables block's group headings (the h*
+// constants of common.go) in language l.
+func localHeadings(l i18n.Lang, vars []varDef) []varDef {
+	for i := range vars {
+		if vars[i].Heading != "" {
+			vars[i].Heading = checkedText(l, vars[i].Heading)
+		}
+	}
+	return vars
 }

@@ -116,9 +116,9 @@ func (b *builder) bucketLocation(i int) word {
 	switch bk.Resiliency {
 	case model.ResiliencyCrossRegion:
 		geo, _ := b.c.Catalog.CrossRegionFor(b.s.Region)
-		comment := "cross-region location (copies in three regions of the geography)"
+		comment := b.text("cross-region location (copies in three regions of the geography)")
 		if geo == "" {
-			comment = "cross-region location: iksplan knows none for this region; set ap, eu or us"
+			comment = b.text("cross-region location: iksplan knows none for this region; set ap, eu or us")
 		}
 		return b.val(name, geo, hStorage, comment)
 	case model.ResiliencySingleSite:
@@ -190,7 +190,7 @@ func (b *builder) storagePlugins() bool {
 		bd.comment("Classic Block Storage: the plug-in is not installed by default. Block volumes are bound to one zone.")
 		ch := b.chart(catalog.ChartBlockStoragePlugin)
 		version := b.val("BLOCK_STORAGE_PLUGIN_CHART_VERSION", ch.Version, hCharts,
-			"iksplan could not confirm a current version; list them with: helm search repo "+ch.Chart+" --versions")
+			b.text("iksplan could not confirm a current version; list them with: helm search repo ", textArg(ch.Chart), " --versions"))
 		bd.run(cmd("helm", "repo", "add", ch.Repo, ch.RepoURL)...)
 		bd.run(cmd("helm", "repo", "update")...)
 		bd.run(cmd("helm", "upgrade", "--install", "block-storage-plugin", ch.Chart, "--version", version, "-n", "kube-system")...)
@@ -228,7 +228,7 @@ func (b *builder) objectStoragePlugin(namespaces []string) {
 	bd.comment("Object Storage plug-in (s3fs), as IBM's \"Installing the IBM Cloud Object Storage plug-in\" describes.")
 	ch := b.chart(catalog.ChartObjectStoragePlugin)
 	version := b.val("OBJECT_STORAGE_PLUGIN_CHART_VERSION", ch.Version, hCharts,
-		"iksplan could not confirm a current version; list them with: helm search repo "+ch.Chart+" --versions")
+		b.text("iksplan could not confirm a current version; list them with: helm search repo ", textArg(ch.Chart), " --versions"))
 	bd.run(cmd("helm", "repo", "add", ch.Repo, ch.RepoURL)...)
 	bd.run(cmd("helm", "repo", "update")...)
 	bd.ifNot(when("exists", cmd("helm", "status", "ibm-object-storage-plugin", "-n", "kube-system")...), func() {
@@ -275,7 +275,7 @@ func (b *builder) database(i int) {
 		return
 	}
 	p := fmt.Sprintf("DB_%d", i+1)
-	name := b.val(p+"_NAME", db.Name, hStorage, db.Type.Label())
+	name := b.val(p+"_NAME", db.Name, hStorage, productName(db.Type.Label()))
 	service := b.val(p+"_SERVICE", svc.ServiceName, hStorage, "")
 	plan := b.val(p+"_PLAN", db.Plan, hStorage, "")
 	bd.comment("%s: managed, spread over the region's zones, backed up to cross-region Object Storage.", db.Type.Label())

@@ -6,6 +6,7 @@ import (
 
 	"sigs.k8s.io/yaml"
 
+	"github.com/iksplan/iksplan/internal/i18n"
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/catalog"
 	"github.com/iksplan/iksplan/render/view"
@@ -102,7 +103,7 @@ func valuesFiles(c *view.Context) ([]view.Artifact, error) {
 	if s.Logging.Backend == model.LogCloudLogs {
 		a, err := yamlArtifact(c, "values/logs-agent.yaml", b.logsAgentValues(), []string{
 			"Helm values of the IBM Cloud Logs agent (" + b.chart(catalog.ChartLogsAgent).Chart + "), installed by",
-			"runbook.sh " + b.stepRef(view.StepObservability) + ". Not set here, on purpose:",
+			"runbook.sh " + b.stepRefIn(i18n.EN, view.StepObservability) + ". Not set here, on purpose:",
 			"  env.ingestionHost   " + b.c.LogsRoute().Host("<instance GUID>") + ": the GUID exists",
 			"                      only after the instance does; the runbook reads it back and passes it with --set.",
 			"  secret.iamAPIKey    from the environment variable LOGS_AGENT_API_KEY (--set-file); never in a file.",
@@ -116,7 +117,7 @@ func valuesFiles(c *view.Context) ([]view.Artifact, error) {
 		mon := b.chart(catalog.ChartMonitoringAgent)
 		a, err := yamlArtifact(c, "values/monitoring-agent.yaml", b.monitoringValues(), []string{
 			"Helm values of the IBM Cloud Monitoring agent (" + mon.Chart + " from " + mon.RepoURL + "),",
-			"installed by runbook.sh " + b.stepRef(view.StepObservability) + ". Not set here, on purpose:",
+			"installed by runbook.sh " + b.stepRefIn(i18n.EN, view.StepObservability) + ". Not set here, on purpose:",
 			"  global.sysdig.accessKey   from the environment variable MONITORING_ACCESS_KEY (--set-file).",
 		})
 		if err != nil {
