@@ -1,6 +1,7 @@
 package doc
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -129,6 +130,9 @@ func (b *builder) sourceHow(src model.LogSource) string {
 			return b.t("obs.how.ingress")
 		}
 	case model.LogSyslog:
+		if !slices.Contains(l.SyslogSources(), src) {
+			return b.t("obs.how.syslogApplication", "Cmd", lit("ibmcloud ks logging config create --logsource application -p PATH"))
+		}
 		return lit("ibmcloud ks logging config create --logsource " + string(src) + " --type syslog")
 	case model.LogLogAnalysis:
 		return b.t("obs.how.logdna")
