@@ -75,6 +75,13 @@ func (b *builder) loggingDecision() Decision {
 		if l.Syslog.Protocol == model.SyslogUDP {
 			d.Consequences = append(d.Consequences, b.t("obs.log.udp"))
 		}
+		if l.Syslog.Protocol == model.SyslogTLS {
+			// --verify-mode: "Supported values are verify-peer and the default
+			// verify-none" (ibm-cloud-docs/containers cli-ks-plugin-v2.md
+			// 069dadc, logging config create); the runbook passes no CA.
+			d.Consequences = append(d.Consequences, b.t("obs.log.tlsNoVerify", "Default", lit("--verify-mode verify-none"),
+				"Host", code(l.Syslog.Host), "Flags", lit("--ca-cert SECRET --verify-mode verify-peer")))
+		}
 	case model.LogLogAnalysis:
 		d.Choice = b.t("obs.log.logdna")
 		d.Consequences = append(d.Consequences, b.t("obs.log.logdnaEOS"))

@@ -29,6 +29,9 @@ func TestSyslogDocumentSaysWhatIsForwarded(t *testing.T) {
 	if strings.Contains(out, "the audit events stay in the receiver pod's log") {
 		t.Error("a design that forwards container is told its audit events stay behind")
 	}
+	if !strings.Contains(out, "the logs travel encrypted, but to whatever answers at `syslog.example.com`") {
+		t.Error("a TLS design is not told that IKS does not verify the server by default")
+	}
 	l.Sources = slices.DeleteFunc(l.Sources, func(s model.LogSource) bool { return s == model.SourceContainer })
 	out, _ = render(t, d, "design.yaml")
 	if !strings.Contains(out, "the audit events stay in the receiver pod's log and never reach the syslog server: add `container` to the log sources") {
