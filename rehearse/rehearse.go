@@ -42,7 +42,12 @@ type Options struct {
 	Parallel int
 	// SkipNeverReady leaves out scenario 4 (tests run it on one design).
 	SkipNeverReady bool
-	Out            io.Writer
+	// ExistingVLANs starts every world with a private and a public VLAN
+	// in each classic zone the design names no VLANs for, as an earlier
+	// cluster in the account leaves them: the runbook must find and reuse
+	// them (IBM refuses to create more there).
+	ExistingVLANs bool
+	Out           io.Writer
 }
 
 // Summary is the outcome of the scenarios.
@@ -99,7 +104,12 @@ func (o *Options) world(name string, real bool) *world {
 	if g := o.Design.Spec.ResourceGroup; g != "" {
 		w.groups = []string{g}
 	}
-	w.seed = func(st *ibmcloud.State) { seedExisting(st, o.Design) }
+	w.seed = func(st *ibmcloud.State) {
+		seedExisting(st, o.Design)
+		if o.ExistingVLANs {
+			seedVLANEstate(st, o.Design)
+		}
+	}
 	if real && o.Kubeconfig != "" {
 		w.cfg.RealKubectl, w.cfg.Kubeconfig = o.Kubectl, o.Kubeconfig
 	}
@@ -453,6 +463,13 @@ func seedExisting(st *ibmcloud.State, d *model.Design) {
 		group = "Default"
 	}
 	seedSecretsManager(st, d.Spec.Network.Ingress.TLSSecretsManager, group)
+	if c := d.Spec.Network.Classic; d.Spec.IsClassic() && c != nil {
+		for _, v := range c.VLANs {
+			// The design's VLANs exist in the account; the rehearsal puts
+			// each zone's pair on one router pod (IBM's bcr/fcr rule).
+			st.SeedVLANs(v.Zone, "01a", v.PrivateVLAN, v.PublicVLAN)
+		}
+	}
 	n := d.Spec.Network.VPC
 	if !d.Spec.IsVPC() || n == nil || n.VPCID == "" {
 		return
@@ -468,6 +485,23 @@ func seedExisting(st *ibmcloud.State, d *model.Design) {
 		}
 		st.Subnets = append(st.Subnets, ibmcloud.Subnet{ID: sn.SubnetID, Name: fmt.Sprintf("existing-%s", sn.Zone), VPC: n.VPCID, Zone: sn.Zone,
 			CIDR: fmt.Sprintf("10.%d.%d.0/24", 250, i), Addresses: 256, ResourceGroup: group})
+	}
+}
+
+// seedVLANEstate gives each classic zone of d that names no VLANs a
+// private and a public VLAN on router pod 02a, and a private VLAN on pod
+// 03a with no public partner (a VLAN the runbook must not pick when the
+// workers need both), with IDs of IBM's 7-digit form.
+func seedVLANEstate(st *ibmcloud.State, d *model.Design) {
+	if !d.Spec.IsClassic() {
+		return
+	}
+	for i, z := range d.Spec.Zones {
+		if !d.Spec.Network.Classic.VLANsFor(z).Create() {
+			continue
+		}
+		st.SeedVLANs(z, "03a", fmt.Sprintf("31%05d", i+1), "")
+		st.SeedVLANs(z, "02a", fmt.Sprintf("32%05d", i+1), fmt.Sprintf("33%05d", i+1))
 	}
 }
 

@@ -26,6 +26,13 @@ func rehearseDesign(t *testing.T, d *model.Design, faults string, neverReady boo
 // FaultPrefix, SkipNeverReady; the rest is filled in).
 func rehearseWith(t *testing.T, d *model.Design, o Options) (Summary, string) {
 	t.Helper()
+	return rehearseIn(t, t.TempDir(), d, o)
+}
+
+// rehearseIn is rehearseWith in dir: the worlds are in dir/worlds (the
+// fresh run's account in dir/worlds/fresh/state).
+func rehearseIn(t *testing.T, dir string, d *model.Design, o Options) (Summary, string) {
+	t.Helper()
 	if _, err := exec.LookPath("jq"); err != nil {
 		t.Skip("the runbook needs jq")
 	}
@@ -33,7 +40,6 @@ func rehearseWith(t *testing.T, d *model.Design, o Options) (Summary, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
 	cat := catalog.Default()
 	arts, err := render.All(render.Input{Design: d, SourceName: "design.yaml", Catalog: cat})
 	if err != nil {

@@ -299,6 +299,14 @@ func ksCreateClassic(c *Call) error {
 		// on the account (https://cloud.ibm.com/docs/containers?topic=containers-plan_basics#workeruser-master).
 		return failf("The account is not enabled for VRF and service endpoints.")
 	}
+	zone := c.Get("zone")
+	if _, err := checkZone(model.InfraClassic, zone); err != nil {
+		return err
+	}
+	private, public, err := classicVLANs(c, zone)
+	if err != nil {
+		return err
+	}
 	cl, pool, err := newCluster(c, "classic", model.InfraClassic)
 	if err != nil {
 		return err
@@ -306,17 +314,8 @@ func ksCreateClassic(c *Call) error {
 	pool.Hardware = hw
 	cl.PrivateSE = c.Has("private-service-endpoint")
 	cl.PublicSE = c.Has("public-service-endpoint") || !cl.PrivateSE
-	zone := c.Get("zone")
-	addZone(st, cl, pool, zone, func(z *PoolZone) {
-		z.PrivateVLAN = c.Get("private-vlan")
-		z.PublicVLAN = c.Get("public-vlan")
-		if z.PrivateVLAN == "" {
-			z.PrivateVLAN = vlanID(st, zone, "private")
-		}
-		if z.PublicVLAN == "" && !c.Has("private-only") {
-			z.PublicVLAN = vlanID(st, zone, "public")
-		}
-	})
+	addZone(st, cl, pool, zone, func(z *PoolZone) { z.PrivateVLAN, z.PublicVLAN = private, public })
+	st.addVLANs(zone, private, public)
 	st.Clusters = append(st.Clusters, cl)
 	fmt.Fprintf(c.env.Out, "Creating cluster...\nOK\nCluster created with ID %s\n", cl.ID)
 	return nil

@@ -420,16 +420,15 @@ func ksZoneAddClassic(c *Call) error {
 		return err
 	}
 	zone := c.Get("zone")
-	return zoneAdd(c, func(z *PoolZone) error {
-		z.PrivateVLAN, z.PublicVLAN = c.Get("private-vlan"), c.Get("public-vlan")
-		if z.PrivateVLAN == "" {
-			z.PrivateVLAN = vlanID(c.env.State, zone, "private")
-		}
-		if z.PublicVLAN == "" && !c.Has("private-only") {
-			z.PublicVLAN = vlanID(c.env.State, zone, "public")
-		}
-		return nil
-	})
+	private, public, err := classicVLANs(c, zone)
+	if err != nil {
+		return err
+	}
+	if err := zoneAdd(c, func(z *PoolZone) error { z.PrivateVLAN, z.PublicVLAN = private, public; return nil }); err != nil {
+		return err
+	}
+	c.env.State.addVLANs(zone, private, public)
+	return nil
 }
 
 func ksKMSEnable(c *Call) error {

@@ -101,6 +101,7 @@ func ksSpecs() []*Spec {
 		{Path: "ks ingress alb autoupdate enable", Mutating: true, Flags: []Flag{fCluster, fQuiet}, Source: srcKS, Run: ksAutoupdate(true)},
 		{Path: "ks ingress alb autoupdate disable", Mutating: true, Flags: []Flag{fCluster, fQuiet}, Source: srcKS, Run: ksAutoupdate(false)},
 		{Path: "ks ingress alb autoupdate get", Flags: []Flag{fCluster, fOutput, fQuiet}, Source: srcKS, Run: ksAutoupdateGet},
+		{Path: "ks vlan ls", Flags: []Flag{fZone, fOutput, fQuiet}, Source: srcVLANs, Run: ksVLANLs},
 		{Path: "ks vpc outbound-traffic-protection disable", Mutating: true, Flags: []Flag{fCluster, fForce, fQuiet}, Source: srcKS, Run: ksOTP(false)},
 		{Path: "ks vpc outbound-traffic-protection enable", Mutating: true, Flags: []Flag{fCluster, fForce, fQuiet}, Source: srcKS, Run: ksOTP(true)},
 	}

@@ -23,6 +23,7 @@ type State struct {
 	VPCs     []VPC      `json:"vpcs"`
 	Subnets  []Subnet   `json:"subnets"`
 	Gateways []PGW      `json:"publicGateways"`
+	VLANs    []VLAN     `json:"classicVLANs"`
 	Clusters []*Cluster `json:"clusters"`
 
 	Instances    []Instance    `json:"serviceInstances"`

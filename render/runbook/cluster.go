@@ -28,7 +28,7 @@ func (b *builder) cluster() {
 		if s.IsVPC() {
 			bd.run(b.createVPC()...)
 		} else {
-			bd.run(b.createClassic()...)
+			b.runVLANs(0, b.createClassic())
 		}
 	})
 	b.clusterReady(clusterReadyMinutes)
@@ -36,14 +36,13 @@ func (b *builder) cluster() {
 }
 
 // createClassic is `ibmcloud ks cluster create classic` with the design's
-// flags.
+// flags but the VLANs, which runVLANs adds.
 func (b *builder) createClassic() []word {
 	s := b.s
 	p := s.WorkerPools[0]
 	ws := cmd("ibmcloud", "ks", "cluster", "create", "classic",
 		"--name", b.clusterVar(), "--zone", b.zone(0), "--flavor", b.poolFlavor(0), "--hardware", b.poolHardware(0),
 		"--workers", b.poolWorkers(0), "--version", ref("K8S_VERSION"), "--operating-system", b.poolOS(0))
-	ws = append(ws, b.vlanWords(0)...)
 	if s.Network.ServiceEndpoints.HasPrivate() {
 		ws = append(ws, lit("--private-service-endpoint"))
 	}
@@ -169,8 +168,7 @@ func (b *builder) zoneAdd(i, z int) {
 				"--cluster", b.clusterVar(), "--worker-pool", b.poolName(i))...)
 			return
 		}
-		ws := cmd("ibmcloud", "ks", "zone", "add", "classic", "--zone", b.zone(z), "--cluster", b.clusterVar(), "--worker-pool", b.poolName(i))
-		bd.run(append(ws, b.vlanWords(z)...)...)
+		b.runVLANs(z, cmd("ibmcloud", "ks", "zone", "add", "classic", "--zone", b.zone(z), "--cluster", b.clusterVar(), "--worker-pool", b.poolName(i)))
 	})
 }
 

@@ -137,24 +137,16 @@ func (b *builder) clusterID() word {
 	return b.later("CLUSTER_ID", view.StepAccess, "the cluster's ID")
 }
 
-// vlanWords returns the classic VLAN flags for zone i: the design's VLANs,
-// or none where IBM creates them (the first cluster in a zone).
+// vlanWords returns the classic VLAN flags for zone i with the VLANs in
+// PRIVATE_VLAN_i and PUBLIC_VLAN_i: the design's, or the ones runVLANs
+// found in the account.
 func (b *builder) vlanWords(i int) []word {
-	s := b.s
-	cn := s.Network.Classic
-	privateOnly := cn != nil && cn.PrivateOnlyWorkers
-	v := cn.VLANsFor(s.Zones[i])
-	if v.Create() {
-		if privateOnly {
-			return []word{lit("--private-only")}
-		}
-		return nil
-	}
-	out := []word{lit("--private-vlan"), b.privateVLAN(i)}
-	if privateOnly {
+	cn := b.s.Network.Classic
+	out := []word{lit("--private-vlan"), ref(fmt.Sprintf("PRIVATE_VLAN_%d", i+1))}
+	if cn != nil && cn.PrivateOnlyWorkers {
 		return append(out, lit("--private-only"))
 	}
-	return append(out, lit("--public-vlan"), b.publicVLAN(i))
+	return append(out, lit("--public-vlan"), ref(fmt.Sprintf("PUBLIC_VLAN_%d", i+1)))
 }
 
 func (b *builder) privateVLAN(i int) word {

@@ -23,8 +23,8 @@ func (b *builder) infrastructure() {
 }
 
 // classicInfrastructure checks the design's VLANs. Where the design names
-// none, IBM creates a private and a public VLAN with the first cluster in
-// the zone, so the commands pass no VLAN flags there.
+// none, the cluster and zone commands reuse the account's VLANs in the zone
+// or, when it has none, let IBM create them (runVLANs).
 func (b *builder) classicInfrastructure() {
 	bd := b.cur
 	s := b.s
@@ -34,7 +34,8 @@ func (b *builder) classicInfrastructure() {
 	for i, z := range s.Zones {
 		v := cn.VLANsFor(z)
 		if v.Create() {
-			bd.say("no VLANs named for ", varRef(zoneName(i)), ": IBM creates them with the cluster (first cluster in the zone)")
+			bd.comment("Zone %d: no VLANs named. The cluster and zone steps reuse the account's VLANs there (ibmcloud ks vlan ls)", i+1)
+			bd.comment("and let IBM create a private and a public VLAN only where the zone has none.")
 			continue
 		}
 		bd.call("check", cmd(bd.msg("private VLAN ", varRef(fmt.Sprintf("PRIVATE_VLAN_%d", i+1)), " is not in zone ", varRef(zoneName(i))),

@@ -123,8 +123,10 @@ func (m *module) classicNetwork() {
 	cn := m.s.Network.Classic
 	f.note("Classic workers sit on a private VLAN (router bcr…) and, unless private-only, a public VLAN (fcr…).")
 	f.note("VLANs are not Terraform resources here: IBM creates them with the first cluster in a zone, or the")
-	f.note("design names existing ones (variables.tf). Account routing (VRF or VLAN spanning) is checked by the")
-	f.note("runbook's preflight, which Terraform does not replace.")
+	f.note("design names existing ones (variables.tf). A zone that has VLANs already must name them (IBM's")
+	f.note("--private-vlan rule): the runbook lists them with ibmcloud ks vlan ls and reuses them; for Terraform,")
+	f.note("name them in the design (spec.network.classic.vlans). Account routing (VRF or VLAN spanning) is")
+	f.note("checked by the runbook's preflight, which Terraform does not replace.")
 	if m.privateOnlyWorkers() {
 		f.note("Private-only workers: the provider has no private-only switch (the runbook's --private-only), and a")
 		f.note("zone where neither VLAN is named gets a public VLAN too; so every zone names its private VLAN, and")
