@@ -211,8 +211,9 @@ type Ctx struct {
 	// key (Pick notes them), for their scroll hints.
 	options map[string][]string
 	// suggestions are the answers the current page's inputs offer by key
-	// (Suggest notes them), for → and accessible mode's "+".
-	suggestions map[string]string
+	// (Suggest notes them), for → and accessible mode's "+"; a func
+	// because a suggestion may follow another answer (SuggestFunc).
+	suggestions map[string]func() string
 	// rewraps wrap the current page's descriptions again when the width
 	// changes (descwrap.go).
 	rewraps []func()
