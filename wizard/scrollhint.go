@@ -23,13 +23,16 @@ type scrollHints struct {
 	// shrinks a field to fit, so a resize gives it this height back first.
 	natural int
 	focused bool
+	// fit cuts the options to one line at a width and returns the labels
+	// then shown (optionfit.go); nil for a select that Pick did not build.
+	fit func(width int) []string
 }
 
 // withScrollHints wraps every select of fields whose options Pick noted.
 func withScrollHints(c *Ctx, fields []huh.Field) []huh.Field {
 	for i, fl := range fields {
 		if labels, ok := c.options[fl.GetKey()]; ok && len(labels) > 1 {
-			sh := &scrollHints{Field: fl, labels: labels}
+			sh := &scrollHints{Field: fl, labels: labels, fit: c.optionFits[fl.GetKey()]}
 			if h := lipgloss.Height(fl.View()); h <= len(labels) {
 				sh.natural = h // a height the step chose (Height(12)) that cuts the list
 			}
@@ -52,6 +55,18 @@ func (s *scrollHints) Blur() tea.Cmd  { s.focused = false; return s.Field.Blur()
 
 // regrow gives the field its height as built (before a resize).
 func (s *scrollHints) regrow() { s.Field.WithHeight(s.natural) }
+
+// WithWidth keeps every option on one line at the new width, so huh's
+// scrolling by option index and the hints' counts hold.
+func (s *scrollHints) WithWidth(w int) huh.Field {
+	s.Field.WithWidth(w) // NB: first, so huh measures the cut options at w
+	if s.fit != nil {
+		if labels := s.fit(w); labels != nil {
+			s.labels = labels
+		}
+	}
+	return s
+}
 
 func (s *scrollHints) WithHeight(h int) huh.Field {
 	if h > 0 {

@@ -210,6 +210,8 @@ type Ctx struct {
 	// options are the option labels of the current page's selects by
 	// key (Pick notes them), for their scroll hints.
 	options map[string][]string
+	// optionFits cut those selects' labels to a width (optionfit.go).
+	optionFits map[string]func(width int) []string
 	// suggestions are the answers the current page's inputs offer by key
 	// (Suggest notes them), for → and accessible mode's "+"; a func
 	// because a suggestion may follow another answer (SuggestFunc).
