@@ -40,9 +40,9 @@ var (
 	// screenCut is the word an option cut to the field's width ends in
 	// (optionfit.go): "Databases for Postgre…" is a product name cut, not
 	// an English phrase, once the cut word is gone.
-	screenCut = regexp.MustCompile(`[A-Za-z0-9._/'’-]*…`)
-	screenRun   = regexp.MustCompile(`[A-Za-z][A-Za-z'’-]*(?:[ ,;:]+[A-Za-z][A-Za-z'’-]*)*`)
-	screenStop  = map[string]bool{
+	screenCut  = regexp.MustCompile(`[A-Za-z0-9._/'’-]*…`)
+	screenRun  = regexp.MustCompile(`[A-Za-z][A-Za-z'’-]*(?:[ ,;:]+[A-Za-z][A-Za-z'’-]*)*`)
+	screenStop = map[string]bool{
 		"a": true, "an": true, "the": true, "and": true, "or": true, "of": true, "to": true, "in": true,
 		"on": true, "is": true, "are": true, "be": true, "by": true, "with": true, "for": true, "from": true,
 		"not": true, "no": true, "it": true, "its": true, "this": true, "that": true, "as": true, "at": true,

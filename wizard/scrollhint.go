@@ -84,8 +84,12 @@ func (s *scrollHints) hidden(view string) (above, below int) {
 	for _, l := range strings.Split(ansi.Strip(view), "\n") {
 		l = strings.TrimSpace(strings.TrimLeft(l, "┃│> "))
 		for i := next; i < len(s.labels); i++ {
-			// NB: huh wraps a long label: its first line is a prefix.
-			if l != "" && (l == s.labels[i] || len(l) >= 12 && strings.HasPrefix(s.labels[i], l)) {
+			// NB: huh wraps a long label: its first line is a prefix. Not
+			// once optionFit keeps every label on one line: then the
+			// description's first line (a cut option's whole label,
+			// wrapped) is a prefix of that option's label but not an
+			// option line.
+			if l != "" && (l == s.labels[i] || s.fit == nil && len(l) >= 12 && strings.HasPrefix(s.labels[i], l)) {
 				if first < 0 {
 					first = i
 				}
