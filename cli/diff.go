@@ -144,6 +144,7 @@ func (a *app) drift(format, designPath string, src clusterSource) error {
 			cs = append(cs, c)
 		}
 	}
+	writeWorkers(a.stderr, r)
 	return a.writeDiff(format, rchange.NewReport(name, "live cluster "+src.cluster, cs))
 }
 

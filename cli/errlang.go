@@ -110,8 +110,10 @@ func asStrings(format string) string {
 		if v == "%%" {
 			return v
 		}
-		if sm := regexp.MustCompile(`^%\[(\d+)\]`).FindStringSubmatch(v); sm != nil {
-			n, _ = strconv.Atoi(sm[1])
+		// An explicit index, %[n]..., sets the count as in fmt. (This was a
+		// regexp compiled on every verb of every error printed.)
+		if idx, ok := strings.CutPrefix(v, "%["); ok {
+			n, _ = strconv.Atoi(idx[:strings.IndexByte(idx, ']')])
 		} else {
 			n++
 		}

@@ -23,11 +23,13 @@ func newImportCommand(a *app) *cobra.Command {
 		Long: `import reads a running IKS cluster through the ibmcloud CLI (logged in and
 targeted at the cluster's region):
 
-  ibmcloud ks cluster get, ks worker-pool ls, ks ingress alb ls,
+  ibmcloud ks cluster get, ks worker-pool ls, ks workers, ks ingress alb ls,
   ks cluster addon ls, ks cluster master audit-webhook get, and for VPC
   clusters is vpc and is subnet, each with --output json
 
-and writes a design file. IBM's answers do not hold everything a design
+and writes a design file. What the workers say (behind the master's
+version, not ready, a zone whose worker count is not its pool size) is printed
+and kept in the file's header. IBM's answers do not hold everything a design
 says (the sizing demand, KMS key names, storage, IAM, ...): the file starts
 with the list of those fields, why each is unknown, and where to find it.
 ` + "`iksplan validate`" + ` on the result is an assessment of the live cluster
@@ -119,6 +121,9 @@ func importedFile(r *importer.Result) ([]byte, error) {
 	for _, n := range r.Notes {
 		fmt.Fprintf(&b, "# Note: %s\n", n)
 	}
+	for _, w := range r.Workers {
+		fmt.Fprintf(&b, "# Workers: %s\n", w)
+	}
 	b.Write(y)
 	return []byte(b.String()), nil
 }
@@ -126,4 +131,14 @@ func importedFile(r *importer.Result) ([]byte, error) {
 // writeUnknowns tells the user, on stderr, how much is unknown.
 func writeUnknowns(w io.Writer, r *importer.Result) {
 	fmt.Fprintf(w, "imported %s; %d fields IBM does not return are listed at the top of the file\n", model.Escape(r.Design.Metadata.Name), len(r.Unknown))
+	writeWorkers(w, r)
+}
+
+// writeWorkers prints what the running workers say (behind the master,
+// not ready, a zone short of its size): the part of an assessment no
+// design field holds.
+func writeWorkers(w io.Writer, r *importer.Result) {
+	for _, f := range r.Workers {
+		fmt.Fprintf(w, "workers: %s\n", f)
+	}
 }

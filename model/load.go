@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/iksplan/iksplan/internal/lazyre"
 )
 
 // Problem is one thing wrong with a design file, addressed by its YAML path
@@ -294,7 +296,7 @@ func secondDocumentLine(data []byte, firstContent int) int {
 	return firstContent
 }
 
-var quotedRE = lazyRE(`"(?:[^"\\]|\\.)*"|\d+`)
+var quotedRE = lazyre.New(`"(?:[^"\\]|\\.)*"|\d+`)
 
 // RepeatKey is what makes two problems "of one kind": the path with its
 // list indexes dropped and the message with its quoted values and numbers
@@ -369,11 +371,11 @@ func (s *Source) index(n *yaml.Node, path string) {
 }
 
 var (
-	yamlLineRE      = lazyRE(`^line (\d+): (.*)$`)
-	yamlUnknownRE   = lazyRE(`^field (\S+) not found in type \S+$`)
-	yamlTypeRE      = lazyRE("^cannot unmarshal !!(\\w+) `(.*)` into (\\S+)$")
-	yamlTypeNoValRE = lazyRE(`^cannot unmarshal !!(\w+) into (\S+)$`)
-	yamlDupRE       = lazyRE(`^mapping key "(.*)" already defined at line (\d+)$`)
+	yamlLineRE      = lazyre.New(`^line (\d+): (.*)$`)
+	yamlUnknownRE   = lazyre.New(`^field (\S+) not found in type \S+$`)
+	yamlTypeRE      = lazyre.New("^cannot unmarshal !!(\\w+) `(.*)` into (\\S+)$")
+	yamlTypeNoValRE = lazyre.New(`^cannot unmarshal !!(\w+) into (\S+)$`)
+	yamlDupRE       = lazyre.New(`^mapping key "(.*)" already defined at line (\d+)$`)
 )
 
 // problemFromYAML turns one of yaml.v3's messages ("line 7: field foo not

@@ -1,11 +1,12 @@
 package model
 
 import (
-	"fmt"
 	"net/mail"
 	"net/netip"
 	"strings"
 	"unicode"
+
+	"github.com/iksplan/iksplan/internal/lazyre"
 )
 
 // The naming rules of IBM Cloud and Kubernetes that a design's names must
@@ -13,24 +14,24 @@ import (
 // nil or an error that says the rule in words a person can act on.
 
 var (
-	clusterNameRE = lazyRE(`^[A-Za-z][A-Za-z0-9.-]*$`)
+	clusterNameRE = lazyre.New(`^[A-Za-z][A-Za-z0-9.-]*$`)
 	// A pool name becomes the node label ibm-cloud.kubernetes.io/worker-pool-name,
 	// so it follows the Kubernetes label value rule.
-	poolNameRE   = lazyRE(`^[A-Za-z0-9]([A-Za-z0-9_.-]*[A-Za-z0-9])?$`)
-	dns1123Label = lazyRE(`^[a-z0-9]([-a-z0-9]*[a-z0-9])?$`)
+	poolNameRE   = lazyre.New(`^[A-Za-z0-9]([A-Za-z0-9_.-]*[A-Za-z0-9])?$`)
+	dns1123Label = lazyre.New(`^[a-z0-9]([-a-z0-9]*[a-z0-9])?$`)
 	// IAM access group names: letters, digits, spaces, hyphens, underscores
 	// and periods.
-	accessGroupRE  = lazyRE(`^[A-Za-z0-9]([A-Za-z0-9 ._-]*[A-Za-z0-9_.-])?$`)
-	bucketNameRE   = lazyRE(`^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$`)
-	registryNSRE   = lazyRE(`^[a-z0-9][a-z0-9_-]{2,28}[a-z0-9]$`)
-	vlanIDRE       = lazyRE(`^[0-9]{1,12}$`)
-	vpcIDRE        = lazyRE(`^[a-z0-9][a-z0-9-]{2,63}$`)
-	dnsNameRE      = lazyRE(`^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
-	labelNameRE    = lazyRE(`^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$`)
-	labelValueRE   = lazyRE(`^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$`)
-	instanceNameRE = lazyRE(`^[^\x00-\x1f\x7f]{1,180}$`)
-	planNameRE     = lazyRE(`^[a-z0-9][a-z0-9-]{0,62}$`)
-	crnRE          = lazyRE(`^crn:v1(:[^:\s]*){8}$`)
+	accessGroupRE  = lazyre.New(`^[A-Za-z0-9]([A-Za-z0-9 ._-]*[A-Za-z0-9_.-])?$`)
+	bucketNameRE   = lazyre.New(`^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$`)
+	registryNSRE   = lazyre.New(`^[a-z0-9][a-z0-9_-]{2,28}[a-z0-9]$`)
+	vlanIDRE       = lazyre.New(`^[0-9]{1,12}$`)
+	vpcIDRE        = lazyre.New(`^[a-z0-9][a-z0-9-]{2,63}$`)
+	dnsNameRE      = lazyre.New(`^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
+	labelNameRE    = lazyre.New(`^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$`)
+	labelValueRE   = lazyre.New(`^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$`)
+	instanceNameRE = lazyre.New(`^[^\x00-\x1f\x7f]{1,180}$`)
+	planNameRE     = lazyre.New(`^[a-z0-9][a-z0-9-]{0,62}$`)
+	crnRE          = lazyre.New(`^crn:v1(:[^:\s]*){8}$`)
 )
 
 // MaxClusterNameLength is IBM's limit for cluster names.
@@ -41,11 +42,11 @@ const MaxClusterNameLength = 35
 func ValidateClusterName(s string) error {
 	switch {
 	case s == "":
-		return fmt.Errorf("a cluster name is required")
+		return inputErr("a cluster name is required")
 	case len(s) > MaxClusterNameLength:
-		return fmt.Errorf("%s is %d characters; IBM allows at most %d", QuoteValue(s), len(s), MaxClusterNameLength)
+		return inputErr("%s is %d characters; IBM allows at most %d", QuoteValue(s), len(s), MaxClusterNameLength)
 	case !clusterNameRE.MatchString(s):
-		return fmt.Errorf("%s must start with a letter and contain only letters, digits, periods and hyphens", QuoteValue(s))
+		return inputErr("%s must start with a letter and contain only letters, digits, periods and hyphens", QuoteValue(s))
 	}
 	return nil
 }
@@ -55,11 +56,11 @@ func ValidateClusterName(s string) error {
 func ValidatePoolName(s string) error {
 	switch {
 	case s == "":
-		return fmt.Errorf("a worker pool name is required")
+		return inputErr("a worker pool name is required")
 	case len(s) > 63:
-		return fmt.Errorf("%s is %d characters; at most 63", QuoteValue(s), len(s))
+		return inputErr("%s is %d characters; at most 63", QuoteValue(s), len(s))
 	case !poolNameRE.MatchString(s):
-		return fmt.Errorf("%s must start and end with a letter or digit and contain only letters, digits, hyphens, underscores and periods", QuoteValue(s))
+		return inputErr("%s must start and end with a letter or digit and contain only letters, digits, hyphens, underscores and periods", QuoteValue(s))
 	}
 	return nil
 }
@@ -68,11 +69,11 @@ func ValidatePoolName(s string) error {
 func ValidateNamespace(s string) error {
 	switch {
 	case s == "":
-		return fmt.Errorf("a namespace name is required")
+		return inputErr("a namespace name is required")
 	case len(s) > 63:
-		return fmt.Errorf("%s is %d characters; at most 63", QuoteValue(s), len(s))
+		return inputErr("%s is %d characters; at most 63", QuoteValue(s), len(s))
 	case !dns1123Label.MatchString(s):
-		return fmt.Errorf("%s must be lowercase letters, digits and hyphens, starting and ending with a letter or digit", QuoteValue(s))
+		return inputErr("%s must be lowercase letters, digits and hyphens, starting and ending with a letter or digit", QuoteValue(s))
 	}
 	return nil
 }
@@ -86,11 +87,11 @@ func ValidateDNSLabel(s string) error { return ValidateNamespace(s) }
 func ValidateAccessGroupName(s string) error {
 	switch {
 	case s == "":
-		return fmt.Errorf("an access group name is required")
+		return inputErr("an access group name is required")
 	case len(s) > 100:
-		return fmt.Errorf("%s is %d characters; IAM allows at most 100", QuoteValue(s), len(s))
+		return inputErr("%s is %d characters; IAM allows at most 100", QuoteValue(s), len(s))
 	case !accessGroupRE.MatchString(s):
-		return fmt.Errorf("%s may contain only letters, digits, spaces, hyphens, underscores and periods, starting with a letter or digit", QuoteValue(s))
+		return inputErr("%s may contain only letters, digits, spaces, hyphens, underscores and periods, starting with a letter or digit", QuoteValue(s))
 	}
 	return nil
 }
@@ -100,11 +101,11 @@ func ValidateAccessGroupName(s string) error {
 func ValidateEmail(s string) error {
 	a, err := mail.ParseAddress(s)
 	if err != nil || a.Address != s || a.Name != "" {
-		return fmt.Errorf("%s is not an e-mail address like dev@example.com", QuoteValue(s))
+		return inputErr("%s is not an e-mail address like dev@example.com", QuoteValue(s))
 	}
 	at := strings.LastIndexByte(s, '@')
 	if at < 1 || !strings.Contains(s[at+1:], ".") || strings.ContainsAny(s, " \"'`$;\\") {
-		return fmt.Errorf("%s is not an e-mail address like dev@example.com", QuoteValue(s))
+		return inputErr("%s is not an e-mail address like dev@example.com", QuoteValue(s))
 	}
 	return nil
 }
@@ -114,10 +115,10 @@ func ValidateEmail(s string) error {
 // not shaped like an IP address.
 func ValidateBucketName(s string) error {
 	if !bucketNameRE.MatchString(s) || strings.Contains(s, "..") {
-		return fmt.Errorf("%s must be 3–63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit", QuoteValue(s))
+		return inputErr("%s must be 3–63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit", QuoteValue(s))
 	}
 	if _, err := netip.ParseAddr(s); err == nil {
-		return fmt.Errorf("%s must not look like an IP address", QuoteValue(s))
+		return inputErr("%s must not look like an IP address", QuoteValue(s))
 	}
 	return nil
 }
@@ -127,7 +128,7 @@ func ValidateBucketName(s string) error {
 // with a letter or digit.
 func ValidateRegistryNamespace(s string) error {
 	if !registryNSRE.MatchString(s) {
-		return fmt.Errorf("%s must be 4–30 lowercase letters, digits, hyphens and underscores, starting and ending with a letter or digit", QuoteValue(s))
+		return inputErr("%s must be 4–30 lowercase letters, digits, hyphens and underscores, starting and ending with a letter or digit", QuoteValue(s))
 	}
 	return nil
 }
@@ -135,7 +136,7 @@ func ValidateRegistryNamespace(s string) error {
 // ValidateVLANID accepts a numeric classic VLAN ID.
 func ValidateVLANID(s string) error {
 	if !vlanIDRE.MatchString(s) {
-		return fmt.Errorf("%s is not a VLAN ID; `ibmcloud ks vlan ls --zone ZONE` lists the numeric IDs", QuoteValue(s))
+		return inputErr("%s is not a VLAN ID; `ibmcloud ks vlan ls --zone ZONE` lists the numeric IDs", QuoteValue(s))
 	}
 	return nil
 }
@@ -144,7 +145,7 @@ func ValidateVLANID(s string) error {
 // it, e.g. r022-1a2b3c4d-….
 func ValidateVPCResourceID(s string) error {
 	if !vpcIDRE.MatchString(s) {
-		return fmt.Errorf("%s is not a VPC resource ID like r022-1a2b3c4d-5e6f-…; `ibmcloud is vpcs` and `ibmcloud is subnets` list them", QuoteValue(s))
+		return inputErr("%s is not a VPC resource ID like r022-1a2b3c4d-5e6f-…; `ibmcloud is vpcs` and `ibmcloud is subnets` list them", QuoteValue(s))
 	}
 	return nil
 }
@@ -152,7 +153,7 @@ func ValidateVPCResourceID(s string) error {
 // ValidateDomain accepts a lowercase DNS name such as shop.example.com.
 func ValidateDomain(s string) error {
 	if len(s) > 253 || !dnsNameRE.MatchString(s) {
-		return fmt.Errorf("%s is not a domain name like shop.example.com", QuoteValue(s))
+		return inputErr("%s is not a domain name like shop.example.com", QuoteValue(s))
 	}
 	return nil
 }
@@ -164,7 +165,7 @@ func ValidateDomain(s string) error {
 // still read it as an option.
 func ValidateInstanceName(s string) error {
 	if !instanceNameRE.MatchString(s) || strings.TrimSpace(s) != s || strings.HasPrefix(s, "-") {
-		return fmt.Errorf("%s must be 1–180 characters with no control characters, no leading or trailing spaces and no leading hyphen", QuoteValue(s))
+		return inputErr("%s must be 1–180 characters with no control characters, no leading or trailing spaces and no leading hyphen", QuoteValue(s))
 	}
 	return nil
 }
@@ -173,7 +174,7 @@ func ValidateInstanceName(s string) error {
 // standard or graduated-tier.
 func ValidatePlanName(s string) error {
 	if !planNameRE.MatchString(s) {
-		return fmt.Errorf("%s is not a plan name like standard or graduated-tier", QuoteValue(s))
+		return inputErr("%s is not a plan name like standard or graduated-tier", QuoteValue(s))
 	}
 	return nil
 }
@@ -186,14 +187,14 @@ func ValidateHost(s string) error {
 	if len(s) <= 253 && (dnsNameRE.MatchString(s) || dns1123Label.MatchString(s)) {
 		return nil
 	}
-	return fmt.Errorf("%s is not a host name like syslog.example.com or an IP address", QuoteValue(s))
+	return inputErr("%s is not a host name like syslog.example.com or an IP address", QuoteValue(s))
 }
 
 // ValidateCRN accepts an IBM Cloud resource name (crn:v1:bluemix:public:…),
 // ten colon-separated fields without spaces.
 func ValidateCRN(s string) error {
 	if !crnRE.MatchString(s) {
-		return fmt.Errorf("%s is not a CRN like crn:v1:bluemix:public:secrets-manager:jp-tok:a/ACCOUNT:INSTANCE::", QuoteValue(s))
+		return inputErr("%s is not a CRN like crn:v1:bluemix:public:secrets-manager:jp-tok:a/ACCOUNT:INSTANCE::", QuoteValue(s))
 	}
 	return nil
 }
@@ -203,7 +204,7 @@ func ValidateCRN(s string) error {
 func ValidateFreeText(s string) error {
 	for _, r := range s {
 		if unicode.IsControl(r) && r != '\t' {
-			return fmt.Errorf("must be one line without control characters")
+			return inputErr("must be one line without control characters")
 		}
 	}
 	return nil
@@ -217,14 +218,14 @@ func ValidateLabel(key, value string) error {
 		prefix := key[:i]
 		name = key[i+1:]
 		if len(prefix) > 253 || !dnsNameRE.MatchString(prefix) && !dns1123Label.MatchString(prefix) {
-			return fmt.Errorf("label key %s has an invalid prefix %s", QuoteValue(key), QuoteValue(prefix))
+			return inputErr("label key %s has an invalid prefix %s", QuoteValue(key), QuoteValue(prefix))
 		}
 	}
 	if !labelNameRE.MatchString(name) {
-		return fmt.Errorf("label key %s must be at most 63 letters, digits, hyphens, underscores and periods, starting and ending with a letter or digit", QuoteValue(key))
+		return inputErr("label key %s must be at most 63 letters, digits, hyphens, underscores and periods, starting and ending with a letter or digit", QuoteValue(key))
 	}
 	if !labelValueRE.MatchString(value) {
-		return fmt.Errorf("label value %s must be at most 63 letters, digits, hyphens, underscores and periods, starting and ending with a letter or digit", QuoteValue(value))
+		return inputErr("label value %s must be at most 63 letters, digits, hyphens, underscores and periods, starting and ending with a letter or digit", QuoteValue(value))
 	}
 	return nil
 }
@@ -233,10 +234,10 @@ func ValidateLabel(key, value string) error {
 func ParseCIDR(s string) (netip.Prefix, error) {
 	p, err := netip.ParsePrefix(s)
 	if err != nil || !p.Addr().Is4() {
-		return netip.Prefix{}, fmt.Errorf("%s is not an IPv4 CIDR like 172.30.0.0/16", QuoteValue(s))
+		return netip.Prefix{}, inputErr("%s is not an IPv4 CIDR like 172.30.0.0/16", QuoteValue(s))
 	}
 	if p.Masked() != p {
-		return netip.Prefix{}, fmt.Errorf("%s is not a network address; did you mean %s?", QuoteValue(s), p.Masked())
+		return netip.Prefix{}, inputErr("%s is not a network address; did you mean %s?", QuoteValue(s), p.Masked())
 	}
 	return p, nil
 }

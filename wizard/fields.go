@@ -68,9 +68,10 @@ func (c *Ctx) Title(key, title string) string {
 // Input is a one-line text input bound to v. validate may be nil; wrap a
 // model.Validate* function with Optional when the answer may be empty.
 func Input(c *Ctx, key, title, help string, v *string, validate func(string) error) *huh.Input {
-	in := huh.NewInput().Key(key).Title(c.Title(key, title) + c.current(*v)).Description(c.tr(help)).Value(v)
+	in := huh.NewInput().Key(key).Title(c.Title(key, title) + c.current(*v)).Value(v)
+	c.describe(c.tr(help), func(s string) { in.Description(s) })
 	if validate != nil {
-		in.Validate(keepDefault(c, func() string { return *v }, validate))
+		in.Validate(keepDefault(c, func() string { return *v }, c.localized(validate)))
 	}
 	return in
 }
@@ -190,10 +191,21 @@ func PickFunc[T comparable](c *Ctx, key, title, help string, get func() T, set f
 		c.options = map[string][]string{}
 	}
 	c.options[key] = labels
+	fit := newOptionFit(sel, hopts, helpOf, get) // one line per option (optionfit.go)
+	if c.optionFits == nil {
+		c.optionFits = map[string]func(width int) []string{}
+	}
+	c.optionFits[key] = func(width int) []string { return fit.fit(c.theme(), width) }
 	acc := &accessor[T]{get: get, set: set}
-	acc.onSet = func(x T) { sel.Description(helpOf(x)) }
+	// NB: the highlighted option's help (after its whole label when it is
+	// cut, optionfit.go), wrapped again at a new width.
+	describe := func(x T) string { return c.wrapDescription(fit.describe(x), fieldFrame()) }
+	fit.wrapped = describe
+	acc.onSet = func(x T) { sel.Description(describe(x)) }
+	fit.acc = acc
 	sel.Accessor(acc)
-	sel.Description(helpOf(get()))
+	sel.Description(describe(get()))
+	c.rewraps = append(c.rewraps, func() { sel.Description(describe(get())) })
 	return sel
 }
 
@@ -213,21 +225,27 @@ func PickMany[T comparable](c *Ctx, key, title, help string, v *[]T, opts []Opt[
 		}
 		hopts[i] = huh.NewOption(label, o.Value)
 	}
-	ms := huh.NewMultiSelect[T]().Key(key).Title(c.Title(key, title)).Description(c.tr(help))
+	ms := huh.NewMultiSelect[T]().Key(key).Title(c.Title(key, title))
+	c.describe(c.tr(help), func(s string) { ms.Description(s) })
 	ms.WithTheme(c.theme())
 	return ms.Options(hopts...).Value(v)
 }
 
 // YesNo is a yes/no question bound to v.
 func YesNo(c *Ctx, key, title, help string, v *bool) *huh.Confirm {
-	return huh.NewConfirm().Key(key).Title(c.Title(key, title)).Description(c.tr(help)).
+	cf := huh.NewConfirm().Key(key).Title(c.Title(key, title)).
 		Affirmative(c.tr("Yes")).Negative(c.tr("No")).Value(v)
+	c.describe(c.tr(help), func(s string) { cf.Description(s) })
+	return cf
 }
 
 // Note is text without an answer: an explanation or a computed summary.
-// Callers translate title and body (c.tr), which often carry values.
-func Note(title, body string) *huh.Note {
-	return huh.NewNote().Title(title).Description(body)
+// Callers translate title and body (c.tr, c.trf), which often carry
+// values; the body is wrapped like a description.
+func Note(c *Ctx, title, body string) *huh.Note {
+	n := huh.NewNote().Title(title)
+	c.describe(body, func(s string) { n.Description(s) })
+	return n
 }
 
 // numberAccessor shows a number as text and parses what is typed; text
@@ -289,8 +307,9 @@ func parseNumber[T int | float64](c *Ctx, s string, emptyZero bool) (T, error) {
 // an empty answer means 0 ("computed" or "default").
 func Number[T int | float64](c *Ctx, key, title, help string, v *T, lo, hi T, emptyZero bool) *huh.Input {
 	acc := &numberAccessor[T]{v: v, text: formatNumber(*v, emptyZero), emptyZero: emptyZero}
-	return huh.NewInput().Key(key).Title(c.Title(key, title) + c.current(acc.text)).Description(c.tr(help)).
-		Accessor(acc).
+	in := huh.NewInput().Key(key).Title(c.Title(key, title) + c.current(acc.text))
+	c.describe(c.tr(help), func(s string) { in.Description(s) })
+	return in.Accessor(acc).
 		Validate(keepDefault(c, acc.Get, func(s string) error {
 			x, err := parseNumber[T](c, s, emptyZero)
 			if err != nil {

@@ -218,7 +218,9 @@ func (f *flow) show(l loc) tea.Cmd {
 		p.Enter(f.ctx)
 	}
 	f.ctx.options = nil
+	f.ctx.optionFits = nil
 	f.ctx.suggestions = nil
+	f.ctx.rewraps = nil
 	fields := p.Fields(f.ctx)
 	if !f.accessible {
 		fields = withScrollHints(f.ctx, fields)
@@ -237,7 +239,9 @@ func (f *flow) show(l loc) tea.Cmd {
 		f.form = huh.NewForm(huh.NewGroup(themed(AccessibleTheme(), fields...)...)).WithTheme(AccessibleTheme()).WithAccessible(true)
 		return nil
 	}
-	g := huh.NewGroup(themed(Theme(), fields...)...).Title(f.ctx.tr(p.Title)).Description(f.ctx.tr(p.Description))
+	g := huh.NewGroup(themed(Theme(), fields...)...).Title(f.ctx.tr(p.Title))
+	// NB: a group has no border: its description takes the whole width.
+	f.ctx.describeIn(f.ctx.tr(p.Description), 0, func(s string) { g.Description(s) })
 	f.group = g
 	f.form = huh.NewForm(g).
 		WithTheme(Theme()).
@@ -263,6 +267,7 @@ func (f *flow) resize(w, h int) {
 	f.width, f.height, f.sizedErrs = w, h, errs
 	f.ctx.Width = f.width
 	if f.form != nil {
+		f.ctx.rewrap()
 		for _, fl := range f.fields {
 			if sh, ok := fl.(*scrollHints); ok {
 				sh.regrow()
@@ -314,7 +319,7 @@ func (f *flow) complete() tea.Cmd {
 	p := f.page
 	if p.Validate != nil {
 		if err := p.Validate(f.ctx); err != nil {
-			f.err = err
+			f.err = f.ctx.trErr(err)
 			return f.show(f.cur)
 		}
 	}

@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -32,6 +33,10 @@ var untranslated func(string)
 // wizardArea is the catalogue area of the wizard's messages.
 const wizardArea = "wizard."
 
+// modelArea is the catalogue area of the model's input errors
+// (model.InputError), which the wizard's validators return.
+const modelArea = "model."
+
 // wizardStepArea prefixes the per-step files locales/*/wizard-<step>.yaml,
 // one per step so helpers translating different steps never share a file.
 const wizardStepArea = "wizard-"
@@ -49,7 +54,7 @@ func englishIndex() map[string]string {
 		// to the model's labels), its catalog notes of versions and the
 		// fixed phrases of terms.yaml come
 		// first; the wizard's own messages win where both have a text.
-		for _, areas := range [][]string{{"doc.label.", "doc.labelHelp.", "doc.ver.noteText.", "terms."}, {wizardArea, wizardStepArea}} {
+		for _, areas := range [][]string{{"doc.label.", "doc.labelHelp.", "doc.ver.noteText.", "terms."}, {wizardArea, wizardStepArea, modelArea}} {
 			for _, id := range i18n.IDs(i18n.EN) {
 				if !slices.ContainsFunc(areas, func(a string) bool { return strings.HasPrefix(id, a) }) {
 					continue
@@ -103,6 +108,26 @@ func (c *Ctx) trf(format string, args ...any) string {
 		return fmt.Sprintf(format, args...)
 	}
 	return trfIn(c.Lang, format, args...)
+}
+
+// trErr returns err in the run's language: an *model.InputError (a
+// validator's answer, the model's or the wizard's own) is found by its
+// English format and filled with its values; any other error is already
+// in the run's language or has no translation.
+func (c *Ctx) trErr(err error) error {
+	ie, ok := err.(*model.InputError)
+	if !ok || c == nil || c.Lang == i18n.EN {
+		return err
+	}
+	return errors.New(c.trf(ie.Format, ie.Args...))
+}
+
+// localized returns validate with its errors in the run's language.
+func (c *Ctx) localized(validate func(string) error) func(string) error {
+	if validate == nil {
+		return nil
+	}
+	return func(s string) error { return c.trErr(validate(s)) }
 }
 
 // tr is s in the language of the app (the welcome screen has no Ctx yet).

@@ -1,7 +1,7 @@
 package wizard
 
 import (
-	"fmt"
+	"errors"
 	"strconv"
 	"strings"
 
@@ -17,8 +17,8 @@ import (
 type List[T any] struct {
 	// ID prefixes the page IDs; unique within the step ("pools").
 	ID string
-	// Noun names one item ("worker pool").
-	Noun string
+	// Texts are the list editor's sentences about this list's items.
+	Texts ListTexts
 	// Title and Description head the list page.
 	Title       string
 	Description string
@@ -45,6 +45,42 @@ type List[T any] struct {
 	// design cannot do without (a pool without a flavor): the list page then
 	// opens on "Edit" for it and refuses "Done" until it is answered.
 	Incomplete func(item *T) bool
+}
+
+// ListTexts are whole sentences, one message each in the catalogue: they
+// were composed from a noun ("Remove " + "a" + " worker pool"), which
+// Japanese cannot reuse (no articles, other word order) and which left
+// the remove page and the errors in English on a Japanese screen.
+type ListTexts struct {
+	// Add is the list page's option that adds an item ("Add a worker pool").
+	Add string
+	// Remove titles the remove page ("Remove a worker pool"); the list
+	// page's option is Remove with an ellipsis (it asks which one).
+	Remove string
+	// RemoveOption is the list page's option to remove one ("Remove a
+	// worker pool…").
+	RemoveOption string
+	// Which asks which item to remove ("Which worker pool?").
+	Which string
+	// Help is the list page's help line.
+	Help string
+	// TooFew is the list page's error when fewer than Min items remain;
+	// needed when Min > 0.
+	TooFew string
+	// Unfinished is a printf format taking an item's label: the list
+	// page's error when an item is incomplete; needed with Incomplete.
+	Unfinished string
+}
+
+// check panics when a text the list uses is missing: a list without its
+// sentences is a programming error every test run finds (Steps builds
+// every list).
+func (l *List[T]) check() {
+	t := l.Texts
+	if t.Add == "" || t.Remove == "" || t.RemoveOption == "" || t.Which == "" || t.Help == "" ||
+		l.Min > 0 && t.TooFew == "" || l.Incomplete != nil && t.Unfinished == "" {
+		panic("wizard: list " + l.ID + " lacks some of its Texts")
+	}
 }
 
 // firstIncomplete is the index of the first incomplete item, or -1.
@@ -96,6 +132,7 @@ func ListPageID(id string) string { return id }
 
 // Pages returns the list's pages.
 func (l List[T]) Pages() []Page {
+	l.check()
 	listID := l.ID
 	removeID := l.ID + "-remove"
 	first := ""
@@ -125,19 +162,20 @@ func (l List[T]) Pages() []Page {
 				opts = append(opts, Opt[string]{Value: listEdit + strconv.Itoa(i), Label: c.trf("Edit %s", l.Label(c, &(*items)[i]))})
 			}
 			if l.Max == 0 || len(*items) < l.Max {
-				opts = append(opts, Opt[string]{Value: listAdd, Label: "Add " + article(l.Noun) + " " + l.Noun})
+				opts = append(opts, Opt[string]{Value: listAdd, Label: l.Texts.Add})
 			}
 			if len(*items) > l.Min {
-				opts = append(opts, Opt[string]{Value: listRemove, Label: "Remove " + article(l.Noun) + " " + l.Noun + "…"})
+				opts = append(opts, Opt[string]{Value: listRemove, Label: l.Texts.RemoveOption})
 			}
 			opts = append(opts, Opt[string]{Value: listDone, Label: c.tr("Done: continue")})
 			if i := l.firstIncomplete(*items); i >= 0 {
 				st.Action = listEdit + strconv.Itoa(i)
 			}
-			help := fmt.Sprintf("edit, add or remove %s %s; done when the list is right", article(l.Noun), l.Noun)
+			help := l.Texts.Help
 			if len(opts) >= vlistMin && !c.Accessible {
 				// NB: the long-list select renders only the rows in view.
-				return []huh.Field{newVList("list."+l.ID, "What next?", help, opts,
+				// It takes its texts as they are shown: translated here.
+				return []huh.Field{newVList("list."+l.ID, c.tr("What next?"), c.tr(help), trOpts(c, opts),
 					func() string { return st.Action }, func(a string) { st.Action = a })}
 			}
 			sel := Pick(c, "list."+l.ID, "What next?", help, &st.Action, opts)
@@ -150,10 +188,10 @@ func (l List[T]) Pages() []Page {
 			st := c.list(l.ID)
 			n := len(*l.Items(c.D))
 			if st.Action == listDone && n < l.Min {
-				return fmt.Errorf("at least %d %s needed", l.Min, plural(l.Min, l.Noun))
+				return errors.New(c.tr(l.Texts.TooFew))
 			}
 			if i := l.firstIncomplete(*l.Items(c.D)); st.Action == listDone && i >= 0 {
-				return fmt.Errorf("finish %s first: %s", l.Noun, l.Label(c, &(*l.Items(c.D))[i]))
+				return errors.New(c.trf(l.Texts.Unfinished, l.Label(c, &(*l.Items(c.D))[i])))
 			}
 			return nil
 		},
@@ -187,13 +225,13 @@ func (l List[T]) Pages() []Page {
 		},
 	}, {
 		ID:    removeID,
-		Title: "Remove " + article(l.Noun) + " " + l.Noun,
+		Title: l.Texts.Remove,
 		Skip:  func(c *Ctx) bool { return l.Skip != nil && l.Skip(c) },
 		Fields: func(c *Ctx) []huh.Field {
 			st := c.list(l.ID)
 			items := l.Items(c.D)
 			if len(*items) == 0 {
-				return []huh.Field{Note(c.tr("Nothing to remove"), "")}
+				return []huh.Field{Note(c, c.tr("Nothing to remove"), "")}
 			}
 			var opts []Opt[int]
 			for i := range *items {
@@ -201,9 +239,9 @@ func (l List[T]) Pages() []Page {
 			}
 			var which huh.Field
 			if len(opts) >= vlistMin && !c.Accessible {
-				which = newVList("list."+l.ID+".remove", "Which "+l.Noun+"?", "", opts, func() int { return st.Index }, func(i int) { st.Index = i })
+				which = newVList("list."+l.ID+".remove", c.tr(l.Texts.Which), "", opts, func() int { return st.Index }, func(i int) { st.Index = i })
 			} else {
-				which = PickFunc(c, "list."+l.ID+".remove", "Which "+l.Noun+"?", "", func() int { return st.Index },
+				which = PickFunc(c, "list."+l.ID+".remove", l.Texts.Which, "", func() int { return st.Index },
 					func(i int) { st.Index = i }, opts)
 			}
 			return []huh.Field{which, YesNo(c, "list."+l.ID+".confirm", "Remove it?",
@@ -231,7 +269,7 @@ func (l List[T]) Pages() []Page {
 			Fields: func(c *Ctx) []huh.Field {
 				it, idx, ok := item(c)
 				if !ok {
-					return []huh.Field{Note(c.tr("Nothing to edit"), "")}
+					return []huh.Field{Note(c, c.tr("Nothing to edit"), "")}
 				}
 				return ip.Fields(c, it, idx)
 			},
@@ -257,14 +295,6 @@ func (l List[T]) Pages() []Page {
 		})
 	}
 	return pages
-}
-
-// article is "an" before a vowel, else "a".
-func article(noun string) string {
-	if noun != "" && strings.ContainsRune("aeiouAEIOU", rune(noun[0])) {
-		return "an"
-	}
-	return "a"
 }
 
 func plural(n int, noun string) string {

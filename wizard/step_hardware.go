@@ -18,17 +18,25 @@ import (
 // pattern (a GPU or an edge pool next to the default one).
 
 var poolList = List[model.WorkerPool]{
-	ID:          "pools",
-	Noun:        "worker pool",
+	ID: "pools",
+	Texts: ListTexts{
+		Add:          "Add a worker pool",
+		Remove:       "Remove a worker pool",
+		RemoveOption: "Remove a worker pool…",
+		Which:        "Which worker pool?",
+		Help:         "edit, add or remove a worker pool; done when the list is right",
+		TooFew:       "at least 1 worker pool needed",
+		Unfinished:   "finish worker pool first: %s",
+	},
 	Title:       "Worker pools",
 	Description: "The first pool is the cluster's default pool; add a GPU, edge or storage pool next to it.",
 	Items:       func(d *model.Design) *[]model.WorkerPool { return &d.Spec.WorkerPools },
 	Label: func(c *Ctx, p *model.WorkerPool) string {
 		fl := p.Flavor
 		if fl == "" {
-			fl = "no flavor yet"
+			fl = c.tr("no flavor yet")
 		}
-		return fmt.Sprintf("%s (%s, %s, %s)", p.Name, p.Purpose.Label(), p.Isolation.LabelOn(c.Spec().Infrastructure), fl)
+		return fmt.Sprintf("%s (%s, %s, %s)", p.Name, c.tr(p.Purpose.Label()), c.tr(p.Isolation.LabelOn(c.Spec().Infrastructure)), fl)
 	},
 	Incomplete: func(p *model.WorkerPool) bool { return p.Flavor == "" },
 	New: func(c *Ctx) model.WorkerPool {

@@ -2,7 +2,6 @@ package wizard
 
 import (
 	"errors"
-	"fmt"
 	"net/netip"
 	"strings"
 
@@ -31,8 +30,14 @@ func init() {
 
 func accessGroupList() List[model.AccessGroup] {
 	return List[model.AccessGroup]{
-		ID:    "groups",
-		Noun:  "access group",
+		ID: "groups",
+		Texts: ListTexts{
+			Add:          "Add an access group",
+			Remove:       "Remove an access group",
+			RemoveOption: "Remove an access group…",
+			Which:        "Which access group?",
+			Help:         "edit, add or remove an access group; done when the list is right",
+		},
 		Title: "Access groups",
 		Description: "IBM's 2019 guidance (slide 43): when several people work on a cluster, give each team the right permissions. " +
 			"Each group's Kubernetes access is shown below it.",
@@ -237,9 +242,10 @@ func splitList(s string) []string {
 // commaInput is a text input bound to a list of strings typed comma-
 // separated; each entry must pass validate and appear once.
 func commaInput(c *Ctx, key, title, help string, v *[]string, validate func(string) error) *huh.Input {
-	return huh.NewInput().Key(key).Title(c.Title(key, title)).Description(c.tr(help)).
-		Accessor(&commaList{v: v, text: strings.Join(*v, ", ")}).
-		Validate(func(s string) error { return validateList(s, validate) })
+	in := huh.NewInput().Key(key).Title(c.Title(key, title))
+	c.describe(c.tr(help), func(s string) { in.Description(s) })
+	return in.Accessor(&commaList{v: v, text: strings.Join(*v, ", ")}).
+		Validate(c.localized(func(s string) error { return validateList(s, validate) }))
 }
 
 // validateList checks every entry of a comma-separated list.
@@ -250,7 +256,7 @@ func validateList(s string, validate func(string) error) error {
 			return err
 		}
 		if seen[x] {
-			return fmt.Errorf("%s is listed twice", x)
+			return inputError("%s is listed twice", x)
 		}
 		seen[x] = true
 	}
@@ -280,25 +286,36 @@ func (a *optBool) Set(x bool) {
 
 // yesNoDefault is YesNo for a *bool whose nil means def.
 func yesNoDefault(c *Ctx, key, title, help string, p **bool, def bool) *huh.Confirm {
-	return huh.NewConfirm().Key(key).Title(c.Title(key, title)).Description(c.tr(help)).
+	cf := huh.NewConfirm().Key(key).Title(c.Title(key, title)).
 		Affirmative(c.tr("Yes")).Negative(c.tr("No")).Accessor(&optBool{p: p, def: def})
+	c.describe(c.tr(help), func(s string) { cf.Description(s) })
+	return cf
 }
 
-// uniqueName reports a name that another item of the list already has.
-func uniqueName[T any](items []T, i int, noun string, name func(T) string) error {
+// uniqueName reports a name that another item of the list already has;
+// exists is the whole sentence, a printf format of the name ("a namespace
+// named %s already exists").
+func uniqueName[T any](items []T, i int, exists string, name func(T) string) error {
 	n := name(items[i])
 	for j, x := range items {
 		if j != i && name(x) == n {
-			return fmt.Errorf("a %s named %s already exists", noun, n)
+			return inputError(exists, n)
 		}
 	}
 	return nil
 }
 
+// inputError is a wizard validator's error: typed like the model's, so
+// the field shows it in the run's language (Ctx.trErr); format is the
+// message's English in the catalogue.
+func inputError(format string, args ...any) error {
+	return &model.InputError{Format: format, Args: args}
+}
+
 // requiredText accepts one line of non-blank free text.
 func requiredText(s string) error {
 	if strings.TrimSpace(s) == "" {
-		return fmt.Errorf("an answer is required")
+		return inputError("an answer is required")
 	}
 	return model.ValidateFreeText(s)
 }
@@ -316,7 +333,7 @@ func validateAddrOrCIDR(s string) error {
 		return validateCIDR(s)
 	}
 	if a, err := netip.ParseAddr(s); err != nil || !a.Is4() {
-		return fmt.Errorf("%q is not an IPv4 address or CIDR like 203.0.113.0/24", s)
+		return inputError("%s is not an IPv4 address or CIDR like 203.0.113.0/24", model.QuoteValue(s))
 	}
 	return nil
 }

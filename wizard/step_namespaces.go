@@ -14,8 +14,14 @@ import (
 
 func namespaceList() List[model.Namespace] {
 	return List[model.Namespace]{
-		ID:    "namespaces",
-		Noun:  "namespace",
+		ID: "namespaces",
+		Texts: ListTexts{
+			Add:          "Add a namespace",
+			Remove:       "Remove a namespace",
+			RemoveOption: "Remove a namespace…",
+			Which:        "Which namespace?",
+			Help:         "edit, add or remove a namespace; done when the list is right",
+		},
 		Title: "Application namespaces",
 		Description: "Each team or application gets a namespace: the unit that access groups, quotas, network " +
 			"policies and Pod Security apply to. The manifests create them first.",
@@ -48,7 +54,7 @@ func namespaceList() List[model.Namespace] {
 				}
 			},
 			Validate: func(c *Ctx, n *model.Namespace, i int) error {
-				return uniqueName(c.D.Spec.Namespaces, i, "namespace", func(x model.Namespace) string { return x.Name })
+				return uniqueName(c.D.Spec.Namespaces, i, "a namespace named %s already exists", func(x model.Namespace) string { return x.Name })
 			},
 		}},
 	}

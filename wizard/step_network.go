@@ -138,12 +138,14 @@ func networkPages() []Page {
 			n := &c.D.Spec.Network
 			pod := defaultPodSubnet(c)
 			return []huh.Field{
-				Input(c, "spec.network.podSubnet", "Pod subnet",
-					c.trf("/23 or larger; empty: IBM's default %s", pod), &n.PodSubnet, Optional(subnetValidator(c, "pod subnet", 23))).
-					Placeholder(pod),
-				Input(c, "spec.network.serviceSubnet", "Service subnet",
+				// Empty is an answer here (IBM picks the range), so the grey
+				// text says so rather than showing a range that looks typed.
+				EmptyMeans(c, Input(c, "spec.network.podSubnet", "Pod subnet",
+					c.trf("/23 or larger; empty: IBM's default %s", pod), &n.PodSubnet, Optional(subnetValidator(c, "pod subnet", 23))),
+					c.trf("IBM's default %s", pod)),
+				EmptyMeans(c, Input(c, "spec.network.serviceSubnet", "Service subnet",
 					c.trf("/24 or larger; empty: IBM's default %s", c.Cat.Networks.ServiceSubnet), &n.ServiceSubnet,
-					Optional(subnetValidator(c, "service subnet", 24))).Placeholder(c.Cat.Networks.ServiceSubnet),
+					Optional(subnetValidator(c, "service subnet", 24))), c.trf("IBM's default %s", c.Cat.Networks.ServiceSubnet)),
 			}
 		},
 		Validate: func(c *Ctx) error {
@@ -210,7 +212,7 @@ func networkPages() []Page {
 			fields := []huh.Field{YesNo(c, "spec.firewall.networkPolicies", "Default-deny NetworkPolicies in each application namespace?",
 				"deny everything, then allow DNS and traffic within the namespace", &c.D.Spec.Firewall.NetworkPolicies)}
 			if c.Spec().IsVPC() {
-				fields = append(fields, Note(c.tr("VPC: security groups, not Calico host policies"),
+				fields = append(fields, Note(c, c.tr("VPC: security groups, not Calico host policies"),
 					c.tr("On VPC the workers are guarded by VPC security groups (kube-<clusterID>, kube-lbaas-<clusterID>) "+
 						"that IBM manages; Calico host policies and gateway appliances are classic-only. IBM's 2019 guidance (slide 36) "+
 						"said security groups could not be used with IKS: on VPC they are now the host firewall.")))

@@ -149,9 +149,11 @@ func init() {
 			}
 			return []huh.Field{
 				bucket,
-				Input(c, "spec.operations.backups.schedule", "Schedule (cron)",
-					"minute hour day month weekday, e.g. 0 3 * * * for 03:00 daily", &b.Schedule, func(s string) error { return validateCronIn(c, s) }).
-					Placeholder("0 3 * * *"),
+				// Empty is refused (validateCronIn), so 03:00 daily is an
+				// answer to take, not a sample.
+				Suggest(c, Input(c, "spec.operations.backups.schedule", "Schedule (cron)",
+					"minute hour day month weekday, e.g. 0 3 * * * for 03:00 daily", &b.Schedule, func(s string) error { return validateCronIn(c, s) }),
+					"0 3 * * *"),
 				Number(c, "spec.operations.backups.retentionDays", "Keep backups for … days",
 					"long enough to notice a mistake and restore before it", &b.RetentionDays, 1, 3650, false),
 			}
@@ -265,8 +267,14 @@ func upgradesLive(c *Ctx) string {
 
 func stageList() List[model.Stage] {
 	return List[model.Stage]{
-		ID:    "stages",
-		Noun:  "stage",
+		ID: "stages",
+		Texts: ListTexts{
+			Add:          "Add a stage",
+			Remove:       "Remove a stage",
+			RemoveOption: "Remove a stage…",
+			Which:        "Which stage?",
+			Help:         "edit, add or remove a stage; done when the list is right",
+		},
 		Title: "Release stages",
 		Description: "IBM's 2019 guidance (slide 16): the CD pipeline deploys to dev and staging, then production. Each stage " +
 			"deploys into one namespace; a person approves where it matters.",
@@ -288,14 +296,14 @@ func stageList() List[model.Stage] {
 				return []huh.Field{
 					Example(c, Input(c, "spec.cicd.stages[*].name", "Stage name", "e.g. dev, staging, production", &s.Name,
 						model.ValidateDNSLabel), "staging"),
-					Suggest(c, Input(c, "spec.cicd.stages[*].namespace", "Namespace", "where this stage deploys", &s.Namespace,
-						model.ValidateNamespace), suggestName(c, "staging")),
+					SuggestFunc(c, Input(c, "spec.cicd.stages[*].namespace", "Namespace", "where this stage deploys", &s.Namespace,
+						model.ValidateNamespace), func() string { return stageNamespaceSuggestion(c, s) }, &s.Name),
 					YesNo(c, "spec.cicd.stages[*].approval", "A person approves before it deploys?",
 						"yes for production: the pipeline waits for a sign-off", &s.Approval),
 				}
 			},
 			Validate: func(c *Ctx, s *model.Stage, i int) error {
-				return uniqueName(c.D.Spec.CICD.Stages, i, "stage", func(x model.Stage) string { return x.Name })
+				return uniqueName(c.D.Spec.CICD.Stages, i, "a stage named %s already exists", func(x model.Stage) string { return x.Name })
 			},
 		}},
 	}
@@ -326,8 +334,14 @@ func stagesLive(c *Ctx) string {
 
 func autoscaledPoolList() List[model.AutoscaledPool] {
 	return List[model.AutoscaledPool]{
-		ID:    "autoscale",
-		Noun:  "autoscaled pool",
+		ID: "autoscale",
+		Texts: ListTexts{
+			Add:          "Add an autoscaled pool",
+			Remove:       "Remove an autoscaled pool",
+			RemoveOption: "Remove an autoscaled pool…",
+			Which:        "Which autoscaled pool?",
+			Help:         "edit, add or remove an autoscaled pool; done when the list is right",
+		},
 		Title: "Autoscaled worker pools",
 		Description: "Per pool, the fewest and most workers in each zone. Keep at least 2 per zone so the Ingress " +
 			"ALB pods can spread, and never resize or rebalance an autoscaled pool by hand.",
@@ -374,7 +388,7 @@ func autoscaledPoolList() List[model.AutoscaledPool] {
 				if p.MinPerZone > p.MaxPerZone {
 					return errors.New(c.trf("the minimum (%d) is above the maximum (%d)", p.MinPerZone, p.MaxPerZone))
 				}
-				return uniqueName(c.D.Spec.Operations.Autoscaler.Pools, i, "autoscaled pool", func(x model.AutoscaledPool) string { return x.Pool })
+				return uniqueName(c.D.Spec.Operations.Autoscaler.Pools, i, "an autoscaled pool named %s already exists", func(x model.AutoscaledPool) string { return x.Pool })
 			},
 			Live: func(c *Ctx, p *model.AutoscaledPool) string {
 				zones := max(len(c.D.Spec.Zones), 1)
@@ -542,4 +556,37 @@ func operationsWhys() []Why {
 		Text: "Long enough to notice a bad change or a deletion and restore from before it; weekly and monthly copies cover the rest.",
 		Doc:  docUtilities,
 	}}
+}
+
+// stageNamespaceSuggestion follows the stage's name as it is typed: the
+// design's namespace of that name, or one that contains it (shop-dev for
+// dev), else <cluster>-<stage>; nothing before a name is typed, and never
+// a namespace another stage deploys to.
+func stageNamespaceSuggestion(c *Ctx, s *model.Stage) string {
+	name := strings.TrimSpace(s.Name)
+	if name == "" || model.ValidateDNSLabel(name) != nil {
+		return ""
+	}
+	used := func(ns string) bool {
+		for i := range c.D.Spec.CICD.Stages {
+			if x := &c.D.Spec.CICD.Stages[i]; x != s && x.Namespace == ns {
+				return true
+			}
+		}
+		return false
+	}
+	var candidates []string
+	for _, ns := range c.D.Spec.Namespaces {
+		if ns.Name == name {
+			candidates = append([]string{ns.Name}, candidates...)
+		} else if slices.Contains(strings.Split(ns.Name, "-"), name) {
+			candidates = append(candidates, ns.Name)
+		}
+	}
+	for _, ns := range candidates {
+		if !used(ns) {
+			return ns
+		}
+	}
+	return freeName(used, suggestName(c, name))
 }

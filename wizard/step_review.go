@@ -110,7 +110,7 @@ func init() {
 					list, more = list[:8], c.trf("\n… and %d more", len(r.conflict)-8)
 				}
 				return []huh.Field{
-					Note(c.trf("%d files already exist in %s", len(r.conflict), r.dir), strings.Join(list, "\n")+more),
+					Note(c, c.trf("%d files already exist in %s", len(r.conflict), r.dir), strings.Join(list, "\n")+more),
 					YesNo(c, "review.overwrite", "Overwrite them?", "no: choose another folder", &r.overwrite),
 				}
 			},
@@ -226,8 +226,12 @@ func reviewSummary(c *Ctx) string {
 		lines = append(lines, c.trf("after %s: %.0f%% of demand", c.tr(plan.Resilience.Scenario), plan.Resilience.Percent))
 	}
 	ne, nw, nw2 := r.report.Count(rules.Error), r.report.Count(rules.Warning), len(s.Waivers)
-	counts := c.trf("%d %s · %d %s · %d info · %d %s", ne, c.tr(plural(ne, "error")), nw, c.tr(plural(nw, "warning")),
-		r.report.Count(rules.Info), nw2, c.tr(plural(nw2, "waiver")))
+	// NB: one message per count, so each language orders number and noun
+	// its own way ("エラー 0", not "0 エラー" next to "情報 0").
+	counts := strings.Join([]string{
+		c.trn(ne, "%d error", "%d errors", ne), c.trn(nw, "%d warning", "%d warnings", nw),
+		c.trf("%d info", r.report.Count(rules.Info)), c.trn(nw2, "%d waiver", "%d waivers", nw2),
+	}, " · ")
 	if c.S != nil {
 		st := c.S.OK
 		if r.report.HasErrors() {
@@ -253,20 +257,32 @@ func changeImpact(c *Ctx) []string {
 		return []string{c.trf("no changes against %s", name)}
 	}
 	worst, _ := change.Worst(cs)
-	out := []string{c.trf("%d %s against %s; worst: %s", len(cs), c.tr(plural(len(cs), "change")), name, worst)}
+	out := []string{c.trf("%d %s against %s; worst: %s", len(cs), c.tr(plural(len(cs), "change")), name, className(c, worst))}
 	const shown = 5
 	for i, ch := range cs {
 		if i == shown {
 			out = append(out, c.trf("  … %d more (iksplan diff %s with the written design lists all)", len(cs)-shown, name))
 			break
 		}
-		line := fmt.Sprintf("  %s %s %s", ch.Class, ch.Path, ch.Op)
-		if ch.Op == change.Changed {
-			line = fmt.Sprintf("  %s %s: %s → %s", ch.Class, ch.Path, model.Escape(ch.Old), model.Escape(ch.New))
-		}
-		out = append(out, line)
+		out = append(out, changeLine(c, ch))
 	}
 	return out
+}
+
+// className is an impact class as the review names it: diff's name in
+// English ("cluster-recreate"), a phrase in Japanese.
+func className(c *Ctx, cl change.Class) string { return c.tr(cl.String()) }
+
+// changeLine is one change of the review's impact list, a whole message
+// per operation.
+func changeLine(c *Ctx, ch change.Change) string {
+	switch ch.Op {
+	case change.Added:
+		return c.trf("  %s %s added", className(c, ch.Class), ch.Path)
+	case change.Removed:
+		return c.trf("  %s %s removed", className(c, ch.Class), ch.Path)
+	}
+	return c.trf("  %s %s: %s → %s", className(c, ch.Class), ch.Path, model.Escape(ch.Old), model.Escape(ch.New))
 }
 
 func waiveFields(c *Ctx) []huh.Field {
@@ -293,7 +309,7 @@ func waiveFields(c *Ctx) []huh.Field {
 	opts = append(opts, errs...)
 	if len(opts) == 0 {
 		r.waiveRule = ""
-		return []huh.Field{Note(c.tr("Nothing to waive"), c.tr("no warning or error is open"))}
+		return []huh.Field{Note(c, c.tr("Nothing to waive"), c.tr("no warning or error is open"))}
 	}
 	r.waiveRule = opts[0].Value
 	return []huh.Field{

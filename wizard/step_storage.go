@@ -166,8 +166,14 @@ func storageOverview(c *Ctx) string {
 
 func bucketList() List[model.Bucket] {
 	return List[model.Bucket]{
-		ID:    "buckets",
-		Noun:  "bucket",
+		ID: "buckets",
+		Texts: ListTexts{
+			Add:          "Add a bucket",
+			Remove:       "Remove a bucket",
+			RemoveOption: "Remove a bucket…",
+			Which:        "Which bucket?",
+			Help:         "edit, add or remove a bucket; done when the list is right",
+		},
 		Title: "Object Storage buckets",
 		Description: "Bucket names are global across IBM Cloud. IBM's 2019 guidance (slide 11): backups go to a cross-region " +
 			"bucket, so they survive the loss of the whole region.",
@@ -187,7 +193,7 @@ func bucketList() List[model.Bucket] {
 				return []huh.Field{
 					Suggest(c, Input(c, "spec.storage.objectStorage.buckets[*].name", "Bucket name",
 						"3–63 lowercase letters, digits, dots and hyphens; unique across all of IBM Cloud",
-						&b.Name, model.ValidateBucketName), suggestName(c, "assets")),
+						&b.Name, model.ValidateBucketName), bucketNameSuggestion(c, b)),
 					Choose(c, "spec.storage.objectStorage.buckets[*].resiliency", "Resiliency", &b.Resiliency,
 						model.BucketResiliency("").Choices()),
 					Choose(c, "spec.storage.objectStorage.buckets[*].class", "Storage class", &b.Class,
@@ -195,7 +201,7 @@ func bucketList() List[model.Bucket] {
 				}
 			},
 			Validate: func(c *Ctx, b *model.Bucket, i int) error {
-				return uniqueName(c.D.Spec.Storage.ObjectStorage.Buckets, i, "bucket", func(x model.Bucket) string { return x.Name })
+				return uniqueName(c.D.Spec.Storage.ObjectStorage.Buckets, i, "a bucket named %s already exists", func(x model.Bucket) string { return x.Name })
 			},
 			Live: func(c *Ctx, b *model.Bucket) string {
 				s := c.tr(map[model.BucketResiliency]string{
@@ -216,8 +222,14 @@ func bucketList() List[model.Bucket] {
 
 func databaseList() List[model.DatabaseInstance] {
 	return List[model.DatabaseInstance]{
-		ID:    "databases",
-		Noun:  "Cloud Databases instance",
+		ID: "databases",
+		Texts: ListTexts{
+			Add:          "Add a Cloud Databases instance",
+			Remove:       "Remove a Cloud Databases instance",
+			RemoveOption: "Remove a Cloud Databases instance…",
+			Which:        "Which Cloud Databases instance?",
+			Help:         "edit, add or remove a Cloud Databases instance; done when the list is right",
+		},
 		Title: "IBM Cloud Databases",
 		Description: "IBM's 2019 guidance (slide 23): fully managed databases, spread over the region's three zones by default " +
 			"and backed up automatically to cross-region Object Storage.",
@@ -241,15 +253,15 @@ func databaseList() List[model.DatabaseInstance] {
 			Title: "Cloud Databases instance",
 			Fields: func(c *Ctx, db *model.DatabaseInstance, _ int) []huh.Field {
 				return []huh.Field{
-					Input(c, "spec.storage.databases[*].name", "Instance name",
-						c.trf("the service instance name, e.g. %s", suggestName(c, "postgresql")), &db.Name, model.ValidateInstanceName).
-						Placeholder(suggestName(c, "postgresql")),
+					Suggest(c, Input(c, "spec.storage.databases[*].name", "Instance name",
+						"the service instance name", &db.Name, model.ValidateInstanceName),
+						databaseNameSuggestion(c, db)),
 					Pick(c, "spec.storage.databases[*].type", "Engine", "the database the application speaks",
 						&db.Type, databaseEngines(c)).Height(9),
 				}
 			},
 			Validate: func(c *Ctx, db *model.DatabaseInstance, i int) error {
-				return uniqueName(c.D.Spec.Storage.Databases, i, "database", func(x model.DatabaseInstance) string { return x.Name })
+				return uniqueName(c.D.Spec.Storage.Databases, i, "a database named %s already exists", func(x model.DatabaseInstance) string { return x.Name })
 			},
 		}, {
 			ID:    "plan",
@@ -385,8 +397,14 @@ func portworxLive(c *Ctx) string {
 
 func volumeList() List[model.Volume] {
 	return List[model.Volume]{
-		ID:    "volumes",
-		Noun:  "volume",
+		ID: "volumes",
+		Texts: ListTexts{
+			Add:          "Add a volume",
+			Remove:       "Remove a volume",
+			RemoveOption: "Remove a volume…",
+			Which:        "Which volume?",
+			Help:         "edit, add or remove a volume; done when the list is right",
+		},
 		Title: "Block and file volumes",
 		Description: "Persistent volume claims the applications need. IBM's 2019 guidance (slides 21–22): IaaS block and file " +
 			"storage cannot cross zones, so in a multizone cluster use metro classes or a multizone service.",
@@ -690,4 +708,36 @@ func storageWhys() []Why {
 			"overlap the pod or service subnet, or its traffic would never leave the cluster.",
 		Doc: "https://cloud.ibm.com/docs/containers?topic=containers-subnets",
 	}}
+}
+
+// databaseNameSuggestion names a new Cloud Databases instance after the
+// cluster and its engine (shop-prod-postgresql), never one the design
+// already has: a second PostgreSQL instance is offered shop-prod-postgresql-2.
+func databaseNameSuggestion(c *Ctx, db *model.DatabaseInstance) string {
+	engine := string(db.Type)
+	if engine == "" {
+		engine = "db"
+	}
+	return freeName(func(n string) bool {
+		for i := range c.D.Spec.Storage.Databases {
+			if x := &c.D.Spec.Storage.Databases[i]; x != db && x.Name == n {
+				return true
+			}
+		}
+		return false
+	}, suggestName(c, engine))
+}
+
+// bucketNameSuggestion offers the assets bucket first, then the backups
+// bucket the Operations step looks for (suggestName(c, "backups")), then
+// numbered ones: never the name of a bucket the design already has.
+func bucketNameSuggestion(c *Ctx, b *model.Bucket) string {
+	return freeName(func(n string) bool {
+		for i := range c.D.Spec.Storage.ObjectStorage.Buckets {
+			if x := &c.D.Spec.Storage.ObjectStorage.Buckets[i]; x != b && x.Name == n {
+				return true
+			}
+		}
+		return false
+	}, suggestName(c, "assets"), suggestName(c, "backups"))
 }

@@ -18,6 +18,10 @@ type Result struct {
 	// reader needs (the VPC's ID, the VLAN IDs); they print with the
 	// unknown list.
 	Notes []string
+	// Workers are findings about the running workers (behind the master,
+	// not ready, a zone short of its pool size): an assessment, not design
+	// fields, so drift and import print them on their own.
+	Workers []string
 }
 
 // Import reads the cluster named cluster from src.
@@ -43,6 +47,10 @@ func Import(src Source, cluster string, cat *catalog.Catalog) (*Result, error) {
 	}
 	var audit auditWebhookJSON
 	if err := get(src, &audit, "ks", "cluster", "master", "audit-webhook", "get", "--cluster", cluster, "--output", "json"); err != nil {
+		return nil, err
+	}
+	var workers []workerJSON
+	if err := get(src, &workers, "ks", "workers", "--cluster", cluster, "--output", "json"); err != nil {
 		return nil, err
 	}
 
@@ -113,6 +121,7 @@ func Import(src Source, cluster string, cat *catalog.Catalog) (*Result, error) {
 	} else {
 		importClassic(s, pools, r)
 	}
+	r.Workers = workerFindings(cl.MasterKubeVersion, pools, workers, s.Operations.Autoscaler.Enabled)
 	model.ApplyDefaults(d)
 	r.Design = d
 	r.Unknown = unknownsFor(s.Infrastructure)

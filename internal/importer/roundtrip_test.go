@@ -86,6 +86,11 @@ func TestRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatalf("from-dir: %v", err)
 			}
+			// A cluster the runbook has just built is whole: every worker
+			// ready, at the master's version, every zone at its pool size.
+			for _, w := range r.Workers {
+				t.Errorf("workers of a freshly built cluster: %s", w)
+			}
 			for _, c := range change.Diff(model.Resolve(d, cat), r.Design, cat) {
 				if !r.Covers(c.Key) {
 					t.Errorf("%s: %s after the round trip, and it is not in the unknown list", c.Path, what(c))
