@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/iksplan/iksplan/internal/i18n"
+	"github.com/iksplan/iksplan/internal/lazyre"
 )
 
 // Help in the run's language. The commands are built with their English
@@ -120,6 +121,11 @@ func localizedUsage(loc *i18n.Localizer) func(*cobra.Command) error {
 	}
 }
 
+// flagDefault is a flag line of pflag's usage that ends with the flag's
+// default, which pflag writes in English: ` (default "none")`, ` (default 60)`
+// (pflag flag.go FlagUsagesWrapped).
+var flagDefault = lazyre.New(`^(\s+-.*) \(default (.+)\)$`)
+
 // localizeUsageText replaces cobra's headings, each a line of its own, and
 // its last line, naming the command.
 func localizeUsageText(text, path string, loc *i18n.Localizer) string {
@@ -141,6 +147,8 @@ func localizeUsageText(text, path string, loc *i18n.Localizer) string {
 			lines[i] = h
 		} else if line == more {
 			lines[i] = loc.T("cli.helpUI.more", map[string]any{"Cmd": path})
+		} else if m := flagDefault.FindStringSubmatch(line); m != nil {
+			lines[i] = m[1] + " " + loc.T("cli.helpUI.default", map[string]any{"Value": m[2]})
 		}
 	}
 	return strings.Join(lines, "\n")

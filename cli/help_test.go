@@ -77,7 +77,7 @@ func TestHelpCatalogueMatchesCommands(t *testing.T) {
 // Japanese (headings, texts, flags); English help is unchanged.
 func TestHelpInJapanese(t *testing.T) {
 	english := helpTexts()
-	for _, args := range [][]string{{"--lang", "ja", "--help"}, {"--lang", "ja", "render", "--help"}, {"help", "diff", "--lang", "ja"}, {"validate", "-h", "--lang", "ja"}} {
+	for _, args := range [][]string{{"--lang", "ja", "--help"}, {"--lang", "ja", "render", "--help"}, {"help", "diff", "--lang", "ja"}, {"validate", "-h", "--lang", "ja"}, {"rehearse", "--help", "--lang", "ja"}} {
 		code, out, errOut := run(t, "", args...)
 		if code != 0 {
 			t.Fatalf("%v: exit %d %s", args, code, errOut)
@@ -97,7 +97,10 @@ func TestHelpInJapanese(t *testing.T) {
 				}
 			}
 		}
-		for _, w := range []string{"Usage:", "Flags:", "Global Flags:", "help for"} {
+		if args[0] == "validate" && !strings.Contains(out, `(既定値: "text")`) {
+			t.Errorf("%v: pflag's default of --output not in Japanese:\n%s", args, out)
+		}
+		for _, w := range []string{"Usage:", "Flags:", "Global Flags:", "help for", "(default "} {
 			if strings.Contains(out, w) {
 				t.Errorf("%v: English %q in\n%s", args, w, out)
 			}

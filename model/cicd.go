@@ -45,7 +45,7 @@ const (
 
 var gitProviderChoices = []Choice[GitProvider]{
 	{GitGitHub, "GitHub or GitHub Enterprise", "pull requests, reviews and Actions"},
-	{GitGitLab, "GitLab", "self-managed or gitlab.com; the seed's Git"},
+	{GitGitLab, "GitLab", "self-managed or gitlab.com (IBM's 2019 choice)"},
 	{GitBitbucket, "Bitbucket", "Atlassian's Git hosting"},
 	{GitIBMGitRepo, "IBM Git Repos and Issue Tracking", "GitLab hosted by IBM inside a Continuous Delivery toolchain"},
 }
@@ -74,7 +74,7 @@ const (
 )
 
 var pipelineToolChoices = []Choice[PipelineTool]{
-	{PipelineTekton, "IBM Continuous Delivery (Tekton)", "IBM's toolchains; the seed's Delivery Pipeline in its current form"},
+	{PipelineTekton, "IBM Continuous Delivery (Tekton)", "IBM's toolchains: today's form of IBM's 2019 Delivery Pipeline"},
 	{PipelineGitHubActions, "GitHub Actions", "pipelines next to the code on GitHub"},
 	{PipelineGitLabCI, "GitLab CI", "pipelines next to the code on GitLab"},
 	{PipelineJenkins, "Jenkins", "self-run, for teams that already have it"},

@@ -118,7 +118,7 @@ const (
 )
 
 var infrastructureChoices = []Choice[Infrastructure]{
-	{InfraClassic, "Classic", "IBM classic infrastructure: VLANs, data centers, bare metal, Calico host policies (the seed deck's world)"},
+	{InfraClassic, "Classic", "IBM classic infrastructure: VLANs, data centers, bare metal, Calico host policies (IBM's 2019 world)"},
 	{InfraVPC, "VPC (Gen 2)", "Virtual Private Cloud: your own subnets, security groups, metro block storage, private by default"},
 }
 

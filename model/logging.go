@@ -138,7 +138,7 @@ const (
 
 var logBackendChoices = []Choice[LogBackend]{
 	{LogCloudLogs, "IBM Cloud Logs", "IBM's current log service: the Logs agent Helm chart ships every source"},
-	{LogLogAnalysis, "IBM Log Analysis (LogDNA) — legacy, end of support 2025-03-28", "the seed's choice; support ended, new instances cannot be relied on"},
+	{LogLogAnalysis, "IBM Log Analysis (LogDNA) — legacy, end of support 2025-03-28", "IBM's 2019 guidance's choice (slides 27–29); support ended, new instances cannot be relied on"},
 	{LogSyslog, "Remote syslog", "forward with `ibmcloud ks logging config create --type syslog` to a server you run"},
 	{LogNone, "None", "logs stay on the workers and are lost when a worker is replaced"},
 }

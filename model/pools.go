@@ -111,7 +111,7 @@ const (
 
 var isolationChoices = []Choice[Isolation]{
 	{IsolationShared, "Shared virtual", "hypervisor shared with other IBM customers: development, test, and cost-sensitive production"},
-	{IsolationDedicated, "Dedicated virtual", "the physical host serves only your account: the seed's choice for production"},
+	{IsolationDedicated, "Dedicated virtual", "the physical host serves only your account: IBM's 2019 guidance's choice for production (slide 9)"},
 	{IsolationBareMetal, "Bare metal", "single-tenant physical servers: high performance, GPU, software-defined storage"},
 }
 

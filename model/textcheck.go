@@ -17,22 +17,51 @@ import (
 // ID, create one") and "\n x" as " x". Marshal refuses such a design too.
 func CheckText(d *Design) []Problem {
 	var out []Problem
-	check := func(path, s, what string) {
+	check := func(path, s string, msgs *textMessages) {
 		switch {
 		case strings.ContainsRune(s, 0):
-			out = append(out, Problem{Path: path, Message: what + "holds a NUL character (\\0), which no command, manifest or document can carry"})
+			out = append(out, Problem{Path: path, Message: msgs.nul})
 		case !utf8.ValidString(s):
-			out = append(out, Problem{Path: path, Message: what + "is not UTF-8 text (a !!binary value or a file in another encoding?)"})
+			out = append(out, Problem{Path: path, Message: msgs.notUTF8})
 		case strings.HasPrefix(s, "\n"):
-			out = append(out, Problem{Path: path, Message: what + leadingLineFeed})
+			out = append(out, Problem{Path: path, Message: msgs.lineBreak})
 		}
 	}
 	walkYAMLTagged(reflect.ValueOf(d).Elem(), "", "", func(path string, v reflect.Value, _ reflect.StructTag) {
 		if v.Kind() == reflect.String {
-			check(path, v.String(), "")
+			check(path, v.String(), &valueText)
 		}
 	})
-	walkMapKeys(reflect.ValueOf(d).Elem(), "", func(path, key string) { check(path, key, "a key ") })
+	walkMapKeys(reflect.ValueOf(d).Elem(), "", func(path, key string) { check(path, key, &keyText) })
+	return out
+}
+
+// textMessages are CheckText's messages for a value or a map key. Each is
+// a whole sentence and a fixed phrase of the terms catalogue
+// (internal/i18n locales/*/terms.yaml, text.*), which a finding in another
+// language swaps for its translation (rules.Finding.In).
+type textMessages struct{ nul, notUTF8, lineBreak string }
+
+var (
+	valueText = textMessages{
+		nul:       "holds a NUL character (\\0), which no command, manifest or document can carry",
+		notUTF8:   "is not UTF-8 text (a !!binary value or a file in another encoding?)",
+		lineBreak: leadingLineFeed,
+	}
+	keyText = textMessages{
+		nul:       "a key holds a NUL character (\\0), which no command, manifest or document can carry",
+		notUTF8:   "a key is not UTF-8 text (a !!binary value or a file in another encoding?)",
+		lineBreak: "a key " + leadingLineFeed,
+	}
+)
+
+// CheckTextMessages lists every message CheckText can give, for the
+// catalogue test.
+func CheckTextMessages() []string {
+	var out []string
+	for _, m := range []textMessages{valueText, keyText} {
+		out = append(out, m.nul, m.notUTF8, m.lineBreak)
+	}
 	return out
 }
 

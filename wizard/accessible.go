@@ -433,8 +433,9 @@ func askPage(f *flow, lr *lineReader, out io.Writer, from string, saved func(key
 		fl := fields[i]
 		lr.help = func() { fmt.Fprintln(out, accessibleWhy(fl.GetKey(), f.ctx.Cat)) }
 		lr.suggest = ""
-		if s, ok := f.ctx.suggestions[fl.GetKey()]; ok {
-			if v, _ := fl.GetValue().(string); v == "" {
+		if fn, ok := f.ctx.suggestions[fl.GetKey()]; ok {
+			if v, _ := fl.GetValue().(string); v == "" && fn() != "" {
+				s := fn()
 				lr.suggest = s
 				fmt.Fprintln(out, f.ctx.trf("Suggested: %s (answer + to take it)", s))
 			}

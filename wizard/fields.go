@@ -191,12 +191,21 @@ func PickFunc[T comparable](c *Ctx, key, title, help string, get func() T, set f
 		c.options = map[string][]string{}
 	}
 	c.options[key] = labels
+	fit := newOptionFit(sel, hopts, helpOf, get) // one line per option (optionfit.go)
+	if c.optionFits == nil {
+		c.optionFits = map[string]func(width int) []string{}
+	}
+	c.optionFits[key] = func(width int) []string { return fit.fit(c.theme(), width) }
 	acc := &accessor[T]{get: get, set: set}
-	acc.onSet = func(x T) { sel.Description(c.wrapDescription(helpOf(x), fieldFrame())) }
+	// NB: the highlighted option's help (after its whole label when it is
+	// cut, optionfit.go), wrapped again at a new width.
+	describe := func(x T) string { return c.wrapDescription(fit.describe(x), fieldFrame()) }
+	fit.wrapped = describe
+	acc.onSet = func(x T) { sel.Description(describe(x)) }
+	fit.acc = acc
 	sel.Accessor(acc)
-	sel.Description(c.wrapDescription(helpOf(get()), fieldFrame()))
-	// NB: the highlighted option's help, wrapped again at a new width.
-	c.rewraps = append(c.rewraps, func() { sel.Description(c.wrapDescription(helpOf(get()), fieldFrame())) })
+	sel.Description(describe(get()))
+	c.rewraps = append(c.rewraps, func() { sel.Description(describe(get())) })
 	return sel
 }
 

@@ -218,6 +218,7 @@ func (f *flow) show(l loc) tea.Cmd {
 		p.Enter(f.ctx)
 	}
 	f.ctx.options = nil
+	f.ctx.optionFits = nil
 	f.ctx.suggestions = nil
 	f.ctx.rewraps = nil
 	fields := p.Fields(f.ctx)

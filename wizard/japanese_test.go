@@ -37,8 +37,12 @@ var (
 	screenURL   = regexp.MustCompile(`https?://\S+`)
 	screenCode  = regexp.MustCompile("`[^`]*`|\\b(ibmcloud|kubectl|iksplan|less|DRY_RUN=1)\\b[^　-鿿]*")
 	screenDigit = regexp.MustCompile(`[A-Za-z._/-]*[0-9][0-9A-Za-z._/-]*`)
-	screenRun   = regexp.MustCompile(`[A-Za-z][A-Za-z'’-]*(?:[ ,;:]+[A-Za-z][A-Za-z'’-]*)*`)
-	screenStop  = map[string]bool{
+	// screenCut is the word an option cut to the field's width ends in
+	// (optionfit.go): "Databases for Postgre…" is a product name cut, not
+	// an English phrase, once the cut word is gone.
+	screenCut  = regexp.MustCompile(`[A-Za-z0-9._/'’-]*…`)
+	screenRun  = regexp.MustCompile(`[A-Za-z][A-Za-z'’-]*(?:[ ,;:]+[A-Za-z][A-Za-z'’-]*)*`)
+	screenStop = map[string]bool{
 		"a": true, "an": true, "the": true, "and": true, "or": true, "of": true, "to": true, "in": true,
 		"on": true, "is": true, "are": true, "be": true, "by": true, "with": true, "for": true, "from": true,
 		"not": true, "no": true, "it": true, "its": true, "this": true, "that": true, "as": true, "at": true,
@@ -53,6 +57,7 @@ var (
 func englishOnScreen(screen string, keep []string) []string {
 	s := screenURL.ReplaceAllString(screen, " ")
 	s = screenCode.ReplaceAllString(s, " ")
+	s = screenCut.ReplaceAllString(s, " ")
 	// NB: product names first: a design value ("Default", the resource
 	// group) inside one ("Secure by Default") would break it up.
 	for _, p := range keptOnScreen {

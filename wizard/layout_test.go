@@ -2,6 +2,7 @@ package wizard
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -13,6 +14,10 @@ import (
 // layoutSizes are the terminals every screen is drawn at: the smallest
 // usable one up to a roomy one (the side panel starts at 100 columns).
 var layoutSizes = [][2]int{{60, 20}, {80, 24}, {100, 30}, {120, 40}}
+
+// deckWord finds "seed", the project's own name for IBM Japan's 2019 deck
+// (issue 10, item 11): no screen may say it.
+var deckWord = regexp.MustCompile(`(?i)\bseed\w*|シード`)
 
 // layoutScreen draws the wizard at w×h with the why panel on or off and
 // returns it without escape codes and trailing spaces (the golden's text).
@@ -81,6 +86,9 @@ func TestLayoutEveryStep(t *testing.T) {
 				screen := layoutScreen(h, sz[0], sz[1], why)
 				label := fmt.Sprintf("%s at %d×%d, why panel %v", where, sz[0], sz[1], why)
 				checkFits(t, screen, sz[0], sz[1], label)
+				if l := deckWord.FindString(screen); l != "" {
+					t.Errorf("%s: the screen says seed (%q); users have no such deck: say \"IBM's 2019 guidance (slide N)\"\n%s", label, l, screen)
+				}
 				if miss := focusedFieldMissing(h, screen); len(miss) > 0 {
 					t.Errorf("%s: the field being edited is cut: missing %q\n%s", label, miss, screen)
 				}

@@ -23,13 +23,16 @@ type scrollHints struct {
 	// shrinks a field to fit, so a resize gives it this height back first.
 	natural int
 	focused bool
+	// fit cuts the options to one line at a width and returns the labels
+	// then shown (optionfit.go); nil for a select that Pick did not build.
+	fit func(width int) []string
 }
 
 // withScrollHints wraps every select of fields whose options Pick noted.
 func withScrollHints(c *Ctx, fields []huh.Field) []huh.Field {
 	for i, fl := range fields {
 		if labels, ok := c.options[fl.GetKey()]; ok && len(labels) > 1 {
-			sh := &scrollHints{Field: fl, labels: labels}
+			sh := &scrollHints{Field: fl, labels: labels, fit: c.optionFits[fl.GetKey()]}
 			if h := lipgloss.Height(fl.View()); h <= len(labels) {
 				sh.natural = h // a height the step chose (Height(12)) that cuts the list
 			}
@@ -53,6 +56,18 @@ func (s *scrollHints) Blur() tea.Cmd  { s.focused = false; return s.Field.Blur()
 // regrow gives the field its height as built (before a resize).
 func (s *scrollHints) regrow() { s.Field.WithHeight(s.natural) }
 
+// WithWidth keeps every option on one line at the new width, so huh's
+// scrolling by option index and the hints' counts hold.
+func (s *scrollHints) WithWidth(w int) huh.Field {
+	s.Field.WithWidth(w) // NB: first, so huh measures the cut options at w
+	if s.fit != nil {
+		if labels := s.fit(w); labels != nil {
+			s.labels = labels
+		}
+	}
+	return s
+}
+
 func (s *scrollHints) WithHeight(h int) huh.Field {
 	if h > 0 {
 		h--
@@ -69,8 +84,12 @@ func (s *scrollHints) hidden(view string) (above, below int) {
 	for _, l := range strings.Split(ansi.Strip(view), "\n") {
 		l = strings.TrimSpace(strings.TrimLeft(l, "┃│> "))
 		for i := next; i < len(s.labels); i++ {
-			// NB: huh wraps a long label: its first line is a prefix.
-			if l != "" && (l == s.labels[i] || len(l) >= 12 && strings.HasPrefix(s.labels[i], l)) {
+			// NB: huh wraps a long label: its first line is a prefix. Not
+			// once optionFit keeps every label on one line: then the
+			// description's first line (a cut option's whole label,
+			// wrapped) is a prefix of that option's label but not an
+			// option line.
+			if l != "" && (l == s.labels[i] || s.fit == nil && len(l) >= 12 && strings.HasPrefix(s.labels[i], l)) {
 				if first < 0 {
 					first = i
 				}

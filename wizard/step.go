@@ -210,9 +210,12 @@ type Ctx struct {
 	// options are the option labels of the current page's selects by
 	// key (Pick notes them), for their scroll hints.
 	options map[string][]string
+	// optionFits cut those selects' labels to a width (optionfit.go).
+	optionFits map[string]func(width int) []string
 	// suggestions are the answers the current page's inputs offer by key
-	// (Suggest notes them), for → and accessible mode's "+".
-	suggestions map[string]string
+	// (Suggest notes them), for → and accessible mode's "+"; a func
+	// because a suggestion may follow another answer (SuggestFunc).
+	suggestions map[string]func() string
 	// rewraps wrap the current page's descriptions again when the width
 	// changes (descwrap.go).
 	rewraps []func()

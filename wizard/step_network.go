@@ -138,12 +138,14 @@ func networkPages() []Page {
 			n := &c.D.Spec.Network
 			pod := defaultPodSubnet(c)
 			return []huh.Field{
-				Input(c, "spec.network.podSubnet", "Pod subnet",
-					c.trf("/23 or larger; empty: IBM's default %s", pod), &n.PodSubnet, Optional(subnetValidator(c, "pod subnet", 23))).
-					Placeholder(pod),
-				Input(c, "spec.network.serviceSubnet", "Service subnet",
+				// Empty is an answer here (IBM picks the range), so the grey
+				// text says so rather than showing a range that looks typed.
+				EmptyMeans(c, Input(c, "spec.network.podSubnet", "Pod subnet",
+					c.trf("/23 or larger; empty: IBM's default %s", pod), &n.PodSubnet, Optional(subnetValidator(c, "pod subnet", 23))),
+					c.trf("IBM's default %s", pod)),
+				EmptyMeans(c, Input(c, "spec.network.serviceSubnet", "Service subnet",
 					c.trf("/24 or larger; empty: IBM's default %s", c.Cat.Networks.ServiceSubnet), &n.ServiceSubnet,
-					Optional(subnetValidator(c, "service subnet", 24))).Placeholder(c.Cat.Networks.ServiceSubnet),
+					Optional(subnetValidator(c, "service subnet", 24))), c.trf("IBM's default %s", c.Cat.Networks.ServiceSubnet)),
 			}
 		},
 		Validate: func(c *Ctx) error {

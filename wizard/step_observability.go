@@ -89,8 +89,8 @@ func init() {
 		Fields: func(c *Ctx) []huh.Field {
 			sl := &c.D.Spec.Logging.Syslog
 			return []huh.Field{
-				Input(c, "spec.logging.syslog.host", "Syslog server", "host name or IPv4 address the workers can reach",
-					&sl.Host, func(s string) error { return validateHostIn(c, s) }).Placeholder("logs.example.com"),
+				Example(c, Input(c, "spec.logging.syslog.host", "Syslog server", "host name or IPv4 address the workers can reach",
+					&sl.Host, func(s string) error { return validateHostIn(c, s) }), "logs.example.com"),
 				Number(c, "spec.logging.syslog.port", "Port", "514 is syslog's usual port", &sl.Port, 1, 65535, false),
 				Choose(c, "spec.logging.syslog.protocol", "Transport", &sl.Protocol, model.SyslogProtocol("").Choices()),
 			}
@@ -208,8 +208,11 @@ func alertChannelList() List[model.AlertChannel] {
 			Fields: func(c *Ctx, a *model.AlertChannel, _ int) []huh.Field {
 				help, ph := alertTargetHelp(a.Type)
 				title := c.trf("%s target", c.tr(a.Type.Label()))
-				return []huh.Field{Input(c, "spec.monitoring.alertChannels[*].target", title, help,
-					&a.Target, alertTargetValidator(c, a.Type)).Placeholder(ph)}
+				in := Input(c, "spec.monitoring.alertChannels[*].target", title, help, &a.Target, alertTargetValidator(c, a.Type))
+				if ph != "" {
+					in = Example(c, in, ph)
+				}
+				return []huh.Field{in}
 			},
 			Validate: func(c *Ctx, a *model.AlertChannel, i int) error {
 				for j, o := range c.D.Spec.Monitoring.AlertChannels {

@@ -13,9 +13,11 @@ func TestObservabilityStepWalk(t *testing.T) {
 	d := tokyoVPC()
 	h := newHarness(t, d, StepObservability).ExpectPage("observability/logging")
 
-	// The legacy backend is marked with its end of support; syslog it is.
-	h.ExpectView("legacy, end of support", "2025-03-28")
-	h.Down(1)
+	// The legacy backend is marked with its end of support (its label is
+	// cut to one line; highlighted, the description has all of it);
+	// syslog it is.
+	h.ExpectView("legacy, end of support")
+	h.Down(1).ExpectView("2025-03-28")
 	expectLive(t, h, "reached end of support on 2025-03-28: choose IBM Cloud Logs")
 	h.Down(1).Enter().ExpectPage("observability/sources")
 

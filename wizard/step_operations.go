@@ -149,9 +149,11 @@ func init() {
 			}
 			return []huh.Field{
 				bucket,
-				Input(c, "spec.operations.backups.schedule", "Schedule (cron)",
-					"minute hour day month weekday, e.g. 0 3 * * * for 03:00 daily", &b.Schedule, func(s string) error { return validateCronIn(c, s) }).
-					Placeholder("0 3 * * *"),
+				// Empty is refused (validateCronIn), so 03:00 daily is an
+				// answer to take, not a sample.
+				Suggest(c, Input(c, "spec.operations.backups.schedule", "Schedule (cron)",
+					"minute hour day month weekday, e.g. 0 3 * * * for 03:00 daily", &b.Schedule, func(s string) error { return validateCronIn(c, s) }),
+					"0 3 * * *"),
 				Number(c, "spec.operations.backups.retentionDays", "Keep backups for … days",
 					"long enough to notice a mistake and restore before it", &b.RetentionDays, 1, 3650, false),
 			}
@@ -294,8 +296,8 @@ func stageList() List[model.Stage] {
 				return []huh.Field{
 					Example(c, Input(c, "spec.cicd.stages[*].name", "Stage name", "e.g. dev, staging, production", &s.Name,
 						model.ValidateDNSLabel), "staging"),
-					Suggest(c, Input(c, "spec.cicd.stages[*].namespace", "Namespace", "where this stage deploys", &s.Namespace,
-						model.ValidateNamespace), suggestName(c, "staging")),
+					SuggestFunc(c, Input(c, "spec.cicd.stages[*].namespace", "Namespace", "where this stage deploys", &s.Namespace,
+						model.ValidateNamespace), func() string { return stageNamespaceSuggestion(c, s) }, &s.Name),
 					YesNo(c, "spec.cicd.stages[*].approval", "A person approves before it deploys?",
 						"yes for production: the pipeline waits for a sign-off", &s.Approval),
 				}
@@ -554,4 +556,37 @@ func operationsWhys() []Why {
 		Text: "Long enough to notice a bad change or a deletion and restore from before it; weekly and monthly copies cover the rest.",
 		Doc:  docUtilities,
 	}}
+}
+
+// stageNamespaceSuggestion follows the stage's name as it is typed: the
+// design's namespace of that name, or one that contains it (shop-dev for
+// dev), else <cluster>-<stage>; nothing before a name is typed, and never
+// a namespace another stage deploys to.
+func stageNamespaceSuggestion(c *Ctx, s *model.Stage) string {
+	name := strings.TrimSpace(s.Name)
+	if name == "" || model.ValidateDNSLabel(name) != nil {
+		return ""
+	}
+	used := func(ns string) bool {
+		for i := range c.D.Spec.CICD.Stages {
+			if x := &c.D.Spec.CICD.Stages[i]; x != s && x.Namespace == ns {
+				return true
+			}
+		}
+		return false
+	}
+	var candidates []string
+	for _, ns := range c.D.Spec.Namespaces {
+		if ns.Name == name {
+			candidates = append([]string{ns.Name}, candidates...)
+		} else if slices.Contains(strings.Split(ns.Name, "-"), name) {
+			candidates = append(candidates, ns.Name)
+		}
+	}
+	for _, ns := range candidates {
+		if !used(ns) {
+			return ns
+		}
+	}
+	return freeName(used, suggestName(c, name))
 }

@@ -43,11 +43,9 @@ func init() {
 			k := &c.D.Spec.Security.KMS
 			fields := []huh.Field{
 				Input(c, "spec.security.kms.instanceName", "Key service instance",
-					c.trf("the %s instance; the runbook looks up its ID", c.tr(k.Provider.Label())), &k.InstanceName, model.ValidateInstanceName).
-					Placeholder(suggestName(c, "kms")),
+					c.trf("the %s instance; the runbook looks up its ID", c.tr(k.Provider.Label())), &k.InstanceName, model.ValidateInstanceName),
 				Input(c, "spec.security.kms.rootKeyName", "Root key",
-					"the root key's name in that instance; the runbook creates it (Key Protect) and looks up its ID", &k.RootKeyName, model.ValidateInstanceName).
-					Placeholder(suggestName(c, "root")),
+					"the root key's name in that instance; the runbook creates it (Key Protect) and looks up its ID", &k.RootKeyName, model.ValidateInstanceName),
 				YesNo(c, "spec.security.kms.dualAuthDelete", "Require two people to delete the root key?",
 					"a dual-authorization deletion policy on the key (kp key policy-update dual-auth-delete)", &k.DualAuthDelete),
 			}
@@ -88,9 +86,9 @@ func init() {
 		Fields: func(c *Ctx) []huh.Field {
 			in := &c.D.Spec.Network.Ingress
 			return []huh.Field{
-				Input(c, "spec.network.ingress.tlsSecretsManager", "Secrets Manager instance CRN",
+				Example(c, Input(c, "spec.network.ingress.tlsSecretsManager", "Secrets Manager instance CRN",
 					"empty: certificates stay in the cluster; the CRN is on the instance's page (ibmcloud resource service-instance NAME)",
-					&in.TLSSecretsManager, Optional(model.ValidateCRN)).Placeholder("crn:v1:bluemix:public:secrets-manager:…"),
+					&in.TLSSecretsManager, Optional(model.ValidateCRN)), "crn:v1:bluemix:public:secrets-manager:…"),
 			}
 		},
 	}, {

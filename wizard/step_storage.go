@@ -193,7 +193,7 @@ func bucketList() List[model.Bucket] {
 				return []huh.Field{
 					Suggest(c, Input(c, "spec.storage.objectStorage.buckets[*].name", "Bucket name",
 						"3–63 lowercase letters, digits, dots and hyphens; unique across all of IBM Cloud",
-						&b.Name, model.ValidateBucketName), suggestName(c, "assets")),
+						&b.Name, model.ValidateBucketName), bucketNameSuggestion(c, b)),
 					Choose(c, "spec.storage.objectStorage.buckets[*].resiliency", "Resiliency", &b.Resiliency,
 						model.BucketResiliency("").Choices()),
 					Choose(c, "spec.storage.objectStorage.buckets[*].class", "Storage class", &b.Class,
@@ -253,9 +253,9 @@ func databaseList() List[model.DatabaseInstance] {
 			Title: "Cloud Databases instance",
 			Fields: func(c *Ctx, db *model.DatabaseInstance, _ int) []huh.Field {
 				return []huh.Field{
-					Input(c, "spec.storage.databases[*].name", "Instance name",
-						c.trf("the service instance name, e.g. %s", suggestName(c, "postgresql")), &db.Name, model.ValidateInstanceName).
-						Placeholder(suggestName(c, "postgresql")),
+					Suggest(c, Input(c, "spec.storage.databases[*].name", "Instance name",
+						"the service instance name", &db.Name, model.ValidateInstanceName),
+						databaseNameSuggestion(c, db)),
 					Pick(c, "spec.storage.databases[*].type", "Engine", "the database the application speaks",
 						&db.Type, databaseEngines(c)).Height(9),
 				}
@@ -708,4 +708,36 @@ func storageWhys() []Why {
 			"overlap the pod or service subnet, or its traffic would never leave the cluster.",
 		Doc: "https://cloud.ibm.com/docs/containers?topic=containers-subnets",
 	}}
+}
+
+// databaseNameSuggestion names a new Cloud Databases instance after the
+// cluster and its engine (shop-prod-postgresql), never one the design
+// already has: a second PostgreSQL instance is offered shop-prod-postgresql-2.
+func databaseNameSuggestion(c *Ctx, db *model.DatabaseInstance) string {
+	engine := string(db.Type)
+	if engine == "" {
+		engine = "db"
+	}
+	return freeName(func(n string) bool {
+		for i := range c.D.Spec.Storage.Databases {
+			if x := &c.D.Spec.Storage.Databases[i]; x != db && x.Name == n {
+				return true
+			}
+		}
+		return false
+	}, suggestName(c, engine))
+}
+
+// bucketNameSuggestion offers the assets bucket first, then the backups
+// bucket the Operations step looks for (suggestName(c, "backups")), then
+// numbered ones: never the name of a bucket the design already has.
+func bucketNameSuggestion(c *Ctx, b *model.Bucket) string {
+	return freeName(func(n string) bool {
+		for i := range c.D.Spec.Storage.ObjectStorage.Buckets {
+			if x := &c.D.Spec.Storage.ObjectStorage.Buckets[i]; x != b && x.Name == n {
+				return true
+			}
+		}
+		return false
+	}, suggestName(c, "assets"), suggestName(c, "backups"))
 }

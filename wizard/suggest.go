@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"fmt"
 	"sync"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -29,19 +30,53 @@ func Suggest(c *Ctx, in *huh.Input, value string) *huh.Input {
 	if value == "" {
 		return in
 	}
+	return SuggestFunc(c, in, func() string { return value }, nil)
+}
+
+// SuggestFunc offers value() as in's answer while in is empty, for a
+// suggestion that follows another answer of the same page: huh asks again
+// whenever bindings (a pointer to that answer) changes, so a stage's
+// namespace follows the stage name typed just above it. value() == ""
+// offers nothing.
+func SuggestFunc(c *Ctx, in *huh.Input, value func() string, bindings any) *huh.Input {
 	if c.suggestions == nil {
-		c.suggestions = map[string]string{}
+		c.suggestions = map[string]func() string{}
 	}
 	c.suggestions[in.GetKey()] = value
 	if c.Accessible {
 		// huh's accessible prompt shows no placeholder; askPage says it.
 		return in
 	}
-	in.Placeholder(c.trf("%s  (suggested: → takes it)", value))
+	placeholder := func() string {
+		if v := value(); v != "" {
+			return c.trf("%s  (suggested: → takes it)", v)
+		}
+		return ""
+	}
+	in.Placeholder(placeholder())
+	if bindings != nil {
+		in.PlaceholderFunc(placeholder, bindings)
+	}
 	// NB: huh keeps the first theme a field is given, so the page's
 	// theme (themed) does not replace this one.
 	in.WithTheme(suggestTheme())
 	return in
+}
+
+// freeName is the first of names, then of names[0]-2, names[0]-3 …, that
+// taken does not hold: the second bucket is not offered the first one's
+// name (a suggestion that is already an answer would be refused).
+func freeName(taken func(string) bool, names ...string) string {
+	for _, n := range names {
+		if !taken(n) {
+			return n
+		}
+	}
+	for i := 2; ; i++ {
+		if n := fmt.Sprintf("%s-%d", names[0], i); !taken(n) {
+			return n
+		}
+	}
 }
 
 // Example shows text as a sample answer in the empty input: "e.g. text".
@@ -87,8 +122,12 @@ func (m *App) focusedSuggestion() (string, bool) {
 	if v, _ := in.GetValue().(string); v != "" {
 		return "", false
 	}
-	s, ok := m.ctx.suggestions[in.GetKey()]
-	return s, ok
+	fn, ok := m.ctx.suggestions[in.GetKey()]
+	if !ok {
+		return "", false
+	}
+	s := fn()
+	return s, s != ""
 }
 
 // takeSuggestion types the focused input's suggestion into it; ok is

@@ -25,7 +25,7 @@ type Preset struct {
 }
 
 var summaries = map[string]string{
-	"tokyo-classic-production": "the seed deck's picture: classic jp-tok tok02/tok04/tok05, dedicated VSIs, 150% sizing, Cloud Databases + Object Storage, CIS + Calico",
+	"tokyo-classic-production": "IBM's 2019 guidance (slides 10–12): classic jp-tok tok02/tok04/tok05, dedicated VSIs, 150% sizing, Cloud Databases + Object Storage, CIS + Calico",
 	"tokyo-vpc-production":     "VPC jp-tok-1..3, Secure by Default egress, context-based restrictions, metro block storage, Cloud Databases + Object Storage",
 	"dev-single-zone":          "one VPC zone, shared bx2.4x16 workers at the HA minimum: the cheapest sane development cluster",
 }

@@ -90,6 +90,12 @@ func (f Finding) In(l i18n.Lang) Finding {
 		f.Why = r.WhyIn(l)
 	}
 	if f.format == "" {
+		// A finding made outside the rules (DES001 from the strict load)
+		// is translated when its whole message is a fixed phrase of the
+		// terms catalogue (model.CheckText's).
+		if s, ok := termsIn(l, []any{f.Message})[0].(string); ok {
+			f.Message = s
+		}
 		return f
 	}
 	if id, ok := formatID(f.format); ok && i18n.For(l).Has(id) {

@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/iksplan/iksplan/internal/i18n"
+	"github.com/iksplan/iksplan/model"
 )
 
 // hasJapanese reports whether s holds kana or kanji.
@@ -81,5 +82,21 @@ func TestTermsMatchTheCode(t *testing.T) {
 		if m, ok := i18n.Message(i18n.EN, id); !ok || m.Other != want {
 			t.Errorf("%s: catalogue has %v, code says %q", id, m, want)
 		}
+	}
+}
+
+// TestStrictLoadFindingsInJapanese: a DES001 finding from the strict load
+// whose message is one of model.CheckText's is printed in Japanese
+// (iksplan validate --lang ja); other DES001 messages keep their text.
+func TestStrictLoadFindingsInJapanese(t *testing.T) {
+	for _, m := range model.CheckTextMessages() {
+		f := Finding{RuleID: "DES001", Severity: Error, Path: "metadata.name", Message: m}.In(i18n.JA)
+		if f.Message == m || !hasJapanese(f.Message) {
+			t.Errorf("CheckText message %q not in Japanese: %q", m, f.Message)
+		}
+	}
+	other := `"vpcx" is not one of: classic, vpc-gen2`
+	if f := (Finding{RuleID: "DES001", Message: other}).In(i18n.JA); f.Message != other {
+		t.Errorf("an unknown DES001 message changed: %q", f.Message)
 	}
 }

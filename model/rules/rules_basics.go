@@ -9,7 +9,7 @@ func basicRules() []Rule {
 		{
 			ID: "BAS001", Severity: Error, Area: AreaBasics, Path: "spec.infrastructure", FixedAtCreate: true,
 			Title: "Infrastructure not chosen",
-			Why: "Seed slide 9 and IBM's planning guide start from the infrastructure: classic (VLANs, data centers, bare metal) " +
+			Why: "IBM's 2019 guidance (slide 9) and IBM's planning guide start from the infrastructure: classic (VLANs, data centers, bare metal) " +
 				"or VPC (subnets, security groups). It decides the zones, flavors, storage and network of the design, and a " +
 				"cluster can never move to the other one.",
 			DocURL: doc("strategy"),
@@ -27,7 +27,7 @@ func basicRules() []Rule {
 		{
 			ID: "BAS002", Severity: Warning, Area: AreaBasics, Path: "spec.environment",
 			Title: "Environment not chosen",
-			Why: "The environment decides how strict the review is: production turns many warnings into errors (seed slide 9: " +
+			Why: "The environment decides how strict the review is: production turns many warnings into errors (IBM's 2019 guidance, slide 9: " +
 				"production and development get different hardware). Without it, production rules are not applied.",
 			DocURL: doc("strategy"),
 			Check: func(c *Context) []Hit {

@@ -2,7 +2,7 @@ package rules
 
 import "github.com/iksplan/iksplan/model"
 
-const seedFirewall = "Seed slides 36–37: protect the cluster from the internet with Calico network policies, CIS and " +
+const seedFirewall = "IBM's 2019 guidance (slides 36–37): protect the cluster from the internet with Calico network policies, CIS and " +
 	"gateway appliances (VRA/Vyatta, vSRX, FortiGate); Calico can allow requests only from chosen sources such as CIS. "
 
 func firewallRules() []Rule {
@@ -84,7 +84,7 @@ func firewallRules() []Rule {
 		{
 			ID: "FW006", Severity: Error, Area: AreaNetwork, Path: "spec.firewall.gatewayAppliance",
 			Title: "Gateway appliance on VPC",
-			Why: "Seed slide 37's gateway appliances (VRA, vSRX, FortiGate) sit in front of classic VLANs. VPC has no VLANs: " +
+			Why: "The gateway appliances of IBM's 2019 guidance (slide 37: VRA, vSRX, FortiGate) sit in front of classic VLANs. VPC has no VLANs: " +
 				"use security groups, network ACLs sparingly, and VPN or Transit Gateway.",
 			DocURL: doc("vpc-security-group"),
 			Check: func(c *Context) []Hit {
@@ -112,7 +112,7 @@ func firewallRules() []Rule {
 		{
 			ID: "FW008", Severity: Error, Area: AreaNetwork, Path: "spec.firewall.cis.domain",
 			Title: "CIS without a domain",
-			Why: "Seed slide 38: CIS provides DNS, WAF, DDoS protection, GLB and CDN for a domain. It works only once a domain " +
+			Why: "IBM's 2019 guidance (slide 38): CIS provides DNS, WAF, DDoS protection, GLB and CDN for a domain. It works only once a domain " +
 				"is added and delegated to it.",
 			DocURL: doc("network_policies"),
 			Check: func(c *Context) []Hit {
@@ -126,7 +126,7 @@ func firewallRules() []Rule {
 		{
 			ID: "FW009", Severity: Info, Area: AreaNetwork, Path: "spec.firewall.gatewayAppliance",
 			Title: "Gateway appliance protects one zone",
-			Why: "Seed slide 37: gateway appliances are single-zone, single-tenant firewalls. A multizone cluster needs an " +
+			Why: "IBM's 2019 guidance (slide 37): gateway appliances are single-zone, single-tenant firewalls. A multizone cluster needs an " +
 				"appliance (ideally an HA pair) in every zone, routed with VRF or VLAN spanning, or a zone loss takes the firewall with it.",
 			DocURL: doc("network_policies"),
 			Check: func(c *Context) []Hit {

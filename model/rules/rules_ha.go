@@ -15,7 +15,7 @@ func haRules() []Rule {
 		{
 			ID: "HA001", Severity: Error, Area: AreaZones, Path: "spec.zones",
 			Title: "Production cluster in a single zone",
-			Why: "Seed slide 8: a cluster is single-zone or multizone, and multizone is recommended for availability; " +
+			Why: "IBM's 2019 guidance (slide 8): a cluster is single-zone or multizone, and multizone is recommended for availability; " +
 				"slide 11 spreads workers and the managed masters over the three Tokyo data centers. IBM's current HA guidance " +
 				"is the same: use a multizone metro (MZR) with three zones so a zone outage does not stop the cluster, and avoid " +
 				"single-zone data centers, which IBM is closing (mil01 closed on 2025-10-31).",
@@ -31,7 +31,7 @@ func haRules() []Rule {
 		{
 			ID: "HA002", Severity: Warning, Area: AreaSizing, Path: "spec.sizing.surviveZoneLoss",
 			Title: "Production multizone cluster not sized to survive a zone loss",
-			Why: "Seed slide 10: size each zone so the service keeps 100% of its capacity when one zone fails — 50% of the " +
+			Why: "IBM's 2019 guidance (slide 10): size each zone so the service keeps 100% of its capacity when one zone fails — 50% of the " +
 				"workload per zone, 150% in all, for three zones. Without it, a zone outage leaves only (Z-1)/Z of the capacity " +
 				"and pods stay pending until new workers are added. IBM's HA planning asks for the same spare capacity.",
 			DocURL: doc("strategy"),
@@ -48,7 +48,7 @@ func haRules() []Rule {
 		{
 			ID: "HA003", Severity: Error, Area: AreaSizing, Path: "spec.sizing",
 			Title: "Capacity after the planned failure is below the demand",
-			Why: "Seed slide 10: the cluster must keep serving 100% when one zone is lost (one worker, in a single-zone " +
+			Why: "IBM's 2019 guidance (slide 10): the cluster must keep serving 100% when one zone is lost (one worker, in a single-zone " +
 				"cluster). The capacity plan adds up what the general-purpose pools keep after that failure, minus the " +
 				"Kubernetes overhead (about 10%, slide 10); below the demand, the design does not deliver what surviveZoneLoss promises. " +
 				"IBM's cluster strategy guide asks for the same: total capacity of at least 150% of the workload across three zones.",
@@ -81,7 +81,7 @@ func haRules() []Rule {
 			Title: "Fewer workers per zone than the HA minimum",
 			Why: "IBM's sizing guidance: at least two workers in each zone of a multizone cluster, so Ingress ALB replicas and " +
 				"PodDisruptionBudgets can spread and a worker update or reload does not empty a zone; with one worker per zone " +
-				"Ingress can fail; a single-zone cluster needs at least three workers plus one spare worker's capacity. Seed slide 11 shows three workers per zone.",
+				"Ingress can fail; a single-zone cluster needs at least three workers plus one spare worker's capacity. IBM's 2019 guidance (slide 11) shows three workers per zone.",
 			DocURL: doc("strategy"),
 			Check: func(c *Context) []Hit {
 				s := c.Spec
@@ -99,7 +99,7 @@ func haRules() []Rule {
 		{
 			ID: "HA005", Severity: Error, Area: AreaSizing, Path: "spec.workerPools[*].workersPerZone",
 			Title: "Explicit pool size below the computed need",
-			Why: "Seed slide 10: size the workers from the workload, plus about 10% Kubernetes overhead, so each zone can " +
+			Why: "IBM's 2019 guidance (slide 10): size the workers from the workload, plus about 10% Kubernetes overhead, so each zone can " +
 				"carry its share (50% each for three zones). A pool with an explicit workersPerZone below the computed need " +
 				"is a finding, not silently fixed: either raise it or remove it and let iksplan compute it.",
 			DocURL: doc("strategy"),
@@ -122,7 +122,7 @@ func haRules() []Rule {
 			ID: "HA006", Severity: Error, Area: AreaSizing, Path: "spec.workerPools",
 			Title: "No worker pools",
 			Why: "Every IKS cluster is created with a default worker pool, and a pool cannot be scaled to zero; the design " +
-				"needs at least one pool to create the cluster with (seed slide 10's worker pool).",
+				"needs at least one pool to create the cluster with (the worker pool of IBM's 2019 guidance, slide 10).",
 			DocURL: doc("planning_worker_nodes"),
 			Check: func(c *Context) []Hit {
 				if len(c.Spec.WorkerPools) > 0 {
@@ -135,7 +135,7 @@ func haRules() []Rule {
 			ID: "HA007", Severity: Error, Area: AreaSizing, Path: "spec.workerPools[*].purpose",
 			Title: "No general-purpose pool carries the demand",
 			Why: "The capacity plan sizes general-purpose pools from the demand; GPU, edge and storage pools are tainted or " +
-				"reserved and sized by hand. With a demand but no general pool, nothing is sized to run the applications (seed slide 10).",
+				"reserved and sized by hand. With a demand but no general pool, nothing is sized to run the applications (IBM's 2019 guidance, slide 10).",
 			DocURL: doc("strategy"),
 			Check: func(c *Context) []Hit {
 				s := c.Spec
@@ -153,7 +153,7 @@ func haRules() []Rule {
 		{
 			ID: "HA008", Severity: Info, Area: AreaSizing, Path: "spec.sizing.demand",
 			Title: "No demand given: pools sized to the HA minimum only",
-			Why: "Seed slide 10: worker specs depend on the application, so measure them. Without a demand iksplan can only " +
+			Why: "IBM's 2019 guidance (slide 10): worker specs depend on the application, so measure them. Without a demand iksplan can only " +
 				"apply the HA minimum of workers per zone; the design then says nothing about whether the cluster is big enough.",
 			DocURL: doc("strategy"),
 			Check: func(c *Context) []Hit {
@@ -187,14 +187,14 @@ func haRules() []Rule {
 		{
 			ID: "HA010", Severity: Error, Area: AreaSizing, Path: "spec.sizing",
 			Title: "Sizing value out of range",
-			Why: "The capacity maths (seed slide 10) needs a non-negative demand and an overhead between 0 and 90%: the " +
-				"seed's rule of thumb is about 10% for kubelet, the runtime and system pods.",
+			Why: "The capacity maths (IBM's 2019 guidance, slide 10) needs a non-negative demand and an overhead between 0 and 90%: the " +
+				"2019 guidance's rule of thumb is about 10% for kubelet, the runtime and system pods.",
 			DocURL: doc("strategy"),
 			Check: func(c *Context) []Hit {
 				sz := c.Spec.Sizing
 				var hits []Hit
 				if sz.OverheadPercent < 0 || sz.OverheadPercent > 90 {
-					hits = append(hits, hit("spec.sizing.overheadPercent", "overheadPercent %d is outside 0–90 (the seed suggests about 10)", sz.OverheadPercent))
+					hits = append(hits, hit("spec.sizing.overheadPercent", "overheadPercent %d is outside 0–90 (IBM's 2019 guidance suggests about 10)", sz.OverheadPercent))
 				}
 				if sz.Demand.CPU < 0 {
 					hits = append(hits, hit("spec.sizing.demand.cpu", "demand.cpu %s is negative", num(sz.Demand.CPU)))

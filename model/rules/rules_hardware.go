@@ -16,7 +16,7 @@ func hardwareRules() []Rule {
 		{
 			ID: "HW001", Severity: Error, Area: AreaHardware, Path: "spec.workerPools[*].flavor",
 			Title: "Flavor unknown for the infrastructure",
-			Why: "Seed slide 9: pick bare metal, dedicated or shared virtual workers. Flavors are per infrastructure: classic " +
+			Why: "IBM's 2019 guidance (slide 9): pick bare metal, dedicated or shared virtual workers. Flavors are per infrastructure: classic " +
 				"names such as b3c.8x32 or mb4c.20x64, VPC names such as bx2.8x32 (the instance profile bx2-8x32 with a dot). " +
 				"`ibmcloud ks flavor ls --zone ZONE` lists what a zone offers.",
 			DocURL: doc("planning_worker_nodes"),
@@ -66,7 +66,7 @@ func hardwareRules() []Rule {
 		{
 			ID: "HW003", Severity: Error, Area: AreaHardware, Path: "spec.workerPools[*].isolation",
 			Title: "Isolation not available for the flavor",
-			Why: "Seed slide 9: bare metal for high performance and GPUs, dedicated virtual for production, shared virtual " +
+			Why: "IBM's 2019 guidance (slide 9): bare metal for high performance and GPUs, dedicated virtual for production, shared virtual " +
 				"for development or production. Bare-metal flavors are ordered with `--hardware dedicated` and only as bare " +
 				"metal; classic virtual flavors are shared or dedicated. On VPC, dedicated means IKS dedicated hosts, and a host runs " +
 				"only workers of its family and class (IBM VPC dh-profiles: a bx2 host runs bx2.* instances).",
@@ -97,7 +97,7 @@ func hardwareRules() []Rule {
 		{
 			ID: "HW004", Severity: Error, Area: AreaHardware, Path: "spec.workerPools[*].flavor",
 			Title: "Flavor below 4 vCPU in production",
-			Why: "Seed slide 10: production workers are usually 4 or 8 cores, and Kubernetes itself takes about 10% of each. " +
+			Why: "IBM's 2019 guidance (slide 10): production workers are usually 4 or 8 cores, and Kubernetes itself takes about 10% of each. " +
 				"IBM's smallest flavors (u3c.2x4, bx2.2x8, cx2.2x4) are meant for quick tests, and 2-vCPU VPC flavors cannot " +
 				"have secondary storage.",
 			DocURL: doc("planning_worker_nodes"),
@@ -141,7 +141,7 @@ func hardwareRules() []Rule {
 		{
 			ID: "HW006", Severity: Warning, Area: AreaHardware, Path: "spec.workerPools[*].flavor",
 			Title: "GPU pool without a GPU flavor",
-			Why: "Seed slide 9: GPU workloads need bare-metal GPU servers (classic mg4c.*) or VPC GPU profiles (gx3.*). " +
+			Why: "IBM's 2019 guidance (slide 9): GPU workloads need bare-metal GPU servers (classic mg4c.*) or VPC GPU profiles (gx3.*). " +
 				"A pool marked gpu gets a GPU taint, so ordinary pods avoid it while GPU pods find no GPU there.",
 			DocURL: doc("planning_worker_nodes"),
 			Check: func(c *Context) []Hit {
@@ -161,7 +161,7 @@ func hardwareRules() []Rule {
 			ID: "HW007", Severity: Warning, Area: AreaHardware, Path: "spec.workerPools[*].diskEncryption", FixedAtCreate: true,
 			Title: "Worker disk encryption disabled",
 			Why: "IKS encrypts worker disks with AES-256 by default; `--disable-disk-encrypt` turns it off for the workers of " +
-				"the pool when it is created and cannot be undone for them. Seed slide 4 lists encryption among the security baseline.",
+				"the pool when it is created and cannot be undone for them. IBM's 2019 guidance (slide 4) lists encryption among the security baseline.",
 			DocURL: doc("encryption"),
 			Check: func(c *Context) []Hit {
 				var hits []Hit

@@ -4,7 +4,7 @@ import (
 	"github.com/iksplan/iksplan/model"
 )
 
-const seedIAM = "Seed slides 43–44: when several people use a cluster, grant each the right permissions; IAM roles are " +
+const seedIAM = "IBM's 2019 guidance (slides 43–44): when several people use a cluster, grant each the right permissions; IAM roles are " +
 	"mapped to Kubernetes RBAC inside the cluster. "
 
 func iamRules() []Rule {
@@ -110,7 +110,7 @@ func iamRules() []Rule {
 		{
 			ID: "SEC001", Severity: Info, Area: AreaSecurity, Path: "spec.security.kms.provider",
 			Title: "No customer-managed key in production",
-			Why: "Seed slide 4: Secrets are encrypted automatically and keys can be kept in an HSM-backed service. IBM today: " +
+			Why: "IBM's 2019 guidance (slide 4): Secrets are encrypted automatically and keys can be kept in an HSM-backed service. IBM today: " +
 				"`ibmcloud ks kms enable` encrypts the cluster's Secrets with your Key Protect or Hyper Protect Crypto Services " +
 				"root key, which you can rotate or revoke.",
 			DocURL: doc("encryption"),

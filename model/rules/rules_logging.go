@@ -4,8 +4,8 @@ import (
 	"github.com/iksplan/iksplan/model"
 )
 
-const seedLogging = "Seed slides 26–29: IKS writes worker, container, application, storage, kube-system, kube-audit and " +
-	"Ingress logs locally; view them centrally with an IBM Cloud or external service (the seed used LogDNA). "
+const seedLogging = "IBM's 2019 guidance (slides 26–29): IKS writes worker, container, application, storage, kube-system, kube-audit and " +
+	"Ingress logs locally; view them centrally with an IBM Cloud or external service (the 2019 guidance used LogDNA). "
 
 func loggingRules() []Rule {
 	return []Rule{
@@ -39,7 +39,7 @@ func loggingRules() []Rule {
 		{
 			ID: "LOG003", Severity: Error, Area: AreaLogging, Path: "spec.monitoring.enabled",
 			Title: "No monitoring in production",
-			Why: "Seed slides 30–32: IBM Cloud Monitoring (Sysdig) collects cluster metrics and alerts by e-mail, Slack, " +
+			Why: "IBM's 2019 guidance (slides 30–32): IBM Cloud Monitoring (Sysdig) collects cluster metrics and alerts by e-mail, Slack, " +
 				"PagerDuty, webhooks and more; the agent is one install. A production cluster without metrics is run blind.",
 			DocURL: doc("health"),
 			Check: func(c *Context) []Hit {
@@ -106,7 +106,7 @@ func loggingRules() []Rule {
 		{
 			ID: "LOG007", Severity: Warning, Area: AreaLogging, Path: "spec.monitoring.alertChannels",
 			Title: "Monitoring without alert channels in production",
-			Why: "Seed slide 30: Monitoring notifies on anomalies, downtime and degradation through e-mail, Slack, PagerDuty, " +
+			Why: "IBM's 2019 guidance (slide 30): Monitoring notifies on anomalies, downtime and degradation through e-mail, Slack, PagerDuty, " +
 				"webhooks, OpsGenie or VictorOps. Metrics nobody is alerted on do not shorten an outage.",
 			DocURL: doc("health"),
 			Check: func(c *Context) []Hit {

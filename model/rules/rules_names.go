@@ -159,7 +159,7 @@ func nameRules() []Rule {
 		{
 			ID: "NAM008", Severity: Error, Area: AreaOperations, Path: "spec.cicd.registry.namespace",
 			Title: "Registry namespace invalid",
-			Why: "Seed slides 16–17 push images to IBM Cloud Container Registry; its namespaces are 4–30 lowercase letters, " +
+			Why: "IBM's 2019 guidance (slides 16–17) pushes images to IBM Cloud Container Registry; its namespaces are 4–30 lowercase letters, " +
 				"digits, hyphens and underscores, starting and ending with a letter or digit.",
 			DocURL: doc("registry"),
 			Check: func(c *Context) []Hit {
@@ -173,7 +173,7 @@ func nameRules() []Rule {
 		{
 			ID: "NAM009", Severity: Error, Area: AreaStorage, Path: "spec.storage.databases[*].name",
 			Title: "Storage service instance name invalid or duplicate",
-			Why: "Seed slides 22–23: Object Storage, Cloud Databases and Cloudant are IBM Cloud service instances; their names " +
+			Why: "IBM's 2019 guidance (slides 22–23): Object Storage, Cloud Databases and Cloudant are IBM Cloud service instances; their names " +
 				"are 1–180 characters without control characters, and the runbook finds them by name, so they must be unique.",
 			DocURL: doc("service-binding"),
 			Check: func(c *Context) []Hit {
@@ -242,7 +242,7 @@ func nameRules() []Rule {
 		{
 			ID: "NAM012", Severity: Error, Area: AreaNetwork, Path: "spec.firewall.cis.domain",
 			Title:  "CIS domain invalid",
-			Why:    "Seed slide 38: CIS serves a public DNS domain such as shop.example.com; it must be a lowercase DNS name.",
+			Why:    "IBM's 2019 guidance (slide 38): CIS serves a public DNS domain such as shop.example.com; it must be a lowercase DNS name.",
 			DocURL: doc("network_policies"),
 			Check: func(c *Context) []Hit {
 				cis := c.Spec.Firewall.CIS
@@ -355,7 +355,7 @@ func nameRules() []Rule {
 		{
 			ID: "NAM017", Severity: Error, Area: AreaOperations, Path: "spec.cicd.stages[*].name",
 			Title: "CI/CD name invalid or duplicate",
-			Why: "Seed slides 16–17: the pipeline moves a release through named stages (dev, stage, production) and deploys " +
+			Why: "IBM's 2019 guidance (slides 16–17): the pipeline moves a release through named stages (dev, stage, production) and deploys " +
 				"with its own service account, whose name is a DNS-1123 label.",
 			DocURL: doc("registry"),
 			Check: func(c *Context) []Hit {

@@ -111,7 +111,7 @@ func networkRules() []Rule {
 		{
 			ID: "NET001", Severity: Error, Area: AreaNetwork, Path: "spec.network.classic.accountRouting",
 			Title: "Classic multizone cluster without VRF or VLAN spanning",
-			Why: "Seed slide 12: a multizone classic cluster needs VRF (or VLAN spanning) so workers on the different VLANs of " +
+			Why: "IBM's 2019 guidance (slide 12): a multizone classic cluster needs VRF (or VLAN spanning) so workers on the different VLANs of " +
 				"each zone can talk; check VRF with `ibmcloud account show`. IBM today: enable VRF and service endpoints " +
 				"(`ibmcloud account update --service-endpoint-enable true`) or VLAN spanning (`ibmcloud ks vlan spanning get`).",
 			DocURL: doc("subnets"),
@@ -133,7 +133,7 @@ func networkRules() []Rule {
 		{
 			ID: "NET002", Severity: Error, Area: AreaNetwork, Path: "spec.network.classic.accountRouting",
 			Title: "Classic private service endpoint without VRF",
-			Why: "Seed slide 39: a private cluster keeps master–worker and kubectl traffic private. On classic the private " +
+			Why: "IBM's 2019 guidance (slide 39): a private cluster keeps master–worker and kubectl traffic private. On classic the private " +
 				"service endpoint needs an account with VRF and service endpoints enabled (VLAN spanning is not enough), and " +
 				"once enabled it cannot be disabled.",
 			DocURL: doc("plan_clusters"),
@@ -158,7 +158,7 @@ func networkRules() []Rule {
 		{
 			ID: "NET003", Severity: Error, Area: AreaNetwork, Path: "spec.network.serviceEndpoints",
 			Title: "Public-only master in production",
-			Why: "Seed slide 39: production clusters keep master–worker traffic on the private network. With only a public " +
+			Why: "IBM's 2019 guidance (slide 39): production clusters keep master–worker traffic on the private network. With only a public " +
 				"service endpoint every worker talks to the master over the internet; IBM recommends the private endpoint, " +
 				"with the public one restricted or disabled.",
 			DocURL: doc("plan_clusters"),
@@ -225,7 +225,7 @@ func networkRules() []Rule {
 			ID: "NET008", Severity: Error, Area: AreaNetwork, Path: "spec.network.serviceSubnet", FixedAtCreate: true,
 			Title: "Cluster subnets overlap",
 			Why: "The pod and service subnets must not overlap each other, and neither may overlap a private network the " +
-				"workers must reach (seed slide 21's database on IaaS): its traffic would stay inside the cluster. Both are fixed at create.",
+				"workers must reach (the database on IaaS of IBM's 2019 guidance, slide 21): its traffic would stay inside the cluster. Both are fixed at create.",
 			DocURL: doc("kubernetes-service-cli"),
 			Check: func(c *Context) []Hit {
 				s := c.Spec
@@ -253,7 +253,7 @@ func networkRules() []Rule {
 		{
 			ID: "NET009", Severity: Error, Area: AreaNetwork, Path: "spec.storage.databaseOnIaaS.privateCIDR",
 			Title: "Private network CIDR invalid",
-			Why: "Seed slide 21: a database on IaaS servers is reached over the private network; its CIDR is used for network " +
+			Why: "IBM's 2019 guidance (slide 21): a database on IaaS servers is reached over the private network; its CIDR is used for network " +
 				"policies and routing checks, so it must be an IPv4 network such as 10.130.0.0/24.",
 			DocURL: doc("subnets"),
 			Check: func(c *Context) []Hit {

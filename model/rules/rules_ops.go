@@ -80,7 +80,7 @@ func opsRules() []Rule {
 		{
 			ID: "OPS005", Severity: Warning, Area: AreaOperations, Path: "spec.operations.autoscaler.pools[*].minPerZone",
 			Title: "Autoscaler minimum below the zone-loss sizing",
-			Why: autoscalerWhy + "Seed slide 10 sizes each zone at 50% of the load (150% in all) so a zone loss costs nothing. " +
+			Why: autoscalerWhy + "IBM's 2019 guidance (slide 10) sizes each zone at 50% of the load (150% in all) so a zone loss costs nothing. " +
 				"The autoscaler removes workers that look idle, so a minimum below that size gives the spare capacity back; " +
 				"after a zone outage pods wait for new workers.",
 			DocURL: doc("ca"),
@@ -110,7 +110,7 @@ func opsRules() []Rule {
 			ID: "OPS006", Severity: Warning, Area: AreaOperations, Path: "spec.operations.autoscaler.pools[*].maxPerZone",
 			Title: "Autoscaler maximum below the planned pool size",
 			Why: autoscalerWhy + "A maximum below the planned workers per zone makes the autoscaler shrink the pool the " +
-				"capacity plan sized (seed slide 10).",
+				"capacity plan sized (IBM's 2019 guidance, slide 10).",
 			DocURL: doc("ca"),
 			Check: func(c *Context) []Hit {
 				s := c.Spec
@@ -144,7 +144,7 @@ func opsRules() []Rule {
 		{
 			ID: "OPS008", Severity: Error, Area: AreaOperations, Path: "spec.operations.backups.bucket",
 			Title: "Backups without an Object Storage bucket",
-			Why: "Seed slide 11 backs up to Object Storage. Both IBM Cloud Backup and Recovery and the ibmcloud-backup-restore " +
+			Why: "IBM's 2019 guidance (slide 11) backs up to Object Storage. Both IBM Cloud Backup and Recovery and the ibmcloud-backup-restore " +
 				"chart write volume backups to a bucket, which must be one of the design's Object Storage buckets.",
 			DocURL: doc("utilities"),
 			Check: func(c *Context) []Hit {
@@ -168,7 +168,7 @@ func opsRules() []Rule {
 		{
 			ID: "OPS009", Severity: Warning, Area: AreaOperations, Path: "spec.operations.backups.bucket",
 			Title: "Backups in a single-site bucket",
-			Why: "Seed slides 11 and 23 keep backups in cross-regional Object Storage so they survive the loss of the cluster's " +
+			Why: "IBM's 2019 guidance (slides 11 and 23) keeps backups in cross-regional Object Storage so they survive the loss of the cluster's " +
 				"site or region; a single-site bucket fails with the data center it protects against.",
 			DocURL: doc("utilities"),
 			Check: func(c *Context) []Hit {
@@ -219,7 +219,7 @@ func opsRules() []Rule {
 		{
 			ID: "OPS012", Severity: Warning, Area: AreaOperations, Path: "spec.cicd.stages[*].namespace",
 			Title: "CI/CD stage deploys to a namespace the design does not create",
-			Why: "Seed slides 16–17: each pipeline stage (dev, stage, production) deploys into its own place. The deployer " +
+			Why: "IBM's 2019 guidance (slides 16–17): each pipeline stage (dev, stage, production) deploys into its own place. The deployer " +
 				"gets a Role only in the design's namespaces, so a stage elsewhere cannot deploy.",
 			DocURL: doc("registry"),
 			Check: func(c *Context) []Hit {
@@ -236,7 +236,7 @@ func opsRules() []Rule {
 		{
 			ID: "OPS013", Severity: Warning, Area: AreaOperations, Path: "spec.cicd.vulnerabilityScanning",
 			Title: "No vulnerability scanning in production",
-			Why: "Seed slide 4: Vulnerability Advisor checks container images for known vulnerabilities. IBM Cloud Container " +
+			Why: "IBM's 2019 guidance (slide 4): Vulnerability Advisor checks container images for known vulnerabilities. IBM Cloud Container " +
 				"Registry's Vulnerability Advisor v4 is the current default (v3 was deprecated in 2023).",
 			DocURL: doc("registry"),
 			Check: func(c *Context) []Hit {
@@ -250,7 +250,7 @@ func opsRules() []Rule {
 			ID: "OPS014", Severity: Info, Area: AreaOperations, Path: "spec.cicd.registry.region",
 			Title: "Registry in another geography than the cluster",
 			Why: "Container Registry is regional (jp.icr.io, us.icr.io, de.icr.io, …). Pulling images from another geography " +
-				"adds latency and moves images across borders, which seed slide 11's in-country design avoids.",
+				"adds latency and moves images across borders, which the in-country design of IBM's 2019 guidance (slide 11) avoids.",
 			DocURL: doc("registry"),
 			Check: func(c *Context) []Hit {
 				s := c.Spec
@@ -285,7 +285,7 @@ func opsRules() []Rule {
 		{
 			ID: "OPS015", Severity: Warning, Area: AreaOperations, Path: "spec.operations.backups.method",
 			Title: "Production volumes without backups",
-			Why: "Seed slide 23: Cloud Databases back themselves up, but block, file and Portworx volumes do not. IBM Cloud " +
+			Why: "IBM's 2019 guidance (slide 23): Cloud Databases back themselves up, but block, file and Portworx volumes do not. IBM Cloud " +
 				"Backup and Recovery or the ibmcloud-backup-restore chart copies them to Object Storage.",
 			DocURL: doc("utilities"),
 			Check: func(c *Context) []Hit {

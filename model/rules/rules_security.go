@@ -13,7 +13,7 @@ func securityRules() []Rule {
 		{
 			ID: "SEC004", Severity: Warning, Area: AreaSecurity, Path: "spec.security.kms.bootVolumeEncryption", FixedAtCreate: true,
 			Title: "VPC worker boot volumes not encrypted with the root key",
-			Why: "Seed slide 4: keys you hold in an HSM-backed service. IBM today: VPC worker boot volumes are encrypted by the " +
+			Why: "IBM's 2019 guidance (slide 4): keys you hold in an HSM-backed service. IBM today: VPC worker boot volumes are encrypted by the " +
 				"infrastructure with IBM-managed keys unless the worker pool is created with `--kms-instance` and `--crk`, after " +
 				"authorizing Cloud Block Storage (server-protect) and Kubernetes Service to read the key service. It is set per " +
 				"pool at create and cannot be added later.",
@@ -91,7 +91,7 @@ func securityRules() []Rule {
 		{
 			ID: "LOG010", Severity: Warning, Area: AreaLogging, Path: "spec.logging.activityTracker.enabled",
 			Title: "Account events not routed",
-			Why: "Seed slide 26 keeps an audit trail. IBM today: the Activity Tracker service reached end of support in 2025; " +
+			Why: "IBM's 2019 guidance (slide 26) keeps an audit trail. IBM today: the Activity Tracker service reached end of support in 2025; " +
 				"account events (who created, changed or deleted clusters, keys, IAM policies) reach IBM Cloud Logs only through " +
 				"Activity Tracker Event Routing (`ibmcloud atracker target create --type cloud_logs`, `atracker route create`).",
 			DocURL: "https://cloud.ibm.com/docs/atracker?topic=atracker-getting-started",

@@ -8,7 +8,7 @@ import (
 	"github.com/iksplan/iksplan/model/catalog"
 )
 
-const seedStorage = "Seed slide 21: prefer Object Storage or a multizone DBaaS; IaaS block and file storage also work but " +
+const seedStorage = "IBM's 2019 guidance (slide 21): prefer Object Storage or a multizone DBaaS; IaaS block and file storage also work but " +
 	"cannot cross zones, so take care in a multizone cluster. Slide 22 lists the multizone options: Object Storage, " +
 	"Cloud Databases and Cloudant, and Portworx (licence required). "
 
@@ -121,7 +121,7 @@ func storageRules() []Rule {
 		{
 			ID: "STO005", Severity: Error, Area: AreaStorage, Path: "spec.storage.portworx.enabled",
 			Title: "Portworx on classic without bare-metal workers",
-			Why: "Seed slide 22: Portworx is the software-defined multizone option. IBM's Portworx planning: on classic, run it " +
+			Why: "IBM's 2019 guidance (slide 22): Portworx is the software-defined multizone option. IBM's Portworx planning: on classic, run it " +
 				"on bare-metal (SDS) workers with local disks; classic virtual servers with 1000 Mbps networking are not " +
 				"sufficient for production Portworx.",
 			DocURL: doc("storage_portworx_plan"),
@@ -141,7 +141,7 @@ func storageRules() []Rule {
 		{
 			ID: "STO006", Severity: Info, Area: AreaStorage, Path: "spec.storage.portworx.enabled",
 			Title: "Portworx needs a licence",
-			Why: "Seed slide 22 marks Portworx 要ライセンス (licence required). It is installed from the IBM Cloud catalog with " +
+			Why: "IBM's 2019 guidance (slide 22) marks Portworx 要ライセンス (licence required). It is installed from the IBM Cloud catalog with " +
 				"its own billing plan; plan the licence, the KVDB or Databases for etcd metadata store and a multizone layout.",
 			DocURL: doc("storage_portworx_plan"),
 			Check: func(c *Context) []Hit {
@@ -196,7 +196,7 @@ func storageRules() []Rule {
 		{
 			ID: "STO009", Severity: Error, Area: AreaStorage, Path: "spec.storage.databases[*].type",
 			Title: "Database engine or plan not in the catalog",
-			Why: "Seed slide 23: IBM Cloud Databases are managed and spread over the region's zones. The runbook creates each " +
+			Why: "IBM's 2019 guidance (slide 23): IBM Cloud Databases are managed and spread over the region's zones. The runbook creates each " +
 				"instance with `ibmcloud resource service-instance-create NAME SERVICE PLAN REGION`, so the catalog must name " +
 				"the engine's service and plan.",
 			DocURL: doc("storage-plan"),
@@ -219,7 +219,7 @@ func storageRules() []Rule {
 		{
 			ID: "STO010", Severity: Warning, Area: AreaStorage, Path: "spec.storage.databases[*].privateEndpoint",
 			Title: "Production database reachable over the public network",
-			Why: "Seed slide 21 connects the cluster to its data over the private network. IBM Cloud Databases offer private " +
+			Why: "IBM's 2019 guidance (slide 21) connects the cluster to its data over the private network. IBM Cloud Databases offer private " +
 				"service endpoints (`--service-endpoints private`), which keep database traffic off the internet.",
 			DocURL: "https://cloud.ibm.com/docs/cloud-databases?topic=cloud-databases-service-endpoints",
 			Check: func(c *Context) []Hit {

@@ -11,7 +11,7 @@ import (
 // (counted from the catalog date) for VER007 to remind the reader.
 const EndOfSupportSoonDays = 90
 
-const seedVersionPolicy = "Seed slide 13: when version n is released IBM supports back to n-2; n-3 is deprecated and then unsupported. "
+const seedVersionPolicy = "IBM's 2019 guidance (slide 13): when version n is released IBM supports back to n-2; n-3 is deprecated and then unsupported. "
 
 func versionRules() []Rule {
 	return []Rule{

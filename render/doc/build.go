@@ -30,7 +30,7 @@ const (
 	secCICD          = "CI/CD"
 	secOperations    = "Operations"
 	secManifests     = "Manifests"
-	secSuperseded    = "Where the seed was superseded"
+	secSuperseded    = "Where IBM's 2019 guidance was superseded"
 	secFindings      = "Rule results and waivers"
 	secRunbook       = "Runbook"
 	secReferences    = "References"

@@ -114,7 +114,7 @@ var seedTopics = map[string][]string{
 	"persistent storage":        {"### Where state lives", "Slide 21", "Zone-bound?"},
 	"Cloud Databases":           {"Slide 23", "Cloud Databases"},
 	"seven log sources":         {"Slide 26", "| ① |", "| ② |", "| ③ |", "| ④ |", "| ⑤ |", "| ⑥ |", "| ⑦ |"},
-	"LogDNA superseded":         {"LogDNA", "2025-03-28", "IBM Cloud Logs", "Where the seed was superseded (logging and monitoring)"},
+	"LogDNA superseded":         {"LogDNA", "2025-03-28", "IBM Cloud Logs", "Where IBM's 2019 guidance was superseded (logging and monitoring)"},
 	"monitoring alert channels": {"### Monitoring and alerts", "E-mail", "Slack", "PagerDuty", "Webhook", "OpsGenie", "VictorOps"},
 	"Availability Monitoring":   {"Availability Monitoring", "no like-for-like"},
 	"Calico":                    {"Calico"},

@@ -146,7 +146,7 @@ func auditReceiverFile(img catalog.Image) file {
 	return file{
 		path: AuditReceiverFile,
 		intro: []string{
-			"Kubernetes API audit receiver (seed slide 26, kube-audit): IBM's ibmcloud-kube-audit service,",
+			"Kubernetes API audit receiver (IBM's 2019 guidance, slide 26: kube-audit): IBM's ibmcloud-kube-audit service,",
 			"which the master's audit webhook posts to (runbook, logging step), on classic and VPC.",
 			"Source: https://cloud.ibm.com/docs/containers?topic=containers-health-audit",
 			"Image pinned by digest (" + img.Source + "); refresh it with",

@@ -53,7 +53,29 @@ func (b *body) words(ws ...word) {
 // call adds a call of a helper function (run, exists, capture …) with its
 // own arguments followed by the command words.
 func (b *body) call(helper string, ws ...word) {
+	if i, ok := described[helper]; ok && len(ws) > i && b.lang != i18n.EN && b.lang != "" {
+		ws = append([]word(nil), ws...)
+		ws[i] = localDescription(b.lang, ws[i])
+	}
 	b.words(append([]word{lit(helper)}, ws...)...)
+}
+
+// described maps the helpers that take a description of what they read
+// (the variable's value in a dry run, "could not read …" when it fails) to
+// its index among their arguments.
+var described = map[string]int{"capture": 1, "capture_all": 1, "find_id": 1}
+
+// localDescription is a helper's description word in language l: a
+// placeholder ("<id of the cluster>", a cmd constant or a cat word) looked up
+// by its English like a message; any other word unchanged.
+func localDescription(l i18n.Lang, w word) word {
+	switch {
+	case w.parts != nil:
+		return localWord(l, w.parts...)
+	case strings.HasPrefix(w.raw, "<"):
+		return localLit(l, w.raw)
+	}
+	return w
 }
 
 // run adds `run COMMAND…`: executed, or printed in a dry run.

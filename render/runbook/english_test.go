@@ -111,6 +111,7 @@ func englishIn(line string) []string {
 var messageArgs = map[string]int{
 	"say": 1, "note": 1, "die": 1, "usage_error": 1, "log": 1, "need": 2, "need_env": 2, "need_value": 2,
 	"need_range": 1, "check": 1, "check_text": 1, "require": 1, "wait_for": 1, "step": 2, "printf": 0,
+	"capture": 2, "capture_all": 2, "find_id": 2,
 }
 
 // wordText is a word's text with every expansion blanked.

@@ -45,7 +45,7 @@ func (b *builder) kmsKeys() {
 	sv := b.catalogService(k.Provider.CatalogID(), hSecure)
 	inst := b.val("KMS_INSTANCE", k.InstanceName, hSecure, b.text(textArg(k.Provider.Label()), " instance"))
 	key := b.val("KMS_ROOT_KEY", k.RootKeyName, hSecure, "root key that encrypts the cluster's secrets; never delete it")
-	bd.comment("Your root key (seed slide 4: key management with an HSM). It is created before the cluster so that")
+	bd.comment("Your root key (IBM's 2019 guidance, slide 4: key management with an HSM). It is created before the cluster so that")
 	bd.comment("VPC worker boot volumes can be encrypted with it at create. Deleting the root key makes the cluster")
 	bd.comment("unrecoverable; disabling it stops operations that read secrets until it is re-enabled.")
 	if k.Provider == model.KMSKeyProtect {

@@ -188,6 +188,8 @@ type templateMessages struct {
 	NotInstalled, SetEnv, SetValue                    string
 	// Dry-run lines: what a helper would check or pipe.
 	CopyDry, HasDry, RangeDry string
+	// The prefixes of note and die lines.
+	NoteFormat, NoteLog, ErrorFormat, ErrorLog, ErrorReason string
 }
 
 func newTemplateMessages(l i18n.Lang, infra, asOf, tools string) templateMessages {
@@ -259,6 +261,11 @@ func newTemplateMessages(l i18n.Lang, infra, asOf, tools string) templateMessage
 		NotInstalled: localWord(l, shellVar("1"), " is not installed: ", shellVar("2")).text,
 		SetEnv:       localWord(l, "set the environment variable ", shellVar("1"), ": ", shellVar("2")).text,
 		SetValue:     localWord(l, "set ", shellVar("1"), " at the top of this file: ", shellVar("2")).text,
+		NoteFormat:   localLit(l, `NOTE: %s\n`).text,
+		NoteLog:      localWord(l, "NOTE: ", shellVar("*")).text,
+		ErrorFormat:  localLit(l, `ERROR: %s\n`).text,
+		ErrorLog:     localWord(l, "ERROR: ", shellVar("*")).text,
+		ErrorReason:  localWord(l, "ERROR: ", shellVar("FAIL_REASON")).text,
 		CopyDry:      localLit(l, `    | jq (metadata: name, namespace %s) | kubectl create -n %s -f -\n`).text,
 		HasDry:       localLit(l, `    has %s %s?\n`).text,
 		RangeDry:     localLit(l, `+ test %s is at least %s and below %s\n`).text,

@@ -58,7 +58,7 @@ func (b *builder) calico() {
 		bd.comment("No Calico policy sets chosen: IBM's default host policies stay as they are.")
 		return
 	}
-	bd.comment("Calico host policies on the workers' public and private interfaces (seed slides 36–37), added")
+	bd.comment("Calico host policies on the workers' public and private interfaces (IBM's 2019 guidance, slides 36–37), added")
 	bd.comment("next to IBM's default host policies, which stay (they come back on every master refresh).")
 	bd.raw("export DATASTORE_TYPE=kubernetes")
 	for _, f := range files {
@@ -89,7 +89,7 @@ func (b *builder) endpoints() {
 	get := cmd("", "ibmcloud", "ks", "cluster", "get", "--cluster", b.clusterVar(), "--output", "json")
 	if s.IsClassic() && s.Network.ServiceEndpoints.HasPrivate() {
 		bd.blank()
-		bd.comment("Private service endpoint (workers talk to the master privately; seed slide 39).")
+		bd.comment("Private service endpoint (workers talk to the master privately; IBM's 2019 guidance, slide 39).")
 		bd.ifElse(when("json_has", append(cmd(b.jqPrivateEndpointOn()), get...)...), func() {
 			bd.say("the private service endpoint is on")
 		}, func() {
@@ -213,7 +213,7 @@ func (b *builder) cis() {
 		return
 	}
 	bd.blank()
-	bd.comment("Cloud Internet Services in front of the Ingress (seed slide 38): DDoS, WAF, GLB, TLS, DNS, CDN.")
+	bd.comment("Cloud Internet Services in front of the Ingress (IBM's 2019 guidance, slide 38): DDoS, WAF, GLB, TLS, DNS, CDN.")
 	e, ok := b.c.Catalog.Service("cis")
 	if !ok || e.ServiceName == "" || e.Plan == "" {
 		bd.comment("iksplan's catalog does not confirm CIS's catalog name and plan, so no command is generated:")

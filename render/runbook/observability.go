@@ -46,7 +46,7 @@ func (b *builder) observability() {
 	case model.LogSyslog:
 		b.syslog()
 	case model.LogLogAnalysis:
-		bd.comment("Legacy backend: IBM Log Analysis (LogDNA, the seed's choice) reached end of support on 2025-03-28,")
+		bd.comment("Legacy backend: IBM Log Analysis (LogDNA, the choice of IBM's 2019 guidance) reached end of support on 2025-03-28,")
 		bd.comment("and so did the observability CLI plug-in that attached its agent. Nothing is installed for it: migrate")
 		bd.comment("the design to IBM Cloud Logs (https://cloud.ibm.com/docs/containers?topic=containers-cloud-logs-migration).")
 		bd.note("logging backend log-analysis is retired; no log agent installed. Migrate the design to IBM Cloud Logs")
@@ -80,7 +80,7 @@ func (b *builder) cloudLogs() {
 	logs := b.c.Catalog.MustService("logs")
 	service := logs.ServiceName
 	agent := b.chart(catalog.ChartLogsAgent)
-	bd.comment("IBM Cloud Logs (the successor of the seed's LogDNA) and its agent, a DaemonSet on every worker.")
+	bd.comment("IBM Cloud Logs (the successor of LogDNA, the 2019 choice) and its agent, a DaemonSet on every worker.")
 	inst := b.val("LOGS_INSTANCE", l.CloudLogs.InstanceName, hObserve, "IBM Cloud Logs instance")
 	svc := b.val("LOGS_SERVICE", service, hObserve, "")
 	plan := b.val("LOGS_PLAN", logs.Plan, hObserve, "")
@@ -158,7 +158,7 @@ func jqLogsSettings(archive bool) string {
 func (b *builder) logSourcesComment() {
 	bd := b.cur
 	l := b.s.Logging
-	bd.comment("Log sources (seed slide 26):")
+	bd.comment("Log sources (IBM's 2019 guidance, slide 26):")
 	for _, src := range model.LogSource("").Choices() {
 		if !l.Wants(src.Value) {
 			continue
@@ -216,7 +216,7 @@ func (b *builder) syslog() {
 // that exist only in a temporary directory while the step runs.
 func (b *builder) auditWebhook() {
 	bd := b.cur
-	bd.comment("API server audit (seed slide 26, kube-audit): the master sends audit events to the")
+	bd.comment("API server audit (IBM's 2019 guidance, slide 26: kube-audit): the master sends audit events to the")
 	bd.comment("ibmcloud-kube-audit service in namespace ibm-kube-audit, whose pod writes them to stdout, where the")
 	bd.comment("cluster's log agent picks them up (IBM docs topic health-audit). The receiver goes in first.")
 	bd.run(cmd("kubectl", "apply", "-f", manifests.AuditReceiverFile)...)
@@ -253,7 +253,7 @@ func (b *builder) monitoring() {
 	m := b.s.Monitoring
 	service := b.c.Catalog.MustService("monitoring").ServiceName
 	agent := b.chart(catalog.ChartMonitoringAgent)
-	bd.comment("IBM Cloud Monitoring (the seed's \"Monitoring with Sysdig\") and its agent on every worker.")
+	bd.comment("IBM Cloud Monitoring (\"Monitoring with Sysdig\" in IBM's 2019 guidance) and its agent on every worker.")
 	inst := b.val("MONITORING_INSTANCE", m.InstanceName, hObserve, "IBM Cloud Monitoring instance")
 	svc := b.val("MONITORING_SERVICE", service, hObserve, "")
 	plan := b.val("MONITORING_PLAN", m.Plan, hObserve, "")

@@ -170,12 +170,12 @@ func (b *builder) preflightRouting() {
 	s := b.s
 	bd.blank()
 	if s.Network.ServiceEndpoints.HasPrivate() {
-		bd.comment("The private service endpoint needs VRF and service endpoints on the account (seed slide 12).")
+		bd.comment("The private service endpoint needs VRF and service endpoints on the account (IBM's 2019 guidance, slide 12).")
 		bd.call("check_text", cmd(bd.msgLit("VRF and service endpoints are off: run ibmcloud account update --service-endpoint-enable true (VRF itself takes a support case)"),
 			reVRF, "ibmcloud", "account", "show")...)
 		return
 	}
-	bd.comment("A multizone classic cluster needs VRF or VLAN spanning so its zones can talk (seed slide 12).")
+	bd.comment("A multizone classic cluster needs VRF or VLAN spanning so its zones can talk (IBM's 2019 guidance, slide 12).")
 	bd.ifNot(when("matches", cmd(reVRF, "ibmcloud", "account", "show")...), func() {
 		bd.call("check_text", cmd(bd.msgLit("neither VRF nor VLAN spanning is on: enable one (ibmcloud account update --service-endpoint-enable true, or VLAN spanning in the classic infrastructure settings)"),
 			reSpanning, "ibmcloud", "ks", "vlan", "spanning", "get", "--region", ref("REGION"))...)

@@ -16,6 +16,11 @@ import (
 type word struct {
 	text string
 	refs []string
+	// raw is a constant's text before quoting (lit), parts a cat word's
+	// parts: a helper's description (capture's "<id of the cluster>") is
+	// put in the runbook's language from them (body.call).
+	raw   string
+	parts []any
 }
 
 // plainRE is what a constant may contain to be written without quotes.
@@ -25,13 +30,13 @@ var plainRE = lazyre.New(`^[A-Za-z0-9_./:=@%+,-]+$`)
 // regular expressions) are quoted with view.ShellQuote.
 func lit(s string) word {
 	if plainRE.MatchString(s) {
-		return word{text: s}
+		return word{text: s, raw: s}
 	}
 	q, err := view.ShellQuote(s)
 	if err != nil {
 		panic(fmt.Sprintf("runbook: constant %q cannot be quoted: %v", s, err)) // constants have no NUL
 	}
-	return word{text: q}
+	return word{text: q, raw: s}
 }
 
 // ref is a double-quoted reference to a variable: "$NAME".
@@ -74,7 +79,7 @@ func cat(parts ...any) word {
 		}
 	}
 	b.WriteByte('"')
-	return word{text: b.String(), refs: refs}
+	return word{text: b.String(), refs: refs, parts: parts}
 }
 
 // doubleEscaper escapes constant text for a double-quoted bash string. It is
