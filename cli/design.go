@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"github.com/iksplan/iksplan/internal/fsutil"
 	"io"
 	"os"
 
@@ -27,7 +28,7 @@ func (a *app) readInput(path string) ([]byte, string, error) {
 			return nil, "", usageErr("read design: %w", err)
 		}
 		if !fi.Mode().IsRegular() {
-			return nil, "", usageErr("read design: %s is %s, not a regular file; pass a design file, or - to read stdin", model.QuoteValue(path), fileKind(fi.Mode()))
+			return nil, "", usageErr("read design: %s is %s, not a regular file; pass a design file, or - to read stdin", model.QuoteValue(path), fsutil.Kind(fi.Mode()))
 		}
 		f, err := os.Open(path)
 		if err != nil {
@@ -44,22 +45,6 @@ func (a *app) readInput(path string) ([]byte, string, error) {
 		return nil, "", usageErr("%s: more than %d bytes; a design file is at most %d (1 MiB)", model.Escape(name), model.MaxFileSize, model.MaxFileSize)
 	}
 	return b, name, nil
-}
-
-func fileKind(m os.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a folder"
-	case m&os.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&os.ModeCharDevice != 0:
-		return "a character device"
-	case m&os.ModeDevice != 0:
-		return "a device"
-	case m&os.ModeSocket != 0:
-		return "a socket"
-	}
-	return "not a regular file"
 }
 
 // loaded is a design file read and judged.

@@ -34,7 +34,7 @@ func WriteFile(path string, data []byte, perm fs.FileMode, overwrite bool) error
 			target, _ := os.Readlink(path)
 			return &SymlinkError{Path: path, Target: target}
 		}
-		return fmt.Errorf("%s: %w (%s): iksplan does not replace it, even with --force; write to a file, or use - for standard output", path, ErrNotRegular, kind(fi.Mode()))
+		return fmt.Errorf("%s: %w (%s): iksplan does not replace it, even with --force; write to a file, or use - for standard output", path, ErrNotRegular, Kind(fi.Mode()))
 	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -84,17 +84,22 @@ func WriteFile(path string, data []byte, perm fs.FileMode, overwrite bool) error
 	return nil
 }
 
-// kind names a non-regular file's type for the message.
-func kind(m fs.FileMode) string {
+// Kind names the type of a file that is not a regular one, for messages
+// ("… is a named pipe").
+func Kind(m fs.FileMode) string {
 	switch {
 	case m.IsDir():
 		return "a folder"
 	case m&fs.ModeNamedPipe != 0:
 		return "a named pipe"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
 	case m&fs.ModeDevice != 0:
 		return "a device"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeSymlink != 0:
+		return "a symlink"
 	}
 	return "a special file"
 }

@@ -3,7 +3,8 @@ package importer
 import (
 	"encoding/json"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/iksplan/iksplan/model"
@@ -80,7 +81,7 @@ func (w workerJSON) condition() string {
 	}
 	var out []string
 	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" && !contains(out, p) {
+		if p = strings.TrimSpace(p); p != "" && !slices.Contains(out, p) {
 			out = append(out, model.Escape(p))
 		}
 	}
@@ -88,15 +89,6 @@ func (w workerJSON) condition() string {
 		return "no state"
 	}
 	return strings.Join(out, ", ")
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // listedWorkers is at most how many unhealthy workers a finding names.
@@ -124,7 +116,7 @@ func workerFindings(master string, pools []poolJSON, workers []workerJSON, autos
 			behind[v]++
 		}
 	}
-	for _, v := range sortedKeys(behind) {
+	for _, v := range slices.Sorted(maps.Keys(behind)) {
 		out = append(out, fmt.Sprintf("%d of %d workers run Kubernetes %s while the master runs %s: update them one worker per zone at a time (classic: ibmcloud ks worker update; VPC: ibmcloud ks worker replace --update); IBM allows workers at most two minors behind",
 			behind[v], len(workers), model.Escape(v), model.Escape(mm)))
 	}
@@ -162,13 +154,4 @@ func workerFindings(master string, pools []poolJSON, workers []workerJSON, autos
 		}
 	}
 	return out
-}
-
-func sortedKeys(m map[string]int) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
