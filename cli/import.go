@@ -24,8 +24,9 @@ func newImportCommand(a *app) *cobra.Command {
 targeted at the cluster's region):
 
   ibmcloud ks cluster get, ks worker-pool ls, ks workers, ks ingress alb ls,
-  ks cluster addon ls, ks cluster master audit-webhook get, and for VPC
-  clusters is vpc and is subnet, each with --output json
+  ks cluster addon ls, ks cluster master audit-webhook get, ks logging
+  config get, and for VPC clusters is vpc and is subnet, each with
+  --output json
 
 and writes a design file. What the workers say (behind the master's
 version, not ready, a zone whose worker count is not its pool size) is printed

@@ -40,6 +40,25 @@ func (l *Logging) Wants(s LogSource) bool {
 	return false
 }
 
+// SyslogSources are the design's sources that IKS's log forwarder sends
+// to the syslog server, one `ks logging config create --type syslog` each,
+// in the runbook's order. IBM's forwarder takes container, application,
+// ingress, worker, storage and kubernetes (ibm-cloud-docs/containers
+// cli-ks-plugin-v2.md, logging config create --logsource, 2026-08-04).
+// application is left out: it needs the log files' paths inside the
+// containers (-p), which the design does not name, and the containers'
+// stdout is the container source. kube-audit is no forwarder source: the
+// audit receiver writes the events to its container's output.
+func (l *Logging) SyslogSources() []LogSource {
+	var out []LogSource
+	for _, s := range []LogSource{SourceContainer, SourceWorker, SourceKubernetes, SourceStorage, SourceIngress} {
+		if l.Wants(s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // CloudLogs names an IBM Cloud Logs instance.
 type CloudLogs struct {
 	InstanceName string `yaml:"instanceName,omitempty" json:"instanceName,omitempty"`

@@ -134,6 +134,24 @@ func expect(d *model.Design, st *ibmcloud.State) []string {
 			bad = append(bad, fmt.Sprintf("access group %s has policies %v, design %v", g.Name, have, want))
 		}
 	}
+	if s.Logging.Backend == model.LogSyslog && cl != nil {
+		sy := s.Logging.Syslog
+		for _, src := range s.Logging.SyslogSources() {
+			n := 0
+			for _, lc := range cl.LogConfigs {
+				if lc.LogSource != string(src) {
+					continue
+				}
+				n++
+				if lc.Type != "syslog" || lc.Server != sy.Host || lc.Port != sy.Port || lc.Protocol != string(sy.Protocol) {
+					bad = append(bad, fmt.Sprintf("log source %s is forwarded to %s %s:%d over %s, design syslog %s:%d over %s", src, lc.Type, lc.Server, lc.Port, lc.Protocol, sy.Host, sy.Port, sy.Protocol))
+				}
+			}
+			if n != 1 {
+				bad = append(bad, fmt.Sprintf("log source %s has %d forwarding configurations, want 1", src, n))
+			}
+		}
+	}
 	if s.Logging.Backend == model.LogCloudLogs && s.Logging.RetentionDays > 0 {
 		found := false
 		for _, in := range st.Instances {

@@ -17,11 +17,25 @@ import (
 // allowed.
 var ErrExists = errors.New("file exists")
 
+// ErrNotRegular is returned when the path names a device, a named pipe, a
+// socket or a folder: a rename would replace it with a regular file
+// (`-o /dev/null --force` once turned the machine's /dev/null into one).
+// A symlink at the path is refused with a *SymlinkError.
+var ErrNotRegular = errors.New("not a regular file")
+
 // WriteFile writes data to path atomically: readers see the old file or the
 // new one, never a half-written one. With overwrite false an existing path is
 // left alone and the error wraps ErrExists; the check and the write are one
 // step (a hard link), so a file appearing meanwhile is not clobbered either.
 func WriteFile(path string, data []byte, perm fs.FileMode, overwrite bool) error {
+	if fi, err := os.Lstat(path); err == nil && !fi.Mode().IsRegular() {
+		if fi.Mode()&fs.ModeSymlink != 0 {
+			// Renaming over it would replace the link (/dev/stdout is one).
+			target, _ := os.Readlink(path)
+			return &SymlinkError{Path: path, Target: target}
+		}
+		return fmt.Errorf("%s: %w (%s): iksplan does not replace it, even with --force; write to a file, or use - for standard output", path, ErrNotRegular, kind(fi.Mode()))
+	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("create directory %s: %w", dir, err)
@@ -68,6 +82,21 @@ func WriteFile(path string, data []byte, perm fs.FileMode, overwrite bool) error
 		}
 	}
 	return nil
+}
+
+// kind names a non-regular file's type for the message.
+func kind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
 }
 
 // Exists reports whether something is at path.

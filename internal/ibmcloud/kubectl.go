@@ -14,15 +14,15 @@ import (
 	"sort"
 	"strings"
 
-	appsv1 "k8s.io/api/apps/v1"
-	autoscalingv2 "k8s.io/api/autoscaling/v2"
-	batchv1 "k8s.io/api/batch/v1"
-	corev1 "k8s.io/api/core/v1"
-	networkingv1 "k8s.io/api/networking/v1"
-	policyv1 "k8s.io/api/policy/v1"
-	rbacv1 "k8s.io/api/rbac/v1"
-	schedulingv1 "k8s.io/api/scheduling/v1"
-	storagev1 "k8s.io/api/storage/v1"
+	"github.com/iksplan/iksplan/internal/kube/appsv1"
+	"github.com/iksplan/iksplan/internal/kube/autoscalingv2"
+	"github.com/iksplan/iksplan/internal/kube/batchv1"
+	"github.com/iksplan/iksplan/internal/kube/corev1"
+	"github.com/iksplan/iksplan/internal/kube/networkingv1"
+	"github.com/iksplan/iksplan/internal/kube/policyv1"
+	"github.com/iksplan/iksplan/internal/kube/rbacv1"
+	"github.com/iksplan/iksplan/internal/kube/schedulingv1"
+	"github.com/iksplan/iksplan/internal/kube/storagev1"
 	"sigs.k8s.io/yaml"
 )
 
@@ -53,9 +53,11 @@ func runKubectl(env *Env, args []string, rec *Record) int {
 	return 0
 }
 
-// kindTypes maps apiVersion/kind to the k8s.io/api type the stand-in
-// strict-decodes it into: a misspelt field fails here as it would with
-// `kubectl apply --validate=strict`.
+// kindTypes maps apiVersion/kind to the type the stand-in strict-decodes
+// it into: a misspelt field fails here as it would with `kubectl apply
+// --validate=strict`. The types are internal/kube's copies of k8s.io/api's
+// with the fields iksplan renders (the kinds it never renders keep their
+// required fields only), each field the library's (TestMirrorsMatchKubernetes).
 var kindTypes = map[string]func() any{
 	"v1/Namespace":                                    func() any { return &corev1.Namespace{} },
 	"v1/ResourceQuota":                                func() any { return &corev1.ResourceQuota{} },
@@ -289,7 +291,7 @@ func stripComments(b []byte) []byte {
 	return out
 }
 
-// decodeStrict reads one object into its k8s.io/api type, refusing
+// decodeStrict reads one object into its internal/kube type, refusing
 // unknown fields and unknown kinds.
 func decodeStrict(doc []byte, defaultNS string) (kubeObject, error) {
 	j, err := yaml.YAMLToJSON(doc)

@@ -5,12 +5,13 @@ import (
 	"sort"
 	"strings"
 
-	"k8s.io/apimachinery/pkg/labels"
+	"github.com/iksplan/iksplan/internal/kube/labels"
 )
 
 // The stand-in's node verbs, for change runbooks: get nodes -l SELECTOR
 // -o jsonpath, cordon, uncordon, drain. Selectors are parsed and matched
-// by apimachinery's labels package, as kubectl does. Pods are not
+// as apimachinery's labels package does for kubectl (internal/kube/labels,
+// held to it by TestSelectorsMatchKubernetes). Pods are not
 // simulated, so drain has nothing to evict: it cordons and says so.
 
 func selectNodes(nodes []Node, selector string) ([]Node, error) {

@@ -24,7 +24,7 @@ var specs []*Spec
 // Specs is the whole grammar the double knows.
 func Specs() []*Spec {
 	if specs == nil {
-		specs = append(append(append(append(ksSpecs(), ksChangeSpecs()...), dedicatedSpecs()...), otherSpecs()...), platformSpecs()...)
+		specs = append(append(append(append(append(ksSpecs(), ksChangeSpecs()...), dedicatedSpecs()...), loggingSpecs()...), otherSpecs()...), platformSpecs()...)
 	}
 	return specs
 }

@@ -110,13 +110,16 @@ type Cluster struct {
 	MasterBusyUntil int    `json:"masterBusyUntilPoll"`
 	MasterOp        string `json:"masterOp,omitempty"`
 
-	Pools            []*Pool           `json:"pools"`
-	KMS              *KMSConfig        `json:"kms,omitempty"`
-	Addons           []Addon           `json:"addons"`
-	ALBs             []ALB             `json:"albs"`
-	ALBAutoUpdate    bool              `json:"albAutoUpdate"`
-	ImageSecurity    bool              `json:"imageSecurity"`
-	AuditWebhook     *AuditWebhook     `json:"auditWebhook,omitempty"`
+	Pools         []*Pool       `json:"pools"`
+	KMS           *KMSConfig    `json:"kms,omitempty"`
+	Addons        []Addon       `json:"addons"`
+	ALBs          []ALB         `json:"albs"`
+	ALBAutoUpdate bool          `json:"albAutoUpdate"`
+	ImageSecurity bool          `json:"imageSecurity"`
+	AuditWebhook  *AuditWebhook `json:"auditWebhook,omitempty"`
+	// LogConfigs are the cluster's log forwarding configurations (ks
+	// logging config create).
+	LogConfigs       []LogConfig       `json:"loggingConfigs,omitempty"`
 	Bindings         []Binding         `json:"serviceBindings"`
 	Refreshes        int               `json:"masterRefreshes"`
 	IngressInstances []IngressInstance `json:"ingressInstances,omitempty"`

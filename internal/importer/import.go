@@ -53,6 +53,10 @@ func Import(src Source, cluster string, cat *catalog.Catalog) (*Result, error) {
 	if err := get(src, &workers, "ks", "workers", "--cluster", cluster, "--output", "json"); err != nil {
 		return nil, err
 	}
+	var logConfigs []logConfigJSON
+	if err := get(src, &logConfigs, "ks", "logging", "config", "get", "--cluster", cluster, "--output", "json"); err != nil {
+		return nil, err
+	}
 
 	r := &Result{}
 	d := &model.Design{Metadata: model.Metadata{Name: cl.Name}}
@@ -122,9 +126,13 @@ func Import(src Source, cluster string, cat *catalog.Catalog) (*Result, error) {
 		importClassic(s, pools, r)
 	}
 	r.Workers = workerFindings(cl.MasterKubeVersion, pools, workers, s.Operations.Autoscaler.Enabled)
+	syslog := importSyslog(s, logConfigs, r)
 	model.ApplyDefaults(d)
 	r.Design = d
 	r.Unknown = unknownsFor(s.Infrastructure)
+	if syslog {
+		r.Unknown = withSyslogUnknowns(r.Unknown)
+	}
 	return r, nil
 }
 

@@ -43,7 +43,7 @@ var unknowns = []Unknown{
 	{Path: "spec.network.ingress.tlsSecretsManager", Why: "the Ingress Secrets Manager instance is not in the ALB list", Where: "ibmcloud ks ingress instance ls --cluster C"},
 	{Path: "spec.firewall", Why: "network policies, Calico policies, CIS and gateway appliances live in the cluster or the account", Where: "kubectl get networkpolicies -A; calicoctl get globalnetworkpolicy; ibmcloud cis domains"},
 	{Path: "spec.storage", Why: "buckets, databases and volumes are separate services and claims", Where: "ibmcloud resource service-instances; ibmcloud cos buckets; kubectl get pvc -A"},
-	{Path: "spec.logging", Why: "the Cloud Logs agent and Activity Tracker routes are configured in the cluster and the account; ks logging config get is classic's legacy logging only", Where: "kubectl -n ibm-observe get ds; ibmcloud atracker route ls; the notes for the audit webhook"},
+	{Path: "spec.logging", Why: "the Cloud Logs agent and Activity Tracker routes are configured in the cluster and the account; ks logging config get shows only IKS's own syslog forwarding, and this cluster has none", Where: "kubectl -n ibm-observe get ds; ibmcloud atracker route ls; the notes for the audit webhook"},
 	{Path: "spec.monitoring", Why: "the monitoring agent is configured in the cluster", Where: "kubectl -n ibm-observe get ds sysdig-agent; ibmcloud resource service-instances --service-name sysdig-monitor"},
 	{Path: "spec.iam", Why: "access groups are account resources", Where: "ibmcloud iam access-groups; ibmcloud iam access-group-policies GROUP"},
 	{Path: "spec.cicd", Why: "the pipeline and registry live outside the cluster", Where: "ibmcloud cr namespaces; the team's repository"},

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"time"
 
-	"k8s.io/apimachinery/pkg/api/resource"
+	"github.com/iksplan/iksplan/internal/kube/resource"
 
 	"github.com/iksplan/iksplan/model"
 )

@@ -8,7 +8,7 @@ import (
 	"sort"
 	"time"
 
-	corev1 "k8s.io/api/core/v1"
+	"github.com/iksplan/iksplan/internal/kube/corev1"
 )
 
 // Failure is what one trial takes away.

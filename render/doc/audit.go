@@ -33,6 +33,15 @@ func (b *builder) auditDecision() Decision {
 		d.Alternatives = []Alternative{{b.t("aud.altCollect"), b.t("aud.altCollectWhy")}}
 	case l.Backend == model.LogNone || l.Backend == model.LogLogAnalysis:
 		d.Choice = b.t("aud.noBackend")
+	case l.Backend == model.LogSyslog:
+		src := lit(string(model.SourceContainer))
+		d.Choice = b.t("aud.choiceSyslog", "Policy", lit("default"), "File", lit(manifests.AuditReceiverFile), "Source", src)
+		if !l.Wants(model.SourceContainer) {
+			d.Consequences = append(d.Consequences, b.t("aud.syslogNoContainer", "Source", src))
+		}
+		d.Consequences = append(d.Consequences,
+			b.t("aud.digest", "Cmd", lit("ibmcloud cr image-list --include-ibm")),
+			b.t("aud.cert"))
 	default:
 		d.Choice = b.t("aud.choice", "Policy", lit("default"), "File", lit(manifests.AuditReceiverFile), "Backend", md(label(b.translator, l.Backend)))
 		d.Consequences = append(d.Consequences,

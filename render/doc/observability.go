@@ -1,6 +1,7 @@
 package doc
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -74,6 +75,13 @@ func (b *builder) loggingDecision() Decision {
 		if l.Syslog.Protocol == model.SyslogUDP {
 			d.Consequences = append(d.Consequences, b.t("obs.log.udp"))
 		}
+		if l.Syslog.Protocol == model.SyslogTLS {
+			// --verify-mode: "Supported values are verify-peer and the default
+			// verify-none" (ibm-cloud-docs/containers cli-ks-plugin-v2.md
+			// 069dadc, logging config create); the runbook passes no CA.
+			d.Consequences = append(d.Consequences, b.t("obs.log.tlsNoVerify", "Default", lit("--verify-mode verify-none"),
+				"Host", code(l.Syslog.Host), "Flags", lit("--ca-cert SECRET --verify-mode verify-peer")))
+		}
 	case model.LogLogAnalysis:
 		d.Choice = b.t("obs.log.logdna")
 		d.Consequences = append(d.Consequences, b.t("obs.log.logdnaEOS"))
@@ -129,6 +137,9 @@ func (b *builder) sourceHow(src model.LogSource) string {
 			return b.t("obs.how.ingress")
 		}
 	case model.LogSyslog:
+		if !slices.Contains(l.SyslogSources(), src) {
+			return b.t("obs.how.syslogApplication", "Cmd", lit("ibmcloud ks logging config create --logsource application -p PATH"))
+		}
 		return lit("ibmcloud ks logging config create --logsource " + string(src) + " --type syslog")
 	case model.LogLogAnalysis:
 		return b.t("obs.how.logdna")

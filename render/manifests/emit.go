@@ -13,9 +13,9 @@ import (
 	"sync"
 	"unicode"
 
-	"k8s.io/apimachinery/pkg/api/resource"
-	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
-	"k8s.io/apimachinery/pkg/util/intstr"
+	"github.com/iksplan/iksplan/internal/kube/intstr"
+	"github.com/iksplan/iksplan/internal/kube/metav1"
+	"github.com/iksplan/iksplan/internal/kube/resource"
 )
 
 // emitDoc writes obj as one block-YAML document straight from the typed
@@ -25,9 +25,9 @@ import (
 // protocols and port spans) are encoding/json's, so the document is what
 // the API reads from the object's JSON.
 //
-// It leaves out the noise k8s.io/api types carry when marshalled
-// client-side: "creationTimestamp: null" (ObjectMeta has no omitempty for
-// it) wherever an ObjectMeta sits, the top-level "status", which a
+// It leaves out the noise the k8s.io/api types carry when marshalled
+// client-side (and so could internal/kube's copies of them):
+// "creationTimestamp: null" wherever an ObjectMeta sits, the top-level "status", which a
 // manifest never sets, and an empty top-level "spec" (a Namespace's says
 // nothing).
 //

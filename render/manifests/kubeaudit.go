@@ -3,12 +3,12 @@ package manifests
 import (
 	"fmt"
 
-	appsv1 "k8s.io/api/apps/v1"
-	corev1 "k8s.io/api/core/v1"
-	networkingv1 "k8s.io/api/networking/v1"
-	"k8s.io/apimachinery/pkg/api/resource"
-	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
-	"k8s.io/apimachinery/pkg/util/intstr"
+	"github.com/iksplan/iksplan/internal/kube/appsv1"
+	"github.com/iksplan/iksplan/internal/kube/corev1"
+	"github.com/iksplan/iksplan/internal/kube/intstr"
+	"github.com/iksplan/iksplan/internal/kube/metav1"
+	"github.com/iksplan/iksplan/internal/kube/networkingv1"
+	"github.com/iksplan/iksplan/internal/kube/resource"
 
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/catalog"

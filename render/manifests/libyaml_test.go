@@ -12,10 +12,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/iksplan/iksplan/internal/kube/intstr"
+	"github.com/iksplan/iksplan/internal/kube/metav1"
+	"github.com/iksplan/iksplan/internal/kube/resource"
 	"go.yaml.in/yaml/v3"
-	"k8s.io/apimachinery/pkg/api/resource"
-	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
-	"k8s.io/apimachinery/pkg/util/intstr"
 
 	"github.com/iksplan/iksplan/model/presets"
 )

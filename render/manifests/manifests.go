@@ -4,8 +4,8 @@
 // policies (calico/NN-<topic>.yaml, for `calicoctl apply -f` in the order
 // CalicoFiles gives).
 //
-// Every object is a typed value (k8s.io/api for Kubernetes, small structs
-// for Calico) written by emitDoc straight from the value, byte for byte as
+// Every object is a typed value (internal/kube's copies of the k8s.io/api
+// types for Kubernetes, small structs for Calico) written by emitDoc straight from the value, byte for byte as
 // go.yaml.in/yaml/v3 would write it, so no user string is ever spliced into
 // YAML text.
 package manifests

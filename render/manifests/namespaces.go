@@ -4,8 +4,8 @@ import (
 	"maps"
 	"strings"
 
-	corev1 "k8s.io/api/core/v1"
-	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"github.com/iksplan/iksplan/internal/kube/corev1"
+	"github.com/iksplan/iksplan/internal/kube/metav1"
 
 	"github.com/iksplan/iksplan/model"
 )

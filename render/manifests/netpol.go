@@ -3,10 +3,10 @@ package manifests
 import (
 	"net/netip"
 
-	corev1 "k8s.io/api/core/v1"
-	networkingv1 "k8s.io/api/networking/v1"
-	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
-	"k8s.io/apimachinery/pkg/util/intstr"
+	"github.com/iksplan/iksplan/internal/kube/corev1"
+	"github.com/iksplan/iksplan/internal/kube/intstr"
+	"github.com/iksplan/iksplan/internal/kube/metav1"
+	"github.com/iksplan/iksplan/internal/kube/networkingv1"
 )
 
 // IKS facts the policies rely on.

@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"strings"
 
-	corev1 "k8s.io/api/core/v1"
-	"k8s.io/apimachinery/pkg/api/resource"
-	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	"github.com/iksplan/iksplan/internal/kube/corev1"
+	"github.com/iksplan/iksplan/internal/kube/metav1"
+	"github.com/iksplan/iksplan/internal/kube/resource"
 
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/catalog"

@@ -197,10 +197,7 @@ func (b *builder) syslog() {
 	host := b.val("SYSLOG_HOST", l.Syslog.Host, hObserve, "syslog server")
 	port := b.val("SYSLOG_PORT", fmt.Sprint(l.Syslog.Port), hObserve, "")
 	proto := b.val("SYSLOG_PROTOCOL", string(l.Syslog.Protocol), hObserve, "udp, tcp or tls")
-	for _, src := range []model.LogSource{model.SourceContainer, model.SourceWorker, model.SourceKubernetes, model.SourceStorage, model.SourceIngress} {
-		if !l.Wants(src) {
-			continue
-		}
+	for _, src := range l.SyslogSources() {
 		source := string(src)
 		bd.ifNot(when("json_has", cmd(jqLogSourceSet, source, "ibmcloud", "ks", "logging", "config", "get", "--cluster", b.clusterVar(), "--output", "json")...), func() {
 			bd.run(cmd("ibmcloud", "ks", "logging", "config", "create", "--cluster", b.clusterVar(), "--logsource", source,

@@ -1,0 +1,29 @@
+package bench
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// TestBinaryLinksNoKubernetesLibrary fails when the iksplan binary links a
+// k8s.io module again. Their package init (API scheme and protobuf
+// registration, json-iterator, klog) ran on every start, `iksplan version`
+// included, and they made 5.9 MB of the 20.5 MB release binary; the
+// manifests, the double and the drill use internal/kube's copies of the
+// types, and only tests import the library (issue 15).
+func TestBinaryLinksNoKubernetesLibrary(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "..").Output()
+	if err != nil {
+		t.Fatalf("go list -deps: %v", err)
+	}
+	var bad []string
+	for _, p := range strings.Fields(string(out)) {
+		if strings.HasPrefix(p, "k8s.io/") {
+			bad = append(bad, p)
+		}
+	}
+	if len(bad) > 0 {
+		t.Fatalf("the binary links %d k8s.io packages (use internal/kube; `go list -deps .` shows who imports them):\n%s", len(bad), strings.Join(bad, "\n"))
+	}
+}
