@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -167,7 +168,53 @@ func expect(d *model.Design, st *ibmcloud.State) []string {
 			bad = append(bad, fmt.Sprintf("Cloud Logs instance %s was not created", s.Logging.CloudLogs.InstanceName))
 		}
 	}
-	return bad
+	return append(bad, expectLogsVPE(s, cl, st)...)
+}
+
+// expectLogsVPE: where IBM offers Cloud Logs' private ingestion only
+// through a VPE gateway (catalog logsIngestion.vpeOnly) and the cluster is
+// on VPC, the cluster's VPC has a gateway to the instance's CRN with a
+// reserved IP in each zone's cluster subnet and the workers' security
+// group kube-<clusterID> (render/runbook logsVPE).
+func expectLogsVPE(s *model.Spec, cl *ibmcloud.Cluster, st *ibmcloud.State) []string {
+	l := s.Logging
+	region := l.CloudLogs.Region
+	if region == "" {
+		region = s.Region
+	}
+	if l.Backend != model.LogCloudLogs || !s.IsVPC() || !catalog.Default().LogsIngestion.PrivateOnlyThroughVPE(region) {
+		return nil
+	}
+	crn := ""
+	for i := range st.Instances {
+		if in := &st.Instances[i]; in.Service == "logs" && in.Name == l.CloudLogs.InstanceName {
+			crn = in.CRN()
+		}
+	}
+	for _, g := range st.EndpointGateways {
+		if g.VPC != cl.VPC || g.Target != crn {
+			continue
+		}
+		var bad []string
+		zones := map[string]bool{}
+		for _, ip := range g.IPs {
+			for _, sn := range st.Subnets {
+				if sn.ID == ip.Subnet {
+					zones[sn.Zone] = true
+				}
+			}
+		}
+		for _, z := range s.Zones {
+			if !zones[z] {
+				bad = append(bad, fmt.Sprintf("the Logs VPE gateway %s has no reserved IP in %s", g.Name, z))
+			}
+		}
+		if !slices.Contains(g.SecurityGroups, "kube-"+cl.ID) {
+			bad = append(bad, fmt.Sprintf("the Logs VPE gateway %s has security groups %v, not the workers' kube-%s", g.Name, g.SecurityGroups, cl.ID))
+		}
+		return bad
+	}
+	return []string{fmt.Sprintf("no VPE gateway to the Cloud Logs instance %s in the cluster's VPC (IBM offers private ingestion in %s only that way)", l.CloudLogs.InstanceName, region)}
 }
 
 // policyShape is a policy as expect compares it: roles and what they are

@@ -23,8 +23,9 @@ var (
 // name the same Cloud Logs ingestion endpoint and port (IBM: a private
 // endpoint takes port 3443 through a CSE and 443 through a VPE; the public
 // one 443), for every preset and rehearsal variant, for a Logs instance in
-// ca-mon (private ingestion through a VPE only) and for a classic cluster
-// that has no private path to IBM's service network.
+// ca-mon (private ingestion through a VPE only), for a classic cluster
+// that has no private path to IBM's service network and for a classic
+// cluster sending to ca-mon (no VPC for the gateway: public).
 func TestLogsAgentRouteAgrees(t *testing.T) {
 	cat := catalog.Default()
 	designs := testsupport.Designs(t)
@@ -35,7 +36,12 @@ func TestLogsAgentRouteAgrees(t *testing.T) {
 	public.Spec.Network.ServiceEndpoints = model.EndpointsPublicOnly
 	public.Spec.Network.Classic.AccountRouting = model.RoutingNone
 	public.Spec.Network.Classic.PrivateOnlyWorkers = false
-	designs = append(designs, testsupport.Design{Name: "logs-in-ca-mon", Design: vpe}, testsupport.Design{Name: "classic-public-only", Design: public})
+	// A classic cluster cannot have the VPE gateway ca-mon's private
+	// ingestion needs: it ships over the public endpoint (LOG014).
+	classicMon := cloneDesign(t, byName["tokyo-classic-production"])
+	classicMon.Spec.Logging.CloudLogs.Region = "ca-mon"
+	designs = append(designs, testsupport.Design{Name: "logs-in-ca-mon", Design: vpe}, testsupport.Design{Name: "classic-public-only", Design: public},
+		testsupport.Design{Name: "classic-logs-in-ca-mon", Design: classicMon})
 	seen := map[string]bool{}
 	for _, d := range designs {
 		if d.Design.Spec.Logging.Backend != model.LogCloudLogs {

@@ -76,6 +76,15 @@ func otherSpecs() []*Spec {
 		{Path: "is public-gateway-create", Args: []string{"GATEWAY_NAME", "VPC", "ZONE_NAME"}, Mutating: true, Source: srcVPC, Run: isPGWCreate, Flags: []Flag{
 			opt("floating-ip-id", true), opt("floating-ip-address", true), opt("resource-group-id", true), opt("resource-group-name", true), fJSON, {Names: []string{"q", "quiet"}}}},
 
+		{Path: "is endpoint-gateway", Args: []string{"ENDPOINT_GATEWAY"}, Source: srcVPE, Run: isEndpointGateway, Flags: []Flag{opt("vpc", true), fJSON, {Names: []string{"q", "quiet"}}}},
+		{Path: "is endpoint-gateways", Source: srcVPE, Run: isEndpointGateways, Flags: []Flag{
+			opt("resource-group-id", true), opt("resource-group-name", true), opt("all-resource-groups", false), opt("vpc", true),
+			opt("dns-resolution-binding-mode", true), opt("lifecycle-state", true), fJSON, {Names: []string{"q", "quiet"}}}},
+		{Path: "is endpoint-gateway-create", Mutating: true, Source: srcVPE, Run: isEndpointGatewayCreate, Flags: []Flag{
+			req("target"), opt("target-type", true), opt("vpc", true), opt("name", true), opt("rip", true), opt("subnet", true),
+			{Names: []string{"new-reserved-ip"}, Value: true, Repeat: true}, opt("dns-resolution-binding-mode", true), opt("sg", true),
+			opt("resource-group-id", true), opt("resource-group-name", true), fJSON, {Names: []string{"q", "quiet"}}}},
+
 		{Path: "cbr zones", Source: srcCBR, Run: cbrZones, Flags: []Flag{opt("name", true), opt("vpc", true), opt("service-ref", true), fJSON}},
 		{Path: "cbr zone-create", Mutating: true, Source: srcCBR, Run: cbrZoneCreate, Flags: []Flag{
 			opt("name", true), opt("description", true), opt("addresses", true), opt("excluded", true), opt("vpc", true),

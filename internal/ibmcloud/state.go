@@ -17,14 +17,17 @@ type State struct {
 	// Seq numbers created resources so their IDs and dates are stable.
 	Seq int `json:"seq"`
 
-	Session  Session    `json:"session"`
-	Account  Account    `json:"account"`
-	Groups   []RGroup   `json:"resourceGroups"`
-	VPCs     []VPC      `json:"vpcs"`
-	Subnets  []Subnet   `json:"subnets"`
-	Gateways []PGW      `json:"publicGateways"`
-	VLANs    []VLAN     `json:"classicVLANs"`
-	Clusters []*Cluster `json:"clusters"`
+	Session  Session  `json:"session"`
+	Account  Account  `json:"account"`
+	Groups   []RGroup `json:"resourceGroups"`
+	VPCs     []VPC    `json:"vpcs"`
+	Subnets  []Subnet `json:"subnets"`
+	Gateways []PGW    `json:"publicGateways"`
+	VLANs    []VLAN   `json:"classicVLANs"`
+	// EndpointGateways are the VPCs' VPE gateways the runbook creates (IKS's
+	// own, for the master and the shared services, are not modelled).
+	EndpointGateways []EndpointGateway `json:"endpointGateways"`
+	Clusters         []*Cluster        `json:"clusters"`
 
 	Instances    []Instance    `json:"serviceInstances"`
 	Keys         []Key         `json:"keys"`

@@ -313,6 +313,10 @@ var ruleCases = []ruleCase{
 	{id: "LOG011", fail: spec(func(s *model.Spec) { s.Logging.Backend = model.LogCloudLogs; s.Logging.RetentionDays = 45 }), path: "spec.logging.retentionDays",
 		pass: spec(func(s *model.Spec) { s.Logging.Backend = model.LogCloudLogs; s.Logging.RetentionDays = 60 })},
 	{id: "LOG012", vpc: true, fail: spec(func(s *model.Spec) { s.Logging.CloudLogs.Archive.Enabled = false }), path: "spec.logging.cloudLogs.archive.enabled"},
+	// Cloud Logs in ca-mon (private ingestion only through a VPE) from a
+	// classic cluster; a VPC cluster gets the VPE from the runbook.
+	{id: "LOG014", fail: spec(func(s *model.Spec) { s.Logging.Backend = model.LogCloudLogs; s.Logging.CloudLogs.Region = "ca-mon" }),
+		path: "spec.logging.cloudLogs.region", pass: spec(func(s *model.Spec) { s.Logging.Backend = model.LogCloudLogs; s.Logging.CloudLogs.Region = "jp-tok" })},
 	{id: "LOG013", vpc: true, fail: spec(func(s *model.Spec) {
 		s.Logging.CloudLogs.Archive.MetricsBucket = s.Logging.CloudLogs.Archive.DataBucket
 	}),

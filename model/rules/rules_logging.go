@@ -213,5 +213,29 @@ func loggingRules() []Rule {
 				return hits
 			},
 		},
+		{
+			ID: "LOG014", Severity: Warning, Area: AreaLogging, Path: "spec.logging.cloudLogs.region",
+			Title: "Cloud Logs private ingestion a classic cluster cannot reach",
+			Why: "In some regions IBM offers Cloud Logs' private ingestion endpoint only through a VPE gateway (the catalog's " +
+				"logsIngestion.vpeOnly: \"The private ingress endpoint is only supported in Montreal (ca-mon) using a VPE\", IBM " +
+				"cloud-logs endpoints_ingress), and a VPE gateway connects a VPC to the service (cloud-logs vpe-connection). A " +
+				"classic cluster has no VPC, so its Logs agent ships to the public ingestion endpoint over the internet. Put the " +
+				"instance in a region with a private cloud service endpoint, or accept public ingestion.",
+			DocURL: "https://cloud.ibm.com/docs/cloud-logs?topic=cloud-logs-endpoints_ingress",
+			Check: func(c *Context) []Hit {
+				s := c.Spec
+				if s.Logging.Backend != model.LogCloudLogs || !s.IsClassic() || c.Catalog == nil {
+					return nil
+				}
+				region := s.Logging.CloudLogs.Region
+				if region == "" {
+					region = s.Region
+				}
+				if !c.Catalog.LogsIngestion.PrivateOnlyThroughVPE(region) {
+					return nil
+				}
+				return []Hit{hit("spec.logging.cloudLogs.region", "Cloud Logs in %s is private only through a VPE gateway, which a classic cluster cannot have: the agent ships over the public endpoint", region)}
+			},
+		},
 	}
 }

@@ -110,6 +110,9 @@ func (b *builder) logsRouteText() string {
 	case view.LogsViaVPE:
 		return b.t("obs.log.route.vpe", "Host", host, "Port", port, "Region", code(r.Region))
 	}
+	if b.c.PrivateServiceNetwork() && b.c.Catalog.LogsIngestion.PrivateOnlyThroughVPE(r.Region) {
+		return b.t("obs.log.route.publicVPEOnly", "Host", host, "Port", port, "Region", code(r.Region))
+	}
 	return b.t("obs.log.route.public", "Host", host, "Port", port)
 }
 

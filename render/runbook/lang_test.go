@@ -41,9 +41,8 @@ func japanese(s string) bool {
 // TestJapaneseRunbook renders every preset and variant with
 // documentLanguage ja: every say/note message is Japanese, every other
 // line (commands, variables, helpers) is the English runbook's or differs
-// only in a quoted word or a comment that is Japanese,
-// and bash -n and shellcheck still pass. A line may differ only inside a
-// double-quoted word, and then in Japanese.
+// only in a quoted word or a comment, and then in Japanese; bash -n and
+// shellcheck still pass.
 func TestJapaneseRunbook(t *testing.T) {
 	sc, scErr := exec.LookPath("shellcheck")
 	untranslated := map[string]bool{}

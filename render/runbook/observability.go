@@ -129,10 +129,8 @@ func (b *builder) cloudLogs() {
 	case view.LogsViaCSE:
 		bd.comment("Private ingestion endpoint (port %d) over IBM's service network (CSE); the API key comes from the environment.", route.Port)
 	case view.LogsViaVPE:
-		bd.comment("Private ingestion endpoint (port %d) through a VPE gateway: in %s IBM offers Cloud Logs' private ingestion", route.Port, route.Region)
-		bd.comment("only that way. This runbook does not create the gateway: create one in the cluster's VPC that targets")
-		bd.comment("the instance's CRN (https://cloud.ibm.com/docs/cloud-logs?topic=cloud-logs-vpe-connection) before this step.")
-		bd.note("the Logs agent needs a VPE gateway to the Cloud Logs instance in the cluster's VPC; this runbook does not create it")
+		b.logsVPE()
+		bd.comment("Private ingestion endpoint (port %d) through that VPE gateway (https://cloud.ibm.com/docs/cloud-logs?topic=cloud-logs-vpe-connection).", route.Port)
 	default:
 		bd.comment("Public ingestion endpoint (port %d); the API key comes from the environment.", route.Port)
 	}

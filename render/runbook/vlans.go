@@ -59,10 +59,10 @@ func (b *builder) runVLANs(i int, create []word) {
 	// Listed where used, never carried to another step (so not saved in
 	// logs/state as the read-back IDs are).
 	b.val(priv, "", hLater, "the account's private VLAN in the zone, empty when it has none: listed right before each command that uses it")
-	bd.call("capture_all", append(cmd(priv, cat("<private VLAN of the account in ", varRef(zoneName(i)), ", if any>"), filter, ""), list...)...)
+	bd.call("capture_all", append(cmd(priv, bd.msg("<private VLAN of the account in ", varRef(zoneName(i)), ", if any>"), filter, ""), list...)...)
 	if !privateOnly {
 		b.val(pub, "", hLater, "the account's public VLAN on that private VLAN's router, empty when none: listed with it")
-		bd.call("capture_all", append(cmd(pub, cat("<public VLAN of the account in ", varRef(zoneName(i)), ", if any>"), jqPublicVLAN, ref(priv)), list...)...)
+		bd.call("capture_all", append(cmd(pub, bd.msg("<public VLAN of the account in ", varRef(zoneName(i)), ", if any>"), jqPublicVLAN, ref(priv)), list...)...)
 	}
 	bd.rawUses(`if [[ -n "$`+priv+`" ]]; then`, priv)
 	bd.block(func() {

@@ -59,7 +59,9 @@ func (c *Context) PrivateServiceNetwork() bool {
 // LogsRoute decides the Logs agent's path: the private CSE endpoint
 // wherever the workers reach IBM's service network privately, a VPE
 // gateway where IBM offers the private endpoint only that way (catalog
-// logsIngestion.vpeOnly, VPC only), the public endpoint otherwise.
+// logsIngestion.vpeOnly; the runbook creates it in the cluster's VPC), the
+// public endpoint otherwise, classic clusters in a vpeOnly region
+// included (no VPC for the gateway).
 func (c *Context) LogsRoute() LogsRoute {
 	in := c.Catalog.LogsIngestion
 	region := c.Spec.Logging.CloudLogs.Region
@@ -70,10 +72,16 @@ func (c *Context) LogsRoute() LogsRoute {
 	if !c.PrivateServiceNetwork() {
 		return r
 	}
+	if in.PrivateOnlyThroughVPE(region) {
+		if !c.Spec.IsVPC() {
+			// No CSE there, and a VPE gateway lives in a VPC: a classic
+			// cluster ships over the public endpoint (rule LOG014).
+			return r
+		}
+		r.HostLabel, r.Via, r.Port = in.PrivateLabel, LogsViaVPE, in.VPEPort
+		return r
+	}
 	r.HostLabel = in.PrivateLabel
 	r.Via, r.Port = LogsViaCSE, in.CSEPort
-	if c.Spec.IsVPC() && in.PrivateOnlyThroughVPE(region) {
-		r.Via, r.Port = LogsViaVPE, in.VPEPort
-	}
 	return r
 }

@@ -9,3 +9,7 @@ func NewSubnetName(d *model.Design, zone string) string { return d.Metadata.Name
 
 // NewGatewayName: see NewSubnetName.
 func NewGatewayName(d *model.Design, zone string) string { return d.Metadata.Name + "-pgw-" + zone }
+
+// LogsVPEName is the name of the VPE gateway the runbook creates to the
+// Cloud Logs instance where IBM offers its private ingestion only that way.
+func LogsVPEName(d *model.Design) string { return d.Metadata.Name + "-logs-vpe" }
