@@ -129,18 +129,8 @@ func defaultStorage(st *Storage, name string) {
 			b.Class = BucketSmart
 		}
 	}
-	for i := range st.Databases {
-		if st.Databases[i].Plan == "" {
-			st.Databases[i].Plan = "standard"
-		}
-	}
-	if st.Cloudant.Enabled {
-		if st.Cloudant.InstanceName == "" {
-			st.Cloudant.InstanceName = name + "-cloudant"
-		}
-		if st.Cloudant.Plan == "" {
-			st.Cloudant.Plan = "standard"
-		}
+	if st.Cloudant.Enabled && st.Cloudant.InstanceName == "" {
+		st.Cloudant.InstanceName = name + "-cloudant"
 	}
 	for i := range st.Volumes {
 		if st.Volumes[i].AccessMode == "" {
@@ -201,9 +191,6 @@ func defaultObservability(s *Spec, name string) {
 		if m.InstanceName == "" {
 			m.InstanceName = name + "-monitoring"
 		}
-		if m.Plan == "" {
-			m.Plan = "graduated-tier"
-		}
 	}
 }
 
@@ -235,6 +222,38 @@ func DefaultRegistry(d *Design, l RegistryLookup) {
 	}
 	if r, ok := l.RegistryRegion(s.Region); ok {
 		s.CICD.Registry.Region = r
+	}
+}
+
+// PlanLookup gives the plan iksplan orders where a design names none. The
+// catalog implements it (services.items[].plan, the first of a Cloud
+// Databases engine's plans), so plan names live in one place and follow
+// --catalog FILE.
+type PlanLookup interface {
+	ServicePlan(id string) (string, bool)
+	DatabasePlan(t DatabaseType) (string, bool)
+}
+
+// DefaultPlans sets the Cloud Databases, Cloudant and Monitoring plans the
+// design leaves empty to the lookup's (as DefaultRegistry does for the
+// registry); a plan the lookup does not know stays empty, for the rules to
+// report.
+func DefaultPlans(d *Design, l PlanLookup) {
+	if l == nil {
+		return
+	}
+	s := &d.Spec
+	for i := range s.Storage.Databases {
+		db := &s.Storage.Databases[i]
+		if db.Plan == "" {
+			db.Plan, _ = l.DatabasePlan(db.Type)
+		}
+	}
+	if c := &s.Storage.Cloudant; c.Enabled && c.Plan == "" {
+		c.Plan, _ = l.ServicePlan("cloudant")
+	}
+	if m := &s.Monitoring; m.Enabled && m.Plan == "" {
+		m.Plan, _ = l.ServicePlan("monitoring")
 	}
 }
 

@@ -69,6 +69,9 @@ func Resolve(d *Design, flavors FlavorLookup) *Design {
 	if l, ok := flavors.(RegistryLookup); ok {
 		DefaultRegistry(r, l)
 	}
+	if l, ok := flavors.(PlanLookup); ok {
+		DefaultPlans(r, l)
+	}
 	plan := PlanCapacity(&r.Spec, flavors)
 	for i := range r.Spec.WorkerPools {
 		pp := plan.Pools[i]

@@ -4798,6 +4798,24 @@ var compiled = &Catalog{
 				},
 			},
 		},
+		BucketClasses: []BucketClass{
+			{
+				Class:    "smart",
+				COSClass: "smart",
+			},
+			{
+				Class:    "standard",
+				COSClass: "standard",
+			},
+			{
+				Class:    "vault",
+				COSClass: "vault",
+			},
+			{
+				Class:    "cold",
+				COSClass: "cold",
+			},
+		},
 	},
 	WorkerNodes: WorkerNodes{
 		Section: Section{

@@ -36,6 +36,11 @@ func (c *Catalog) checkFacts(add addFunc, regions map[string]bool) {
 		}
 	}
 	dated("objectStorage", c.ObjectStorage.Section)
+	for _, bc := range model.BucketClass("").Choices() {
+		if _, ok := c.COSClass(bc.Value); !ok {
+			add("objectStorage.bucketClasses: no cos --class keyword for bucket class %s", bc.Value)
+		}
+	}
 	dated("images", c.Images.Section)
 	dated("authorizations", c.Authorizations.Section)
 	if im := c.MustImage(ImageKubeAudit); im.Repository == "" || im.Tag == "" || im.Source == "" || im.Webhook == "" {

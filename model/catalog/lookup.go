@@ -182,3 +182,21 @@ func (c *Catalog) RegistryFor(region string) (RegistryDomain, bool) {
 	}
 	return RegistryDomain{}, false
 }
+
+// ServicePlan is the plan the catalog orders service id with
+// (services.items[].plan), for model.DefaultPlans.
+func (c *Catalog) ServicePlan(id string) (string, bool) {
+	s, ok := c.Service(id)
+	return s.Plan, ok && s.Plan != ""
+}
+
+// DatabasePlan is the first plan the catalog lists for Cloud Databases
+// engine t (standard for most; enterprise for Elasticsearch, which has no
+// standard plan), for model.DefaultPlans.
+func (c *Catalog) DatabasePlan(t model.DatabaseType) (string, bool) {
+	d, ok := c.Database(t)
+	if !ok || len(d.Plans) == 0 {
+		return "", false
+	}
+	return d.Plans[0], true
+}

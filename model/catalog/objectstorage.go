@@ -1,6 +1,10 @@
 package catalog
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/iksplan/iksplan/model"
+)
 
 // ObjectStorage holds the Cloud Object Storage facts the runbook and the
 // manifests need beyond the service name: the cross-region geographies
@@ -18,6 +22,27 @@ type ObjectStorage struct {
 	// CrossRegion lists the cross-region geographies and the regions each
 	// serves.
 	CrossRegion []Geography `yaml:"crossRegion" json:"crossRegion"`
+	// BucketClasses map the design's bucket classes to the cos plug-in's
+	// --class keyword; Check requires one per model.BucketClass.
+	BucketClasses []BucketClass `yaml:"bucketClasses" json:"bucketClasses"`
+}
+
+// BucketClass is one bucket storage class: the design's name and the cos
+// plug-in's keyword.
+type BucketClass struct {
+	Class    string `yaml:"class" json:"class"`
+	COSClass string `yaml:"cosClass" json:"cosClass"`
+}
+
+// COSClass is the cos plug-in's --class keyword for the design's bucket
+// class c.
+func (c *Catalog) COSClass(class model.BucketClass) (string, bool) {
+	for _, b := range c.ObjectStorage.BucketClasses {
+		if b.Class == string(class) {
+			return b.COSClass, b.COSClass != ""
+		}
+	}
+	return "", false
 }
 
 // Geography is one cross-region Object Storage location (ap, eu, us).

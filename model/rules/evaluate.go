@@ -64,6 +64,7 @@ func Evaluate(d *model.Design, cat *catalog.Catalog, src *model.Source) Report {
 	model.ApplyDefaults(work)
 	if cat != nil {
 		model.DefaultRegistry(work, cat)
+		model.DefaultPlans(work, cat)
 	}
 	ctx := &Context{Design: work, Spec: &work.Spec, Catalog: cat}
 	ctx.Plan = model.PlanCapacity(ctx.Spec, cat)

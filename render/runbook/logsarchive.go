@@ -3,6 +3,7 @@ package runbook
 import (
 	"fmt"
 
+	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/catalog"
 	"github.com/iksplan/iksplan/render/view"
 )
@@ -61,7 +62,7 @@ func (b *builder) logsArchive(region word, retention int) word {
 		v    string
 	}{{data, "LOGS_DATA_BUCKET"}, {metrics, "LOGS_METRICS_BUCKET"}} {
 		bd.unlessExists(cmd("ibmcloud", "cos", "bucket-head", "--bucket", bk.name, "--region", region), []any{"bucket ", varRef(bk.v)}, func() {
-			bd.run(cmd("ibmcloud", "cos", "bucket-create", "--bucket", bk.name, "--class", "smart",
+			bd.run(cmd("ibmcloud", "cos", "bucket-create", "--bucket", bk.name, "--class", b.bucketClass(model.BucketSmart),
 				"--ibm-service-instance-id", ref("LOGS_COS_GUID"), "--region", region)...)
 		})
 	}

@@ -84,7 +84,7 @@ func (b *builder) objectStorage() {
 	}
 	for i, bk := range obj.Buckets {
 		name := b.val(fmt.Sprintf("BUCKET_%d", i+1), bk.Name, hStorage, "")
-		class := b.val(fmt.Sprintf("BUCKET_%d_CLASS", i+1), bucketClass(bk.Class), hStorage, "")
+		class := b.val(fmt.Sprintf("BUCKET_%d_CLASS", i+1), b.bucketClass(bk.Class), hStorage, "")
 		loc := b.bucketLocation(i)
 		bd.unlessExists(cmd("ibmcloud", "cos", "bucket-head", "--bucket", name, "--region", loc), []any{"bucket ", varRef(fmt.Sprintf("BUCKET_%d", i+1))}, func() {
 			bd.run(cmd("ibmcloud", "cos", "bucket-create", "--bucket", name, "--class", class,
@@ -93,18 +93,13 @@ func (b *builder) objectStorage() {
 	}
 }
 
-// bucketClass is the cos plug-in's class keyword; the plug-in builds the
-// bucket's location constraint from region and class ("jp-tok-smart").
-func bucketClass(c model.BucketClass) string {
-	switch c {
-	case model.BucketStandard:
-		return "standard"
-	case model.BucketVault:
-		return "vault"
-	case model.BucketCold:
-		return "cold"
-	}
-	return "smart"
+// bucketClass is the cos plug-in's class keyword (the catalog's
+// objectStorage.bucketClasses, which Check requires for every class); the
+// plug-in builds the bucket's location constraint from region and class
+// ("jp-tok-smart"). Resolve makes an empty class smart.
+func (b *builder) bucketClass(c model.BucketClass) string {
+	k, _ := b.c.Catalog.COSClass(c)
+	return k
 }
 
 // bucketLocation is the bucket's --region: the region for regional
