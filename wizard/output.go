@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/iksplan/iksplan/internal/fsutil"
+	"github.com/iksplan/iksplan/internal/i18n"
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/catalog"
 	"github.com/iksplan/iksplan/render"
@@ -88,14 +89,17 @@ func samePath(a, b string) bool {
 // renderPreview is the default PreviewFunc: the IAM bindings for the IAM
 // step, the runbook's commands for the others. A defect in a renderer must
 // not end the user's session, so a panic becomes a message in the panel.
+// It speaks the design's document language, as the runbook excerpt it
+// shows does (the wizard records its language there).
 func renderPreview(d *model.Design, cat *catalog.Catalog, step StepID) (title, body string) {
+	l := previewLang(d)
 	defer func() {
 		if r := recover(); r != nil {
-			title, body = "Preview", fmt.Sprintf("preview failed (please report this): %v", r)
+			title, body = trIn(l, "Preview"), trfIn(l, "preview failed (please report this): %v", r)
 		}
 	}()
 	if step == StepIAM {
-		return "Kubernetes RBAC from IAM", rbacPreview(d, cat)
+		return trIn(l, "Kubernetes RBAC from IAM"), rbacPreview(d, cat)
 	}
 	kinds := []render.Kind{render.KindRunbook}
 	if step == StepReview {
@@ -105,21 +109,29 @@ func renderPreview(d *model.Design, cat *catalog.Catalog, step StepID) (title, b
 	var incomplete *render.IncompleteError
 	switch {
 	case errors.As(err, &incomplete):
-		return "Preview", "answer these first: " + strings.Join(incomplete.Missing, "; ")
+		return trIn(l, "Preview"), trfIn(l, "answer these first: %s", strings.Join(incomplete.Missing, "; "))
 	case err != nil:
-		return "Preview", "cannot render yet: " + err.Error()
+		return trIn(l, "Preview"), trfIn(l, "cannot render yet: %s", err.Error())
 	}
 	if step == StepReview {
 		var b strings.Builder
 		for _, a := range arts {
 			b.WriteString(a.Path + "\n")
 		}
-		return fmt.Sprintf("Files to write (%d)", len(arts)), strings.TrimSuffix(b.String(), "\n")
+		return trfIn(l, "Files to write (%d)", len(arts)), strings.TrimSuffix(b.String(), "\n")
 	}
 	for _, a := range arts {
 		if a.Path == "runbook.sh" {
 			return "runbook.sh", runbookExcerpt(string(a.Data), step)
 		}
 	}
-	return "Preview", ""
+	return trIn(l, "Preview"), ""
+}
+
+// previewLang is the language of the design's documents.
+func previewLang(d *model.Design) i18n.Lang {
+	if l, err := i18n.Parse(string(d.Spec.DocumentLanguage)); err == nil {
+		return l
+	}
+	return i18n.EN
 }

@@ -285,8 +285,8 @@ func findingCounts(p panelData, width int) string {
 			i++
 		}
 	}
-	line := s.Error.Render(fmt.Sprintf("✗ %d %s", e, p.tr(plural(e, "error")))) + "  " + s.Warn.Render(fmt.Sprintf("! %d %s", w, p.tr(plural(w, "warning")))) +
-		"  " + s.Muted.Render(p.trf("· %d info", i))
+	line := s.Error.Render("✗ "+countIn(p.Lang, e, "%d error", "%d errors")) + "  " +
+		s.Warn.Render("! "+countIn(p.Lang, w, "%d warning", "%d warnings")) + "  " + s.Muted.Render("· "+p.trf("%d info", i))
 	var b strings.Builder
 	b.WriteString(s.PanelTitle.Render(p.tr("Findings")) + "\n" + ansi.Truncate(line, width, "…"))
 	if later > 0 {

@@ -88,20 +88,21 @@ func containsAny(s string, subs []string) bool {
 // rbacPreview is the IAM step's preview: each access group's service role
 // and the ClusterRole and binding IKS creates for it (from the catalog).
 func rbacPreview(d *model.Design, cat *catalog.Catalog) string {
+	l := previewLang(d)
 	groups := d.Spec.IAM.AccessGroups
 	if len(groups) == 0 {
-		return "no access groups yet"
+		return trIn(l, "no access groups yet")
 	}
 	var b strings.Builder
 	for i := range groups {
 		g := &groups[i]
-		scope := "all namespaces"
+		scope := trIn(l, "all namespaces")
 		if !g.AllNamespaces() {
 			scope = strings.Join(g.Namespaces, ",")
 		}
 		m, ok := cat.RBAC(g.ServiceRole, g.AllNamespaces())
 		if !ok {
-			fmt.Fprintf(&b, "%s: %s (no RBAC mapping)\n", g.Name, g.ServiceRole)
+			b.WriteString(trfIn(l, "%s: %s (no RBAC mapping)", g.Name, g.ServiceRole) + "\n")
 			continue
 		}
 		fmt.Fprintf(&b, "%s: %s → %s %s/%s · %s\n", g.Name, g.ServiceRole, m.BindingKind, m.ClusterRole, m.Binding, scope)
