@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -15,7 +16,6 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/iksplan/iksplan/model"
-	"github.com/iksplan/iksplan/model/catalog"
 	"github.com/iksplan/iksplan/model/presets"
 	"github.com/iksplan/iksplan/model/rules"
 )
@@ -134,6 +134,7 @@ func RunAccessible(opts Options, in io.Reader, out io.Writer) (err error) {
 	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
 	defer signal.Stop(sigs)
 	lr.sigs = sigs
+	out = withHuhWords(out, opts.Lang)
 	defer func() {
 		if r := recover(); r != nil {
 			switch r := r.(type) {
@@ -147,10 +148,11 @@ func RunAccessible(opts Options, in io.Reader, out io.Writer) (err error) {
 			panic(r)
 		}
 	}()
-	fmt.Fprintln(out, "iksplan: design a production IBM Cloud Kubernetes Service cluster.")
-	fmt.Fprintln(out, "Answer each question on its line; an empty line keeps the answer shown in [brackets].")
-	fmt.Fprintln(out, "Lists with several answers: enter a number to toggle it, 0 when done.")
-	fmt.Fprintln(out, "Answer ? for why a question matters, < to go back a question. Every answer is saved as you go; ctrl+c stops (the draft keeps the answers).")
+	l := opts.Lang
+	fmt.Fprintln(out, trIn(l, "iksplan: design a production IBM Cloud Kubernetes Service cluster."))
+	fmt.Fprintln(out, trIn(l, "Answer each question on its line; an empty line keeps the answer shown in [brackets]."))
+	fmt.Fprintln(out, trIn(l, "Lists with several answers: enter a number to toggle it, 0 when done."))
+	fmt.Fprintln(out, trIn(l, "Answer ? for why a question matters, < to go back a question. Every answer is saved as you go; ctrl+c stops (the draft keeps the answers)."))
 	fmt.Fprintln(out)
 	var st draftState
 	var id string
@@ -200,11 +202,12 @@ func accessibleSelect(title string, opts []Opt[string], lr io.Reader, out io.Wri
 
 // accessibleStart asks how to start: a draft, a preset, blank or a file.
 func accessibleStart(opts Options, lr io.Reader, out io.Writer) (*model.Design, draftState, string, error) {
+	l := opts.Lang
 	var sopts []Opt[string]
 	drafts, _ := opts.Drafts.List()
 	for _, d := range drafts {
 		if d.Damaged != "" {
-			fmt.Fprintf(out, "Draft %s is damaged (%s).\n", d.Label(), d.Damaged)
+			fmt.Fprintln(out, trfIn(l, "Draft %s is damaged (%s).", d.Label(), d.Damaged))
 		}
 		if o, ok := draftOption(opts.Lang, d, opts.Now()); ok {
 			o.Help = ""
@@ -212,10 +215,10 @@ func accessibleStart(opts Options, lr io.Reader, out io.Writer) (*model.Design, 
 		}
 	}
 	for _, p := range presets.All() {
-		sopts = append(sopts, Opt[string]{Value: startPre + p.Name, Label: "Start from preset " + p.Name + " — " + p.Summary})
+		sopts = append(sopts, Opt[string]{Value: startPre + p.Name, Label: trfIn(l, "Start from preset %s", p.Name) + " — " + trIn(l, p.Summary)})
 	}
-	sopts = append(sopts, Opt[string]{Value: startBlank, Label: "Start blank"}, Opt[string]{Value: startOpen, Label: "Open a design file"})
-	choice, err := accessibleSelect("How do you want to start?", sopts, lr, out)
+	sopts = append(sopts, Opt[string]{Value: startBlank, Label: trIn(l, "Start blank")}, Opt[string]{Value: startOpen, Label: trIn(l, "Open a design file")})
+	choice, err := accessibleSelect(trIn(l, "How do you want to start?"), sopts, lr, out)
 	if err != nil {
 		return nil, draftState{}, "", err
 	}
@@ -224,9 +227,9 @@ func accessibleStart(opts Options, lr io.Reader, out io.Writer) (*model.Design, 
 		return model.New(""), draftState{Step: StepBasics}, NewDraftID(opts.Now()), nil
 	case choice == startOpen:
 		var path string
-		in := huh.NewInput().Title("Design file:").Value(&path).Validate(func(s string) error {
+		in := huh.NewInput().Title(trIn(l, "Design file:")).Value(&path).Validate(func(s string) error {
 			if _, err := os.Stat(s); err != nil {
-				return fmt.Errorf("cannot read %q", s)
+				return errors.New(trfIn(l, "cannot read %s", strconv.Quote(s)))
 			}
 			return nil
 		})
@@ -244,7 +247,7 @@ func accessibleStart(opts Options, lr io.Reader, out io.Writer) (*model.Design, 
 	case strings.HasPrefix(choice, startPrev):
 		id := strings.TrimPrefix(choice, startPrev)
 		d, st, err := opts.Drafts.LoadPrev(id)
-		fmt.Fprintln(out, "Resuming the last good copy: the newest save was damaged; check the last answer.")
+		fmt.Fprintln(out, trIn(l, "Resuming the last good copy: the newest save was damaged; check the last answer."))
 		return d, resumeState(st), id, err
 	default:
 		id := strings.TrimPrefix(choice, startDraft)
@@ -263,16 +266,17 @@ func resumeState(st draftState) draftState {
 // accessibleOpenFile starts on a design from file; when the file has a
 // draft already, it asks first (resume it, start over, or quit).
 func accessibleOpenFile(opts Options, d *model.Design, file string, lr io.Reader, out io.Writer) (*model.Design, draftState, string, error) {
+	l := opts.Lang
 	if data, err := os.ReadFile(file); err == nil {
 		if src, ok := RenderedSource(data); ok {
 			var sopts []Opt[string]
 			if found := findSource(file, src); found != "" {
-				sopts = append(sopts, Opt[string]{Value: startSource + found, Label: "Edit its source " + found + " (recommended)"})
+				sopts = append(sopts, Opt[string]{Value: startSource + found, Label: trfIn(l, "Edit its source %s (recommended)", found)})
 			}
 			sopts = append(sopts,
-				Opt[string]{Value: startAdopt, Label: "Adopt this copy as the design: computed sizes become computed again, saving drops the generated header"},
-				Opt[string]{Value: startQuit, Label: "Quit (nothing changes)"})
-			choice, err := accessibleSelect(file+" is a rendered copy, generated from "+src+" with computed sizes filled in", sopts, lr, out)
+				Opt[string]{Value: startAdopt, Label: trIn(l, "Adopt this copy as the design: computed sizes become computed again, saving drops the generated header")},
+				Opt[string]{Value: startQuit, Label: trIn(l, "Quit (nothing changes)")})
+			choice, err := accessibleSelect(trfIn(l, "%s is a rendered copy, generated from %s with computed sizes filled in", file, src), sopts, lr, out)
 			if err != nil {
 				return nil, draftState{}, "", err
 			}
@@ -302,9 +306,9 @@ func accessibleOpenFile(opts Options, d *model.Design, file string, lr io.Reader
 		sopts = append(sopts, o)
 	}
 	sopts = append(sopts,
-		Opt[string]{Value: startFile, Label: fmt.Sprintf("Start over from %s (cluster %s): the draft is replaced", file, d.Metadata.Name)},
-		Opt[string]{Value: startQuit, Label: "Quit and decide later (nothing changes)"})
-	choice, err := accessibleSelect(file+" already has a draft (cluster "+di.Cluster+", saved "+Age(di.Saved, opts.Now())+")", sopts, lr, out)
+		Opt[string]{Value: startFile, Label: trfIn(l, "Start over from %s (cluster %s): the draft is replaced", file, d.Metadata.Name)},
+		Opt[string]{Value: startQuit, Label: trIn(l, "Quit and decide later (nothing changes)")})
+	choice, err := accessibleSelect(trfIn(l, "%s already has a draft (cluster %s, saved %s)", file, di.Cluster, ageIn(l, di.Saved, opts.Now())), sopts, lr, out)
 	if err != nil {
 		return nil, draftState{}, "", err
 	}
@@ -331,7 +335,7 @@ func accessibleForm(g *huh.Group, in io.Reader, out io.Writer) *huh.Form {
 // set, it stops when that step is done (tests use it).
 func runAccessibleSteps(opts Options, d *model.Design, st draftState, id string, lr *lineReader, out io.Writer, only StepID) error {
 	model.ApplyDefaults(d)
-	ctx := &Ctx{D: d, Cat: opts.Catalog, Accessible: true, S: plainStyles(), Width: 78, Today: opts.Now().Format("2006-01-02")}
+	ctx := &Ctx{D: d, Cat: opts.Catalog, Accessible: true, S: plainStyles(), Width: 78, Today: opts.Now().Format("2006-01-02"), Lang: opts.Lang}
 	ctx.svc = &services{
 		report: func() rules.Report { return rules.Evaluate(ctx.D, opts.Catalog, nil) },
 		write:  opts.Write, file: st.Source, outDir: opts.OutDir,
@@ -353,14 +357,14 @@ func runAccessibleSteps(opts Options, d *model.Design, st draftState, id string,
 		ui := ctx.UI.clone()
 		ds.UI = &ui
 		if _, err := opts.Drafts.Save(id, ctx.D, ds); err != nil {
-			fmt.Fprintf(out, "(the draft could not be saved: %v)\n", err)
+			fmt.Fprintln(out, ctx.trf("(the draft could not be saved: %v)", err))
 		}
 	}
 	defer func() {
 		if r := recover(); r != nil {
 			save()
 			if ip, ok := r.(interruptPanic); ok {
-				fmt.Fprintf(out, "\nStopped (%s). Every answer given is in the draft %s; run iksplan --accessible again to resume.\n", signalName(ip.sig), id)
+				fmt.Fprintln(out, "\n"+ctx.trf("Stopped (%s). Every answer given is in the draft %s; run iksplan --accessible again to resume.", signalName(ip.sig), id))
 			}
 			panic(r)
 		}
@@ -371,17 +375,17 @@ func runAccessibleSteps(opts Options, d *model.Design, st draftState, id string,
 	for !f.finished && (only == "" || f.step().ID == only) {
 		if f.cur.Step != lastStep {
 			lastStep = f.cur.Step
-			fmt.Fprintf(out, "\n== Step %d of %d: %s ==\n", f.cur.Step+1, len(f.steps), f.step().Title)
+			fmt.Fprintln(out, "\n"+ctx.trf("== Step %d of %d: %s ==", f.cur.Step+1, len(f.steps), ctx.tr(f.step().Title)))
 		}
 		p := f.page
 		if p.Title != "" {
-			fmt.Fprintf(out, "\n%s\n", p.Title)
+			fmt.Fprintf(out, "\n%s\n", ctx.tr(p.Title))
 		}
 		if p.Description != "" {
-			fmt.Fprintln(out, p.Description)
+			fmt.Fprintln(out, ctx.tr(p.Description))
 		}
 		if f.err != nil {
-			fmt.Fprintf(out, "Error: %v\n", f.err)
+			fmt.Fprintln(out, ctx.trf("Error: %v", f.err))
 		}
 		if p.Live != nil {
 			if live := p.Live(ctx); live != "" {
@@ -404,11 +408,11 @@ func runAccessibleSteps(opts Options, d *model.Design, st draftState, id string,
 		return nil
 	}
 	r := &ctx.svc.review
-	fmt.Fprintf(out, "\nWrote %d files to %s.\n", len(r.written), r.dir)
+	fmt.Fprintln(out, "\n"+ctx.trf("Wrote %d files to %s.", len(r.written), r.dir))
 	for _, p := range r.written {
 		fmt.Fprintln(out, "  "+p)
 	}
-	fmt.Fprintln(out, "Next:")
+	fmt.Fprintln(out, ctx.tr("Next:"))
 	for _, c := range nextCommands(r.dir) {
 		fmt.Fprintln(out, "  "+c)
 	}
@@ -431,7 +435,7 @@ func askPage(f *flow, lr *lineReader, out io.Writer, from string, saved func(key
 	}
 	for i < len(fields) {
 		fl := fields[i]
-		lr.help = func() { fmt.Fprintln(out, accessibleWhy(fl.GetKey(), f.ctx.Cat)) }
+		lr.help = func() { fmt.Fprintln(out, accessibleWhy(f.ctx, fl.GetKey())) }
 		lr.suggest = ""
 		if fn, ok := f.ctx.suggestions[fl.GetKey()]; ok {
 			if v, _ := fl.GetValue().(string); v == "" && fn() != "" {
@@ -487,21 +491,24 @@ func isNote(fl huh.Field) bool {
 	return ok
 }
 
-// accessibleWhy is the why text of a field as plain lines.
-func accessibleWhy(key string, cat *catalog.Catalog) string {
+// accessibleWhy is the why text of a field as plain lines, in the run's
+// language (translated as written, then the catalog's facts filled in, as
+// the why panel does).
+func accessibleWhy(c *Ctx, key string) string {
 	w, ok := WhyFor(pathKey(key))
-	w = w.withFacts(cat)
+	w.Text, w.Alternatives = c.tr(w.Text), c.tr(w.Alternatives)
+	w = w.withFacts(c.Cat)
 	if !ok || w.Text == "" {
-		return "(no help for this question; answer < to go back)\n"
+		return c.tr("(no help for this question; answer < to go back)") + "\n"
 	}
 	var b strings.Builder
-	b.WriteString("Why: " + w.Text + "\n")
+	b.WriteString(c.tr("Why: ") + w.Text + "\n")
 	if w.Alternatives != "" {
-		b.WriteString("Alternatives: " + w.Alternatives + "\n")
+		b.WriteString(c.tr("Alternatives: ") + w.Alternatives + "\n")
 	}
 	if w.Doc != "" {
-		b.WriteString("IBM docs: " + w.Doc + "\n")
+		b.WriteString(c.tr("IBM docs: ") + w.Doc + "\n")
 	}
-	b.WriteString("(now answer the question above)")
+	b.WriteString(c.tr("(now answer the question above)"))
 	return b.String()
 }

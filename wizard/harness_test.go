@@ -272,7 +272,8 @@ func (a *answerer) Read(p []byte) (int, error) {
 			return 0, io.EOF
 		}
 		out := a.out.String()
-		if i := strings.LastIndex(out, "Enter a number between 0 and"); i >= 0 && !strings.Contains(out[i:], "\n") {
+		// NB: a multi-select's prompt (0 is done), in English or Japanese.
+		if i := max(strings.LastIndex(out, "Enter a number between 0 and"), strings.LastIndex(out, "0 から ")); i >= 0 && !strings.Contains(out[i:], "\n") {
 			line = "0"
 		}
 	}
