@@ -46,9 +46,11 @@ func init() {
 					p := &c.D.Spec.WorkerPools[i]
 					help := "empty: computed"
 					if i < len(plan.Pools) {
-						help = fmt.Sprintf("empty: computed (%d); the need is %d", plan.Pools[i].Required, plan.Pools[i].Required)
+						help = c.trf("empty: computed (%d); the need is %d", plan.Pools[i].Required, plan.Pools[i].Required)
 					}
-					fields = append(fields, Number(c, "spec.workerPools[*].workersPerZone", p.Name+": workers per zone", help, &p.WorkersPerZone, 1, 500, true))
+					// NB: whole formats: the catalogue had the texts of the
+					// pool "default" and of 3 and 4 workers only.
+					fields = append(fields, Number(c, "spec.workerPools[*].workersPerZone", c.trf("%s: workers per zone", p.Name), help, &p.WorkersPerZone, 1, 500, true))
 				}
 				return fields
 			},
