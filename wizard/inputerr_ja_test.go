@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -76,6 +77,23 @@ func TestJapaneseInputErrors(t *testing.T) {
 	if strings.Contains(view, "must start") || !strings.Contains(view, "英字で始め") {
 		t.Errorf("the cluster name's error is not Japanese:\n%s", view)
 	}
+	// At 80 columns the error wraps like a description: huh wraps it at
+	// spaces only ('* "9bad"' alone, then the rest).
+	h.send(windowSize(80, 24))
+	g := h.app.flow.group
+	errs := h.app.flow.form.Errors()
+	if len(errs) == 0 {
+		t.Fatal("no field error at 80 columns")
+	}
+	lines, ok := textBlock(g.Footer(), "*"+errs[0].Error())
+	if !ok {
+		t.Fatalf("the error %q is not in the footer:\n%s", errs[0], g.Footer())
+	}
+	// NB: huh puts " * " before the first line only.
+	lines[0] = "   " + strings.TrimPrefix(lines[0], "* ")
+	for _, s := range shortLines(lines, huhInt(g, "width")) {
+		t.Errorf("short line in the field error: %q", s)
+	}
 	// A page's error: a second namespace with the first one's name.
 	h.D.Spec.Namespaces = []model.Namespace{{Name: "shop"}, {Name: "shop"}}
 	h.app.ctx.list("namespaces").Index = 1
@@ -85,5 +103,17 @@ func TestJapaneseInputErrors(t *testing.T) {
 	h.run(h.app.flow.complete())
 	if err := h.app.flow.err; err == nil || !strings.Contains(h.View(), "名前空間 shop はすでにあります") {
 		t.Errorf("the page's error is not Japanese (%v):\n%s", err, h.View())
+	}
+	// A long page error above the form wraps like a description too.
+	h.app.flow.err = errors.New(h.app.ctx.trf("finish worker pool first: %s", "default (汎用のワークロード、共有の仮想サーバー、フレーバー未選択)"))
+	w := h.app.computeLayout().formW
+	e := h.app.errLine(w)
+	lines, ok = textBlock(e, "✗ "+h.app.flow.err.Error())
+	if !ok {
+		t.Fatalf("the page error is not drawn:\n%s", e)
+	}
+	lines[0] = "  " + strings.TrimPrefix(lines[0], "✗ ")
+	for _, s := range shortLines(lines, w) {
+		t.Errorf("short line in the page error: %q", s)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iksplan/iksplan/internal/i18n"
 	"github.com/iksplan/iksplan/model"
@@ -122,12 +123,23 @@ func (c *Ctx) trErr(err error) error {
 	return errors.New(c.trf(ie.Format, ie.Args...))
 }
 
-// localized returns validate with its errors in the run's language.
+// localized returns validate with its errors in the run's language,
+// wrapped for the form's footer like a description (descwrap.go): huh
+// wraps a field's error at spaces only, after its " * " mark.
 func (c *Ctx) localized(validate func(string) error) func(string) error {
 	if validate == nil {
 		return nil
 	}
-	return func(s string) error { return c.trErr(validate(s)) }
+	return func(s string) error {
+		err := c.trErr(validate(s))
+		if err == nil || c.Accessible || !hasWide(err.Error()) {
+			return err
+		}
+		// NB: the mark takes cells of the first line only: wrap with a
+		// stand-in of its width in front, then take it off.
+		mark := strings.Repeat("*", ansi.StringWidth(Theme().Focused.ErrorMessage.Render("")))
+		return errors.New(strings.TrimPrefix(c.wrapDescription(mark+err.Error(), 0), mark))
+	}
 }
 
 // tr is s in the language of the app (the welcome screen has no Ctx yet).

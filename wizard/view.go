@@ -185,7 +185,11 @@ func (m *App) errLine(width int) string {
 	if m.flow == nil || m.flow.err == nil {
 		return ""
 	}
-	return m.styles.Error.Width(width).Render("✗ " + m.flow.err.Error())
+	msg := "✗ " + m.flow.err.Error()
+	if hasWide(msg) {
+		msg = wrapTo(msg, width) // lipgloss, like huh, wraps at spaces only
+	}
+	return m.styles.Error.Width(width).Render(msg)
 }
 
 func (m *App) viewWizard() string {
