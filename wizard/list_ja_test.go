@@ -86,6 +86,15 @@ func TestJapaneseListTexts(t *testing.T) {
 			t.Errorf("the error is not Japanese: %q", err)
 		}
 	}
+	// The pools' live lines and labels name the purpose and isolation in
+	// Japanese (they showed the YAML values general and shared) and use
+	// Japanese commas.
+	c.D.Spec.WorkerPools[0].Flavor = "bx2.4x16"
+	live := poolsLive(c)
+	label := poolList.Label(c, &c.D.Spec.WorkerPools[0])
+	if strings.Contains(live, "general") || strings.Contains(live, "shared") || strings.Contains(label, ", ") {
+		t.Errorf("the pools' texts are not Japanese:\n%s\n%s", live, label)
+	}
 }
 
 // englishOf returns the phrases of view that are among texts.

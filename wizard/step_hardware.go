@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/huh"
 
+	"github.com/iksplan/iksplan/internal/i18n"
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/catalog"
 )
@@ -36,7 +37,7 @@ var poolList = List[model.WorkerPool]{
 		if fl == "" {
 			fl = c.tr("no flavor yet")
 		}
-		return fmt.Sprintf("%s (%s, %s, %s)", p.Name, c.tr(p.Purpose.Label()), c.tr(p.Isolation.LabelOn(c.Spec().Infrastructure)), fl)
+		return c.trf("%s (%s, %s, %s)", p.Name, c.tr(p.Purpose.Label()), c.tr(p.Isolation.LabelOn(c.Spec().Infrastructure)), fl)
 	},
 	Incomplete: func(p *model.WorkerPool) bool { return p.Flavor == "" },
 	New: func(c *Ctx) model.WorkerPool {
@@ -290,7 +291,13 @@ func poolsLive(c *Ctx) string {
 		if i < len(plan.Pools) {
 			n = fmt.Sprint(plan.Pools[i].WorkersPerZone)
 		}
-		b.WriteString(c.trf("%s · %s · %s · %s · %s/zone\n", p.Name, p.Purpose, p.Isolation, p.Flavor, n))
+		// NB: English shows the design's values (general, shared), as
+		// they are written in the YAML; other languages their labels.
+		purpose, isolation := string(p.Purpose), string(p.Isolation)
+		if c.Lang != i18n.EN {
+			purpose, isolation = c.tr(p.Purpose.Label()), c.tr(p.Isolation.LabelOn(c.Spec().Infrastructure))
+		}
+		b.WriteString(c.trf("%s · %s · %s · %s · %s/zone\n", p.Name, purpose, isolation, p.Flavor, n))
 	}
 	z := max(len(c.D.Spec.Zones), 1)
 	b.WriteString(c.trf("%d %s in %d %s", plan.TotalWorkers, c.tr(plural(plan.TotalWorkers, "worker")), z, c.tr(plural(z, "zone"))))
