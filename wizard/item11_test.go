@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/iksplan/iksplan/internal/i18n"
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/catalog"
 	"github.com/iksplan/iksplan/model/rules"
@@ -90,7 +91,7 @@ func TestCISNotAskedWithoutPublicALB(t *testing.T) {
 
 func TestPreviewShowsValues(t *testing.T) {
 	rb := "CLUSTER=shop-vpc-prod\nPOOL_1_FLAVOR=bx2.8x32\nVPC_ID=''\nrun ibmcloud ks cluster create vpc-gen2 --name \"$CLUSTER\" --flavor \"${POOL_1_FLAVOR}\" --zone \"$ZONE_1\" --vpc-id \"$VPC_ID\"\n"
-	got := runbookExcerpt(rb, StepBasics)
+	got := runbookExcerpt(rb, StepBasics, i18n.EN)
 	want := `run ibmcloud ks cluster create vpc-gen2 --name shop-vpc-prod --flavor bx2.8x32 --zone "$ZONE_1" --vpc-id "$VPC_ID"`
 	if got != want {
 		t.Fatalf("preview:\n got %s\nwant %s", got, want)

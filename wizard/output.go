@@ -122,7 +122,7 @@ func renderPreview(d *model.Design, cat *catalog.Catalog, step StepID) (title, b
 	}
 	for _, a := range arts {
 		if a.Path == "runbook.sh" {
-			return "runbook.sh", runbookExcerpt(string(a.Data), step)
+			return "runbook.sh", runbookExcerpt(string(a.Data), step, l)
 		}
 	}
 	return trIn(l, "Preview"), ""

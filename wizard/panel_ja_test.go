@@ -45,4 +45,7 @@ func TestJapanesePanel(t *testing.T) {
 	if title, _ := renderPreview(d, testOptions(t, nil).Catalog, StepReview); !hasWide(title) {
 		t.Errorf("the review preview's title is %q", title)
 	}
+	if got := runbookExcerpt("", StepOperations, i18n.JA); !hasWide(got) {
+		t.Errorf("a step without runbook commands says %q", got)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/iksplan/iksplan/internal/i18n"
 	"github.com/iksplan/iksplan/internal/lazyre"
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/catalog"
@@ -46,7 +47,7 @@ func withValues(line string, vars map[string]string) string {
 
 // runbookExcerpt returns the runbook commands (with their continuation
 // lines) that the step affects, with the values of the runbook's variables.
-func runbookExcerpt(runbook string, step StepID) string {
+func runbookExcerpt(runbook string, step StepID, l i18n.Lang) string {
 	keys := previewKeywords[step]
 	lines := strings.Split(runbook, "\n")
 	vars := map[string]string{}
@@ -71,7 +72,7 @@ func runbookExcerpt(runbook string, step StepID) string {
 		}
 	}
 	if len(out) == 0 {
-		return "(no runbook command for this step yet)"
+		return trIn(l, "(no runbook command for this step yet)")
 	}
 	return strings.Join(out, "\n")
 }
