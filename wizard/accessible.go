@@ -215,7 +215,7 @@ func accessibleStart(opts Options, lr io.Reader, out io.Writer) (*model.Design, 
 		}
 	}
 	for _, p := range presets.All() {
-		sopts = append(sopts, Opt[string]{Value: startPre + p.Name, Label: trfIn(l, "Start from preset %s", p.Name) + " — " + trIn(l, p.Summary)})
+		sopts = append(sopts, Opt[string]{Value: startPre + p.Name, Label: trfIn(l, "Start from preset %s", p.Name) + " — " + presetSummary(l, p)})
 	}
 	sopts = append(sopts, Opt[string]{Value: startBlank, Label: trIn(l, "Start blank")}, Opt[string]{Value: startOpen, Label: trIn(l, "Open a design file")})
 	choice, err := accessibleSelect(trIn(l, "How do you want to start?"), sopts, lr, out)

@@ -708,7 +708,7 @@ func (m *App) buildWelcome() {
 	}
 	w.note = strings.Join(damaged, "\n")
 	for _, p := range presets.All() {
-		opts = append(opts, Opt[string]{Value: startPre + p.Name, Label: m.trf("Start from preset %s", p.Name), Help: m.tr(p.Summary)})
+		opts = append(opts, Opt[string]{Value: startPre + p.Name, Label: m.trf("Start from preset %s", p.Name), Help: presetSummary(m.lang, p)})
 	}
 	opts = append(opts, Opt[string]{Value: startBlank, Label: m.tr("Start blank")}, Opt[string]{Value: startOpen, Label: m.tr("Open a design file…")})
 	opts = append(opts, langSwitch(m.lang))

@@ -107,7 +107,10 @@ func TestWizardMessagesAreUsed(t *testing.T) {
 	walk(reflect.ValueOf(huh.NewDefaultKeyMap()))
 	catalog := catalogText.String()
 	for _, id := range i18n.IDs(i18n.EN) {
-		if !slices.ContainsFunc([]string{wizardArea, wizardStepArea}, func(a string) bool { return strings.HasPrefix(id, a) }) {
+		// NB: the presets' summaries are found by the preset's name
+		// (presetSummary), so their English may lag the Go text.
+		if !slices.ContainsFunc([]string{wizardArea, wizardStepArea}, func(a string) bool { return strings.HasPrefix(id, a) }) ||
+			strings.HasPrefix(id, "wizard-presets.") {
 			continue
 		}
 		m, _ := i18n.Message(i18n.EN, id)
