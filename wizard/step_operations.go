@@ -459,12 +459,12 @@ func operationsWhys() []Why {
 	}, {
 		Key: "spec.cicd.registry.region",
 		Text: "IBM's 2019 guidance (slides 15–17) put the Container Registry between Build and Release. A registry in the cluster's own " +
-			"region (jp.{registry} for jp-tok) keeps pulls fast and private; the cluster's pull secrets for {registry} are " +
+			"region (its host is the first choice below, read from the catalog) keeps pulls fast and private; the cluster's pull secrets for {registry} are " +
 			"created automatically.",
 		Doc: docRegistry,
 	}, {
 		Key: "spec.cicd.registry.namespace",
-		Text: "A registry namespace groups an application's images (jp.{registry}/NAMESPACE/IMAGE) and is where access " +
+		Text: "A registry namespace groups an application's images (REGISTRY/NAMESPACE/IMAGE) and is where access " +
 			"policies and retention apply. Namespace names are unique within a registry region.",
 		Doc: docRegistry,
 	}, {
