@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iksplan/iksplan/internal/golden"
+	"github.com/iksplan/iksplan/internal/i18n"
 )
 
 // layoutSizes are the terminals every screen is drawn at: the smallest
@@ -62,7 +63,31 @@ func focusedFieldMissing(h *harness, screen string) []string {
 // every step is kept as a golden (testdata/TestLayoutEveryStep/<step>.txt),
 // eight screens in one file.
 func TestLayoutEveryStep(t *testing.T) {
-	h := newHarness(t, presetDesign(t, "tokyo-classic-production"), StepBasics)
+	walkLayouts(t, newHarness(t, presetDesign(t, "tokyo-classic-production"), StepBasics), layoutSizes)
+}
+
+// TestLayoutEveryStepJapanese is the same walk in Japanese at 80×24 and
+// 120×40 (issue 12's layout goldens): double-width text must fit, wrap
+// without a split character and show the whole field being edited.
+func TestLayoutEveryStepJapanese(t *testing.T) {
+	h := &harness{t: t}
+	opts := testOptions(t, h)
+	opts.Design = presetDesign(t, "tokyo-classic-production")
+	opts.Lang = i18n.JA
+	h.D = opts.Design
+	h.app = New(opts)
+	h.send(windowSize(120, 40))
+	h.run(h.app.Init())
+	h.run(h.app.flow.start(StepBasics))
+	h.app.relayout()
+	walkLayouts(t, h, [][2]int{{80, 24}, {120, 40}})
+}
+
+// walkLayouts presses enter through every field of h's session and draws
+// each at the sizes with the why panel off and on; the first page of every
+// step is kept as a golden.
+func walkLayouts(t *testing.T, h *harness, sizes [][2]int) {
+	t.Helper()
 	seen := map[StepID]bool{}
 	lastKey := ""
 	for n := 0; n < 400 && h.app.screen == screenWizard && !h.app.flow.finished; n++ {
@@ -81,7 +106,7 @@ func TestLayoutEveryStep(t *testing.T) {
 		lastKey = where
 		h.Analyze()
 		var shots strings.Builder
-		for _, sz := range layoutSizes {
+		for _, sz := range sizes {
 			for _, why := range []bool{false, true} {
 				screen := layoutScreen(h, sz[0], sz[1], why)
 				label := fmt.Sprintf("%s at %d×%d, why panel %v", where, sz[0], sz[1], why)
