@@ -647,6 +647,10 @@ type welcomeState struct {
 	// conflict is the design file waiting for the answer to "resume its
 	// draft or start over" (stage 2).
 	conflict *pendingFile
+	// rewrap gives the select and its group their descriptions wrapped
+	// to a form width: huh wraps at spaces only, which cut a Japanese
+	// description at 80 columns (descwrap.go).
+	rewrap func(width int)
 }
 
 // pendingFile is a design read from a file that has a draft already.
@@ -735,8 +739,16 @@ func (m *App) welcomeSelect(title, desc string, opts []Opt[string], groupDesc st
 	if len(opts) > 10 {
 		sel.Height(14)
 	}
-	w.form = m.newForm(huh.NewGroup(themed(Theme(), sel)...).Title(m.tr("iksplan: design a production IBM Cloud Kubernetes Service cluster")).
-		Description(groupDesc))
+	group := huh.NewGroup(themed(Theme(), sel)...).Title(m.tr("iksplan: design a production IBM Cloud Kubernetes Service cluster")).
+		Description(groupDesc)
+	w.rewrap = nil
+	if hasWide(desc) || hasWide(groupDesc) {
+		w.rewrap = func(width int) {
+			sel.Description(wrapTo(desc, width-fieldFrame()))
+			group.Description(wrapTo(groupDesc, width))
+		}
+	}
+	w.form = m.newForm(group)
 }
 
 // askDraftConflict asks what to do with a design file that has a draft:

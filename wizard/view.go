@@ -53,6 +53,9 @@ func (m *App) relayout() {
 		w, h := max(m.width-4, 20), max(m.height-4, 6)
 		if w != m.welcome.w || h != m.welcome.h {
 			m.welcome.w, m.welcome.h = w, h
+			if m.welcome.rewrap != nil {
+				m.welcome.rewrap(w)
+			}
 			m.welcome.form.WithWidth(w).WithHeight(h)
 		}
 		return
