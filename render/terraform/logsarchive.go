@@ -3,6 +3,7 @@ package terraform
 import (
 	"fmt"
 
+	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/catalog"
 )
 
@@ -34,7 +35,9 @@ func (m *module) logsArchive(f *file, region, from string, retention int) expr {
 		b.setFrom("bucket_name", str(bk.name), path+"."+bk.field)
 		b.set("resource_instance_id", ref("ibm_resource_instance.logs_archive.id"))
 		b.setFrom("region_location", str(region), from)
-		b.set("storage_class", str("smart"))
+		// Smart Tier, as the runbook creates them; the design's class names are
+		// the provider's storage_class values (storage.go).
+		b.set("storage_class", str(string(model.BucketSmart)))
 	}
 	m.grant(f, "logs_cos", catalog.AuthLogsCOS, "", ref("ibm_resource_instance.logs_archive.guid"), "Cloud Logs writes its archive buckets")
 	return ref(fmt.Sprintf("jsonencode({ retention_period = %d, logs_bucket_crn = ibm_cos_bucket.logs_data.crn, "+
