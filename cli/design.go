@@ -3,10 +3,10 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"github.com/iksplan/iksplan/internal/fsutil"
 	"io"
 	"os"
 
+	"github.com/iksplan/iksplan/internal/fsutil"
 	"github.com/iksplan/iksplan/internal/i18n"
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/rules"
