@@ -2,12 +2,12 @@ package wizard
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/iksplan/iksplan/internal/deckword"
 	"github.com/iksplan/iksplan/internal/golden"
 	"github.com/iksplan/iksplan/internal/i18n"
 )
@@ -15,10 +15,6 @@ import (
 // layoutSizes are the terminals every screen is drawn at: the smallest
 // usable one up to a roomy one (the side panel starts at 100 columns).
 var layoutSizes = [][2]int{{60, 20}, {80, 24}, {100, 30}, {120, 40}}
-
-// deckWord finds "seed", the project's own name for IBM Japan's 2019 deck
-// (issue 10, item 11): no screen may say it.
-var deckWord = regexp.MustCompile(`(?i)\bseed\w*|シード`)
 
 // layoutScreen draws the wizard at w×h with the why panel on or off and
 // returns it without escape codes and trailing spaces (the golden's text).
@@ -111,7 +107,7 @@ func walkLayouts(t *testing.T, h *harness, sizes [][2]int) {
 				screen := layoutScreen(h, sz[0], sz[1], why)
 				label := fmt.Sprintf("%s at %d×%d, why panel %v", where, sz[0], sz[1], why)
 				checkFits(t, screen, sz[0], sz[1], label)
-				if l := deckWord.FindString(screen); l != "" {
+				if l := deckword.Find(screen); l != "" {
 					t.Errorf("%s: the screen says seed (%q); users have no such deck: say \"IBM's 2019 guidance (slide N)\"\n%s", label, l, screen)
 				}
 				if miss := focusedFieldMissing(h, screen); len(miss) > 0 {

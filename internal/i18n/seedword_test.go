@@ -4,12 +4,9 @@ import (
 	"regexp"
 	"slices"
 	"testing"
-)
 
-// deckWord finds "seed" (シード), the project's own name for IBM Japan's
-// 2019 deck. Users have no such deck: messages say "IBM's 2019 guidance
-// (slide N)" / "2019 年の IBM の資料 (スライド N)" (issue 10, item 11).
-var deckWord = regexp.MustCompile(`(?i)\bseed|シード`)
+	"github.com/iksplan/iksplan/internal/deckword"
+)
 
 // templateAction is a {{.Name}} of a message: a name, not text.
 var templateAction = regexp.MustCompile(`\{\{[^}]*\}\}`)
@@ -22,7 +19,7 @@ func checkNoDeckWord(c catalogue) []string {
 	for _, l := range Langs {
 		for id, m := range c.messages[l] {
 			for _, s := range forms(m) {
-				if deckWord.MatchString(templateAction.ReplaceAllString(s, "")) {
+				if deckword.Find(templateAction.ReplaceAllString(s, "")) != "" {
 					probs = append(probs, string(l)+": "+id+": "+s)
 				}
 			}
