@@ -84,15 +84,7 @@ func (a *app) loadAndJudge(path string) (*loaded, error) {
 func schemaFindings(se *model.SchemaError, loc *i18n.Localizer) []rules.Finding {
 	out := make([]rules.Finding, 0, len(se.Problems))
 	for _, p := range se.Problems {
-		out = append(out, rules.Finding{
-			RuleID:   "DES001",
-			Severity: rules.Error,
-			Area:     rules.AreaBasics,
-			Path:     p.Path,
-			Line:     p.Line,
-			Message:  p.Message,
-			Why:      loc.T("cli.schema.why", nil),
-		})
+		out = append(out, rules.SchemaFinding(p, loc.T("cli.schema.why", nil)))
 	}
 	return out
 }

@@ -18,7 +18,7 @@ func CheckEnums(d *Design) []Problem {
 		}
 		vals := e.EnumValues()
 		if !slices.Contains(vals, v.String()) {
-			out = append(out, Problem{Path: path, Message: fmt.Sprintf("%s is not one of: %s", QuoteValue(v.String()), strings.Join(vals, ", "))})
+			out = append(out, problemf(path, 0, "%s is not one of: %s", QuoteValue(v.String()), strings.Join(vals, ", ")))
 		}
 	})
 	return out

@@ -22,6 +22,29 @@ type Problem struct {
 	Path    string
 	Line    int
 	Message string
+	// Format and Args made Message (fmt.Sprintf): Format is an English
+	// message of the catalogue (locales/*/model.yaml), so a screen in
+	// another language translates the problem by Format and fills it with
+	// Args (rules.Finding.In). Empty when Message is a fixed phrase of the
+	// terms catalogue (CheckText's) or yaml.v3's own words.
+	Format string
+	Args   []any
+}
+
+// problemf returns the problem at path whose message is format filled with
+// args (a format of locales/en/model.yaml).
+func problemf(path string, line int, format string, args ...any) Problem {
+	return Problem{Path: path, Line: line, Message: fmt.Sprintf(format, args...), Format: format, Args: args}
+}
+
+// Text is the problem's message as an argument of another message: an
+// *InputError (prints as Message; translated by its Format) when the
+// problem has a format, else Message itself.
+func (p Problem) Text() any {
+	if p.Format == "" {
+		return p.Message
+	}
+	return &InputError{Format: p.Format, Args: p.Args}
 }
 
 func (p Problem) Error() string {
@@ -255,15 +278,14 @@ func Load(data []byte, file string) (*Design, *Source, error) {
 	// value: a duplicate top-level key stops yaml.v3 from decoding the
 	// mapping, and "apiVersion is \"\"" would then mislead.
 	if v := src.values["apiVersion"]; v != APIVersion {
-		problems = append(problems, Problem{"apiVersion", src.Line("apiVersion"),
-			fmt.Sprintf("is %s; iksplan reads %q", QuoteValue(v), APIVersion)})
+		problems = append(problems, problemf("apiVersion", src.Line("apiVersion"), "is %s; iksplan reads %s", QuoteValue(v), strconv.Quote(APIVersion)))
 	}
 	if v := src.values["kind"]; v != Kind {
-		problems = append(problems, Problem{"kind", src.Line("kind"), fmt.Sprintf("is %s; expected %q", QuoteValue(v), Kind)})
+		problems = append(problems, problemf("kind", src.Line("kind"), "is %s; expected %s", QuoteValue(v), strconv.Quote(Kind)))
 	}
 	// A duplicate key stops yaml.v3 from decoding the mapping that holds
 	// it: its fields read as zero, and judging those would mislead.
-	if !slices.ContainsFunc(problems, func(p Problem) bool { return strings.Contains(p.Message, "is written twice") }) {
+	if !slices.ContainsFunc(problems, func(p Problem) bool { return p.Format == msgWrittenTwice }) {
 		for _, p := range CheckEnums(&d) {
 			p.Line = src.Line(p.Path)
 			problems = append(problems, p)
@@ -321,7 +343,7 @@ func CapRepeated(ps []Problem) []Problem {
 		case shown[k] <= MaxRepeated:
 			out = append(out, p)
 		case shown[k] == MaxRepeated+1:
-			out = append(out, Problem{Path: p.Path, Line: p.Line, Message: fmt.Sprintf("… and %d more like this", count[k]-MaxRepeated)})
+			out = append(out, problemf(p.Path, p.Line, "… and %d more like this", count[k]-MaxRepeated))
 		}
 	}
 	return out
@@ -392,29 +414,21 @@ func problemFromYAML(msg string, src *Source, seen map[int]int) Problem {
 	text := m[2]
 	p := Problem{Line: line, Path: src.pathAt(line, "")}
 	if u := yamlUnknownRE.FindStringSubmatch(text); u != nil {
-		p.Path = src.pathAt(line, u[1])
-		p.Message = fmt.Sprintf("unknown field %s (check the spelling; `iksplan schema` lists every field)", QuoteValue(u[1]))
-		return p
+		return problemf(src.pathAt(line, u[1]), line, "unknown field %s (check the spelling; `iksplan schema` lists every field)", QuoteValue(u[1]))
 	}
 	if u := yamlDupRE.FindStringSubmatch(text); u != nil {
 		first, _ := strconv.Atoi(u[2])
-		p.Path = src.pathAt(first, u[1])
-		p.Message = fmt.Sprintf("key %s is written twice, at lines %d and %d; keep one", QuoteValue(u[1]), first, line)
-		return p
+		return problemf(src.pathAt(first, u[1]), line, msgWrittenTwice, QuoteValue(u[1]), first, line)
 	}
 	if t := yamlTypeRE.FindStringSubmatch(text); t != nil {
-		p.Path = src.typeErrorPath(line, t[2], t[3], p.Path, seen)
-		p.Line = src.Line(p.Path)
-		p.Message = fmt.Sprintf("expected %s, got %s %s", describeGoType(t[3]), yamlTagName(t[1]), QuoteValue(t[2]))
-		return p
+		path := src.typeErrorPath(line, t[2], t[3], p.Path, seen)
+		return problemf(path, src.Line(path), "expected %s, got %s %s", describeGoType(t[3]), yamlTagName(t[1]), QuoteValue(t[2]))
 	}
 	if t := yamlTypeNoValRE.FindStringSubmatch(text); t != nil {
 		// A list or mapping where a scalar belongs: the key written on the
 		// line, not the first item after it.
-		p.Path = src.typeErrorPath(line, "", t[2], src.shallowestAt(line, p.Path), seen)
-		p.Line = src.Line(p.Path)
-		p.Message = fmt.Sprintf("expected %s, got %s", describeGoType(t[2]), yamlTagName(t[1]))
-		return p
+		path := src.typeErrorPath(line, "", t[2], src.shallowestAt(line, p.Path), seen)
+		return problemf(path, src.Line(path), "expected %s, got %s", describeGoType(t[2]), yamlTagName(t[1]))
 	}
 	p.Message = text
 	return p
@@ -549,38 +563,47 @@ func (s *Source) pathWithValue(line int, value, fallback string) string {
 	return found
 }
 
-func yamlTagName(tag string) string {
+// msgWrittenTwice is the problem of a duplicate key, which stops the
+// checks of decoded values.
+const msgWrittenTwice = "key %s is written twice, at lines %d and %d; keep one"
+
+// yamlTagName names a YAML tag for a person (a Phrase of terms.yaml, so
+// the message reads whole in every language); an unknown tag stays as
+// yaml.v3 writes it.
+func yamlTagName(tag string) any {
 	switch tag {
 	case "str":
-		return "text"
+		return Phrase("text")
 	case "int", "float":
-		return "number"
+		return Phrase("number")
 	case "bool":
-		return "true/false"
+		return Phrase("true/false")
 	case "seq":
-		return "a list"
+		return Phrase("a list")
 	case "map":
-		return "a mapping"
+		return Phrase("a mapping")
 	}
 	return tag
 }
 
-func describeGoType(t string) string {
+// describeGoType names what a Go type holds for a person (a Phrase, as
+// yamlTagName); an unknown type stays as Go names it.
+func describeGoType(t string) any {
 	switch {
 	case strings.HasPrefix(t, "[]"):
-		return "a list"
+		return Phrase("a list")
 	case strings.HasPrefix(t, "map["):
-		return "a mapping"
+		return Phrase("a mapping")
 	case t == "int" || strings.HasPrefix(t, "int") || strings.HasPrefix(t, "uint"):
-		return "a whole number"
+		return Phrase("a whole number")
 	case strings.HasPrefix(t, "float"):
-		return "a number"
+		return Phrase("a number")
 	case t == "bool" || t == "*bool":
-		return "true or false"
+		return Phrase("true or false")
 	case t == "string":
-		return "text"
+		return Phrase("text")
 	case strings.HasPrefix(t, "model."):
-		return "a mapping"
+		return Phrase("a mapping")
 	}
 	return t
 }

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"math"
 	"reflect"
 	"strconv"
@@ -78,43 +77,45 @@ func CheckRanges(d *Design, written func(path string) bool) []Problem {
 		if b := boundsOf(tag); f == 0 && b.min != nil && *b.min > 0 {
 			return
 		}
-		if msg := rangeProblem(f, boundsOf(tag)); msg != "" {
-			out = append(out, Problem{Path: path, Message: msg})
+		if format, args := rangeProblem(f, boundsOf(tag)); format != "" {
+			out = append(out, problemf(path, 0, format, args...))
 		}
 	})
 	return out
 }
 
-func rangeProblem(f float64, b numberBounds) string {
+// rangeProblem returns the message format and arguments of a number
+// outside its bounds (formats of locales/en/model.yaml), or "" when it is
+// within them.
+func rangeProblem(f float64, b numberBounds) (string, []any) {
 	switch {
 	case math.IsNaN(f):
-		return "is NaN (not a number); write a number"
+		return "is NaN (not a number); write a number", nil
 	case math.IsInf(f, 0):
-		return "is infinite; write a finite number"
+		return "is infinite; write a finite number", nil
 	case len(b.enum) > 0:
 		for _, e := range b.enum {
 			if f == e {
-				return ""
+				return "", nil
 			}
 		}
 		vals := make([]string, len(b.enum))
 		for i, e := range b.enum {
 			vals[i] = formatNumber(e)
 		}
-		return fmt.Sprintf("is %s; it must be one of %s", formatNumber(f), strings.Join(vals, ", "))
+		return "is %s; it must be one of %s", []any{formatNumber(f), strings.Join(vals, ", ")}
 	case b.min != nil && f < *b.min:
-		return fmt.Sprintf("is %s; it must be at least %s%s", formatNumber(f), formatNumber(*b.min), rangeText(b))
+		if b.max != nil {
+			return "is %s; it must be at least %s (the range is %s–%s)", []any{formatNumber(f), formatNumber(*b.min), formatNumber(*b.min), formatNumber(*b.max)}
+		}
+		return "is %s; it must be at least %s", []any{formatNumber(f), formatNumber(*b.min)}
 	case b.max != nil && f > *b.max:
-		return fmt.Sprintf("is %s; it must be at most %s%s", formatNumber(f), formatNumber(*b.max), rangeText(b))
+		if b.min != nil {
+			return "is %s; it must be at most %s (the range is %s–%s)", []any{formatNumber(f), formatNumber(*b.max), formatNumber(*b.min), formatNumber(*b.max)}
+		}
+		return "is %s; it must be at most %s", []any{formatNumber(f), formatNumber(*b.max)}
 	}
-	return ""
-}
-
-func rangeText(b numberBounds) string {
-	if b.min != nil && b.max != nil {
-		return fmt.Sprintf(" (the range is %s–%s)", formatNumber(*b.min), formatNumber(*b.max))
-	}
-	return ""
+	return "", nil
 }
 
 func formatNumber(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }

@@ -34,9 +34,12 @@ var keptOnScreen = []string{
 }
 
 var (
-	screenURL   = regexp.MustCompile(`https?://\S+`)
-	screenCode  = regexp.MustCompile("`[^`]*`|\\b(ibmcloud|kubectl|iksplan|less|DRY_RUN=1)\\b[^　-鿿]*")
-	screenDigit = regexp.MustCompile(`[A-Za-z._/-]*[0-9][0-9A-Za-z._/-]*`)
+	screenURL  = regexp.MustCompile(`https?://\S+`)
+	screenCode = regexp.MustCompile("`[^`]*`")
+	// screenCommand is a command word outside backticks; stripCommands
+	// takes it out with its arguments, and only them.
+	screenCommand = regexp.MustCompile(`(?:^|[^\w-])(ibmcloud|kubectl|iksplan|less|DRY_RUN=1)(?:$|[^\w-])`)
+	screenDigit   = regexp.MustCompile(`[A-Za-z._/-]*[0-9][0-9A-Za-z._/-]*`)
 	// screenCut is the word an option cut to the field's width ends in
 	// (optionfit.go): "Databases for Postgre…" is a product name cut, not
 	// an English phrase, once the cut word is gone.
@@ -57,6 +60,7 @@ var (
 func englishOnScreen(screen string, keep []string) []string {
 	s := screenURL.ReplaceAllString(screen, " ")
 	s = screenCode.ReplaceAllString(s, " ")
+	s = stripCommands(s)
 	s = screenCut.ReplaceAllString(s, " ")
 	// NB: product names first: a design value ("Default", the resource
 	// group) inside one ("Secure by Default") would break it up.
@@ -83,6 +87,61 @@ func englishOnScreen(screen string, keep []string) []string {
 		}
 	}
 	return out
+}
+
+// stripCommands takes each command out of s (ibmcloud, kubectl, iksplan…
+// outside backticks) with its arguments: flags, placeholders (ZONE),
+// values with dots, slashes, digits or "=" in them, and lowercase words
+// that are not English stop words (subcommands). It stops at the first
+// other word, so English written after a command ("iksplan diff FILE shows
+// what changed") is still judged; before, the whole rest of the line was
+// skipped.
+func stripCommands(s string) string {
+	var b strings.Builder
+	for {
+		loc := screenCommand.FindStringSubmatchIndex(s)
+		if loc == nil {
+			return b.String() + s
+		}
+		b.WriteString(s[:loc[2]] + " ")
+		rest := s[loc[3]:]
+		for {
+			trimmed := strings.TrimLeft(rest, " \t")
+			end := strings.IndexAny(trimmed, " \t\n")
+			if end < 0 {
+				end = len(trimmed)
+			}
+			if tok := trimmed[:end]; tok == "" || !commandArg(tok) {
+				break
+			}
+			rest = trimmed[end:]
+		}
+		s = rest
+	}
+}
+
+// commandArg reports whether tok reads as a command's argument.
+func commandArg(tok string) bool {
+	switch {
+	case strings.HasPrefix(tok, "-"):
+		return true
+	case strings.ContainsAny(tok, "./=|%…<>0123456789_:@[]{}\"'"):
+		return !hasWideRune(tok)
+	case strings.ToUpper(tok) == tok && strings.ToLower(tok) != tok:
+		return true // a placeholder: ZONE, FILE
+	case strings.ToLower(tok) == tok && !screenStop[tok] && !hasWideRune(tok):
+		return true // a subcommand: ks, cluster, create
+	}
+	return false
+}
+
+func hasWideRune(s string) bool {
+	for _, r := range s {
+		if r >= 0x3000 {
+			return true
+		}
+	}
+	return false
 }
 
 // designValues are the texts of the design the screens show as they are.

@@ -117,7 +117,7 @@ func init() {
 			Fields: func(c *Ctx) []huh.Field {
 				return []huh.Field{
 					Choose(c, "spec.network.classic.accountRouting", "Account routing", &c.D.Spec.Network.Classic.AccountRouting, model.AccountRouting("").Choices()),
-					Note(c, c.tr("How to check"), "ibmcloud account show   (Service Endpoint Enabled: true means VRF)\nibmcloud ks vlan spanning get"),
+					Note(c, c.tr("How to check"), c.tr("ibmcloud account show   (Service Endpoint Enabled: true means VRF)\nibmcloud ks vlan spanning get")),
 				}
 			},
 		}, {

@@ -132,11 +132,11 @@ func loggingRules() []Rule {
 						hits = append(hits, hit(path, "%s alert channel has no target", ch.Type))
 					case ch.Type == model.AlertEmail:
 						if err := model.ValidateEmail(ch.Target); err != nil {
-							hits = append(hits, hit(path, "%s", err.Error()))
+							hits = append(hits, hit(path, "%s", err))
 						}
 					default:
 						if err := model.ValidateFreeText(ch.Target); err != nil {
-							hits = append(hits, hit(path, "%s target %s", ch.Type, err.Error()))
+							hits = append(hits, hit(path, "%s target %s", ch.Type, err))
 						}
 					}
 				}

@@ -7,28 +7,55 @@ import (
 	"github.com/iksplan/iksplan/model"
 )
 
-// nameCheck is one name to validate.
+// nameCheck is one name to validate. what says what the name is: a fixed
+// English phrase of the terms catalogue (locales/*/terms.yaml what.*) or
+// a phrasef of one, so a finding in another language names it in that
+// language (TestNameChecksInCatalogue).
 type nameCheck struct {
-	path, what, value string
-	validate          func(string) error
+	path     string
+	what     any
+	value    string
+	validate func(string) error
 }
 
-// checkNames validates each name with its validator.
+// checkNames validates each name with its validator. The validator's error
+// goes into the hit as it is (an *model.InputError), so Finding.In
+// translates it by its format instead of carrying its English.
 func checkNames(checks []nameCheck) []Hit {
 	var hits []Hit
 	for _, n := range checks {
 		if err := n.validate(n.value); err != nil {
-			hits = append(hits, hit(n.path, "%s: %s", n.what, err.Error()))
+			hits = append(hits, hit(n.path, "%s: %s", asPhrase(n.what), err))
 		}
 	}
 	return hits
 }
 
+// asPhrase types a fixed English phrase for translation (termsIn).
+func asPhrase(what any) any {
+	if s, ok := what.(string); ok {
+		return model.Phrase(s)
+	}
+	return what
+}
+
+// phrase is a fixed English phrase with values in it ("namespace of volume
+// %s"), a format of the terms catalogue: termsIn translates it by format.
+type phrase struct {
+	format string
+	args   []any
+}
+
+func (p phrase) String() string { return fmt.Sprintf(p.format, p.args...) }
+
+// phrasef returns the phrase format filled with args.
+func phrasef(format string, args ...any) phrase { return phrase{format, args} }
+
 // dupHits reports every name that repeats an earlier one.
 func dupHits(what string, names []string, pathOf func(int) string) []Hit {
 	var hits []Hit
 	for _, i := range dupIndexes(names) {
-		hits = append(hits, hit(pathOf(i), "%s %s is used more than once", what, names[i]))
+		hits = append(hits, hit(pathOf(i), "%s %s is used more than once", model.Phrase(what), names[i]))
 	}
 	return hits
 }
@@ -50,7 +77,7 @@ func validateVPCName(s string) error {
 		return err
 	}
 	if s[0] < 'a' || s[0] > 'z' {
-		return fmt.Errorf("%q must start with a lowercase letter", s)
+		return &model.InputError{Format: "%q must start with a lowercase letter", Args: []any{s}}
 	}
 	return nil
 }
@@ -134,7 +161,7 @@ func nameRules() []Rule {
 				var checks []nameCheck
 				for i, g := range c.Spec.IAM.AccessGroups {
 					for j, m := range g.Members {
-						checks = append(checks, nameCheck{pathf("spec.iam.accessGroups[%d].members[%d]", i, j), "member of " + g.Name, m, model.ValidateEmail})
+						checks = append(checks, nameCheck{pathf("spec.iam.accessGroups[%d].members[%d]", i, j), phrasef("member of %s", g.Name), m, model.ValidateEmail})
 					}
 				}
 				return checkNames(checks)
@@ -207,10 +234,10 @@ func nameRules() []Rule {
 				var checks []nameCheck
 				for i, v := range cl.VLANs {
 					if v.PrivateVLAN != "" {
-						checks = append(checks, nameCheck{pathf("spec.network.classic.vlans[%d].privateVLAN", i), "private VLAN of " + v.Zone, v.PrivateVLAN, model.ValidateVLANID})
+						checks = append(checks, nameCheck{pathf("spec.network.classic.vlans[%d].privateVLAN", i), phrasef("private VLAN of %s", v.Zone), v.PrivateVLAN, model.ValidateVLANID})
 					}
 					if v.PublicVLAN != "" {
-						checks = append(checks, nameCheck{pathf("spec.network.classic.vlans[%d].publicVLAN", i), "public VLAN of " + v.Zone, v.PublicVLAN, model.ValidateVLANID})
+						checks = append(checks, nameCheck{pathf("spec.network.classic.vlans[%d].publicVLAN", i), phrasef("public VLAN of %s", v.Zone), v.PublicVLAN, model.ValidateVLANID})
 					}
 				}
 				return checkNames(checks)
@@ -233,7 +260,7 @@ func nameRules() []Rule {
 				}
 				for i, sn := range v.Subnets {
 					if sn.SubnetID != "" {
-						checks = append(checks, nameCheck{pathf("spec.network.vpc.subnets[%d].subnetID", i), "subnet ID of " + sn.Zone, sn.SubnetID, model.ValidateVPCResourceID})
+						checks = append(checks, nameCheck{pathf("spec.network.vpc.subnets[%d].subnetID", i), phrasef("subnet ID of %s", sn.Zone), sn.SubnetID, model.ValidateVPCResourceID})
 					}
 				}
 				return checkNames(checks)
@@ -263,19 +290,19 @@ func nameRules() []Rule {
 				for i, p := range c.Spec.WorkerPools {
 					for _, k := range sortedKeys(p.Labels) {
 						if err := model.ValidateLabel(k, p.Labels[k]); err != nil {
-							hits = append(hits, hit(pathf("spec.workerPools[%d].labels.%s", i, k), "pool %s: %s", p.Name, err.Error()))
+							hits = append(hits, hit(pathf("spec.workerPools[%d].labels.%s", i, k), "pool %s: %s", p.Name, err))
 						}
 					}
 					for j, t := range p.Taints {
 						if err := model.ValidateLabel(t.Key, t.Value); err != nil {
-							hits = append(hits, hit(pathf("spec.workerPools[%d].taints[%d]", i, j), "pool %s taint: %s", p.Name, err.Error()))
+							hits = append(hits, hit(pathf("spec.workerPools[%d].taints[%d]", i, j), "pool %s taint: %s", p.Name, err))
 						}
 					}
 				}
 				for i, n := range c.Spec.Namespaces {
 					for _, k := range sortedKeys(n.Labels) {
 						if err := model.ValidateLabel(k, n.Labels[k]); err != nil {
-							hits = append(hits, hit(pathf("spec.namespaces[%d].labels.%s", i, k), "namespace %s: %s", n.Name, err.Error()))
+							hits = append(hits, hit(pathf("spec.namespaces[%d].labels.%s", i, k), "namespace %s: %s", n.Name, err))
 						}
 					}
 				}
@@ -382,7 +409,7 @@ func nameRules() []Rule {
 				if r := s.Logging.CloudLogs.Region; r != "" && s.Logging.Backend == model.LogCloudLogs {
 					checks = append(checks, nameCheck{"spec.logging.cloudLogs.region", "Cloud Logs region", r, func(r string) error {
 						if _, ok := c.Catalog.Region(r); !ok {
-							return fmt.Errorf("%q is not an IBM Cloud region the catalog knows", r)
+							return &model.InputError{Format: "%q is not an IBM Cloud region the catalog knows", Args: []any{r}}
 						}
 						return nil
 					}})
@@ -422,7 +449,7 @@ func nameRules() []Rule {
 
 func validateStageName(s string) error {
 	if s == "" {
-		return fmt.Errorf("a stage name is required")
+		return &model.InputError{Format: "a stage name is required"}
 	}
 	return model.ValidateFreeText(s)
 }

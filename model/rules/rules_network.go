@@ -60,13 +60,14 @@ func inAllowedRange(p netip.Prefix) bool {
 }
 
 // checkClusterSubnet judges a pod or service CIDR.
-func checkClusterSubnet(c *Context, path, what, value string, maxBits int) []Hit {
+func checkClusterSubnet(c *Context, path, name, value string, maxBits int) []Hit {
+	what := model.Phrase(name) // "pod subnet": translated by termsIn
 	if value == "" {
 		return nil
 	}
 	p, err := model.ParseCIDR(value)
 	if err != nil {
-		return []Hit{hit(path, "%s %s", what, err.Error())}
+		return []Hit{hit(path, "%s %s", what, err)}
 	}
 	var hits []Hit
 	if p.Bits() > maxBits {
@@ -262,7 +263,7 @@ func networkRules() []Rule {
 					return nil
 				}
 				if _, err := model.ParseCIDR(db.PrivateCIDR); err != nil {
-					return []Hit{hit("spec.storage.databaseOnIaaS.privateCIDR", "privateCIDR %s", err.Error())}
+					return []Hit{hit("spec.storage.databaseOnIaaS.privateCIDR", "privateCIDR %s", err)}
 				}
 				return nil
 			},

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/iksplan/iksplan/internal/lazyre"
@@ -22,7 +21,7 @@ var waiverRuleRE = lazyre.New(`^[A-Za-z]{2,5}[0-9]{1,4}$`)
 
 func validateRuleRef(s string) error {
 	if !waiverRuleRE.MatchString(s) {
-		return fmt.Errorf("%s is not a rule ID like HA001", model.QuoteValue(s))
+		return &model.InputError{Format: "%s is not a rule ID like HA001", Args: []any{model.QuoteValue(s)}}
 	}
 	return nil
 }
@@ -32,26 +31,26 @@ func validateRuleRef(s string) error {
 func referenceChecks(d *model.Design) []nameCheck {
 	s := &d.Spec
 	var checks []nameCheck
-	ns := func(path, what, v string) {
+	ns := func(path string, what any, v string) {
 		checks = append(checks, nameCheck{path, what, v, model.ValidateNamespace})
 	}
 	for i, db := range s.Storage.Databases {
 		if db.BindNamespace != "" {
-			ns(pathf("spec.storage.databases[%d].bindNamespace", i), "namespace of database "+db.Name, db.BindNamespace)
+			ns(pathf("spec.storage.databases[%d].bindNamespace", i), phrasef("namespace of database %s", db.Name), db.BindNamespace)
 		}
 	}
 	if cl := s.Storage.Cloudant; cl.Enabled && cl.BindNamespace != "" {
 		ns("spec.storage.cloudant.bindNamespace", "namespace of Cloudant", cl.BindNamespace)
 	}
 	for i, v := range s.Storage.Volumes {
-		ns(pathf("spec.storage.volumes[%d].namespace", i), "namespace of volume "+v.Name, v.Namespace)
+		ns(pathf("spec.storage.volumes[%d].namespace", i), phrasef("namespace of volume %s", v.Name), v.Namespace)
 	}
 	for i, st := range s.CICD.Stages {
-		ns(pathf("spec.cicd.stages[%d].namespace", i), "namespace of stage "+st.Name, st.Namespace)
+		ns(pathf("spec.cicd.stages[%d].namespace", i), phrasef("namespace of stage %s", st.Name), st.Namespace)
 	}
 	for i, g := range s.IAM.AccessGroups {
 		for j, n := range g.Namespaces {
-			ns(pathf("spec.iam.accessGroups[%d].namespaces[%d]", i, j), "namespace of access group "+g.Name, n)
+			ns(pathf("spec.iam.accessGroups[%d].namespaces[%d]", i, j), phrasef("namespace of access group %s", g.Name), n)
 		}
 	}
 	for i, w := range s.Waivers {
@@ -94,7 +93,7 @@ func rangeRules() []Rule {
 					if strings.HasPrefix(p.Path, "spec.sizing.") {
 						continue
 					}
-					hits = append(hits, hit(p.Path, "%s %s", p.Path, p.Message))
+					hits = append(hits, hit(p.Path, "%s %s", p.Path, p.Text()))
 				}
 				return hits
 			},
@@ -109,7 +108,7 @@ func rangeRules() []Rule {
 			Check: func(c *Context) []Hit {
 				var hits []Hit
 				for _, p := range model.CheckText(c.Design) {
-					hits = append(hits, hit(p.Path, "%s %s", p.Path, p.Message))
+					hits = append(hits, hit(p.Path, "%s %s", p.Path, p.Text()))
 				}
 				return hits
 			},
