@@ -25,7 +25,7 @@ const NoBreakSpace = "\u00a0"
 // says, longer ones before the shorter ones they begin with.
 var Counters = []string{
 	"行目", "か所", "か月", "文字", "番目", "以上", "以下", "以内", "未満", "種類", "時間", "時点", "世代",
-	"ゾーン", "バイト", "年", "つ", "台", "個", "回", "人", "日", "行", "週", "件", "分", "秒", "段", "倍", "桁", "枚", "割",
+	"ゾーン", "バイト", "ポッド", "ソース", "メンバー", "コア", "年", "つ", "台", "個", "回", "人", "日", "行", "週", "件", "分", "秒", "段", "倍", "桁", "枚", "割",
 }
 
 // counterRE is a number (digits, a printf verb or a template field) and a
