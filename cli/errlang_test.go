@@ -100,12 +100,12 @@ func TestErrorsInJapanese(t *testing.T) {
 		{[]string{"init"}, 2, "--preset が必要です", "is required"},
 		{[]string{"validate", "-o", "xml", bad}, 2, `--output は text または json です (指定値: "xml")`, "must be"},
 		{[]string{"render", "--bogus"}, 2, "不明なフラグです: --bogus", "unknown flag"},
-		{[]string{"render", "a", "b"}, 2, "引数は 1 個です (指定: 2 個)", "accepts"},
+		{[]string{"render", "a", "b"}, 2, "引数は 1\u00a0個です (指定: 2\u00a0個)", "accepts"},
 		{[]string{"frobnicate"}, 2, `不明なコマンド "frobnicate"`, "unknown command"},
-		{[]string{"render", bad, "--out", t.TempDir()}, 1, bad + ": エラー 1 件。修正するか", "fix them"},
-		{[]string{"edit", bad}, 2, "spec.zones (5 行目): リストを書く箇所に、数値 \"3\" が書かれています", "expected a list"},
-		{[]string{"diff", bad, bad}, 2, "spec.zones (5 行目): リストを書く箇所に", "expected a list"},
-		{[]string{"validate", writeFile(t, "two.yaml", "a: 1\n---\nb: 2\n")}, 2, "有効な YAML ではありません: 設計ファイルに入る YAML 文書は 1 つですが、2 行目から", "a second one starts"},
+		{[]string{"render", bad, "--out", t.TempDir()}, 1, bad + ": エラー 1\u00a0件。修正するか", "fix them"},
+		{[]string{"edit", bad}, 2, "spec.zones (5\u00a0行目): リストを書く箇所に、数値 \"3\" が書かれています", "expected a list"},
+		{[]string{"diff", bad, bad}, 2, "spec.zones (5\u00a0行目): リストを書く箇所に", "expected a list"},
+		{[]string{"validate", writeFile(t, "two.yaml", "a: 1\n---\nb: 2\n")}, 2, "有効な YAML ではありません: 設計ファイルに入る YAML 文書は 1\u00a0つですが、2\u00a0行目から", "a second one starts"},
 	} {
 		code, _, errOut := run(t, "", append(tc.args, "--lang", "ja")...)
 		if code != tc.code || !strings.Contains(errOut, tc.want) || strings.Contains(errOut, tc.not) {

@@ -88,7 +88,9 @@ func wrapUnits(line string) []wrapUnit {
 		}
 		pendingEsc = ""
 		last, _ := utf8.DecodeLastRuneInString(text)
-		glueNext = !space && strings.ContainsRune(noLineEnd, last)
+		// A no-break space (i18n.NoBreakSpace: "3\u00a0台") glues what
+		// follows, as an opening bracket does.
+		glueNext = !space && (strings.ContainsRune(noLineEnd, last) || last == '\u00a0')
 	}
 	for len(line) > 0 {
 		if loc := escSeq.FindStringIndex(line); loc != nil && loc[0] == 0 {

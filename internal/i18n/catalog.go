@@ -183,8 +183,12 @@ func parseFile(fsys fs.FS, name string) ([]*goi18n.Message, error) {
 		return nil, fmt.Errorf("parse %s: %w", name, err)
 	}
 	a := areaOf(name)
+	ja := path.Base(path.Dir(name)) == string(JA)
 	for _, m := range msgs {
 		m.ID = a + "." + m.ID
+		if ja && joinsCounters(m.ID) {
+			joinMessageCounters(m) // counters.go
+		}
 	}
 	slices.SortFunc(msgs, func(x, y *goi18n.Message) int { return strings.Compare(x.ID, y.ID) })
 	return msgs, nil

@@ -43,13 +43,13 @@ func TestLocalizer(t *testing.T) {
 		want string
 	}{
 		{en, 1, "1 error"}, {en, 2, "2 errors"}, {en, 0, "0 errors"},
-		{ja, 1, "エラー 1 件"}, {ja, 2, "エラー 2 件"},
+		{ja, 1, "エラー 1\u00a0件"}, {ja, 2, "エラー 2\u00a0件"},
 	} {
 		if got := tc.l.N("cli.count.error", tc.n, nil); got != tc.want {
 			t.Errorf("%s N(%d) = %q, want %q", tc.l.Lang(), tc.n, got, tc.want)
 		}
 	}
-	if got, want := ja.T("cli.validate.line", map[string]any{"Path": "spec.zones", "Line": 3}), "spec.zones (3 行目)"; got != want {
+	if got, want := ja.T("cli.validate.line", map[string]any{"Path": "spec.zones", "Line": 3}), "spec.zones (3\u00a0行目)"; got != want {
 		t.Errorf("ja T = %q, want %q", got, want)
 	}
 	if got := ja.T("no.such.message", nil); got != "no.such.message" {
