@@ -333,6 +333,10 @@ var ruleCases = []ruleCase{
 		s.Logging.Backend = model.LogSyslog
 		s.Logging.Syslog = model.Syslog{Host: "logs.example.com", Protocol: model.SyslogTLS, CACertSecret: "syslog-ca"}
 	})},
+	// A VPC cluster in jp-tok whose Cloud Logs instance is in ca-mon, where
+	// private ingestion is only through a VPE: a cross-region VPE.
+	{id: "LOG017", vpc: true, fail: spec(func(s *model.Spec) { s.Logging.Backend = model.LogCloudLogs; s.Logging.CloudLogs.Region = "ca-mon" }),
+		path: "spec.logging.cloudLogs.region", pass: spec(func(s *model.Spec) { s.Logging.Backend = model.LogCloudLogs; s.Logging.CloudLogs.Region = "jp-osa" })},
 	{id: "LOG014", fail: spec(func(s *model.Spec) { s.Logging.Backend = model.LogCloudLogs; s.Logging.CloudLogs.Region = "ca-mon" }),
 		path: "spec.logging.cloudLogs.region", pass: spec(func(s *model.Spec) { s.Logging.Backend = model.LogCloudLogs; s.Logging.CloudLogs.Region = "jp-tok" })},
 	{id: "LOG013", vpc: true, fail: spec(func(s *model.Spec) {

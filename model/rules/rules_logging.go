@@ -145,6 +145,29 @@ func loggingRules() []Rule {
 			},
 		},
 		{
+			ID: "LOG017", Severity: Warning, Area: AreaLogging, Path: "spec.logging.cloudLogs.region",
+			Title: "Cloud Logs VPE gateway to an instance in another region",
+			Why: "Where IBM offers Cloud Logs' private ingestion only through a VPE gateway (the catalog's logsIngestion.vpeOnly, " +
+				"IBM cloud-logs endpoints_ingress), the runbook creates the gateway in the cluster's VPC with the instance's CRN as " +
+				"its target (cloud-logs vpe-connection). With the instance in another region than the cluster, that gateway connects " +
+				"across regions. Cloud Logs' VPE page says nothing about regions; IBM's VPE planning page " +
+				"(vpc-vpe-planning-considerations, cross-account considerations) supports cross-region connectivity only between " +
+				"regions that take part in multizone regions. Put the instance in the cluster's region, or confirm the connection " +
+				"with IBM before relying on it.",
+			DocURL: "https://cloud.ibm.com/docs/vpc?topic=vpc-vpe-planning-considerations",
+			Check: func(c *Context) []Hit {
+				s := c.Spec
+				l := s.Logging
+				if l.Backend != model.LogCloudLogs || !s.IsVPC() || c.Catalog == nil || l.CloudLogs.Region == "" || l.CloudLogs.Region == s.Region {
+					return nil
+				}
+				if !c.Catalog.LogsIngestion.PrivateOnlyThroughVPE(l.CloudLogs.Region) {
+					return nil
+				}
+				return []Hit{hit("spec.logging.cloudLogs.region", "the VPE gateway in the %s VPC targets a Cloud Logs instance in %s: a cross-region VPE connection IBM does not document for Cloud Logs", s.Region, l.CloudLogs.Region)}
+			},
+		},
+		{
 			ID: "LOG007", Severity: Warning, Area: AreaLogging, Path: "spec.monitoring.alertChannels",
 			Title: "Monitoring without alert channels in production",
 			Why: "IBM's 2019 guidance (slide 30): Monitoring notifies on anomalies, downtime and degradation through e-mail, Slack, PagerDuty, " +
