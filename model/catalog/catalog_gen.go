@@ -5102,4 +5102,16 @@ var compiled = &Catalog{
 			"ca-mon",
 		},
 	},
+	MonitoringEndpoints: MonitoringEndpoints{
+		Section: Section{
+			Source: "https://cloud.ibm.com/docs/monitoring?topic=monitoring-endpoints",
+			AsOf:   "2026-12-03",
+			Notes:  "Host names of an IBM Cloud Monitoring instance: REGION.monitoring.cloud.ibm.com (API) and ingest.REGION.monitoring.cloud.ibm.com (agent collector), with private. before the region on IBM's private network (ingest.private.us-south.monitoring.cloud.ibm.com in IBM's monitoring endpoints tables; private.us-south.monitoring.cloud.ibm.com as the monitorApiEndpoint of the sysdig-deploy chart's region table). The agent's images are the slim agent and its kernel module in icr.io, repositories ext/sysdig/agent-slim and ext/sysdig/agent-kmodule, as IBM's Helm install page writes them in values.yaml (https://cloud.ibm.com/docs/monitoring?topic=monitoring-agent-deploy-kube-helm: agent.slim.image.repository, agent.slim.kmoduleImage.repository; terraform-ibm-modules' monitoring agent modules pin the same icr.io/ext/sysdig/agent-slim).",
+		},
+		Domain:            "monitoring.cloud.ibm.com",
+		PrivateLabel:      "private",
+		IngestLabel:       "ingest",
+		SlimRepository:    "ext/sysdig/agent-slim",
+		KmoduleRepository: "ext/sysdig/agent-kmodule",
+	},
 }
