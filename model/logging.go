@@ -95,7 +95,23 @@ type Syslog struct {
 	Host     string         `yaml:"host,omitempty" json:"host,omitempty"`
 	Port     int            `yaml:"port,omitempty" json:"port,omitempty" jsonschema:"minimum=0,maximum=65535"`
 	Protocol SyslogProtocol `yaml:"protocol,omitempty" json:"protocol,omitempty"`
+	// CACertSecret names the Kubernetes secret that holds the certificate
+	// of the CA that signed the server's certificate (protocol tls). Set,
+	// each forwarding configuration is created with `--ca-cert SECRET
+	// --verify-mode verify-peer`, so the forwarder checks it is talking to
+	// the design's server; empty, IBM's default verify-none encrypts the
+	// logs but sends them to whatever answers at the host. IBM:
+	// "--ca-cert CERT: When the logging type is syslog and the protocol is
+	// tls, the Kubernetes secret name that contains the Certificate
+	// Authority certificate"; "--verify-mode MODE: … Supported values are
+	// verify-peer and the default verify-none" (ibm-cloud-docs/containers
+	// cli-ks-plugin-v2.md 069dadc, logging config create, 2026-08-04).
+	CACertSecret string `yaml:"caCertSecret,omitempty" json:"caCertSecret,omitempty"`
 }
+
+// VerifiesPeer reports whether the forwarder checks the syslog server's
+// certificate against the design's CA (tls with a CA secret).
+func (s Syslog) VerifiesPeer() bool { return s.Protocol == SyslogTLS && s.CACertSecret != "" }
 
 // SyslogProtocol is the transport to the syslog server.
 type SyslogProtocol string

@@ -49,6 +49,8 @@ type Catalog struct {
 	DedicatedHosts DedicatedHosts `yaml:"dedicatedHosts" json:"dedicatedHosts"`
 	// LogsIngestion is how the Logs agent reaches a Cloud Logs instance.
 	LogsIngestion LogsIngestion `yaml:"logsIngestion" json:"logsIngestion"`
+	// MonitoringEndpoints is how the Monitoring agent reaches its instance.
+	MonitoringEndpoints MonitoringEndpoints `yaml:"monitoringEndpoints" json:"monitoringEndpoints"`
 }
 
 // Section is the provenance every section carries.

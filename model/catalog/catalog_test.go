@@ -428,6 +428,9 @@ func TestCheckRejects(t *testing.T) {
 		{"no private label", func(c *Catalog) { c.LogsIngestion.PrivateLabel = "" }, "privateLabel"},
 		{"undated logs ingestion", func(c *Catalog) { c.LogsIngestion.AsOf = "" }, "logsIngestion: asOf"},
 		{"vpe-only region unknown", func(c *Catalog) { c.LogsIngestion.VPEOnly = []string{"mars-1"} }, "vpeOnly region \"mars-1\""},
+		{"no monitoring endpoints", func(c *Catalog) { c.MonitoringEndpoints = MonitoringEndpoints{} }, "monitoringEndpoints: source"},
+		{"no monitoring domain", func(c *Catalog) { c.MonitoringEndpoints.Domain = "" }, "monitoringEndpoints: domain"},
+		{"no agent slim image", func(c *Catalog) { c.MonitoringEndpoints.SlimRepository = "" }, "slimRepository"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

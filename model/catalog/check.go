@@ -45,6 +45,7 @@ func (c *Catalog) Check() error {
 	c.checkWorkerNodes(add)
 	c.checkDedicatedHosts(add, regions)
 	c.checkLogsIngestion(add, regions)
+	c.checkMonitoringEndpoints(add)
 	for _, r := range c.Registries.Items {
 		if !regions[r.Region] {
 			add("registries: region %q is not in locations", r.Region)

@@ -315,6 +315,28 @@ var ruleCases = []ruleCase{
 	{id: "LOG012", vpc: true, fail: spec(func(s *model.Spec) { s.Logging.CloudLogs.Archive.Enabled = false }), path: "spec.logging.cloudLogs.archive.enabled"},
 	// Cloud Logs in ca-mon (private ingestion only through a VPE) from a
 	// classic cluster; a VPC cluster gets the VPE from the runbook.
+	{id: "LOG015", fail: spec(func(s *model.Spec) {
+		s.Logging.Backend = model.LogSyslog
+		s.Logging.Syslog = model.Syslog{Host: "logs.example.com", Protocol: model.SyslogTCP, CACertSecret: "syslog-ca"}
+	}), path: "spec.logging.syslog.caCertSecret", pass: spec(func(s *model.Spec) {
+		s.Logging.Backend = model.LogSyslog
+		s.Logging.Syslog = model.Syslog{Host: "logs.example.com", Protocol: model.SyslogTLS, CACertSecret: "syslog-ca"}
+	})},
+	{id: "LOG015", fail: spec(func(s *model.Spec) {
+		s.Logging.Backend = model.LogSyslog
+		s.Logging.Syslog = model.Syslog{Host: "logs.example.com", Protocol: model.SyslogTLS, CACertSecret: "Syslog_CA"}
+	}), path: "spec.logging.syslog.caCertSecret"},
+	{id: "LOG016", fail: spec(func(s *model.Spec) {
+		s.Logging.Backend = model.LogSyslog
+		s.Logging.Syslog = model.Syslog{Host: "logs.example.com", Protocol: model.SyslogTLS}
+	}), path: "spec.logging.syslog.caCertSecret", pass: spec(func(s *model.Spec) {
+		s.Logging.Backend = model.LogSyslog
+		s.Logging.Syslog = model.Syslog{Host: "logs.example.com", Protocol: model.SyslogTLS, CACertSecret: "syslog-ca"}
+	})},
+	// A VPC cluster in jp-tok whose Cloud Logs instance is in ca-mon, where
+	// private ingestion is only through a VPE: a cross-region VPE.
+	{id: "LOG017", vpc: true, fail: spec(func(s *model.Spec) { s.Logging.Backend = model.LogCloudLogs; s.Logging.CloudLogs.Region = "ca-mon" }),
+		path: "spec.logging.cloudLogs.region", pass: spec(func(s *model.Spec) { s.Logging.Backend = model.LogCloudLogs; s.Logging.CloudLogs.Region = "jp-osa" })},
 	{id: "LOG014", fail: spec(func(s *model.Spec) { s.Logging.Backend = model.LogCloudLogs; s.Logging.CloudLogs.Region = "ca-mon" }),
 		path: "spec.logging.cloudLogs.region", pass: spec(func(s *model.Spec) { s.Logging.Backend = model.LogCloudLogs; s.Logging.CloudLogs.Region = "jp-tok" })},
 	{id: "LOG013", vpc: true, fail: spec(func(s *model.Spec) {

@@ -1,8 +1,13 @@
 package rules
 
 import (
+	"regexp"
+
 	"github.com/iksplan/iksplan/model"
 )
+
+// secretName is a Kubernetes secret name: a DNS-1123 subdomain.
+var secretName = regexp.MustCompile(`^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$`)
 
 const seedLogging = "IBM's 2019 guidance (slides 26–29): IKS writes worker, container, application, storage, kube-system, kube-audit and " +
 	"Ingress logs locally; view them centrally with an IBM Cloud or external service (the 2019 guidance used LogDNA). "
@@ -101,6 +106,65 @@ func loggingRules() []Rule {
 					return nil
 				}
 				return []Hit{hit("spec.logging.syslog.protocol", "syslog over %s sends logs in clear text; use tls", l.Syslog.Protocol)}
+			},
+		},
+		{
+			ID: "LOG015", Severity: Error, Area: AreaLogging, Path: "spec.logging.syslog.caCertSecret",
+			Title: "Syslog CA secret IBM cannot use",
+			Why: "`ibmcloud ks logging config create --ca-cert` takes \"the Kubernetes secret name that contains the Certificate " +
+				"Authority certificate\", and only \"when the logging type is syslog and the protocol is tls\" (IBM's ks CLI reference). " +
+				"A Kubernetes secret name is a DNS subdomain: at most 253 lowercase letters, digits, hyphens and dots.",
+			DocURL: "https://cloud.ibm.com/docs/containers?topic=containers-kubernetes-service-cli#logging-config-create-cli",
+			Check: func(c *Context) []Hit {
+				sl := c.Spec.Logging.Syslog
+				if c.Spec.Logging.Backend != model.LogSyslog || sl.CACertSecret == "" {
+					return nil
+				}
+				if sl.Protocol != model.SyslogTLS {
+					return []Hit{hit("spec.logging.syslog.caCertSecret", "a CA secret is used only over tls; the protocol is %s", sl.Protocol)}
+				}
+				if !secretName.MatchString(sl.CACertSecret) || len(sl.CACertSecret) > 253 {
+					return []Hit{hit("spec.logging.syslog.caCertSecret", "%s is not a Kubernetes secret name (lowercase letters, digits, hyphens and dots)", sl.CACertSecret)}
+				}
+				return nil
+			},
+		},
+		{
+			ID: "LOG016", Severity: Warning, Area: AreaLogging, Path: "spec.logging.syslog.caCertSecret",
+			Title: "Syslog over TLS without verifying the server",
+			Why: "Over TLS, IKS's forwarder checks the server's certificate only with `--verify-mode verify-peer`; the default is " +
+				"verify-none (IBM's ks CLI reference, logging config create). The logs travel encrypted, but to whatever answers at the " +
+				"host name. Name the Kubernetes secret with the server's CA certificate (caCertSecret) to verify it.",
+			DocURL: "https://cloud.ibm.com/docs/containers?topic=containers-kubernetes-service-cli#logging-config-create-cli",
+			Check: func(c *Context) []Hit {
+				sl := c.Spec.Logging.Syslog
+				if c.Spec.Logging.Backend != model.LogSyslog || sl.Protocol != model.SyslogTLS || sl.CACertSecret != "" {
+					return nil
+				}
+				return []Hit{hit("spec.logging.syslog.caCertSecret", "the forwarder does not verify %s's certificate (verify-none); name the secret with its CA certificate", sl.Host)}
+			},
+		},
+		{
+			ID: "LOG017", Severity: Warning, Area: AreaLogging, Path: "spec.logging.cloudLogs.region",
+			Title: "Cloud Logs VPE gateway to an instance in another region",
+			Why: "Where IBM offers Cloud Logs' private ingestion only through a VPE gateway (the catalog's logsIngestion.vpeOnly, " +
+				"IBM cloud-logs endpoints_ingress), the runbook creates the gateway in the cluster's VPC with the instance's CRN as " +
+				"its target (cloud-logs vpe-connection). With the instance in another region than the cluster, that gateway connects " +
+				"across regions. Cloud Logs' VPE page says nothing about regions; IBM's VPE planning page " +
+				"(vpc-vpe-planning-considerations, cross-account considerations) supports cross-region connectivity only between " +
+				"regions that take part in multizone regions. Put the instance in the cluster's region, or confirm the connection " +
+				"with IBM before relying on it.",
+			DocURL: "https://cloud.ibm.com/docs/vpc?topic=vpc-vpe-planning-considerations",
+			Check: func(c *Context) []Hit {
+				s := c.Spec
+				l := s.Logging
+				if l.Backend != model.LogCloudLogs || !s.IsVPC() || c.Catalog == nil || l.CloudLogs.Region == "" || l.CloudLogs.Region == s.Region {
+					return nil
+				}
+				if !c.Catalog.LogsIngestion.PrivateOnlyThroughVPE(l.CloudLogs.Region) {
+					return nil
+				}
+				return []Hit{hit("spec.logging.cloudLogs.region", "the VPE gateway in the %s VPC targets a Cloud Logs instance in %s: a cross-region VPE connection IBM does not document for Cloud Logs", s.Region, l.CloudLogs.Region)}
 			},
 		},
 		{

@@ -75,10 +75,15 @@ func (b *builder) loggingDecision() Decision {
 		if l.Syslog.Protocol == model.SyslogUDP {
 			d.Consequences = append(d.Consequences, b.t("obs.log.udp"))
 		}
-		if l.Syslog.Protocol == model.SyslogTLS {
-			// --verify-mode: "Supported values are verify-peer and the default
-			// verify-none" (ibm-cloud-docs/containers cli-ks-plugin-v2.md
-			// 069dadc, logging config create); the runbook passes no CA.
+		// --verify-mode: "Supported values are verify-peer and the default
+		// verify-none"; --ca-cert: "the Kubernetes secret name that contains
+		// the Certificate Authority certificate" (ibm-cloud-docs/containers
+		// cli-ks-plugin-v2.md 069dadc, logging config create).
+		switch {
+		case l.Syslog.VerifiesPeer():
+			d.Consequences = append(d.Consequences, b.t("obs.log.tlsVerify", "Secret", code(l.Syslog.CACertSecret),
+				"Host", code(l.Syslog.Host), "Flags", code("--ca-cert "+l.Syslog.CACertSecret+" --verify-mode verify-peer")))
+		case l.Syslog.Protocol == model.SyslogTLS:
 			d.Consequences = append(d.Consequences, b.t("obs.log.tlsNoVerify", "Default", lit("--verify-mode verify-none"),
 				"Host", code(l.Syslog.Host), "Flags", lit("--ca-cert SECRET --verify-mode verify-peer")))
 		}

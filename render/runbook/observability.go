@@ -195,11 +195,22 @@ func (b *builder) syslog() {
 	host := b.val("SYSLOG_HOST", l.Syslog.Host, hObserve, "syslog server")
 	port := b.val("SYSLOG_PORT", fmt.Sprint(l.Syslog.Port), hObserve, "")
 	proto := b.val("SYSLOG_PROTOCOL", string(l.Syslog.Protocol), hObserve, "udp, tcp or tls")
+	// --ca-cert takes the name of a Kubernetes secret with the CA
+	// certificate, and --verify-mode verify-peer makes the forwarder check
+	// the server against it (model.Syslog.CACertSecret; IBM's ks CLI
+	// reference, logging config create).
+	var verify []word
+	if l.Syslog.VerifiesPeer() {
+		ca := b.val("SYSLOG_CA_SECRET", l.Syslog.CACertSecret, hObserve, "Kubernetes secret with the syslog server's CA certificate")
+		bd.comment("The forwarder verifies the server's certificate against the CA certificate in the secret %s", l.Syslog.CACertSecret)
+		bd.comment("(--verify-mode verify-peer); create that secret in the cluster before this step.")
+		verify = append(cmd("--ca-cert", ca), cmd("--verify-mode", "verify-peer")...)
+	}
 	for _, src := range l.SyslogSources() {
 		source := string(src)
 		bd.ifNot(when("json_has", cmd(jqLogSourceSet, source, "ibmcloud", "ks", "logging", "config", "get", "--cluster", b.clusterVar(), "--output", "json")...), func() {
-			bd.run(cmd("ibmcloud", "ks", "logging", "config", "create", "--cluster", b.clusterVar(), "--logsource", source,
-				"--type", "syslog", "--hostname", host, "--port", port, "--syslog-protocol", proto)...)
+			bd.run(append(cmd("ibmcloud", "ks", "logging", "config", "create", "--cluster", b.clusterVar(), "--logsource", source,
+				"--type", "syslog", "--hostname", host, "--port", port, "--syslog-protocol", proto), verify...)...)
 		})
 	}
 	if l.Wants(model.SourceApplication) {

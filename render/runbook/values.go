@@ -171,18 +171,14 @@ func (b *builder) monitoringValues() monitoringValues {
 	s := b.s
 	var v monitoringValues
 	v.Global.ClusterConfig.Name = b.c.Design.Metadata.Name
-	api := s.Region + ".monitoring.cloud.ibm.com"
-	ingest := "ingest." + api
-	if b.logsPrivate() {
-		api = "private." + api
-		ingest = "ingest." + api
-	}
-	v.Global.Sysdig.APIHost = api
+	// Host names and image repositories: catalog monitoringEndpoints.
+	me := b.c.Catalog.MonitoringEndpoints
+	v.Global.Sysdig.APIHost = me.APIHost(s.Region, b.logsPrivate())
 	v.Agent.Image.Registry = b.c.Catalog.Registries.Global
 	v.Agent.Slim.Enabled = true
-	v.Agent.Slim.Image.Repository = "ext/sysdig/agent-slim"
-	v.Agent.Slim.KmoduleImage.Repository = "ext/sysdig/agent-kmodule"
-	v.Agent.CollectorSettings.CollectorHost = ingest
+	v.Agent.Slim.Image.Repository = me.SlimRepository
+	v.Agent.Slim.KmoduleImage.Repository = me.KmoduleRepository
+	v.Agent.CollectorSettings.CollectorHost = me.IngestHost(s.Region, b.logsPrivate())
 	v.Agent.Tolerations = []toleration{{Operator: "Exists"}}
 	return v
 }

@@ -42,12 +42,36 @@ func TestNoPlaceholdersNoSecrets(t *testing.T) {
 				t.Errorf("%s: variable %s holds a credential and is not sensitive", d.name, v.Labels[0])
 			}
 		}
-		p := topBlocks(files, "provider")
-		if len(p) != 1 {
-			t.Fatalf("%s: %d provider blocks, want 1", d.name, len(p))
+		byName := map[string][]*hclsyntax.Block{}
+		for _, p := range topBlocks(files, "provider") {
+			byName[p.Labels[0]] = append(byName[p.Labels[0]], p)
 		}
-		if k, ok := p[0].Body.Attributes["ibmcloud_api_key"]; !ok || len(k.Expr.Variables()) == 0 {
+		if len(byName["ibm"]) != 1 {
+			t.Fatalf("%s: %d ibm provider blocks, want 1", d.name, len(byName["ibm"]))
+		}
+		if k, ok := byName["ibm"][0].Body.Attributes["ibmcloud_api_key"]; !ok || len(k.Expr.Variables()) == 0 {
 			t.Errorf("%s: the provider's ibmcloud_api_key is not read from a variable", d.name)
+		}
+		// The helm provider (the Logs agent's release) reaches the cluster
+		// with credentials read from ibm_container_cluster_config, never
+		// written in the module.
+		for _, h := range byName["helm"] {
+			k, ok := h.Body.Attributes["kubernetes"]
+			obj, isObj := k.Expr.(*hclsyntax.ObjectConsExpr)
+			if !ok || !isObj {
+				t.Errorf("%s: the helm provider has no kubernetes object", d.name)
+				continue
+			}
+			for _, it := range obj.Items {
+				if len(it.ValueExpr.Variables()) == 0 {
+					t.Errorf("%s: a helm provider credential is a literal, not read from the cluster config", d.name)
+				}
+			}
+		}
+		for name, ps := range byName {
+			if name != "ibm" && name != "helm" || len(ps) != 1 {
+				t.Errorf("%s: %d provider %q blocks; the module configures ibm once and helm at most once", d.name, len(ps), name)
+			}
 		}
 	}
 }

@@ -338,7 +338,18 @@ func pad(sb *bytes.Buffer, n int) {
 	sb.WriteString(spaces[:max(n, 0)])
 }
 
+// multiline reports whether e spans lines (a non-empty object, or a list
+// holding one): terraform fmt aligns the = of single-line attributes only.
 func multiline(e expr) bool {
-	o, ok := e.(object)
-	return ok && len(o) > 0
+	switch v := e.(type) {
+	case object:
+		return len(v) > 0
+	case list:
+		for _, x := range v {
+			if multiline(x) {
+				return true
+			}
+		}
+	}
+	return false
 }

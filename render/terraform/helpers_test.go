@@ -1,6 +1,7 @@
 package terraform
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -90,7 +91,18 @@ func designs(t testing.TB) []design {
 		}
 		out = append(out, design{p.Name + "/all-branches", v})
 	}
-	return out
+	// Montreal, where Cloud Logs' private ingestion is reached only through
+	// a VPE gateway (the rehearsal variant; logsagent.go's logsVPE).
+	const vpe = "../../rehearse/testdata/variants/vpc-ca-mon-logs-vpe.yaml"
+	b, err := os.ReadFile(vpe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _, err := model.Load(b, vpe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(out, design{"vpc-ca-mon-logs-vpe", d})
 }
 
 // fileClass picks a catalog storage class of the design's infrastructure

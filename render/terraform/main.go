@@ -1,5 +1,7 @@
 package terraform
 
+import "github.com/iksplan/iksplan/model"
+
 // versions.tf: the Terraform and provider versions.
 func (m *module) versions() {
 	f := m.f("versions.tf")
@@ -8,6 +10,10 @@ func (m *module) versions() {
 	t.set("required_version", str(TerraformVersion))
 	rp := t.add("required_providers")
 	rp.set("ibm", object{"source": str("IBM-Cloud/ibm"), "version": str(ProviderVersion)})
+	if m.s.Logging.Backend == model.LogCloudLogs {
+		// The Logs agent's helm_release (logsagent.go).
+		rp.set("helm", object{"source": str("hashicorp/helm"), "version": str(HelmProviderVersion)})
+	}
 }
 
 // main.tf: the provider and the resource group every resource goes into.

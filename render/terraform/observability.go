@@ -7,8 +7,9 @@ import (
 	"github.com/iksplan/iksplan/model/catalog"
 )
 
-// observability.tf: the IBM Cloud Logs and Monitoring instances. Their
-// agents are Helm charts the runbook installs in the cluster.
+// observability.tf: the IBM Cloud Logs and Monitoring instances, and the
+// Logs agent with, where IBM needs one, its VPE gateway (logsagent.go).
+// The Monitoring agent is a Helm chart the runbook installs.
 func (m *module) observability() {
 	f := m.f("observability.tf")
 	s := m.s
@@ -20,8 +21,7 @@ func (m *module) observability() {
 			region, from = s.Region, "spec.region"
 		}
 		service, plan, _ := m.serviceEntry("logs")
-		f.note("IBM Cloud Logs. Its agent (a DaemonSet) is installed by the runbook's observability step;")
-		f.note("retention and the archive buckets are create parameters (as the runbook's -p).")
+		f.note("IBM Cloud Logs. Retention and the archive buckets are create parameters (as the runbook's -p).")
 		var archive expr
 		if l.CloudLogs.Archive.Enabled {
 			archive = m.logsArchive(f, region, from, l.RetentionDays)
@@ -40,6 +40,7 @@ func (m *module) observability() {
 			// terraform-ibm-modules/terraform-ibm-cloud-logs passes it.
 			r.setFrom("parameters_json", ref(fmt.Sprintf("jsonencode({ retention_period = %d })", l.RetentionDays)), "spec.logging.retentionDays")
 		}
+		m.logsAgent(f)
 	}
 	if s.Logging.ActivityTracker.Enabled && s.Logging.Backend == model.LogCloudLogs {
 		m.activityTracker(f)

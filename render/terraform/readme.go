@@ -32,6 +32,9 @@ func (m *module) renderReadme() ([]byte, error) {
 	w("")
 	w("```sh")
 	w("export TF_VAR_ibmcloud_api_key=\"$IBMCLOUD_API_KEY\"   # the key the runbook logs in with; never in a file")
+	if c.Spec.Logging.Backend == model.LogCloudLogs {
+		w("export TF_VAR_logs_agent_api_key=\"$LOGS_AGENT_API_KEY\"   # the Logs agent's key (Sender role), as the runbook's")
+	}
 	w("terraform init")
 	w("terraform plan -out plan.tfplan")
 	w("terraform apply plan.tfplan")
@@ -143,6 +146,13 @@ func (m *module) afterApply(id view.StepID) string {
 		}
 		return t + "."
 	case view.StepObservability:
+		if s.Logging.Backend == model.LogCloudLogs {
+			t := "upgrades the Logs agent's release with the chart, version and values this module installed it with (no change)"
+			if s.Monitoring.Enabled {
+				t += ", installs the monitoring agent (Helm) into the instance this module created"
+			}
+			return t + m.auditText() + "."
+		}
 		return "installs the log and monitoring agents (Helm) into the instances this module created" + m.auditText() + "."
 	case view.StepIAM:
 		return "finds the access groups and leaves them as they are."
@@ -168,7 +178,7 @@ func (m *module) differences() []string {
 	s := m.s
 	out := []string{
 		"The preflight (tools, login, account checks) is the runbook's only: Terraform has no equivalent.",
-		"Helm-installed agents and plug-ins, Calico policies and the Kubernetes manifests are not Terraform resources here; the runbook's later steps install them.",
+		"Helm-installed agents and plug-ins (except the Logs agent, `helm_release.logs_agent`), Calico policies and the Kubernetes manifests are not Terraform resources here; the runbook's later steps install them.",
 		"The runbook creates the cluster in one zone and adds the others with `ibmcloud ks zone add`; this module names every zone at create. The end state is the same pool in every zone.",
 		"The default worker pool is adopted by a worker-pool resource (`import_on_create`), because the cluster resource ignores later edits of it.",
 	}

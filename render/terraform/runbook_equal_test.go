@@ -1,6 +1,7 @@
 package terraform_test
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -86,7 +87,7 @@ func TestTerraformBuildsWhatTheRunbookBuilds(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := stateResources(st, model.Resolve(d, cat))
+			got := stateResources(st, logsAgentReleases(t, filepath.Join(dir, "worlds", "fresh", "state")), model.Resolve(d, cat))
 			want, extra := terraformResources(t, arts)
 			if os.Getenv("IKSPLAN_TF_COMPARE_VERBOSE") != "" {
 				t.Logf("runbook:\n%s\nterraform:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -108,6 +109,42 @@ func TestTerraformBuildsWhatTheRunbookBuilds(t *testing.T) {
 	}
 }
 
+// helmRelease is a Helm release in the double's kube.json (the recording
+// helm stand-in's state, internal/ibmcloud kubeState.Releases).
+type helmRelease struct {
+	Name      string `json:"name"`
+	Namespace string `json:"namespace"`
+	Chart     string `json:"chart"`
+	Version   string `json:"version"`
+}
+
+// logsAgentReleases are the releases of the double's final state that
+// Terraform installs too: the Logs agent's (terraform logsagent.go); the
+// other agents and plug-ins stay the runbook's.
+func logsAgentReleases(t *testing.T, stateDir string) []helmRelease {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(stateDir, "kube.json"))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ks struct {
+		Releases []helmRelease `json:"releases"`
+	}
+	if err := json.Unmarshal(b, &ks); err != nil {
+		t.Fatal(err)
+	}
+	var out []helmRelease
+	for _, r := range ks.Releases {
+		if r.Name == "logs-agent" {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // rehearsedDesigns are every preset and every rehearsal variant, the
 // designs CI's rehearse phase runs; variants are named variant-NAME.
 func rehearsedDesigns(t *testing.T) []testsupport.Design {
@@ -126,7 +163,7 @@ func rehearsedDesigns(t *testing.T) []testsupport.Design {
 // them by resource address; an ID the design itself names (an existing
 // VPC or subnet) stays an ID, as Terraform's variables hold it, and the
 // Secrets Manager instance the design names is left out.
-func stateResources(st *ibmcloud.State, d *model.Design) []string {
+func stateResources(st *ibmcloud.State, releases []helmRelease, d *model.Design) []string {
 	var out []string
 	add := func(format string, a ...any) { out = append(out, fmt.Sprintf(format, a...)) }
 	reused := map[string]bool{}
@@ -257,6 +294,26 @@ func stateResources(st *ibmcloud.State, d *model.Design) []string {
 		}
 		add("cbr-rule %q service=%s instance=%s api=%s contexts=%s enforcement=%s", r.Description, r.Service, names[r.ServiceInstance],
 			r.APIType, strings.Join(named, ";"), r.Enforcement)
+	}
+	// The runbook passes --sg kube-<cluster ID>; by the cluster's name,
+	// as Terraform's data source names it by the cluster's address.
+	for _, g := range st.EndpointGateways {
+		var subnets, sgs []string
+		for _, ip := range g.IPs {
+			subnets = append(subnets, names[ip.Subnet])
+		}
+		for _, sg := range g.SecurityGroups {
+			if id, ok := strings.CutPrefix(sg, "kube-"); ok && names[id] != "" {
+				sg = "kube-" + names[id]
+			}
+			sgs = append(sgs, sg)
+		}
+		sort.Strings(subnets)
+		add("vpe %s vpc=%s target=%s type=%s subnets=%s security-groups=%s", g.Name, names[g.VPC], names[crnGUID(g.Target)], g.TargetType,
+			strings.Join(subnets, ","), strings.Join(sgs, ","))
+	}
+	for _, r := range releases {
+		add("helm-release %s namespace=%s chart=%s version=%s", r.Name, r.Namespace, r.Chart, r.Version)
 	}
 	for _, g := range st.AccessGroups {
 		m := slices.Clone(g.Members)
@@ -477,6 +534,34 @@ func (m tfModule) name(b *hclsyntax.Block, attr string) string {
 	return ""
 }
 
+// template is a string attribute written as a template, its literal
+// parts as they are and each reference as the name of what it points at
+// (kube-${ibm_container_vpc_cluster.cluster.id}: kube-CLUSTER).
+func (m tfModule) template(b *hclsyntax.Block, attr string) string {
+	if b == nil {
+		return ""
+	}
+	a, ok := b.Body.Attributes[attr]
+	if !ok {
+		return ""
+	}
+	tpl, ok := a.Expr.(*hclsyntax.TemplateExpr)
+	if !ok {
+		return m.name(b, attr)
+	}
+	var sb strings.Builder
+	for _, p := range tpl.Parts {
+		if v, diags := p.Value(nil); !diags.HasErrors() && v.Type() == cty.String {
+			sb.WriteString(v.AsString())
+			continue
+		}
+		if t := m.target(p); t != nil {
+			sb.WriteString(str(t, "name"))
+		}
+	}
+	return sb.String()
+}
+
 // names is name over a list of references, sorted.
 func (m tfModule) names(b *hclsyntax.Block, attr string) []string {
 	a, ok := b.Body.Attributes[attr]
@@ -634,6 +719,30 @@ func terraformResources(t *testing.T, arts []render.Artifact) (lines, uncovered 
 				}
 			}
 			add("atracker-route %s targets=%s locations=%s", str(b, "name"), strings.Join(targets, ","), strings.Join(locations, ","))
+		case "ibm_is_virtual_endpoint_gateway":
+			var subnets, sgs []string
+			target, typ := "", ""
+			for _, nb := range b.Body.Blocks {
+				switch nb.Type {
+				case "ips":
+					subnets = append(subnets, m.name(nb, "subnet"))
+				case "target":
+					target, typ = m.name(nb, "crn"), str(nb, "resource_type")
+				}
+			}
+			if a, ok := b.Body.Attributes["security_groups"]; ok {
+				if tup, ok := a.Expr.(*hclsyntax.TupleConsExpr); ok {
+					for _, e := range tup.Exprs {
+						sgs = append(sgs, m.template(m.target(e), "name"))
+					}
+				}
+			}
+			sort.Strings(subnets)
+			add("vpe %s vpc=%s target=%s type=%s subnets=%s security-groups=%s", str(b, "name"), m.name(b, "vpc"), target, typ,
+				strings.Join(subnets, ","), strings.Join(sgs, ","))
+		case "helm_release":
+			add("helm-release %s namespace=%s chart=%s/%s version=%s", str(b, "name"), str(b, "namespace"), str(b, "repository"), str(b, "chart"),
+				str(b, "version"))
 		case "ibm_container_ingress_instance":
 			add("ingress-instance cluster=%s crn=%s default=%v", m.name(b, "cluster"), m.name(b, "instance_crn"), boolean(b, "is_default"))
 		case "ibm_cbr_zone":

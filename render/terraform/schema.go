@@ -17,6 +17,18 @@ import (
 //go:embed testdata/ibm-provider-schema.json
 var schemaJSON []byte
 
+// helmSchemaJSON is the same shape for hashicorp/helm's helm_release (the
+// Logs agent, as IBM's terraform-ibm-logs-agent installs it): its
+// top-level attributes with Required/Optional/Computed, read from
+// helm/resource_helm_release.go of terraform-provider-helm tag v3.1.2
+// (commit ecffae07748ea9e2e99660e5ad3f852a12fbc5fc). That provider uses the
+// plugin framework, which tools/tfschema (terraform-plugin-sdk literals)
+// does not read; its nested attributes (set, set_sensitive) are not
+// recorded.
+//
+//go:embed testdata/helm-provider-schema.json
+var helmSchemaJSON []byte
+
 // Schema is the snapshot's shape (tools/tfschema writes it).
 type Schema struct {
 	Provider    string            `json:"provider"`
@@ -56,7 +68,28 @@ var (
 	schemaOnce sync.Once
 	schemaVal  *Schema
 	schemaErr  error
+
+	helmSchemaOnce sync.Once
+	helmSchemaVal  *Schema
+	helmSchemaErr  error
 )
+
+// HelmProviderSchema returns the embedded helm_release snapshot.
+func HelmProviderSchema() (*Schema, error) {
+	helmSchemaOnce.Do(func() {
+		var s Schema
+		if err := json.Unmarshal(helmSchemaJSON, &s); err != nil {
+			helmSchemaErr = fmt.Errorf("helm provider schema snapshot: %w", err)
+			return
+		}
+		if s.Version != HelmProviderVersion {
+			helmSchemaErr = fmt.Errorf("helm provider schema snapshot is of %s, the module pins %s", s.Version, HelmProviderVersion)
+			return
+		}
+		helmSchemaVal = &s
+	})
+	return helmSchemaVal, helmSchemaErr
+}
 
 // ProviderSchema returns the embedded snapshot.
 func ProviderSchema() (*Schema, error) {

@@ -40,11 +40,19 @@ func TestArgumentsMatchProviderSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	helm, err := HelmProviderSchema()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, d := range designs(t) {
 		files := parseModule(t, d.name, buildModule(t, d))
 		for _, kind := range []string{"resource", "data"} {
 			for _, b := range topBlocks(files, kind) {
-				bs, ok := sch.Lookup(kind, b.Labels[0])
+				from := sch
+				if strings.HasPrefix(b.Labels[0], "helm_") {
+					from = helm
+				}
+				bs, ok := from.Lookup(kind, b.Labels[0])
 				where := fmt.Sprintf("%s: %s %s.%s", d.name, kind, b.Labels[0], b.Labels[1])
 				if !ok {
 					t.Errorf("%s: type not in the provider schema snapshot (re-extract it with tools/tfschema)", where)
@@ -202,5 +210,12 @@ func TestSnapshotNamesItsOrigin(t *testing.T) {
 	}
 	if sch.Version != ProviderVersion || len(sch.Commit) != 40 || sch.Source != "github.com/IBM-Cloud/terraform-provider-ibm" {
 		t.Fatalf("snapshot provenance: version %q commit %q source %q", sch.Version, sch.Commit, sch.Source)
+	}
+	helm, err := HelmProviderSchema()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if helm.Version != HelmProviderVersion || len(helm.Commit) != 40 || helm.Source != "github.com/hashicorp/terraform-provider-helm" {
+		t.Fatalf("helm snapshot provenance: version %q commit %q source %q", helm.Version, helm.Commit, helm.Source)
 	}
 }

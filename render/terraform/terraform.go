@@ -24,6 +24,11 @@ import (
 // tag v2.5.0, commit 9f9b7ecfc4324c50bb461cd20eb9cd1a63ddf953).
 const ProviderVersion = "2.5.0"
 
+// HelmProviderVersion is the hashicorp/helm release the module pins when
+// it installs the Logs agent (helm_release, as IBM's
+// terraform-ibm-logs-agent does; its version.tf asks >= 3.0.0, < 4.0.0).
+const HelmProviderVersion = "3.1.2"
+
 // TerraformVersion is the lowest Terraform the module accepts: 1.9 brought
 // cross-object references in variable validation, which IBM's own
 // terraform-ibm-modules require too.
