@@ -1,20 +1,32 @@
 package main
 
 import (
+	"math"
+	"runtime/debug"
 	"testing"
-
-	"github.com/iksplan/iksplan/internal/lazyre"
 )
 
-// TestLazyPatternsCompile compiles every pattern the program declares with
-// lazyre (this test links what main links), so a bad one fails here and not
-// at a user's first use of it.
-func TestLazyPatternsCompile(t *testing.T) {
-	n, err := lazyre.CompileAll()
-	if err != nil {
-		t.Fatal(err)
+// TestTuneGC: without GOGC and GOMEMLIMIT, tuneGC sets the collector to
+// gcPercent and gcMemoryLimit; with them, it leaves the runtime's settings
+// (the user's) alone. It fails if main's runs keep Go's default of 100.
+func TestTuneGC(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+
+	tuneGC(func(string) string { return "" })
+	if got := debug.SetGCPercent(100); got != gcPercent {
+		t.Errorf("GC percent %d, want %d", got, gcPercent)
 	}
-	if n < 15 {
-		t.Fatalf("only %d lazy patterns declared: the program no longer links the packages that declare them?", n)
+	if got := debug.SetMemoryLimit(math.MaxInt64); got != gcMemoryLimit {
+		t.Errorf("memory limit %d, want %d", got, gcMemoryLimit)
+	}
+
+	set := map[string]string{"GOGC": "100", "GOMEMLIMIT": "8GiB"}
+	tuneGC(func(k string) string { return set[k] })
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("with GOGC set: GC percent %d, want the runtime's 100", got)
+	}
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("with GOMEMLIMIT set: memory limit %d, want the runtime's", got)
 	}
 }

@@ -114,6 +114,7 @@ scale_ns=$(bench_field '^BenchmarkRenderScale/n=1000-' ns/op)
 scale_b=$(bench_field '^BenchmarkRenderScale/n=1000-' B/op)
 
 med() { awk -v l="$1" '$1 == l { print $2 }' "$results"; }
+cpu() { awk -v l="$1" '$1 == l { print $5 }' "$results"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 size_mb() { awk -v s="$(stat -c %s -- "$1")" 'BEGIN { printf "%.1f MB", s / 1e6 }'; }
 
@@ -121,16 +122,16 @@ cat <<EOF
 
 iksplan $(cd -- "$REPO_ROOT" && git rev-parse --short HEAD 2>/dev/null || echo '?'), $(go version | cut -d' ' -f3), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); medians of $RUNS interleaved runs; $objs_iksplan objects
 
-| measure | iksplan | reference | ratio | target |
-|---|---|---|---|---|
-| exec → first frame, 120×40 pty | $(med wizard) ms | bare one-field huh form $(med bare-huh) ms | $(ratio "$(med wizard)" "$(med bare-huh)") | ≤ 1.10 |
-| \`iksplan version\` | $(med version) ms | Go hello-world $(med hello) ms | $(ratio "$(med version)" "$(med hello)") | ≤ 2 |
-| \`iksplan version\` in a 120×40 pty | $(med version-pty) ms | Go hello-world $(med hello-pty) ms | $(ratio "$(med version-pty)" "$(med hello-pty)") | |
-| \`render --only manifests\`, tokyo-classic (tmpfs) | $(med manifests) ms | \`helm template\`, same $objs_helm objects $(med helm) ms | $(ratio "$(med manifests)" "$(med helm)") | |
-| \`render\` (all artifacts, tmpfs) | $(med render-tmpfs) ms | helm template $(med helm) ms | $(ratio "$(med render-tmpfs)" "$(med helm)") | ≤ 0.25 |
-| \`render\` (all artifacts, disk: ${TMPDIR:-/tmp}) | $(med render-disk) ms | helm template $(med helm) ms | $(ratio "$(med render-disk)" "$(med helm)") | |
-| \`render\` (all artifacts, busy disk: a 64 MB fsync writer alongside) | $(med render-disk-busy) ms | helm template $(med helm-busy) ms | $(ratio "$(med render-disk-busy)" "$(med helm-busy)") | |
-| \`render.All\` in-process, largest preset | $(awk -v n="$all_ns" 'BEGIN { printf "%.2f", n / 1e6 }') ms | — | | < 5 ms |
-| render, 1,000 namespaces + groups | $(awk -v n="$scale_ns" 'BEGIN { printf "%.0f", n / 1e6 }') ms, $(awk -v n="$scale_b" 'BEGIN { printf "%.0f", n / 1e6 }') MB allocated | — | | ≤ 50 ms, ≤ 40 MB |
-| binary (release) | $(size_mb "$BIN/iksplan") | helm $(size_mb "$HELM"); bare huh $(size_mb "$BIN/barehuh") | | ≤ 25 MB |
+| measure | iksplan | reference | ratio | CPU: iksplan / reference (ratio) | target |
+|---|---|---|---|---|---|
+| exec → first frame, 120×40 pty | $(med wizard) ms | bare one-field huh form $(med bare-huh) ms | $(ratio "$(med wizard)" "$(med bare-huh)") | $(cpu wizard) / $(cpu bare-huh) ms ($(ratio "$(cpu wizard)" "$(cpu bare-huh)")) | ≤ 1.10 |
+| \`iksplan version\` | $(med version) ms | Go hello-world $(med hello) ms | $(ratio "$(med version)" "$(med hello)") | $(cpu version) / $(cpu hello) ms ($(ratio "$(cpu version)" "$(cpu hello)")) | ≤ 2 |
+| \`iksplan version\` in a 120×40 pty | $(med version-pty) ms | Go hello-world $(med hello-pty) ms | $(ratio "$(med version-pty)" "$(med hello-pty)") | $(cpu version-pty) / $(cpu hello-pty) ms ($(ratio "$(cpu version-pty)" "$(cpu hello-pty)")) | |
+| \`render --only manifests\`, tokyo-classic (tmpfs) | $(med manifests) ms | \`helm template\`, same $objs_helm objects $(med helm) ms | $(ratio "$(med manifests)" "$(med helm)") | $(cpu manifests) / $(cpu helm) ms ($(ratio "$(cpu manifests)" "$(cpu helm)")) | |
+| \`render\` (all artifacts, tmpfs) | $(med render-tmpfs) ms | helm template $(med helm) ms | $(ratio "$(med render-tmpfs)" "$(med helm)") | $(cpu render-tmpfs) / $(cpu helm) ms ($(ratio "$(cpu render-tmpfs)" "$(cpu helm)")) | ≤ 0.25 |
+| \`render\` (all artifacts, disk: ${TMPDIR:-/tmp}) | $(med render-disk) ms | helm template $(med helm) ms | $(ratio "$(med render-disk)" "$(med helm)") | $(cpu render-disk) / $(cpu helm) ms ($(ratio "$(cpu render-disk)" "$(cpu helm)")) | |
+| \`render\` (all artifacts, busy disk: a 64 MB fsync writer alongside) | $(med render-disk-busy) ms | helm template $(med helm-busy) ms | $(ratio "$(med render-disk-busy)" "$(med helm-busy)") | $(cpu render-disk-busy) / $(cpu helm-busy) ms ($(ratio "$(cpu render-disk-busy)" "$(cpu helm-busy)")) | |
+| \`render.All\` in-process, largest preset | $(awk -v n="$all_ns" 'BEGIN { printf "%.2f", n / 1e6 }') ms | — | |  | < 5 ms |
+| render, 1,000 namespaces + groups | $(awk -v n="$scale_ns" 'BEGIN { printf "%.0f", n / 1e6 }') ms, $(awk -v n="$scale_b" 'BEGIN { printf "%.0f", n / 1e6 }') MB allocated | — | |  | ≤ 50 ms, ≤ 40 MB |
+| binary (release) | $(size_mb "$BIN/iksplan") | helm $(size_mb "$HELM"); bare huh $(size_mb "$BIN/barehuh") | |  | ≤ 25 MB |
 EOF

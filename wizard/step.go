@@ -26,9 +26,9 @@ import (
 // questions. A field whose options depend on another field therefore goes
 // on a later page.
 //
-// Step files register themselves in init() with Register; the wizard
-// orders them by StepOrder, so a step that is not written yet is simply
-// not listed.
+// Step files register themselves with Register from a register function
+// that registerAll calls on first use; the wizard orders them by
+// StepOrder, so a step that is not written yet is simply not listed.
 
 // StepID names a step. Where a step judges one rule area, its ID is that
 // area's name (rules.Area), so findings map to steps by name.
@@ -127,7 +127,34 @@ var (
 	registry   = map[StepID]Step{}
 )
 
-// Register adds a step to the wizard. Step files call it from init().
+// registerAll registers every step and its why texts, once, on the first
+// Steps or WhyFor: in init() they made the wizard package's init the
+// largest of iksplan's own (376 allocations, 105 kB, 0.2-0.4 ms by
+// GODEBUG=inittrace=1), paid by every command, `iksplan version` and
+// render included (issue 15).
+func registerAll() {
+	registerOnce.Do(func() {
+		for _, register := range stepRegisters {
+			register()
+		}
+	})
+}
+
+var (
+	registerOnce sync.Once
+	// stepRegisters is set in init, not by an initializer: the register
+	// functions reach package variables (poolList) whose closures reach
+	// WhyFor, an initialization cycle for the compiler.
+	stepRegisters []func()
+)
+
+func init() {
+	stepRegisters = []func(){registerBasics, registerZones, registerNetwork, registerHardware, registerSizing,
+		registerVersion, registerStorage, registerSecurity, registerIAM, registerObservability, registerOperations, registerReview}
+}
+
+// Register adds a step to the wizard. Step files call it from their
+// register function (registerAll).
 func Register(s Step) {
 	registryMu.Lock()
 	defer registryMu.Unlock()
@@ -152,6 +179,7 @@ func Register(s Step) {
 
 // Steps returns the registered steps in StepOrder.
 func Steps() []Step {
+	registerAll()
 	registryMu.Lock()
 	defer registryMu.Unlock()
 	out := make([]Step, 0, len(registry))
@@ -287,7 +315,8 @@ var (
 	whys  = map[string]Why{}
 )
 
-// RegisterWhy adds why texts. Step files call it from init().
+// RegisterWhy adds why texts. Step files call it from their register
+// function (registerAll).
 func RegisterWhy(ws ...Why) {
 	whyMu.Lock()
 	defer whyMu.Unlock()
@@ -304,6 +333,7 @@ func RegisterWhy(ws ...Why) {
 
 // WhyFor returns the why text of a field key.
 func WhyFor(key string) (Why, bool) {
+	registerAll()
 	whyMu.RLock()
 	defer whyMu.RUnlock()
 	w, ok := whys[key]

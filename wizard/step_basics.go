@@ -13,7 +13,7 @@ import (
 // it runs on and the resource group that owns it. This file is the worked
 // example of the step contract (see /tmp/wizard_contract.md).
 
-func init() {
+func registerBasics() {
 	Register(Step{
 		ID:    StepBasics,
 		Title: "Basics",

@@ -127,7 +127,7 @@ var poolList = List[model.WorkerPool]{
 	}},
 }
 
-func init() {
+func registerHardware() {
 	Register(Step{
 		ID:    StepHardware,
 		Title: "Hardware",

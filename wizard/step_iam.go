@@ -17,7 +17,7 @@ import (
 // each group (seed slides 43–44, updated: IKS maps service roles, not
 // platform roles, to RBAC today).
 
-func init() {
+func registerIAM() {
 	Register(Step{
 		ID:    StepIAM,
 		Title: "IAM",

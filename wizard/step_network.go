@@ -34,7 +34,7 @@ const (
 
 // IBM's default cluster subnets are the catalog's networks section.
 
-func init() {
+func registerNetwork() {
 	Register(Step{
 		ID:    StepNetwork,
 		Title: "Network and firewall",

@@ -22,7 +22,7 @@ const (
 	docMonitoring = "https://cloud.ibm.com/docs/monitoring"
 )
 
-func init() {
+func registerObservability() {
 	pages := []Page{{
 		ID:    "logging",
 		Title: "Logging",

@@ -31,7 +31,7 @@ const (
 // seedPipeline is the seed's release path (slides 16–17).
 var seedPipeline = []string{"Plan", "Code", "Build", "Test", "Release", "Operate", "Monitor"}
 
-func init() {
+func registerOperations() {
 	pages := []Page{{
 		ID:    "pipeline",
 		Title: "Pipeline",

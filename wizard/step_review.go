@@ -41,7 +41,7 @@ const (
 	reviewJump  = "jump:"
 )
 
-func init() {
+func registerReview() {
 	Register(Step{
 		ID:    StepReview,
 		Title: "Review and write",

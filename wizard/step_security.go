@@ -21,7 +21,7 @@ const (
 // service), the root key and its deletion policy, VPC boot-volume
 // encryption with it, image signature enforcement, Secrets Manager for
 // Ingress TLS, and Activity Tracker routing of account events.
-func init() {
+func registerSecurity() {
 	pages := []Page{{
 		ID:    "kms-provider",
 		Title: "Key management",

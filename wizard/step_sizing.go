@@ -17,7 +17,7 @@ import (
 // place this maths lives. Then an optional explicit size per pool; one
 // below the computed need is reported by the rules, not silently fixed.
 
-func init() {
+func registerSizing() {
 	Register(Step{
 		ID:    StepSizing,
 		Title: "Sizing",

@@ -21,7 +21,7 @@ import (
 const zoneBoundCaveat = "zone-bound: a pod using this volume cannot move to another zone; " +
 	"in a multizone cluster prefer metro classes / COS / Cloud Databases / Portworx"
 
-func init() {
+func registerStorage() {
 	pages := []Page{{
 		ID:    "objects",
 		Title: "Object Storage",

@@ -14,7 +14,7 @@ import (
 // end of support, judged against today, and IBM's n..n-2 policy (seed
 // slide 13).
 
-func init() {
+func registerVersion() {
 	Register(Step{
 		ID:    StepVersion,
 		Title: "Kubernetes version",

@@ -22,7 +22,7 @@ const (
 	zoneModeSingle = "single"
 )
 
-func init() {
+func registerZones() {
 	Register(Step{
 		ID:    StepZones,
 		Title: "Zones",

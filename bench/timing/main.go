@@ -9,7 +9,11 @@
 // harness answers the terminal queries programs send at start (background
 // colour, cursor position) as a terminal would, then kills the process.
 // Runs are interleaved (A B, then B A, ...) so drifts in machine load fall
-// on every command alike. Output: one line per spec, "label median min n".
+// on every command alike. Output: one line per spec, "label median min n
+// cpu": wall-clock median and minimum, runs, and the median CPU time (user
+// plus system, from the child's rusage) in ms. On a loaded machine the
+// wall times mostly measure the wait for a core; CPU time is what the
+// command itself costs (for frame, up to the kill just after the frame).
 package main
 
 import (
@@ -52,7 +56,7 @@ func main() {
 		}
 		specs = append(specs, spec{parts[0], parts[1], strings.Fields(parts[2])})
 	}
-	var run func(spec, string) (time.Duration, error)
+	var run func(spec, string) (time.Duration, time.Duration, error)
 	switch mode {
 	case "exec":
 		run = execOnce
@@ -63,9 +67,10 @@ func main() {
 		os.Exit(2)
 	}
 	times := make([][]time.Duration, len(specs))
+	cpus := make([][]time.Duration, len(specs))
 	// One untimed warm-up run each: page cache, not the first exec, is measured.
 	for _, s := range specs {
-		if _, err := run(s, *dir); err != nil {
+		if _, _, err := run(s, *dir); err != nil {
 			fmt.Fprintf(os.Stderr, "timing: %s: %v\n", s.label, err)
 			os.Exit(1)
 		}
@@ -79,24 +84,34 @@ func main() {
 			slices.Reverse(order)
 		}
 		for _, i := range order {
-			d, err := run(specs[i], *dir)
+			d, c, err := run(specs[i], *dir)
 			if err != nil {
 				fmt.Fprintf(os.Stderr, "timing: %s: %v\n", specs[i].label, err)
 				os.Exit(1)
 			}
 			times[i] = append(times[i], d)
+			cpus[i] = append(cpus[i], c)
 		}
 	}
 	for i, s := range specs {
-		t := times[i]
+		t, c := times[i], cpus[i]
 		slices.Sort(t)
-		fmt.Printf("%s %.2f %.2f %d\n", s.label, ms(t[len(t)/2]), ms(t[0]), len(t))
+		slices.Sort(c)
+		fmt.Printf("%s %.2f %.2f %d %.2f\n", s.label, ms(t[len(t)/2]), ms(t[0]), len(t), ms(c[len(c)/2]))
 	}
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
-func execOnce(s spec, dir string) (time.Duration, error) {
+// cpuOf is the CPU time (user and system) a finished command used.
+func cpuOf(ps *os.ProcessState) time.Duration {
+	if ps == nil {
+		return 0
+	}
+	return ps.UserTime() + ps.SystemTime()
+}
+
+func execOnce(s spec, dir string) (time.Duration, time.Duration, error) {
 	cmd := exec.Command(s.argv[0], s.argv[1:]...)
 	cmd.Dir = dir
 	var stderr bytes.Buffer
@@ -105,17 +120,17 @@ func execOnce(s spec, dir string) (time.Duration, error) {
 	err := cmd.Run()
 	d := time.Since(start)
 	if err != nil {
-		return 0, fmt.Errorf("%v: %s", err, bytes.TrimSpace(stderr.Bytes()))
+		return 0, 0, fmt.Errorf("%v: %s", err, bytes.TrimSpace(stderr.Bytes()))
 	}
-	return d, nil
+	return d, cpuOf(cmd.ProcessState), nil
 }
 
 // frameOnce starts the command on a new 120x40 pty and waits for its
 // marker.
-func frameOnce(s spec, dir string) (time.Duration, error) {
+func frameOnce(s spec, dir string) (time.Duration, time.Duration, error) {
 	ptm, pts, err := openPty(120, 40)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	defer ptm.Close()
 	cmd := exec.Command(s.argv[0], s.argv[1:]...)
@@ -126,7 +141,7 @@ func frameOnce(s spec, dir string) (time.Duration, error) {
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
 		pts.Close()
-		return 0, err
+		return 0, 0, err
 	}
 	pts.Close()
 	found := make(chan time.Duration, 1)
@@ -168,9 +183,9 @@ func frameOnce(s spec, dir string) (time.Duration, error) {
 	_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 	_ = cmd.Wait()
 	if !ok {
-		return 0, errors.New("no first frame with " + fmt.Sprintf("%q", s.marker) + " within 10s")
+		return 0, 0, errors.New("no first frame with " + fmt.Sprintf("%q", s.marker) + " within 10s")
 	}
-	return d, nil
+	return d, cpuOf(cmd.ProcessState), nil
 }
 
 // query is a terminal query and a terminal's answer.

@@ -8,7 +8,7 @@ import (
 	"os"
 	"strings"
 
-	"sigs.k8s.io/yaml"
+	yaml "github.com/iksplan/iksplan/internal/kube/kyaml"
 )
 
 // runHelm is the recording Helm stand-in: it checks the command line the

@@ -15,7 +15,7 @@ import (
 	"strings"
 	"time"
 
-	"sigs.k8s.io/yaml"
+	yaml "github.com/iksplan/iksplan/internal/kube/kyaml"
 )
 
 // kubeconfig is the part of a kubeconfig file the double reads and writes.

@@ -18,12 +18,12 @@ import (
 	"github.com/iksplan/iksplan/internal/kube/autoscalingv2"
 	"github.com/iksplan/iksplan/internal/kube/batchv1"
 	"github.com/iksplan/iksplan/internal/kube/corev1"
+	yaml "github.com/iksplan/iksplan/internal/kube/kyaml"
 	"github.com/iksplan/iksplan/internal/kube/networkingv1"
 	"github.com/iksplan/iksplan/internal/kube/policyv1"
 	"github.com/iksplan/iksplan/internal/kube/rbacv1"
 	"github.com/iksplan/iksplan/internal/kube/schedulingv1"
 	"github.com/iksplan/iksplan/internal/kube/storagev1"
-	"sigs.k8s.io/yaml"
 )
 
 // runKubectl is kubectl: the real one against the real control plane when

@@ -26,7 +26,62 @@ func (b *body) add(s string) {
 		b.lines = append(b.lines, "")
 		return
 	}
-	b.lines = append(b.lines, strings.Repeat("  ", b.indent)+s)
+	if b.indent == 0 {
+		b.lines = append(b.lines, s)
+		return
+	}
+	b.addParts(s)
+}
+
+// addParts adds one line made of parts, indented, in one allocation: a
+// large design's runbook has tens of thousands of lines, and building each
+// from its pieces and then its indentation was a tenth of its allocations.
+func (b *body) addParts(parts ...string) {
+	n := 2 * b.indent
+	for _, p := range parts {
+		n += len(p)
+	}
+	var sb strings.Builder
+	sb.Grow(n)
+	for range b.indent {
+		sb.WriteString("  ")
+	}
+	for _, p := range parts {
+		sb.WriteString(p)
+	}
+	b.lines = append(b.lines, sb.String())
+}
+
+// addWords adds a command line of words after a prefix (a helper's name,
+// "if ", "if ! ") and before a suffix ("; then"), in one allocation.
+func (b *body) addWords(prefix string, ws []word, suffix string) {
+	n := 2*b.indent + len(prefix) + len(suffix)
+	for _, w := range ws {
+		n += len(w.text) + 1
+	}
+	var sb strings.Builder
+	sb.Grow(n)
+	for range b.indent {
+		sb.WriteString("  ")
+	}
+	sb.WriteString(prefix)
+	for i, w := range ws {
+		if i > 0 {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(w.text)
+	}
+	sb.WriteString(suffix)
+	b.lines = append(b.lines, sb.String())
+}
+
+// record notes the variables words reference.
+func (b *body) record(ws []word) {
+	for _, w := range ws {
+		for _, r := range w.refs {
+			b.uses[r] = true
+		}
+	}
 }
 
 // blank adds an empty line.
@@ -42,12 +97,8 @@ func (b *body) comment(format string, args ...any) {
 
 // words adds one command line and records its variable references.
 func (b *body) words(ws ...word) {
-	for _, w := range ws {
-		for _, r := range w.refs {
-			b.uses[r] = true
-		}
-	}
-	b.add(line(ws...))
+	b.record(ws)
+	b.addWords("", ws, "")
 }
 
 // call adds a call of a helper function (run, exists, capture …) with its
@@ -57,7 +108,13 @@ func (b *body) call(helper string, ws ...word) {
 		ws = append([]word(nil), ws...)
 		ws[i] = localDescription(b.lang, ws[i])
 	}
-	b.words(append([]word{lit(helper)}, ws...)...)
+	h := lit(helper)
+	b.record(ws)
+	if len(ws) == 0 {
+		b.addWords("", []word{h}, "")
+		return
+	}
+	b.addWords(h.text+" ", ws, "")
 }
 
 // described maps the helpers that take a description of what they read
@@ -96,21 +153,16 @@ func when(helper string, ws ...word) cond {
 
 // ifElse adds `if COND; then … else … fi`. Either branch may be nil.
 func (b *body) ifElse(c cond, then, els func()) {
-	for _, w := range c {
-		for _, r := range w.refs {
-			b.uses[r] = true
-		}
-	}
-	head := line(c...)
+	b.record(c)
 	if then == nil {
-		b.add("if ! " + head + "; then")
+		b.addWords("if ! ", c, "; then")
 		b.indent++
 		els()
 		b.indent--
 		b.add("fi")
 		return
 	}
-	b.add("if " + head + "; then")
+	b.addWords("if ", c, "; then")
 	b.indent++
 	then()
 	b.indent--

@@ -61,7 +61,7 @@ func (b *builder) iam() {
 		}
 		for _, pol := range b.groupPolicies(p, namespaces) {
 			bd.ifNot(when("has_policy", name, pol.key), func() {
-				bd.run(append(cmd("ibmcloud", "iam", "access-group-policy-create", name), pol.flags...)...)
+				bd.run(cmd("ibmcloud", "iam", "access-group-policy-create", name, pol.flags)...)
 			})
 		}
 	}

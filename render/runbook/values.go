@@ -4,17 +4,17 @@ import (
 	"fmt"
 	"strings"
 
-	"sigs.k8s.io/yaml"
-
 	"github.com/iksplan/iksplan/internal/i18n"
+	yaml "github.com/iksplan/iksplan/internal/kube/kyaml"
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/catalog"
 	"github.com/iksplan/iksplan/render/view"
 )
 
-// The Helm values files are typed structs marshalled with sigs.k8s.io/yaml:
-// no design string is spliced into YAML text. They hold no secret: the
-// runbook passes API and access keys from the environment with --set-file.
+// The Helm values files are typed structs marshalled as sigs.k8s.io/yaml
+// would (internal/kube/kyaml, the same bytes): no design string is spliced
+// into YAML text. They hold no secret: the runbook passes API and access
+// keys from the environment with --set-file.
 
 // toleration lets an agent's DaemonSet run on tainted pools too (GPU, edge).
 type toleration struct {

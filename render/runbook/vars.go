@@ -70,7 +70,7 @@ func (vs *varSet) used(uses map[string]bool, groups []string) []varDef {
 	}
 	list := slices.Clone(vs.list)
 	slices.SortStableFunc(list, func(a, b varDef) int { return rank(a.Heading) - rank(b.Heading) })
-	var out []varDef
+	out := make([]varDef, 0, len(uses))
 	printed := ""
 	for _, v := range list {
 		if !uses[v.Name] {

@@ -108,15 +108,6 @@ func prefixed(prefix string, w word) word {
 	return word{text: prefix + w.text, refs: w.refs}
 }
 
-// line joins words into a command line.
-func line(ws ...word) string {
-	parts := make([]string, len(ws))
-	for i, w := range ws {
-		parts[i] = w.text
-	}
-	return strings.Join(parts, " ")
-}
-
 // oneLine makes text safe for a comment or a message: one line, no
 // control characters, and never read as a shellcheck directive.
 func oneLine(s string) string {
@@ -136,7 +127,13 @@ func oneLine(s string) string {
 // cmd turns constants (string) and words into a command's words, e.g.
 // cmd("ibmcloud", "ks", "cluster", "get", "--cluster", b.clusterVar()).
 func cmd(parts ...any) []word {
-	out := make([]word, 0, len(parts))
+	n := len(parts)
+	for _, p := range parts {
+		if ws, ok := p.([]word); ok {
+			n += len(ws) - 1
+		}
+	}
+	out := make([]word, 0, n)
 	for _, p := range parts {
 		switch x := p.(type) {
 		case string:

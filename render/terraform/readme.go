@@ -257,7 +257,7 @@ func (m *module) createOnly(sch *Schema) (fixed, ignored []string) {
 // Terraform resources that the provider sends only at create and ignores
 // afterwards, one "`resource.label`: `arg`, ..." line per resource.
 func IgnoredAfterCreate(c *view.Context) ([]string, error) {
-	m, err := build(c)
+	m, err := built(c)
 	if err != nil {
 		return nil, fmt.Errorf("terraform: %w", err)
 	}

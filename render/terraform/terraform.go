@@ -42,7 +42,7 @@ const iksService = "containers-kubernetes"
 
 // Render returns the module's files.
 func Render(c *view.Context) ([]view.Artifact, error) {
-	m, err := build(c)
+	m, err := built(c)
 	if err != nil {
 		return nil, fmt.Errorf("render terraform: %w", err)
 	}
@@ -63,6 +63,17 @@ type module struct {
 // the shared data sources.
 var areaFiles = []string{"versions.tf", "main.tf", "network.tf", "cluster.tf", "pools.tf", "security.tf",
 	"storage.tf", "observability.tf", "iam.tf", "cbr.tf", "variables.tf", "outputs.tf"}
+
+// moduleKey is the module's key in the render's memo.
+type moduleKey struct{}
+
+// built is the render's module, built once per Context: DESIGN.md
+// (IgnoredAfterCreate) and Render read the same one; neither changes it.
+func built(c *view.Context) (*module, error) {
+	v, err := c.Memo(moduleKey{}, func() (any, error) { return build(c) })
+	m, _ := v.(*module)
+	return m, err
+}
 
 func build(c *view.Context) (*module, error) {
 	m := &module{c: c, s: c.Spec, byName: map[string]*file{}}

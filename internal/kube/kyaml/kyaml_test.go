@@ -1,0 +1,133 @@
+package kyaml_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	sigsyaml "sigs.k8s.io/yaml"
+
+	"github.com/iksplan/iksplan/internal/kube/kyaml"
+	"github.com/iksplan/iksplan/model/catalog"
+	"github.com/iksplan/iksplan/model/presets"
+	"github.com/iksplan/iksplan/render"
+)
+
+// hostile holds scalars that need quoting or a block, numbers of each
+// kind, empty collections and nested sequences: where yaml.v2 (under
+// sigs.k8s.io/yaml) and v4 could write different bytes.
+type hostile struct {
+	Strings  []string          `json:"strings"`
+	Numbers  []any             `json:"numbers"`
+	Map      map[string]any    `json:"map"`
+	Empty    map[string]string `json:"empty"`
+	EmptyL   []string          `json:"emptyList"`
+	Nested   [][]int           `json:"nested"`
+	Nil      *string           `json:"nil"`
+	Bool     bool              `json:"bool"`
+	Omitted  string            `json:"omitted,omitempty"`
+	Sequence []map[string]any  `json:"sequence"`
+}
+
+func hostileValue() hostile {
+	return hostile{
+		Strings: []string{"", "yes", "no", "on", "off", "y", "n", "true", "null", "~", "1", "1.5", "1e3", "0x1F", "017",
+			"1:20", "2001-12-14", "-", "- a", "a: b", "#x", "x #y", "@x", "`x", "'x'", "\"x\"", "a\nb", "a\nb\n", " lead",
+			"trail ", "tab\tx", "ünïcode", "日本語", "*x", "&x", "!x", "%x", "|", ">", "[a]", "{a: 1}", "a,b", "?", "?x",
+			"=", "icr.io/ibm-observe/logs-agent-helm", "--set-file", "1.35.2", "9.9.9.9", "10.0.0.0/8"},
+		Numbers: []any{0, 1, -1, 1.5, 1e21, 123456789012, 0.1, 3.0},
+		Map:     map[string]any{"b": 1, "a": []any{"x", map[string]any{"z": true, "y": nil}}, "10": "ten", "9": "nine", "a10": 1, "a9": 2},
+		Empty:   map[string]string{},
+		EmptyL:  []string{},
+		Nested:  [][]int{{1, 2}, {}, {3}},
+		Sequence: []map[string]any{
+			{"operator": "Exists"},
+			{"key": "dedicated", "operator": "Equal", "value": "edge", "effect": "NoSchedule"},
+		},
+	}
+}
+
+// TestMatchesSigsYAML holds Marshal and YAMLToJSON to sigs.k8s.io/yaml:
+// the Helm values files of every preset (the objects runbook.sh passes to
+// helm) and hostile scalars. It fails with go.yaml.in/yaml/v4's default
+// sequence indentation (CompactSeqIndent left out) or indent 4.
+func TestMatchesSigsYAML(t *testing.T) {
+	values := map[string][]byte{"hostile": nil}
+	for _, name := range presets.Names() {
+		d, err := presets.Design(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		arts, err := render.All(render.Input{Design: d, SourceName: "x.yaml", Catalog: catalog.Default()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range arts {
+			if strings.HasPrefix(a.Path, "values/") {
+				values[name+"/"+a.Path] = a.Data
+			}
+		}
+	}
+	if len(values) < 3 {
+		t.Fatalf("only %d values files: the presets render no Helm values?", len(values)-1)
+	}
+	for name, data := range values {
+		var obj any = hostileValue()
+		if data != nil {
+			var m map[string]any
+			if err := sigsyaml.Unmarshal(data, &m); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			obj = m
+		}
+		want, err := sigsyaml.Marshal(obj)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := kyaml.Marshal(obj)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: Marshal differs from sigs.k8s.io/yaml\n got:\n%s\nwant:\n%s", name, got, want)
+		}
+		wantJ, err := sigsyaml.YAMLToJSON(want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gotJ, err := kyaml.YAMLToJSON(want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(gotJ, wantJ) {
+			t.Errorf("%s: YAMLToJSON differs from sigs.k8s.io/yaml\n got: %s\nwant: %s", name, gotJ, wantJ)
+		}
+	}
+}
+
+// TestYAMLToJSONKeysAndAliases: keys that are not strings become their
+// text, aliases expand, a timestamp stays its text, merge keys and
+// non-scalar keys are refused.
+func TestYAMLToJSONKeysAndAliases(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"a: &x [1, 2]\nb: *x\n1: one\ntrue: t\n", `{"1":"one","a":[1,2],"b":[1,2],"true":"t"}`},
+		{"t: 2001-12-14\nx: ~\nf: 1.5\ni: -3\ns: [<<]\n", `{"f":1.5,"i":-3,"s":["\u003c\u003c"],"t":"2001-12-14","x":null}`},
+		{"", `null`},
+	} {
+		got, err := kyaml.YAMLToJSON([]byte(c.in))
+		if err != nil {
+			t.Fatalf("%q: %v", c.in, err)
+		}
+		if string(got) != c.want {
+			t.Errorf("%q: got %s, want %s", c.in, got, c.want)
+		}
+		if want, _ := sigsyaml.YAMLToJSON([]byte(c.in)); string(want) != c.want {
+			t.Errorf("%q: sigs.k8s.io/yaml says %s, the test wants %s", c.in, want, c.want)
+		}
+	}
+	for _, in := range []string{"a: &x {b: 1}\nc:\n  <<: *x\n", "? [a]\n: 1\n"} {
+		if _, err := kyaml.YAMLToJSON([]byte(in)); err == nil {
+			t.Errorf("%q: no error", in)
+		}
+	}
+}
