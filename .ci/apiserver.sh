@@ -187,6 +187,12 @@ spawn() {
 # DIR, admin token kubeconfig in DIR/kubeconfig (also the service-account key pair
 # DIR/sa.key, DIR/sa.pub). Waits for /readyz and the default namespace. The caller stops
 # them (apiserver_stop, or controlplane_down DIR).
+# WatchList is off: Debian 12's etcd 3.4.23 lacks RequestWatchProgress, and with WatchList
+# on, kube-apiserver turns every watch at resourceVersion 0 into a watch-list and fails it
+# ("... required storage feature RequestWatchProgress is disabled", k8s.io/apiserver
+# storage/cacher). kwok watches at RV 0 only, so its watches died at once and it saw new
+# nodes and pods only when client-go relisted (backoff up to 30 s): 12 nodes took 18-50 s
+# to turn Ready; with WatchList off, 1.5 s.
 # APISERVER_DISABLE_ADMISSION (default ResourceQuota; empty: none) lists admission
 # plugins to turn off: without kube-controller-manager no quota ever gets a status, and
 # admission then rejects every object a quota counts ("status unknown").
@@ -232,6 +238,7 @@ apiserver_launch() {
     --service-cluster-ip-range 10.96.0.0/16 \
     --endpoint-reconciler-type none \
     "${admission[@]}" \
+    --feature-gates WatchList=false \
     --profiling=false
   APISERVER_PID=$SPAWNED_PID
 

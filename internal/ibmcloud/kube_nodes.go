@@ -111,7 +111,7 @@ func nodeFor(c *Cluster, p *Pool, z *PoolZone, w Worker, ip string) Node {
 }
 
 // registerReal creates the nodes (annotated for kwok) and sets their
-// capacity with a status patch, as validation.md describes.
+// capacity with a status update (one server-side apply), as validation.md describes.
 func registerReal(env *Env, nodes []Node, seedSecret bool) error {
 	var items []any
 	for _, n := range nodes {
@@ -132,19 +132,23 @@ func registerReal(env *Env, nodes []Node, seedSecret bool) error {
 			return err
 		}
 	}
+	if len(nodes) == 0 {
+		return nil
+	}
+	// Every node's status in one server-side apply of a List: a kubectl
+	// patch per node cost 0.2-0.4 s each on a loaded machine (12 workers:
+	// 4 s of every fresh run).
+	status := make([]any, 0, len(nodes))
 	for _, n := range nodes {
-		status := map[string]any{"status": map[string]any{
+		status = append(status, map[string]any{"apiVersion": "v1", "kind": "Node", "metadata": map[string]any{"name": n.Name}, "status": map[string]any{
 			// Disk: a 100 GB boot (VPC) or secondary (classic) disk of which
 			// IBM reserves 10% (RESV, "Worker node resource reserves").
 			"capacity":    map[string]string{"cpu": milli(n.CapCPUMilli), "memory": strconv.FormatInt(n.CapMemoryKi, 10) + "Ki", "pods": "110", "ephemeral-storage": "100Gi"},
 			"allocatable": map[string]string{"cpu": milli(n.CPUMilli), "memory": strconv.FormatInt(n.MemoryKi, 10) + "Ki", "pods": "110", "ephemeral-storage": "90Gi"},
-		}}
-		b, _ := json.Marshal(status)
-		if err := realKubectl(env, nil, "patch", "node", n.Name, "--subresource=status", "--type=merge", "-p", string(b)); err != nil {
-			return err
-		}
+		}})
 	}
-	return nil
+	b, _ := json.Marshal(map[string]any{"apiVersion": "v1", "kind": "List", "items": status})
+	return realKubectl(env, b, "apply", "--server-side", "--force-conflicts", "--field-manager", "iksplan-double", "--subresource=status", "-f", "-")
 }
 
 func milli(m int64) string { return strconv.FormatInt(m, 10) + "m" }

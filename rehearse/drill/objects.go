@@ -71,8 +71,11 @@ func requests(milliCPU, memMiB int64) corev1.ResourceList {
 }
 
 // agentObj is a DaemonSet of pause pods with the agent's requests; it
-// tolerates every taint, as IBM's agents do (a lost zone keeps them).
+// tolerates every taint, as IBM's agents do (a lost zone keeps them). Its
+// pods have no grace period, so a deletion the drill does not force
+// (the namespace controller's) is not held up for 30 s.
 func agentObj(a Agent) *appsv1.DaemonSet {
+	grace := int64(0)
 	labels := map[string]string{agentLabel: a.Name}
 	sel := map[string]string{nodeLabel: "true"}
 	if a.Pool != "" {
@@ -86,8 +89,9 @@ func agentObj(a Agent) *appsv1.DaemonSet {
 			Template: corev1.PodTemplateSpec{
 				ObjectMeta: metav1.ObjectMeta{Labels: labels},
 				Spec: corev1.PodSpec{
-					NodeSelector: sel,
-					Tolerations:  []corev1.Toleration{{Operator: corev1.TolerationOpExists}},
+					TerminationGracePeriodSeconds: &grace,
+					NodeSelector:                  sel,
+					Tolerations:                   []corev1.Toleration{{Operator: corev1.TolerationOpExists}},
 					Containers: []corev1.Container{{
 						Name: "pause", Image: pauseImage,
 						Resources: corev1.ResourceRequirements{Requests: requests(a.MilliCPU, a.MemoryMiB)},
