@@ -651,6 +651,11 @@ type welcomeState struct {
 	// to a form width: huh wraps at spaces only, which cut a Japanese
 	// description at 80 columns (descwrap.go).
 	rewrap func(width int)
+	// ctx is the welcome select's Ctx (its wrapped descriptions); hints
+	// is the select with its scroll hints, given its height back on a
+	// resize as the steps' selects are (flow.resize).
+	ctx   *Ctx
+	hints *scrollHints
 }
 
 // pendingFile is a design read from a file that has a draft already.
@@ -726,25 +731,31 @@ func (m *App) buildWelcome() {
 		m.tr("Answer each step with the help panel open (? or f1); every answer is saved as you go."))
 }
 
-// welcomeSelect shows one select on the welcome screen.
+// welcomeSelect shows one select on the welcome screen. It is a Pick like
+// the steps' selects (its texts come translated, so its Ctx speaks
+// English): the same scroll hints when the list is cut, labels cut to one
+// line only when the list does not fit, descriptions wrapped again at each
+// width.
 func (m *App) welcomeSelect(title, desc string, opts []Opt[string], groupDesc string) {
 	w := &m.welcome
-	hopts := make([]huh.Option[string], len(opts))
+	c := &Ctx{Lang: i18n.EN, S: m.styles}
+	w.ctx = c
+	plain := make([]Opt[string], len(opts))
 	for i, o := range opts {
-		hopts[i] = huh.NewOption(o.Label, o.Value)
+		plain[i] = Opt[string]{Value: o.Value, Label: o.Label} // the description says what the screen is for
 	}
-	sel := huh.NewSelect[string]().Key("welcome").Title(title).Description(desc)
-	sel.WithTheme(Theme())
-	sel.Options(hopts...).Value(&w.choice)
+	sel := PickFunc(c, "welcome", title, desc, func() string { return w.choice }, func(v string) { w.choice = v }, plain)
 	if len(opts) > 10 {
 		sel.Height(14)
 	}
-	group := huh.NewGroup(themed(Theme(), sel)...).Title(m.tr("iksplan: design a production IBM Cloud Kubernetes Service cluster")).
+	fields := withScrollHints(c, themed(Theme(), sel))
+	w.hints, _ = fields[0].(*scrollHints)
+	group := huh.NewGroup(fields...).Title(m.tr("iksplan: design a production IBM Cloud Kubernetes Service cluster")).
 		Description(groupDesc)
-	w.rewrap = nil
-	if hasWide(desc) || hasWide(groupDesc) {
-		w.rewrap = func(width int) {
-			sel.Description(wrapTo(desc, width-fieldFrame()))
+	w.rewrap = func(width int) {
+		c.Width = width
+		c.rewrap()
+		if ownWrap(groupDesc) {
 			group.Description(wrapTo(groupDesc, width))
 		}
 	}

@@ -63,3 +63,17 @@ func TestWrapEnglishUnchanged(t *testing.T) {
 		}
 	}
 }
+
+// TestWrapNeverSplitsANumber: a version, a date or an address stays on one
+// line (the version help broke "from 1.35." into "from 1." and "35.").
+func TestWrapNeverSplitsANumber(t *testing.T) {
+	s := "NodeLocal DNS is enabled by default from 1.35. End of support 2027-04-28; IBM's default 172.30.0.0/16"
+	for width := 14; width <= 40; width++ { // 14: the longest token fits
+		got := wrapTo(s, width)
+		for _, tok := range []string{"1.35.", "2027-04-28;", "172.30.0.0/16"} {
+			if !strings.Contains(got, tok) {
+				t.Errorf("width %d: %q is split:\n%s", width, tok, got)
+			}
+		}
+	}
+}
