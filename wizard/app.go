@@ -680,17 +680,26 @@ const (
 
 // draftOption is the welcome screen's line for a saved draft: a damaged
 // draft says so and offers its last good copy instead.
-func draftOption(l i18n.Lang, di DraftInfo, now time.Time) (Opt[string], bool) {
+// twin says the list has another draft of the same label: the option then
+// says what tells them apart (DraftInfo.apart).
+func draftOption(l i18n.Lang, di DraftInfo, now time.Time, twin bool) (Opt[string], bool) {
 	where := ""
 	if di.Step != "" {
 		where = trfIn(l, ", at %s", trIn(l, stepTitle(di.Step)))
 	}
+	age := ageIn(l, di.Saved, now)
+	if twin {
+		age = di.savedAt(now)
+		if a := di.apart(); a != "" {
+			where += trIn(l, "; ") + a
+		}
+	}
 	if di.Damaged == "" {
-		return Opt[string]{Value: startDraft + di.ID, Label: trfIn(l, "Resume draft %s (saved %s%s)", di.Label(), ageIn(l, di.Saved, now), where),
+		return Opt[string]{Value: startDraft + di.ID, Label: trfIn(l, "Resume draft %s (saved %s%s)", di.labelIn(l), age, where),
 			Help: trfIn(l, "draft %s", di.ID)}, true
 	}
 	if di.HasPrev {
-		return Opt[string]{Value: startPrev + di.ID, Label: trfIn(l, "Resume the last good copy of draft %s%s (the newest is damaged: %s)", di.Label(), where, di.Damaged),
+		return Opt[string]{Value: startPrev + di.ID, Label: trfIn(l, "Resume the last good copy of draft %s%s (the newest is damaged: %s)", di.labelIn(l), where, di.Damaged),
 			Help: trIn(l, "the newest save of this draft is incomplete; its previous save is whole and loses at most the last answer")}, true
 	}
 	return Opt[string]{}, false
@@ -706,12 +715,16 @@ func (m *App) buildWelcome() {
 	}
 	now := m.opts.Now()
 	var damaged []string
+	labels := map[string]int{}
 	for _, d := range drafts {
-		if o, ok := draftOption(m.lang, d, now); ok {
+		labels[d.Label()]++
+	}
+	for _, d := range drafts {
+		if o, ok := draftOption(m.lang, d, now, labels[d.Label()] > 1); ok {
 			opts = append(opts, o)
 		}
 		if d.Damaged != "" {
-			damaged = append(damaged, m.trf("draft %s is damaged (%s)%s", d.Label(), d.Damaged,
+			damaged = append(damaged, m.trf("draft %s is damaged (%s)%s", d.labelIn(m.lang), d.Damaged,
 				map[bool]string{true: m.tr("; its last good copy is offered"), false: m.trf(" and has no good copy; the file stays in %s", m.opts.Drafts.Dir)}[d.HasPrev]))
 		}
 	}
@@ -771,7 +784,7 @@ func (m *App) askDraftConflict(di DraftInfo, d *model.Design, file string) {
 	w.conflict = &pendingFile{d: d, file: file, id: di.ID}
 	now := m.opts.Now()
 	var opts []Opt[string]
-	if o, ok := draftOption(m.lang, di, now); ok {
+	if o, ok := draftOption(m.lang, di, now, false); ok {
 		opts = append(opts, o)
 	}
 	fileWhen := ""

@@ -92,3 +92,45 @@ func TestWelcomeWithManyDraftsShowsItsWholeDescription(t *testing.T) {
 		}
 	}
 }
+
+// TestDraftsOfOneClusterNameLookApart (issue 10): drafts of the same
+// cluster name, saved within the same minute, looked alike on the welcome
+// screen ("Resume draft shop-vpc-prod (saved 1 min ago, at Basics)" six
+// times); now each says its region and infrastructure and the time of its
+// last save, in both languages.
+func TestDraftsOfOneClusterNameLookApart(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.JA} {
+		opts := testOptions(t, nil)
+		opts.Lang = lang
+		for i, name := range []string{"tokyo-vpc-production", "tokyo-vpc-production", "tokyo-classic-production"} {
+			d := presetDesign(t, name)
+			d.Metadata.Name = "shop-prod"
+			p, err := opts.Drafts.Save(NewDraftID(fixedNow()), d, draftState{Step: StepBasics, Cluster: d.Metadata.Name})
+			if err != nil {
+				t.Fatal(err)
+			}
+			when := fixedNow().Add(-30 * time.Second).Add(time.Duration(i) * time.Second)
+			if err := os.Chtimes(p, when, when); err != nil {
+				t.Fatal(err)
+			}
+		}
+		h := startApp(t, opts, 120, 40)
+		seen := map[string]bool{}
+		for _, l := range strings.Split(h.View(), "\n") {
+			l = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(l), "┃> "))
+			if !strings.Contains(l, "shop-prod") {
+				continue
+			}
+			if seen[l] {
+				t.Errorf("%s: two drafts look alike: %q\n%s", lang, l, h.View())
+			}
+			seen[l] = true
+			if lang == i18n.JA && strings.Contains(l, "saved") {
+				t.Errorf("ja: English in %q", l)
+			}
+		}
+		if len(seen) != 3 {
+			t.Errorf("%s: want 3 draft lines, got %d\n%s", lang, len(seen), h.View())
+		}
+	}
+}
