@@ -41,6 +41,16 @@ var numberHyphen = regexp.MustCompile(`(\d)-(\d)`)
 
 const keptHyphen = "\u2011" // non-breaking hyphen, one cell
 
+// wrapCode wraps a line of shell at spaces only: a flag or a zone name
+// broken after its hyphen ("-" / "-subnet-id", "jp-" / "tok-1") reads as
+// another command. A word longer than the line is cut.
+func wrapCode(line string, width int) string {
+	if width <= 0 {
+		return line
+	}
+	return wrapWide(line, width)
+}
+
 // huhSplits finds what huh's wrap (cellbuf.Wrap at ",.-; ") would break
 // inside a word: a breakpoint character followed by more of the word.
 var huhSplits = regexp.MustCompile(`[,.\-;][^\s,.\-;]`)

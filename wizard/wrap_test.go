@@ -77,3 +77,20 @@ func TestWrapNeverSplitsANumber(t *testing.T) {
 		}
 	}
 }
+
+// TestWrapCodeKeepsFlagsWhole: the runbook preview wrapped
+// "--vpc-id" into "-" and "-vpc-id", and "jp-tok-1" into "jp-" and "tok-1".
+func TestWrapCodeKeepsFlagsWhole(t *testing.T) {
+	line := `run ibmcloud ks cluster create vpc-gen2 --name shop-vpc-prod --zone jp-tok-1 --vpc-id "$VPC_ID" --subnet-id "$SUBNET_1_ID" --flavor bx2.8x32 --workers 4`
+	for width := 16; width <= 40; width++ {
+		got := wrapCode(line, width)
+		for _, l := range strings.Split(got, "\n") {
+			if strings.HasSuffix(l, "-") {
+				t.Errorf("width %d: a line ends inside a word: %q\n%s", width, l, got)
+			}
+		}
+		if strings.Join(strings.Fields(got), " ") != line {
+			t.Errorf("width %d: text changed:\n%s", width, got)
+		}
+	}
+}
