@@ -30,7 +30,7 @@ func wrapTo(s string, width int) string {
 	}
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		lines[i] = wrapWide(l, width)
+		lines[i] = noWidow(l, width)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -40,6 +40,25 @@ func wrapTo(s string, width int) string {
 var numberHyphen = regexp.MustCompile(`(\d)-(\d)`)
 
 const keptHyphen = "\u2011" // non-breaking hyphen, one cell
+
+// noWidow wraps a Japanese line, and when its last line would be one
+// character alone ("…完成した設計で" then "す"), wraps it a little narrower
+// so the last line takes a few characters with it, if that costs no line.
+func noWidow(line string, width int) string {
+	out := wrapWide(line, width)
+	parts := strings.Split(out, "\n")
+	if len(parts) < 2 || ansi.StringWidth(parts[len(parts)-1]) > 2 {
+		return out
+	}
+	for narrower := width - 2; narrower >= width-8 && narrower > 4; narrower -= 2 {
+		alt := wrapWide(line, narrower)
+		altParts := strings.Split(alt, "\n")
+		if len(altParts) == len(parts) && ansi.StringWidth(altParts[len(altParts)-1]) > 2 {
+			return alt
+		}
+	}
+	return out
+}
 
 // wrapCode wraps a line of shell at spaces only: a flag or a zone name
 // broken after its hyphen ("-" / "-subnet-id", "jp-" / "tok-1") reads as

@@ -94,3 +94,17 @@ func TestWrapCodeKeepsFlagsWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestWrapLeavesNoWidow: the welcome description at 80 columns ended with
+// "す" alone on its last line.
+func TestWrapLeavesNoWidow(t *testing.T) {
+	s := "ドラフトには回答がすべて残ります。プリセットは手直しして使う完成した設計です"
+	got := wrapTo(s, 74) // the welcome field at 80 columns
+	lines := strings.Split(got, "\n")
+	if last := lines[len(lines)-1]; ansi.StringWidth(last) <= 2 {
+		t.Errorf("the last line is %q alone:\n%s", last, got)
+	}
+	if len(lines) != 2 {
+		t.Errorf("want 2 lines, got %d:\n%s", len(lines), got)
+	}
+}
