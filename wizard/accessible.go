@@ -205,11 +205,15 @@ func accessibleStart(opts Options, lr io.Reader, out io.Writer) (*model.Design, 
 	l := opts.Lang
 	var sopts []Opt[string]
 	drafts, _ := opts.Drafts.List()
+	labels := map[string]int{}
+	for _, d := range drafts {
+		labels[d.Label()]++
+	}
 	for _, d := range drafts {
 		if d.Damaged != "" {
-			fmt.Fprintln(out, trfIn(l, "Draft %s is damaged (%s).", d.Label(), d.Damaged))
+			fmt.Fprintln(out, trfIn(l, "Draft %s is damaged (%s).", d.labelIn(l), d.Damaged))
 		}
-		if o, ok := draftOption(opts.Lang, d, opts.Now()); ok {
+		if o, ok := draftOption(opts.Lang, d, opts.Now(), labels[d.Label()] > 1); ok {
 			o.Help = ""
 			sopts = append(sopts, o)
 		}
@@ -301,7 +305,7 @@ func accessibleOpenFile(opts Options, d *model.Design, file string, lr io.Reader
 		return d, fresh, id, nil
 	}
 	var sopts []Opt[string]
-	if o, ok := draftOption(opts.Lang, di, opts.Now()); ok {
+	if o, ok := draftOption(opts.Lang, di, opts.Now(), false); ok {
 		o.Help = ""
 		sopts = append(sopts, o)
 	}

@@ -651,6 +651,11 @@ type welcomeState struct {
 	// to a form width: huh wraps at spaces only, which cut a Japanese
 	// description at 80 columns (descwrap.go).
 	rewrap func(width int)
+	// ctx is the welcome select's Ctx (its wrapped descriptions); hints
+	// is the select with its scroll hints, given its height back on a
+	// resize as the steps' selects are (flow.resize).
+	ctx   *Ctx
+	hints *scrollHints
 }
 
 // pendingFile is a design read from a file that has a draft already.
@@ -675,17 +680,26 @@ const (
 
 // draftOption is the welcome screen's line for a saved draft: a damaged
 // draft says so and offers its last good copy instead.
-func draftOption(l i18n.Lang, di DraftInfo, now time.Time) (Opt[string], bool) {
+// twin says the list has another draft of the same label: the option then
+// says what tells them apart (DraftInfo.apart).
+func draftOption(l i18n.Lang, di DraftInfo, now time.Time, twin bool) (Opt[string], bool) {
 	where := ""
 	if di.Step != "" {
 		where = trfIn(l, ", at %s", trIn(l, stepTitle(di.Step)))
 	}
+	age := ageIn(l, di.Saved, now)
+	if twin {
+		age = di.savedAt(now)
+		if a := di.apart(); a != "" {
+			where += trIn(l, "; ") + a
+		}
+	}
 	if di.Damaged == "" {
-		return Opt[string]{Value: startDraft + di.ID, Label: trfIn(l, "Resume draft %s (saved %s%s)", di.Label(), ageIn(l, di.Saved, now), where),
+		return Opt[string]{Value: startDraft + di.ID, Label: trfIn(l, "Resume draft %s (saved %s%s)", di.labelIn(l), age, where),
 			Help: trfIn(l, "draft %s", di.ID)}, true
 	}
 	if di.HasPrev {
-		return Opt[string]{Value: startPrev + di.ID, Label: trfIn(l, "Resume the last good copy of draft %s%s (the newest is damaged: %s)", di.Label(), where, di.Damaged),
+		return Opt[string]{Value: startPrev + di.ID, Label: trfIn(l, "Resume the last good copy of draft %s%s (the newest is damaged: %s)", di.labelIn(l), where, di.Damaged),
 			Help: trIn(l, "the newest save of this draft is incomplete; its previous save is whole and loses at most the last answer")}, true
 	}
 	return Opt[string]{}, false
@@ -701,12 +715,16 @@ func (m *App) buildWelcome() {
 	}
 	now := m.opts.Now()
 	var damaged []string
+	labels := map[string]int{}
 	for _, d := range drafts {
-		if o, ok := draftOption(m.lang, d, now); ok {
+		labels[d.Label()]++
+	}
+	for _, d := range drafts {
+		if o, ok := draftOption(m.lang, d, now, labels[d.Label()] > 1); ok {
 			opts = append(opts, o)
 		}
 		if d.Damaged != "" {
-			damaged = append(damaged, m.trf("draft %s is damaged (%s)%s", d.Label(), d.Damaged,
+			damaged = append(damaged, m.trf("draft %s is damaged (%s)%s", d.labelIn(m.lang), d.Damaged,
 				map[bool]string{true: m.tr("; its last good copy is offered"), false: m.trf(" and has no good copy; the file stays in %s", m.opts.Drafts.Dir)}[d.HasPrev]))
 		}
 	}
@@ -726,25 +744,31 @@ func (m *App) buildWelcome() {
 		m.tr("Answer each step with the help panel open (? or f1); every answer is saved as you go."))
 }
 
-// welcomeSelect shows one select on the welcome screen.
+// welcomeSelect shows one select on the welcome screen. It is a Pick like
+// the steps' selects (its texts come translated, so its Ctx speaks
+// English): the same scroll hints when the list is cut, labels cut to one
+// line only when the list does not fit, descriptions wrapped again at each
+// width.
 func (m *App) welcomeSelect(title, desc string, opts []Opt[string], groupDesc string) {
 	w := &m.welcome
-	hopts := make([]huh.Option[string], len(opts))
+	c := &Ctx{Lang: i18n.EN, S: m.styles}
+	w.ctx = c
+	plain := make([]Opt[string], len(opts))
 	for i, o := range opts {
-		hopts[i] = huh.NewOption(o.Label, o.Value)
+		plain[i] = Opt[string]{Value: o.Value, Label: o.Label} // the description says what the screen is for
 	}
-	sel := huh.NewSelect[string]().Key("welcome").Title(title).Description(desc)
-	sel.WithTheme(Theme())
-	sel.Options(hopts...).Value(&w.choice)
+	sel := PickFunc(c, "welcome", title, desc, func() string { return w.choice }, func(v string) { w.choice = v }, plain)
 	if len(opts) > 10 {
 		sel.Height(14)
 	}
-	group := huh.NewGroup(themed(Theme(), sel)...).Title(m.tr("iksplan: design a production IBM Cloud Kubernetes Service cluster")).
+	fields := withScrollHints(c, themed(Theme(), sel))
+	w.hints, _ = fields[0].(*scrollHints)
+	group := huh.NewGroup(fields...).Title(m.tr("iksplan: design a production IBM Cloud Kubernetes Service cluster")).
 		Description(groupDesc)
-	w.rewrap = nil
-	if hasWide(desc) || hasWide(groupDesc) {
-		w.rewrap = func(width int) {
-			sel.Description(wrapTo(desc, width-fieldFrame()))
+	w.rewrap = func(width int) {
+		c.Width = width
+		c.rewrap()
+		if ownWrap(groupDesc) {
 			group.Description(wrapTo(groupDesc, width))
 		}
 	}
@@ -760,7 +784,7 @@ func (m *App) askDraftConflict(di DraftInfo, d *model.Design, file string) {
 	w.conflict = &pendingFile{d: d, file: file, id: di.ID}
 	now := m.opts.Now()
 	var opts []Opt[string]
-	if o, ok := draftOption(m.lang, di, now); ok {
+	if o, ok := draftOption(m.lang, di, now, false); ok {
 		opts = append(opts, o)
 	}
 	fileWhen := ""

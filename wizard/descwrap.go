@@ -7,7 +7,8 @@ package wizard
 // line, then the rest) and left short, ragged lines. wrapTo breaks
 // between any two wide characters (with kinsoku) and huh leaves the lines
 // as they are, as none is longer than its width. Text without wide
-// characters goes to huh unchanged, so English screens stay as they were.
+// characters goes to huh unchanged unless huh would break a word of it
+// at ".,-;" ("1." and "35."): then it is wrapped here too, at spaces.
 
 // describe gives a field its description text through set, wrapped to
 // the field's width now and again whenever the width changes (resize
@@ -19,7 +20,7 @@ func (c *Ctx) describe(text string, set func(string)) { c.describeIn(text, field
 func (c *Ctx) describeIn(text string, frame int, set func(string)) {
 	apply := func() { set(c.wrapDescription(text, frame)) }
 	apply()
-	if !c.Accessible && hasWide(text) {
+	if !c.Accessible && ownWrap(text) {
 		c.rewraps = append(c.rewraps, apply)
 	}
 }
@@ -27,7 +28,7 @@ func (c *Ctx) describeIn(text string, frame int, set func(string)) {
 // wrapDescription wraps text to the form column less frame cells (a
 // field's border and padding, which huh takes off its width).
 func (c *Ctx) wrapDescription(text string, frame int) string {
-	if c == nil || c.Accessible || c.Width <= 0 || !hasWide(text) {
+	if c == nil || c.Accessible || c.Width <= 0 || !ownWrap(text) {
 		return text
 	}
 	return wrapTo(text, c.Width-frame)

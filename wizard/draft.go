@@ -89,6 +89,10 @@ type DraftInfo struct {
 	Path   string
 	Saved  time.Time
 	Step   StepID
+	// Region and Infra are the design's, for telling apart drafts of the
+	// same cluster name.
+	Region string
+	Infra  model.Infrastructure
 	// Damaged is why the current copy cannot be used ("" when it can);
 	// HasPrev says whether a last good copy exists.
 	Damaged string
@@ -96,15 +100,36 @@ type DraftInfo struct {
 }
 
 // Label is how the resume list names the draft.
-func (di DraftInfo) Label() string {
+func (di DraftInfo) Label() string { return di.labelIn(i18n.EN) }
+
+// labelIn is Label in language l.
+func (di DraftInfo) labelIn(l i18n.Lang) string {
 	name := di.Cluster
 	if name == "" {
-		name = "untitled"
+		name = trIn(l, "untitled")
 	}
 	if di.Source != "" {
-		name += " (editing " + di.Source + ")"
+		name = trfIn(l, "%s (editing %s)", name, di.Source)
 	}
 	return name
+}
+
+// apart is what tells the draft from another with the same label: the
+// design's region and infrastructure (the preset it came from, as a rule);
+// the option also gives the clock time of the last save (savedAt), which
+// two "just now" saves do not share.
+func (di DraftInfo) apart() string {
+	return strings.TrimSpace(di.Region + " " + string(di.Infra))
+}
+
+// savedAt is the time of the last save to the second, with the date when
+// it is not today's.
+func (di DraftInfo) savedAt(now time.Time) string {
+	t := di.Saved.Local()
+	if t.Format("2006-01-02") == now.Local().Format("2006-01-02") {
+		return t.Format("15:04:05")
+	}
+	return t.Format("2006-01-02 15:04:05")
 }
 
 // draftHeader starts every draft file.
@@ -329,6 +354,7 @@ func (s Drafts) Info(id string) (DraftInfo, bool) {
 		}
 	default:
 		di.Cluster, di.Source, di.Step = d.Metadata.Name, st.Source, st.Step
+		di.Region, di.Infra = d.Spec.Region, d.Spec.Infrastructure
 	}
 	return di, true
 }

@@ -193,9 +193,9 @@ func PickFunc[T comparable](c *Ctx, key, title, help string, get func() T, set f
 	c.options[key] = labels
 	fit := newOptionFit(sel, hopts, helpOf, get) // one line per option (optionfit.go)
 	if c.optionFits == nil {
-		c.optionFits = map[string]func(width int) []string{}
+		c.optionFits = map[string]func(width int, cutting bool) []string{}
 	}
-	c.optionFits[key] = func(width int) []string { return fit.fit(c.theme(), width) }
+	c.optionFits[key] = func(width int, cutting bool) []string { return fit.fit(c.theme(), width, cutting) }
 	acc := &accessor[T]{get: get, set: set}
 	// NB: the highlighted option's help (after its whole label when it is
 	// cut, optionfit.go), wrapped again at a new width.

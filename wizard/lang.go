@@ -85,6 +85,9 @@ func trIn(l i18n.Lang, s string) string {
 	}
 	m, ok := i18n.Message(i18n.JA, id)
 	if !ok || m.Other == "" {
+		if untranslated != nil {
+			untranslated(s)
+		}
 		return s
 	}
 	return m.Other

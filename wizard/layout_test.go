@@ -2,6 +2,7 @@ package wizard
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -50,6 +51,38 @@ func focusedFieldMissing(h *harness, screen string) []string {
 		}
 	}
 	return missing
+}
+
+// numberEnd and numberStart find a number cut at a line break: huh wraps
+// at ".,-;" too, which broke "from 1.35." into "from 1." and "35.".
+var (
+	numberEnd   = regexp.MustCompile(`\d[.,\-:/]$`)
+	numberStart = regexp.MustCompile(`^\d`)
+)
+
+// splitNumber returns the two lines of the focused field's view where a
+// number (a version, a date, an amount) is split, or "".
+func splitNumber(h *harness) string {
+	f := h.app.flow.form.GetFocusedField()
+	if f == nil {
+		return ""
+	}
+	raw := strings.Split(ansi.Strip(f.View()), "\n")
+	lines := make([]string, len(raw))
+	option := make([]bool, len(raw)) // an option's line (indented by the cursor)
+	for i, l := range raw {
+		l = strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(l), "┃"), " ")
+		option[i] = strings.HasPrefix(l, "> ") || strings.HasPrefix(l, "  ")
+		lines[i] = strings.TrimSpace(l)
+	}
+	for i := 0; i+1 < len(lines); i++ {
+		// NB: a description ending "from 1.35." above an option "1.36" is
+		// two texts, not one number cut.
+		if option[i] == option[i+1] && numberEnd.MatchString(lines[i]) && numberStart.MatchString(lines[i+1]) {
+			return lines[i] + "⏎" + lines[i+1]
+		}
+	}
+	return ""
 }
 
 // TestLayoutEveryStep walks a full session (the tokyo-classic-production
@@ -112,6 +145,9 @@ func walkLayouts(t *testing.T, h *harness, sizes [][2]int) {
 				}
 				if miss := focusedFieldMissing(h, screen); len(miss) > 0 {
 					t.Errorf("%s: the field being edited is cut: missing %q\n%s", label, miss, screen)
+				}
+				if split := splitNumber(h); split != "" {
+					t.Errorf("%s: the field breaks a number across lines: %q\n%s", label, split, screen)
 				}
 				fmt.Fprintf(&shots, "=== %d×%d why=%v (%s)\n%s\n", sz[0], sz[1], why, where, screen)
 			}

@@ -13,11 +13,15 @@ import (
 // page's height a wrapped option then hides the highlighted one or shows
 // only part of it, and the scroll hints count a cut option as shown.
 //
-// optionFit keeps every option on one line instead: a label wider than the
-// field is cut with "…" to the width huh wraps at, and while such an
-// option is highlighted the field's description starts with its whole
-// label, so nothing is lost. It is redone when the field's width changes
-// (scrollHints.WithWidth).
+// optionFit keeps every option on one line instead, when the list does
+// not fit: a label wider than the field is cut with "…" to the width huh
+// wraps at, and while such an option is highlighted the field's
+// description starts with its whole label, so nothing is lost. A list
+// that fits whole, wrapped labels and all, is never scrolled, so its
+// labels stay whole (a pool menu of three options cut "Edit default
+// (General workloads, Dedicated virtual, b…" at 80 columns for nothing).
+// It is redone when the field's width or height changes
+// (scrollHints.WithWidth and WithHeight).
 type optionFit[T comparable] struct {
 	sel *huh.Select[T]
 	// full are the options as built, labels whole.
@@ -29,10 +33,12 @@ type optionFit[T comparable] struct {
 	acc huh.Accessor[T]
 	// wrapped is describe as Pick shows it (wrapped for Japanese).
 	wrapped func(T) string
-	// room is the label width last fitted to (-1: not yet); cut says
-	// which values have a cut label at that width.
-	room int
-	cut  map[T]string
+	// room is the label width last fitted to (-1: not yet) and cutting
+	// whether labels were cut to it; cut says which values have a cut
+	// label at that width.
+	room    int
+	cutting bool
+	cut     map[T]string
 }
 
 func newOptionFit[T comparable](sel *huh.Select[T], full []huh.Option[T], help func(T) string, get func() T) *optionFit[T] {
@@ -47,22 +53,28 @@ func labelRoom(t *huh.Theme, width int) int {
 	return width - frame - cursor
 }
 
-// fit cuts the labels to a field of width and returns the labels now
-// shown (for the scroll hints); nil when nothing changed.
-func (o *optionFit[T]) fit(t *huh.Theme, width int) []string {
+// fit cuts the labels to a field of width when cutting (the list does not
+// fit whole), or gives them back whole, and returns the labels now shown
+// (for the scroll hints); nil when nothing changed.
+func (o *optionFit[T]) fit(t *huh.Theme, width int, cutting bool) []string {
 	room := labelRoom(t, width)
-	if room < 4 || room == o.room {
+	if room < 4 || room == o.room && cutting == o.cutting {
 		return nil
 	}
-	o.room = room
+	o.room, o.cutting = room, cutting
 	o.cut = map[T]string{}
 	opts := make([]huh.Option[T], len(o.full))
 	labels := make([]string, len(o.full))
 	for i, op := range o.full {
 		label := op.Key
-		if ansi.StringWidth(label) > room {
+		switch {
+		case cutting && ansi.StringWidth(label) > room:
 			label = ansi.Truncate(label, room, "…")
 			o.cut[op.Value] = op.Key
+		case ansi.StringWidth(label) > room:
+			// NB: wrapped here, at spaces: huh breaks a label at ".,-;"
+			// too ("end of support 2027-" and "08-01").
+			label = wrapTo(label, room)
 		}
 		opts[i] = huh.NewOption(label, op.Value)
 		labels[i] = label

@@ -93,7 +93,7 @@ func renderPanel(p panelData) string {
 		b.WriteString("\n\n")
 		b.WriteString(s.PanelTitle.Render(ansi.Truncate(p.PreviewTitle, inner, "…")))
 		for _, line := range strings.Split(p.Preview, "\n") {
-			for i, part := range strings.Split(wrapTo(line, inner-2), "\n") {
+			for i, part := range strings.Split(wrapCode(line, inner-2), "\n") {
 				if i > 0 {
 					part = "  " + part
 				}

@@ -23,9 +23,14 @@ type scrollHints struct {
 	// shrinks a field to fit, so a resize gives it this height back first.
 	natural int
 	focused bool
-	// fit cuts the options to one line at a width and returns the labels
-	// then shown (optionfit.go); nil for a select that Pick did not build.
-	fit func(width int) []string
+	// fit cuts the options to one line at a width (or gives them back
+	// whole) and returns the labels then shown (optionfit.go); nil for a
+	// select that Pick did not build.
+	fit func(width int, cutting bool) []string
+	// width is the field's width; whole says the labels are whole, which
+	// they are while the list fits (it is not scrolled then).
+	width int
+	whole bool
 }
 
 // withScrollHints wraps every select of fields whose options Pick noted.
@@ -56,19 +61,35 @@ func (s *scrollHints) Blur() tea.Cmd  { s.focused = false; return s.Field.Blur()
 // regrow gives the field its height as built (before a resize).
 func (s *scrollHints) regrow() { s.Field.WithHeight(s.natural) }
 
-// WithWidth keeps every option on one line at the new width, so huh's
-// scrolling by option index and the hints' counts hold.
+// WithWidth keeps the options whole at the new width when the list is as
+// tall as its options (huh then shows them all, wrapped labels too), and
+// on one line each when the step gave it a height that scrolls it, so
+// huh's scrolling by option index and the hints' counts hold.
 func (s *scrollHints) WithWidth(w int) huh.Field {
 	s.Field.WithWidth(w) // NB: first, so huh measures the cut options at w
-	if s.fit != nil {
-		if labels := s.fit(w); labels != nil {
-			s.labels = labels
-		}
-	}
+	s.width = w
+	s.refit(s.natural == 0)
 	return s
 }
 
+// refit gives the labels whole or cut to one line.
+func (s *scrollHints) refit(whole bool) {
+	if s.fit == nil {
+		return
+	}
+	s.whole = whole
+	if labels := s.fit(s.width, !whole); labels != nil {
+		s.labels = labels
+	}
+}
+
+// WithHeight gives the field a height, which huh only does when the field
+// is taller (or on regrow): the list then scrolls, so its labels are cut
+// to one line each first.
 func (s *scrollHints) WithHeight(h int) huh.Field {
+	if s.whole && h < lipgloss.Height(s.Field.View()) {
+		s.refit(false)
+	}
 	if h > 0 {
 		h--
 	}
@@ -106,6 +127,9 @@ func (s *scrollHints) hidden(view string) (above, below int) {
 
 func (s *scrollHints) View() string {
 	v := s.Field.View()
+	if s.whole {
+		return v // the list is shown whole (its labels too, wrapped)
+	}
 	above, below := s.hidden(v)
 	if above == 0 && below == 0 {
 		return v

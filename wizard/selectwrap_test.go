@@ -87,3 +87,36 @@ func TestLongOptionsStayWhole(t *testing.T) {
 		}
 	}
 }
+
+// TestLongOptionsCutOnlyWhenTheListDoesNotFit (issue 10): a list that fits
+// whole is never scrolled, so its labels stay whole, wrapped at spaces
+// (the pool menu's three options showed "Edit default (General workloads,
+// Dedicated virtual, b…" at 80 columns for nothing); given a height that
+// cuts it, the labels are cut to one line with the scroll hints as above.
+func TestLongOptionsCutOnlyWhenTheListDoesNotFit(t *testing.T) {
+	h := newHarness(t, nil, StepBasics)
+	c := h.app.ctx
+	opts := []Opt[string]{
+		{Value: "a", Label: "Edit default (General workloads, Dedicated virtual, b3c.8x32, end of support 2027-04-28)"},
+		{Value: "b", Label: "Add a worker pool"},
+		{Value: "c", Label: "Done: continue"},
+	}
+	v := "a"
+	c.options = nil
+	f := withScrollHints(c, themedOne(Pick(c, "test.pick", "What next?", "", &v, opts)))[0]
+	f.WithWidth(50)
+	f.Focus()
+	view := ansi.Strip(f.View())
+	flat := strings.Join(strings.Fields(strings.NewReplacer("┃", "", ">", "").Replace(view)), " ")
+	if strings.Contains(view, "…") || !strings.Contains(flat, opts[0].Label) {
+		t.Errorf("a list that fits cuts a label:\n%s", view)
+	}
+	if split := regexp.MustCompile(`\d[.-]\s*\n`).FindString(view); split != "" {
+		t.Errorf("a whole label breaks inside a number (%q):\n%s", split, view)
+	}
+	f.WithHeight(4) // less than the wrapped list needs (5 lines)
+	view = ansi.Strip(f.View())
+	if !strings.Contains(view, "…") || !strings.Contains(view, " more") {
+		t.Errorf("a list cut to a height keeps labels on more lines than one, or has no hint:\n%s", view)
+	}
+}

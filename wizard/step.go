@@ -239,7 +239,7 @@ type Ctx struct {
 	// key (Pick notes them), for their scroll hints.
 	options map[string][]string
 	// optionFits cut those selects' labels to a width (optionfit.go).
-	optionFits map[string]func(width int) []string
+	optionFits map[string]func(width int, cutting bool) []string
 	// suggestions are the answers the current page's inputs offer by key
 	// (Suggest notes them), for → and accessible mode's "+"; a func
 	// because a suggestion may follow another answer (SuggestFunc).

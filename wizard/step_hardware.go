@@ -211,7 +211,7 @@ func isolationOpts(c *Ctx) []Opt[model.Isolation] {
 		for i := range opts {
 			if opts[i].Value == model.IsolationDedicated {
 				opts[i].Label = model.IsolationDedicated.LabelOn(model.InfraVPC)
-				opts[i].Help = fmt.Sprintf("IKS dedicated hosts: a host pool only your account uses; %s workers", strings.Join(hostClasses(c), ", "))
+				opts[i].Help = c.trf("IKS dedicated hosts: a host pool only your account uses; %s workers", strings.Join(hostClasses(c), c.tr(", ")))
 			}
 		}
 	}

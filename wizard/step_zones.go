@@ -439,8 +439,8 @@ func vlanFields(c *Ctx) []huh.Field {
 	for i := range n.VLANs {
 		v := &n.VLANs[i]
 		fields = append(fields,
-			Input(c, "spec.network.classic.vlans[*].privateVLAN", v.Zone+": private VLAN", "numeric ID; router bcr…", &v.PrivateVLAN, Optional(model.ValidateVLANID)),
-			Input(c, "spec.network.classic.vlans[*].publicVLAN", v.Zone+": public VLAN", "numeric ID; router fcr…; empty for private-only workers", &v.PublicVLAN, Optional(model.ValidateVLANID)),
+			Input(c, "spec.network.classic.vlans[*].privateVLAN", c.trf("%s: private VLAN", v.Zone), "numeric ID; router bcr…", &v.PrivateVLAN, Optional(model.ValidateVLANID)),
+			Input(c, "spec.network.classic.vlans[*].publicVLAN", c.trf("%s: public VLAN", v.Zone), "numeric ID; router fcr…; empty for private-only workers", &v.PublicVLAN, Optional(model.ValidateVLANID)),
 		)
 	}
 	return fields
@@ -472,7 +472,7 @@ func vpcExistingFields(c *Ctx) []huh.Field {
 	fields := []huh.Field{Input(c, "spec.network.vpc.vpcID", "VPC ID", "e.g. r022-1a2b3c4d-…", &v.VPCID, required(model.ValidateVPCResourceID))}
 	for i := range v.Subnets {
 		s := &v.Subnets[i]
-		fields = append(fields, Input(c, "spec.network.vpc.subnets[*].subnetID", s.Zone+": subnet ID", "empty: create one", &s.SubnetID, Optional(model.ValidateVPCResourceID)))
+		fields = append(fields, Input(c, "spec.network.vpc.subnets[*].subnetID", c.trf("%s: subnet ID", s.Zone), "empty: create one", &s.SubnetID, Optional(model.ValidateVPCResourceID)))
 	}
 	return fields
 }

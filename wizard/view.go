@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
@@ -56,7 +57,21 @@ func (m *App) relayout() {
 			if m.welcome.rewrap != nil {
 				m.welcome.rewrap(w)
 			}
-			m.welcome.form.WithWidth(w).WithHeight(h)
+			m.welcome.form.WithWidth(w)
+			if m.welcome.hints != nil {
+				// NB: after the width: huh sizes the list from its height
+				// less the title and description as they wrap now.
+				// Measured before, the description counted one line and
+				// the field outgrew its height by the rest.
+				m.welcome.hints.regrow()
+			}
+			m.welcome.form.WithHeight(h)
+			// NB: huh rebuilds a group's view only in Update: without one
+			// the first frame showed the form as laid out before the
+			// window size (flow.resize does the same).
+			if fm, _ := m.welcome.form.Update(relaidMsg{}); fm != nil {
+				m.welcome.form = fm.(*huh.Form)
+			}
 		}
 		return
 	}

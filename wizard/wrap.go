@@ -8,27 +8,76 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// wrapTo wraps s to width terminal cells. Text without wide characters
-// wraps as ansi.Wrap does: at spaces, a word longer than the line cut.
-// Japanese puts no spaces between words, and ansi.Wrap moves a whole
+// wrapTo wraps s to width terminal cells: at spaces, a word longer than
+// the line cut. Japanese puts no spaces between words, and ansi.Wrap moves a whole
 // space-free run to the next line, leaving a short line ("3" alone, then
 // "つのゾーンに…"). So a line with wide characters may break between any
 // two characters as Japanese typesetting does, never inside one (a wide
 // character is one unit of two cells), never before closing punctuation
 // (、。）」 start no line) nor after an opening bracket (kinsoku).
+//
+// Text without wide characters wraps as ansi.Wrap does (at spaces and
+// after a hyphen), except that a number is never split: huh's own wrap
+// broke "1.35" into "1." and "35." and an address after "172.", and
+// ansi.Wrap a date after "2027-".
 func wrapTo(s string, width int) string {
 	if width <= 0 {
 		return s
 	}
 	if !hasWide(s) {
-		return ansi.Wrap(s, width, "")
+		kept := numberHyphen.ReplaceAllString(s, "$1"+keptHyphen+"$2")
+		return strings.ReplaceAll(ansi.Wrap(kept, width, ""), keptHyphen, "-")
 	}
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		lines[i] = wrapWide(l, width)
+		lines[i] = noWidow(l, width)
 	}
 	return strings.Join(lines, "\n")
 }
+
+// numberHyphen is a hyphen inside a number (a date); keptHyphen stands
+// for it while ansi.Wrap, which breaks after every hyphen, wraps the line.
+var numberHyphen = regexp.MustCompile(`(\d)-(\d)`)
+
+const keptHyphen = "\u2011" // non-breaking hyphen, one cell
+
+// noWidow wraps a Japanese line, and when its last line would be one
+// character alone ("…完成した設計で" then "す"), wraps it a little narrower
+// so the last line takes a few characters with it, if that costs no line.
+func noWidow(line string, width int) string {
+	out := wrapWide(line, width)
+	parts := strings.Split(out, "\n")
+	if len(parts) < 2 || ansi.StringWidth(parts[len(parts)-1]) > 2 {
+		return out
+	}
+	for narrower := width - 2; narrower >= width-8 && narrower > 4; narrower -= 2 {
+		alt := wrapWide(line, narrower)
+		altParts := strings.Split(alt, "\n")
+		if len(altParts) == len(parts) && ansi.StringWidth(altParts[len(altParts)-1]) > 2 {
+			return alt
+		}
+	}
+	return out
+}
+
+// wrapCode wraps a line of shell at spaces only: a flag or a zone name
+// broken after its hyphen ("-" / "-subnet-id", "jp-" / "tok-1") reads as
+// another command. A word longer than the line is cut.
+func wrapCode(line string, width int) string {
+	if width <= 0 {
+		return line
+	}
+	return wrapWide(line, width)
+}
+
+// huhSplits finds what huh's wrap (cellbuf.Wrap at ",.-; ") would break
+// inside a word: a breakpoint character followed by more of the word.
+var huhSplits = regexp.MustCompile(`[,.\-;][^\s,.\-;]`)
+
+// ownWrap reports whether s is wrapped here rather than by huh: it holds
+// wide characters (huh breaks them at spaces only), or a word huh would
+// break inside (a version, a date, an address).
+func ownWrap(s string) bool { return hasWide(s) || huhSplits.MatchString(ansi.Strip(s)) }
 
 // hasWide reports whether s holds a character two cells wide.
 func hasWide(s string) bool {

@@ -63,3 +63,48 @@ func TestWrapEnglishUnchanged(t *testing.T) {
 		}
 	}
 }
+
+// TestWrapNeverSplitsANumber: a version, a date or an address stays on one
+// line (the version help broke "from 1.35." into "from 1." and "35.").
+func TestWrapNeverSplitsANumber(t *testing.T) {
+	s := "NodeLocal DNS is enabled by default from 1.35. End of support 2027-04-28; IBM's default 172.30.0.0/16"
+	for width := 14; width <= 40; width++ { // 14: the longest token fits
+		got := wrapTo(s, width)
+		for _, tok := range []string{"1.35.", "2027-04-28;", "172.30.0.0/16"} {
+			if !strings.Contains(got, tok) {
+				t.Errorf("width %d: %q is split:\n%s", width, tok, got)
+			}
+		}
+	}
+}
+
+// TestWrapCodeKeepsFlagsWhole: the runbook preview wrapped
+// "--vpc-id" into "-" and "-vpc-id", and "jp-tok-1" into "jp-" and "tok-1".
+func TestWrapCodeKeepsFlagsWhole(t *testing.T) {
+	line := `run ibmcloud ks cluster create vpc-gen2 --name shop-vpc-prod --zone jp-tok-1 --vpc-id "$VPC_ID" --subnet-id "$SUBNET_1_ID" --flavor bx2.8x32 --workers 4`
+	for width := 16; width <= 40; width++ {
+		got := wrapCode(line, width)
+		for _, l := range strings.Split(got, "\n") {
+			if strings.HasSuffix(l, "-") {
+				t.Errorf("width %d: a line ends inside a word: %q\n%s", width, l, got)
+			}
+		}
+		if strings.Join(strings.Fields(got), " ") != line {
+			t.Errorf("width %d: text changed:\n%s", width, got)
+		}
+	}
+}
+
+// TestWrapLeavesNoWidow: the welcome description at 80 columns ended with
+// "す" alone on its last line.
+func TestWrapLeavesNoWidow(t *testing.T) {
+	s := "ドラフトには回答がすべて残ります。プリセットは手直しして使う完成した設計です"
+	got := wrapTo(s, 74) // the welcome field at 80 columns
+	lines := strings.Split(got, "\n")
+	if last := lines[len(lines)-1]; ansi.StringWidth(last) <= 2 {
+		t.Errorf("the last line is %q alone:\n%s", last, got)
+	}
+	if len(lines) != 2 {
+		t.Errorf("want 2 lines, got %d:\n%s", len(lines), got)
+	}
+}
