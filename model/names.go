@@ -32,6 +32,8 @@ var (
 	instanceNameRE = lazyre.New(`^[^\x00-\x1f\x7f]{1,180}$`)
 	planNameRE     = lazyre.New(`^[a-z0-9][a-z0-9-]{0,62}$`)
 	crnRE          = lazyre.New(`^crn:v1(:[^:\s]*){8}$`)
+	// A Kubernetes Secret name is a DNS-1123 subdomain.
+	secretNameRE = lazyre.New(`^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$`)
 )
 
 // MaxClusterNameLength is IBM's limit for cluster names.
@@ -188,6 +190,17 @@ func ValidateHost(s string) error {
 		return nil
 	}
 	return inputErr("%s is not a host name like syslog.example.com or an IP address", QuoteValue(s))
+}
+
+// ValidateSecretName accepts a Kubernetes Secret name (a DNS-1123
+// subdomain: lowercase letters, digits, hyphens and dots, at most 253
+// characters), such as the CA certificate secret that IBM's syslog
+// forwarder takes with --ca-cert.
+func ValidateSecretName(s string) error {
+	if len(s) > 253 || !secretNameRE.MatchString(s) {
+		return inputErr("%s is not a Kubernetes secret name: lowercase letters, digits, hyphens and dots, at most 253 characters", QuoteValue(s))
+	}
+	return nil
 }
 
 // ValidateCRN accepts an IBM Cloud resource name (crn:v1:bluemix:public:…),

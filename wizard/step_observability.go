@@ -95,6 +95,30 @@ func registerObservability() {
 				Choose(c, "spec.logging.syslog.protocol", "Transport", &sl.Protocol, model.SyslogProtocol("").Choices()),
 			}
 		},
+		// IBM's forwarder takes --ca-cert only over tls (LOG015): a CA
+		// secret left from an earlier tls answer would make the design
+		// invalid, so leaving tls drops it, as removing a zone drops its
+		// subnet.
+		Done: func(c *Ctx) {
+			if sl := &c.D.Spec.Logging.Syslog; sl.Protocol != model.SyslogTLS {
+				sl.CACertSecret = ""
+			}
+		},
+	}, {
+		ID:    "syslog-ca",
+		Title: "Syslog server certificate",
+		Description: "Over TLS the forwarder encrypts the logs; it checks who receives them only when it has the CA " +
+			"certificate that signed the server's certificate.",
+		Skip: func(c *Ctx) bool {
+			return c.D.Spec.Logging.Backend != model.LogSyslog || c.D.Spec.Logging.Syslog.Protocol != model.SyslogTLS
+		},
+		Fields: func(c *Ctx) []huh.Field {
+			return []huh.Field{
+				Example(c, Input(c, "spec.logging.syslog.caCertSecret", "CA certificate secret",
+					"Kubernetes secret in the cluster with the CA certificate; empty: the server is not verified",
+					&c.D.Spec.Logging.Syslog.CACertSecret, Optional(model.ValidateSecretName)), "syslog-ca"),
+			}
+		},
 	}, {
 		ID:    "monitoring",
 		Title: "Monitoring",
@@ -309,6 +333,13 @@ func observabilityWhys() []Why {
 		Key:  "spec.logging.syslog.protocol",
 		Text: "TLS encrypts logs in transit, which matters across any network you do not own; TCP and UDP send clear text, and UDP can lose logs.",
 		Doc:  docHealth,
+	}, {
+		Key: "spec.logging.syslog.caCertSecret",
+		Text: "With the CA secret the runbook adds `--ca-cert SECRET --verify-mode verify-peer`: the forwarder refuses a " +
+			"server whose certificate that CA did not sign. Without it IBM's default is verify-none: the logs are " +
+			"encrypted, but any server that answers on the address receives them. Create the secret in the cluster " +
+			"before the runbook's logging step.",
+		Doc: docHealth,
 	}, {
 		Key: "spec.monitoring.enabled",
 		Text: "IBM's 2019 guidance (slides 30–32): Monitoring with Sysdig gives real-time performance monitoring, a topology map of " +

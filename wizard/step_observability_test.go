@@ -30,7 +30,13 @@ func TestObservabilityStepWalk(t *testing.T) {
 
 	// Syslog server.
 	h.Type("bad host").Enter().ExpectView("not a host name")
-	h.Clear().Type("logs.example.com").Enter().Clear().Type("6514").Enter().Enter().ExpectPage("observability/monitoring")
+	h.Clear().Type("logs.example.com").Enter().Clear().Type("6514").Enter().Enter().ExpectPage("observability/syslog-ca")
+
+	// Over tls, the CA that lets the forwarder verify the server (LOG015's
+	// name rule on the field; empty would be allowed and warned by LOG016).
+	h.ExpectView("CA certificate secret", "the server is not verified")
+	h.Type("Syslog_CA").Enter().ExpectPage("observability/syslog-ca").ExpectView("not a Kubernetes secret name")
+	h.Clear().Type("syslog-ca").Enter().ExpectPage("observability/monitoring")
 
 	// Monitoring on (the default), its instance and plan.
 	h.Enter().ExpectPage("observability/monitoring-instance").ExpectView("shop-prod-monitoring", "graduated-tier")
@@ -54,7 +60,7 @@ func TestObservabilityStepWalk(t *testing.T) {
 	if l.Backend != model.LogSyslog || l.RetentionDays != 90 || slices.Contains(l.Sources, model.SourceKubeAudit) || len(l.Sources) != 6 {
 		t.Errorf("logging: %+v", l)
 	}
-	if l.Syslog != (model.Syslog{Host: "logs.example.com", Port: 6514, Protocol: model.SyslogTLS}) {
+	if l.Syslog != (model.Syslog{Host: "logs.example.com", Port: 6514, Protocol: model.SyslogTLS, CACertSecret: "syslog-ca"}) {
 		t.Errorf("syslog: %+v", l.Syslog)
 	}
 	want := []model.AlertChannel{{Type: model.AlertEmail, Target: "oncall@example.com"}, {Type: model.AlertSlack, Target: "#shop-alerts"}}
@@ -91,4 +97,18 @@ func TestObservabilityStepAccessible(t *testing.T) {
 	}
 	expectOut(t, out, "IBM Log Analysis (LogDNA) — legacy, end of support 2025-03-28", "Kubernetes API audit",
 		"The cluster's region (jp-tok)", "\"sre\" is not an e-mail address", "never in the design")
+}
+
+// TestSyslogCASecretGoesWithTLS: leaving tls skips the CA page and drops
+// the CA secret of an earlier tls answer, which LOG015 would refuse over
+// tcp (IBM's --ca-cert is for tls only).
+func TestSyslogCASecretGoesWithTLS(t *testing.T) {
+	d := presetDesign(t, "tokyo-vpc-production")
+	d.Spec.Logging.Backend = model.LogSyslog
+	d.Spec.Logging.Syslog = model.Syslog{Host: "logs.example.com", Port: 6514, Protocol: model.SyslogTLS, CACertSecret: "syslog-ca"}
+	h := toPage(t, newHarness(t, d, StepObservability), "observability/syslog")
+	h.Enter().Enter().Down(1).Enter().ExpectPage("observability/monitoring")
+	if got := d.Spec.Logging.Syslog; got.Protocol != model.SyslogTCP || got.CACertSecret != "" {
+		t.Errorf("syslog after choosing tcp: %+v, want tcp without a CA secret", got)
+	}
 }

@@ -1,13 +1,8 @@
 package rules
 
 import (
-	"regexp"
-
 	"github.com/iksplan/iksplan/model"
 )
-
-// secretName is a Kubernetes secret name: a DNS-1123 subdomain.
-var secretName = regexp.MustCompile(`^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$`)
 
 const seedLogging = "IBM's 2019 guidance (slides 26–29): IKS writes worker, container, application, storage, kube-system, kube-audit and " +
 	"Ingress logs locally; view them centrally with an IBM Cloud or external service (the 2019 guidance used LogDNA). "
@@ -123,7 +118,7 @@ func loggingRules() []Rule {
 				if sl.Protocol != model.SyslogTLS {
 					return []Hit{hit("spec.logging.syslog.caCertSecret", "a CA secret is used only over tls; the protocol is %s", sl.Protocol)}
 				}
-				if !secretName.MatchString(sl.CACertSecret) || len(sl.CACertSecret) > 253 {
+				if model.ValidateSecretName(sl.CACertSecret) != nil {
 					return []Hit{hit("spec.logging.syslog.caCertSecret", "%s is not a Kubernetes secret name (lowercase letters, digits, hyphens and dots)", sl.CACertSecret)}
 				}
 				return nil
