@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/iksplan/iksplan/internal/lazyre"
 )
 
 // wrapTo wraps s to width terminal cells: at spaces, a word longer than
@@ -37,7 +39,7 @@ func wrapTo(s string, width int) string {
 
 // numberHyphen is a hyphen inside a number (a date); keptHyphen stands
 // for it while ansi.Wrap, which breaks after every hyphen, wraps the line.
-var numberHyphen = regexp.MustCompile(`(\d)-(\d)`)
+var numberHyphen = lazyre.New(`(\d)-(\d)`)
 
 const keptHyphen = "\u2011" // non-breaking hyphen, one cell
 
@@ -72,7 +74,7 @@ func wrapCode(line string, width int) string {
 
 // huhSplits finds what huh's wrap (cellbuf.Wrap at ",.-; ") would break
 // inside a word: a breakpoint character followed by more of the word.
-var huhSplits = regexp.MustCompile(`[,.\-;][^\s,.\-;]`)
+var huhSplits = lazyre.New(`[,.\-;][^\s,.\-;]`)
 
 // ownWrap reports whether s is wrapped here rather than by huh: it holds
 // wide characters (huh breaks them at spaces only), or a word huh would
