@@ -127,6 +127,10 @@ func ksLoggingGet(c *Call) error {
 	out := []LogConfig{}
 	for _, lc := range cl.LogConfigs {
 		if src == "" || lc.LogSource == src {
+			// The double keeps the CA secret and verify mode it was
+			// created with (its state), but IBM's LogConfigResponse has
+			// no such fields, so get does not print them.
+			lc.CACert, lc.VerifyMode = "", ""
 			out = append(out, lc)
 		}
 	}

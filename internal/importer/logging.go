@@ -28,6 +28,7 @@ var syslogUnknowns = []Unknown{
 	{Path: "spec.logging.cloudLogs", Why: "logs go to the syslog server; a Cloud Logs instance, if any, is an account resource", Where: "ibmcloud resource service-instances --service-name logs"},
 	{Path: "spec.logging.retentionDays", Why: "the syslog server keeps the logs; IKS does not know for how long", Where: "the syslog server's configuration"},
 	{Path: "spec.logging.activityTracker", Why: "Activity Tracker Event Routing is an account setting", Where: "ibmcloud atracker route ls; ibmcloud atracker target ls"},
+	{Path: "spec.logging.syslog.caCertSecret", Why: "the forwarding configurations IBM returns (LogConfigResponse: source, type, namespace, protocol, server, port) do not name the CA secret --ca-cert was given", Where: "kubectl get secrets -A; the command that created the configuration"},
 }
 
 // importSyslog sets the syslog backend from the cluster's forwarding
