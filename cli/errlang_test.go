@@ -2,13 +2,11 @@ package cli
 
 import (
 	"go/ast"
-	"go/parser"
-	"go/token"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/iksplan/iksplan/internal/gosource"
 	"github.com/iksplan/iksplan/internal/i18n"
 )
 
@@ -16,17 +14,9 @@ import (
 // Go source (usageErr, fmt.Errorf, a.warn) that has words, with its position.
 func errorFormats(t *testing.T) map[string]string {
 	t.Helper()
-	files, _ := filepath.Glob("*.go")
-	fset := token.NewFileSet()
+	fset, files := gosource.Parse(t)
 	out := map[string]string{}
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, f := range files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			c, ok := n.(*ast.CallExpr)
 			if !ok || len(c.Args) == 0 {

@@ -3,10 +3,8 @@ package rules
 import (
 	"bytes"
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,6 +14,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/iksplan/iksplan/internal/golden"
+	"github.com/iksplan/iksplan/internal/gosource"
 	"github.com/iksplan/iksplan/internal/i18n"
 )
 
@@ -31,11 +30,7 @@ const englishCatalogue = "../../internal/i18n/locales/en/rules.yaml"
 // non-constant format is an error: it could not be translated.
 func sourceFormats(t *testing.T) (map[string][]string, []string) {
 	t.Helper()
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
+	fset, files := gosource.Parse(t)
 	out := map[string][]string{}
 	var order []string
 	add := func(owner, f string) {
@@ -46,14 +41,7 @@ func sourceFormats(t *testing.T) (map[string][]string, []string) {
 			out[owner] = append(out[owner], f)
 		}
 	}
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, f := range files {
 		for _, decl := range f.Decls {
 			fn, ok := decl.(*ast.FuncDecl)
 			if !ok || fn.Body == nil || fn.Name.Name == "hit" || fn.Name.Name == "hitSev" {

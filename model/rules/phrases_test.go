@@ -2,12 +2,10 @@ package rules
 
 import (
 	"go/ast"
-	"go/parser"
-	"go/token"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/iksplan/iksplan/internal/gosource"
 	"github.com/iksplan/iksplan/internal/i18n"
 	"github.com/iksplan/iksplan/model"
 )
@@ -18,20 +16,9 @@ import (
 // conversions) and every format of an *model.InputError the rules make.
 func sourcePhrases(t *testing.T) (phrases, inputFormats map[string]string) {
 	t.Helper()
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
 	phrases, inputFormats = map[string]string{}, map[string]string{}
-	fset := token.NewFileSet()
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
+	fset, files := gosource.Parse(t)
+	for _, f := range files {
 		add := func(m map[string]string, e ast.Expr) {
 			if s, ok := constString(e); ok {
 				m[s] = fset.Position(e.Pos()).String()

@@ -2,14 +2,13 @@ package runbook
 
 import (
 	"go/ast"
-	"go/parser"
 	"go/token"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/iksplan/iksplan/internal/gosource"
 	"github.com/iksplan/iksplan/internal/i18n"
 )
 
@@ -36,21 +35,10 @@ var passThrough = map[string]bool{"checkedText": true, "localDescription": true}
 // message part that is not constant text or a marked variable.
 func sourceMessages(t *testing.T) (map[string]string, []string) {
 	t.Helper()
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
+	fset, files := gosource.Parse(t)
 	shapes := map[string]string{}
 	var probs []string
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, f := range files {
 		for _, decl := range f.Decls {
 			fd, ok := decl.(*ast.FuncDecl)
 			if !ok || fd.Body == nil {
