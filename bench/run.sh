@@ -9,6 +9,8 @@
 #     `helm template` on a chart whose templates are iksplan's own rendered
 #     manifests of the tokyo-classic-production preset (the same objects);
 #   - bench/hello, a Go hello-world: startup;
+#   - bench/huhversion, which links huh, bubbletea, bubbles and lipgloss and
+#     prints a version: the startup floor of any huh-based CLI;
 #   - bench/barehuh, a bare one-field huh form with huh's Charm theme, in the
 #     alternate screen: first frame in a 120x40 pty (bench/timing).
 # In-process figures come from the Go benchmarks (render.All, 1000
@@ -37,9 +39,9 @@ BIN=$W/bin
 mkdir -p -- "$BIN"
 RELEASE=(-trimpath -ldflags '-s -w')
 
-log "building iksplan, bench/hello, bench/barehuh, bench/timing (release flags)"
+log "building iksplan, bench/hello, bench/huhversion, bench/barehuh, bench/timing (release flags)"
 (cd -- "$REPO_ROOT" && CGO_ENABLED=0 go build "${RELEASE[@]}" -o "$BIN/iksplan" . &&
-  CGO_ENABLED=0 go build "${RELEASE[@]}" -o "$BIN/" ./bench/hello ./bench/barehuh ./bench/timing)
+  CGO_ENABLED=0 go build "${RELEASE[@]}" -o "$BIN/" ./bench/hello ./bench/huhversion ./bench/barehuh ./bench/timing)
 
 HELM_DIR=$CI_CACHE/gotools/helm@$HELM_VERSION
 HELM=$HELM_DIR/helm
@@ -78,6 +80,7 @@ results=$W/results
 {
   "$T" exec -n "$RUNS" -dir "$W" \
     "hello||$BIN/hello" \
+    "huhversion||$BIN/huhversion" \
     "version||$BIN/iksplan version"
   "$T" exec -n "$RUNS" -dir "$W" \
     "helm||$HELM template bench $W/chart" \
@@ -126,6 +129,8 @@ iksplan $(cd -- "$REPO_ROOT" && git rev-parse --short HEAD 2>/dev/null || echo '
 |---|---|---|---|---|---|
 | exec → first frame, 120×40 pty | $(med wizard) ms | bare one-field huh form $(med bare-huh) ms | $(ratio "$(med wizard)" "$(med bare-huh)") | $(cpu wizard) / $(cpu bare-huh) ms ($(ratio "$(cpu wizard)" "$(cpu bare-huh)")) | ≤ 1.10 |
 | \`iksplan version\` | $(med version) ms | Go hello-world $(med hello) ms | $(ratio "$(med version)" "$(med hello)") | $(cpu version) / $(cpu hello) ms ($(ratio "$(cpu version)" "$(cpu hello)")) | ≤ 2 |
+| \`iksplan version\` | $(med version) ms | huh-linking version (bench/huhversion) $(med huhversion) ms | $(ratio "$(med version)" "$(med huhversion)") | $(cpu version) / $(cpu huhversion) ms ($(ratio "$(cpu version)" "$(cpu huhversion)")) | |
+| bench/huhversion (the floor of a huh CLI) | $(med huhversion) ms | Go hello-world $(med hello) ms | $(ratio "$(med huhversion)" "$(med hello)") | $(cpu huhversion) / $(cpu hello) ms ($(ratio "$(cpu huhversion)" "$(cpu hello)")) | |
 | \`iksplan version\` in a 120×40 pty | $(med version-pty) ms | Go hello-world $(med hello-pty) ms | $(ratio "$(med version-pty)" "$(med hello-pty)") | $(cpu version-pty) / $(cpu hello-pty) ms ($(ratio "$(cpu version-pty)" "$(cpu hello-pty)")) | |
 | \`render --only manifests\`, tokyo-classic (tmpfs) | $(med manifests) ms | \`helm template\`, same $objs_helm objects $(med helm) ms | $(ratio "$(med manifests)" "$(med helm)") | $(cpu manifests) / $(cpu helm) ms ($(ratio "$(cpu manifests)" "$(cpu helm)")) | |
 | \`render\` (all artifacts, tmpfs) | $(med render-tmpfs) ms | helm template $(med helm) ms | $(ratio "$(med render-tmpfs)" "$(med helm)") | $(cpu render-tmpfs) / $(cpu helm) ms ($(ratio "$(cpu render-tmpfs)" "$(cpu helm)")) | ≤ 0.25 |

@@ -24,19 +24,26 @@ func build(b *testing.B, dir, pkg string) string {
 	return out
 }
 
-// BenchmarkStartup execs `iksplan version` and its reference, a Go
-// hello-world, from release builds (target: iksplan ≤ 2 × hello).
+// BenchmarkStartup execs `iksplan version` and its references from release
+// builds: a Go hello-world (target: iksplan ≤ 2 × hello) and bench/huhversion,
+// which links huh, bubbletea, bubbles and lipgloss and prints a version: the
+// start-up any huh-based CLI pays before its main runs.
 func BenchmarkStartup(b *testing.B) {
 	if runtime.GOOS == "windows" {
 		b.Skip("process benchmarks run on unix")
 	}
 	dir := b.TempDir()
 	hello := build(b, dir, "./hello")
+	huhversion := build(b, dir, "./huhversion")
 	iksplan := build(b, dir, "..")
 	for _, c := range []struct {
 		name string
 		argv []string
-	}{{"hello-world", []string{hello}}, {"iksplan-version", []string{iksplan, "version"}}} {
+	}{
+		{"hello-world", []string{hello}},
+		{"huh-version", []string{huhversion}},
+		{"iksplan-version", []string{iksplan, "version"}},
+	} {
 		b.Run(c.name, func(b *testing.B) {
 			for b.Loop() {
 				if err := exec.Command(c.argv[0], c.argv[1:]...).Run(); err != nil {
