@@ -656,6 +656,11 @@ type welcomeState struct {
 	// resize as the steps' selects are (flow.resize).
 	ctx   *Ctx
 	hints *scrollHints
+	// group is the form's one group: relayout redraws it (its Init, which
+	// rebuilds the view) after a resize instead of sending the form an
+	// Update, which ran the select's Update three times, each laying out
+	// every option again, before the same rebuild (BenchmarkFirstFrame).
+	group *huh.Group
 }
 
 // pendingFile is a design read from a file that has a draft already.
@@ -825,7 +830,7 @@ func (m *App) askRendered(d *model.Design, file, src string) {
 func (m *App) newForm(g *huh.Group) *huh.Form {
 	f := huh.NewForm(g).WithTheme(Theme()).WithKeyMap(formKeyMap()).WithShowHelp(false)
 	m.welcome.w, m.welcome.h = 0, 0
-	m.welcome.form = f
+	m.welcome.form, m.welcome.group = f, g
 	if m.sized {
 		// NB: sizing renders the form; before the first window size
 		// arrives, relayout does it once then.

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
@@ -66,12 +65,13 @@ func (m *App) relayout() {
 				m.welcome.hints.regrow()
 			}
 			m.welcome.form.WithHeight(h)
-			// NB: huh rebuilds a group's view only in Update: without one
-			// the first frame showed the form as laid out before the
-			// window size (flow.resize does the same).
-			if fm, _ := m.welcome.form.Update(relaidMsg{}); fm != nil {
-				m.welcome.form = fm.(*huh.Form)
-			}
+			// NB: huh rebuilds a group's view only in Init and Update:
+			// without one the first frame showed the form as laid out
+			// before the window size (flow.resize does the same). Init
+			// rebuilds it once; an Update laid the select out three more
+			// times first. Its commands (focus, field refresh) were sent
+			// when the form started.
+			_ = m.welcome.group.Init()
 		}
 		return
 	}
