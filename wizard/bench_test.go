@@ -7,7 +7,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 
+	"github.com/iksplan/iksplan/internal/i18n"
 	"github.com/iksplan/iksplan/model"
+	"github.com/iksplan/iksplan/model/presets"
 )
 
 // benchDesign is the benchmark design: 3 worker pools and 20
@@ -152,6 +154,37 @@ func BenchmarkFirstFrame(b *testing.B) {
 			f := huh.NewForm(huh.NewGroup(huh.NewInput().Title("Name").Value(&name))).WithTheme(huh.ThemeCharm())
 			f.Init()
 			f.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+			_ = f.View()
+		}
+	})
+	b.Run("bare-huh-welcome", func(b *testing.B) {
+		// The floor for the wizard's screen: a bare huh form showing the
+		// welcome's select (the same options, title, description and
+		// group texts, the wizard's theme) with none of the wizard's
+		// set-up (scroll hints, option fitting, rewrapping, side texts).
+		// huh lays each option out on every view, so a select of many
+		// options costs more than the one-field reference above.
+		w := New(testOptions(b, nil)).welcome
+		labels := w.ctx.options["welcome"]
+		values := make([]string, len(labels))
+		hopts := make([]huh.Option[string], len(labels))
+		for i, l := range labels {
+			values[i] = fmt.Sprint(i)
+			hopts[i] = huh.NewOption(l, values[i])
+		}
+		desc := presetSummary(i18n.EN, presets.All()[0])
+		b.ReportAllocs()
+		for b.Loop() {
+			v := values[0]
+			sel := huh.NewSelect[string]().Title("How do you want to start?").Options(hopts...).Value(&v).Description(desc)
+			if len(hopts) > 10 {
+				sel.Height(14)
+			}
+			f := huh.NewForm(huh.NewGroup(sel).Title("iksplan: design a production IBM Cloud Kubernetes Service cluster").
+				Description("Answer each step with the help panel open (? or f1); every answer is saved as you go.")).
+				WithTheme(Theme()).WithShowHelp(false)
+			f.Init()
+			f.Update(tea.WindowSizeMsg{Width: 116, Height: 36})
 			_ = f.View()
 		}
 	})
