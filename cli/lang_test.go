@@ -33,7 +33,7 @@ func TestValidateInJapanese(t *testing.T) {
 	if code != codeEN || code != 1 {
 		t.Fatalf("exit %d (English %d)\n%s", code, codeEN, out)
 	}
-	for _, want := range []string{"error    HA001   spec.zones (", "\u00a0行目)", "本番クラスターが 1\u00a0つのゾーン", "理由: 2019\u00a0年資料のスライド 8", "資料: https://cloud.ibm.com/docs/containers?topic=containers-ha_clusters", "エラー "} {
+	for _, want := range []string{"エラー   HA001   spec.zones (", "\u00a0行目)", "本番クラスターが 1\u00a0つのゾーン", "理由: 2019\u00a0年資料のスライド 8", "資料: https://cloud.ibm.com/docs/containers?topic=containers-ha_clusters", "エラー "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("Japanese report lacks %q:\n%s", want, out)
 		}

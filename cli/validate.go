@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
 	"github.com/iksplan/iksplan/internal/i18n"
@@ -119,7 +120,7 @@ func writeReportText(w io.Writer, l *loaded, asOf string, loc *i18n.Localizer) e
 		shown[k]++
 		if shown[k] > model.MaxRepeated {
 			if shown[k] == model.MaxRepeated+1 {
-				fmt.Fprintf(&b, "\n%-8s %-7s %s\n", f.Severity, f.RuleID, loc.N("cli.validate.more", count[k]-model.MaxRepeated, nil))
+				fmt.Fprintf(&b, "\n%s %-7s %s\n", severityWord(loc, f.Severity), f.RuleID, loc.N("cli.validate.more", count[k]-model.MaxRepeated, nil))
 			}
 			continue
 		}
@@ -127,12 +128,12 @@ func writeReportText(w io.Writer, l *loaded, asOf string, loc *i18n.Localizer) e
 		if f.Line > 0 {
 			where = loc.T("cli.validate.line", map[string]any{"Path": where, "Line": f.Line})
 		}
-		fmt.Fprintf(&b, "\n%-8s %-7s %s\n", f.Severity, f.RuleID, where)
+		fmt.Fprintf(&b, "\n%s %-7s %s\n", severityWord(loc, f.Severity), f.RuleID, where)
 		fmt.Fprintf(&b, "         %s\n", shorten(model.Escape(f.Message)))
 		if f.Waiver != nil {
 			sev := ""
 			if f.WaivedSeverity != "" {
-				sev = " (" + string(f.WaivedSeverity) + ")"
+				sev = " (" + strings.TrimRight(severityWord(loc, f.WaivedSeverity), " ") + ")"
 			}
 			fmt.Fprintf(&b, "         %s\n", loc.T("cli.validate.waived", map[string]any{
 				"Was": sev, "Reason": shorten(model.Escape(f.Waiver.Reason)), "By": shorten(model.Escape(f.Waiver.ApprovedBy))}))
@@ -146,6 +147,18 @@ func writeReportText(w io.Writer, l *loaded, asOf string, loc *i18n.Localizer) e
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// severityWord is a finding's severity in the run's language, padded to
+// eight columns: a Japanese report said "error"/"warning"/"info" among
+// Japanese words. The JSON output keeps the contract's English values.
+// NB: padded by display width: エラー is three runes but six columns.
+func severityWord(loc *i18n.Localizer, s rules.Severity) string {
+	w := string(s)
+	if id := "cli.validate.severity." + string(s); loc.Has(id) {
+		w = loc.T(id, nil)
+	}
+	return w + strings.Repeat(" ", max(0, 8-ansi.StringWidth(w)))
 }
 
 func findingKind(f rules.Finding) string {

@@ -2,6 +2,7 @@ package wizard
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -269,9 +270,7 @@ func (f *flow) resize(w, h int) {
 	if f.form != nil {
 		f.ctx.rewrap()
 		for _, fl := range f.fields {
-			if sh, ok := fl.(*scrollHints); ok {
-				sh.regrow()
-			}
+			regrow(fl)
 		}
 		f.form.WithWidth(f.width).WithHeight(f.height)
 		// NB: huh rebuilds a group's view only in Update: without one the
@@ -279,6 +278,28 @@ func (f *flow) resize(w, h int) {
 		// the new one) until the next key.
 		if m, _ := f.form.Update(relaidMsg{}); m != nil {
 			f.form = m.(*huh.Form)
+		}
+	}
+}
+
+// regrow gives a field its height as built before the form sizes it: huh
+// only ever shrinks a field that is taller than the form, so without this
+// a list cut at a small window stayed cut (DNS, the last CIS feature, was
+// missing at 120×40 after 60×20) where a fresh start showed it whole.
+// The wizard builds multi-selects and notes without a height (0: as tall
+// as their content); selects keep theirs in scrollHints.
+func regrow(fl huh.Field) {
+	switch x := fl.(type) {
+	case *scrollHints:
+		x.regrow()
+	case *huh.Note:
+		x.WithHeight(0)
+	default:
+		// NB: PickMany builds a MultiSelect of the model's own string
+		// types (CISFeature, LogSource, ...): a type switch cannot name
+		// them all, its type's name can.
+		if strings.HasPrefix(fmt.Sprintf("%T", fl), "*huh.MultiSelect[") {
+			fl.WithHeight(0)
 		}
 	}
 }

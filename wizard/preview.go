@@ -12,15 +12,19 @@ import (
 
 // previewKeywords pick the runbook lines each step affects.
 var previewKeywords = map[StepID][]string{
-	StepBasics:        {"ibmcloud ks cluster create"},
-	StepZones:         {"ibmcloud ks cluster create", "ibmcloud ks zone add", "ibmcloud is subnet-create", "ibmcloud is vpc-create", "vlan spanning", "account show"},
-	StepVersion:       {"ibmcloud ks cluster create", "ibmcloud ks versions"},
-	StepHardware:      {"ibmcloud ks cluster create", "ibmcloud ks worker-pool create"},
-	StepSizing:        {"ibmcloud ks cluster create", "ibmcloud ks worker-pool create", "--size-per-zone", "--workers"},
-	StepStorage:       {"service-instance-create", "service-key-create", "helm upgrade", "helm install", "cluster service bind"},
-	StepNetwork:       {"calicoctl", "service-endpoint", "ingress", "security-group", "cis "},
-	StepObservability: {"logs", "monitoring", "helm upgrade", "helm install"},
-	StepOperations:    {"autoscaler", "cr namespace", "addon"},
+	StepBasics:   {"ibmcloud ks cluster create"},
+	StepZones:    {"ibmcloud ks cluster create", "ibmcloud ks zone add", "ibmcloud is subnet-create", "ibmcloud is vpc-create", "vlan spanning", "account show"},
+	StepVersion:  {"ibmcloud ks cluster create", "ibmcloud ks versions"},
+	StepHardware: {"ibmcloud ks cluster create", "ibmcloud ks worker-pool create"},
+	StepSizing:   {"ibmcloud ks cluster create", "ibmcloud ks worker-pool create", "--size-per-zone", "--workers"},
+	StepStorage:  {"service-instance-create", "service-key-create", "helm upgrade", "helm install", "cluster service bind"},
+	StepNetwork:  {"calicoctl", "service-endpoint", "ingress", "security-group", "cis "},
+	// NB: not "logs": the runbook's own helper lines (mkdir -p logs,
+	// logs/state) would fill the excerpt before any logging command.
+	StepObservability: {"ibmcloud ks logging config create", "--install logs-agent", "--install sysdig-agent",
+		"service-instance-create \"$LOGS", "service-instance-create \"$MONITORING", "atracker target create",
+		"atracker route create", "audit-webhook set"},
+	StepOperations: {"autoscaler", "cr namespace", "addon"},
 }
 
 // runbookVar is one top-level assignment of the runbook (POOL_1_FLAVOR=bx2.8x32).

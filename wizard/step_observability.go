@@ -64,6 +64,10 @@ func registerObservability() {
 		Live: func(c *Ctx) string {
 			l := &c.D.Spec.Logging
 			line := c.trf("%d of 7 sources", len(l.Sources))
+			if len(l.Sources) == len(model.LogSource("").Choices()) {
+				// NB: "7 of 7" reads as "収集元 7 つのうち 7 つ" in Japanese.
+				line = c.tr("all 7 sources")
+			}
 			if !l.Wants(model.SourceKubeAudit) {
 				line += "\n" + liveMuted(c, c.tr("without kube-audit nobody can tell who changed what through the API"))
 			}

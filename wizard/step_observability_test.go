@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/iksplan/iksplan/internal/i18n"
 	"github.com/iksplan/iksplan/model"
 )
 
@@ -110,5 +111,37 @@ func TestSyslogCASecretGoesWithTLS(t *testing.T) {
 	h.Enter().Enter().Down(1).Enter().ExpectPage("observability/monitoring")
 	if got := d.Spec.Logging.Syslog; got.Protocol != model.SyslogTCP || got.CACertSecret != "" {
 		t.Errorf("syslog after choosing tcp: %+v, want tcp without a CA secret", got)
+	}
+}
+
+// TestAllSourcesSaysAll: with every source collected the live line said
+// "7 of 7 sources", in Japanese "収集元 7 つのうち 7 つ"; it says all.
+func TestAllSourcesSaysAll(t *testing.T) {
+	var live func(*Ctx) string
+	for _, s := range Steps() {
+		for _, p := range s.Pages {
+			if s.ID == StepObservability && p.ID == "sources" {
+				live = p.Live
+			}
+		}
+	}
+	if live == nil {
+		t.Fatal("no observability/sources page with a live line")
+	}
+	d := presetDesign(t, "tokyo-vpc-production")
+	d.Spec.Logging.Sources = nil
+	for _, c := range model.LogSource("").Choices() {
+		d.Spec.Logging.Sources = append(d.Spec.Logging.Sources, c.Value)
+	}
+	for l, want := range map[i18n.Lang]string{i18n.EN: "all 7 sources", i18n.JA: "収集元 7 つすべて"} {
+		// NB: a number and its counter are joined by a no-break space.
+		got := strings.ReplaceAll(live(&Ctx{D: d, Lang: l, Width: 80, S: plainStyles()}), "\u00a0", " ")
+		if !strings.Contains(got, want) || strings.Contains(got, "7 of 7") || strings.Contains(got, "7 つのうち 7") {
+			t.Errorf("%s: the live line reads %q, want %q", l, got, want)
+		}
+	}
+	d.Spec.Logging.Sources = d.Spec.Logging.Sources[:5]
+	if got := strings.ReplaceAll(live(&Ctx{D: d, Lang: i18n.JA, Width: 80, S: plainStyles()}), "\u00a0", " "); !strings.Contains(got, "収集元 7 つのうち 5 つ") {
+		t.Errorf("five sources read %q", got)
 	}
 }

@@ -58,6 +58,9 @@ func (b *builder) loggingDecision() Decision {
 			region = s.Region
 		}
 		d.Choice = b.t("obs.log.cloudLogs", "Name", code(l.CloudLogs.InstanceName), "Region", code(region), "Days", strconv.Itoa(l.RetentionDays), "N", strconv.Itoa(len(l.Sources)))
+		if len(l.Sources) == len(model.LogSource("").Choices()) {
+			d.Choice = b.t("obs.log.cloudLogsAll", "Name", code(l.CloudLogs.InstanceName), "Region", code(region), "Days", strconv.Itoa(l.RetentionDays))
+		}
 		d.Consequences = append(d.Consequences, b.logsRouteText())
 		if b.c.LogsRoute().Via == view.LogsViaVPE {
 			d.Docs = append(d.Docs, b.docs(urlLogsVPE)...)

@@ -169,6 +169,10 @@ func (b *builder) maths(first int) ([]string, string) {
 			"N", it(seedN), "SeedPct", pct(model.SeedPercent(D, z, seedN, f, r)), "IBMPct", pct(seedRes.Percent)))
 	}
 	verdict := b.t("maths.verdict", "Scenario", b.scenario(), "Pct", pct(res.Percent), "Room", it(min(res.PodRoom, res.Pods)), "Pods", it(res.Pods))
+	if res.PodRoom >= res.Pods {
+		// NB: "room for 60 of its 60 pods" read "60 ポッドのうち 60 ポッド" in Japanese.
+		verdict = b.t("maths.verdictAll", "Scenario", b.scenario(), "Pct", pct(res.Percent), "Pods", it(res.Pods))
+	}
 	if res.Covers() {
 		verdict += b.t("maths.verdictOK")
 	} else {

@@ -97,7 +97,14 @@ func (b *builder) loggingSummary() string {
 	case model.LogNone:
 		return b.t("none")
 	case model.LogCloudLogs:
+		if len(l.Sources) == len(model.LogSource("").Choices()) {
+			// NB: "7 of 7" read "7 ソース中 7 ソース" in Japanese.
+			return b.t("sum.cloudLogsAll", "Name", code(l.CloudLogs.InstanceName), "Sources", b.n("count.source", len(l.Sources)), "Days", strconv.Itoa(l.RetentionDays))
+		}
 		return b.t("sum.cloudLogs", "Name", code(l.CloudLogs.InstanceName), "Sources", b.n("count.source", len(l.Sources)), "All", all, "Days", strconv.Itoa(l.RetentionDays))
+	}
+	if len(l.Sources) == len(model.LogSource("").Choices()) {
+		return b.t("sum.logBackendAll", "Backend", md(label(b.translator, l.Backend)), "Sources", b.n("count.source", len(l.Sources)))
 	}
 	return b.t("sum.logBackend", "Backend", md(label(b.translator, l.Backend)), "Sources", b.n("count.source", len(l.Sources)), "All", all)
 }
