@@ -20,9 +20,11 @@ var previewKeywords = map[StepID][]string{
 	StepStorage:  {"service-instance-create", "service-key-create", "helm upgrade", "helm install", "cluster service bind"},
 	StepNetwork:  {"calicoctl", "service-endpoint", "ingress", "security-group", "cis "},
 	// NB: not "logs": the runbook's own helper lines (mkdir -p logs,
-	// logs/state) would fill the excerpt before any logging command.
+	// logs/state) would fill the excerpt before any logging command. Nor
+	// the instances' service-instance-create: their JSON parameters
+	// filled the panel before the agent's command (seen in tmux, 120×40).
 	StepObservability: {"ibmcloud ks logging config create", "--install logs-agent", "--install sysdig-agent",
-		"service-instance-create \"$LOGS", "service-instance-create \"$MONITORING", "atracker target create",
+		"atracker target create",
 		"atracker route create", "audit-webhook set"},
 	StepOperations: {"autoscaler", "cr namespace", "addon"},
 }
