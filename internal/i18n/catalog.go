@@ -11,7 +11,6 @@ import (
 
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
-	"gopkg.in/yaml.v3"
 )
 
 //go:embed locales
@@ -178,7 +177,7 @@ func parseFile(fsys fs.FS, name string) ([]*goi18n.Message, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
-	msgs, err := goi18n.ParseMessageBytes(buf, yaml.Unmarshal)
+	msgs, err := goi18n.ParseMessageBytes(buf, unmarshalMessages) // flatyaml.go
 	if err != nil {
 		return nil, fmt.Errorf("parse %s: %w", name, err)
 	}
