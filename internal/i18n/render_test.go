@@ -21,7 +21,7 @@ func TestRenderMatchesGoI18n(t *testing.T) {
 		for _, lang := range []Lang{l, EN} {
 			if f := area(lang, cfg.MessageID); f != nil {
 				if _, ok := f.messages[cfg.MessageID]; ok {
-					s, err := f.loc.Localize(cfg)
+					s, err := f.loc().Localize(cfg)
 					if s == "" && err != nil {
 						return cfg.MessageID
 					}
