@@ -333,6 +333,12 @@ var ruleCases = []ruleCase{
 		s.Logging.Backend = model.LogSyslog
 		s.Logging.Syslog = model.Syslog{Host: "logs.example.com", Protocol: model.SyslogTLS, CACertSecret: "syslog-ca"}
 	})},
+	// TLS chosen, host not given yet (the wizard's order): the message names
+	// the server by its role.
+	{id: "LOG016", fail: spec(func(s *model.Spec) {
+		s.Logging.Backend = model.LogSyslog
+		s.Logging.Syslog = model.Syslog{Protocol: model.SyslogTLS}
+	}), path: "spec.logging.syslog.caCertSecret"},
 	// A VPC cluster in jp-tok whose Cloud Logs instance is in ca-mon, where
 	// private ingestion is only through a VPE: a cross-region VPE.
 	{id: "LOG017", vpc: true, fail: spec(func(s *model.Spec) { s.Logging.Backend = model.LogCloudLogs; s.Logging.CloudLogs.Region = "ca-mon" }),

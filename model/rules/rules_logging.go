@@ -136,6 +136,11 @@ func loggingRules() []Rule {
 				if c.Spec.Logging.Backend != model.LogSyslog || sl.Protocol != model.SyslogTLS || sl.CACertSecret != "" {
 					return nil
 				}
+				if sl.Host == "" {
+					// No host yet (the wizard asks for it on the next page): name
+					// the server by its role, not by an empty string.
+					return []Hit{hit("spec.logging.syslog.caCertSecret", "the forwarder does not verify the syslog server's certificate (verify-none); name the secret with its CA certificate")}
+				}
 				return []Hit{hit("spec.logging.syslog.caCertSecret", "the forwarder does not verify %s's certificate (verify-none); name the secret with its CA certificate", sl.Host)}
 			},
 		},
