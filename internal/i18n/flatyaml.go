@@ -196,6 +196,9 @@ func plainKeyIsString(k string) bool {
 // the escapes the message files use (\" \\ \n \t), and returns what
 // follows it.
 func flatQuoted(t string) (string, string, error) {
+	if j := strings.IndexAny(t[1:], "\"\\"); j >= 0 && t[1+j] == '"' {
+		return t[1 : 1+j], t[2+j:], nil // no escapes: the text itself, no copy
+	}
 	var b strings.Builder
 	for i := 1; i < len(t); i++ {
 		c := t[i]
