@@ -179,9 +179,12 @@ func parseFile(fsys fs.FS, name string) ([]*goi18n.Message, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
-	msgs, err := goi18n.ParseMessageBytes(buf, unmarshalMessages) // flatyaml.go
-	if err != nil {
-		return nil, fmt.Errorf("parse %s: %w", name, err)
+	msgs, ok := flatMessages(buf) // flatyaml.go
+	if !ok {
+		msgs, err = goi18n.ParseMessageBytes(buf, unmarshalMessages)
+		if err != nil {
+			return nil, fmt.Errorf("parse %s: %w", name, err)
+		}
 	}
 	a := areaOf(name)
 	ja := path.Base(path.Dir(name)) == string(JA)

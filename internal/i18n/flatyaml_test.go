@@ -124,3 +124,43 @@ func TestFlatYAMLSubset(t *testing.T) {
 		}
 	}
 }
+
+// TestFlatMessagesAreGoI18nMessages: for every message file of every
+// language, the messages built from the flat tree are go-i18n's own
+// (ParseMessageBytes over yaml.v3), field by field, and the direct path is
+// taken.
+func TestFlatMessagesAreGoI18nMessages(t *testing.T) {
+	names, _ := fs.Glob(localesFS, "locales/*/*.yaml")
+	for _, name := range names {
+		buf, err := fs.ReadFile(localesFS, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, ok := flatMessages(buf)
+		if !ok {
+			t.Errorf("%s: not read by the direct path", name)
+			continue
+		}
+		want, err := goi18n.ParseMessageBytes(buf, yaml.Unmarshal)
+		if err != nil {
+			t.Fatal(err)
+		}
+		byID := map[string]*goi18n.Message{}
+		for _, m := range want {
+			byID[m.ID] = m
+		}
+		if len(got) != len(want) {
+			t.Errorf("%s: %d messages, go-i18n %d", name, len(got), len(want))
+		}
+		for _, m := range got {
+			if w := byID[m.ID]; w == nil || !reflect.DeepEqual(*m, *w) {
+				t.Errorf("%s: %s: direct %+v, go-i18n %+v", name, m.ID, m, w)
+			}
+		}
+	}
+	for _, in := range []string{"a: {one: \"x\", id: \"y\"}\n", "a: {One: \"x\"}\n", "description: \"x\"\n"} {
+		if m, ok := flatMessages([]byte(in)); ok {
+			t.Errorf("%q: read as %+v; want it left to go-i18n", in, m)
+		}
+	}
+}

@@ -29,21 +29,14 @@ var schemaJSON []byte
 //go:embed testdata/helm-provider-schema.json
 var helmSchemaJSON []byte
 
-// Schema is the snapshot's shape (tools/tfschema writes it). Its blocks
-// are kept as raw JSON and decoded on first Lookup: a render looks up a
-// few of the snapshot's types, and decoding all of them into Go values was
-// ~6-9% of a cold `iksplan render`'s CPU (perf record).
-// TestLazySchemaReadsWhatUnmarshalReads holds every block to a full decode.
+// Schema is the snapshot's shape (tools/tfschema writes it).
 type Schema struct {
-	Provider    string                     `json:"provider"`
-	Source      string                     `json:"source"`
-	Version     string                     `json:"version"`
-	Commit      string                     `json:"commit"`
-	Resources   map[string]json.RawMessage `json:"resources"`
-	DataSources map[string]json.RawMessage `json:"data_sources"`
-
-	mu      sync.Mutex
-	decoded map[string]*Block // "kind typ" → its decoded block (nil: undecodable)
+	Provider    string            `json:"provider"`
+	Source      string            `json:"source"`
+	Version     string            `json:"version"`
+	Commit      string            `json:"commit"`
+	Resources   map[string]*Block `json:"resources"`
+	DataSources map[string]*Block `json:"data_sources"`
 }
 
 // Block is a resource, data source or nested block schema.
@@ -117,30 +110,12 @@ func ProviderSchema() (*Schema, error) {
 
 // Lookup returns the schema of a resource ("resource") or data source
 // ("data") type.
-// A block that is not valid JSON for Block (or null) is not found; the
-// test above decodes every block of the embedded snapshot.
 func (s *Schema) Lookup(kind, typ string) (*Block, bool) {
-	raw := s.Resources
-	if kind == "data" {
-		raw = s.DataSources
-	}
-	js, ok := raw[typ]
-	if !ok {
-		return nil, false
-	}
-	key := kind + " " + typ
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if b, done := s.decoded[key]; done {
-		return b, b != nil
-	}
 	var b *Block
-	if err := json.Unmarshal(js, &b); err != nil {
-		b = nil
+	if kind == "data" {
+		b = s.DataSources[typ]
+	} else {
+		b = s.Resources[typ]
 	}
-	if s.decoded == nil {
-		s.decoded = map[string]*Block{}
-	}
-	s.decoded[key] = b
 	return b, b != nil
 }

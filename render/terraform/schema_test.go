@@ -1,9 +1,7 @@
 package terraform
 
 import (
-	"encoding/json"
 	"fmt"
-	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -219,43 +217,5 @@ func TestSnapshotNamesItsOrigin(t *testing.T) {
 	}
 	if helm.Version != HelmProviderVersion || len(helm.Commit) != 40 || helm.Source != "github.com/hashicorp/terraform-provider-helm" {
 		t.Fatalf("helm snapshot provenance: version %q commit %q source %q", helm.Version, helm.Commit, helm.Source)
-	}
-}
-
-// TestLazySchemaReadsWhatUnmarshalReads: each block Lookup decodes on first
-// use equals the block a full json.Unmarshal of the snapshot gives, for
-// every resource and data source type of both snapshots, and none is
-// missing or extra.
-func TestLazySchemaReadsWhatUnmarshalReads(t *testing.T) {
-	for _, tc := range []struct {
-		js  []byte
-		get func() (*Schema, error)
-	}{{schemaJSON, ProviderSchema}, {helmSchemaJSON, HelmProviderSchema}} {
-		var full struct {
-			Resources   map[string]*Block `json:"resources"`
-			DataSources map[string]*Block `json:"data_sources"`
-		}
-		if err := json.Unmarshal(tc.js, &full); err != nil {
-			t.Fatal(err)
-		}
-		sch, err := tc.get()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for kind, m := range map[string]map[string]*Block{"resource": full.Resources, "data": full.DataSources} {
-			n := len(sch.Resources)
-			if kind == "data" {
-				n = len(sch.DataSources)
-			}
-			if n != len(m) {
-				t.Errorf("%s: %d types, full decode %d", kind, n, len(m))
-			}
-			for typ, want := range m {
-				got, ok := sch.Lookup(kind, typ)
-				if !ok || !reflect.DeepEqual(got, want) {
-					t.Errorf("%s %s: lazy %+v (%v), full %+v", kind, typ, got, ok, want)
-				}
-			}
-		}
 	}
 }
