@@ -99,10 +99,17 @@ k8s_build() {
 }
 
 # free_port: print a loopback TCP port nobody listens on (best effort).
+# The port is drawn below the kernel's ephemeral range
+# (net.ipv4.ip_local_port_range, 32768-60999 on Debian): a port in that range
+# can be taken as the local end of any outgoing connection (kubectl, kwok)
+# between this check and the server's bind, which is how a CI run once lost
+# etcd ("bind: address already in use" on 127.0.0.1:33902).
 free_port() {
-  local p i
-  for ((i = 0; i < 100; i++)); do
-    p=$((20000 + RANDOM % 40000))
+  local p i lo=32768
+  read -r lo _ </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true
+  ((lo > 11024)) || lo=32768
+  for ((i = 0; i < 200; i++)); do
+    p=$((10000 + RANDOM % (lo - 10000)))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
       printf '%s\n' "$p"
       return 0
@@ -204,6 +211,9 @@ apiserver_launch() {
   local peer_port port token
   peer_port=$(free_port)
   port=$(free_port)
+  # Three draws from one range can meet: draw again until they differ.
+  while [[ $peer_port == "$APISERVER_ETCD_PORT" ]]; do peer_port=$(free_port); done
+  while [[ $port == "$APISERVER_ETCD_PORT" || $port == "$peer_port" ]]; do port=$(free_port); done
   token=$(openssl rand -hex 24)
 
   spawn "$d" etcd etcd --name ci --data-dir "$d/etcd" \
