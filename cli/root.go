@@ -188,6 +188,10 @@ func fixCompletionCommand(root *cobra.Command) {
 
 // Run runs iksplan with args; tests call it directly.
 func Run(build BuildInfo, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if isBareVersion(args) {
+		_ = printVersion(&app{build: build, stdin: stdin, stdout: stdout, stderr: stderr})
+		return ExitOK
+	}
 	root := NewRootCommand(build, stdin, stdout, stderr)
 	root.SetArgs(args)
 	if cmd, _, err := root.Find(args); err == nil && !isWizardCommand(root, cmd) {

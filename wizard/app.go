@@ -245,7 +245,7 @@ func (m *App) openFile(d *model.Design, file string) tea.Cmd {
 	if data, err := os.ReadFile(file); err == nil {
 		if src, ok := RenderedSource(data); ok {
 			m.askRendered(d, file, src)
-			return m.welcome.form.Init()
+			return m.startWelcome()
 		}
 	}
 	return m.openDesign(d, file)
@@ -256,7 +256,7 @@ func (m *App) openDesign(d *model.Design, file string) tea.Cmd {
 	id := FileDraftID(file)
 	if di, ok := m.opts.Drafts.Info(id); ok {
 		m.askDraftConflict(di, d, file)
-		return m.welcome.form.Init()
+		return m.startWelcome()
 	}
 	return m.begin(d, draftState{Step: StepBasics, Done: allSteps(), Source: file}, id)
 }
@@ -282,7 +282,7 @@ func (m *App) Design() *model.Design {
 // Init implements tea.Model.
 func (m *App) Init() tea.Cmd {
 	if m.screen == screenWelcome {
-		return m.welcome.form.Init()
+		return m.startWelcome()
 	}
 	return tea.Batch(m.flow.form.Init(), m.touch())
 }
@@ -346,12 +346,55 @@ func startFlow(f *flow, st draftState) tea.Cmd {
 	return f.start(st.Step)
 }
 
+// sizeQuery is the type of bubbletea's window-size query, the message of
+// tea.WindowSize() (huh's Form.Init returns it): bubbletea answers it with
+// a WindowSizeMsg and hands the query itself to the model too, where it
+// means nothing.
+var sizeQuery = reflect.TypeOf(tea.WindowSize()())
+
+// isFieldRefresh reports whether t is huh's field refresh, the message a
+// group's Init sends so that fields bound to functions (TitleFunc,
+// OptionsFunc, ...) evaluate them. The welcome screen's fields have fixed
+// texts (the wizard sets a new description itself, descwrap.go), so the
+// refresh changes nothing there but costs an Update that runs the select's
+// Update three times, each measuring every option, and a view rebuild. The
+// type is huh's own (unexported): matched by name, it is only skipped
+// while huh calls it so; renamed, the refresh is forwarded as before.
+func isFieldRefresh(t reflect.Type) bool {
+	return t != nil && t.Name() == "updateFieldMsg" && t.PkgPath() == "github.com/charmbracelet/huh"
+}
+
 // Update implements tea.Model.
 func (m *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if m.screen == screenWelcome {
+		if t := reflect.TypeOf(msg); t == sizeQuery || isFieldRefresh(t) {
+			// NB: bubbletea answers the query with a WindowSizeMsg;
+			// forwarded, either message had huh lay the select out three
+			// times and rebuild the view it has, for nothing.
+			return m, nil
+		}
+		if ws, ok := msg.(tea.WindowSizeMsg); !ok || !m.sized || ws.Width != m.width || ws.Height != m.height {
+			m.welcome.frame = ""
+		}
+	}
+	if _, size := msg.(tea.WindowSizeMsg); !size && m.screen == screenWelcome && !m.welcome.started {
+		// A message before any window size (an output that is not a
+		// terminal sends none): the form starts at the size it has, and
+		// so do the forms after it.
+		m.welcome.unsized, m.welcome.started = true, true
+		start := m.welcome.form.Init()
+		_, cmd := m.Update(msg)
+		return m, tea.Batch(start, cmd)
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height, m.sized = msg.Width, msg.Height, true
 		m.relayout()
+		if m.screen == screenWelcome && !m.welcome.started {
+			// NB: after relayout: the form's Init builds its view once,
+			// at this size.
+			return m, m.startWelcome()
+		}
 		return m, nil
 	case analyzeMsg:
 		if msg.rev == m.rev && m.analyzedRev != m.rev && m.screen == screenWizard {
@@ -661,6 +704,31 @@ type welcomeState struct {
 	// Update, which ran the select's Update three times, each laying out
 	// every option again, before the same rebuild (BenchmarkFirstFrame).
 	group *huh.Group
+	// started says the form has had its Init (startWelcome). Until the
+	// first window size it has not: Init builds the group's view, which
+	// huh does at the size it has then, so an Init before the size built
+	// a view that the size threw away (BenchmarkFirstFrame).
+	started bool
+	// frame is the last welcome screen drawn, kept while nothing can have
+	// changed it: bubbletea draws after every message, and at start three
+	// messages (huh's field refresh, bubbletea's size query and the size it
+	// answers with, unchanged) follow the first size (App.View).
+	frame string
+	// unsized: a message came before any window size; forms start
+	// without waiting for one.
+	unsized bool
+}
+
+// startWelcome starts the welcome form (its Init: focus, the group's view)
+// once the form has its size; before the first window size it returns
+// nil and Update starts the form when the size (or any other message)
+// arrives.
+func (m *App) startWelcome() tea.Cmd {
+	if !m.sized && !m.welcome.unsized {
+		return nil
+	}
+	m.welcome.started = true
+	return m.welcome.form.Init()
 }
 
 // pendingFile is a design read from a file that has a draft already.
@@ -831,6 +899,8 @@ func (m *App) newForm(g *huh.Group) *huh.Form {
 	f := huh.NewForm(g).WithTheme(Theme()).WithKeyMap(formKeyMap()).WithShowHelp(false)
 	m.welcome.w, m.welcome.h = 0, 0
 	m.welcome.form, m.welcome.group = f, g
+	m.welcome.started = false
+	m.welcome.frame = ""
 	if m.sized {
 		// NB: sizing renders the form; before the first window size
 		// arrives, relayout does it once then.
@@ -847,7 +917,7 @@ func (m *App) updateWelcome(msg tea.KeyMsg) tea.Cmd {
 	}
 	if m.welcome.stage == 1 && key.Matches(msg, m.keys.Cancel) {
 		m.buildWelcome()
-		return m.welcome.form.Init()
+		return m.startWelcome()
 	}
 	return m.forwardWelcome(msg)
 }
@@ -917,7 +987,7 @@ func (m *App) forwardWelcome(msg tea.Msg) tea.Cmd {
 			return tea.Quit
 		}
 		m.buildWelcome()
-		return m.welcome.form.Init()
+		return m.startWelcome()
 	case 2:
 		pf := w.conflict
 		w.conflict = nil
@@ -934,7 +1004,7 @@ func (m *App) forwardWelcome(msg tea.Msg) tea.Cmd {
 			}
 		}
 		m.buildWelcome()
-		return m.welcome.form.Init()
+		return m.startWelcome()
 	}
 	switch c := w.choice; {
 	case strings.HasPrefix(c, startLang):
@@ -961,7 +1031,7 @@ func (m *App) forwardWelcome(msg tea.Msg) tea.Cmd {
 		}
 	}
 	m.buildWelcome()
-	return m.welcome.form.Init()
+	return m.startWelcome()
 }
 
 func (m *App) askPath() tea.Cmd {
@@ -979,7 +1049,7 @@ func (m *App) askPath() tea.Cmd {
 		return nil
 	})
 	w.form = m.newForm(huh.NewGroup(themed(Theme(), in)...).Title(m.tr("Open a design file")))
-	return w.form.Init()
+	return m.startWelcome()
 }
 
 // loadDesignFile reads a design strictly.

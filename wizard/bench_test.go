@@ -2,6 +2,7 @@ package wizard
 
 import (
 	"fmt"
+	"reflect"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -198,6 +199,24 @@ func BenchmarkFirstFrame(b *testing.B) {
 			_ = m.View()
 		}
 	})
+	// The -start pair draw the screen as bubbletea v1 starts a program:
+	// Init and a View, the window size, then every message the commands
+	// return (bubbletea's size query answered with the same size), a View
+	// after each. The process's first frame pays all of them.
+	b.Run("bare-huh-start", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			var name string
+			startLikeBubbletea(huh.NewForm(huh.NewGroup(huh.NewInput().Title("Name").Value(&name))).WithTheme(huh.ThemeCharm()), 120, 40)
+		}
+	})
+	b.Run("wizard-start", func(b *testing.B) {
+		opts := testOptions(b, nil)
+		b.ReportAllocs()
+		for b.Loop() {
+			startLikeBubbletea(New(opts), 120, 40)
+		}
+	})
 	b.Run("wizard-edit", func(b *testing.B) {
 		opts := testOptions(b, nil)
 		d := benchDesign(b)
@@ -210,4 +229,45 @@ func BenchmarkFirstFrame(b *testing.B) {
 			_ = m.View()
 		}
 	})
+}
+
+// startLikeBubbletea starts m as bubbletea v1's Program.Run does, without a
+// terminal: Init, a View, the window size, then each message the commands
+// return with a View after it. Commands that only wait (cursor blinks) are
+// dropped (runQuick); bubbletea's size query is answered with the same size,
+// as bubbletea does, and handed to the model too. It returns the messages
+// the model got.
+func startLikeBubbletea(m tea.Model, w, h int) int {
+	size := func() tea.Msg { return tea.WindowSizeMsg{Width: w, Height: h} }
+	queue := []tea.Cmd{size, m.Init()}
+	_ = m.View()
+	n := 0
+	for len(queue) > 0 && n < 100 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		msg := runQuick(c)
+		if msg == nil {
+			continue
+		}
+		if bm, ok := msg.(tea.BatchMsg); ok {
+			queue = append(queue, bm...)
+			continue
+		}
+		if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().ConvertibleTo(cmdSliceType) {
+			queue = append(queue, v.Convert(cmdSliceType).Interface().([]tea.Cmd)...)
+			continue
+		}
+		if reflect.TypeOf(msg) == sizeQuery {
+			queue = append(queue, size)
+		}
+		var next tea.Cmd
+		m, next = m.Update(msg)
+		_ = m.View()
+		queue = append(queue, next)
+		n++
+	}
+	return n
 }

@@ -75,6 +75,13 @@ type Styles struct {
 // NewStyles builds the styles for a renderer (the one bound to the stream
 // the TUI draws on).
 func NewStyles(r *lipgloss.Renderer) *Styles {
+	s := newStyles(r)
+	pinStyles(r, s)
+	return s
+}
+
+// newStyles is NewStyles with the palette's colours as written.
+func newStyles(r *lipgloss.Renderer) *Styles {
 	s := &Styles{}
 	n := r.NewStyle
 	s.App = n().Padding(0, 1)
@@ -116,7 +123,11 @@ var (
 // palette. It is built once: building a theme is most of the cost of a
 // form, and huh only reads it.
 func Theme() *huh.Theme {
-	themeOnce.Do(func() { theme = newTheme() })
+	themeOnce.Do(func() {
+		theme = newTheme()
+		// NB: huh draws the theme with lipgloss's default renderer.
+		pinStyles(lipgloss.DefaultRenderer(), theme)
+	})
 	return theme
 }
 

@@ -70,8 +70,11 @@ func (m *App) relayout() {
 			// before the window size (flow.resize does the same). Init
 			// rebuilds it once; an Update laid the select out three more
 			// times first. Its commands (focus, field refresh) were sent
-			// when the form started.
-			_ = m.welcome.group.Init()
+			// when the form started. A form not started yet builds its
+			// view in its own Init, after this (startWelcome).
+			if m.welcome.started {
+				_ = m.welcome.group.Init()
+			}
 		}
 		return
 	}
@@ -140,10 +143,19 @@ func (m *App) View() string {
 		msg := m.trf("terminal too small: %d×%d\nneeds at least %d×%d", m.width, m.height, minWidth, minHeight)
 		return m.styles.Warn.Render(msg)
 	}
+	if m.screen == screenWelcome && !m.welcome.started {
+		// NB: the welcome form starts with the first window size; before
+		// it there is nothing laid out to show.
+		return ""
+	}
 	var body string
 	switch m.screen {
 	case screenWelcome:
-		body = m.viewWelcome()
+		// NB: Update forgets the frame on every message that can change it.
+		if m.welcome.frame == "" {
+			m.welcome.frame = m.styles.App.Render(m.viewWelcome())
+		}
+		return m.welcome.frame
 	case screenFinal:
 		body = m.viewFinal()
 	default:

@@ -1,0 +1,111 @@
+package wizard
+
+import (
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+)
+
+// Colours pinned to the terminal once. lipgloss resolves a style's colour
+// on every Render: an adaptive colour picks light or dark, and on a 256- or
+// 16-colour terminal a hex colour is matched to the nearest palette entry
+// by a perceptual distance over the whole cube (termenv's
+// hexToANSI256Color), for every styled piece of every frame: about 5% of
+// the first frame's CPU under TERM=xterm-256color (perf, issue 15). The
+// renderer's profile and background do not change while it draws, so each
+// hex colour is matched once, when the styles are built, and the style
+// keeps the palette index, which lipgloss turns into the same escape
+// sequence (TestPinnedStylesRenderAlike).
+
+// pinColor returns the colour c resolves to on r as a palette index, and
+// true, when c is a hex colour (adaptive or not) and r a 256- or
+// 16-colour terminal; otherwise false (c is cheap to resolve as it is).
+func pinColor(r *lipgloss.Renderer, c lipgloss.TerminalColor) (lipgloss.TerminalColor, bool) {
+	var s string
+	switch c := c.(type) {
+	case lipgloss.AdaptiveColor:
+		s = c.Light
+		if r.HasDarkBackground() {
+			s = c.Dark
+		}
+	case lipgloss.Color:
+		s = string(c)
+	default:
+		return c, false
+	}
+	if !strings.HasPrefix(s, "#") {
+		return c, false
+	}
+	if p := r.ColorProfile(); p != termenv.ANSI256 && p != termenv.ANSI {
+		return c, false
+	}
+	// NB: the 256-colour match: a 16-colour profile converts the index to
+	// its 16 colours as it converts the hex (termenv Profile.Convert).
+	n, ok := termenv.ANSI256.Color(s).(termenv.ANSI256Color)
+	if !ok {
+		return c, false
+	}
+	return lipgloss.Color(strconv.Itoa(int(n))), true
+}
+
+// pinStyle is s with its text, background and border colours pinned to r.
+func pinStyle(r *lipgloss.Renderer, s lipgloss.Style) lipgloss.Style {
+	if c, ok := pinColor(r, s.GetForeground()); ok {
+		s = s.Foreground(c)
+	}
+	if c, ok := pinColor(r, s.GetBackground()); ok {
+		s = s.Background(c)
+	}
+	if c, ok := pinColor(r, s.GetBorderTopForeground()); ok {
+		s = s.BorderTopForeground(c)
+	}
+	if c, ok := pinColor(r, s.GetBorderRightForeground()); ok {
+		s = s.BorderRightForeground(c)
+	}
+	if c, ok := pinColor(r, s.GetBorderBottomForeground()); ok {
+		s = s.BorderBottomForeground(c)
+	}
+	if c, ok := pinColor(r, s.GetBorderLeftForeground()); ok {
+		s = s.BorderLeftForeground(c)
+	}
+	if c, ok := pinColor(r, s.GetBorderTopBackground()); ok {
+		s = s.BorderTopBackground(c)
+	}
+	if c, ok := pinColor(r, s.GetBorderRightBackground()); ok {
+		s = s.BorderRightBackground(c)
+	}
+	if c, ok := pinColor(r, s.GetBorderBottomBackground()); ok {
+		s = s.BorderBottomBackground(c)
+	}
+	if c, ok := pinColor(r, s.GetBorderLeftBackground()); ok {
+		s = s.BorderLeftBackground(c)
+	}
+	return s
+}
+
+var styleType = reflect.TypeFor[lipgloss.Style]()
+
+// pinStyles pins every lipgloss.Style reachable through the exported
+// fields of the struct v points to (Styles, a huh.Theme and its nested
+// field styles).
+func pinStyles(r *lipgloss.Renderer, v any) {
+	pinValue(r, reflect.ValueOf(v).Elem())
+}
+
+func pinValue(r *lipgloss.Renderer, v reflect.Value) {
+	switch {
+	case v.Type() == styleType:
+		if v.CanSet() {
+			v.Set(reflect.ValueOf(pinStyle(r, v.Interface().(lipgloss.Style))))
+		}
+	case v.Kind() == reflect.Struct:
+		for i := range v.NumField() {
+			if f := v.Field(i); f.CanSet() {
+				pinValue(r, f)
+			}
+		}
+	}
+}
