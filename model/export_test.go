@@ -10,3 +10,11 @@ func SetLongList(n int) (restore func()) {
 	longList = n
 	return func() { longList = old }
 }
+
+// SetPlanRoot turns Marshal's whole-design plan on or off and returns a
+// func that restores it.
+func SetPlanRoot(on bool) (restore func()) {
+	old := planRoot
+	planRoot = on
+	return func() { planRoot = old }
+}

@@ -184,7 +184,8 @@ func TestCloneIsDeepAndExact(t *testing.T) {
 		if c.Spec.Network.VPC != nil {
 			c.Spec.Network.VPC.VPCName = "changed"
 		}
-		if reflect.DeepEqual(d, c) || d.Spec.Zones[0] == "changed" || d.Spec.WorkerPools[0].Labels != nil {
+		if reflect.DeepEqual(d, c) || d.Spec.Zones[0] == "changed" || d.Spec.WorkerPools[0].Labels != nil ||
+			d.Spec.Network.VPC != nil && d.Spec.Network.VPC.VPCName == "changed" {
 			t.Fatalf("%s: clone shares memory with the original", p.Name)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Every number of a design declares its range in its jsonschema tag
@@ -23,8 +24,21 @@ type numberBounds struct {
 	enum     []float64
 }
 
-// boundsOf reads minimum=, maximum= and enum= from a jsonschema tag.
+var boundsCache sync.Map // reflect.StructTag -> numberBounds
+
+// boundsOf reads minimum=, maximum= and enum= from a jsonschema tag, once
+// per tag (CheckRanges asks for every number of the design). The bounds
+// are shared: read them, never write through them.
 func boundsOf(tag reflect.StructTag) numberBounds {
+	if b, ok := boundsCache.Load(tag); ok {
+		return b.(numberBounds)
+	}
+	b := parseBounds(tag)
+	boundsCache.Store(tag, b)
+	return b
+}
+
+func parseBounds(tag reflect.StructTag) numberBounds {
 	var b numberBounds
 	for _, part := range strings.Split(tag.Get("jsonschema"), ",") {
 		k, v, ok := strings.Cut(part, "=")
@@ -56,7 +70,7 @@ func (b numberBounds) bounded() bool { return len(b.enum) > 0 || b.min != nil &&
 // is a default, not a value to judge (nil: judge every number).
 func CheckRanges(d *Design, written func(path string) bool) []Problem {
 	var out []Problem
-	walkYAMLTagged(reflect.ValueOf(d).Elem(), "", "", func(path string, v reflect.Value, tag reflect.StructTag) {
+	walkYAMLTagged(reflect.ValueOf(d).Elem(), "", "", func(path func() string, v reflect.Value, tag reflect.StructTag) {
 		var f float64
 		switch v.Kind() {
 		case reflect.Float32, reflect.Float64:
@@ -68,17 +82,18 @@ func CheckRanges(d *Design, written func(path string) bool) []Problem {
 		default:
 			return
 		}
-		if written != nil && !written(path) {
+		if written != nil && !written(path()) {
 			return
 		}
 		// Zero is every number's unset value: where the range starts above
 		// zero, a zero stands for the default (workerPatchDays: 0 is "IBM's
 		// 14 days") and the rules judge the design with defaults applied.
-		if b := boundsOf(tag); f == 0 && b.min != nil && *b.min > 0 {
+		b := boundsOf(tag)
+		if f == 0 && b.min != nil && *b.min > 0 {
 			return
 		}
-		if format, args := rangeProblem(f, boundsOf(tag)); format != "" {
-			out = append(out, problemf(path, 0, format, args...))
+		if format, args := rangeProblem(f, b); format != "" {
+			out = append(out, problemf(path(), 0, format, args...))
 		}
 	})
 	return out

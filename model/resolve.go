@@ -1,6 +1,9 @@
 package model
 
-import "reflect"
+import (
+	"reflect"
+	"sync"
+)
 
 // Clone returns a deep copy of the design, so callers can apply defaults or
 // computed values without touching the user's answers. The design is plain
@@ -15,48 +18,87 @@ func (d *Design) Clone() *Design {
 	return &c
 }
 
-// deepCopy copies v and everything it references.
+// deepCopy copies v and everything it references. Unexported fields are
+// left zero; interfaces, arrays and other values are copied as they are.
 func deepCopy(v reflect.Value) reflect.Value {
-	switch v.Kind() {
+	c := reflect.New(v.Type()).Elem()
+	copyInto(c, v)
+	return c
+}
+
+// copyInto deep-copies src into dst, a settable zero value of its type. A
+// value with nothing to follow is set in one go: allocating a copy of
+// every leaf was most of Clone's cost (rules.Evaluate and Resolve clone
+// the design on every render).
+func copyInto(dst, src reflect.Value) {
+	if !hasRefs(src.Type()) {
+		dst.Set(src)
+		return
+	}
+	switch src.Kind() {
 	case reflect.Pointer:
-		if v.IsNil() {
-			return reflect.Zero(v.Type())
+		if !src.IsNil() {
+			p := reflect.New(src.Type().Elem())
+			copyInto(p.Elem(), src.Elem())
+			dst.Set(p)
 		}
-		p := reflect.New(v.Type().Elem())
-		p.Elem().Set(deepCopy(v.Elem()))
-		return p
 	case reflect.Struct:
-		c := reflect.New(v.Type()).Elem()
-		for i := range v.NumField() {
-			if c.Field(i).CanSet() {
-				c.Field(i).Set(deepCopy(v.Field(i)))
+		for i := range src.NumField() {
+			if f := dst.Field(i); f.CanSet() {
+				copyInto(f, src.Field(i))
 			}
 		}
-		return c
 	case reflect.Slice:
-		if v.IsNil() {
-			return reflect.Zero(v.Type())
+		if !src.IsNil() {
+			c := reflect.MakeSlice(src.Type(), src.Len(), src.Len())
+			if hasRefs(src.Type().Elem()) {
+				for i := range src.Len() {
+					copyInto(c.Index(i), src.Index(i))
+				}
+			} else {
+				reflect.Copy(c, src)
+			}
+			dst.Set(c)
 		}
-		c := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
-		for i := range v.Len() {
-			c.Index(i).Set(deepCopy(v.Index(i)))
-		}
-		return c
 	case reflect.Map:
-		if v.IsNil() {
-			return reflect.Zero(v.Type())
+		if !src.IsNil() {
+			c := reflect.MakeMapWithSize(src.Type(), src.Len())
+			deep := hasRefs(src.Type().Elem())
+			for iter := src.MapRange(); iter.Next(); {
+				if deep {
+					c.SetMapIndex(iter.Key(), deepCopy(iter.Value()))
+				} else {
+					c.SetMapIndex(iter.Key(), iter.Value())
+				}
+			}
+			dst.Set(c)
 		}
-		c := reflect.MakeMapWithSize(v.Type(), v.Len())
-		iter := v.MapRange()
-		for iter.Next() {
-			c.SetMapIndex(iter.Key(), deepCopy(iter.Value()))
-		}
-		return c
-	default:
-		c := reflect.New(v.Type()).Elem()
-		c.Set(v)
-		return c
 	}
+}
+
+var hasRefsCache sync.Map // reflect.Type -> bool
+
+// hasRefs reports whether copyInto must go into a value of type t: it
+// holds pointers, slices or maps, or a struct with unexported fields (left
+// zero by a copy).
+func hasRefs(t reflect.Type) bool {
+	if h, ok := hasRefsCache.Load(t); ok {
+		return h.(bool)
+	}
+	h := false
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Map:
+		h = true
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if f := t.Field(i); !f.IsExported() || hasRefs(f.Type) {
+				h = true
+				break
+			}
+		}
+	}
+	hasRefsCache.Store(t, h)
+	return h
 }
 
 // Resolve returns the fully resolved design: a copy with every default

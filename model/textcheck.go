@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -17,22 +18,22 @@ import (
 // ID, create one") and "\n x" as " x". Marshal refuses such a design too.
 func CheckText(d *Design) []Problem {
 	var out []Problem
-	check := func(path, s string, msgs *textMessages) {
+	check := func(path func() string, s string, msgs *textMessages) {
 		switch {
-		case strings.ContainsRune(s, 0):
-			out = append(out, Problem{Path: path, Message: msgs.nul})
+		case strings.IndexByte(s, 0) >= 0:
+			out = append(out, Problem{Path: path(), Message: msgs.nul})
 		case !utf8.ValidString(s):
-			out = append(out, Problem{Path: path, Message: msgs.notUTF8})
+			out = append(out, Problem{Path: path(), Message: msgs.notUTF8})
 		case strings.HasPrefix(s, "\n"):
-			out = append(out, Problem{Path: path, Message: msgs.lineBreak})
+			out = append(out, Problem{Path: path(), Message: msgs.lineBreak})
 		}
 	}
-	walkYAMLTagged(reflect.ValueOf(d).Elem(), "", "", func(path string, v reflect.Value, _ reflect.StructTag) {
+	walkYAMLTagged(reflect.ValueOf(d).Elem(), "", "", func(path func() string, v reflect.Value, _ reflect.StructTag) {
 		if v.Kind() == reflect.String {
 			check(path, v.String(), &valueText)
 		}
 	})
-	walkMapKeys(reflect.ValueOf(d).Elem(), "", func(path, key string) { check(path, key, &keyText) })
+	walkMapKeys(reflect.ValueOf(d).Elem(), "", func(path, key string) { check(func() string { return path }, key, &keyText) })
 	return out
 }
 
@@ -66,41 +67,73 @@ func CheckTextMessages() []string {
 }
 
 // walkMapKeys calls fn with the path of each string-keyed map and each key.
+// The path is built only down to maps (most of a design has none).
 func walkMapKeys(v reflect.Value, path string, fn func(path, key string)) {
-	var walk func(v reflect.Value, path string)
-	walk = func(v reflect.Value, path string) {
+	var walk func(v reflect.Value, path []byte)
+	walk = func(v reflect.Value, path []byte) {
 		switch v.Kind() {
 		case reflect.Pointer, reflect.Interface:
 			if !v.IsNil() {
 				walk(v.Elem(), path)
 			}
 		case reflect.Struct:
-			t := v.Type()
-			for i := 0; i < t.NumField(); i++ {
-				f := t.Field(i)
-				name := strings.Split(f.Tag.Get("yaml"), ",")[0]
-				if !f.IsExported() || name == "-" {
+			for _, f := range yamlFieldsOf(v.Type()) {
+				if !holdsMap(f.typ, 0) {
 					continue
 				}
-				p := name
-				if path != "" {
-					p = path + "." + name
+				p := path
+				if len(p) > 0 {
+					p = append(p, '.')
 				}
-				walk(v.Field(i), p)
+				walk(v.Field(f.index), append(p, f.tagName...))
 			}
 		case reflect.Slice:
+			if !holdsMap(v.Type().Elem(), 0) {
+				return
+			}
 			for i := 0; i < v.Len(); i++ {
-				walk(v.Index(i), path+"["+strconv.Itoa(i)+"]")
+				walk(v.Index(i), append(strconv.AppendInt(append(path, '['), int64(i), 10), ']'))
 			}
 		case reflect.Map:
 			if v.Type().Key().Kind() == reflect.String {
 				for _, k := range v.MapKeys() {
-					fn(path+"."+k.String(), k.String())
+					fn(string(path)+"."+k.String(), k.String())
 				}
 			}
 		}
 	}
-	walk(v, path)
+	walk(v, append(make([]byte, 0, 128), path...))
+}
+
+var holdsMapCache sync.Map // reflect.Type -> bool
+
+// holdsMap reports whether a value of type t can hold a map that
+// walkMapKeys reaches.
+func holdsMap(t reflect.Type, depth int) bool {
+	if h, ok := holdsMapCache.Load(t); ok {
+		return h.(bool)
+	}
+	if depth > 32 {
+		return true // a recursive type: walk it
+	}
+	h := false
+	switch t.Kind() {
+	case reflect.Map, reflect.Interface:
+		h = true
+	case reflect.Pointer, reflect.Slice:
+		h = holdsMap(t.Elem(), depth+1)
+	case reflect.Struct:
+		for _, f := range yamlFieldsOf(t) {
+			if holdsMap(f.typ, depth+1) {
+				h = true
+				break
+			}
+		}
+	}
+	if depth == 0 || !h {
+		holdsMapCache.Store(t, h)
+	}
+	return h
 }
 
 // leadingLineFeed is CheckText's message for a value that begins with a

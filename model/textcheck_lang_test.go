@@ -2,6 +2,7 @@ package model_test
 
 import (
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/iksplan/iksplan/internal/i18n"
@@ -46,5 +47,30 @@ func TestCheckTextMessagesInCatalogue(t *testing.T) {
 		if !slices.Contains(listed, m) {
 			t.Errorf("CheckText gave %q, which CheckTextMessages does not list", m)
 		}
+	}
+}
+
+// TestCheckTextPaths: CheckText names the YAML path of a bad value and of
+// a bad map key, through lists and nested structs (its walks build the
+// path only for what they report).
+func TestCheckTextPaths(t *testing.T) {
+	d, err := presets.Design("tokyo-classic-production")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Spec.Namespaces = append(d.Spec.Namespaces, model.Namespace{Name: "a"}, model.Namespace{Name: "b"})
+	last := len(d.Spec.Namespaces) - 1
+	d.Spec.Namespaces[last].Labels = map[string]string{"k\x00": "v"}
+	d.Spec.Namespaces[last-1].Name = "n\x00"
+	var got []string
+	for _, p := range model.CheckText(d) {
+		got = append(got, p.Path)
+	}
+	want := []string{
+		"spec.namespaces[" + strconv.Itoa(last-1) + "].name",
+		"spec.namespaces[" + strconv.Itoa(last) + "].labels.k\x00",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("CheckText paths %q, want %q", got, want)
 	}
 }

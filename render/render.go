@@ -148,10 +148,10 @@ func complete(d *model.Design) error {
 // resolvedDesign is design.yaml: the design with defaults and computed
 // sizing written in, under a header comment.
 func resolvedDesign(c *view.Context) (Artifact, error) {
-	b, err := model.Marshal(c.Design)
+	head := "# " + c.Header + "\n# Defaults and the computed workersPerZone are filled in; catalog as of " + c.AsOf + ".\n"
+	b, err := model.AppendMarshal([]byte(head), c.Design)
 	if err != nil {
 		return Artifact{}, fmt.Errorf("render design.yaml: %w", err)
 	}
-	head := "# " + c.Header + "\n# Defaults and the computed workersPerZone are filled in; catalog as of " + c.AsOf + ".\n"
-	return Artifact{Path: "design.yaml", Data: append([]byte(head), b...)}, nil
+	return Artifact{Path: "design.yaml", Data: b}, nil
 }

@@ -69,6 +69,23 @@ func namespaceKnown(s *model.Spec, ns string) bool {
 	return slices.ContainsFunc(s.Namespaces, func(n model.Namespace) bool { return n.Name == ns })
 }
 
+// namespaceKnownIn returns namespaceKnown for s, with the design's
+// namespaces in a set when there are many: IAM002 asks for every
+// namespace of every access group, n x n at 1,000 of each.
+func namespaceKnownIn(s *model.Spec) func(ns string) bool {
+	if len(s.Namespaces) < 16 {
+		return func(ns string) bool { return namespaceKnown(s, ns) }
+	}
+	set := make(map[string]bool, len(s.Namespaces)+len(builtinNamespaces))
+	for _, n := range builtinNamespaces {
+		set[n] = true
+	}
+	for _, n := range s.Namespaces {
+		set[n.Name] = true
+	}
+	return func(ns string) bool { return set[ns] }
+}
+
 // namespaceList prints the design's namespaces for a message.
 func namespaceList(s *model.Spec) string {
 	if len(s.Namespaces) == 0 {

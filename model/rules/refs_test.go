@@ -37,3 +37,24 @@ func TestF1_NamespaceReferencesValidated(t *testing.T) {
 		}
 	}
 }
+
+// TestIAM002WithManyNamespaces: with enough namespaces for IAM002 to look
+// them up in a set, a group scoped to an unknown namespace is still a
+// finding at its path, and a design or built-in namespace is not.
+func TestIAM002WithManyNamespaces(t *testing.T) {
+	d, c := setup(t, false)
+	s := &d.Spec
+	for i := range 20 {
+		s.Namespaces = append(s.Namespaces, model.Namespace{Name: pathf("team-%02d", i), PodSecurity: model.PodSecurityRestricted})
+	}
+	s.IAM.AccessGroups[0].Namespaces = []string{"team-07", "kube-system", "nowhere", "team-19"}
+	var got []string
+	for _, f := range Evaluate(d, c, nil).Findings {
+		if f.RuleID == "IAM002" {
+			got = append(got, f.Path)
+		}
+	}
+	if len(got) != 1 || got[0] != "spec.iam.accessGroups[0].namespaces[2]" {
+		t.Errorf("IAM002 findings at %q, want only spec.iam.accessGroups[0].namespaces[2]", got)
+	}
+}

@@ -43,9 +43,10 @@ func iamRules() []Rule {
 			Check: func(c *Context) []Hit {
 				s := c.Spec
 				var hits []Hit
+				known := namespaceKnownIn(s)
 				for i, g := range s.IAM.AccessGroups {
 					for j, ns := range g.Namespaces {
-						if !namespaceKnown(s, ns) {
+						if !known(ns) {
 							hits = append(hits, hit(pathf("spec.iam.accessGroups[%d].namespaces[%d]", i, j), "access group %s is scoped to namespace %s, but %s",
 								g.Name, ns, namespaceList(s)))
 						}

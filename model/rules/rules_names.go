@@ -127,9 +127,11 @@ func nameRules() []Rule {
 			DocURL: doc("iam-service-access-roles"),
 			Check: func(c *Context) []Hit {
 				var checks []nameCheck
-				var names []string
+				names := make([]string, 0, len(c.Spec.Namespaces))
 				for i, n := range c.Spec.Namespaces {
-					checks = append(checks, nameCheck{pathf("spec.namespaces[%d].name", i), "namespace", n.Name, model.ValidateNamespace})
+					if model.ValidateNamespace(n.Name) != nil { // a path only for a refused name
+						checks = append(checks, nameCheck{pathf("spec.namespaces[%d].name", i), "namespace", n.Name, model.ValidateNamespace})
+					}
 					names = append(names, n.Name)
 				}
 				return append(checkNames(checks), dupHits("namespace", names, func(i int) string { return pathf("spec.namespaces[%d].name", i) })...)
@@ -143,9 +145,11 @@ func nameRules() []Rule {
 			DocURL: doc("users"),
 			Check: func(c *Context) []Hit {
 				var checks []nameCheck
-				var names []string
+				names := make([]string, 0, len(c.Spec.IAM.AccessGroups))
 				for i, g := range c.Spec.IAM.AccessGroups {
-					checks = append(checks, nameCheck{pathf("spec.iam.accessGroups[%d].name", i), "access group", g.Name, model.ValidateAccessGroupName})
+					if model.ValidateAccessGroupName(g.Name) != nil { // a path only for a refused name
+						checks = append(checks, nameCheck{pathf("spec.iam.accessGroups[%d].name", i), "access group", g.Name, model.ValidateAccessGroupName})
+					}
 					names = append(names, g.Name)
 				}
 				return append(checkNames(checks), dupHits("access group", names, func(i int) string { return pathf("spec.iam.accessGroups[%d].name", i) })...)
@@ -161,6 +165,9 @@ func nameRules() []Rule {
 				var checks []nameCheck
 				for i, g := range c.Spec.IAM.AccessGroups {
 					for j, m := range g.Members {
+						if model.ValidateEmail(m) == nil { // a path and phrase only for a refused address
+							continue
+						}
 						checks = append(checks, nameCheck{pathf("spec.iam.accessGroups[%d].members[%d]", i, j), phrasef("member of %s", g.Name), m, model.ValidateEmail})
 					}
 				}
