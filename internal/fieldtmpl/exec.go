@@ -526,12 +526,60 @@ func safeCall(fn reflect.Value, args []reflect.Value) (val reflect.Value, err er
 			}
 		}
 	}()
+	if v, ok, err := callDirect(fn, args); ok {
+		return v, err
+	}
 	ret := fn.Call(args)
 	if len(ret) == 2 && !ret[1].IsNil() {
 		return ret[0], ret[1].Interface().(error)
 	}
 	return ret[0], nil
 }
+
+// callDirect calls functions of the shapes the templates call most
+// (DESIGN.md's "t" and "badge", "shq", "join") without reflect.Value.Call,
+// which was a seventh of DESIGN.md's CPU; ok is false for any other
+// function. args are already of the parameter types (evalCall).
+func callDirect(fn reflect.Value, args []reflect.Value) (v reflect.Value, ok bool, err error) {
+	if !fn.CanInterface() {
+		return v, false, nil
+	}
+	var s string
+	switch f := fn.Interface().(type) {
+	case func(string, ...string) (string, error):
+		if len(args) == 0 {
+			return v, false, nil
+		}
+		var rest []string
+		if len(args) > 1 {
+			rest = make([]string, len(args)-1)
+			for i, a := range args[1:] {
+				rest[i] = a.String()
+			}
+		}
+		s, err = f(args[0].String(), rest...)
+	case func() (string, error):
+		if len(args) != 0 {
+			return v, false, nil
+		}
+		s, err = f()
+	case func(string) (string, error):
+		if len(args) != 1 {
+			return v, false, nil
+		}
+		s, err = f(args[0].String())
+	case func([]string, string) string:
+		if len(args) != 2 || args[0].Type() != stringSliceType {
+			return v, false, nil
+		}
+		s = f(args[0].Interface().([]string), args[1].String())
+	default:
+		return v, false, nil
+	}
+	return reflect.ValueOf(s), true, err
+}
+
+var stringSliceType = reflect.TypeFor[[]string]()
 
 func canBeNil(typ reflect.Type) bool {
 	switch typ.Kind() {
@@ -676,7 +724,16 @@ func (s *state) printValue(n parse.Node, v reflect.Value) {
 	if !ok {
 		s.errorf("can't print %s of type %s", n, v.Type())
 	}
-	if _, err := fmt.Fprint(s.w, iface); err != nil {
+	var err error
+	if str, ok := iface.(string); ok {
+		// What fmt.Fprint prints for a string, without copying it into
+		// fmt's buffer first: a runbook step's body is one string of
+		// hundreds of kilobytes at 1,000 namespaces.
+		_, err = io.WriteString(s.w, str)
+	} else {
+		_, err = fmt.Fprint(s.w, iface)
+	}
+	if err != nil {
 		s.errorf("%w", err)
 	}
 }

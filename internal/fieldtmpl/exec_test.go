@@ -66,9 +66,18 @@ func funcs() map[string]any {
 			}
 			return s, nil
 		},
-		"pair": func(a, b int) int { return a*10 + b },
-		"one":  func() string { return "1" },
-		"anyf": func(v any) string { return fmt.Sprintf("%T", v) },
+		// kve, nonef, fail and join have the shapes callDirect calls
+		// without reflect.
+		"kve": func(id string, kv ...string) (string, error) {
+			if id == "" {
+				return "partial", errors.New("no id")
+			}
+			return id + "(" + strings.Join(kv, ",") + ")", nil
+		},
+		"nonef": func() (string, error) { return "n", nil },
+		"pair":  func(a, b int) int { return a*10 + b },
+		"one":   func() string { return "1" },
+		"anyf":  func(v any) string { return fmt.Sprintf("%T", v) },
 	}
 }
 
@@ -95,6 +104,9 @@ var sameAsTextTemplate = []string{
 	`{{ kv "id" }} {{ kv "id" "a" "b" }} {{ "x" | kv "id" "a" }} {{ .Text | upper }}`,
 	`{{ pair 1 2 }} {{ 3 | pair 4 }} {{ one }} {{ anyf 1 }} {{ anyf 1.5 }} {{ anyf "s" }} {{ anyf .Nil }} {{ anyf .Any }} {{ anyf true }}`,
 	`{{ fail "ok" }} {{ fail "" }}`,
+	`{{ fail "ok" }} {{ "p" | fail }} {{ nonef }} {{ kve "id" }} {{ kve "id" "a" "b" }} {{ "x" | kve "id" "a" }} {{ "y" | kve }}`,
+	`{{ kve "" "a" }}`,
+	`{{ join .Empty "," }}|{{ join .Nil "," }}|{{ .First.Tags | join }}`,
 	`{{ and 1 0 }} {{ and 1 2 }} {{ or 0 "" }} {{ or 0 .N }} {{ not .Empty }} {{ not .N }} {{ and .Nil .N }}`,
 	`{{ len .Items }} {{ len .Text }} {{ len .Words }} {{ len .N }}`,
 	`{{ define "row" }}<{{ .Name }}>{{ end }}{{ range .Items }}{{ template "row" . }}{{ end }}{{ template "row" .Ptr }}`,

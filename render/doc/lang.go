@@ -3,6 +3,7 @@ package doc
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/iksplan/iksplan/internal/i18n"
 	"github.com/iksplan/iksplan/model"
@@ -37,15 +38,42 @@ func newTranslator(lang string) (*translator, error) {
 	if lang == langJA {
 		l = i18n.JA
 	}
+	loc, err := docLocalizer(l)
+	if err != nil {
+		return nil, err
+	}
+	return &translator{lang: string(l), loc: loc}, nil
+}
+
+// localizers holds one Localizer per language once its document messages
+// are loaded: the templates' "t" makes a translator per word, and loading
+// (a map lookup and a sync.Once) and a Localizer per word were a twentieth
+// of DESIGN.md's CPU.
+var localizers sync.Map // i18n.Lang → *i18n.Localizer
+
+func docLocalizer(l i18n.Lang) (*i18n.Localizer, error) {
+	if loc, ok := localizers.Load(l); ok {
+		return loc.(*i18n.Localizer), nil
+	}
 	// Only this language's document messages are parsed (once per process).
 	if err := i18n.LoadArea(l, docArea); err != nil {
 		return nil, err
 	}
-	return &translator{lang: string(l), loc: i18n.For(l)}, nil
+	loc, _ := localizers.LoadOrStore(l, i18n.For(l))
+	return loc.(*i18n.Localizer), nil
 }
+
+// fixed holds, per language, the text of each message without
+// placeholders once printed: the catalogue does not change while the
+// process runs, and DESIGN.md prints the same headings and labels many
+// times. Failures are never kept, so every render reports its own.
+var fixed = map[string]*sync.Map{langEN: {}, langJA: {}} // id → string
 
 // data turns "Key", value pairs into the message's template data.
 func data(kv []string) map[string]any {
+	if len(kv) == 0 {
+		return nil // the messages read nil as an empty map (i18n.T, N)
+	}
 	m := make(map[string]any, len(kv)/2)
 	for i := 0; i+1 < len(kv); i += 2 {
 		m[kv[i]] = kv[i+1]
@@ -55,6 +83,12 @@ func data(kv []string) map[string]any {
 
 // localize runs one message; count < 0 means no plural.
 func (t *translator) localize(id string, count int, kv []string) string {
+	memo := count < 0 && len(kv) == 0
+	if memo {
+		if s, ok := fixed[t.lang].Load(id); ok {
+			return s.(string)
+		}
+	}
 	full := docArea + "." + id
 	var s string
 	switch {
@@ -69,6 +103,9 @@ func (t *translator) localize(id string, count int, kv []string) string {
 	if strings.Contains(s, "<no value>") {
 		t.fail(fmt.Errorf("message %s (%s): a placeholder got no value", full, t.lang))
 		return ""
+	}
+	if memo {
+		fixed[t.lang].Store(id, s)
 	}
 	return s
 }

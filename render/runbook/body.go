@@ -10,79 +10,126 @@ import (
 // body is the shell text of one step: comments, helper calls and the few
 // if/while blocks the runbook needs, indented two spaces per level.
 type body struct {
-	lines  []string
+	out *text
+	// n counts the lines added.
+	n      int
 	indent int
-	// uses collects every variable the step references, so the variables
+	// uses collects every variable the steps reference, so the variables
 	// block lists only what the runbook uses (shellcheck flags the rest).
+	// It is the builder's set, shared by every step's body.
 	uses map[string]bool
 	// lang is the language of say and note messages (the design's).
 	lang i18n.Lang
 }
 
-func newBody() *body { return &body{uses: map[string]bool{}} }
+func newBody(out *text, uses map[string]bool) *body { return &body{out: out, uses: uses} }
 
-func (b *body) add(s string) {
-	if s == "" {
-		b.lines = append(b.lines, "")
-		return
-	}
-	if b.indent == 0 {
-		b.lines = append(b.lines, s)
-		return
-	}
-	b.addParts(s)
+// text receives the steps' lines as runbook.sh.tmpl prints them inside a
+// step's if: each line is a newline, then (unless it is empty) the two
+// spaces of the step's if and the line's own indentation. The lines go
+// straight into chunks of at least chunkSize bytes, each allocated once and
+// never copied: a string per line, ranged over by the template, was a
+// large design's runbook's biggest allocation after its commands, and one
+// growing buffer copied the text about twice over.
+type text struct {
+	sb strings.Builder
+	// mark is where the current step's part of sb begins.
+	mark int
+	// parts are the current step's finished chunks.
+	parts []string
 }
 
-// addParts adds one line made of parts, indented, in one allocation: a
-// large design's runbook has tens of thousands of lines, and building each
-// from its pieces and then its indentation was a tenth of its allocations.
+const chunkSize = 32 << 10
+
+// room makes sure the current chunk has n more bytes.
+func (t *text) room(n int) {
+	if t.sb.Cap()-t.sb.Len() >= n {
+		return
+	}
+	if t.sb.Len() > t.mark {
+		t.parts = append(t.parts, t.sb.String()[t.mark:])
+	}
+	t.sb.Reset() // the strings already taken keep the old chunk
+	t.sb.Grow(max(n, chunkSize))
+	t.mark = 0
+}
+
+// step returns the text written since the last call, in chunks.
+func (t *text) step() []string {
+	if t.sb.Len() > t.mark {
+		t.parts = append(t.parts, t.sb.String()[t.mark:])
+		t.mark = t.sb.Len()
+	}
+	p := t.parts
+	t.parts = nil
+	return p
+}
+
+// start begins a line of n bytes: its newline and, unless the line is
+// empty, the step's two spaces and the indentation.
+func (b *body) start(n int) {
+	b.n++
+	if n == 0 {
+		b.out.room(1)
+		b.out.sb.WriteByte('\n')
+		return
+	}
+	b.out.room(1 + 2*(b.indent+1) + n)
+	b.out.sb.WriteByte('\n')
+	for range b.indent + 1 {
+		b.out.sb.WriteString("  ")
+	}
+}
+
+func (b *body) add(s string) {
+	b.start(len(s))
+	b.out.sb.WriteString(s)
+}
+
+// addParts adds one line made of parts, indented.
 func (b *body) addParts(parts ...string) {
-	n := 2 * b.indent
+	n := 0
 	for _, p := range parts {
 		n += len(p)
 	}
-	var sb strings.Builder
-	sb.Grow(n)
-	for range b.indent {
-		sb.WriteString("  ")
-	}
+	b.start(max(n, 1))
 	for _, p := range parts {
-		sb.WriteString(p)
+		b.out.sb.WriteString(p)
 	}
-	b.lines = append(b.lines, sb.String())
 }
 
 // addWords adds a command line of words after a prefix (a helper's name,
-// "if ", "if ! ") and before a suffix ("; then"), in one allocation.
+// "if ", "if ! ") and before a suffix ("; then").
 func (b *body) addWords(prefix string, ws []word, suffix string) {
-	n := 2*b.indent + len(prefix) + len(suffix)
+	n := len(prefix) + len(suffix) + 1
 	for _, w := range ws {
 		n += len(w.text) + 1
 	}
-	var sb strings.Builder
-	sb.Grow(n)
-	for range b.indent {
-		sb.WriteString("  ")
-	}
-	sb.WriteString(prefix)
+	b.start(n)
+	b.out.sb.WriteString(prefix)
 	for i, w := range ws {
 		if i > 0 {
-			sb.WriteByte(' ')
+			b.out.sb.WriteByte(' ')
 		}
-		sb.WriteString(w.text)
+		b.out.sb.WriteString(w.text)
 	}
-	sb.WriteString(suffix)
-	b.lines = append(b.lines, sb.String())
+	b.out.sb.WriteString(suffix)
 }
 
 // record notes the variables words reference.
 func (b *body) record(ws []word) {
 	for _, w := range ws {
-		for _, r := range w.refs {
-			b.uses[r] = true
+		if w.ref != "" {
+			b.uses[w.ref] = true
+		}
+		if w.src != nil {
+			w.eachRef(b.use)
 		}
 	}
 }
+
+// use records a variable reference.
+func (b *body) use(name string) { b.uses[name] = true }
 
 // blank adds an empty line.
 func (b *body) blank() { b.add("") }
@@ -127,10 +174,11 @@ var described = map[string]int{"capture": 1, "capture_all": 1, "find_id": 1}
 // by its English like a message; any other word unchanged.
 func localDescription(l i18n.Lang, w word) word {
 	switch {
-	case w.parts != nil:
-		return localWord(l, w.parts...)
-	case strings.HasPrefix(w.raw, "<"):
-		return localLit(l, w.raw)
+	case w.src == nil:
+	case w.src.parts != nil:
+		return localWord(l, w.src.parts...)
+	case strings.HasPrefix(w.src.raw, "<"):
+		return localLit(l, w.src.raw)
 	}
 	return w
 }

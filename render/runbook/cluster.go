@@ -134,7 +134,7 @@ func (b *builder) unlessPoolHas(i int, field string, flags []word, set []word) {
 		if len(parts) > 0 {
 			parts = append(parts, ",")
 		}
-		parts = append(parts, varRef(flags[j].refs[0]))
+		parts = append(parts, varRef(flags[j].ref))
 	}
 	check := cmd(fmt.Sprintf(jqPoolHas, field), cat(parts...), "ibmcloud", "ks", "worker-pool", "get", "--cluster", b.clusterVar(), "--worker-pool", b.poolName(i), "--output", "json")
 	bd.ifNot(when("json_has", check...), func() { bd.run(set...) })

@@ -1,10 +1,11 @@
 package runbook
 
 import (
-	"fmt"
-	"sort"
+	"slices"
 	"strconv"
+	"strings"
 
+	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/render/view"
 )
 
@@ -28,22 +29,22 @@ func (b *builder) iam() {
 	b.readBack("capture", "RESOURCE_GROUP_ID", view.StepIAM, "ID of the resource group",
 		cmd("<id of the resource group>", "", "", "ibmcloud", "resource", "group", ref("RESOURCE_GROUP"), "--id")...)
 	b.clusterID()
+	b.vars.reserve(iamVars(s))
+	scratch := make([]word, 0, 12) // each policy's command, written out before the next is built
 	for i, g := range s.IAM.AccessGroups {
-		p := fmt.Sprintf("GROUP_%d", i+1)
+		p := "GROUP_" + strconv.Itoa(i+1)
 		name := b.val(p, g.Name, hIAM, "")
 		b.val(p+"_PLATFORM_ROLE", string(g.PlatformRole), hIAM, "IAM platform role on the cluster (ibmcloud ks)")
 		b.val(p+"_SERVICE_ROLE", string(g.ServiceRole), hIAM, "IAM service role: Kubernetes RBAC inside the cluster")
-		var members []string
+		members := make([]string, len(g.Members))
 		for j, m := range g.Members {
-			v := fmt.Sprintf("%s_MEMBER_%d", p, j+1)
-			b.val(v, m, hIAM, "")
-			members = append(members, v)
+			members[j] = p + "_MEMBER_" + strconv.Itoa(j+1)
+			b.val(members[j], m, hIAM, "")
 		}
-		var namespaces []string
+		namespaces := make([]string, len(g.Namespaces))
 		for j, ns := range g.Namespaces {
-			v := fmt.Sprintf("%s_NAMESPACE_%d", p, j+1)
-			b.val(v, ns, hIAM, "")
-			namespaces = append(namespaces, v)
+			namespaces[j] = p + "_NAMESPACE_" + strconv.Itoa(j+1)
+			b.val(namespaces[j], ns, hIAM, "")
 		}
 		bd.blank()
 		scope := b.text("every namespace")
@@ -55,69 +56,78 @@ func (b *builder) iam() {
 			bd.run(cmd("ibmcloud", "iam", "access-group-create", name, "-d", "iksplan: access to the cluster")...)
 		})
 		for _, m := range members {
-			bd.ifNot(when("has_member", name, ref(m)), func() {
-				bd.run(cmd("ibmcloud", "iam", "access-group-user-add", name, ref(m))...)
+			bd.ifNot(cond{lit("has_member"), name, ref(m)}, func() {
+				bd.run(lit("ibmcloud"), lit("iam"), lit("access-group-user-add"), name, ref(m))
 			})
 		}
-		for _, pol := range b.groupPolicies(p, namespaces) {
-			bd.ifNot(when("has_policy", name, pol.key), func() {
-				bd.run(cmd("ibmcloud", "iam", "access-group-policy-create", name, pol.flags)...)
-			})
-		}
+		eachGroupPolicy(p, name, namespaces, scratch, func(create []word, key word) {
+			bd.ifNot(cond{lit("has_policy"), name, key}, func() { bd.run(create...) })
+		})
 	}
 	bd.comment("IKS turns the service roles into RBAC bindings (ibm-view, ibm-edit, ibm-operate, ibm-admin) itself.")
 }
 
-// groupPolicy is one policy of an access group: the flags that create it
-// and the key has_policy finds it by.
-type groupPolicy struct {
-	flags []word
-	key   word
-}
-
-// groupPolicies lists group p's policies: the platform role on the cluster,
-// the service role on the cluster or in each namespace, Viewer on the
-// resource group.
-func (b *builder) groupPolicies(p string, namespaces []string) []groupPolicy {
+// eachGroupPolicy calls fn with each policy of group p (its name the word
+// name): the command that creates it and the key has_policy finds it by.
+// They are the platform role on the cluster, the service role on the
+// cluster or in each namespace, Viewer on the resource group. Every
+// command is built in buf, which fn must not keep: a group limited to
+// namespaces has a policy per namespace, and at 1,000 groups a slice per
+// command was the runbook's largest allocation.
+func eachGroupPolicy(p string, name word, namespaces []string, buf []word, fn func(create []word, key word)) {
 	platform, service := p+"_PLATFORM_ROLE", p+"_SERVICE_ROLE"
-	onCluster := func(role string, attrs ...string) groupPolicy {
-		flags := cmd("--roles", ref(role), "--service-name", iksService, "--service-instance", ref("CLUSTER_ID"))
-		keyAttrs := map[string]any{"serviceName": iksService, "serviceInstance": varRef("CLUSTER_ID")}
-		if len(attrs) == 2 {
-			flags = append(flags, cmd("--attributes", cat(attrs[0]+"=", varRef(attrs[1])))...)
-			keyAttrs[attrs[0]] = varRef(attrs[1])
-		}
-		return groupPolicy{flags: flags, key: policyKey(varRef(role), keyAttrs)}
+	create := func() []word {
+		return append(buf[:0], lit("ibmcloud"), lit("iam"), lit("access-group-policy-create"), name)
 	}
-	out := []groupPolicy{onCluster(platform)}
+	onCluster := func(role, ns string) {
+		ws := append(create(), lit("--roles"), ref(role), lit("--service-name"), lit(iksService), lit("--service-instance"), ref("CLUSTER_ID"))
+		if ns == "" {
+			fn(ws, policyKey(varRef(role), attr{"serviceName", iksService}, attr{"serviceInstance", varRef("CLUSTER_ID")}))
+			return
+		}
+		ws = append(ws, lit("--attributes"), cat("namespace=", varRef(ns)))
+		fn(ws, policyKey(varRef(role), attr{"serviceName", iksService}, attr{"serviceInstance", varRef("CLUSTER_ID")}, attr{"namespace", varRef(ns)}))
+	}
+	onCluster(platform, "")
 	if len(namespaces) == 0 {
-		out = append(out, onCluster(service))
+		onCluster(service, "")
 	}
 	for _, ns := range namespaces {
-		out = append(out, onCluster(service, "namespace", ns))
+		onCluster(service, ns)
 	}
-	out = append(out, groupPolicy{
-		flags: cmd("--roles", "Viewer", "--resource-type", "resource-group", "--resource", ref("RESOURCE_GROUP_ID")),
-		key:   policyKey("Viewer", map[string]any{"resourceType": "resource-group", "resource": varRef("RESOURCE_GROUP_ID")}),
-	})
-	return out
+	fn(append(create(), lit("--roles"), lit("Viewer"), lit("--resource-type"), lit("resource-group"), lit("--resource"), ref("RESOURCE_GROUP_ID")),
+		policyKey("Viewer", attr{"resourceType", "resource-group"}, attr{"resource", varRef("RESOURCE_GROUP_ID")}))
+}
+
+// attr is one resource attribute of a policy key: its name and its value,
+// constant text (string) or a variable (varRef).
+type attr struct {
+	name  string
+	value any
 }
 
 // policyKey is the word has_policy (templates/_runbook-helpers.tmpl)
 // compares with a policy's key: its role, a space, its resource attributes
 // but accountId as name=value sorted by name and joined by commas.
-func policyKey(role any, attrs map[string]any) word {
-	names := make([]string, 0, len(attrs))
-	for n := range attrs {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	parts := []any{role, " "}
-	for i, n := range names {
+func policyKey(role any, attrs ...attr) word {
+	slices.SortFunc(attrs, func(a, b attr) int { return strings.Compare(a.name, b.name) })
+	parts := make([]any, 0, 2+4*len(attrs))
+	parts = append(parts, role, " ")
+	for i, a := range attrs {
 		if i > 0 {
 			parts = append(parts, ",")
 		}
-		parts = append(parts, n+"=", attrs[n])
+		parts = append(parts, a.name, "=", a.value)
 	}
 	return cat(parts...)
+}
+
+// iamVars is how many variables the IAM step defines, so the variables
+// block is sized once for a design with many groups.
+func iamVars(s *model.Spec) int {
+	n := 0
+	for _, g := range s.IAM.AccessGroups {
+		n += 3 + len(g.Members) + len(g.Namespaces)
+	}
+	return n
 }

@@ -141,7 +141,7 @@ func localText(l i18n.Lang, parts ...any) string {
 
 // text is message parts as plain text in the runbook's language (a
 // variable's comment).
-func (b *builder) text(parts ...any) string { return localText(documentLang(b.s), parts...) }
+func (b *builder) text(parts ...any) string { return localText(b.lang, parts...) }
 
 // productName is an IBM product or service name used as a whole comment:
 // it stays as IBM writes it in every language.

@@ -75,7 +75,9 @@ type stepPage struct {
 	// Banner is the comment above the step: "Step N — title".
 	Banner      string
 	QuotedTitle string
-	Lines       []string
+	// Body is the step's shell lines, each after a newline and indented
+	// for the step's if, in chunks (text).
+	Body []string
 }
 
 // envVar is an environment variable the runbook reads; secrets come only
@@ -98,10 +100,14 @@ type builder struct {
 	uses   map[string]bool
 	// readBacks are the variables set from IBM Cloud's answers.
 	readBacks []string
+	// lang is the runbook's language (documentLang), parsed once: a val
+	// or text call each parsing it again made an error value per call for
+	// a design without documentLanguage.
+	lang i18n.Lang
 }
 
 func newBuilder(c *view.Context) *builder {
-	b := &builder{c: c, s: c.Spec, vars: newVarSet(), stepNo: map[view.StepID]int{}, uses: map[string]bool{}}
+	b := &builder{c: c, s: c.Spec, vars: newVarSet(), stepNo: map[view.StepID]int{}, uses: map[string]bool{}, lang: documentLang(c.Spec)}
 	for _, st := range c.Steps {
 		b.stepNo[st.ID] = st.Number
 	}
@@ -130,28 +136,26 @@ var stepFuncs = map[view.StepID]func(*builder){
 func (b *builder) build() (*page, error) {
 	b.defineCommon()
 	var steps []stepPage
+	var out text
 	for _, st := range b.c.Steps {
 		fn, ok := stepFuncs[st.ID]
 		if !ok {
 			return nil, fmt.Errorf("no runbook text for step %q", st.ID)
 		}
-		lang := documentLang(b.s)
-		b.cur = newBody()
+		lang := b.lang
+		b.cur = newBody(&out, b.uses)
 		b.cur.lang = lang
 		fn(b)
-		if len(b.cur.lines) == 0 {
+		if b.cur.n == 0 {
 			b.cur.comment("Nothing to do for this design.")
 		}
 		stTitle := stepTitle(lang, st, b.s.IsVPC())
-		for v := range b.cur.uses {
-			b.uses[v] = true
-		}
 		title, err := view.ShellQuote(stTitle)
 		if err != nil {
 			return nil, err
 		}
 		banner := oneLine(localText(lang, "Step ", textArg(strconv.Itoa(st.Number)), " — ", textArg(stTitle)))
-		steps = append(steps, stepPage{Number: st.Number, Banner: banner, QuotedTitle: title, Lines: b.cur.lines})
+		steps = append(steps, stepPage{Number: st.Number, Banner: banner, QuotedTitle: title, Body: out.step()})
 	}
 	if b.vars.err != nil {
 		return nil, b.vars.err
@@ -181,25 +185,25 @@ func (b *builder) build() (*page, error) {
 		Infrastructure: b.s.Infrastructure.Label(),
 		Env:            b.envLines(),
 		Tools:          strings.Join(b.tools, ", "),
-		Vars:           localHeadings(documentLang(b.s), b.vars.used(b.uses, groupOrder)),
+		Vars:           localHeadings(b.lang, b.vars.used(b.uses, groupOrder)),
 		Steps:          steps,
 		LastStep:       last,
 		ReadBack:       quotedReadBack,
-		Msg:            newTemplateMessages(documentLang(b.s), b.s.Infrastructure.Label(), b.c.AsOf, strings.Join(b.tools, ", ")),
+		Msg:            newTemplateMessages(b.lang, b.s.Infrastructure.Label(), b.c.AsOf, strings.Join(b.tools, ", ")),
 	}, nil
 }
 
 // val defines a variable holding a design value and returns its reference.
 // The comment is in the runbook's language (looked up by its English text).
 func (b *builder) val(name, value, heading, comment string) word {
-	b.vars.define(name, value, heading, checkedText(documentLang(b.s), comment))
+	b.vars.define(name, value, heading, checkedText(b.lang, comment))
 	return ref(name)
 }
 
 // later defines an empty variable that a step reads back from IBM Cloud
 // (an ID known only after something is created) and returns its reference.
 func (b *builder) later(name string, step view.StepID, what string) word {
-	l := documentLang(b.s)
+	l := b.lang
 	comment := checkedText(l, what)
 	if n, ok := b.stepNo[step]; ok {
 		comment += localText(l, ": read back in step ", textArg(strconv.Itoa(n)))
@@ -232,14 +236,14 @@ func (b *builder) envLines() []envLine {
 	}
 	out := make([]envLine, len(b.env))
 	for i, e := range b.env {
-		out[i] = envLine{Name: e.name, Pad: strings.Repeat(" ", width-len(e.name)), Text: checkedText(documentLang(b.s), e.text)}
+		out[i] = envLine{Name: e.name, Pad: strings.Repeat(" ", width-len(e.name)), Text: checkedText(b.lang, e.text)}
 	}
 	return out
 }
 
 // stepRef is "step N" for a message or comment in the runbook's
 // language, or "a later step" when the design has no such step.
-func (b *builder) stepRef(id view.StepID) string { return b.stepRefIn(documentLang(b.s), id) }
+func (b *builder) stepRef(id view.StepID) string { return b.stepRefIn(b.lang, id) }
 
 // stepRefIn is stepRef in language l (the Helm values files' comments are
 // English).

@@ -2,6 +2,7 @@ package runbook
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/iksplan/iksplan/internal/lazyre"
@@ -52,6 +53,16 @@ func (vs *varSet) define(name, value, heading, comment string) {
 	vs.list = append(vs.list, varDef{Name: name, Value: q, Heading: heading, Comment: oneLine(comment), raw: value})
 }
 
+// reserve makes room for n more variables: a design with many access
+// groups defines thousands, and growing the list and the index by
+// doubling copied them over and over.
+func (vs *varSet) reserve(n int) {
+	vs.list = slices.Grow(vs.list, n)
+	byName := make(map[string]int, len(vs.byName)+n)
+	maps.Copy(byName, vs.byName)
+	vs.byName = byName
+}
+
 func (vs *varSet) fail(err error) {
 	if vs.err == nil {
 		vs.err = err
@@ -62,27 +73,47 @@ func (vs *varSet) fail(err error) {
 // groups gives (definition order within a group), with each group's
 // heading on its first variable.
 func (vs *varSet) used(uses map[string]bool, groups []string) []varDef {
-	rank := func(h string) int {
-		if i := slices.Index(groups, h); i >= 0 {
+	rank := make(map[string]int, len(groups))
+	for i, h := range groups {
+		if _, ok := rank[h]; !ok {
+			rank[h] = i
+		}
+	}
+	rankOf := func(h string) int {
+		if i, ok := rank[h]; ok {
 			return i
 		}
 		return len(groups)
 	}
-	list := slices.Clone(vs.list)
-	slices.SortStableFunc(list, func(a, b varDef) int { return rank(a.Heading) - rank(b.Heading) })
-	out := make([]varDef, 0, len(uses))
-	printed := ""
-	for _, v := range list {
-		if !uses[v.Name] {
-			continue
+	// A stable sort by group rank is a bucket per rank, each in definition
+	// order: count the used variables per rank, then place each.
+	start := make([]int, len(groups)+2)
+	n := 0
+	for i := range vs.list {
+		if uses[vs.list[i].Name] {
+			start[rankOf(vs.list[i].Heading)+1]++
+			n++
 		}
-		group := v.Heading
-		v.Heading = ""
+	}
+	for r := 1; r < len(start); r++ {
+		start[r] += start[r-1]
+	}
+	out := make([]varDef, n)
+	for _, v := range vs.list {
+		if uses[v.Name] {
+			r := rankOf(v.Heading)
+			out[start[r]] = v
+			start[r]++
+		}
+	}
+	printed := ""
+	for i := range out {
+		group := out[i].Heading
+		out[i].Heading = ""
 		if group != printed {
-			v.Heading = group
+			out[i].Heading = group
 			printed = group
 		}
-		out = append(out, v)
 	}
 	return out
 }

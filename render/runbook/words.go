@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/iksplan/iksplan/internal/lazyre"
 	"github.com/iksplan/iksplan/render/view"
 )
 
@@ -15,33 +14,75 @@ import (
 // variable, one argument.
 type word struct {
 	text string
-	refs []string
-	// raw is a constant's text before quoting (lit), parts a cat word's
-	// parts: a helper's description (capture's "<id of the cluster>") is
-	// put in the runbook's language from them (body.call).
+	// ref is the variable a reference (ref) names; a cat word's
+	// variables are the varRef parts of its src.
+	ref string
+	// src is what a helper's description (capture's "<id of the cluster>")
+	// is put in the runbook's language from (body.call): a quoted
+	// constant's text before quoting (lit), a cat word's parts. It is nil
+	// for plain constants and references, most words: a word is 40 bytes
+	// with no slice of its own (it was 80, with a one-name slice per
+	// reference, and a large design's commands hold hundreds of thousands).
+	src *wordSrc
+}
+
+// wordSrc is the source of a word that may be a helper's description.
+type wordSrc struct {
 	raw   string
 	parts []any
 }
 
-// plainRE is what a constant may contain to be written without quotes.
-var plainRE = lazyre.New(`^[A-Za-z0-9_./:=@%+,-]+$`)
+// eachRef calls fn with every variable of the variables block w
+// references.
+func (w word) eachRef(fn func(string)) {
+	if w.ref != "" {
+		fn(w.ref)
+	}
+	if w.src == nil {
+		return
+	}
+	for _, p := range w.src.parts {
+		if v, ok := p.(varRef); ok {
+			fn(string(v))
+		}
+	}
+}
+
+// plain reports whether a constant can be written without quotes: it is
+// not empty and has only ASCII letters, digits and _./:=@%+,- (a loop over
+// bytes, not a regular expression: lit runs for every constant word).
+func plain(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		case strings.IndexByte("_./:=@%+,-", c) >= 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // lit is a constant word. Constants that are not plain (jq filters,
 // regular expressions) are quoted with view.ShellQuote.
 func lit(s string) word {
-	if plainRE.MatchString(s) {
-		return word{text: s, raw: s}
+	if plain(s) {
+		return word{text: s}
 	}
 	q, err := view.ShellQuote(s)
 	if err != nil {
 		panic(fmt.Sprintf("runbook: constant %q cannot be quoted: %v", s, err)) // constants have no NUL
 	}
-	return word{text: q, raw: s}
+	return word{text: q, src: &wordSrc{raw: s}}
 }
 
 // ref is a double-quoted reference to a variable: "$NAME".
 func ref(name string) word {
-	return word{text: `"$` + name + `"`, refs: []string{name}}
+	return word{text: `"$` + name + `"`, ref: name}
 }
 
 // varRef marks a part of cat as a variable reference.
@@ -60,8 +101,21 @@ type shellVar string
 // cat builds one double-quoted word from constant text and variables, e.g.
 // cat("namespace=", varRef("NS_1")) is "namespace=${NS_1}".
 func cat(parts ...any) word {
+	n := 2
+	for _, p := range parts {
+		switch x := p.(type) {
+		case string:
+			n += len(x)
+		case textArg:
+			n += len(x)
+		case shellVar:
+			n += 1 + len(x)
+		case varRef:
+			n += 3 + len(x)
+		}
+	}
 	var b strings.Builder
-	var refs []string
+	b.Grow(n) // escapes may add more
 	b.WriteByte('"')
 	for _, p := range parts {
 		switch x := p.(type) {
@@ -70,16 +124,18 @@ func cat(parts ...any) word {
 		case textArg:
 			b.WriteString(escapeDouble(string(x)))
 		case shellVar:
-			b.WriteString("$" + string(x))
+			b.WriteByte('$')
+			b.WriteString(string(x))
 		case varRef:
-			b.WriteString("${" + string(x) + "}")
-			refs = append(refs, string(x))
+			b.WriteString("${")
+			b.WriteString(string(x))
+			b.WriteByte('}')
 		default:
 			panic(fmt.Sprintf("runbook: cat part %T", p))
 		}
 	}
 	b.WriteByte('"')
-	return word{text: b.String(), refs: refs, parts: parts}
+	return word{text: b.String(), src: &wordSrc{parts: parts}}
 }
 
 // doubleEscaper escapes constant text for a double-quoted bash string. It is
@@ -102,10 +158,13 @@ func procSub(envName string) word {
 // prefixed joins a constant prefix and one word made by procSub, e.g. the
 // helm argument secret.iamAPIKey=<(…).
 func prefixed(prefix string, w word) word {
-	if !plainRE.MatchString(prefix) {
+	if !plain(prefix) {
 		panic(fmt.Sprintf("runbook: prefix %q is not plain", prefix))
 	}
-	return word{text: prefix + w.text, refs: w.refs}
+	if w.src != nil {
+		panic("runbook: prefixed takes a procSub word") // it would lose its parts' references
+	}
+	return word{text: prefix + w.text, ref: w.ref}
 }
 
 // oneLine makes text safe for a comment or a message: one line, no
