@@ -3,6 +3,7 @@ package i18n
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -66,31 +67,136 @@ func execute(m *goi18n.Message, f pluralForm, data any) (string, error) {
 	if !strings.Contains(src, "{{") {
 		return src, nil
 	}
-	t, err := parsed(src)
+	t := parsed(src)
+	if out, ok := t.fill(data); ok {
+		return out, nil
+	}
+	set, err := t.full()
 	if err != nil {
 		return "", err
 	}
 	var b strings.Builder
-	if err := t.Execute(&b, "msg", data); err != nil {
+	if err := set.Execute(&b, "msg", data); err != nil {
 		return "", err
 	}
 	return b.String(), nil
 }
 
-// templates caches each message text's parsed template, as go-i18n did.
-var templates sync.Map // string → *fieldtmpl.Set
+// msgTemplate is one message text's template. Most texts hold nothing but
+// {{.Name}} placeholders: those are cut into parts once and filled without
+// a template parse, which (text/template/parse and fieldtmpl.New) was
+// about 5% of a CLI render's CPU (perf, issue 15). Anything else, and
+// data fill does not take, goes through fieldtmpl, parsed on first need.
+type msgTemplate struct {
+	src string
+	// parts alternate text and placeholder name, starting and ending with
+	// text: "a {{.X}} b" is {"a ", "X", " b"}; nil when src is not that
+	// simple.
+	parts []string
+	once  sync.Once
+	set   *fieldtmpl.Set
+	err   error
+}
 
-func parsed(src string) (*fieldtmpl.Set, error) {
+// templates caches each message text's template, as go-i18n did.
+var templates sync.Map // string → *msgTemplate
+
+func parsed(src string) *msgTemplate {
 	if t, ok := templates.Load(src); ok {
-		return t.(*fieldtmpl.Set), nil
+		return t.(*msgTemplate)
 	}
-	t, err := fieldtmpl.New(nil, fieldtmpl.MissingKeyDefault)
-	if err == nil {
-		err = t.Parse("msg", src)
+	t, _ := templates.LoadOrStore(src, &msgTemplate{src: src, parts: placeholderParts(src)})
+	return t.(*msgTemplate)
+}
+
+// full is the text parsed by fieldtmpl.
+func (t *msgTemplate) full() (*fieldtmpl.Set, error) {
+	t.once.Do(func() {
+		set, err := fieldtmpl.New(nil, fieldtmpl.MissingKeyDefault)
+		if err == nil {
+			err = set.Parse("msg", t.src)
+		}
+		t.set, t.err = set, err
+	})
+	return t.set, t.err
+}
+
+// fill is the simple text filled from data, exactly as fieldtmpl prints
+// it, when it can say so for sure: data is a map[string]any or
+// map[string]string whose placeholders hold strings or ints (a missing
+// key prints "<no value>", as with MissingKeyDefault). ok is false for
+// anything else (structs, other value types), which fieldtmpl renders.
+func (t *msgTemplate) fill(data any) (string, bool) {
+	if t.parts == nil {
+		return "", false
 	}
-	if err != nil {
-		return nil, err
+	var b strings.Builder
+	b.Grow(len(t.src))
+	for i, p := range t.parts {
+		if i%2 == 0 {
+			b.WriteString(p)
+			continue
+		}
+		var v any
+		var found bool
+		switch d := data.(type) {
+		case map[string]any:
+			v, found = d[p]
+		case map[string]string:
+			v, found = d[p]
+		default:
+			return "", false
+		}
+		if !found {
+			b.WriteString("<no value>")
+			continue
+		}
+		switch v := v.(type) {
+		case string:
+			b.WriteString(v)
+		case int:
+			b.WriteString(strconv.Itoa(v))
+		default:
+			return "", false
+		}
 	}
-	templates.Store(src, t)
-	return t, nil
+	return b.String(), true
+}
+
+// placeholderParts cuts src into text and the names of its {{.Name}}
+// actions (an ASCII identifier, spaces allowed inside the braces), or
+// returns nil when src holds any other action: trim markers, comments,
+// pipelines, field chains, functions, an unclosed "{{".
+func placeholderParts(src string) []string {
+	var parts []string
+	for {
+		i := strings.Index(src, "{{")
+		if i < 0 {
+			return append(parts, src)
+		}
+		parts = append(parts, src[:i])
+		rest := strings.TrimLeft(src[i+2:], " ")
+		if !strings.HasPrefix(rest, ".") {
+			return nil
+		}
+		rest = rest[1:]
+		n := 0
+		for n < len(rest) && isIdentByte(rest[n], n == 0) {
+			n++
+		}
+		if n == 0 {
+			return nil
+		}
+		name := rest[:n]
+		rest = strings.TrimLeft(rest[n:], " ")
+		if !strings.HasPrefix(rest, "}}") {
+			return nil
+		}
+		parts = append(parts, name)
+		src = rest[2:]
+	}
+}
+
+func isIdentByte(c byte, first bool) bool {
+	return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || !first && '0' <= c && c <= '9'
 }

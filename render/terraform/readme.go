@@ -10,13 +10,9 @@ import (
 
 // renderReadme writes terraform/README.md: how to apply the module, what
 // the runbook does afterwards, where the two differ, and which arguments
-// the provider fixes at create or ignores after it (read from the schema
-// snapshot).
-func (m *module) renderReadme() ([]byte, error) {
-	sch, err := ProviderSchema()
-	if err != nil {
-		return nil, err
-	}
+// the provider fixes at create or ignores after it (from the schema
+// snapshot, through createOnlyOf).
+func (m *module) renderReadme() []byte {
 	c := m.c
 	var b strings.Builder
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
@@ -26,7 +22,7 @@ func (m *module) renderReadme() ([]byte, error) {
 	w("This folder is the design as a Terraform root module for the IBM Cloud provider `IBM-Cloud/ibm` %s", ProviderVersion)
 	w("(pinned in `versions.tf`; Terraform %s). It builds what the runbook's cloud steps build, with the same", TerraformVersion)
 	w("names, so the runbook can take over for the work inside the cluster. Every argument was checked against")
-	w("the provider's schema at commit `%s`.", short(sch.Commit))
+	w("the provider's schema at commit `%s`.", short(schemaCommit))
 	w("")
 	w("## Apply")
 	w("")
@@ -75,7 +71,7 @@ func (m *module) renderReadme() ([]byte, error) {
 		w("- %s", d)
 	}
 	w("")
-	fixed, ignored := m.createOnly(sch)
+	fixed, ignored := m.createOnly()
 	w("## Fixed at create")
 	w("")
 	w("Changing one of these arguments makes Terraform replace the resource (the provider marks them ForceNew):")
@@ -93,7 +89,7 @@ func (m *module) renderReadme() ([]byte, error) {
 	for _, l := range ignored {
 		w("- %s", l)
 	}
-	return []byte(b.String()), nil
+	return []byte(b.String())
 }
 
 func short(sha string) string {
@@ -208,15 +204,22 @@ func (m *module) differences() []string {
 	return out
 }
 
+// createOnly is what the provider does with an argument after create.
+type createOnly uint8
+
+const (
+	// fixedAtCreate: ForceNew, a change replaces the resource.
+	fixedAtCreate createOnly = iota + 1
+	// ignoredAfterCreate: DiffSuppressFunc flex.ApplyOnce, sent only at create.
+	ignoredAfterCreate
+)
+
 // createOnly lists the rendered resources' arguments the provider fixes at
-// create (ForceNew) or ignores after create (ApplyOnce).
-func (m *module) createOnly(sch *Schema) (fixed, ignored []string) {
+// create (ForceNew) or ignores after create (ApplyOnce), as the schema
+// snapshot says (createOnlyOf, generated from it).
+func (m *module) createOnly() (fixed, ignored []string) {
 	for _, b := range m.blocks() {
 		if b.typ != "resource" {
-			continue
-		}
-		bs, ok := sch.Lookup("resource", b.labels[0])
-		if !ok {
 			continue
 		}
 		var fx, ig []string
@@ -231,14 +234,14 @@ func (m *module) createOnly(sch *Schema) (fixed, ignored []string) {
 			default:
 				continue
 			}
-			sa := bs.Attributes[name]
-			if sa == nil || seen[name] {
+			k := createOnlyOf(b.labels[0], name)
+			if k == 0 || seen[name] {
 				continue
 			}
 			seen[name] = true
-			if sa.ForceNew {
+			if k == fixedAtCreate {
 				fx = append(fx, "`"+name+"`")
-			} else if sa.ApplyOnce {
+			} else {
 				ig = append(ig, "`"+name+"`")
 			}
 		}
@@ -261,10 +264,6 @@ func IgnoredAfterCreate(c *view.Context) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("terraform: %w", err)
 	}
-	sch, err := ProviderSchema()
-	if err != nil {
-		return nil, err
-	}
-	_, ignored := m.createOnly(sch)
+	_, ignored := m.createOnly()
 	return ignored, nil
 }

@@ -34,6 +34,9 @@ const HelmProviderVersion = "3.1.2"
 // terraform-ibm-modules require too.
 const TerraformVersion = ">= 1.9.0"
 
+// createonly_gen.go holds what a render reads of the schema snapshot.
+//go:generate go run ./internal/createonly/gen
+
 // Dir is the folder of the module inside the output directory.
 const Dir = "terraform"
 
@@ -93,11 +96,7 @@ func build(c *view.Context) (*module, error) {
 	m.iam()
 	m.cbr()
 	m.outputs()
-	readme, err := m.renderReadme()
-	if err != nil {
-		return nil, err
-	}
-	m.readme = readme
+	m.readme = m.renderReadme()
 	return m, nil
 }
 

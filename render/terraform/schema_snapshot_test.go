@@ -9,7 +9,9 @@ import (
 
 // schemaJSON is the IBM provider's argument schema for the types this
 // package renders, extracted from the provider's Go source by
-// tools/tfschema (see the snapshot's version and commit fields):
+// tools/tfschema (see the snapshot's version and commit fields). Only the
+// tests decode it: a render reads createonly_gen.go, generated from it
+// (TestCreateOnlyIsTheSnapshot):
 //
 //	go run ./tools/tfschema -src PROVIDER_CHECKOUT -commit SHA \
 //	  -resources ... -data-sources ... -o render/terraform/testdata/ibm-provider-schema.json
@@ -74,7 +76,8 @@ var (
 	helmSchemaErr  error
 )
 
-// HelmProviderSchema returns the embedded helm_release snapshot.
+// HelmProviderSchema returns the embedded helm_release snapshot (for the
+// tests).
 func HelmProviderSchema() (*Schema, error) {
 	helmSchemaOnce.Do(func() {
 		var s Schema
@@ -91,7 +94,7 @@ func HelmProviderSchema() (*Schema, error) {
 	return helmSchemaVal, helmSchemaErr
 }
 
-// ProviderSchema returns the embedded snapshot.
+// ProviderSchema returns the embedded snapshot (for the tests).
 func ProviderSchema() (*Schema, error) {
 	schemaOnce.Do(func() {
 		var s Schema
