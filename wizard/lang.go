@@ -34,6 +34,11 @@ var untranslated func(string)
 // wizardArea is the catalogue area of the wizard's messages.
 const wizardArea = "wizard."
 
+// catalogArea holds the Japanese of the catalog's prose the wizard shows
+// (flavor and zone notes, city names, flavor families), keyed by catalog
+// ID; the catalog itself (model/catalog/catalog.yaml) stays English facts.
+const catalogArea = "catalog."
+
 // modelArea is the catalogue area of the model's input errors
 // (model.InputError), which the wizard's validators return.
 const modelArea = "model."
@@ -52,10 +57,11 @@ func englishIndex() map[string]string {
 	byEnglishOnce.Do(func() {
 		byEnglish = map[string]string{}
 		// The design document's enum labels (doc.label.Type.value, equal
-		// to the model's labels), its catalog notes of versions and the
-		// fixed phrases of terms.yaml come
+		// to the model's labels), its catalog notes of versions, the
+		// catalog's prose (catalog.yaml) and the fixed phrases of
+		// terms.yaml come
 		// first; the wizard's own messages win where both have a text.
-		for _, areas := range [][]string{{"doc.label.", "doc.labelHelp.", "doc.ver.noteText.", "terms."}, {wizardArea, wizardStepArea, modelArea}} {
+		for _, areas := range [][]string{{"doc.label.", "doc.labelHelp.", "doc.ver.noteText.", "terms.", catalogArea}, {wizardArea, wizardStepArea, modelArea}} {
 			for _, id := range i18n.IDs(i18n.EN) {
 				if !slices.ContainsFunc(areas, func(a string) bool { return strings.HasPrefix(id, a) }) {
 					continue

@@ -175,8 +175,10 @@ func (l List[T]) Pages() []Page {
 			if len(opts) >= vlistMin && !c.Accessible {
 				// NB: the long-list select renders only the rows in view.
 				// It takes its texts as they are shown: translated here.
-				return []huh.Field{newVList("list."+l.ID, c.tr("What next?"), c.tr(help), trOpts(c, opts),
-					func() string { return st.Action }, func(a string) { st.Action = a })}
+				v := newVList("list."+l.ID, c.tr("What next?"), c.tr(help), trOpts(c, opts),
+					func() string { return st.Action }, func(a string) { st.Action = a })
+				v.lang = c.Lang
+				return []huh.Field{v}
 			}
 			sel := Pick(c, "list."+l.ID, "What next?", help, &st.Action, opts)
 			if len(opts) > 10 {
@@ -239,7 +241,9 @@ func (l List[T]) Pages() []Page {
 			}
 			var which huh.Field
 			if len(opts) >= vlistMin && !c.Accessible {
-				which = newVList("list."+l.ID+".remove", c.tr(l.Texts.Which), "", opts, func() int { return st.Index }, func(i int) { st.Index = i })
+				v := newVList("list."+l.ID+".remove", c.tr(l.Texts.Which), "", opts, func() int { return st.Index }, func(i int) { st.Index = i })
+				v.lang = c.Lang
+				which = v
 			} else {
 				which = PickFunc(c, "list."+l.ID+".remove", l.Texts.Which, "", func() int { return st.Index },
 					func(i int) { st.Index = i }, opts)

@@ -7,6 +7,8 @@ import (
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/iksplan/iksplan/internal/i18n"
 )
 
 // scrollHints wraps a select whose options may not all fit: huh draws a
@@ -31,13 +33,15 @@ type scrollHints struct {
 	// they are while the list fits (it is not scrolled then).
 	width int
 	whole bool
+	// lang is the language of the hint.
+	lang i18n.Lang
 }
 
 // withScrollHints wraps every select of fields whose options Pick noted.
 func withScrollHints(c *Ctx, fields []huh.Field) []huh.Field {
 	for i, fl := range fields {
 		if labels, ok := c.options[fl.GetKey()]; ok && len(labels) > 1 {
-			sh := &scrollHints{Field: fl, labels: labels, fit: c.optionFits[fl.GetKey()]}
+			sh := &scrollHints{Field: fl, labels: labels, fit: c.optionFits[fl.GetKey()], lang: c.Lang}
 			if h := lipgloss.Height(fl.View()); h <= len(labels) {
 				sh.natural = h // a height the step chose (Height(12)) that cuts the list
 			}
@@ -136,10 +140,10 @@ func (s *scrollHints) View() string {
 	}
 	var parts []string
 	if above > 0 {
-		parts = append(parts, moreHint("↑", above))
+		parts = append(parts, moreHint(s.lang, "↑", above))
 	}
 	if below > 0 {
-		parts = append(parts, moreHint("↓", below))
+		parts = append(parts, moreHint(s.lang, "↓", below))
 	}
 	st := &Theme().Blurred
 	if s.focused {

@@ -3,9 +3,11 @@ package wizard
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/huh"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/iksplan/iksplan/internal/i18n"
 	"github.com/iksplan/iksplan/model"
@@ -88,7 +90,10 @@ var poolList = List[model.WorkerPool]{
 			if !ok {
 				return ""
 			}
-			return wrapTo(fmt.Sprintf("%s: %d vCPU, %d GiB (%s)%s", f.Name, f.VCPU, f.MemoryGiB, f.Class, flavorExtra(f)), c.Width)
+			if extra := flavorExtra(c, f); extra != "" {
+				return wrapTo(c.trf("%s: %d vCPU, %d GiB (%s); %s", f.Name, f.VCPU, f.MemoryGiB, c.tr(f.Class), extra), c.Width)
+			}
+			return wrapTo(c.trf("%s: %d vCPU, %d GiB (%s)", f.Name, f.VCPU, f.MemoryGiB, c.tr(f.Class)), c.Width)
 		},
 	}, {
 		ID:          "hosts",
@@ -221,29 +226,57 @@ func isolationOpts(c *Ctx) []Opt[model.Isolation] {
 // flavorOpts lists the catalog's flavors for the design and isolation.
 func flavorOpts(c *Ctx, iso model.Isolation) []Opt[string] {
 	s := c.Spec()
+	flavors := c.Cat.FlavorsFor(s.Infrastructure, iso, s.Region)
+	nameW, memW := flavorColumns(c, flavors)
 	var out []Opt[string]
-	for _, f := range c.Cat.FlavorsFor(s.Infrastructure, iso, s.Region) {
-		label := fmt.Sprintf("%-22s %3d vCPU %5d GiB  %s", f.Name, f.VCPU, f.MemoryGiB, f.Class)
+	for _, f := range flavors {
+		// The family word is prose (locales catalog.flavorClass); the
+		// name, sizes and GPU model are data and stay as IBM writes them.
+		label := fmt.Sprintf("%-*s %3d vCPU %*d GiB  %s", nameW, f.Name, f.VCPU, memW, f.MemoryGiB, c.tr(f.Class))
 		if f.GPUs > 0 {
 			label += fmt.Sprintf(" %d×%s", f.GPUs, f.GPUModel)
 		}
-		out = append(out, Opt[string]{Value: f.Name, Label: label, Help: strings.TrimPrefix(flavorExtra(f), "; ")})
+		out = append(out, Opt[string]{Value: f.Name, Label: label, Help: flavorExtra(c, f)})
 	}
 	return out
 }
 
-func flavorExtra(f catalog.Flavor) string {
-	var parts []string
+// flavorColumns returns the widths of a flavor row's name and memory
+// columns: 22 and 5, room for the family word "balanced" (8 cells) in the
+// field of a 120-column screen. Family words wider than that (Japanese
+// コンピュート, ストレージ: 10–12 cells) get the room the padding had: the
+// name column shrinks to the longest name listed, memory to its digits,
+// so the word is not cut to "コンピ…".
+func flavorColumns(c *Ctx, flavors []catalog.Flavor) (nameW, memW int) {
+	nameW, memW = 22, 5
+	wide := false
+	longest, mem := 0, 0
+	for _, f := range flavors {
+		wide = wide || ansi.StringWidth(c.tr(f.Class)) > len("balanced")
+		longest = max(longest, len(f.Name))
+		mem = max(mem, len(strconv.Itoa(f.MemoryGiB)))
+	}
+	if !wide {
+		return nameW, memW
+	}
+	return min(nameW, longest), min(memW, mem)
+}
+
+// flavorExtra is what a flavor row's help adds: its GPUs and the
+// catalog's note, in the run's language (locales catalog.flavorNote, by
+// the note's English; the Japanese joins them with 。, not "; ").
+func flavorExtra(c *Ctx, f catalog.Flavor) string {
+	var gpu, note string
 	if f.GPUs > 0 {
-		parts = append(parts, fmt.Sprintf("%d × %s GPU", f.GPUs, f.GPUModel))
+		gpu = fmt.Sprintf("%d × %s GPU", f.GPUs, f.GPUModel)
 	}
 	if f.Note != "" {
-		parts = append(parts, f.Note)
+		note = c.tr(f.Note)
 	}
-	if len(parts) == 0 {
-		return ""
+	if gpu != "" && note != "" {
+		return c.trf("%s; %s", gpu, note)
 	}
-	return "; " + strings.Join(parts, "; ")
+	return gpu + note
 }
 
 // defaultFlavor picks a sensible first flavor: 8 vCPU balanced for general

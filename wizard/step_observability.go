@@ -167,7 +167,7 @@ func logRegionOpts(c *Ctx) []Opt[string] {
 		if r.Name == region {
 			continue
 		}
-		opts = append(opts, Opt[string]{Value: r.Name, Label: r.Name + " (" + r.Label + ")",
+		opts = append(opts, Opt[string]{Value: r.Name, Label: r.Name + " (" + c.tr(r.Label) + ")",
 			Help: "a central logging region for several clusters"})
 	}
 	return opts
@@ -212,9 +212,11 @@ func alertChannelList() List[model.AlertChannel] {
 			"webhooks, OpsGenie or VictorOps. Only say where: webhook URLs and integration keys are secrets and " +
 			"are entered in the Monitoring console, never in the design.",
 		Items: func(d *model.Design) *[]model.AlertChannel { return &d.Spec.Monitoring.AlertChannels },
-		Label: func(_ *Ctx, a *model.AlertChannel) string { return a.Type.Label() + " → " + orUnnamed(a.Target) },
-		New:   func(*Ctx) model.AlertChannel { return model.AlertChannel{Type: model.AlertEmail} },
-		Skip:  func(c *Ctx) bool { return !c.D.Spec.Monitoring.Enabled },
+		Label: func(c *Ctx, a *model.AlertChannel) string {
+			return c.tr(a.Type.Label()) + " → " + orUnnamed(a.Target)
+		},
+		New:  func(*Ctx) model.AlertChannel { return model.AlertChannel{Type: model.AlertEmail} },
+		Skip: func(c *Ctx) bool { return !c.D.Spec.Monitoring.Enabled },
 		Live: func(c *Ctx) string {
 			if len(c.D.Spec.Monitoring.AlertChannels) == 0 && c.Spec().IsProduction() {
 				return wrapTo(liveWarn(c, c.tr("no alert channel: metrics nobody is told about do not shorten an outage")), c.Width)

@@ -28,9 +28,6 @@ const (
 	docCD         = "https://cloud.ibm.com/docs/ContinuousDelivery"
 )
 
-// seedPipeline is the seed's release path (slides 16–17).
-var seedPipeline = []string{"Plan", "Code", "Build", "Test", "Release", "Operate", "Monitor"}
-
 func registerOperations() {
 	pages := []Page{{
 		ID:    "pipeline",
@@ -319,11 +316,13 @@ func stagesLive(c *Ctx) string {
 		}
 		rel = append(rel, n)
 	}
-	steps := slices.Clone(seedPipeline)
+	// The seed's release path (slides 16–17), its Release step naming
+	// the design's stages.
+	release := c.tr("Release")
 	if len(rel) > 0 {
-		steps[4] = c.trf("Release (%s)", strings.Join(rel, " → "))
+		release = c.trf("Release (%s)", strings.Join(rel, " → "))
 	}
-	out := strings.Join(steps, " → ")
+	out := c.trf("Plan → Code → Build → Test → %s → Operate → Monitor", release)
 	if len(rel) > 0 && strings.Contains(out, "*") {
 		out += "\n" + liveMuted(c, c.tr("* a person approves"))
 	}

@@ -59,7 +59,7 @@ func registerZones() {
 			Skip:  func(c *Ctx) bool { return len(metroZones(c)) < 2 },
 			Fields: func(c *Ctx) []huh.Field {
 				return []huh.Field{Pick(c, "zones.mode", "Zones", "", &c.UI.Zones.Mode, []Opt[string]{
-					{zoneModeMulti, "Multizone (recommended)", c.trf("workers in %d zones of the %s metro: survives the loss of a zone (IBM's 2019 guidance, slide 8)", len(metroZones(c)), metroName(c))},
+					{zoneModeMulti, "Multizone (recommended)", c.trf("workers in %d zones of the %s metro: survives the loss of a zone (IBM's 2019 guidance, slide 8)", len(metroZones(c)), c.tr(metroName(c)))},
 					{zoneModeSingle, "Single zone", "one data center: cheaper, but a zone outage stops the cluster; fine for development"},
 				})}
 			},
@@ -319,9 +319,11 @@ func regionOpts(c *Ctx) []Opt[string] {
 				metro++
 			}
 		}
-		o := Opt[string]{Value: r.Name, Label: fmt.Sprintf("%s (%s)", r.Name, r.Label)}
+		// The region's ID is data; its city name is prose (locales
+		// catalog.region).
+		o := Opt[string]{Value: r.Name, Label: fmt.Sprintf("%s (%s)", r.Name, c.tr(r.Label))}
 		if metro >= 2 {
-			o.Help = c.trf("multizone metro %s: %d zones", r.Label, metro)
+			o.Help = c.trf("multizone metro %s: %d zones", c.tr(r.Label), metro)
 			if n := len(zones) - metro; n > 0 {
 				o.Help += c.trf(", plus %d single-zone data centers", n)
 			}
@@ -393,15 +395,15 @@ func zoneOpts(c *Ctx, zones []catalog.Zone) []Opt[string] {
 		var help []string
 		switch {
 		case z.Metro != "":
-			label += " (" + z.Metro + ")"
+			label += " (" + c.tr(z.Metro) + ")"
 		case z.City != "":
-			label += " (" + z.City + ", single zone)"
+			label = c.trf("%s (%s, single zone)", z.Name, c.tr(z.City))
 		}
 		if z.Status == catalog.ZoneDeprecated {
-			label += " deprecated"
+			label += " " + c.tr("deprecated")
 		}
 		if z.Note != "" {
-			help = append(help, z.Note)
+			help = append(help, c.tr(z.Note))
 		}
 		out = append(out, Opt[string]{Value: z.Name, Label: label, Help: strings.Join(help, " ")})
 	}

@@ -1,7 +1,6 @@
 package wizard
 
 import (
-	"fmt"
 	"io"
 	"strings"
 
@@ -9,6 +8,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/iksplan/iksplan/internal/i18n"
 )
 
 // vlist is a select for long lists (1,000 access groups, every flavor):
@@ -37,6 +38,9 @@ type vlist[T comparable] struct {
 	width, height int
 	theme         *huh.Theme
 	keymap        *huh.KeyMap
+	// lang is the language of the hints and counts it draws (the title,
+	// help and labels come translated).
+	lang i18n.Lang
 }
 
 // vlistMin is the length from which Pick shows a vlist.
@@ -193,7 +197,7 @@ func (v *vlist[T]) View() string {
 	}
 	n := v.rows()
 	above, below := v.offset, max(len(v.view)-v.offset-n, 0)
-	b.WriteString("\n" + st.Description.Render(moreHint("↑", above)))
+	b.WriteString("\n" + st.Description.Render(moreHint(v.lang, "↑", above)))
 	// NB: the theme's selector carries its own text ("> ").
 	sel := st.SelectSelector.Render()
 	pad := strings.Repeat(" ", ansi.StringWidth(sel))
@@ -206,26 +210,27 @@ func (v *vlist[T]) View() string {
 		}
 	}
 	if len(v.view) == 0 {
-		b.WriteString("\n  " + st.Description.Render("nothing matches"))
+		b.WriteString("\n  " + st.Description.Render(trIn(v.lang, "nothing matches")))
 	}
-	b.WriteString("\n" + st.Description.Render(moreHint("↓", below)))
+	b.WriteString("\n" + st.Description.Render(moreHint(v.lang, "↓", below)))
 	switch {
 	case v.filtering:
-		b.WriteString("\n" + st.Title.Render("/ ") + v.filter + "▏" + st.Description.Render(fmt.Sprintf("  %d of %d · enter keeps · esc clears", len(v.view), len(v.opts))))
+		b.WriteString("\n" + st.Title.Render("/ ") + v.filter + "▏" + st.Description.Render(trfIn(v.lang, "  %d of %d · enter keeps · esc clears", len(v.view), len(v.opts))))
 	case v.filter != "":
-		b.WriteString("\n" + st.Description.Render(fmt.Sprintf("filter %q: %d of %d · esc clears", v.filter, len(v.view), len(v.opts))))
+		b.WriteString("\n" + st.Description.Render(trfIn(v.lang, "filter %q: %d of %d · esc clears", v.filter, len(v.view), len(v.opts))))
 	default:
-		b.WriteString("\n" + st.Description.Render(fmt.Sprintf("%d options · / filters", len(v.opts))))
+		b.WriteString("\n" + st.Description.Render(trfIn(v.lang, "%d options · / filters", len(v.opts))))
 	}
 	return st.Base.Width(w).Render(b.String())
 }
 
-// moreHint is "↑ 12 more", or an empty line when nothing is hidden.
-func moreHint(arrow string, n int) string {
+// moreHint is "↑ 12 more" in language l, or an empty line when nothing
+// is hidden.
+func moreHint(l i18n.Lang, arrow string, n int) string {
 	if n == 0 {
 		return " "
 	}
-	return fmt.Sprintf("%s %d more", arrow, n)
+	return trfIn(l, "%s %d more", arrow, n)
 }
 
 func (v *vlist[T]) Blur() tea.Cmd  { v.focused = false; return nil }

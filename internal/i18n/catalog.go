@@ -59,13 +59,14 @@ func areaOf(name string) string { return strings.TrimSuffix(path.Base(name), ".y
 
 // parseArea parses one message file into its own bundle.
 func parseArea(fsys fs.FS, l Lang, name string) *areaFile {
-	f := &areaFile{messages: map[string]*goi18n.Message{}}
+	f := &areaFile{}
 	msgs, err := parseFile(fsys, name)
 	f.loc = sync.OnceValue(func() *goi18n.Localizer {
 		bundle := goi18n.NewBundle(tag(l))
 		bundle.MustAddMessages(tag(l), msgs...) // fails only for a language without plural rules
 		return goi18n.NewLocalizer(bundle, string(l))
 	})
+	f.messages = make(map[string]*goi18n.Message, len(msgs))
 	if err != nil {
 		f.err = err
 		return f
