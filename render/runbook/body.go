@@ -196,7 +196,9 @@ func (b *body) note(parts ...any) { b.words(lit("note"), cat(localParts(b.lang, 
 type cond []word
 
 func when(helper string, ws ...word) cond {
-	return append(cond{lit(helper)}, ws...)
+	c := make(cond, 1, 1+len(ws)) // one allocation, not a literal then its growth
+	c[0] = lit(helper)
+	return append(c, ws...)
 }
 
 // ifElse adds `if COND; then … else … fi`. Either branch may be nil.

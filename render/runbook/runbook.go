@@ -106,8 +106,20 @@ type builder struct {
 	lang i18n.Lang
 }
 
-func newBuilder(c *view.Context) *builder {
-	b := &builder{c: c, s: c.Spec, vars: newVarSet(), stepNo: map[view.StepID]int{}, uses: map[string]bool{}, lang: documentLang(c.Spec)}
+// baseVars is about how many variables a runbook defines besides the IAM
+// step's (the presets define 40 to 100).
+const baseVars = 128
+
+// newBuilder returns the builder of runbook.sh. The variables and the set
+// of references are sized once: a design with many access groups defines
+// thousands of variables, and growing the maps by doubling rehashed them
+// over and over.
+func newBuilder(c *view.Context) *builder { return newBuilderFor(c, baseVars+iamVars(c.Spec)) }
+
+// newBuilderFor returns a builder with room for n variables (valuesFiles,
+// which defines none, asks for 0).
+func newBuilderFor(c *view.Context, n int) *builder {
+	b := &builder{c: c, s: c.Spec, vars: newVarSet(n), stepNo: map[view.StepID]int{}, uses: make(map[string]bool, n), lang: documentLang(c.Spec)}
 	for _, st := range c.Steps {
 		b.stepNo[st.ID] = st.Number
 	}

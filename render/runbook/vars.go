@@ -2,10 +2,7 @@ package runbook
 
 import (
 	"fmt"
-	"maps"
-	"slices"
 
-	"github.com/iksplan/iksplan/internal/lazyre"
 	"github.com/iksplan/iksplan/render/view"
 )
 
@@ -27,14 +24,31 @@ type varSet struct {
 	err    error
 }
 
-func newVarSet() *varSet { return &varSet{byName: map[string]int{}} }
+// newVarSet returns an empty set with room for n variables.
+func newVarSet(n int) *varSet {
+	return &varSet{list: make([]varDef, 0, n), byName: make(map[string]int, n)}
+}
 
-var varNameRE = lazyre.New(`^[A-Z][A-Z0-9_]*$`)
+// validVarName reports whether name is an upper-case shell variable name,
+// [A-Z][A-Z0-9_]*: a loop over bytes, not a regular expression, since
+// define runs for every variable (thousands at 1,000 access groups).
+func validVarName(name string) bool {
+	if name == "" || name[0] < 'A' || name[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(name); i++ {
+		c := name[i]
+		if (c < 'A' || c > 'Z') && (c < '0' || c > '9') && c != '_' {
+			return false
+		}
+	}
+	return true
+}
 
 // define adds NAME=value unless NAME exists with the same value; a second,
 // different value for one name is a bug of this package.
 func (vs *varSet) define(name, value, heading, comment string) {
-	if !varNameRE.MatchString(name) {
+	if !validVarName(name) {
 		vs.fail(fmt.Errorf("runbook: bad variable name %q", name))
 		return
 	}
@@ -51,16 +65,6 @@ func (vs *varSet) define(name, value, heading, comment string) {
 	}
 	vs.byName[name] = len(vs.list)
 	vs.list = append(vs.list, varDef{Name: name, Value: q, Heading: heading, Comment: oneLine(comment), raw: value})
-}
-
-// reserve makes room for n more variables: a design with many access
-// groups defines thousands, and growing the list and the index by
-// doubling copied them over and over.
-func (vs *varSet) reserve(n int) {
-	vs.list = slices.Grow(vs.list, n)
-	byName := make(map[string]int, len(vs.byName)+n)
-	maps.Copy(byName, vs.byName)
-	vs.byName = byName
 }
 
 func (vs *varSet) fail(err error) {
