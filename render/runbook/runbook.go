@@ -104,6 +104,9 @@ type builder struct {
 	// or text call each parsing it again made an error value per call for
 	// a design without documentLanguage.
 	lang i18n.Lang
+	// appNS is the application template's namespace once asked for
+	// (appNamespace).
+	appNS *string
 }
 
 // baseVars is about how many variables a runbook defines besides the IAM
