@@ -37,7 +37,7 @@ func newTemplateSet(lang string) *view.TemplateSet {
 		"rows":  Table.Lines,
 		"badge": func() (string, error) { return localizedOnce(lang, "badge") },
 		"t": func(id string, kv ...string) (string, error) {
-			tr, err := newTranslator(lang)
+			tr, err := makeTranslator(lang)
 			if err != nil {
 				return "", err
 			}
@@ -49,7 +49,7 @@ func newTemplateSet(lang string) *view.TemplateSet {
 
 // localizedOnce is one message without placeholders, or its error.
 func localizedOnce(lang, id string) (string, error) {
-	tr, err := newTranslator(lang)
+	tr, err := makeTranslator(lang)
 	if err != nil {
 		return "", err
 	}
