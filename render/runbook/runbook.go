@@ -181,9 +181,9 @@ func (b *builder) build() (*page, error) {
 		return nil, b.vars.err
 	}
 	b.useEnv("RUNBOOK_POLL_SECONDS", "optional: seconds between two polls of a wait (default 60; a wait of N minutes polls N times)")
-	if missing := b.vars.undefined(b.uses); len(missing) > 0 {
-		sort.Strings(missing)
-		return nil, fmt.Errorf("runbook uses undefined variables %s", strings.Join(missing, ", "))
+	order := b.vars.used(b.uses, groupOrder)
+	if err := b.checkUses(order); err != nil {
+		return nil, err
 	}
 	var readBack []string
 	for _, name := range b.readBacks {
@@ -205,12 +205,27 @@ func (b *builder) build() (*page, error) {
 		Infrastructure: b.s.Infrastructure.Label(),
 		Env:            b.envLines(),
 		Tools:          strings.Join(b.tools, ", "),
-		VarLines:       b.vars.lines(&out, b.vars.used(b.uses, groupOrder), b.lang),
+		VarLines:       b.vars.lines(&out, order, b.lang),
 		Steps:          steps,
 		LastStep:       last,
 		ReadBack:       quotedReadBack,
 		Msg:            newTemplateMessages(b.lang, b.s.Infrastructure.Label(), b.c.AsOf, strings.Join(b.tools, ", ")),
 	}, nil
+}
+
+// checkUses fails when a step references a variable the variables block
+// does not define. order is vars.used(uses): the defined variables that
+// are referenced, each once, so every reference is defined exactly when
+// there are as many of them as references. Only then is the set of
+// references walked for the names (a walk of thousands of map entries at
+// 1,000 access groups, for a bug of this package).
+func (b *builder) checkUses(order []int32) error {
+	if len(order) == len(b.uses) {
+		return nil
+	}
+	missing := b.vars.undefined(b.uses)
+	sort.Strings(missing)
+	return fmt.Errorf("runbook uses undefined variables %s", strings.Join(missing, ", "))
 }
 
 // val defines a variable holding a design value and returns its reference.
