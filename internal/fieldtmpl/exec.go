@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"strconv"
 	"strings"
+	"sync"
 	"text/template/parse"
 )
 
@@ -394,13 +396,18 @@ func (s *state) evalField(name string, args []parse.Node, final, receiver reflec
 	hasArgs := len(args) > 1 || !isMissing(final)
 	switch receiver.Kind() {
 	case reflect.Struct:
-		if f, ok := receiver.Type().FieldByName(name); ok {
-			field, err := receiver.FieldByIndexErr(f.Index)
-			if !f.IsExported() {
+		if f := lookupField(receiver.Type(), name); f.found {
+			if !f.exported {
 				s.errorf("%s is an unexported field of struct type %s", name, typ)
 			}
-			if err != nil {
-				s.errorf("%w", err)
+			var field reflect.Value
+			if len(f.index) == 1 {
+				field = receiver.Field(f.index[0])
+			} else {
+				var err error
+				if field, err = receiver.FieldByIndexErr(f.index); err != nil {
+					s.errorf("%w", err)
+				}
 			}
 			if hasArgs {
 				s.errorf("%s has arguments but cannot be invoked as function", name)
@@ -421,7 +428,7 @@ func (s *state) evalField(name string, args []parse.Node, final, receiver reflec
 		}
 	case reflect.Pointer:
 		if et := receiver.Type().Elem(); et.Kind() == reflect.Struct {
-			if _, ok := et.FieldByName(name); !ok {
+			if !lookupField(et, name).found {
 				break // no such field: the error below says so
 			}
 		}
@@ -431,6 +438,38 @@ func (s *state) evalField(name string, args []parse.Node, final, receiver reflec
 	}
 	s.errorf("can't evaluate field %s in type %s (templates read fields and map keys; they call no methods)", name, typ)
 	return reflect.Value{}
+}
+
+// fieldKey names a field of a struct type.
+type fieldKey struct {
+	typ  reflect.Type
+	name string
+}
+
+// fieldInfo is what evalField needs of a struct field.
+type fieldInfo struct {
+	index    []int
+	found    bool
+	exported bool
+}
+
+// fields caches lookupField: reflect.Type.FieldByName walks the fields
+// comparing names and allocates the index it returns, on every access, and a
+// 1,000-namespace runbook and DESIGN.md read tens of thousands of fields.
+var fields sync.Map // fieldKey -> fieldInfo
+
+// lookupField is typ.FieldByName(name), cached per type and name.
+func lookupField(typ reflect.Type, name string) fieldInfo {
+	k := fieldKey{typ, name}
+	if v, ok := fields.Load(k); ok {
+		return v.(fieldInfo)
+	}
+	var fi fieldInfo
+	if f, ok := typ.FieldByName(name); ok {
+		fi = fieldInfo{index: f.Index, found: true, exported: f.IsExported()}
+	}
+	fields.Store(k, fi)
+	return fi
 }
 
 func (s *state) evalFunction(dot reflect.Value, node *parse.IdentifierNode, cmd parse.Node, args []parse.Node, final reflect.Value) reflect.Value {
@@ -579,7 +618,11 @@ func callDirect(fn reflect.Value, args []reflect.Value) (v reflect.Value, ok boo
 	return reflect.ValueOf(s), true, err
 }
 
-var stringSliceType = reflect.TypeFor[[]string]()
+var (
+	stringSliceType = reflect.TypeFor[[]string]()
+	stringType      = reflect.TypeFor[string]()
+	intType         = reflect.TypeFor[int]()
+)
 
 func canBeNil(typ reflect.Type) bool {
 	switch typ.Kind() {
@@ -720,6 +763,24 @@ func (s *state) evalEmptyInterface(dot reflect.Value, n parse.Node) reflect.Valu
 // "<no value>" for no value, an error's or Stringer's text.
 func (s *state) printValue(n parse.Node, v reflect.Value) {
 	s.at(n)
+	if v.Kind() == reflect.String && v.Type() == stringType {
+		// A plain string field, most of what the templates print: written
+		// as it is, without v.Interface(), which copies an addressable
+		// string into a new allocation to box it.
+		if _, err := io.WriteString(s.w, v.String()); err != nil {
+			s.errorf("%w", err)
+		}
+		return
+	}
+	if v.Kind() == reflect.Int && v.Type() == intType {
+		// What fmt.Fprint prints for an int (step numbers), without boxing
+		// it or going through fmt's printer.
+		var buf [20]byte
+		if _, err := s.w.Write(strconv.AppendInt(buf[:0], v.Int(), 10)); err != nil {
+			s.errorf("%w", err)
+		}
+		return
+	}
 	iface, ok := printableValue(v)
 	if !ok {
 		s.errorf("can't print %s of type %s", n, v.Type())

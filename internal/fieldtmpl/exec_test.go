@@ -24,6 +24,30 @@ type item struct {
 
 type stringer struct{ v string }
 
+// label and level are named kinds that print like string and int but are
+// not those types (printValue's fast paths take only string and int).
+type (
+	label string
+	level int8
+)
+
+// base is embedded, by value and by pointer: its fields are promoted with
+// an index path of two (evalField's cached lookups).
+type base struct {
+	Kind  string
+	Level level
+}
+
+type withBase struct {
+	base
+	Name label
+}
+
+type withPtrBase struct {
+	*base
+	N int
+}
+
 func (s stringer) String() string { return "<" + s.v + ">" }
 
 // Method is one text/template would call and fieldtmpl must refuse.
@@ -50,6 +74,10 @@ func sampleData() map[string]any {
 		"Text":   "日本語 \u2028 <b>&",
 		"Bools":  []bool{true, false},
 		"Any":    any([]string{"p", "q"}),
+		"Bases":  []withBase{{base{"k", 3}, "l"}, {Name: "m"}},
+		"PtrB":   withPtrBase{&base{"p", -1}, 7},
+		"NilB":   withPtrBase{N: 8},
+		"Big":    -1234567890123,
 	}
 }
 
@@ -126,6 +154,10 @@ var sameAsTextTemplate = []string{
 	`{{ "quoted \"x\"" }} {{ 'a' }} {{ 0x1F }} {{ 1e3 }} {{ -2 }} {{ true }}`,
 	`{{ $ := 1 }}`,
 	`{{ .Bools }} {{ .Any }} {{ .Empty }}`,
+	`{{ range .Bases }}{{ .Kind }}{{ .Level }}{{ .Name }};{{ end }}{{ .PtrB.Kind }}{{ .PtrB.Level }}{{ .PtrB.N }}{{ .NilB.N }} {{ .Big }} {{ .Bases }}`,
+	`{{ .NilB.Kind }}`,
+	`{{ range .Bases }}{{ .base.Kind }}{{ end }}`,
+	`{{ .Bases.Kind }}`,
 }
 
 // TestSameAsTextTemplate runs every template through text/template and

@@ -27,16 +27,17 @@ const Path = "DESIGN.md"
 
 // tmpls holds one template set per document language: the set's "t"
 // function prints the template's own words in that language, "badge"
-// the fixed-at-create mark, and "sep" a table's delimiter row (a function,
-// since the templates call no methods: internal/fieldtmpl).
+// the fixed-at-create mark, "sep" a table's delimiter row and "rows" its
+// rows (functions, since the templates call no methods: internal/fieldtmpl).
 var tmpls = map[string]*view.TemplateSet{langEN: newTemplateSet(langEN), langJA: newTemplateSet(langJA)}
 
 func newTemplateSet(lang string) *view.TemplateSet {
 	return view.NewTemplateSet("design.md.tmpl", "_doc-*.tmpl", fieldtmpl.FuncMap{
 		"sep":   Table.Sep,
+		"rows":  Table.Lines,
 		"badge": func() (string, error) { return localizedOnce(lang, "badge") },
 		"t": func(id string, kv ...string) (string, error) {
-			tr, err := newTranslator(lang)
+			tr, err := makeTranslator(lang)
 			if err != nil {
 				return "", err
 			}
@@ -48,7 +49,7 @@ func newTemplateSet(lang string) *view.TemplateSet {
 
 // localizedOnce is one message without placeholders, or its error.
 func localizedOnce(lang, id string) (string, error) {
-	tr, err := newTranslator(lang)
+	tr, err := makeTranslator(lang)
 	if err != nil {
 		return "", err
 	}

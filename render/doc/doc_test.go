@@ -513,3 +513,23 @@ func TestDecisionsAreComplete(t *testing.T) {
 		}
 	}
 }
+
+// TestFastPathsAreTheLoops: oneLine and md return plain printable ASCII
+// as it is without their rune loops; on every byte alone, after a
+// digit, after digits, before and between letters, the answer must be the
+// loops' (mapOneLine, mdEscape).
+func TestFastPathsAreTheLoops(t *testing.T) {
+	cases := []string{"", "plain", "12", "1.", "12)", "a1.", "1a.", ".", "日本", "a\u2028b"}
+	for c := range 256 {
+		ch := string([]byte{byte(c)})
+		cases = append(cases, ch, "1"+ch, "12"+ch+"x", "a"+ch+"z", ch+"a", "x1"+ch)
+	}
+	for _, s := range cases {
+		if got, want := oneLine(s), mapOneLine(s); got != want {
+			t.Errorf("oneLine(%q) = %q, the loop gives %q", s, got, want)
+		}
+		if got, want := md(s), mdEscape(mapOneLine(s)); got != want {
+			t.Errorf("md(%q) = %q, the loop gives %q", s, got, want)
+		}
+	}
+}

@@ -15,24 +15,49 @@ func (b *builder) iam() IAMSection {
 	s := b.s
 	t := newTable(b.t("iam.col.group"), b.t("iam.col.members"), b.t("iam.col.platform"), b.t("iam.col.service"), "Kubernetes ClusterRole", b.t("iam.col.binding"), b.t("iam.col.scope"))
 	admins := 0
+	// The texts of a role are the same for every group that has it: made
+	// once per role, not per group (a design may have 1,000 groups and a
+	// handful of roles).
+	unknown, allNS := b.t("iam.unknown"), b.t("iam.allNS")
+	type serviceKey struct {
+		role model.ServiceRole
+		all  bool
+	}
+	type serviceText struct {
+		label, role, binding string
+		admin                bool
+	}
+	services := map[serviceKey]serviceText{}
+	platforms := map[model.PlatformRole]string{}
 	for _, g := range s.IAM.AccessGroups {
 		all := g.AllNamespaces()
-		role, binding := b.t("iam.unknown"), b.t("iam.unknown")
-		if m, ok := b.c.Catalog.RBAC(g.ServiceRole, all); ok {
-			role = code(m.ClusterRole)
-			binding = md(m.BindingKind) + " " + code(m.Binding)
-			if m.BindingKind != "ClusterRoleBinding" {
-				if all {
-					binding += b.t("iam.everyNS")
-				} else {
-					binding += b.t("iam.eachNS")
+		k := serviceKey{g.ServiceRole, all}
+		st, ok := services[k]
+		if !ok {
+			st = serviceText{label: md(label(b.translator, g.ServiceRole)), role: unknown, binding: unknown}
+			if m, ok := b.c.Catalog.RBAC(g.ServiceRole, all); ok {
+				st.role = code(m.ClusterRole)
+				st.binding = md(m.BindingKind) + " " + code(m.Binding)
+				if m.BindingKind != "ClusterRoleBinding" {
+					if all {
+						st.binding += b.t("iam.everyNS")
+					} else {
+						st.binding += b.t("iam.eachNS")
+					}
 				}
+				st.admin = m.ClusterRole == "cluster-admin"
 			}
-			if m.ClusterRole == "cluster-admin" {
-				admins++
-			}
+			services[k] = st
 		}
-		scope := b.t("iam.allNS")
+		if st.admin {
+			admins++
+		}
+		platform, ok := platforms[g.PlatformRole]
+		if !ok {
+			platform = b.platformText(g.PlatformRole)
+			platforms[g.PlatformRole] = platform
+		}
+		scope := allNS
 		if !all {
 			ns := make([]string, len(g.Namespaces))
 			for i, n := range g.Namespaces {
@@ -40,8 +65,7 @@ func (b *builder) iam() IAMSection {
 			}
 			scope = strings.Join(ns, ", ")
 		}
-		t.add(code(g.Name), mdList(g.Members), b.platformText(g.PlatformRole),
-			md(label(b.translator, g.ServiceRole)), role, binding, scope)
+		t.add(code(g.Name), mdList(g.Members), platform, st.label, st.role, st.binding, scope)
 	}
 	d := Decision{
 		Title:  b.t("iam.title"),

@@ -34,15 +34,25 @@ type translator struct {
 }
 
 func newTranslator(lang string) (*translator, error) {
+	t, err := makeTranslator(lang)
+	if err != nil {
+		return nil, err
+	}
+	return &t, nil
+}
+
+// makeTranslator is newTranslator as a value, for the templates' "t",
+// which makes one per word and keeps none.
+func makeTranslator(lang string) (translator, error) {
 	l := i18n.EN
 	if lang == langJA {
 		l = i18n.JA
 	}
 	loc, err := docLocalizer(l)
 	if err != nil {
-		return nil, err
+		return translator{}, err
 	}
-	return &translator{lang: string(l), loc: loc}, nil
+	return translator{lang: string(l), loc: loc}, nil
 }
 
 // localizers holds one Localizer per language once its document messages

@@ -16,12 +16,31 @@ import (
 // oneLine turns every control or line-separator character into a space, so
 // a value cannot end a table row, a list item or a heading.
 func oneLine(s string) string {
+	if printableASCII(s) {
+		return s // what the mapping gives for it, without a call per rune
+	}
+	return mapOneLine(s)
+}
+
+// mapOneLine is oneLine rune by rune.
+func mapOneLine(s string) string {
 	return strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || r == '\u0085' {
 			return ' '
 		}
 		return r
 	}, s)
+}
+
+// printableASCII reports whether s is only ASCII from space to tilde:
+// nothing oneLine changes, and most of what a design holds.
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < ' ' || s[i] > '~' {
+			return false
+		}
+	}
+	return true
 }
 
 // mdSpecial are the characters md escapes anywhere in a value: those that
@@ -34,6 +53,14 @@ const mdSpecial = "\\`*_|<>[]$~&"
 // character that could start a heading, list or block quote escaped too.
 func md(s string) string {
 	s = oneLine(s)
+	if mdPlain(s) {
+		return s
+	}
+	return mdEscape(s)
+}
+
+// mdEscape is md's escaping of a one-line s, rune by rune.
+func mdEscape(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	for i, r := range s {
@@ -49,6 +76,29 @@ func md(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// mdPlain reports whether md leaves s as it is: printable ASCII with
+// nothing the loop of md escapes. It is that loop's conditions on bytes, in
+// one pass: a 1,000-namespace DESIGN.md escapes thousands of names and
+// roles, nearly all plain.
+func mdPlain(s string) bool {
+	digits := true // s[:i] is all digits (and not empty, for i > 0)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c < ' ' || c > '~':
+			return false
+		case strings.IndexByte(mdSpecial, c) >= 0:
+			return false
+		case i == 0 && strings.IndexByte("#-+=", c) >= 0:
+			return false
+		case (c == '.' || c == ')') && i > 0 && digits:
+			return false
+		}
+		digits = digits && '0' <= c && c <= '9'
+	}
+	return true
 }
 
 func allDigits(s string) bool {

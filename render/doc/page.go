@@ -210,6 +210,33 @@ func (t Table) Sep() string {
 	return strings.Join(parts, " | ")
 }
 
+// Lines is the table's rows as DESIGN.md prints them, "| a | b |" and a
+// newline each, in one string: the template printed them by ranging over
+// the rows and joining each, a boxed slice and a string per row (a
+// 1,000-group access matrix has a row per group).
+func (t Table) Lines() string {
+	n := 0
+	for _, row := range t.Rows {
+		n += 4 + 3*max(len(row)-1, 0)
+		for _, c := range row {
+			n += len(c)
+		}
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, row := range t.Rows {
+		b.WriteString("| ")
+		for i, c := range row {
+			if i > 0 {
+				b.WriteString(" | ")
+			}
+			b.WriteString(c)
+		}
+		b.WriteString(" |\n")
+	}
+	return b.String()
+}
+
 // cellPipes escapes every pipe that is not escaped yet, so no cell — not
 // even a code span of iksplan's own text — can split a table row. GitHub
 // shows an escaped pipe inside a code span as a plain pipe.

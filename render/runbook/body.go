@@ -139,7 +139,14 @@ func (b *body) blank() { b.add("") }
 // verbs (%s, %d) are filled in after. Text is made one line first, so
 // nothing a design says can end the comment.
 func (b *body) comment(format string, args ...any) {
-	b.add("# " + oneLine(fmt.Sprintf(localText(b.lang, format), args...)))
+	f := checkedText(b.lang, format)
+	if len(args) > 0 || strings.Contains(f, "%") {
+		f = fmt.Sprintf(f, args...) // a constant comment is its own text: no Sprintf copy
+	}
+	f = oneLine(f)
+	b.start(2 + len(f))
+	b.out.sb.WriteString("# ")
+	b.out.sb.WriteString(f)
 }
 
 // words adds one command line and records its variable references.
@@ -196,7 +203,9 @@ func (b *body) note(parts ...any) { b.words(lit("note"), cat(localParts(b.lang, 
 type cond []word
 
 func when(helper string, ws ...word) cond {
-	return append(cond{lit(helper)}, ws...)
+	c := make(cond, 1, 1+len(ws)) // one allocation, not a literal then its growth
+	c[0] = lit(helper)
+	return append(c, ws...)
 }
 
 // ifElse adds `if COND; then … else … fi`. Either branch may be nil.

@@ -79,9 +79,14 @@ func (b *builder) verify() {
 }
 
 // appNamespace is the variable holding the application template's
-// namespace.
+// namespace. manifests.AppNamespace plans every namespace of the design to
+// find it, so the builder asks once (two steps use it).
 func (b *builder) appNamespace() word {
-	return b.val("APP_NAMESPACE", manifests.AppNamespace(b.c), hVerify, "namespace of the application template (manifests/50-app-template.yaml)")
+	if b.appNS == nil {
+		ns := manifests.AppNamespace(b.c)
+		b.appNS = &ns
+	}
+	return b.val("APP_NAMESPACE", *b.appNS, hVerify, "namespace of the application template (manifests/50-app-template.yaml)")
 }
 
 // pullSecret copies IBM's registry pull secret from default into the

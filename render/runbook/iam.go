@@ -29,17 +29,15 @@ func (b *builder) iam() {
 	b.readBack("capture", "RESOURCE_GROUP_ID", view.StepIAM, "ID of the resource group",
 		cmd("<id of the resource group>", "", "", "ibmcloud", "resource", "group", ref("RESOURCE_GROUP"), "--id")...)
 	b.clusterID()
-	b.vars.reserve(iamVars(s))
 	scratch := make([]word, 0, 12) // each policy's command, written out before the next is built
 	for i, g := range s.IAM.AccessGroups {
 		p := "GROUP_" + strconv.Itoa(i+1)
 		name := b.val(p, g.Name, hIAM, "")
 		b.val(p+"_PLATFORM_ROLE", string(g.PlatformRole), hIAM, "IAM platform role on the cluster (ibmcloud ks)")
 		b.val(p+"_SERVICE_ROLE", string(g.ServiceRole), hIAM, "IAM service role: Kubernetes RBAC inside the cluster")
-		members := make([]string, len(g.Members))
+		members := make([]word, len(g.Members))
 		for j, m := range g.Members {
-			members[j] = p + "_MEMBER_" + strconv.Itoa(j+1)
-			b.val(members[j], m, hIAM, "")
+			members[j] = b.val(p+"_MEMBER_"+strconv.Itoa(j+1), m, hIAM, "")
 		}
 		namespaces := make([]string, len(g.Namespaces))
 		for j, ns := range g.Namespaces {
@@ -52,12 +50,12 @@ func (b *builder) iam() {
 			scope = b.text(textArg(strconv.Itoa(len(namespaces))), " namespace(s)")
 		}
 		bd.comment("Access group %d: platform and service roles on this cluster, the service role in %s.", i+1, scope)
-		bd.unlessExists(cmd("ibmcloud", "iam", "access-group", name), []any{"access group ", varRef(p)}, func() {
-			bd.run(cmd("ibmcloud", "iam", "access-group-create", name, "-d", "iksplan: access to the cluster")...)
+		bd.unlessExists([]word{lit("ibmcloud"), lit("iam"), lit("access-group"), name}, []any{"access group ", varRef(p)}, func() {
+			bd.run(lit("ibmcloud"), lit("iam"), lit("access-group-create"), name, lit("-d"), groupDescription)
 		})
 		for _, m := range members {
-			bd.ifNot(cond{lit("has_member"), name, ref(m)}, func() {
-				bd.run(lit("ibmcloud"), lit("iam"), lit("access-group-user-add"), name, ref(m))
+			bd.ifNot(cond{lit("has_member"), name, m}, func() {
+				bd.run(lit("ibmcloud"), lit("iam"), lit("access-group-user-add"), name, m)
 			})
 		}
 		eachGroupPolicy(p, name, namespaces, scratch, func(create []word, key word) {
@@ -75,29 +73,39 @@ func (b *builder) iam() {
 // namespaces has a policy per namespace, and at 1,000 groups a slice per
 // command was the runbook's largest allocation.
 func eachGroupPolicy(p string, name word, namespaces []string, buf []word, fn func(create []word, key word)) {
-	platform, service := p+"_PLATFORM_ROLE", p+"_SERVICE_ROLE"
+	platform, service := varRef(p+"_PLATFORM_ROLE"), varRef(p+"_SERVICE_ROLE")
 	create := func() []word {
 		return append(buf[:0], lit("ibmcloud"), lit("iam"), lit("access-group-policy-create"), name)
 	}
-	onCluster := func(role, ns string) {
-		ws := append(create(), lit("--roles"), ref(role), lit("--service-name"), lit(iksService), lit("--service-instance"), ref("CLUSTER_ID"))
+	onCluster := func(role varRef, roleWord word, ns string) {
+		ws := append(create(), lit("--roles"), roleWord, lit("--service-name"), lit(iksService), lit("--service-instance"), clusterIDRef)
 		if ns == "" {
-			fn(ws, policyKey(varRef(role), attr{"serviceName", iksService}, attr{"serviceInstance", varRef("CLUSTER_ID")}))
+			fn(ws, policyKey(role, attr{"serviceInstance", varRef("CLUSTER_ID")}, attr{"serviceName", iksService}))
 			return
 		}
 		ws = append(ws, lit("--attributes"), cat("namespace=", varRef(ns)))
-		fn(ws, policyKey(varRef(role), attr{"serviceName", iksService}, attr{"serviceInstance", varRef("CLUSTER_ID")}, attr{"namespace", varRef(ns)}))
+		fn(ws, policyKey(role, attr{"namespace", varRef(ns)}, attr{"serviceInstance", varRef("CLUSTER_ID")}, attr{"serviceName", iksService}))
 	}
-	onCluster(platform, "")
+	onCluster(platform, ref(string(platform)), "")
+	serviceWord := ref(string(service))
 	if len(namespaces) == 0 {
-		onCluster(service, "")
+		onCluster(service, serviceWord, "")
 	}
 	for _, ns := range namespaces {
-		onCluster(service, ns)
+		onCluster(service, serviceWord, ns)
 	}
-	fn(append(create(), lit("--roles"), lit("Viewer"), lit("--resource-type"), lit("resource-group"), lit("--resource"), ref("RESOURCE_GROUP_ID")),
-		policyKey("Viewer", attr{"resourceType", "resource-group"}, attr{"resource", varRef("RESOURCE_GROUP_ID")}))
+	fn(append(create(), lit("--roles"), lit("Viewer"), lit("--resource-type"), lit("resource-group"), lit("--resource"), resourceGroupIDRef),
+		policyKey("Viewer", attr{"resource", varRef("RESOURCE_GROUP_ID")}, attr{"resourceType", "resource-group"}))
 }
+
+// The references and constant words every access group's commands repeat,
+// made once: ref builds its text, and a word boxed for cmd is an
+// allocation, per command at 1,000 groups.
+var (
+	clusterIDRef       = ref("CLUSTER_ID")
+	resourceGroupIDRef = ref("RESOURCE_GROUP_ID")
+	groupDescription   = lit("iksplan: access to the cluster")
+)
 
 // attr is one resource attribute of a policy key: its name and its value,
 // constant text (string) or a variable (varRef).
@@ -110,7 +118,11 @@ type attr struct {
 // compares with a policy's key: its role, a space, its resource attributes
 // but accountId as name=value sorted by name and joined by commas.
 func policyKey(role any, attrs ...attr) word {
-	slices.SortFunc(attrs, func(a, b attr) int { return strings.Compare(a.name, b.name) })
+	// The callers list the attributes in order; sorting a sorted list
+	// still cost a comparison closure per key.
+	if !slices.IsSortedFunc(attrs, compareAttrs) {
+		slices.SortFunc(attrs, compareAttrs)
+	}
 	parts := make([]any, 0, 2+4*len(attrs))
 	parts = append(parts, role, " ")
 	for i, a := range attrs {
@@ -122,8 +134,10 @@ func policyKey(role any, attrs ...attr) word {
 	return cat(parts...)
 }
 
+func compareAttrs(a, b attr) int { return strings.Compare(a.name, b.name) }
+
 // iamVars is how many variables the IAM step defines, so the variables
-// block is sized once for a design with many groups.
+// block is sized once for a design with many groups (newBuilder).
 func iamVars(s *model.Spec) int {
 	n := 0
 	for _, g := range s.IAM.AccessGroups {

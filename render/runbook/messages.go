@@ -150,7 +150,14 @@ func productName(s string) string { return s }
 // checkedText is localText of a constant message kept for later (an
 // environment variable's text, given to useEnv): the catalogue test
 // checks it where it was given.
-func checkedText(l i18n.Lang, s string) string { return localText(l, s) }
+func checkedText(l i18n.Lang, s string) string {
+	if l == i18n.EN || l == "" {
+		// English is the text itself: localText would box it and copy it
+		// through a builder, for every variable's comment.
+		return s
+	}
+	return localText(l, s)
+}
 
 // commentBlock writes text as comment lines: "# " before each line, "#"
 // for an empty one.

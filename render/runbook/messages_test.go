@@ -211,7 +211,7 @@ func types(e ast.Expr) string {
 func TestEveryRunbookMessageIsInTheCatalogue(t *testing.T) {
 	shapes, probs := sourceMessages(t)
 	for _, h := range groupOrder {
-		shapes[h] = "common.go: the variables block's heading" // localHeadings
+		shapes[h] = "common.go: the variables block's heading" // varSet.lines
 	}
 	for _, p := range probs {
 		t.Error(p)

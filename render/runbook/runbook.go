@@ -53,8 +53,13 @@ type page struct {
 	Infrastructure string
 	Env            []envLine
 	Tools          string
-	Vars           []varDef
-	Steps          []stepPage
+	// VarLines is the variables block: each assignment after a newline,
+	// below its group's heading and its comment, in chunks (text). It is
+	// written in Go, not ranged over by the template: a design with 1,000
+	// access groups has 5,000 variables, and the template's reflection
+	// per field was a sixth of the runbook's time.
+	VarLines []string
+	Steps    []stepPage
 	// LastStep is the highest step number (--from and --only check it).
 	LastStep int
 	// ReadBack is the quoted, space-separated list of the variables steps
@@ -104,10 +109,25 @@ type builder struct {
 	// or text call each parsing it again made an error value per call for
 	// a design without documentLanguage.
 	lang i18n.Lang
+	// appNS is the application template's namespace once asked for
+	// (appNamespace).
+	appNS *string
 }
 
-func newBuilder(c *view.Context) *builder {
-	b := &builder{c: c, s: c.Spec, vars: newVarSet(), stepNo: map[view.StepID]int{}, uses: map[string]bool{}, lang: documentLang(c.Spec)}
+// baseVars is about how many variables a runbook defines besides the IAM
+// step's (the presets define 40 to 100).
+const baseVars = 128
+
+// newBuilder returns the builder of runbook.sh. The variables and the set
+// of references are sized once: a design with many access groups defines
+// thousands of variables, and growing the maps by doubling rehashed them
+// over and over.
+func newBuilder(c *view.Context) *builder { return newBuilderFor(c, baseVars+iamVars(c.Spec)) }
+
+// newBuilderFor returns a builder with room for n variables (valuesFiles,
+// which defines none, asks for 0).
+func newBuilderFor(c *view.Context, n int) *builder {
+	b := &builder{c: c, s: c.Spec, vars: newVarSet(n), stepNo: map[view.StepID]int{}, uses: make(map[string]bool, n), lang: documentLang(c.Spec)}
 	for _, st := range c.Steps {
 		b.stepNo[st.ID] = st.Number
 	}
@@ -161,9 +181,9 @@ func (b *builder) build() (*page, error) {
 		return nil, b.vars.err
 	}
 	b.useEnv("RUNBOOK_POLL_SECONDS", "optional: seconds between two polls of a wait (default 60; a wait of N minutes polls N times)")
-	if missing := b.vars.undefined(b.uses); len(missing) > 0 {
-		sort.Strings(missing)
-		return nil, fmt.Errorf("runbook uses undefined variables %s", strings.Join(missing, ", "))
+	order := b.vars.used(b.uses, groupOrder)
+	if err := b.checkUses(order); err != nil {
+		return nil, err
 	}
 	var readBack []string
 	for _, name := range b.readBacks {
@@ -185,12 +205,27 @@ func (b *builder) build() (*page, error) {
 		Infrastructure: b.s.Infrastructure.Label(),
 		Env:            b.envLines(),
 		Tools:          strings.Join(b.tools, ", "),
-		Vars:           localHeadings(b.lang, b.vars.used(b.uses, groupOrder)),
+		VarLines:       b.vars.lines(&out, order, b.lang),
 		Steps:          steps,
 		LastStep:       last,
 		ReadBack:       quotedReadBack,
 		Msg:            newTemplateMessages(b.lang, b.s.Infrastructure.Label(), b.c.AsOf, strings.Join(b.tools, ", ")),
 	}, nil
+}
+
+// checkUses fails when a step references a variable the variables block
+// does not define. order is vars.used(uses): the defined variables that
+// are referenced, each once, so every reference is defined exactly when
+// there are as many of them as references. Only then is the set of
+// references walked for the names (a walk of thousands of map entries at
+// 1,000 access groups, for a bug of this package).
+func (b *builder) checkUses(order []int32) error {
+	if len(order) == len(b.uses) {
+		return nil
+	}
+	missing := b.vars.undefined(b.uses)
+	sort.Strings(missing)
+	return fmt.Errorf("runbook uses undefined variables %s", strings.Join(missing, ", "))
 }
 
 // val defines a variable holding a design value and returns its reference.
@@ -297,15 +332,4 @@ func stepTitle(l i18n.Lang, st view.Step, vpc bool) string {
 		return m.Other
 	}
 	return st.Title
-}
-
-// localHeadings puts the variables block's group headings (the h*
-// constants of common.go) in language l.
-func localHeadings(l i18n.Lang, vars []varDef) []varDef {
-	for i := range vars {
-		if vars[i].Heading != "" {
-			vars[i].Heading = checkedText(l, vars[i].Heading)
-		}
-	}
-	return vars
 }

@@ -97,7 +97,7 @@ type monitoringValues struct {
 // valuesFiles renders values/*.yaml for the charts the runbook installs
 // with a values file.
 func valuesFiles(c *view.Context) ([]view.Artifact, error) {
-	b := newBuilder(c)
+	b := newBuilderFor(c, 0) // for its catalog and step lookups; it defines no variables
 	var out []view.Artifact
 	s := c.Spec
 	if s.Logging.Backend == model.LogCloudLogs {

@@ -2,10 +2,8 @@ package runbook
 
 import (
 	"fmt"
-	"maps"
-	"slices"
 
-	"github.com/iksplan/iksplan/internal/lazyre"
+	"github.com/iksplan/iksplan/internal/i18n"
 	"github.com/iksplan/iksplan/render/view"
 )
 
@@ -27,14 +25,31 @@ type varSet struct {
 	err    error
 }
 
-func newVarSet() *varSet { return &varSet{byName: map[string]int{}} }
+// newVarSet returns an empty set with room for n variables.
+func newVarSet(n int) *varSet {
+	return &varSet{list: make([]varDef, 0, n), byName: make(map[string]int, n)}
+}
 
-var varNameRE = lazyre.New(`^[A-Z][A-Z0-9_]*$`)
+// validVarName reports whether name is an upper-case shell variable name,
+// [A-Z][A-Z0-9_]*: a loop over bytes, not a regular expression, since
+// define runs for every variable (thousands at 1,000 access groups).
+func validVarName(name string) bool {
+	if name == "" || name[0] < 'A' || name[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(name); i++ {
+		c := name[i]
+		if (c < 'A' || c > 'Z') && (c < '0' || c > '9') && c != '_' {
+			return false
+		}
+	}
+	return true
+}
 
 // define adds NAME=value unless NAME exists with the same value; a second,
 // different value for one name is a bug of this package.
 func (vs *varSet) define(name, value, heading, comment string) {
-	if !varNameRE.MatchString(name) {
+	if !validVarName(name) {
 		vs.fail(fmt.Errorf("runbook: bad variable name %q", name))
 		return
 	}
@@ -53,26 +68,15 @@ func (vs *varSet) define(name, value, heading, comment string) {
 	vs.list = append(vs.list, varDef{Name: name, Value: q, Heading: heading, Comment: oneLine(comment), raw: value})
 }
 
-// reserve makes room for n more variables: a design with many access
-// groups defines thousands, and growing the list and the index by
-// doubling copied them over and over.
-func (vs *varSet) reserve(n int) {
-	vs.list = slices.Grow(vs.list, n)
-	byName := make(map[string]int, len(vs.byName)+n)
-	maps.Copy(byName, vs.byName)
-	vs.byName = byName
-}
-
 func (vs *varSet) fail(err error) {
 	if vs.err == nil {
 		vs.err = err
 	}
 }
 
-// used returns the variables the steps reference, grouped in the order
-// groups gives (definition order within a group), with each group's
-// heading on its first variable.
-func (vs *varSet) used(uses map[string]bool, groups []string) []varDef {
+// used returns the indexes in list of the variables the steps reference,
+// grouped in the order groups gives (definition order within a group).
+func (vs *varSet) used(uses map[string]bool, groups []string) []int32 {
 	rank := make(map[string]int, len(groups))
 	for i, h := range groups {
 		if _, ok := rank[h]; !ok {
@@ -88,31 +92,25 @@ func (vs *varSet) used(uses map[string]bool, groups []string) []varDef {
 	// A stable sort by group rank is a bucket per rank, each in definition
 	// order: count the used variables per rank, then place each.
 	start := make([]int, len(groups)+2)
+	ranks := make([]int32, len(vs.list)) // each variable's rank, -1 when unused
 	n := 0
 	for i := range vs.list {
+		ranks[i] = -1
 		if uses[vs.list[i].Name] {
-			start[rankOf(vs.list[i].Heading)+1]++
+			r := rankOf(vs.list[i].Heading)
+			ranks[i] = int32(r)
+			start[r+1]++
 			n++
 		}
 	}
 	for r := 1; r < len(start); r++ {
 		start[r] += start[r-1]
 	}
-	out := make([]varDef, n)
-	for _, v := range vs.list {
-		if uses[v.Name] {
-			r := rankOf(v.Heading)
-			out[start[r]] = v
+	out := make([]int32, n)
+	for i, r := range ranks {
+		if r >= 0 {
+			out[start[r]] = int32(i)
 			start[r]++
-		}
-	}
-	printed := ""
-	for i := range out {
-		group := out[i].Heading
-		out[i].Heading = ""
-		if group != printed {
-			out[i].Heading = group
-			printed = group
 		}
 	}
 	return out
@@ -127,4 +125,43 @@ func (vs *varSet) undefined(uses map[string]bool) []string {
 		}
 	}
 	return out
+}
+
+// lines writes the variables block into t and returns it: for each
+// variable of order (indexes in list), its group's heading in language l
+// (after a blank line) where the group begins, its comment, and
+// NAME=value, each line after a newline.
+func (vs *varSet) lines(t *text, order []int32, l i18n.Lang) []string {
+	printed := ""
+	for _, i := range order {
+		v := &vs.list[i]
+		heading := ""
+		if v.Heading != printed {
+			printed = v.Heading
+			if v.Heading != "" {
+				heading = checkedText(l, v.Heading)
+			}
+		}
+		n := 1 + len(v.Name) + 1 + len(v.Value)
+		if heading != "" {
+			n += 4 + len(heading)
+		}
+		if v.Comment != "" {
+			n += 3 + len(v.Comment)
+		}
+		t.room(n)
+		if heading != "" {
+			t.sb.WriteString("\n\n# ")
+			t.sb.WriteString(heading)
+		}
+		if v.Comment != "" {
+			t.sb.WriteString("\n# ")
+			t.sb.WriteString(v.Comment)
+		}
+		t.sb.WriteByte('\n')
+		t.sb.WriteString(v.Name)
+		t.sb.WriteByte('=')
+		t.sb.WriteString(v.Value)
+	}
+	return t.step()
 }

@@ -3,6 +3,7 @@ package runbook
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/iksplan/iksplan/render/view"
 )
@@ -177,10 +178,28 @@ func oneLine(s string) string {
 		return r
 	}, s)
 	s = strings.TrimRight(s, " ")
-	if strings.HasPrefix(strings.ToLower(strings.TrimLeft(s, " ")), "shellcheck") {
-		s = "(" + strings.TrimLeft(s, " ") + ")"
+	if t := strings.TrimLeft(s, " "); lowerHasPrefix(t, "shellcheck") {
+		s = "(" + t + ")"
 	}
 	return s
+}
+
+// lowerHasPrefix is strings.HasPrefix(strings.ToLower(s), prefix) for an
+// ASCII lower-case prefix, without building the lower-case copy of every
+// comment: rune by rune with the same unicode.ToLower, so the Kelvin sign
+// still counts as a k.
+func lowerHasPrefix(s, prefix string) bool {
+	i := 0
+	for _, r := range s {
+		if i == len(prefix) {
+			break
+		}
+		if unicode.ToLower(r) != rune(prefix[i]) {
+			return false
+		}
+		i++
+	}
+	return i == len(prefix)
 }
 
 // cmd turns constants (string) and words into a command's words, e.g.
