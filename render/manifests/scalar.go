@@ -42,14 +42,9 @@ func plainOK(s string) bool {
 	if s == "" {
 		return false
 	}
-	// num stays set while every byte can be part of a number-like scalar.
-	num := asciiClass[s[0]] & numStart
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		cl := asciiClass[c]
-		if cl&numChar == 0 {
-			num = 0
-		}
 		if cl&(bad|high|colon|space) == 0 {
 			continue
 		}
@@ -64,10 +59,21 @@ func plainOK(s string) bool {
 			return false // leading or trailing space, or "a #b"
 		}
 	}
-	if num != 0 || len(s) <= 5 && specialWord(s) {
+	if asciiClass[s[0]]&numStart != 0 && numberLikeASCII(s) || len(s) <= 5 && specialWord(s) {
 		return false
 	}
 	return asciiClass[s[0]]&startForbidden == 0
+}
+
+// numberLikeASCII is numberLike for an ASCII s whose first byte can start
+// a number: every other byte can continue one.
+func numberLikeASCII(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if asciiClass[s[i]]&numChar == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // The roles of an ASCII byte in plainOK.
