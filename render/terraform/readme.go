@@ -247,7 +247,7 @@ func (m *module) createOnly() (fixed, ignored []string) {
 		for _, it := range b.items {
 			var name string
 			switch v := it.(type) {
-			case attr:
+			case *attr:
 				name = v.name
 			case *block:
 				name = v.typ
