@@ -10,8 +10,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/iksplan/iksplan/internal/kube/intstr"
 	"github.com/iksplan/iksplan/internal/kube/metav1"
@@ -36,81 +36,81 @@ import (
 // several times the cost, most of it in an event queue the library never
 // trims; BenchmarkEmit has the figures. Scalars follow scalar.go's policy,
 // so no user string can change a document's structure.
-func emitDoc(b *bytes.Buffer, obj any) error {
+//
+// How it stays cheap: each Go type is looked at once (encoderOf, encoding/json's
+// approach) and gets an encoder that says how to write its values, with
+// its struct fields' keys already written out; map entries are read into
+// per-render scratch without boxing each key and value; the document goes
+// into a []byte with appends.
+func emitDoc(b []byte, obj any) ([]byte, error) {
 	e := emitter{b: b}
-	return e.doc(obj)
+	err := e.doc(obj)
+	return e.b, err
 }
 
-// doc is emitDoc into e.b, with e's scratch kept for the next document.
+// doc appends obj's document to e.b, with e's scratch kept for the next
+// document.
 func (e *emitter) doc(obj any) error {
-	b := e.b
 	v := reflect.ValueOf(obj)
 	for v.IsValid() && (v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface) && !v.IsNil() {
 		v = v.Elem()
 	}
-	if !isMapping(v) {
+	if !v.IsValid() || v.Kind() != reflect.Struct && v.Kind() != reflect.Map {
 		return fmt.Errorf("emit: a document must be a mapping, not %s", v.Type())
 	}
-	n, err := e.mapping(v, 0, true)
+	r, ok, err := resolve(encoderOf(v.Type()), v)
+	if err != nil {
+		return err
+	}
+	if !ok || r.form != asValue || (r.enc.kind != kStruct && r.enc.kind != kMap) {
+		return fmt.Errorf("emit: a document must be a mapping, not %s", v.Type())
+	}
+	n, err := e.mapping(r.enc, r.v, 0, true)
 	if err != nil {
 		return err
 	}
 	if n == 0 {
-		b.WriteString("{}\n")
+		e.b = append(e.b, "{}\n"...)
 	}
 	return nil
 }
 
 // marshalClean is emitDoc into a new buffer.
 func marshalClean(obj any) ([]byte, error) {
-	var b bytes.Buffer
-	if err := emitDoc(&b, obj); err != nil {
+	b, err := emitDoc(nil, obj)
+	if err != nil {
 		return nil, err
 	}
-	return b.Bytes(), nil
+	return b, nil
 }
 
 type emitter struct {
-	b *bytes.Buffer
+	b []byte
 	// kvs is a stack of the map entries being written, shared by the
 	// nested mappings (each takes its entries from the top and gives them
 	// back), so a map costs no slice of its own.
 	kvs []kv
+	// free holds, per map type, slices of its values that a mapping reads
+	// its entries into and gives back when done (a nested map of the same
+	// type takes another), so entries are not boxed one by one as
+	// MapIter.Key and Value box them.
+	free map[reflect.Type][]reflect.Value
+	// keys is, per key type, one settable key the map iterator writes each
+	// key into; the key's string is read before the next one.
+	keys map[reflect.Type]reflect.Value
 }
 
-// kv is one map entry.
+// kv is one map entry: its key and, for map[string]string, its value, else
+// the index of its value in the mapping's scratch slice.
 type kv struct {
-	k string
-	v reflect.Value
+	k, s string
+	i    int
 }
 
-var (
-	quantityType    = reflect.TypeFor[resource.Quantity]()
-	intOrStringType = reflect.TypeFor[intstr.IntOrString]()
-	timeType        = reflect.TypeFor[metav1.Time]()
-	jsonNumberType  = reflect.TypeFor[json.Number]()
-	marshalerType   = reflect.TypeFor[json.Marshaler]()
-	textType        = reflect.TypeFor[encoding.TextMarshaler]()
-)
-
-// jsonMethodCache holds, per type with methods, whether it has a JSON or
-// text form of its own: Implements walks the method set, and resolve asks
-// for every value.
-var jsonMethodCache sync.Map // reflect.Type → bool
-
-func hasJSONMethod(t reflect.Type) bool {
-	if has, ok := jsonMethodCache.Load(t); ok {
-		return has.(bool)
-	}
-	has := t.Implements(marshalerType) || t.Implements(textType)
-	jsonMethodCache.Store(t, has)
-	return has
-}
-
-// resolved is a value ready to write: v, or, for a type whose JSON form of
-// its own is a string or a number, that text (boxing it in a
-// reflect.Value allocated for every quantity and port).
+// resolved is a value ready to write: v with its encoder, or, for a type
+// whose JSON form of its own is a string or a number, that text.
 type resolved struct {
+	enc  *encoder
 	v    reflect.Value
 	text string
 	form form
@@ -121,162 +121,276 @@ type form uint8
 const (
 	asValue  form = iota // v
 	asString             // text, a string scalar
-	asNumber             // text, a JSON number as written
+	asNumber             // text, a JSON number (or true or false) as written
 )
 
 func text(s string) resolved   { return resolved{text: s, form: asString} }
 func number(s string) resolved { return resolved{text: s, form: asNumber} }
 
-// resolve follows pointers and interfaces and replaces values with a JSON
-// form of their own by that form (a string, a number, or a JSON tree).
-// ok is false for null.
-func resolve(v reflect.Value) (out resolved, ok bool, err error) {
+// resolve follows pointers and interfaces and replaces a json.Marshaler's
+// value by its JSON form. ok is false for null: a nil pointer, interface,
+// map or slice, a zero metav1.Time, a JSON null.
+func resolve(enc *encoder, v reflect.Value) (out resolved, ok bool, err error) {
 	for {
-		if !v.IsValid() {
-			return resolved{}, false, nil
-		}
-		switch t := v.Type(); {
-		case t == quantityType:
-			var q resource.Quantity
-			if v.CanAddr() { // copied through a pointer: no boxed copy on the heap
-				q = *v.Addr().Interface().(*resource.Quantity)
-			} else {
-				q = v.Interface().(resource.Quantity)
-			}
-			return text(q.String()), true, nil
-		case t == intOrStringType:
-			var x intstr.IntOrString
-			if v.CanAddr() {
-				x = *v.Addr().Interface().(*intstr.IntOrString)
-			} else {
-				x = v.Interface().(intstr.IntOrString)
-			}
-			if x.Type == intstr.Int {
-				return number(strconv.FormatInt(int64(x.IntVal), 10)), true, nil
-			}
-			return text(x.StrVal), true, nil
-		case t == timeType:
-			x := v.Interface().(metav1.Time)
-			if x.IsZero() {
+		switch enc.kind {
+		case kPointer:
+			if v.IsNil() {
 				return resolved{}, false, nil
 			}
-			return text(x.UTC().Format("2006-01-02T15:04:05Z07:00")), true, nil
-		case t == jsonNumberType:
-			return number(v.String()), true, nil
-		case t.NumMethod() == 0 && t.Kind() != reflect.Pointer && t.Kind() != reflect.Interface &&
-			t.Kind() != reflect.Map && t.Kind() != reflect.Slice:
-			// No marshaller, nothing to follow: most values (strings, numbers,
-			// the k8s structs, whose methods are on their pointers) stop here
-			// without the two Implements checks below.
-			return resolved{v: v}, true, nil
-		case t.Kind() == reflect.Pointer || t.Kind() == reflect.Interface:
+			v, enc = v.Elem(), enc.elem
+		case kInterface:
 			if v.IsNil() {
 				return resolved{}, false, nil
 			}
 			v = v.Elem()
-			continue
-		case t.Kind() != reflect.Map && t.Kind() != reflect.Slice && !hasJSONMethod(t):
-			return resolved{v: v}, true, nil
-		case t.Implements(marshalerType):
+			enc = encoderOf(v.Type())
+		case kMarshaler:
 			j, err := v.Interface().(json.Marshaler).MarshalJSON()
 			if err != nil {
-				return resolved{}, false, fmt.Errorf("marshal %s: %w", t, err)
+				return resolved{}, false, fmt.Errorf("marshal %s: %w", enc.t, err)
+			}
+			if r, null, ok := jsonScalar(j); ok {
+				return r, !null, nil
 			}
 			dec := json.NewDecoder(bytes.NewReader(j))
 			dec.UseNumber() // integers stay as written, never floats
 			var x any
 			if err := dec.Decode(&x); err != nil {
-				return resolved{}, false, fmt.Errorf("marshal %s: re-read: %w", t, err)
+				return resolved{}, false, fmt.Errorf("marshal %s: re-read: %w", enc.t, err)
+			}
+			if x == nil {
+				return resolved{}, false, nil
 			}
 			v = reflect.ValueOf(x)
-			continue
-		case t.Implements(textType):
-			s, err := v.Interface().(encoding.TextMarshaler).MarshalText()
-			if err != nil {
-				return resolved{}, false, fmt.Errorf("marshal %s: %w", t, err)
+			enc = encoderOf(v.Type())
+		case kTime:
+			if x := v.Interface().(metav1.Time); x.IsZero() {
+				return resolved{}, false, nil
 			}
-			return text(string(s)), true, nil
-		case (t.Kind() == reflect.Map || t.Kind() == reflect.Slice) && v.IsNil():
-			return resolved{}, false, nil
-		case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8:
-			return text(base64.StdEncoding.EncodeToString(v.Bytes())), true, nil
+			return resolved{enc: enc, v: v}, true, nil
+		case kMap, kSlice, kBytes:
+			if v.IsNil() {
+				return resolved{}, false, nil
+			}
+			return resolved{enc: enc, v: v}, true, nil
+		default:
+			return resolved{enc: enc, v: v}, true, nil
 		}
-		return resolved{v: v}, true, nil
 	}
 }
 
-func isMapping(v reflect.Value) bool {
-	return v.IsValid() && (v.Kind() == reflect.Struct || v.Kind() == reflect.Map)
+// jsonScalar reads the JSON forms a MarshalJSON of a scalar type returns
+// (a number, a string without escapes, true, false, null) without a
+// decoder, exactly as the decoder with UseNumber reads them; ok is false
+// for anything else, which the decoder reads.
+func jsonScalar(j []byte) (r resolved, null, ok bool) {
+	switch s := string(j); {
+	case s == "null":
+		return resolved{}, true, true
+	case s == "true" || s == "false":
+		return number(s), false, true
+	case len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"':
+		body := s[1 : len(s)-1]
+		for i := 0; i < len(body); i++ {
+			if c := body[i]; c < 0x20 || c == '"' || c == '\\' {
+				return resolved{}, false, false
+			}
+		}
+		if !utf8.ValidString(body) {
+			return resolved{}, false, false // the decoder writes U+FFFD
+		}
+		return text(body), false, true
+	case jsonNumber(s):
+		return number(s), false, true
+	}
+	return resolved{}, false, false
 }
 
-func isSequence(v reflect.Value) bool {
-	return v.IsValid() && (v.Kind() == reflect.Slice || v.Kind() == reflect.Array)
+// jsonNumber reports whether s is exactly one JSON number.
+func jsonNumber(s string) bool {
+	i := 0
+	if i < len(s) && s[i] == '-' {
+		i++
+	}
+	digits := func() int {
+		n := 0
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+			n++
+		}
+		return n
+	}
+	start := i
+	if n := digits(); n == 0 || n > 1 && s[start] == '0' {
+		return false
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		if digits() == 0 {
+			return false
+		}
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return i == len(s)
 }
 
-// mapping writes v's entries (the first at the current position, the others
-// at indent) and returns how many it wrote; the caller writes {} for none.
-func (e *emitter) mapping(v reflect.Value, indent int, top bool) (int, error) {
+// mapping writes the entries of a struct or map (the first at the current
+// position, the others at indent) and returns how many it wrote; the
+// caller writes {} for none.
+func (e *emitter) mapping(enc *encoder, v reflect.Value, indent int, top bool) (int, error) {
 	n := 0
-	entry := func(k string, val reflect.Value) error {
-		if top && k == "status" {
-			return nil
-		}
-		r, ok, err := resolve(val)
-		if err != nil {
-			return fmt.Errorf("%s: %w", k, err)
-		}
-		if !ok && k == "creationTimestamp" {
-			return nil
-		}
-		mark := e.b.Len()
-		if n > 0 {
-			pad(e.b, indent)
-		}
-		writeKey(e.b, k)
-		e.b.WriteByte(':')
-		empty, err := e.child(r, ok, indent, false)
-		if err != nil {
-			return fmt.Errorf("%s: %w", k, err)
-		}
-		if top && k == "spec" && empty {
-			e.b.Truncate(mark)
-			return nil
-		}
-		n++
-		return nil
-	}
-	if v.Kind() == reflect.Struct {
-		for _, f := range jsonFields(v.Type()) {
-			fv, ok := fieldByIndex(v, f.index)
-			if !ok || f.omitEmpty && isEmptyJSON(fv) || f.omitZero && fv.IsZero() {
+	if enc.kind == kStruct {
+		for i := range enc.fields {
+			f := &enc.fields[i]
+			var fv reflect.Value
+			if len(f.index) == 1 {
+				fv = v.Field(f.index[0])
+			} else {
+				var ok bool
+				if fv, ok = fieldByIndex(v, f.index); !ok {
+					continue
+				}
+			}
+			if f.omitEmpty && isEmptyJSON(fv) || f.omitZero && fv.IsZero() {
 				continue
 			}
-			if err := entry(f.name, fv); err != nil {
+			if err := e.entry(&n, f.name, f.key, f.enc, fv, indent, top); err != nil {
 				return n, err
 			}
 		}
 		return n, nil
 	}
-	if v.Type().Key().Kind() != reflect.String {
-		return n, fmt.Errorf("emit: map keys must be strings, not %s", v.Type().Key())
+	if !enc.stringKeys {
+		return n, fmt.Errorf("emit: map keys must be strings, not %s", enc.t.Key())
 	}
-	// The entries in key order, each value taken as the iterator gives it
-	// (a MapIndex per sorted key converted and copied every value again).
 	base := len(e.kvs)
 	defer func() { e.kvs = e.kvs[:base] }()
-	for it := v.MapRange(); it.Next(); {
-		e.kvs = append(e.kvs, kv{it.Key().String(), it.Value()})
+	if enc.stringMap {
+		// map[string]string, the labels and annotations: no reflect at all.
+		for k, s := range v.Interface().(map[string]string) {
+			e.kvs = append(e.kvs, kv{k: k, s: s})
+		}
+		entries := e.kvs[base:]
+		slices.SortFunc(entries, func(a, b kv) int { return strings.Compare(a.k, b.k) })
+		for _, x := range entries {
+			if err := e.stringEntry(&n, x.k, x.s, indent, top); err != nil {
+				return n, err
+			}
+		}
+		return n, nil
+	}
+	vals := e.takeValues(enc, v.Len())
+	defer e.giveValues(enc, vals)
+	key := e.key(enc.t.Key())
+	i := 0
+	for it := v.MapRange(); it.Next(); i++ {
+		key.SetIterKey(it)
+		vals.Index(i).SetIterValue(it)
+		e.kvs = append(e.kvs, kv{k: key.String(), i: i})
 	}
 	// Nested mappings push above base+len(entries); entries stay valid
 	// even when that moves the stack.
 	entries := e.kvs[base:]
 	slices.SortFunc(entries, func(a, b kv) int { return strings.Compare(a.k, b.k) })
 	for _, x := range entries {
-		if err := entry(x.k, x.v); err != nil {
+		if err := e.entry(&n, x.k, "", enc.elem, vals.Index(x.i), indent, top); err != nil {
 			return n, err
 		}
 	}
 	return n, nil
+}
+
+// entry writes one "key: value" of a mapping and counts it in *n; keyText
+// is k as written, or "" to write it here.
+func (e *emitter) entry(n *int, k, keyText string, enc *encoder, val reflect.Value, indent int, top bool) error {
+	if top && k == "status" {
+		return nil
+	}
+	r, ok, err := resolve(enc, val)
+	if err != nil {
+		return fmt.Errorf("%s: %w", k, err)
+	}
+	if !ok && k == "creationTimestamp" {
+		return nil
+	}
+	mark := len(e.b)
+	if *n > 0 {
+		e.b = pad(e.b, indent)
+	}
+	if keyText != "" {
+		e.b = append(e.b, keyText...)
+	} else {
+		e.b = appendKey(e.b, k)
+	}
+	e.b = append(e.b, ':')
+	empty, err := e.child(r, ok, indent, false)
+	if err != nil {
+		return fmt.Errorf("%s: %w", k, err)
+	}
+	if top && k == "spec" && empty {
+		e.b = e.b[:mark]
+		return nil
+	}
+	*n++
+	return nil
+}
+
+// stringEntry is entry for a string value.
+func (e *emitter) stringEntry(n *int, k, s string, indent int, top bool) error {
+	if top && k == "status" {
+		return nil
+	}
+	if *n > 0 {
+		e.b = pad(e.b, indent)
+	}
+	e.b = appendKey(e.b, k)
+	e.b = append(e.b, ": "...)
+	e.b = appendScalarString(e.b, s, indent)
+	e.b = append(e.b, '\n')
+	*n++
+	return nil
+}
+
+// takeValues returns a slice of at least n values of enc's map's value
+// type, from e.free when one is there.
+func (e *emitter) takeValues(enc *encoder, n int) reflect.Value {
+	if free := e.free[enc.t]; len(free) > 0 {
+		s := free[len(free)-1]
+		e.free[enc.t] = free[:len(free)-1]
+		if s.Len() >= n {
+			return s
+		}
+	}
+	return reflect.MakeSlice(enc.valSlice, max(n, 8), max(n, 8))
+}
+
+// giveValues hands a slice from takeValues back.
+func (e *emitter) giveValues(enc *encoder, s reflect.Value) {
+	if e.free == nil {
+		e.free = map[reflect.Type][]reflect.Value{}
+	}
+	e.free[enc.t] = append(e.free[enc.t], s)
+}
+
+// key returns e's settable key of type t.
+func (e *emitter) key(t reflect.Type) reflect.Value {
+	k, ok := e.keys[t]
+	if !ok {
+		if e.keys == nil {
+			e.keys = map[reflect.Type]reflect.Value{}
+		}
+		k = reflect.New(t).Elem()
+		e.keys[t] = k
+	}
+	return k
 }
 
 // child writes the value after "key:" or "-": scalars and empty
@@ -284,68 +398,73 @@ func (e *emitter) mapping(v reflect.Value, indent int, top bool) (int, error) {
 // a sequence item, starting on the dash's line), a sequence under a key at
 // the key's own indent. empty reports an empty mapping.
 func (e *emitter) child(r resolved, ok bool, indent int, inSeq bool) (empty bool, err error) {
-	v := r.v
 	switch {
 	case !ok:
-		e.b.WriteString(" null\n")
+		e.b = append(e.b, " null\n"...)
+		return false, nil
 	case r.form == asString:
-		e.b.WriteByte(' ')
-		writeScalarString(e.b, r.text, indent)
-		e.b.WriteByte('\n')
+		e.b = append(e.b, ' ')
+		e.b = appendScalarString(e.b, r.text, indent)
+		e.b = append(e.b, '\n')
+		return false, nil
 	case r.form == asNumber:
-		e.b.WriteByte(' ')
-		e.b.WriteString(r.text)
-		e.b.WriteByte('\n')
-	case isMapping(v):
-		mark := e.b.Len()
+		e.b = append(e.b, ' ')
+		e.b = append(e.b, r.text...)
+		e.b = append(e.b, '\n')
+		return false, nil
+	}
+	v := r.v
+	switch r.enc.kind {
+	case kStruct, kMap:
+		mark := len(e.b)
 		in := indent + 2
 		if inSeq {
-			e.b.WriteByte(' ')
+			e.b = append(e.b, ' ')
 		} else {
-			e.b.WriteByte('\n')
-			pad(e.b, in)
+			e.b = append(e.b, '\n')
+			e.b = pad(e.b, in)
 		}
-		n, err := e.mapping(v, in, false)
+		n, err := e.mapping(r.enc, v, in, false)
 		if err != nil {
 			return false, err
 		}
 		if n == 0 {
-			e.b.Truncate(mark)
-			e.b.WriteString(" {}\n")
+			e.b = e.b[:mark]
+			e.b = append(e.b, " {}\n"...)
 			return true, nil
 		}
-	case isSequence(v):
+		return false, nil
+	case kSlice, kArray:
 		if v.Len() == 0 {
-			e.b.WriteString(" []\n")
+			e.b = append(e.b, " []\n"...)
 			return false, nil
 		}
 		in := indent
 		if inSeq {
-			e.b.WriteByte(' ')
+			e.b = append(e.b, ' ')
 			in = indent + 2
 		} else {
-			e.b.WriteByte('\n')
-			pad(e.b, indent)
+			e.b = append(e.b, '\n')
+			e.b = pad(e.b, indent)
 		}
-		return false, e.sequence(v, in)
-	default:
-		e.b.WriteByte(' ')
-		if err := writeScalar(e.b, v, indent); err != nil {
-			return false, err
-		}
-		e.b.WriteByte('\n')
+		return false, e.sequence(r.enc.elem, v, in)
 	}
+	e.b = append(e.b, ' ')
+	if err := e.scalar(r.enc, v, indent); err != nil {
+		return false, err
+	}
+	e.b = append(e.b, '\n')
 	return false, nil
 }
 
 // sequence writes v's items, the first at the current position.
-func (e *emitter) sequence(v reflect.Value, indent int) error {
+func (e *emitter) sequence(enc *encoder, v reflect.Value, indent int) error {
 	for i := range v.Len() {
 		if i > 0 {
-			pad(e.b, indent)
+			e.b = pad(e.b, indent)
 		}
-		e.b.WriteByte('-')
-		item, ok, err := resolve(v.Index(i))
+		e.b = append(e.b, '-')
+		item, ok, err := resolve(enc, v.Index(i))
 		if err != nil {
 			return fmt.Errorf("item %d: %w", i+1, err)
 		}
@@ -356,97 +475,136 @@ func (e *emitter) sequence(v reflect.Value, indent int) error {
 	return nil
 }
 
-const spaces = "                                                                "
-
-func pad(b *bytes.Buffer, n int) {
-	for n > len(spaces) {
-		b.WriteString(spaces)
-		n -= len(spaces)
-	}
-	b.WriteString(spaces[:n])
-}
-
-func writeScalar(b *bytes.Buffer, v reflect.Value, indent int) error {
-	var buf [32]byte
-	switch v.Kind() {
-	case reflect.String:
-		writeScalarString(b, v.String(), indent)
-	case reflect.Bool:
-		b.Write(strconv.AppendBool(buf[:0], v.Bool()))
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		b.Write(strconv.AppendInt(buf[:0], v.Int(), 10))
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		b.Write(strconv.AppendUint(buf[:0], v.Uint(), 10))
-	case reflect.Float32, reflect.Float64:
+// scalar writes a value that is neither a mapping nor a sequence.
+func (e *emitter) scalar(enc *encoder, v reflect.Value, indent int) error {
+	switch enc.kind {
+	case kString:
+		e.b = appendScalarString(e.b, v.String(), indent)
+	case kBool:
+		e.b = strconv.AppendBool(e.b, v.Bool())
+	case kInt:
+		e.b = strconv.AppendInt(e.b, v.Int(), 10)
+	case kUint:
+		e.b = strconv.AppendUint(e.b, v.Uint(), 10)
+	case kFloat:
 		j, err := json.Marshal(v.Interface()) // JSON's float form
 		if err != nil {
-			return fmt.Errorf("marshal %s: %w", v.Type(), err)
+			return fmt.Errorf("marshal %s: %w", enc.t, err)
 		}
-		b.Write(j)
+		e.b = append(e.b, j...)
+	case kQuantity:
+		var q *resource.Quantity
+		if v.CanAddr() { // no boxed copy on the heap
+			q = v.Addr().Interface().(*resource.Quantity)
+		} else {
+			x := v.Interface().(resource.Quantity)
+			q = &x
+		}
+		e.b = appendScalarString(e.b, q.String(), indent)
+	case kIntOrString:
+		var x *intstr.IntOrString
+		if v.CanAddr() {
+			x = v.Addr().Interface().(*intstr.IntOrString)
+		} else {
+			y := v.Interface().(intstr.IntOrString)
+			x = &y
+		}
+		if x.Type == intstr.Int {
+			e.b = strconv.AppendInt(e.b, int64(x.IntVal), 10)
+		} else {
+			e.b = appendScalarString(e.b, x.StrVal, indent)
+		}
+	case kTime:
+		x := v.Interface().(metav1.Time)
+		e.b = appendScalarString(e.b, x.UTC().Format("2006-01-02T15:04:05Z07:00"), indent)
+	case kNumber:
+		e.b = append(e.b, v.String()...)
+	case kText:
+		s, err := v.Interface().(encoding.TextMarshaler).MarshalText()
+		if err != nil {
+			return fmt.Errorf("marshal %s: %w", enc.t, err)
+		}
+		e.b = appendScalarString(e.b, string(s), indent)
+	case kBytes:
+		e.b = appendScalarString(e.b, base64.StdEncoding.EncodeToString(v.Bytes()), indent)
 	default:
-		return fmt.Errorf("emit: unsupported type %s", v.Type())
+		return fmt.Errorf("emit: unsupported type %s", enc.t)
 	}
 	return nil
 }
 
-// writeKey writes a mapping key: plain or double-quoted, never a block.
-func writeKey(b *bytes.Buffer, k string) {
-	if plainOK(k) {
-		b.WriteString(k)
-		return
+const spaces = "                                                                "
+
+func pad(b []byte, n int) []byte {
+	for n > len(spaces) {
+		b = append(b, spaces...)
+		n -= len(spaces)
 	}
-	writeQuoted(b, k)
+	return append(b, spaces[:n]...)
 }
 
-func writeScalarString(b *bytes.Buffer, s string, indent int) {
+// appendKey writes a mapping key: plain or double-quoted, never a block.
+func appendKey(b []byte, k string) []byte {
+	if plainOK(k) {
+		return append(b, k...)
+	}
+	return appendQuoted(b, k)
+}
+
+func appendScalarString(b []byte, s string, indent int) []byte {
 	switch {
 	case plainOK(s):
-		b.WriteString(s)
+		return append(b, s...)
 	case literalBlockOK(s):
-		writeLiteral(b, s, indent)
+		return appendLiteral(b, s, indent)
 	default:
-		writeQuoted(b, s)
+		return appendQuoted(b, s)
 	}
 }
 
-// writeQuoted writes s as a YAML double-quoted scalar: printable characters
+// appendQuoted writes s as a YAML double-quoted scalar: printable characters
 // as they are, everything else escaped, so YAML 1.1 and 1.2 readers get s
 // back byte for byte.
-func writeQuoted(b *bytes.Buffer, s string) {
-	b.WriteByte('"')
+func appendQuoted(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
 	for _, r := range s {
 		switch {
 		case r == '"':
-			b.WriteString(`\"`)
+			b = append(b, `\"`...)
 		case r == '\\':
-			b.WriteString(`\\`)
+			b = append(b, `\\`...)
 		case r == '\n':
-			b.WriteString(`\n`)
+			b = append(b, `\n`...)
 		case r == '\t':
-			b.WriteString(`\t`)
+			b = append(b, `\t`...)
 		case r < 0x80 && r >= 0x20 && r != 0x7f, r >= 0xa0 && unicode.IsPrint(r) && r != 0xfeff:
-			b.WriteRune(r)
+			b = utf8.AppendRune(b, r)
 		case r <= 0xffff:
-			fmt.Fprintf(b, `\u%04x`, r)
+			b = append(b, '\\', 'u', hex[r>>12&15], hex[r>>8&15], hex[r>>4&15], hex[r&15])
 		default:
-			fmt.Fprintf(b, `\U%08x`, r)
+			b = append(b, '\\', 'U')
+			for sh := 28; sh >= 0; sh -= 4 {
+				b = append(b, hex[r>>sh&15])
+			}
 		}
 	}
-	b.WriteByte('"')
+	return append(b, '"')
 }
 
-func writeLiteral(b *bytes.Buffer, s string, indent int) {
+func appendLiteral(b []byte, s string, indent int) []byte {
 	if strings.HasSuffix(s, "\n") {
-		b.WriteString("|")
+		b = append(b, '|')
 		s = strings.TrimSuffix(s, "\n")
 	} else {
-		b.WriteString("|-")
+		b = append(b, "|-"...)
 	}
 	for l := range strings.SplitSeq(s, "\n") {
-		b.WriteByte('\n')
+		b = append(b, '\n')
 		if l != "" {
-			pad(b, indent+2)
-			b.WriteString(l)
+			b = pad(b, indent+2)
+			b = append(b, l...)
 		}
 	}
+	return b
 }

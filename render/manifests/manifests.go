@@ -76,7 +76,7 @@ func manifestParts(c *view.Context) []part {
 // buildFiles builds every file of the design, in apply order: the
 // manifests, then the Calico policies.
 func buildFiles(c *view.Context) ([]file, error) {
-	p := newPlan(c)
+	p := planOf(c)
 	var files []file
 	for _, pt := range manifestParts(c) {
 		f, err := pt.build(p)

@@ -3,6 +3,8 @@ package manifests
 import (
 	"math"
 
+	"github.com/iksplan/iksplan/model"
+
 	"github.com/iksplan/iksplan/internal/kube/corev1"
 	"github.com/iksplan/iksplan/internal/kube/metav1"
 	"github.com/iksplan/iksplan/internal/kube/resource"
@@ -41,9 +43,17 @@ func quotasFile(p *plan) file {
 			"and container defaults for every application namespace.",
 		},
 	}
+	// Namespaces with the same quota share its list (read-only once
+	// built, as defaultRequest is): designs give many namespaces one size.
+	hards := map[model.NamespaceQuota]corev1.ResourceList{}
 	for _, n := range p.apps {
 		if n.Quota != nil {
-			f.docs = append(f.docs, doc{obj: resourceQuota(n.Name, quotaHard(n))})
+			hard, ok := hards[*n.Quota]
+			if !ok {
+				hard = quotaHard(n)
+				hards[*n.Quota] = hard
+			}
+			f.docs = append(f.docs, doc{obj: resourceQuota(n.Name, hard)})
 		}
 		f.docs = append(f.docs, doc{obj: limitRange(n.Name)})
 	}
@@ -85,18 +95,20 @@ func resourceQuota(ns string, hard corev1.ResourceList) *corev1.ResourceQuota {
 	}
 }
 
+// containerDefaults is every LimitRange's one item. Shared, not copied:
+// objects are only read (emitted) once built, and a copy per namespace was
+// a tenth of the manifests' allocations at 1,000 namespaces.
+var containerDefaults = []corev1.LimitRangeItem{{
+	Type:           corev1.LimitTypeContainer,
+	DefaultRequest: defaultRequest,
+	Default:        defaultLimit,
+}}
+
 func limitRange(ns string) *corev1.LimitRange {
 	return &corev1.LimitRange{
 		TypeMeta:   metav1.TypeMeta{APIVersion: "v1", Kind: "LimitRange"},
 		ObjectMeta: metav1.ObjectMeta{Name: "container-defaults", Namespace: ns},
-		Spec: corev1.LimitRangeSpec{Limits: []corev1.LimitRangeItem{{
-			Type: corev1.LimitTypeContainer,
-			// Shared, not copied: objects are only read (emitted) once
-			// built, and a copy per namespace was a tenth of the
-			// manifests' allocations at 1,000 namespaces.
-			DefaultRequest: defaultRequest,
-			Default:        defaultLimit,
-		}}},
+		Spec:       corev1.LimitRangeSpec{Limits: containerDefaults},
 	}
 }
 

@@ -17,30 +17,41 @@ var specialWords = map[string]bool{
 // sexagesimal, a date or an infinity: digits and the characters numbers
 // use, after a digit, sign or dot.
 func numberLike(s string) bool {
-	if s == "" || !strings.ContainsRune("-+.0123456789", rune(s[0])) {
+	if s == "" || !strings.ContainsRune(numberStartChars, rune(s[0])) {
 		return false
 	}
 	for i := 1; i < len(s); i++ {
-		if !strings.ContainsRune("-+.0123456789_: eExXoObBaAcCdDfFiInNtTyYzZ", rune(s[i])) {
+		if !strings.ContainsRune(numberChars, rune(s[i])) {
 			return false
 		}
 	}
 	return true
 }
 
+// The characters numberLike takes as the start and the rest of a number.
+const (
+	numberStartChars = "-+.0123456789"
+	numberChars      = "-+.0123456789_: eExXoObBaAcCdDfFiInNtTyYzZ"
+)
+
 // plainOK reports whether s can be written as a plain scalar and read back
 // as exactly that string. ASCII strings, nearly all of a render's, are
-// judged in one pass over their bytes; others by plainOKText.
+// judged in one pass over their bytes with a table of each byte's roles;
+// others by plainOKText.
 func plainOK(s string) bool {
 	if s == "" {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		cl := asciiClass[c]
+		if cl&(bad|high|colon|space) == 0 {
+			continue
+		}
 		switch {
-		case c >= 0x80:
+		case cl&high != 0:
 			return plainOKText(s)
-		case c < 0x20 || c == 0x7f || c == '\\':
+		case cl&bad != 0:
 			return false
 		case c == ':' && (i+1 == len(s) || s[i+1] == ' '):
 			return false // "a: b" or "a:"
@@ -48,10 +59,76 @@ func plainOK(s string) bool {
 			return false // leading or trailing space, or "a #b"
 		}
 	}
-	if numberLike(s) || len(s) <= 5 && specialWords[strings.ToLower(s)] {
+	if asciiClass[s[0]]&numStart != 0 && numberLikeASCII(s) || len(s) <= 5 && specialWord(s) {
 		return false
 	}
-	return !strings.ContainsAny(s[:1], plainStartForbidden)
+	return asciiClass[s[0]]&startForbidden == 0
+}
+
+// numberLikeASCII is numberLike for an ASCII s whose first byte can start
+// a number: every other byte can continue one.
+func numberLikeASCII(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if asciiClass[s[i]]&numChar == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// The roles of an ASCII byte in plainOK.
+const (
+	bad            = 1 << iota // control characters and backslash: never plain
+	high                       // not ASCII: plainOKText decides
+	colon                      // ':'
+	space                      // ' '
+	numStart                   // can start what numberLike takes for a number
+	numChar                    // can continue one
+	startForbidden             // an indicator a plain scalar cannot start with
+)
+
+// asciiClass is each byte's roles, from the same sets numberLike and
+// plainOKText read.
+var asciiClass = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c >= 0x80:
+			t[c] |= high
+		case c < 0x20 || c == 0x7f || c == '\\':
+			t[c] |= bad
+		}
+		if c < 0x80 {
+			if strings.ContainsRune(numberStartChars, rune(c)) {
+				t[c] |= numStart
+			}
+			if strings.ContainsRune(numberChars, rune(c)) {
+				t[c] |= numChar
+			}
+			if strings.ContainsRune(plainStartForbidden, rune(c)) {
+				t[c] |= startForbidden
+			}
+		}
+	}
+	t[':'] |= colon
+	t[' '] |= space
+	return t
+}()
+
+// specialWord is specialWords[strings.ToLower(s)] for ASCII s of up to
+// five bytes, without the lower-cased copy ("TCP" is one).
+func specialWord(s string) bool {
+	var buf [5]byte
+	if len(s) > len(buf) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return specialWords[string(buf[:len(s)])]
 }
 
 // plainStartForbidden are the indicators a plain scalar cannot start with.

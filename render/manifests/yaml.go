@@ -1,8 +1,8 @@
 package manifests
 
 import (
-	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -39,30 +39,39 @@ func encodeAll(header string, files []file) ([][]byte, error) {
 	out := make([][]byte, len(files))
 	var e emitter
 	for i, f := range files {
-		var b bytes.Buffer
-		e.b = &b
-		writeComment(&b, header)
+		e.b = make([]byte, 0, 4096)
+		e.b = appendComment(e.b, header)
 		for _, l := range f.intro {
-			writeComment(&b, l)
+			e.b = appendComment(e.b, l)
 		}
 		for j, d := range f.docs {
 			if j > 0 {
-				b.WriteString("---\n")
+				e.b = append(e.b, "---\n"...)
 			}
 			for _, l := range d.comment {
-				writeComment(&b, l)
+				e.b = appendComment(e.b, l)
+			}
+			if cap(e.b)-len(e.b) < docRoom {
+				// Doubling, as bytes.Buffer does: append alone grows a
+				// large slice by a quarter at a time, copying a long
+				// file over and over.
+				e.b = slices.Grow(e.b, cap(e.b))
 			}
 			if err := e.doc(d.obj); err != nil {
 				return nil, fmt.Errorf("%s: document %d: %w", f.path, j+1, err)
 			}
 			if j+1 == projectAfter && len(f.docs) > 2*projectAfter {
-				b.Grow(projectedSize(b.Len(), j+1, len(f.docs)) - b.Len())
+				e.b = slices.Grow(e.b, projectedSize(len(e.b), j+1, len(f.docs))-len(e.b))
 			}
 		}
-		out[i] = b.Bytes()
+		out[i] = e.b
 	}
 	return out, nil
 }
+
+// docRoom is the room left in a file's buffer below which it is doubled
+// before the next document: more than nearly any document takes.
+const docRoom = 2048
 
 // projectAfter is how many documents of a long file are written before its
 // buffer is grown once to the file's projected size: the documents of a
@@ -78,10 +87,10 @@ func projectedSize(n, done, total int) int {
 	return n / done * total * 9 / 8
 }
 
-// writeComment writes one "# …" line. Control characters would end the
+// appendComment writes one "# …" line. Control characters would end the
 // comment early, so they become "?"; comments never carry data the
 // cluster reads.
-func writeComment(b *bytes.Buffer, s string) {
+func appendComment(b []byte, s string) []byte {
 	s = strings.Map(func(r rune) rune {
 		if unicode.IsControl(r) {
 			return '?'
@@ -89,10 +98,9 @@ func writeComment(b *bytes.Buffer, s string) {
 		return r
 	}, s)
 	if s == "" {
-		b.WriteString("#\n")
-		return
+		return append(b, "#\n"...)
 	}
-	b.WriteString("# ")
-	b.WriteString(s)
-	b.WriteString("\n")
+	b = append(b, "# "...)
+	b = append(b, s...)
+	return append(b, '\n')
 }

@@ -134,7 +134,7 @@ func TestFixedAtCreateMatchesForceNew(t *testing.T) {
 func walkFrom(b *block, bs *Block, fn func(name, from string, sa *Attribute)) {
 	for _, it := range b.items {
 		switch v := it.(type) {
-		case attr:
+		case *attr:
 			fn(v.name, v.from, bs.Attributes[v.name])
 		case *block:
 			sa := bs.Attributes[v.typ]
@@ -154,7 +154,7 @@ func walkFrom(b *block, bs *Block, fn func(name, from string, sa *Attribute)) {
 func blockFrom(b *block) string {
 	var paths []string
 	for _, it := range b.items {
-		if a, ok := it.(attr); ok && a.from != "" {
+		if a, ok := it.(*attr); ok && a.from != "" {
 			paths = append(paths, a.from)
 		}
 	}

@@ -2,6 +2,7 @@ package terraform
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/iksplan/iksplan/model"
@@ -71,13 +72,28 @@ func (m *module) renderReadme() []byte {
 		w("- %s", d)
 	}
 	w("")
-	fixed, ignored := m.createOnly()
+	fixed, ignored := m.fixed, m.ignored
+	// One line per resource, thousands at 1,000 access groups: sized once
+	// and written without fmt.
+	n := b.Len()
+	for _, l := range fixed {
+		n += len(l) + 3
+	}
+	for _, l := range ignored {
+		n += len(l) + 3
+	}
+	b.Grow(n + 1024)
+	list := func(l string) {
+		b.WriteString("- ")
+		b.WriteString(l)
+		b.WriteByte('\n')
+	}
 	w("## Fixed at create")
 	w("")
 	w("Changing one of these arguments makes Terraform replace the resource (the provider marks them ForceNew):")
 	w("")
 	for _, l := range fixed {
-		w("- %s", l)
+		list(l)
 	}
 	w("")
 	w("## Ignored after create")
@@ -87,7 +103,7 @@ func (m *module) renderReadme() []byte {
 	w("or with `ibmcloud ks`.")
 	w("")
 	for _, l := range ignored {
-		w("- %s", l)
+		list(l)
 	}
 	return []byte(b.String())
 }
@@ -100,10 +116,11 @@ func short(sha string) string {
 }
 
 // mdText keeps a design value from being read as Markdown.
-func mdText(s string) string {
-	r := strings.NewReplacer("\\", "\\\\", "`", "\\`", "*", "\\*", "_", "\\_", "<", "&lt;", ">", "&gt;", "[", "\\[", "]", "\\]", "\n", " ")
-	return r.Replace(s)
-}
+func mdText(s string) string { return mdEscaper.Replace(s) }
+
+// mdEscaper is mdText's replacer: made once (its lookup table, built on
+// first use, was 160 kB a render).
+var mdEscaper = strings.NewReplacer("\\", "\\\\", "`", "\\`", "*", "\\*", "_", "\\_", "<", "&lt;", ">", "&gt;", "[", "\\[", "]", "\\]", "\n", " ")
 
 func (m *module) earlierSteps(before int) string {
 	var out []string
@@ -216,18 +233,21 @@ const (
 
 // createOnly lists the rendered resources' arguments the provider fixes at
 // create (ForceNew) or ignores after create (ApplyOnce), as the schema
-// snapshot says (createOnlyOf, generated from it).
+// snapshot says (createOnlyOf, generated from it). build keeps the result
+// in the module: the README and DESIGN.md read it.
 func (m *module) createOnly() (fixed, ignored []string) {
+	// fx and ig are one resource's argument names, reused for the next;
+	// a resource has a handful, so a scan finds a name seen before.
+	var fx, ig []string
 	for _, b := range m.blocks() {
 		if b.typ != "resource" {
 			continue
 		}
-		var fx, ig []string
-		seen := map[string]bool{}
+		fx, ig = fx[:0], ig[:0]
 		for _, it := range b.items {
 			var name string
 			switch v := it.(type) {
-			case attr:
+			case *attr:
 				name = v.name
 			case *block:
 				name = v.typ
@@ -235,25 +255,47 @@ func (m *module) createOnly() (fixed, ignored []string) {
 				continue
 			}
 			k := createOnlyOf(b.labels[0], name)
-			if k == 0 || seen[name] {
+			if k == 0 || slices.Contains(fx, name) || slices.Contains(ig, name) {
 				continue
 			}
-			seen[name] = true
 			if k == fixedAtCreate {
-				fx = append(fx, "`"+name+"`")
+				fx = append(fx, name)
 			} else {
-				ig = append(ig, "`"+name+"`")
+				ig = append(ig, name)
 			}
 		}
-		addr := "`" + b.labels[0] + "." + b.labels[1] + "`"
 		if len(fx) > 0 {
-			fixed = append(fixed, addr+": "+strings.Join(fx, ", "))
+			fixed = append(fixed, createOnlyLine(b, fx))
 		}
 		if len(ig) > 0 {
-			ignored = append(ignored, addr+": "+strings.Join(ig, ", "))
+			ignored = append(ignored, createOnlyLine(b, ig))
 		}
 	}
 	return fixed, ignored
+}
+
+// createOnlyLine is "`type.label`: `name`, `name`", built in one string.
+func createOnlyLine(b *block, names []string) string {
+	n := len(b.labels[0]) + len(b.labels[1]) + 4
+	for _, name := range names {
+		n += len(name) + 4
+	}
+	var sb strings.Builder
+	sb.Grow(n)
+	sb.WriteByte('`')
+	sb.WriteString(b.labels[0])
+	sb.WriteByte('.')
+	sb.WriteString(b.labels[1])
+	sb.WriteString("`: ")
+	for i, name := range names {
+		if i > 0 {
+			sb.WriteString(", ")
+		}
+		sb.WriteByte('`')
+		sb.WriteString(name)
+		sb.WriteByte('`')
+	}
+	return sb.String()
 }
 
 // IgnoredAfterCreate lists, for DESIGN.md, the arguments of the design's
@@ -264,6 +306,5 @@ func IgnoredAfterCreate(c *view.Context) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("terraform: %w", err)
 	}
-	_, ignored := m.createOnly()
-	return ignored, nil
+	return slices.Clone(m.ignored), nil
 }

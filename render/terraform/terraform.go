@@ -60,6 +60,8 @@ type module struct {
 	files  []*file
 	byName map[string]*file
 	readme []byte
+	// fixed and ignored are createOnly's lines, for the README and DESIGN.md.
+	fixed, ignored []string
 }
 
 // areaFiles are the module's files in order; main.tf holds the provider and
@@ -96,6 +98,7 @@ func build(c *view.Context) (*module, error) {
 	m.iam()
 	m.cbr()
 	m.outputs()
+	m.fixed, m.ignored = m.createOnly()
 	m.readme = m.renderReadme()
 	return m, nil
 }
@@ -110,8 +113,7 @@ func (m *module) artifacts() []view.Artifact {
 		if len(f.items) == 0 {
 			continue
 		}
-		head := "# " + m.c.Header + "\n"
-		out = append(out, view.Artifact{Path: Dir + "/" + f.name, Data: append([]byte(head), f.bytes()...)})
+		out = append(out, view.Artifact{Path: Dir + "/" + f.name, Data: f.bytes("# " + m.c.Header + "\n")})
 	}
 	out = append(out, view.Artifact{Path: Dir + "/README.md", Data: m.readme})
 	return out

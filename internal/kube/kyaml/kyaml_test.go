@@ -131,3 +131,37 @@ func TestYAMLToJSONKeysAndAliases(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkMarshal writes the Helm values of the largest preset, as the
+// runbook renders them, through Marshal.
+func BenchmarkMarshal(b *testing.B) {
+	d, err := presets.Design("tokyo-classic-production")
+	if err != nil {
+		b.Fatal(err)
+	}
+	arts, err := render.All(render.Input{Design: d, SourceName: "x.yaml", Catalog: catalog.Default()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var objs []any
+	for _, a := range arts {
+		if strings.HasPrefix(a.Path, "values/") {
+			var m map[string]any
+			if err := sigsyaml.Unmarshal(a.Data, &m); err != nil {
+				b.Fatal(err)
+			}
+			objs = append(objs, m)
+		}
+	}
+	if len(objs) == 0 {
+		b.Fatal("no values files")
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, o := range objs {
+			if _, err := kyaml.Marshal(o); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
