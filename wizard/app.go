@@ -824,7 +824,7 @@ func (m *App) buildWelcome() {
 // width.
 func (m *App) welcomeSelect(title, desc string, opts []Opt[string], groupDesc string) {
 	w := &m.welcome
-	c := &Ctx{Lang: i18n.EN, S: m.styles}
+	c := &Ctx{Lang: i18n.EN, S: m.styles, stepless: true}
 	w.ctx = c
 	plain := make([]Opt[string], len(opts))
 	for i, o := range opts {

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
@@ -42,13 +43,40 @@ func pinColor(r *lipgloss.Renderer, c lipgloss.TerminalColor) (lipgloss.Terminal
 	if p := r.ColorProfile(); p != termenv.ANSI256 && p != termenv.ANSI {
 		return c, false
 	}
+	if pc, ok := paletteOf(s); ok {
+		return pc, true
+	}
+	return c, false
+}
+
+// palette memoizes paletteOf: the wizard's styles and huh's theme use a
+// dozen hex colours in some hundred places, and each match searches the
+// whole cube (termenv.Profile.Color was about 2.5% of the first frame's
+// CPU, perf, issue 15).
+var palette struct {
+	sync.Mutex
+	of map[string]lipgloss.Color
+}
+
+// paletteOf is the 256-colour palette index of hex colour s, and false
+// when termenv cannot match it. The match depends on s alone.
+func paletteOf(s string) (lipgloss.Color, bool) {
+	palette.Lock()
+	defer palette.Unlock()
+	if pc, ok := palette.of[s]; ok {
+		return pc, pc != ""
+	}
 	// NB: the 256-colour match: a 16-colour profile converts the index to
 	// its 16 colours as it converts the hex (termenv Profile.Convert).
-	n, ok := termenv.ANSI256.Color(s).(termenv.ANSI256Color)
-	if !ok {
-		return c, false
+	var pc lipgloss.Color
+	if n, ok := termenv.ANSI256.Color(s).(termenv.ANSI256Color); ok {
+		pc = lipgloss.Color(strconv.Itoa(int(n)))
 	}
-	return lipgloss.Color(strconv.Itoa(int(n))), true
+	if palette.of == nil {
+		palette.of = map[string]lipgloss.Color{}
+	}
+	palette.of[s] = pc
+	return pc, pc != ""
 }
 
 // pinStyle is s with its text, background and border colours pinned to r.

@@ -56,7 +56,7 @@ func (c *Ctx) theme() *huh.Theme {
 // key says so.
 func (c *Ctx) Title(key, title string) string {
 	title = c.tr(title)
-	if !FixedAtCreate(key) {
+	if c.stepless || !FixedAtCreate(key) {
 		return title
 	}
 	if c.Accessible || c.S == nil {

@@ -231,6 +231,13 @@ type Ctx struct {
 	// builders translate the step files' English through it.
 	Lang i18n.Lang
 
+	// stepless marks the welcome screen's Ctx: its questions belong to
+	// no step and have no why text, so Title does not look one up.
+	// WhyFor registers every step first (registerAll), about 3% of the
+	// first frame's CPU (perf, issue 15), only to learn that the
+	// welcome's question has none.
+	stepless bool
+
 	// UI is the steps' typed state that is not part of the design (ui.go);
 	// it is saved with the draft.
 	UI uiState

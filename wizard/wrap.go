@@ -1,7 +1,6 @@
 package wizard
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -100,8 +99,10 @@ const (
 )
 
 // escSeq matches the terminal control sequences the styles emit (SGR and
-// the like, and OSC hyperlinks); they take no cell.
-var escSeq = regexp.MustCompile("\x1b\\[[0-9;:?]*[ -/]*[@-~]|\x1b\\][^\x07\x1b]*(?:\x07|\x1b\\\\)")
+// the like, and OSC hyperlinks); they take no cell. Compiled on first
+// use: in the package's init it was most of the wizard's 75 allocations
+// that every start paid, `iksplan version` included (inittrace, issue 15).
+var escSeq = lazyre.New("\x1b\\[[0-9;:?]*[ -/]*[@-~]|\x1b\\][^\x07\x1b]*(?:\x07|\x1b\\\\)")
 
 // wrapUnit is what stays on one line: a word of narrow characters, one
 // wide character, or a run of spaces, with the control sequences and the
@@ -144,7 +145,7 @@ func wrapUnits(line string) []wrapUnit {
 		glueNext = !space && (strings.ContainsRune(noLineEnd, last) || last == '\u00a0')
 	}
 	for len(line) > 0 {
-		if loc := escSeq.FindStringIndex(line); loc != nil && loc[0] == 0 {
+		if loc := escSeq.Get().FindStringIndex(line); loc != nil && loc[0] == 0 {
 			pendingEsc += line[:loc[1]]
 			line = line[loc[1]:]
 			continue

@@ -209,3 +209,18 @@ func TestF9_InPlaceJournalRollsForward(t *testing.T) {
 		t.Fatal("the journal was not rolled forward, or debris was left")
 	}
 }
+
+// TestSetNamingAPathTwiceIsRefused: a set that names one file twice is an
+// error and nothing is written (each file of a new set is created with
+// O_EXCL). Before, the second copy silently replaced the first; the test
+// failed with "wrote a set that names DESIGN.md twice".
+func TestSetNamingAPathTwiceIsRefused(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	files := append(set("new"), File{Path: "DESIGN.md", Data: []byte("doc again"), Mode: 0o644})
+	if err := WriteSet(out, files, false); err == nil {
+		t.Fatal("wrote a set that names DESIGN.md twice")
+	}
+	if _, err := os.Lstat(out); !os.IsNotExist(err) {
+		t.Fatalf("the folder exists after a refused set (%v)", err)
+	}
+}

@@ -1,7 +1,6 @@
 package i18n
 
 import (
-	"embed"
 	"fmt"
 	"io/fs"
 	"path"
@@ -13,14 +12,13 @@ import (
 	"golang.org/x/text/language"
 )
 
-//go:embed locales
-var localesFS embed.FS
-
-// The catalogue is parsed lazily, one message file (one language, one area)
+// The catalogue is read lazily, one message file (one language, one area)
 // at a time, each at most once per process: a run pays only for what it
 // says. An English `iksplan render` reads en/doc.yaml and en/cli.yaml, never
 // the Japanese files nor the wizard's; parsing every file on first use was
-// about a quarter of a cold render's CPU (BenchmarkColdCatalogue).
+// about a quarter of a cold render's CPU (BenchmarkColdCatalogue). The
+// binary holds the files already parsed (compiled_gen.go, compiled.go);
+// the parser below reads them for the tests and the generator.
 
 // areaFile is one parsed message file: locales/<lang>/<area>.yaml.
 type areaFile struct {
@@ -35,11 +33,10 @@ type areaFile struct {
 	err error
 }
 
-// files maps language → area → the file's parser, run once on first use
-// (sync.OnceValue makes concurrent first uses wait for one parse).
-var files = sync.OnceValue(func() map[Lang]map[string]func() *areaFile {
-	return lazyFiles(localesFS)
-})
+// files maps language → area → the file's messages, made once on first
+// use (sync.OnceValue makes concurrent first uses wait for one) from
+// compiled_gen.go, the embedded files as parseFile reads them.
+var files = sync.OnceValue(compiledFiles)
 
 // lazyFiles lists the message files of fsys without parsing them.
 func lazyFiles(fsys fs.FS) map[Lang]map[string]func() *areaFile {
@@ -59,8 +56,14 @@ func areaOf(name string) string { return strings.TrimSuffix(path.Base(name), ".y
 
 // parseArea parses one message file into its own bundle.
 func parseArea(fsys fs.FS, l Lang, name string) *areaFile {
-	f := &areaFile{}
 	msgs, err := parseFile(fsys, name)
+	return newAreaFile(l, msgs, err)
+}
+
+// newAreaFile is the areaFile of the messages of one file of language l,
+// or of the error that parsing it gave.
+func newAreaFile(l Lang, msgs []*goi18n.Message, err error) *areaFile {
+	f := &areaFile{}
 	f.loc = sync.OnceValue(func() *goi18n.Localizer {
 		bundle := goi18n.NewBundle(tag(l))
 		bundle.MustAddMessages(tag(l), msgs...) // fails only for a language without plural rules
