@@ -245,6 +245,9 @@ type scalarTexts struct {
 }
 
 func (s *scalarTexts) need(v reflect.Value) {
+	if plainScalar(v) {
+		return
+	}
 	k := keyOf(v)
 	if _, ok := s.index[k]; ok {
 		return
@@ -378,7 +381,7 @@ func (w *pieceWriter) list(fv reflect.Value, p *structPlan, indent int) error {
 		item := fv.Index(j)
 		if p == nil {
 			w.pad(indent)
-			w.reindent(texts.text(item), indent)
+			w.scalar(item, indent, true)
 			continue
 		}
 		if err := w.item(fv, j, p, indent); err != nil {
@@ -443,14 +446,14 @@ func (w *pieceWriter) fields(v reflect.Value, p *structPlan, indent int) error {
 			w.pad(indent)
 			buf.WriteString(f.key)
 			buf.WriteByte(':')
-			w.reindent(w.texts.text(fv)[1:], indent)
+			w.scalar(fv, indent, false)
 		case f.kind == fieldScalarSlice && fv.Len() > 0:
 			w.pad(indent)
 			buf.WriteString(f.key)
 			buf.WriteString(":\n")
 			for j := range fv.Len() {
 				w.pad(indent + 2)
-				w.reindent(w.texts.text(fv.Index(j)), indent+2)
+				w.scalar(fv.Index(j), indent+2, true)
 			}
 		case f.kind == fieldStruct && f.sub.writes(fv):
 			w.pad(indent)
@@ -480,6 +483,27 @@ func (w *pieceWriter) fields(v reflect.Value, p *structPlan, indent int) error {
 		}
 	}
 	return nil
+}
+
+// scalar writes scalar v, a list item's after its dash (the pad) when
+// dash is set, a field's after "key:" otherwise, its further lines at
+// indent.
+func (w *pieceWriter) scalar(v reflect.Value, indent int, dash bool) {
+	if plainScalar(v) {
+		if dash {
+			w.out.WriteString("- ")
+		} else {
+			w.out.WriteByte(' ')
+		}
+		writePlain(w.out, v)
+		w.out.WriteByte('\n')
+		return
+	}
+	text := w.texts.text(v)
+	if !dash {
+		text = text[1:]
+	}
+	w.reindent(text, indent)
 }
 
 // pad writes the indentation of a line at indent, or the dash of the list
