@@ -22,7 +22,9 @@ func (m *module) iam() {
 		gr := f.add(newBlock("resource", "ibm_iam_access_group", label))
 		gr.setFrom("name", str(g.Name), path+".name")
 		gr.set("description", str("iksplan: access to the cluster"))
-		id := ref("ibm_iam_access_group." + label + ".id")
+		// An expr, so the reference is boxed once for the four resources
+		// that use it, not once each.
+		var id expr = ref("ibm_iam_access_group." + label + ".id")
 		if len(g.Members) > 0 {
 			mb := f.add(newBlock("resource", "ibm_iam_access_group_members", label))
 			mb.set("access_group_id", id)
@@ -46,12 +48,16 @@ func (m *module) iam() {
 		}
 		rg := f.add(newBlock("resource", "ibm_iam_access_group_policy", label+"_resource_group"))
 		rg.set("access_group_id", id)
-		rg.set("roles", strList([]string{"Viewer"}))
+		rg.set("roles", viewerRole)
 		res := rg.add("resources")
 		res.set("resource_type", str("resource-group"))
 		res.set("resource", resourceGroupID)
 	}
 }
+
+// viewerRole is the resource-group policies' roles, the same for every
+// group (expressions are only read once built).
+var viewerRole expr = strList([]string{"Viewer"})
 
 // clusterResources scopes a policy to this cluster, and to one namespace
 // when ns is set.
