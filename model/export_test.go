@@ -1,5 +1,7 @@
 package model
 
+import "reflect"
+
 // MarshalWhole is Marshal in one yaml.v3 Encode, for tests of the pieces.
 var MarshalWhole = func(d *Design) ([]byte, error) { return marshalWhole(d) }
 
@@ -18,3 +20,7 @@ func SetPlanRoot(on bool) (restore func()) {
 	planRoot = on
 	return func() { planRoot = old }
 }
+
+// DeepCopy is Clone's copy of any value, for tests of types other than
+// Design.
+func DeepCopy(v any) any { return deepCopy(reflect.ValueOf(v)).Interface() }

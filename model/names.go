@@ -17,11 +17,7 @@ var (
 	clusterNameRE = lazyre.New(`^[A-Za-z][A-Za-z0-9.-]*$`)
 	// A pool name becomes the node label ibm-cloud.kubernetes.io/worker-pool-name,
 	// so it follows the Kubernetes label value rule.
-	poolNameRE   = lazyre.New(`^[A-Za-z0-9]([A-Za-z0-9_.-]*[A-Za-z0-9])?$`)
-	dns1123Label = lazyre.New(`^[a-z0-9]([-a-z0-9]*[a-z0-9])?$`)
-	// IAM access group names: letters, digits, spaces, hyphens, underscores
-	// and periods.
-	accessGroupRE  = lazyre.New(`^[A-Za-z0-9]([A-Za-z0-9 ._-]*[A-Za-z0-9_.-])?$`)
+	poolNameRE     = lazyre.New(`^[A-Za-z0-9]([A-Za-z0-9_.-]*[A-Za-z0-9])?$`)
 	bucketNameRE   = lazyre.New(`^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$`)
 	registryNSRE   = lazyre.New(`^[a-z0-9][a-z0-9_-]{2,28}[a-z0-9]$`)
 	vlanIDRE       = lazyre.New(`^[0-9]{1,12}$`)
@@ -67,6 +63,43 @@ func ValidatePoolName(s string) error {
 	return nil
 }
 
+// isDNSLabel reports whether s matches ^[a-z0-9]([-a-z0-9]*[a-z0-9])?$, a
+// DNS-1123 label of any length. Every namespace, group scope and object
+// name is checked (twice per render, at 1,000 namespaces a regexp
+// backtrack each was a tenth of view.New); TestNameChecksMatchRegexps
+// compares it with the pattern.
+func isDNSLabel(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// isAccessGroupName reports whether s matches IAM's access group names,
+// ^[A-Za-z0-9]([A-Za-z0-9 ._-]*[A-Za-z0-9_.-])?$: letters, digits, spaces,
+// hyphens, underscores and periods, starting with a letter or digit and
+// not ending with a space.
+func isAccessGroupName(s string) bool {
+	if s == "" || !isASCIIAlnum(s[0]) || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		if c := s[i]; !isASCIIAlnum(c) && c != ' ' && c != '.' && c != '_' && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
 // ValidateNamespace applies the Kubernetes DNS-1123 label rule.
 func ValidateNamespace(s string) error {
 	switch {
@@ -74,7 +107,7 @@ func ValidateNamespace(s string) error {
 		return inputErr("a namespace name is required")
 	case len(s) > 63:
 		return inputErr("%s is %d characters; at most 63", QuoteValue(s), len(s))
-	case !dns1123Label.MatchString(s):
+	case !isDNSLabel(s):
 		return inputErr("%s must be lowercase letters, digits and hyphens, starting and ending with a letter or digit", QuoteValue(s))
 	}
 	return nil
@@ -92,7 +125,7 @@ func ValidateAccessGroupName(s string) error {
 		return inputErr("an access group name is required")
 	case len(s) > 100:
 		return inputErr("%s is %d characters; IAM allows at most 100", QuoteValue(s), len(s))
-	case !accessGroupRE.MatchString(s):
+	case !isAccessGroupName(s):
 		return inputErr("%s may contain only letters, digits, spaces, hyphens, underscores and periods, starting with a letter or digit", QuoteValue(s))
 	}
 	return nil
@@ -186,7 +219,7 @@ func ValidateHost(s string) error {
 	if _, err := netip.ParseAddr(s); err == nil {
 		return nil
 	}
-	if len(s) <= 253 && (dnsNameRE.MatchString(s) || dns1123Label.MatchString(s)) {
+	if len(s) <= 253 && (dnsNameRE.MatchString(s) || isDNSLabel(s)) {
 		return nil
 	}
 	return inputErr("%s is not a host name like syslog.example.com or an IP address", QuoteValue(s))
@@ -230,7 +263,7 @@ func ValidateLabel(key, value string) error {
 	if i := strings.LastIndexByte(key, '/'); i >= 0 {
 		prefix := key[:i]
 		name = key[i+1:]
-		if len(prefix) > 253 || !dnsNameRE.MatchString(prefix) && !dns1123Label.MatchString(prefix) {
+		if len(prefix) > 253 || !dnsNameRE.MatchString(prefix) && !isDNSLabel(prefix) {
 			return inputErr("label key %s has an invalid prefix %s", QuoteValue(key), QuoteValue(prefix))
 		}
 	}

@@ -60,6 +60,14 @@ func BenchmarkPartsScale(b *testing.B) {
 	cat := catalog.Default()
 	model.Resolve(d, cat)
 	c := view.New(d, cat, "x.yaml")
+	// view.New runs before the renderers, which render.All runs at once:
+	// it is on every render's critical path.
+	b.Run("view", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			view.New(d, cat, "x.yaml")
+		}
+	})
 	b.Run("design.yaml", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/catalog"
@@ -64,6 +65,14 @@ type Artifact = view.Artifact
 // All renders the artifacts of the requested kinds (all when kinds is
 // empty), sorted by path. design.yaml, the resolved design, always comes
 // with them.
+//
+// The renderers are pure functions of the shared context, so they run at
+// once, each on its own goroutine (on two cores a 1,000-namespace render
+// took about half the wall time). All waits for every one of them; the
+// outcome is the one of rendering them in turn: design.yaml then kinds in
+// the order given, the first failure in that order wins, whichever
+// finished first. A renderer's panic is raised again, with its value, on
+// the caller's goroutine (the wizard's preview recovers it).
 func All(in Input, kinds ...Kind) ([]Artifact, error) {
 	if in.Design == nil || in.Catalog == nil {
 		return nil, fmt.Errorf("render: a design and a catalog are required")
@@ -75,30 +84,20 @@ func All(in Input, kinds ...Kind) ([]Artifact, error) {
 		return nil, err
 	}
 	c := view.New(in.Design, in.Catalog, in.SourceName)
-	arts := []Artifact{}
-	resolved, err := resolvedDesign(c)
-	if err != nil {
-		return nil, err
-	}
-	arts = append(arts, resolved)
-	for _, k := range kinds {
-		var more []Artifact
-		switch k {
-		case KindDoc:
-			more, err = doc.Render(c)
-		case KindRunbook:
-			more, err = runbook.Render(c)
-		case KindManifests:
-			more, err = manifests.Render(c)
-		case KindTerraform:
-			more, err = terraform.Render(c)
-		default:
-			err = fmt.Errorf("render: unknown artifact kind %q", k)
-		}
+	jobs := make([]func() ([]Artifact, error), 0, 1+len(kinds))
+	jobs = append(jobs, func() ([]Artifact, error) {
+		a, err := resolvedDesign(c)
 		if err != nil {
 			return nil, err
 		}
-		arts = append(arts, more...)
+		return []Artifact{a}, nil
+	})
+	for _, k := range kinds {
+		jobs = append(jobs, renderer(c, k))
+	}
+	arts, err := gather(runAll(jobs))
+	if err != nil {
+		return nil, err
 	}
 	sort.Slice(arts, func(i, j int) bool { return arts[i].Path < arts[j].Path })
 	for i := range arts {
@@ -110,6 +109,73 @@ func All(in Input, kinds ...Kind) ([]Artifact, error) {
 		}
 	}
 	return arts, nil
+}
+
+// renderer returns the renderer of kind k for context c.
+func renderer(c *view.Context, k Kind) func() ([]Artifact, error) {
+	switch k {
+	case KindDoc:
+		return func() ([]Artifact, error) { return doc.Render(c) }
+	case KindRunbook:
+		return func() ([]Artifact, error) { return runbook.Render(c) }
+	case KindManifests:
+		return func() ([]Artifact, error) { return manifests.Render(c) }
+	case KindTerraform:
+		return func() ([]Artifact, error) { return terraform.Render(c) }
+	}
+	return func() ([]Artifact, error) { return nil, fmt.Errorf("render: unknown artifact kind %q", k) }
+}
+
+// result is what one renderer returned, or the value it panicked with.
+type result struct {
+	arts       []Artifact
+	err        error
+	panicked   bool
+	panicValue any
+}
+
+// runAll runs every job, the first on the caller's goroutine and the rest
+// on goroutines of their own, and returns once all have ended, their
+// results in the jobs' order.
+func runAll(jobs []func() ([]Artifact, error)) []result {
+	results := make([]result, len(jobs))
+	var wg sync.WaitGroup
+	for i := 1; i < len(jobs); i++ {
+		wg.Go(func() { results[i] = run(jobs[i]) })
+	}
+	if len(jobs) > 0 {
+		results[0] = run(jobs[0])
+	}
+	wg.Wait()
+	return results
+}
+
+// gather joins the artifacts of results in their order, or stops at the
+// first that failed: its error is returned, its panic raised again.
+func gather(results []result) ([]Artifact, error) {
+	arts := []Artifact{}
+	for _, r := range results {
+		if r.panicked {
+			panic(r.panicValue)
+		}
+		if r.err != nil {
+			return nil, r.err
+		}
+		arts = append(arts, r.arts...)
+	}
+	return arts, nil
+}
+
+// run calls job, turning a panic into a result so it cannot end the
+// process from a goroutine All does not own.
+func run(job func() ([]Artifact, error)) (r result) {
+	defer func() {
+		if v := recover(); v != nil {
+			r = result{panicked: true, panicValue: v}
+		}
+	}()
+	r.arts, r.err = job()
+	return r
 }
 
 // IncompleteError says which parts a design needs before it can be
