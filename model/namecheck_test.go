@@ -18,6 +18,8 @@ func TestNameChecksMatchRegexps(t *testing.T) {
 	}{
 		{`^[a-z0-9]([-a-z0-9]*[a-z0-9])?$`, isDNSLabel},
 		{`^[A-Za-z0-9]([A-Za-z0-9 ._-]*[A-Za-z0-9_.-])?$`, isAccessGroupName},
+		{`^[A-Za-z][A-Za-z0-9.-]*$`, isClusterName},
+		{`^[A-Za-z0-9]([A-Za-z0-9_.-]*[A-Za-z0-9])?$`, isPoolName},
 		{`^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$`, isBucketName},
 		{`^[a-z0-9][a-z0-9_-]{2,28}[a-z0-9]$`, isRegistryNamespace},
 		{`^[a-z0-9][a-z0-9-]{2,63}$`, isVPCResourceID},

@@ -15,12 +15,8 @@ import (
 // nil or an error that says the rule in words a person can act on.
 
 var (
-	clusterNameRE = lazyre.New(`^[A-Za-z][A-Za-z0-9.-]*$`)
-	// A pool name becomes the node label ibm-cloud.kubernetes.io/worker-pool-name,
-	// so it follows the Kubernetes label value rule.
-	poolNameRE = lazyre.New(`^[A-Za-z0-9]([A-Za-z0-9_.-]*[A-Za-z0-9])?$`)
-	vlanIDRE   = lazyre.New(`^[0-9]{1,12}$`)
-	crnRE      = lazyre.New(`^crn:v1(:[^:\s]*){8}$`)
+	vlanIDRE = lazyre.New(`^[0-9]{1,12}$`)
+	crnRE    = lazyre.New(`^crn:v1(:[^:\s]*){8}$`)
 	// A Kubernetes Secret name is a DNS-1123 subdomain.
 	secretNameRE = lazyre.New(`^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$`)
 )
@@ -36,7 +32,7 @@ func ValidateClusterName(s string) error {
 		return inputErr("a cluster name is required")
 	case len(s) > MaxClusterNameLength:
 		return inputErr("%s is %d characters; IBM allows at most %d", QuoteValue(s), len(s), MaxClusterNameLength)
-	case !clusterNameRE.MatchString(s):
+	case !isClusterName(s):
 		return inputErr("%s must start with a letter and contain only letters, digits, periods and hyphens", QuoteValue(s))
 	}
 	return nil
@@ -50,7 +46,7 @@ func ValidatePoolName(s string) error {
 		return inputErr("a worker pool name is required")
 	case len(s) > 63:
 		return inputErr("%s is %d characters; at most 63", QuoteValue(s), len(s))
-	case !poolNameRE.MatchString(s):
+	case !isPoolName(s):
 		return inputErr("%s must start and end with a letter or digit and contain only letters, digits, hyphens, underscores and periods", QuoteValue(s))
 	}
 	return nil
@@ -370,4 +366,21 @@ func isInstanceName(s string) bool {
 		n++
 	}
 	return n >= 1 && n <= 180
+}
+
+// isClusterName: ^[A-Za-z][A-Za-z0-9.-]*$ (ValidateClusterName bounds the
+// length).
+func isClusterName(s string) bool {
+	rest := func(c byte) bool { return isASCIIAlnum(c) || c == '.' || c == '-' }
+	return isSpan(s, 1, len(s), isASCIILetter, rest, rest)
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// isPoolName: ^[A-Za-z0-9]([A-Za-z0-9_.-]*[A-Za-z0-9])?$, the Kubernetes
+// label value rule, since a pool name becomes the node label
+// ibm-cloud.kubernetes.io/worker-pool-name (ValidatePoolName bounds the
+// length).
+func isPoolName(s string) bool {
+	return isSpan(s, 1, len(s), isASCIIAlnum, func(c byte) bool { return isASCIIAlnum(c) || c == '_' || c == '.' || c == '-' }, isASCIIAlnum)
 }
