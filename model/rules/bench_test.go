@@ -41,3 +41,20 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkEvaluate is BenchmarkLoadEvaluate's rule run alone.
+func BenchmarkEvaluate(b *testing.B) {
+	data, err := os.ReadFile("../presets/tokyo-vpc-production.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	d, src, err := model.Load(data, "design.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	cat := catalog.Default()
+	b.ReportAllocs()
+	for b.Loop() {
+		Evaluate(d, cat, src)
+	}
+}
