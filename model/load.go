@@ -235,40 +235,26 @@ func Load(data []byte, file string) (*Design, *Source, error) {
 	if depth, line := flowDepth(data); depth > MaxNesting {
 		return nil, nil, &SyntaxError{File: file, Err: fmt.Errorf("line %d nests lists or mappings more than %d deep; a design nests at most a few", line, MaxNesting)}
 	}
-	var root yaml.Node
-	docs := yaml.NewDecoder(bytes.NewReader(data))
-	if err := docs.Decode(&root); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, nil, &SyntaxError{File: file, Err: errors.New("the file is empty")}
-		}
-		return nil, nil, &SyntaxError{File: file, Err: err}
-	}
-	if root.Kind == 0 || len(root.Content) == 0 {
-		return nil, nil, &SyntaxError{File: file, Err: errors.New("the file is empty")}
-	}
-	var second yaml.Node
-	if err := docs.Decode(&second); !errors.Is(err, io.EOF) {
-		return nil, nil, &SyntaxError{File: file, Err: fmt.Errorf("a design file holds one YAML document, but a second one starts at line %d; "+
-			"remove the --- line and what follows, or split the file", secondDocumentLine(data, root.Content[0].Line))}
-	}
-	if n, line := longestList(root.Content[0], 0); n > MaxListItems {
-		return nil, nil, &SyntaxError{File: file, Err: fmt.Errorf("the list at line %d holds %d items; a design's lists hold at most %d", line, n, MaxListItems)}
-	}
-	src := &Source{File: file, lines: map[string]int{}, values: map[string]string{}, byLine: map[int][]string{}, aliasUses: map[int][]string{}}
-	src.index(root.Content[0], "")
-	if root.Content[0].Kind != yaml.MappingNode {
-		return nil, nil, &SyntaxError{File: file, Err: errors.New("a design file is a YAML mapping that starts with apiVersion")}
-	}
-
 	var d Design
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	var problems []Problem
-	if err := dec.Decode(&d); err != nil && !errors.Is(err, io.EOF) {
-		var te *yaml.TypeError
-		if !errors.As(err, &te) {
-			return nil, nil, &SyntaxError{File: file, Err: err}
+	var content *yaml.Node
+	var te *yaml.TypeError
+	ok := false
+	if !alwaysTwice {
+		content, te, ok = decodeOnce(data, &d)
+	}
+	if !ok {
+		d = Design{}
+		var err error
+		if content, te, err = decodeTwice(data, file, &d); err != nil {
+			return nil, nil, err
 		}
+	}
+	// A design writes about one path per line.
+	src := newSource(file, bytes.Count(data, []byte("\n"))+1)
+	src.index(content, "", false)
+	var problems []Problem
+	if te != nil {
+		src.detail(content)
 		seen := map[int]int{}
 		for _, msg := range te.Errors {
 			problems = append(problems, problemFromYAML(msg, src, seen))
@@ -304,6 +290,106 @@ func Load(data []byte, file string) (*Design, *Source, error) {
 		return &d, src, &SchemaError{File: file, Problems: CapRepeated(problems)}
 	}
 	return &d, src, nil
+}
+
+// alwaysTwice makes Load skip decodeOnce, for the test that the two ways
+// read every file alike.
+var alwaysTwice bool
+
+// decodeOnce parses data once for both the node tree (the lines of
+// Source) and the strict decode into d, where decodeTwice parses it twice:
+// the second parse was a third of Load (issue 15). ok is false, and
+// nothing is decided, unless the file is one document whose root is a
+// mapping with no list longer than MaxListItems and the decode gave no
+// error but a *yaml.TypeError: every other file takes decodeTwice, which
+// words its refusal.
+func decodeOnce(data []byte, d *Design) (content *yaml.Node, te *yaml.TypeError, ok bool) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	doc := onePass{design: d}
+	err := dec.Decode(&doc)
+	if err != nil && !errors.As(err, &te) || !doc.decoded {
+		return nil, nil, false
+	}
+	var second yaml.Node
+	if err := dec.Decode(&second); !errors.Is(err, io.EOF) {
+		return nil, nil, false
+	}
+	return doc.root, te, true
+}
+
+// onePass is the target of decodeOnce: yaml.v3 hands an old-style
+// unmarshaler (UnmarshalYAML(func(any) error)) a decode function of the
+// same decoder, KnownFields included, which (*yaml.Node).Decode is not. It
+// keeps the root node by a nodeCatcher, then decodes the design from it.
+type onePass struct {
+	design *Design
+	root   *yaml.Node
+	// decoded is set when the root was a mapping with no over-long list
+	// and the design was decoded from it.
+	decoded bool
+}
+
+func (o *onePass) UnmarshalYAML(unmarshal func(any) error) error {
+	var c nodeCatcher
+	if err := unmarshal(&c); err != nil || c.node == nil {
+		return err
+	}
+	if c.node.Kind != yaml.MappingNode {
+		return nil
+	}
+	if n, _ := longestList(c.node, 0); n > MaxListItems {
+		return nil // refused before the items are judged
+	}
+	o.root, o.decoded = c.node, true
+	return unmarshal(o.design)
+}
+
+// nodeCatcher keeps the node it is decoded from.
+type nodeCatcher struct{ node *yaml.Node }
+
+func (c *nodeCatcher) UnmarshalYAML(n *yaml.Node) error {
+	c.node = n
+	return nil
+}
+
+// decodeTwice parses data into a node tree, refuses what is not one YAML
+// document of a mapping with lists of at most MaxListItems (a
+// *SyntaxError), then decodes d strictly from a second parse. It returns
+// the root mapping and yaml.v3's type errors.
+func decodeTwice(data []byte, file string, d *Design) (*yaml.Node, *yaml.TypeError, error) {
+	var root yaml.Node
+	docs := yaml.NewDecoder(bytes.NewReader(data))
+	if err := docs.Decode(&root); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, nil, &SyntaxError{File: file, Err: errors.New("the file is empty")}
+		}
+		return nil, nil, &SyntaxError{File: file, Err: err}
+	}
+	if root.Kind == 0 || len(root.Content) == 0 {
+		return nil, nil, &SyntaxError{File: file, Err: errors.New("the file is empty")}
+	}
+	var second yaml.Node
+	if err := docs.Decode(&second); !errors.Is(err, io.EOF) {
+		return nil, nil, &SyntaxError{File: file, Err: fmt.Errorf("a design file holds one YAML document, but a second one starts at line %d; "+
+			"remove the --- line and what follows, or split the file", secondDocumentLine(data, root.Content[0].Line))}
+	}
+	if n, line := longestList(root.Content[0], 0); n > MaxListItems {
+		return nil, nil, &SyntaxError{File: file, Err: fmt.Errorf("the list at line %d holds %d items; a design's lists hold at most %d", line, n, MaxListItems)}
+	}
+	if root.Content[0].Kind != yaml.MappingNode {
+		return nil, nil, &SyntaxError{File: file, Err: errors.New("a design file is a YAML mapping that starts with apiVersion")}
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(d); err != nil && !errors.Is(err, io.EOF) {
+		var te *yaml.TypeError
+		if !errors.As(err, &te) {
+			return nil, nil, &SyntaxError{File: file, Err: err}
+		}
+		return root.Content[0], te, nil
+	}
+	return root.Content[0], nil, nil
 }
 
 // secondDocumentLine finds the "---" line that starts the second document:
@@ -361,14 +447,22 @@ func sortProblems(ps []Problem) {
 // index records the line of every key and sequence item under path, and
 // the text of scalar values. Aliases are not followed: an alias can point at
 // its own ancestor, and the paths inside it are written elsewhere anyway.
-func (s *Source) index(n *yaml.Node, path string) {
+//
+// Without full, index records only what a file without problems needs (the
+// lines, the aliases, the text of apiVersion and kind): the text of every
+// value and the paths of every line serve only to place yaml.v3's errors,
+// and were a fifth of Load's allocations (issue 15). detail records them
+// when there are errors to place.
+func (s *Source) index(n *yaml.Node, path string, full bool) {
 	switch n.Kind {
 	case yaml.AliasNode:
 		if n.Alias != nil {
 			s.aliasUses[n.Alias.Line] = append(s.aliasUses[n.Alias.Line], path)
 		}
 	case yaml.ScalarNode:
-		s.values[path] = n.Value
+		if full || path == "apiVersion" || path == "kind" {
+			s.values[path] = n.Value
+		}
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
@@ -378,18 +472,37 @@ func (s *Source) index(n *yaml.Node, path string) {
 			}
 			if _, dup := s.lines[p]; !dup {
 				s.lines[p] = k.Line
-				s.byLine[k.Line] = append(s.byLine[k.Line], p)
+				if full {
+					s.byLine[k.Line] = append(s.byLine[k.Line], p)
+				}
 			}
-			s.index(v, p)
+			s.index(v, p, full)
 		}
 	case yaml.SequenceNode:
 		for i, item := range n.Content {
-			p := fmt.Sprintf("%s[%d]", path, i)
+			p := path + "[" + strconv.Itoa(i) + "]"
 			s.lines[p] = item.Line
-			s.byLine[item.Line] = append(s.byLine[item.Line], p)
-			s.index(item, p)
+			if full {
+				s.byLine[item.Line] = append(s.byLine[item.Line], p)
+			}
+			s.index(item, p, full)
 		}
 	}
+}
+
+// detail records, by a full index of the file's root node, the text of
+// every scalar and the paths written on each line, which placing yaml.v3's
+// errors needs.
+func (s *Source) detail(root *yaml.Node) {
+	full := newSource(s.File, 0)
+	full.index(root, "", true)
+	s.values, s.byLine = full.values, full.byLine
+}
+
+// newSource returns an empty Source for file; lines is the expected count
+// of paths, so the map is made at its size once.
+func newSource(file string, lines int) *Source {
+	return &Source{File: file, lines: make(map[string]int, lines), values: map[string]string{}, byLine: map[int][]string{}, aliasUses: map[int][]string{}}
 }
 
 var (

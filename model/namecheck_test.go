@@ -3,6 +3,7 @@ package model
 import (
 	"math/rand/v2"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -17,6 +18,15 @@ func TestNameChecksMatchRegexps(t *testing.T) {
 	}{
 		{`^[a-z0-9]([-a-z0-9]*[a-z0-9])?$`, isDNSLabel},
 		{`^[A-Za-z0-9]([A-Za-z0-9 ._-]*[A-Za-z0-9_.-])?$`, isAccessGroupName},
+		{`^[A-Za-z][A-Za-z0-9.-]*$`, isClusterName},
+		{`^[A-Za-z0-9]([A-Za-z0-9_.-]*[A-Za-z0-9])?$`, isPoolName},
+		{`^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$`, isBucketName},
+		{`^[a-z0-9][a-z0-9_-]{2,28}[a-z0-9]$`, isRegistryNamespace},
+		{`^[a-z0-9][a-z0-9-]{2,63}$`, isVPCResourceID},
+		{`^[a-z0-9][a-z0-9-]{0,62}$`, isPlanName},
+		{`^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$`, isLabelName},
+		{`^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`, isDNSName},
+		{`^[^\x00-\x1f\x7f]{1,180}$`, isInstanceName},
 	}
 	const alphabet = "az09AZ-_. @\n\xc3\xa9/"
 	var strs []string
@@ -37,6 +47,15 @@ func TestNameChecksMatchRegexps(t *testing.T) {
 			b[i] = alphabet[r.IntN(len(alphabet))]
 		}
 		strs = append(strs, string(b))
+	}
+	// Strings at the patterns' length bounds (3, 4, 30, 63, 64, 180
+	// characters): runs of one byte, broken or ended by another, and dotted
+	// names whose labels or last label sit at their bounds.
+	for n := range 200 {
+		for _, fill := range []string{"a", "Z", "9", "-", "\xc3\xa9", "\x7f"} {
+			run := strings.Repeat(fill, n)
+			strs = append(strs, run, "a"+run, run+"a", "a"+run+"a", "a"+run+"-", "a."+run, run+".io", run+".a"+run)
+		}
 	}
 	for _, c := range checks {
 		re := regexp.MustCompile(c.re)

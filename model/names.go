@@ -5,6 +5,7 @@ import (
 	"net/netip"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/iksplan/iksplan/internal/lazyre"
 )
@@ -14,20 +15,8 @@ import (
 // nil or an error that says the rule in words a person can act on.
 
 var (
-	clusterNameRE = lazyre.New(`^[A-Za-z][A-Za-z0-9.-]*$`)
-	// A pool name becomes the node label ibm-cloud.kubernetes.io/worker-pool-name,
-	// so it follows the Kubernetes label value rule.
-	poolNameRE     = lazyre.New(`^[A-Za-z0-9]([A-Za-z0-9_.-]*[A-Za-z0-9])?$`)
-	bucketNameRE   = lazyre.New(`^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$`)
-	registryNSRE   = lazyre.New(`^[a-z0-9][a-z0-9_-]{2,28}[a-z0-9]$`)
-	vlanIDRE       = lazyre.New(`^[0-9]{1,12}$`)
-	vpcIDRE        = lazyre.New(`^[a-z0-9][a-z0-9-]{2,63}$`)
-	dnsNameRE      = lazyre.New(`^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$`)
-	labelNameRE    = lazyre.New(`^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$`)
-	labelValueRE   = lazyre.New(`^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$`)
-	instanceNameRE = lazyre.New(`^[^\x00-\x1f\x7f]{1,180}$`)
-	planNameRE     = lazyre.New(`^[a-z0-9][a-z0-9-]{0,62}$`)
-	crnRE          = lazyre.New(`^crn:v1(:[^:\s]*){8}$`)
+	vlanIDRE = lazyre.New(`^[0-9]{1,12}$`)
+	crnRE    = lazyre.New(`^crn:v1(:[^:\s]*){8}$`)
 	// A Kubernetes Secret name is a DNS-1123 subdomain.
 	secretNameRE = lazyre.New(`^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$`)
 )
@@ -43,7 +32,7 @@ func ValidateClusterName(s string) error {
 		return inputErr("a cluster name is required")
 	case len(s) > MaxClusterNameLength:
 		return inputErr("%s is %d characters; IBM allows at most %d", QuoteValue(s), len(s), MaxClusterNameLength)
-	case !clusterNameRE.MatchString(s):
+	case !isClusterName(s):
 		return inputErr("%s must start with a letter and contain only letters, digits, periods and hyphens", QuoteValue(s))
 	}
 	return nil
@@ -57,7 +46,7 @@ func ValidatePoolName(s string) error {
 		return inputErr("a worker pool name is required")
 	case len(s) > 63:
 		return inputErr("%s is %d characters; at most 63", QuoteValue(s), len(s))
-	case !poolNameRE.MatchString(s):
+	case !isPoolName(s):
 		return inputErr("%s must start and end with a letter or digit and contain only letters, digits, hyphens, underscores and periods", QuoteValue(s))
 	}
 	return nil
@@ -149,7 +138,7 @@ func ValidateEmail(s string) error {
 // digits, dots and hyphens, starting and ending with a letter or digit, and
 // not shaped like an IP address.
 func ValidateBucketName(s string) error {
-	if !bucketNameRE.MatchString(s) || strings.Contains(s, "..") {
+	if !isBucketName(s) || strings.Contains(s, "..") {
 		return inputErr("%s must be 3–63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit", QuoteValue(s))
 	}
 	if _, err := netip.ParseAddr(s); err == nil {
@@ -162,7 +151,7 @@ func ValidateBucketName(s string) error {
 // lowercase letters, digits, hyphens and underscores, starting and ending
 // with a letter or digit.
 func ValidateRegistryNamespace(s string) error {
-	if !registryNSRE.MatchString(s) {
+	if !isRegistryNamespace(s) {
 		return inputErr("%s must be 4–30 lowercase letters, digits, hyphens and underscores, starting and ending with a letter or digit", QuoteValue(s))
 	}
 	return nil
@@ -179,7 +168,7 @@ func ValidateVLANID(s string) error {
 // ValidateVPCResourceID accepts a VPC or subnet ID as `ibmcloud is` prints
 // it, e.g. r022-1a2b3c4d-….
 func ValidateVPCResourceID(s string) error {
-	if !vpcIDRE.MatchString(s) {
+	if !isVPCResourceID(s) {
 		return inputErr("%s is not a VPC resource ID like r022-1a2b3c4d-5e6f-…; `ibmcloud is vpcs` and `ibmcloud is subnets` list them", QuoteValue(s))
 	}
 	return nil
@@ -187,7 +176,7 @@ func ValidateVPCResourceID(s string) error {
 
 // ValidateDomain accepts a lowercase DNS name such as shop.example.com.
 func ValidateDomain(s string) error {
-	if len(s) > 253 || !dnsNameRE.MatchString(s) {
+	if len(s) > 253 || !isDNSName(s) {
 		return inputErr("%s is not a domain name like shop.example.com", QuoteValue(s))
 	}
 	return nil
@@ -199,7 +188,7 @@ func ValidateDomain(s string) error {
 // hyphen is refused: quoting keeps "--flag" one argument, but the CLI would
 // still read it as an option.
 func ValidateInstanceName(s string) error {
-	if !instanceNameRE.MatchString(s) || strings.TrimSpace(s) != s || strings.HasPrefix(s, "-") {
+	if !isInstanceName(s) || strings.TrimSpace(s) != s || strings.HasPrefix(s, "-") {
 		return inputErr("%s must be 1–180 characters with no control characters, no leading or trailing spaces and no leading hyphen", QuoteValue(s))
 	}
 	return nil
@@ -208,7 +197,7 @@ func ValidateInstanceName(s string) error {
 // ValidatePlanName accepts an IBM Cloud service plan name such as
 // standard or graduated-tier.
 func ValidatePlanName(s string) error {
-	if !planNameRE.MatchString(s) {
+	if !isPlanName(s) {
 		return inputErr("%s is not a plan name like standard or graduated-tier", QuoteValue(s))
 	}
 	return nil
@@ -219,7 +208,7 @@ func ValidateHost(s string) error {
 	if _, err := netip.ParseAddr(s); err == nil {
 		return nil
 	}
-	if len(s) <= 253 && (dnsNameRE.MatchString(s) || isDNSLabel(s)) {
+	if len(s) <= 253 && (isDNSName(s) || isDNSLabel(s)) {
 		return nil
 	}
 	return inputErr("%s is not a host name like syslog.example.com or an IP address", QuoteValue(s))
@@ -263,14 +252,14 @@ func ValidateLabel(key, value string) error {
 	if i := strings.LastIndexByte(key, '/'); i >= 0 {
 		prefix := key[:i]
 		name = key[i+1:]
-		if len(prefix) > 253 || !dnsNameRE.MatchString(prefix) && !isDNSLabel(prefix) {
+		if len(prefix) > 253 || !isDNSName(prefix) && !isDNSLabel(prefix) {
 			return inputErr("label key %s has an invalid prefix %s", QuoteValue(key), QuoteValue(prefix))
 		}
 	}
-	if !labelNameRE.MatchString(name) {
+	if !isLabelName(name) {
 		return inputErr("label key %s must be at most 63 letters, digits, hyphens, underscores and periods, starting and ending with a letter or digit", QuoteValue(key))
 	}
-	if !labelValueRE.MatchString(value) {
+	if value != "" && !isLabelName(value) {
 		return inputErr("label value %s must be at most 63 letters, digits, hyphens, underscores and periods, starting and ending with a letter or digit", QuoteValue(value))
 	}
 	return nil
@@ -286,4 +275,112 @@ func ParseCIDR(s string) (netip.Prefix, error) {
 		return netip.Prefix{}, inputErr("%s is not a network address; did you mean %s?", QuoteValue(s), p.Masked())
 	}
 	return p, nil
+}
+
+// The byte loops below replace patterns with bounded repeats
+// (^[a-z0-9][a-z0-9-]{0,62}$ and the like): regexp compiles {0,62} into 62
+// copies of the class, and the eight such patterns cost about 0.4 ms and
+// 0.5 MB of fresh heap on the first check of a one-shot `iksplan render`
+// (issue 15), more than the checks themselves ever take.
+// TestNameChecksMatchRegexps compares each with its pattern.
+
+// isLowerAlnum reports an [a-z0-9] byte.
+func isLowerAlnum(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
+
+// isSpan reports whether s is minLen to maxLen bytes whose first byte is in
+// class first, whose last byte (when s has two or more) is in class last,
+// and whose bytes between are in class mid. Every class is ASCII, so bytes
+// count as the characters the patterns count.
+func isSpan(s string, minLen, maxLen int, first, mid, last func(byte) bool) bool {
+	if len(s) < minLen || len(s) > maxLen || !first(s[0]) {
+		return false
+	}
+	if len(s) == 1 {
+		return true
+	}
+	for i := 1; i < len(s)-1; i++ {
+		if !mid(s[i]) {
+			return false
+		}
+	}
+	return last(s[len(s)-1])
+}
+
+// isBucketName: ^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$.
+func isBucketName(s string) bool {
+	return isSpan(s, 3, 63, isLowerAlnum, func(c byte) bool { return isLowerAlnum(c) || c == '.' || c == '-' }, isLowerAlnum)
+}
+
+// isRegistryNamespace: ^[a-z0-9][a-z0-9_-]{2,28}[a-z0-9]$.
+func isRegistryNamespace(s string) bool {
+	return isSpan(s, 4, 30, isLowerAlnum, func(c byte) bool { return isLowerAlnum(c) || c == '_' || c == '-' }, isLowerAlnum)
+}
+
+// isVPCResourceID: ^[a-z0-9][a-z0-9-]{2,63}$.
+func isVPCResourceID(s string) bool {
+	lowerAlnumOrHyphen := func(c byte) bool { return isLowerAlnum(c) || c == '-' }
+	return isSpan(s, 3, 64, isLowerAlnum, lowerAlnumOrHyphen, lowerAlnumOrHyphen)
+}
+
+// isPlanName: ^[a-z0-9][a-z0-9-]{0,62}$.
+func isPlanName(s string) bool {
+	lowerAlnumOrHyphen := func(c byte) bool { return isLowerAlnum(c) || c == '-' }
+	return isSpan(s, 1, 63, isLowerAlnum, lowerAlnumOrHyphen, lowerAlnumOrHyphen)
+}
+
+// isLabelName: ^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$, a
+// Kubernetes label name (and, or empty, a label value).
+func isLabelName(s string) bool {
+	return isSpan(s, 1, 63, isASCIIAlnum, func(c byte) bool { return isASCIIAlnum(c) || c == '-' || c == '_' || c == '.' }, isASCIIAlnum)
+}
+
+// isDNSName: ^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$: two or
+// more dot-separated labels of at most 63 characters, the last of letters
+// only. No label holds a dot, so splitting at the dots reads the pattern's
+// one way to match.
+func isDNSName(s string) bool {
+	dot := strings.LastIndexByte(s, '.')
+	if dot < 0 || !isSpan(s[dot+1:], 2, 63, isLowerLetter, isLowerLetter, isLowerLetter) {
+		return false
+	}
+	for label := range strings.SplitSeq(s[:dot], ".") {
+		if len(label) > 63 || !isDNSLabel(label) {
+			return false
+		}
+	}
+	return true
+}
+
+func isLowerLetter(c byte) bool { return 'a' <= c && c <= 'z' }
+
+// isInstanceName: ^[^\x00-\x1f\x7f]{1,180}$, counted in characters as
+// regexp counts them (a byte that is not UTF-8 is one character).
+func isInstanceName(s string) bool {
+	n := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r < 0x20 || r == 0x7f {
+			return false
+		}
+		i += size
+		n++
+	}
+	return n >= 1 && n <= 180
+}
+
+// isClusterName: ^[A-Za-z][A-Za-z0-9.-]*$ (ValidateClusterName bounds the
+// length).
+func isClusterName(s string) bool {
+	rest := func(c byte) bool { return isASCIIAlnum(c) || c == '.' || c == '-' }
+	return isSpan(s, 1, len(s), isASCIILetter, rest, rest)
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// isPoolName: ^[A-Za-z0-9]([A-Za-z0-9_.-]*[A-Za-z0-9])?$, the Kubernetes
+// label value rule, since a pool name becomes the node label
+// ibm-cloud.kubernetes.io/worker-pool-name (ValidatePoolName bounds the
+// length).
+func isPoolName(s string) bool {
+	return isSpan(s, 1, len(s), isASCIIAlnum, func(c byte) bool { return isASCIIAlnum(c) || c == '_' || c == '.' || c == '-' }, isASCIIAlnum)
 }
