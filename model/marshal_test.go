@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/iksplan/iksplan/internal/testsupport"
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/presets"
 )
@@ -159,25 +160,7 @@ func firstDiff(got, want []byte) string {
 // plainDesign is render's BenchmarkRenderScale design with defaults: n
 // namespaces and n access groups, each group scoped to one namespace.
 func plainDesign(t testing.TB, n int) *model.Design {
-	d, err := presets.Design("tokyo-classic-production")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d.Spec.Namespaces = nil
-	d.Spec.IAM.AccessGroups = nil
-	for i := range n {
-		ns := fmt.Sprintf("team-%04d", i)
-		d.Spec.Namespaces = append(d.Spec.Namespaces, model.Namespace{
-			Name: ns, PodSecurity: model.PodSecurityRestricted,
-			Quota: model.NamespaceQuota{CPU: 2, MemoryGiB: 4, Pods: 20},
-		})
-		d.Spec.IAM.AccessGroups = append(d.Spec.IAM.AccessGroups, model.AccessGroup{
-			Name: fmt.Sprintf("team-%04d-developers", i), Members: []string{fmt.Sprintf("dev%d@example.com", i)},
-			PlatformRole: model.PlatformViewer, ServiceRole: model.ServiceWriter, Namespaces: []string{ns},
-		})
-	}
-	d.Spec.CICD.Stages = []model.Stage{{Name: "production", Namespace: "team-0000"}}
-	d.Spec.Storage.Databases = nil
+	d := testsupport.ScaledDesign(t, n)
 	model.ApplyDefaults(d)
 	return d
 }

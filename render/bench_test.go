@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/iksplan/iksplan/internal/testsupport"
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/catalog"
 	"github.com/iksplan/iksplan/model/presets"
@@ -35,23 +36,7 @@ func BenchmarkRenderAll(b *testing.B) {
 // scaled returns the largest preset with n application namespaces and n
 // access groups, each group scoped to one namespace.
 func scaled(b *testing.B, n int) *model.Design {
-	d := largestPreset(b)
-	d.Spec.Namespaces = nil
-	d.Spec.IAM.AccessGroups = nil
-	for i := range n {
-		ns := fmt.Sprintf("team-%04d", i)
-		d.Spec.Namespaces = append(d.Spec.Namespaces, model.Namespace{
-			Name: ns, PodSecurity: model.PodSecurityRestricted,
-			Quota: model.NamespaceQuota{CPU: 2, MemoryGiB: 4, Pods: 20},
-		})
-		d.Spec.IAM.AccessGroups = append(d.Spec.IAM.AccessGroups, model.AccessGroup{
-			Name: fmt.Sprintf("team-%04d-developers", i), Members: []string{fmt.Sprintf("dev%d@example.com", i)},
-			PlatformRole: model.PlatformViewer, ServiceRole: model.ServiceWriter, Namespaces: []string{ns},
-		})
-	}
-	d.Spec.CICD.Stages = []model.Stage{{Name: "production", Namespace: "team-0000"}}
-	d.Spec.Storage.Databases = nil
-	return d
+	return testsupport.ScaledDesign(b, n)
 }
 
 // BenchmarkRenderScale renders designs with 10, 100 and 1000 namespaces and

@@ -241,33 +241,14 @@ func startLikeBubbletea(m tea.Model, w, h int) int {
 	size := func() tea.Msg { return tea.WindowSizeMsg{Width: w, Height: h} }
 	queue := []tea.Cmd{size, m.Init()}
 	_ = m.View()
-	n := 0
-	for len(queue) > 0 && n < 100 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		msg := runQuick(c)
-		if msg == nil {
-			continue
-		}
-		if bm, ok := msg.(tea.BatchMsg); ok {
-			queue = append(queue, bm...)
-			continue
-		}
-		if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().ConvertibleTo(cmdSliceType) {
-			queue = append(queue, v.Convert(cmdSliceType).Interface().([]tea.Cmd)...)
-			continue
-		}
+	return drainCmds(queue, 100, func(msg tea.Msg) []tea.Cmd {
+		var more []tea.Cmd
 		if reflect.TypeOf(msg) == sizeQuery {
-			queue = append(queue, size)
+			more = append(more, size)
 		}
 		var next tea.Cmd
 		m, next = m.Update(msg)
 		_ = m.View()
-		queue = append(queue, next)
-		n++
-	}
-	return n
+		return append(more, next)
+	})
 }

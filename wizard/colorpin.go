@@ -79,37 +79,34 @@ func paletteOf(s string) (lipgloss.Color, bool) {
 	return pc, pc != ""
 }
 
+// styleColor is one colour slot of a lipgloss style: how to read it and
+// how to set it.
+type styleColor struct {
+	get func(lipgloss.Style) lipgloss.TerminalColor
+	set func(lipgloss.Style, lipgloss.TerminalColor) lipgloss.Style
+}
+
+// styleColors are the colour slots pinStyle pins: text, background, and
+// each border side's foreground and background.
+var styleColors = [...]styleColor{
+	{lipgloss.Style.GetForeground, lipgloss.Style.Foreground},
+	{lipgloss.Style.GetBackground, lipgloss.Style.Background},
+	{lipgloss.Style.GetBorderTopForeground, lipgloss.Style.BorderTopForeground},
+	{lipgloss.Style.GetBorderRightForeground, lipgloss.Style.BorderRightForeground},
+	{lipgloss.Style.GetBorderBottomForeground, lipgloss.Style.BorderBottomForeground},
+	{lipgloss.Style.GetBorderLeftForeground, lipgloss.Style.BorderLeftForeground},
+	{lipgloss.Style.GetBorderTopBackground, lipgloss.Style.BorderTopBackground},
+	{lipgloss.Style.GetBorderRightBackground, lipgloss.Style.BorderRightBackground},
+	{lipgloss.Style.GetBorderBottomBackground, lipgloss.Style.BorderBottomBackground},
+	{lipgloss.Style.GetBorderLeftBackground, lipgloss.Style.BorderLeftBackground},
+}
+
 // pinStyle is s with its text, background and border colours pinned to r.
 func pinStyle(r *lipgloss.Renderer, s lipgloss.Style) lipgloss.Style {
-	if c, ok := pinColor(r, s.GetForeground()); ok {
-		s = s.Foreground(c)
-	}
-	if c, ok := pinColor(r, s.GetBackground()); ok {
-		s = s.Background(c)
-	}
-	if c, ok := pinColor(r, s.GetBorderTopForeground()); ok {
-		s = s.BorderTopForeground(c)
-	}
-	if c, ok := pinColor(r, s.GetBorderRightForeground()); ok {
-		s = s.BorderRightForeground(c)
-	}
-	if c, ok := pinColor(r, s.GetBorderBottomForeground()); ok {
-		s = s.BorderBottomForeground(c)
-	}
-	if c, ok := pinColor(r, s.GetBorderLeftForeground()); ok {
-		s = s.BorderLeftForeground(c)
-	}
-	if c, ok := pinColor(r, s.GetBorderTopBackground()); ok {
-		s = s.BorderTopBackground(c)
-	}
-	if c, ok := pinColor(r, s.GetBorderRightBackground()); ok {
-		s = s.BorderRightBackground(c)
-	}
-	if c, ok := pinColor(r, s.GetBorderBottomBackground()); ok {
-		s = s.BorderBottomBackground(c)
-	}
-	if c, ok := pinColor(r, s.GetBorderLeftBackground()); ok {
-		s = s.BorderLeftBackground(c)
+	for _, sc := range styleColors {
+		if c, ok := pinColor(r, sc.get(s)); ok {
+			s = sc.set(s, c)
+		}
 	}
 	return s
 }

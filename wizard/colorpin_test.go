@@ -71,3 +71,28 @@ func TestPinnedStylesRenderAlike(t *testing.T) {
 		}
 	}
 }
+
+// TestPinStylePinsEverySlot: on a 256-colour terminal every colour slot of
+// a style (text, background, each border side's foreground and background)
+// comes out of pinStyle as a palette index, not the hex it was written as.
+// Written out slot by slot, not from styleColors, so a slot missing there
+// fails here.
+func TestPinStylePinsEverySlot(t *testing.T) {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.ANSI256)
+	hex := lipgloss.Color("#0f62fe")
+	s := pinStyle(r, r.NewStyle().Foreground(hex).Background(hex).
+		BorderTopForeground(hex).BorderRightForeground(hex).BorderBottomForeground(hex).BorderLeftForeground(hex).
+		BorderTopBackground(hex).BorderRightBackground(hex).BorderBottomBackground(hex).BorderLeftBackground(hex))
+	for name, c := range map[string]lipgloss.TerminalColor{
+		"foreground": s.GetForeground(), "background": s.GetBackground(),
+		"border top": s.GetBorderTopForeground(), "border right": s.GetBorderRightForeground(),
+		"border bottom": s.GetBorderBottomForeground(), "border left": s.GetBorderLeftForeground(),
+		"border top background": s.GetBorderTopBackground(), "border right background": s.GetBorderRightBackground(),
+		"border bottom background": s.GetBorderBottomBackground(), "border left background": s.GetBorderLeftBackground(),
+	} {
+		if pc, ok := c.(lipgloss.Color); !ok || strings.HasPrefix(string(pc), "#") {
+			t.Errorf("%s is %#v after pinStyle, not a palette index", name, c)
+		}
+	}
+}

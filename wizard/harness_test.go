@@ -109,8 +109,24 @@ var cmdSliceType = reflect.TypeOf([]tea.Cmd(nil))
 // run executes commands until none remain, dropping those that wait (cursor
 // blinks, the analysis timer).
 func (h *harness) run(cmd tea.Cmd) {
-	queue := []tea.Cmd{cmd}
-	for n := 0; len(queue) > 0 && n < 2000; n++ {
+	drainCmds([]tea.Cmd{cmd}, 2000, func(msg tea.Msg) []tea.Cmd {
+		if _, ok := msg.(analyzeMsg); ok {
+			return nil
+		}
+		_, next := h.app.Update(msg)
+		return []tea.Cmd{next}
+	})
+}
+
+// drainCmds runs the queued commands in order, as bubbletea's loop does
+// without a terminal: commands that only wait are dropped (runQuick), a
+// batch or sequence is queued in place of the command that returned it,
+// and every other message goes to deliver, whose commands join the queue.
+// It stops after limit messages (a runaway guard) and returns how many it
+// delivered.
+func drainCmds(queue []tea.Cmd, limit int, deliver func(tea.Msg) []tea.Cmd) int {
+	n := 0
+	for len(queue) > 0 && n < limit {
 		c := queue[0]
 		queue = queue[1:]
 		if c == nil {
@@ -128,12 +144,10 @@ func (h *harness) run(cmd tea.Cmd) {
 			queue = append(queue, v.Convert(cmdSliceType).Interface().([]tea.Cmd)...)
 			continue
 		}
-		if _, ok := msg.(analyzeMsg); ok {
-			continue
-		}
-		_, next := h.app.Update(msg)
-		queue = append(queue, next)
+		queue = append(queue, deliver(msg)...)
+		n++
 	}
+	return n
 }
 
 // runQuick runs a command unless it only waits: cursor blinks, spinners

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/iksplan/iksplan/internal/testsupport"
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/catalog"
 	"github.com/iksplan/iksplan/model/presets"
@@ -19,21 +20,7 @@ func benchContext(b *testing.B, n int) *view.Context {
 		b.Fatal(err)
 	}
 	if n > 0 {
-		d.Spec.Namespaces = nil
-		d.Spec.IAM.AccessGroups = nil
-		for i := range n {
-			ns := fmt.Sprintf("team-%04d", i)
-			d.Spec.Namespaces = append(d.Spec.Namespaces, model.Namespace{
-				Name: ns, PodSecurity: model.PodSecurityRestricted,
-				Quota: model.NamespaceQuota{CPU: 2, MemoryGiB: 4, Pods: 20},
-			})
-			d.Spec.IAM.AccessGroups = append(d.Spec.IAM.AccessGroups, model.AccessGroup{
-				Name: fmt.Sprintf("team-%04d-developers", i), Members: []string{fmt.Sprintf("dev%d@example.com", i)},
-				PlatformRole: model.PlatformViewer, ServiceRole: model.ServiceWriter, Namespaces: []string{ns},
-			})
-		}
-		d.Spec.CICD.Stages = []model.Stage{{Name: "production", Namespace: "team-0000"}}
-		d.Spec.Storage.Databases = nil
+		d = testsupport.ScaledDesign(b, n)
 	}
 	cat := catalog.Default()
 	model.Resolve(d, cat)
