@@ -4,12 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 
 	"github.com/spf13/cobra"
 
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/rules"
 	"github.com/iksplan/iksplan/render"
+	"github.com/iksplan/iksplan/render/view"
 )
 
 func newRenderCommand(a *app) *cobra.Command {
@@ -48,6 +50,18 @@ Exit status: 0 written, 1 error findings, 2 bad usage or unreadable input,
 			if err != nil {
 				return usageErr("%w", err)
 			}
+			// The templates need no design: parse them on another core
+			// while this one reads and judges the design.
+			preloaded := make(chan struct{})
+			if slices.Contains(kinds, render.KindDoc) || slices.Contains(kinds, render.KindRunbook) {
+				go func() {
+					defer close(preloaded)
+					view.Preload()
+				}()
+			} else {
+				close(preloaded)
+			}
+			defer func() { <-preloaded }()
 			l, err := a.loadAndJudge(args[0])
 			if err != nil {
 				return err
