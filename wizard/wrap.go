@@ -200,8 +200,9 @@ func wrapWide(line string, width int) string {
 		cur.WriteString(sp.text)
 		curW += sp.width
 		if u.width > width-curW && curW == 0 {
-			// longer than a line: cut it where it must be cut
-			parts := strings.Split(ansi.Hardwrap(u.text, width, true), "\n")
+			// longer than a line: cut it where it must be cut, after a
+			// path or word separator when there is one (softCuts)
+			parts := softCuts(u.text, width)
 			for _, p := range parts[:len(parts)-1] {
 				cur.WriteString(p)
 				flush()
@@ -214,4 +215,42 @@ func wrapWide(line string, width int) string {
 	cur.WriteString(pendingSpace.text)
 	out = append(out, cur.String())
 	return strings.Join(out, "\n")
+}
+
+// cutAfter are the characters a word longer than a line is cut after,
+// after a path's last "/" that fits ("manifests/" then
+// "20-network-policies.yaml"): an option's value, a list.
+const cutAfter = "-=,:"
+
+// softCuts cuts word, longer than width cells, into lines of at most width
+// cells: after the last cutAfter character that fits, else at width (a
+// file name cut as "…policies.yam" then "l" reads as two names), as long
+// as that takes no more lines than cutting at width does (a long URL keeps
+// its two lines). A word with control sequences or non-ASCII characters
+// is cut at width, as ansi.Hardwrap cuts it.
+func softCuts(word string, width int) []string {
+	hard := func() []string { return strings.Split(ansi.Hardwrap(word, width, true), "\n") }
+	for i := 0; i < len(word); i++ {
+		if word[i] < ' ' || word[i] > '~' {
+			return hard()
+		}
+	}
+	var parts []string
+	rest := word
+	for len(rest) > width {
+		cut := strings.LastIndexByte(rest[:width], '/') + 1
+		if cut == 0 {
+			cut = strings.LastIndexAny(rest[:width], cutAfter) + 1
+		}
+		if cut == 0 {
+			cut = width
+		}
+		parts = append(parts, rest[:cut])
+		rest = rest[cut:]
+	}
+	parts = append(parts, rest)
+	if len(parts) > (len(word)+width-1)/width {
+		return hard()
+	}
+	return parts
 }

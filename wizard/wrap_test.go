@@ -108,3 +108,29 @@ func TestWrapLeavesNoWidow(t *testing.T) {
 		t.Errorf("want 2 lines, got %d:\n%s", len(lines), got)
 	}
 }
+
+// TestWrapCodeCutsLongWordsAtSeparators: a word longer than the line is
+// cut after a path or word separator ("manifests/" then the file name,
+// as the review panel lists it), never inside a name, unless that takes
+// more lines than cutting at the width; a word without separators is cut
+// at the width.
+func TestWrapCodeCutsLongWordsAtSeparators(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		width int
+		want  string
+	}{
+		{"manifests/20-network-policies.yaml", 33, "manifests/\n20-network-policies.yaml"},
+		{"https://cloud.ibm.com/docs/containers?topic=containers-regions-and-zones", 33,
+			"https://cloud.ibm.com/docs/\ncontainers?topic=containers-\nregions-and-zones"},
+		// separators only where they would cost a third line: cut at the width
+		{"https://cloud.ibm.com/docs/containers?topic=containers-clusters", 35,
+			"https://cloud.ibm.com/docs/containe\nrs?topic=containers-clusters"},
+		{"abcdefghijklmnopqrstuvwxyz", 10, "abcdefghij\nklmnopqrst\nuvwxyz"},
+		{"run ibmcloud ks cluster get --cluster shop", 20, "run ibmcloud ks\ncluster get\n--cluster shop"},
+	} {
+		if got := wrapCode(c.in, c.width); got != c.want {
+			t.Errorf("wrapCode(%q, %d) =\n%s\nwant\n%s", c.in, c.width, got, c.want)
+		}
+	}
+}
