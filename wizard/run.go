@@ -26,8 +26,8 @@ func Run(ctx context.Context, opts Options, in io.Reader, out io.Writer) error {
 			opts.Renderer = lipgloss.NewRenderer(out)
 		}
 	}
-	m := New(opts)
-	p := tea.NewProgram(m,
+	start := &laterStart{opts: opts}
+	p := tea.NewProgram(start,
 		tea.WithContext(ctx),
 		tea.WithInput(in),
 		tea.WithOutput(out),
@@ -52,6 +52,15 @@ func Run(ctx context.Context, opts Options, in io.Reader, out io.Writer) error {
 	_, err := p.Run()
 	close(done)
 	signal.Stop(sig)
+	m := start.app
+	if m == nil {
+		// The program ended before Init (the terminal could not be set
+		// up): nothing was asked, nothing is to be saved.
+		if err != nil {
+			return fmt.Errorf("wizard: %w", err)
+		}
+		return nil
+	}
 	if m.ctx != nil {
 		m.saveDraft()
 		if m.screen != screenFinal && m.Saved != "" && m.Interrupted == nil {

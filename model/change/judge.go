@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/iksplan/iksplan/model"
 	"github.com/iksplan/iksplan/model/catalog"
@@ -19,21 +20,24 @@ type judgeCtx struct {
 // ok=false to keep the row's class and why.
 type judge func(c *Change, x *judgeCtx) (class Class, why, source string, ok bool)
 
-// judges are keyed like the table.
-var judges = map[string]judge{
-	"spec.zones[*]":                         judgeZone,
-	"spec.kubernetesVersion":                judgeVersion,
-	"spec.workerPools[*]":                   judgePool,
-	"spec.network.serviceEndpoints":         judgeEndpoints,
-	"spec.security.kms.provider":            judgeKMS,
-	"spec.storage.objectStorage.enabled":    judgeTurnedOff("Object Storage off deletes every bucket and its data"),
-	"spec.storage.objectStorage.buckets[*]": judgeRemoved("a removed bucket is deleted with its data"),
-	"spec.storage.databases[*]":             judgeRemoved("a removed database is deleted with its data (IBM keeps backups only for a limited time)"),
-	"spec.storage.cloudant.enabled":         judgeTurnedOff("Cloudant off deletes the instance and its data"),
-	"spec.storage.portworx.enabled":         judgeTurnedOff("removing Portworx loses the data on its volumes"),
-	"spec.storage.volumes[*]":               judgeRemoved("a removed claim deletes its volume's data unless the class retains it"),
-	"spec.storage.volumes[*].sizeGiB":       judgeShrink,
-}
+// judges are keyed like the table; the map is made on first use, as
+// tableIndex is.
+var judges = sync.OnceValue(func() map[string]judge {
+	return map[string]judge{
+		"spec.zones[*]":                         judgeZone,
+		"spec.kubernetesVersion":                judgeVersion,
+		"spec.workerPools[*]":                   judgePool,
+		"spec.network.serviceEndpoints":         judgeEndpoints,
+		"spec.security.kms.provider":            judgeKMS,
+		"spec.storage.objectStorage.enabled":    judgeTurnedOff("Object Storage off deletes every bucket and its data"),
+		"spec.storage.objectStorage.buckets[*]": judgeRemoved("a removed bucket is deleted with its data"),
+		"spec.storage.databases[*]":             judgeRemoved("a removed database is deleted with its data (IBM keeps backups only for a limited time)"),
+		"spec.storage.cloudant.enabled":         judgeTurnedOff("Cloudant off deletes the instance and its data"),
+		"spec.storage.portworx.enabled":         judgeTurnedOff("removing Portworx loses the data on its volumes"),
+		"spec.storage.volumes[*]":               judgeRemoved("a removed claim deletes its volume's data unless the class retains it"),
+		"spec.storage.volumes[*].sizeGiB":       judgeShrink,
+	}
+})
 
 // classify sets the change's class, why and source from the table and its
 // judge.
@@ -44,7 +48,7 @@ func classify(c *Change, x *judgeCtx) {
 		r = Impact{Key: c.Key, Class: InPlace, Why: "not in the impact table", Source: ""}
 	}
 	c.Class, c.Why, c.Source = r.Class, r.Why, r.Source
-	if j := judges[c.Key]; j != nil {
+	if j := judges()[c.Key]; j != nil {
 		if cl, why, src, ok := j(c, x); ok {
 			c.Class, c.Why = cl, why
 			if src != "" {

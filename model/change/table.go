@@ -1,6 +1,9 @@
 package change
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // Impact is one row of the impact table: a design field (or a whole
 // section, for every field below it) with its class, why, and the IBM
@@ -109,7 +112,10 @@ var table = []Impact{
 	{"spec.documentLanguage", InPlace, "the language of the rendered documents and runbook messages only; nothing on the cluster", docs + "strategy"},
 }
 
-var tableIndex = func() map[string]Impact {
+// tableIndex is the table keyed by Key, built on first use: the commands
+// that never classify a change (version, the wizard's first frame) do not
+// pay for it at start (issue 15).
+var tableIndex = sync.OnceValue(func() map[string]Impact {
 	m := make(map[string]Impact, len(table))
 	for _, r := range table {
 		if _, dup := m[r.Key]; dup {
@@ -118,7 +124,7 @@ var tableIndex = func() map[string]Impact {
 		m[r.Key] = r
 	}
 	return m
-}()
+})
 
 // Table returns the impact table's rows, in table order.
 func Table() []Impact { return append([]Impact(nil), table...) }
@@ -128,7 +134,7 @@ func Table() []Impact { return append([]Impact(nil), table...) }
 func Lookup(key string) (Impact, bool) {
 	k := KeyOf(key)
 	for {
-		if r, ok := tableIndex[k]; ok {
+		if r, ok := tableIndex()[k]; ok {
 			return r, true
 		}
 		p := parentKey(k)
@@ -143,7 +149,7 @@ func Lookup(key string) (Impact, bool) {
 // pool or its cluster): the 🔒 mark of the document and the wizard. Only a
 // field's own row counts, so a section default never marks a field.
 func FixedAtCreate(key string) bool {
-	r, ok := tableIndex[KeyOf(key)]
+	r, ok := tableIndex()[KeyOf(key)]
 	return ok && r.Class.FixedAtCreate()
 }
 
