@@ -7,9 +7,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-
-	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
-	"golang.org/x/text/language"
 )
 
 // The catalogue is read lazily, one message file (one language, one area)
@@ -23,14 +20,8 @@ import (
 // areaFile is one parsed message file: locales/<lang>/<area>.yaml.
 type areaFile struct {
 	// messages maps a full message ID (area.key) to its message.
-	messages map[string]*goi18n.Message
-	// loc is go-i18n's localizer of the file alone: the reference the
-	// tests hold iksplan's own rendering to (render.go; the program never
-	// calls Localize, which links text/template). It is built on first
-	// use: its bundle copies go-i18n's CLDR plural tables for every
-	// language, ~3% of a cold render's CPU that no run needs.
-	loc func() *goi18n.Localizer
-	err error
+	messages map[string]*Entry
+	err      error
 }
 
 // files maps language → area → the file's messages, made once on first
@@ -45,7 +36,7 @@ func lazyFiles(fsys fs.FS) map[Lang]map[string]func() *areaFile {
 		out[l] = map[string]func() *areaFile{}
 		names, _ := fs.Glob(fsys, path.Join("locales", string(l), "*.yaml"))
 		for _, name := range names {
-			out[l][areaOf(name)] = sync.OnceValue(func() *areaFile { return parseArea(fsys, l, name) })
+			out[l][areaOf(name)] = sync.OnceValue(func() *areaFile { return parseArea(fsys, name) })
 		}
 	}
 	return out
@@ -54,22 +45,17 @@ func lazyFiles(fsys fs.FS) map[Lang]map[string]func() *areaFile {
 // areaOf is the area of a message file: its base name without .yaml.
 func areaOf(name string) string { return strings.TrimSuffix(path.Base(name), ".yaml") }
 
-// parseArea parses one message file into its own bundle.
-func parseArea(fsys fs.FS, l Lang, name string) *areaFile {
+// parseArea parses one message file.
+func parseArea(fsys fs.FS, name string) *areaFile {
 	msgs, err := parseFile(fsys, name)
-	return newAreaFile(l, msgs, err)
+	return newAreaFile(msgs, err)
 }
 
-// newAreaFile is the areaFile of the messages of one file of language l,
-// or of the error that parsing it gave.
-func newAreaFile(l Lang, msgs []*goi18n.Message, err error) *areaFile {
+// newAreaFile is the areaFile of the messages of one file, or of the
+// error that parsing it gave.
+func newAreaFile(msgs []*Entry, err error) *areaFile {
 	f := &areaFile{}
-	f.loc = sync.OnceValue(func() *goi18n.Localizer {
-		bundle := goi18n.NewBundle(tag(l))
-		bundle.MustAddMessages(tag(l), msgs...) // fails only for a language without plural rules
-		return goi18n.NewLocalizer(bundle, string(l))
-	})
-	f.messages = make(map[string]*goi18n.Message, len(msgs))
+	f.messages = make(map[string]*Entry, len(msgs))
 	if err != nil {
 		f.err = err
 		return f
@@ -136,19 +122,18 @@ func sortedKeys[V any](m map[string]V) []string {
 // over the whole catalogue (completeness, placeholders, glossary).
 type catalogue struct {
 	// messages maps language → message ID → message.
-	messages map[Lang]map[string]*goi18n.Message
+	messages map[Lang]map[string]*Entry
 	err      error
 }
 
-// parseCatalogue parses every message file of fsys into one bundle: what
-// every process did before the catalogue was loaded by area. The checks use
-// it on the embedded and on deliberately broken catalogues.
+// parseCatalogue parses every message file of fsys at once: what every
+// process did before the catalogue was loaded by area. The checks use it
+// on the embedded and on deliberately broken catalogues.
 func parseCatalogue(fsys fs.FS) catalogue {
-	c := catalogue{messages: map[Lang]map[string]*goi18n.Message{}}
-	bundle := goi18n.NewBundle(language.English)
+	c := catalogue{messages: map[Lang]map[string]*Entry{}}
 	var errs []string
 	for _, l := range Langs {
-		c.messages[l] = map[string]*goi18n.Message{}
+		c.messages[l] = map[string]*Entry{}
 		names, err := fs.Glob(fsys, path.Join("locales", string(l), "*.yaml"))
 		if err != nil {
 			errs = append(errs, err.Error())
@@ -166,9 +151,6 @@ func parseCatalogue(fsys fs.FS) catalogue {
 				}
 				c.messages[l][m.ID] = m
 			}
-			if err := bundle.AddMessages(tag(l), msgs...); err != nil {
-				errs = append(errs, fmt.Sprintf("%s: %v", name, err))
-			}
 		}
 	}
 	if len(errs) > 0 {
@@ -178,17 +160,14 @@ func parseCatalogue(fsys fs.FS) catalogue {
 }
 
 // parseFile reads one area's messages and prefixes their IDs with the area.
-func parseFile(fsys fs.FS, name string) ([]*goi18n.Message, error) {
+func parseFile(fsys fs.FS, name string) ([]*Entry, error) {
 	buf, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
-	msgs, ok := flatMessages(buf) // flatyaml.go
-	if !ok {
-		msgs, err = goi18n.ParseMessageBytes(buf, unmarshalMessages)
-		if err != nil {
-			return nil, fmt.Errorf("parse %s: %w", name, err)
-		}
+	msgs, err := parseMessages(buf) // flatyaml.go
+	if err != nil {
+		return nil, fmt.Errorf("parse %s: %w", name, err)
 	}
 	a := areaOf(name)
 	ja := path.Base(path.Dir(name)) == string(JA)
@@ -198,15 +177,8 @@ func parseFile(fsys fs.FS, name string) ([]*goi18n.Message, error) {
 			joinMessageCounters(m) // counters.go
 		}
 	}
-	slices.SortFunc(msgs, func(x, y *goi18n.Message) int { return strings.Compare(x.ID, y.ID) })
+	slices.SortFunc(msgs, func(x, y *Entry) int { return strings.Compare(x.ID, y.ID) })
 	return msgs, nil
-}
-
-func tag(l Lang) language.Tag {
-	if l == JA {
-		return language.Japanese
-	}
-	return language.English
 }
 
 // IDs returns every message ID defined in language l, sorted (it parses
@@ -232,7 +204,7 @@ func IDsIn(l Lang, areaName string) []string {
 
 // Message returns the raw message id of language l, for checks that read
 // the catalogue itself (placeholders, glossary).
-func Message(l Lang, id string) (*goi18n.Message, bool) {
+func Message(l Lang, id string) (*Entry, bool) {
 	f := area(l, id)
 	if f == nil {
 		return nil, false

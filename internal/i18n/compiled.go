@@ -1,10 +1,6 @@
 package i18n
 
-import (
-	"sync"
-
-	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
-)
+import "sync"
 
 // compiledArea is one embedded message file as parseFile reads it: its
 // messages sorted by ID, the IDs prefixed with the area, the Japanese
@@ -17,7 +13,7 @@ import (
 type compiledArea struct {
 	lang Lang
 	area string
-	msgs []goi18n.Message
+	msgs []Entry
 }
 
 // compiledFiles is lazyFiles of the embedded catalogue, from
@@ -36,9 +32,9 @@ func compiledFiles() map[Lang]map[string]func() *areaFile {
 
 // compiledArea2File is the areaFile of c, as parseArea makes it.
 func compiledArea2File(c *compiledArea) *areaFile {
-	msgs := make([]*goi18n.Message, len(c.msgs))
+	msgs := make([]*Entry, len(c.msgs))
 	for i := range c.msgs {
 		msgs[i] = &c.msgs[i]
 	}
-	return newAreaFile(c.lang, msgs, nil)
+	return newAreaFile(msgs, nil)
 }

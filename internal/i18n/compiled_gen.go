@@ -3,10 +3,8 @@
 
 package i18n
 
-import goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
-
 var compiledAreas = []compiledArea{
-	{lang: "en", area: "catalog", msgs: []goi18n.Message{
+	{lang: "en", area: "catalog", msgs: []Entry{
 		{ID: "catalog.city.ams03", Other: "Amsterdam"},
 		{ID: "catalog.city.che01", Other: "Chennai"},
 		{ID: "catalog.city.mil01", Other: "Milan"},
@@ -94,7 +92,7 @@ var compiledAreas = []compiledArea{
 		{ID: "catalog.zoneNote.sng01", Other: "Single-zone data center managed from jp-tok; no bare metal and a reduced VSI list."},
 		{ID: "catalog.zoneNote.tor01", Other: "Single-zone data center managed from us-east."},
 	}},
-	{lang: "en", area: "cli", msgs: []goi18n.Message{
+	{lang: "en", area: "cli", msgs: []Entry{
 		{ID: "cli.count.change", One: "1 change", Other: "{{.Count}} changes"},
 		{ID: "cli.count.error", One: "1 error", Other: "{{.Count}} errors"},
 		{ID: "cli.count.info", Other: "{{.Count}} info"},
@@ -242,7 +240,7 @@ var compiledAreas = []compiledArea{
 		{ID: "cli.validate.waived", Other: "waived{{.Was}}: {{.Reason}} — approved by {{.By}}"},
 		{ID: "cli.validate.why", Other: "why: "},
 	}},
-	{lang: "en", area: "doc", msgs: []goi18n.Message{
+	{lang: "en", area: "doc", msgs: []Entry{
 		{ID: "doc.at.accountWide", Other: "Routes are account-wide: if the account already routes events elsewhere, keep one route per target and check {{.Cmd}} first."},
 		{ID: "doc.at.altNone", Other: "No routing"},
 		{ID: "doc.at.altNoneWhy", Other: "account events are dropped: no record of who changed the infrastructure"},
@@ -1269,7 +1267,7 @@ var compiledAreas = []compiledArea{
 		{ID: "doc.ver.unsupported", Other: "**The version is unsupported on the catalog date:** IBM will not create or repair workers on it. Choose a supported version before running the runbook."},
 		{ID: "doc.yes", Other: "yes"},
 	}},
-	{lang: "en", area: "model", msgs: []goi18n.Message{
+	{lang: "en", area: "model", msgs: []Entry{
 		{ID: "model.characters.access_group", Other: "%s may contain only letters, digits, spaces, hyphens, underscores and periods, starting with a letter or digit"},
 		{ID: "model.characters.bucket", Other: "%s must be 3–63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit"},
 		{ID: "model.characters.bucket_ip", Other: "%s must not look like an IP address"},
@@ -1319,7 +1317,7 @@ var compiledAreas = []compiledArea{
 		{ID: "model.rules.stage_required", Other: "a stage name is required"},
 		{ID: "model.rules.vpc_lowercase", Other: "%q must start with a lowercase letter"},
 	}},
-	{lang: "en", area: "rules", msgs: []goi18n.Message{
+	{lang: "en", area: "rules", msgs: []Entry{
 		{ID: "rules.BAS001.msg", Other: "no infrastructure is set; choose classic or vpc-gen2"},
 		{ID: "rules.BAS001.msg2", Other: "infrastructure %q is not classic or vpc-gen2"},
 		{ID: "rules.BAS001.title", Other: "Infrastructure not chosen"},
@@ -1808,7 +1806,7 @@ var compiledAreas = []compiledArea{
 		{ID: "rules.shared.checkNames.msg", Other: "%s: %s"},
 		{ID: "rules.shared.dupHits.msg", Other: "%s %s is used more than once"},
 	}},
-	{lang: "en", area: "runbook", msgs: []goi18n.Message{
+	{lang: "en", area: "runbook", msgs: []Entry{
 		{ID: "runbook.msg.addonOn", Other: "add-on {{.V1}} is already enabled"},
 		{ID: "runbook.msg.appTemplate", Other: "the application template in namespace {{.V1}} is not available: push its image (manifests/50-app-template.yaml) and see kubectl describe deployment -n {{.V2}}"},
 		{ID: "runbook.msg.atrackerRoute", Other: "Activity Tracker route {{.V1}} already exists"},
@@ -2242,7 +2240,7 @@ var compiledAreas = []compiledArea{
 		{ID: "runbook.tmpl.gaveUpPolls", Other: "gave up after {{.V1}} polls {{.V2}} s apart waiting for {{.V3}}"},
 		{ID: "runbook.tmpl.waiting", Other: "waiting for {{.V1}} (at most {{.V2}} minutes)"},
 	}},
-	{lang: "en", area: "terms", msgs: []goi18n.Message{
+	{lang: "en", area: "terms", msgs: []Entry{
 		{ID: "terms.eos.tentative", Other: "tentative "},
 		{ID: "terms.join.and", Other: " and "},
 		{ID: "terms.join.comma", Other: ", "},
@@ -2310,7 +2308,7 @@ var compiledAreas = []compiledArea{
 		{ID: "terms.yaml.trueOrFalse", Other: "true or false"},
 		{ID: "terms.yaml.wholeNumber", Other: "a whole number"},
 	}},
-	{lang: "en", area: "wizard-accessible", msgs: []goi18n.Message{
+	{lang: "en", area: "wizard-accessible", msgs: []Entry{
 		{ID: "wizard-accessible.huh.enter_number", Other: "Enter a number between %d and %d: "},
 		{ID: "wizard-accessible.huh.invalid_between", Other: "Invalid: must be a number between %d and %d"},
 		{ID: "wizard-accessible.huh.invalid_input", Other: "invalid input. please try again"},
@@ -2339,7 +2337,7 @@ var compiledAreas = []compiledArea{
 		{ID: "wizard-accessible.why.now_answer", Other: "(now answer the question above)"},
 		{ID: "wizard-accessible.why.why", Other: "Why: "},
 	}},
-	{lang: "en", area: "wizard-errors", msgs: []goi18n.Message{
+	{lang: "en", area: "wizard-errors", msgs: []Entry{
 		{ID: "wizard-errors.answer_required", Other: "an answer is required"},
 		{ID: "wizard-errors.exists.autoscaled_pool", Other: "an autoscaled pool named %s already exists"},
 		{ID: "wizard-errors.exists.bucket", Other: "a bucket named %s already exists"},
@@ -2349,7 +2347,7 @@ var compiledAreas = []compiledArea{
 		{ID: "wizard-errors.listed_twice", Other: "%s is listed twice"},
 		{ID: "wizard-errors.not_ipv4_or_cidr", Other: "%s is not an IPv4 address or CIDR like 203.0.113.0/24"},
 	}},
-	{lang: "en", area: "wizard-hardware", msgs: []goi18n.Message{
+	{lang: "en", area: "wizard-hardware", msgs: []Entry{
 		{ID: "wizard-hardware.hardware.bare_metal_help", Other: "single-tenant physical servers: high performance, GPU, software-defined storage"},
 		{ID: "wizard-hardware.hardware.dedicated_help", Other: "the physical host serves only your account: IBM's 2019 guidance's choice for production (slide 9)"},
 		{ID: "wizard-hardware.hardware.dedicated_hosts", Other: "Dedicated hosts"},
@@ -2369,7 +2367,7 @@ var compiledAreas = []compiledArea{
 		{ID: "wizard-hardware.hardware.shared_help", Other: "hypervisor shared with other IBM customers: development, test, and cost-sensitive production"},
 		{ID: "wizard-hardware.hardware.storage_help", Other: "Portworx or another SDS on local disks"},
 	}},
-	{lang: "en", area: "wizard-iam", msgs: []goi18n.Message{
+	{lang: "en", area: "wizard-iam", msgs: []Entry{
 		{ID: "wizard-iam.iam.all_namespaces", Other: "all namespaces"},
 		{ID: "wizard-iam.iam.every_namespace", Other: "every namespace"},
 		{ID: "wizard-iam.iam.group", Other: "group"},
@@ -2419,7 +2417,7 @@ var compiledAreas = []compiledArea{
 		{ID: "wizard-iam.namespaces.why_pod_security_alternatives", Other: "baseline for software that cannot run restricted yet; privileged only for system agents."},
 		{ID: "wizard-iam.namespaces.why_pods", Other: "A pod quota bounds runaway jobs and keeps the worker's pod limit (110 per worker by default) for everyone."},
 	}},
-	{lang: "en", area: "wizard-inputs", msgs: []goi18n.Message{
+	{lang: "en", area: "wizard-inputs", msgs: []Entry{
 		{ID: "wizard-inputs.inputs.accessible_suggested", Other: "Suggested: %s (answer + to take it)"},
 		{ID: "wizard-inputs.inputs.e_g", Other: "e.g. %s"},
 		{ID: "wizard-inputs.inputs.empty_means", Other: "empty: %s"},
@@ -2427,7 +2425,7 @@ var compiledAreas = []compiledArea{
 		{ID: "wizard-inputs.inputs.suggestions_explained", Other: "A suggestion (→ takes it) is an answer you may accept; \"e.g.\" text is only an example and leaves the field empty."},
 		{ID: "wizard-inputs.inputs.take_suggestion", Other: "take suggestion"},
 	}},
-	{lang: "en", area: "wizard-items", msgs: []goi18n.Message{
+	{lang: "en", area: "wizard-items", msgs: []Entry{
 		{ID: "wizard-items.drafts.apart_sep", Other: "; "},
 		{ID: "wizard-items.drafts.editing", Other: "%s (editing %s)"},
 		{ID: "wizard-items.drafts.untitled", Other: "untitled"},
@@ -2458,7 +2456,7 @@ var compiledAreas = []compiledArea{
 		{ID: "wizard-items.itempages.webhook_help", Other: "any HTTP endpoint, e.g. a ticketing system"},
 		{ID: "wizard-items.itempages.writer_help", Other: "create and change workloads (ClusterRole edit)"},
 	}},
-	{lang: "en", area: "wizard-list", msgs: []goi18n.Message{
+	{lang: "en", area: "wizard-list", msgs: []Entry{
 		{ID: "wizard-list.errors.at_least_1_worker_pool", Other: "at least 1 worker pool needed"},
 		{ID: "wizard-list.errors.finish_worker_pool_first", Other: "finish worker pool first: %s"},
 		{ID: "wizard-list.labels.no_flavor_yet", Other: "no flavor yet"},
@@ -2489,7 +2487,7 @@ var compiledAreas = []compiledArea{
 		{ID: "wizard-list.which.volume", Other: "Which volume?"},
 		{ID: "wizard-list.which.worker_pool", Other: "Which worker pool?"},
 	}},
-	{lang: "en", area: "wizard-network", msgs: []goi18n.Message{
+	{lang: "en", area: "wizard-network", msgs: []Entry{
 		{ID: "wizard-network.network.a_private_only_master_or_no_restriction", Other: "A private-only master; or no restriction, where credentials alone protect a public endpoint. If you also restrict IAM, Key Protect or Object Storage with CBR, add containers-kubernetes to their zones."},
 		{ID: "wizard-network.network.account_routing_vrf_and_service_endpoints_the", Other: "account routing: VRF and service endpoints — the private endpoint can be used"},
 		{ID: "wizard-network.network.calico_policies_and_cis_protect_the_cluster", Other: "Calico policies and CIS protect the cluster; nothing single-zone to run"},
@@ -2560,7 +2558,7 @@ var compiledAreas = []compiledArea{
 		{ID: "wizard-network.network.with_an_ingress_controller_enable_the_public", Other: "with an Ingress controller enable the public or the private ALBs (or choose no controller)"},
 		{ID: "wizard-network.network.workers_reach_the_master_privately_kubectl_works", Other: "workers reach the master privately; kubectl works from anywhere with credentials"},
 	}},
-	{lang: "en", area: "wizard-observability", msgs: []goi18n.Message{
+	{lang: "en", area: "wizard-observability", msgs: []Entry{
 		{ID: "wizard-observability.observability.alerts_description", Other: "IBM's 2019 guidance (slide 30): alerts on anomalies, downtime and degradation go to e-mail, Slack, PagerDuty, webhooks, OpsGenie or VictorOps. Only say where: webhook URLs and integration keys are secrets and are entered in the Monitoring console, never in the design."},
 		{ID: "wizard-observability.observability.channel", Other: "Channel"},
 		{ID: "wizard-observability.observability.channel_exists", Other: "%s → %s is already a channel"},
@@ -2615,7 +2613,7 @@ var compiledAreas = []compiledArea{
 		{ID: "wizard-observability.observability.why_syslog_port", Other: "The server's port; IBM's forwarder defaults to 514."},
 		{ID: "wizard-observability.observability.why_syslog_protocol", Other: "TLS encrypts logs in transit, which matters across any network you do not own; TCP and UDP send clear text, and UDP can lose logs."},
 	}},
-	{lang: "en", area: "wizard-operations", msgs: []goi18n.Message{
+	{lang: "en", area: "wizard-operations", msgs: []Entry{
 		{ID: "wizard-operations.operations.a_pool_of_the_hardware_step", Other: "a pool of the hardware step"},
 		{ID: "wizard-operations.operations.autoscaled_pool", Other: "Autoscaled pool"},
 		{ID: "wizard-operations.operations.autoscaled_pool_label", Other: "%s · %d–%d per zone"},
@@ -2681,7 +2679,7 @@ var compiledAreas = []compiledArea{
 		{ID: "wizard-operations.operations.why_stage_name", Other: "The CD pipeline of IBM's 2019 guidance (slide 16) releases to Dev and Stage, then Production, with Operate and Monitor after. Each stage is an environment the release passes through in order."},
 		{ID: "wizard-operations.operations.why_stage_namespace", Other: "Each stage deploys into its own namespace of this cluster; the deployer's Role is limited to these namespaces, and the namespaces get their quotas and policies from the design."},
 	}},
-	{lang: "en", area: "wizard-panel", msgs: []goi18n.Message{
+	{lang: "en", area: "wizard-panel", msgs: []Entry{
 		{ID: "wizard-panel.preview.answer_first", Other: "answer these first: %s"},
 		{ID: "wizard-panel.preview.cannot_render", Other: "cannot render yet: %s"},
 		{ID: "wizard-panel.preview.failed", Other: "preview failed (please report this): %v"},
@@ -2692,12 +2690,12 @@ var compiledAreas = []compiledArea{
 		{ID: "wizard-panel.preview.rbac_title", Other: "Kubernetes RBAC from IAM"},
 		{ID: "wizard-panel.preview.title", Other: "Preview"},
 	}},
-	{lang: "en", area: "wizard-presets", msgs: []goi18n.Message{
+	{lang: "en", area: "wizard-presets", msgs: []Entry{
 		{ID: "wizard-presets.summary.dev_single_zone", Other: "one VPC zone, shared bx2.4x16 workers at the HA minimum: the cheapest sane development cluster"},
 		{ID: "wizard-presets.summary.tokyo_classic_production", Other: "IBM's 2019 guidance (slides 10–12): classic jp-tok tok02/tok04/tok05, dedicated VSIs, 150% sizing, Cloud Databases + Object Storage, CIS + Calico"},
 		{ID: "wizard-presets.summary.tokyo_vpc_production", Other: "VPC jp-tok-1..3, Secure by Default egress, context-based restrictions, metro block storage, Cloud Databases + Object Storage"},
 	}},
-	{lang: "en", area: "wizard-review", msgs: []goi18n.Message{
+	{lang: "en", area: "wizard-review", msgs: []Entry{
 		{ID: "wizard-review.change_lines.added", Other: "  %s %s added"},
 		{ID: "wizard-review.change_lines.changed", Other: "  %s %s: %s → %s"},
 		{ID: "wizard-review.change_lines.removed", Other: "  %s %s removed"},
@@ -2721,7 +2719,7 @@ var compiledAreas = []compiledArea{
 		{ID: "wizard-review.review.waive_description", Other: "A waiver records that the team accepts the risk: the finding stays in the design document as info, with the reason and who approved it. Warnings come first; an error can be waived too, when the team accepts a risk the rules call blocking."},
 		{ID: "wizard-review.review.why_output_dir", Other: "The artifacts and the design you save are one write: every file is checked first, and when a file is in the way and you do not overwrite, nothing at all is written. Each file is written whole or not at all, and an existing file is never overwritten without asking. Editing a folder's design.yaml, the design you save takes its place, so the folder's files are generated from it."},
 	}},
-	{lang: "en", area: "wizard-security", msgs: []goi18n.Message{
+	{lang: "en", area: "wizard-security", msgs: []Entry{
 		{ID: "wizard-security.security.atracker_description", Other: "Activity Tracker Event Routing sends the account's events (who created, changed or deleted clusters, keys, IAM policies) to the design's Cloud Logs instance."},
 		{ID: "wizard-security.security.boot_volume_help", Other: "--kms-instance and --crk at cluster and pool create; fixed per pool"},
 		{ID: "wizard-security.security.ibm_managed_keys_only", Other: "IBM-managed keys only: no customer-held root key"},
@@ -2742,7 +2740,7 @@ var compiledAreas = []compiledArea{
 		{ID: "wizard-security.security.why_secrets_manager", Other: "Registered at cluster create (`--sm-instance`) and set as the default instance, Secrets Manager stores the Ingress subdomain's certificate and your own TLS secrets and rotates them; Kubernetes Service needs Manager on it."},
 		{ID: "wizard-security.security.why_signed_images", Other: "Portieris, enabled with `ibmcloud ks cluster image-security enable`, admits only images whose signatures the cluster trusts, so nothing bypasses the pipeline into production."},
 	}},
-	{lang: "en", area: "wizard-storage", msgs: []goi18n.Message{
+	{lang: "en", area: "wizard-storage", msgs: []Entry{
 		{ID: "wizard-storage.storage.a_claim_belongs_to_one_namespace_only", Other: "A claim belongs to one namespace; only pods in that namespace can mount it."},
 		{ID: "wizard-storage.storage.a_database_in_the_cluster_on_portworx", Other: "A database in the cluster on Portworx, or on your own servers (database on IaaS), gives more control and more work: HA, backups and patches are yours."},
 		{ID: "wizard-storage.storage.a_public_endpoint_is_only_for_clients", Other: "A public endpoint is only for clients outside IBM Cloud; protect it with context-based restrictions."},
@@ -2879,7 +2877,7 @@ var compiledAreas = []compiledArea{
 		{ID: "wizard-storage.storage.zone_bound", Other: "zone-bound"},
 		{ID: "wizard-storage.storage.zone_bound_a_pod_using_this_volume", Other: "zone-bound: a pod using this volume cannot move to another zone; in a multizone cluster prefer metro classes / COS / Cloud Databases / Portworx"},
 	}},
-	{lang: "en", area: "wizard", msgs: []goi18n.Message{
+	{lang: "en", area: "wizard", msgs: []Entry{
 		{ID: "wizard.basics.a_line_for_the_reader_of_design", Other: "A line for the reader of DESIGN.md: what runs here and for whom."},
 		{ID: "wizard.basics.about_the_design", Other: "About the design"},
 		{ID: "wizard.basics.access_policies_billing_and_service_bindings_follow", Other: "Access policies, billing and service bindings follow the resource group. Put the cluster and the services it uses (Object Storage, databases, logging) in the same group, so one access group policy covers them. The cluster's API key is per region and resource group."},
@@ -3475,7 +3473,7 @@ var compiledAreas = []compiledArea{
 		{ID: "wizard.zones.workers_in_different_zones_sit_on_different", Other: "Workers in different zones sit on different VLANs; the account must route between them."},
 		{ID: "wizard.zones.yes_for_the_first_cluster_in_a", Other: "yes for the first cluster in a zone; no to reuse the VLANs of another cluster"},
 	}},
-	{lang: "ja", area: "catalog", msgs: []goi18n.Message{
+	{lang: "ja", area: "catalog", msgs: []Entry{
 		{ID: "catalog.city.ams03", Other: "アムステルダム"},
 		{ID: "catalog.city.che01", Other: "チェンナイ"},
 		{ID: "catalog.city.mil01", Other: "ミラノ"},
@@ -3563,7 +3561,7 @@ var compiledAreas = []compiledArea{
 		{ID: "catalog.zoneNote.sng01", Other: "jp-tok から管理される単一ゾーンのデータ・センター。ベアメタルはなく、VSI のフレーバーも限られます。"},
 		{ID: "catalog.zoneNote.tor01", Other: "us-east から管理される単一ゾーンのデータ・センター。"},
 	}},
-	{lang: "ja", area: "cli", msgs: []goi18n.Message{
+	{lang: "ja", area: "cli", msgs: []Entry{
 		{ID: "cli.count.change", Other: "変更 {{.Count}}\u00a0件"},
 		{ID: "cli.count.error", Other: "エラー {{.Count}}\u00a0件"},
 		{ID: "cli.count.info", Other: "情報 {{.Count}}\u00a0件"},
@@ -3711,7 +3709,7 @@ var compiledAreas = []compiledArea{
 		{ID: "cli.validate.waived", Other: "適用除外{{.Was}}: {{.Reason}} — 承認者: {{.By}}"},
 		{ID: "cli.validate.why", Other: "理由: "},
 	}},
-	{lang: "ja", area: "doc", msgs: []goi18n.Message{
+	{lang: "ja", area: "doc", msgs: []Entry{
 		{ID: "doc.at.accountWide", Other: "ルートはアカウント全体に適用されます。アカウントが既に別の場所にイベントを送っている場合は、ターゲットごとにルートを 1\u00a0つにし、先に {{.Cmd}} で確認してください。"},
 		{ID: "doc.at.altNone", Other: "ルーティングなし"},
 		{ID: "doc.at.altNoneWhy", Other: "アカウントのイベントは破棄され、誰がインフラストラクチャーを変更したかの記録が残りません"},
@@ -4738,7 +4736,7 @@ var compiledAreas = []compiledArea{
 		{ID: "doc.ver.unsupported", Other: "**このバージョンはカタログの日付の時点でサポート対象外です。** IBM はこのバージョンのワーカー・ノードを作成も修復もしません。ランブックを実行する前に、サポート対象のバージョンを選んでください。"},
 		{ID: "doc.yes", Other: "はい"},
 	}},
-	{lang: "ja", area: "model", msgs: []goi18n.Message{
+	{lang: "ja", area: "model", msgs: []Entry{
 		{ID: "model.characters.access_group", Other: "%s に使えるのは英字、数字、スペース、ハイフン、アンダースコア、ピリオドだけで、先頭は英字か数字です"},
 		{ID: "model.characters.bucket", Other: "%s は英小文字、数字、ドット、ハイフンの 3–63\u00a0文字にし、先頭と末尾は英小文字か数字にしてください"},
 		{ID: "model.characters.bucket_ip", Other: "%s は IP アドレスの形にできません"},
@@ -4788,7 +4786,7 @@ var compiledAreas = []compiledArea{
 		{ID: "model.rules.stage_required", Other: "ステージ名を入力してください"},
 		{ID: "model.rules.vpc_lowercase", Other: "%q は英小文字で始めてください"},
 	}},
-	{lang: "ja", area: "rules", msgs: []goi18n.Message{
+	{lang: "ja", area: "rules", msgs: []Entry{
 		{ID: "rules.BAS001.msg", Other: "インフラストラクチャーが設定されていません。classic か vpc-gen2 を選んでください"},
 		{ID: "rules.BAS001.msg2", Other: "インフラストラクチャー %q は classic でも vpc-gen2 でもありません"},
 		{ID: "rules.BAS001.title", Other: "インフラストラクチャーが未選択"},
@@ -5277,7 +5275,7 @@ var compiledAreas = []compiledArea{
 		{ID: "rules.shared.checkNames.msg", Other: "%s: %s"},
 		{ID: "rules.shared.dupHits.msg", Other: "%[1]s %[2]s が複数回使われています"},
 	}},
-	{lang: "ja", area: "runbook", msgs: []goi18n.Message{
+	{lang: "ja", area: "runbook", msgs: []Entry{
 		{ID: "runbook.msg.addonOn", Other: "アドオン {{.V1}} はすでに有効です"},
 		{ID: "runbook.msg.appTemplate", Other: "名前空間 {{.V1}} のアプリケーション・テンプレートが使用可能になっていません。イメージをプッシュし (manifests/50-app-template.yaml)、kubectl describe deployment -n {{.V2}} を確認してください"},
 		{ID: "runbook.msg.atrackerRoute", Other: "Activity Tracker のルート {{.V1}} はすでに存在します"},
@@ -5711,7 +5709,7 @@ var compiledAreas = []compiledArea{
 		{ID: "runbook.tmpl.gaveUpPolls", Other: "{{.V3}} を {{.V2}} 秒間隔で {{.V1}} 回確認しましたが完了しないため、中止しました"},
 		{ID: "runbook.tmpl.waiting", Other: "{{.V1}} を待っています (最大 {{.V2}} 分)"},
 	}},
-	{lang: "ja", area: "terms", msgs: []goi18n.Message{
+	{lang: "ja", area: "terms", msgs: []Entry{
 		{ID: "terms.eos.tentative", Other: "暫定の"},
 		{ID: "terms.join.and", Other: "、"},
 		{ID: "terms.join.comma", Other: "、"},
@@ -5779,7 +5777,7 @@ var compiledAreas = []compiledArea{
 		{ID: "terms.yaml.trueOrFalse", Other: "true か false の値"},
 		{ID: "terms.yaml.wholeNumber", Other: "整数"},
 	}},
-	{lang: "ja", area: "wizard-accessible", msgs: []goi18n.Message{
+	{lang: "ja", area: "wizard-accessible", msgs: []Entry{
 		{ID: "wizard-accessible.huh.enter_number", Other: "%d から %d の番号を入力してください: "},
 		{ID: "wizard-accessible.huh.invalid_between", Other: "無効です: %d から %d の番号を入力してください"},
 		{ID: "wizard-accessible.huh.invalid_input", Other: "無効な入力です。もう一度入力してください"},
@@ -5808,7 +5806,7 @@ var compiledAreas = []compiledArea{
 		{ID: "wizard-accessible.why.now_answer", Other: "(上の質問に答えてください)"},
 		{ID: "wizard-accessible.why.why", Other: "理由: "},
 	}},
-	{lang: "ja", area: "wizard-errors", msgs: []goi18n.Message{
+	{lang: "ja", area: "wizard-errors", msgs: []Entry{
 		{ID: "wizard-errors.answer_required", Other: "回答を入力してください"},
 		{ID: "wizard-errors.exists.autoscaled_pool", Other: "自動スケールするプール %s はすでにあります"},
 		{ID: "wizard-errors.exists.bucket", Other: "バケット %s はすでにあります"},
@@ -5818,7 +5816,7 @@ var compiledAreas = []compiledArea{
 		{ID: "wizard-errors.listed_twice", Other: "%s が 2\u00a0回挙げられています"},
 		{ID: "wizard-errors.not_ipv4_or_cidr", Other: "%s は IPv4 のアドレスでも CIDR (例: 203.0.113.0/24) でもありません"},
 	}},
-	{lang: "ja", area: "wizard-hardware", msgs: []goi18n.Message{
+	{lang: "ja", area: "wizard-hardware", msgs: []Entry{
 		{ID: "wizard-hardware.hardware.bare_metal_help", Other: "シングル・テナントの物理サーバー: 高性能、GPU、ソフトウェア定義ストレージ"},
 		{ID: "wizard-hardware.hardware.dedicated_help", Other: "物理ホストはご使用のアカウント専用: IBM の 2019\u00a0年のガイダンスが本番に選ぶもの (スライド 9)"},
 		{ID: "wizard-hardware.hardware.dedicated_hosts", Other: "専用ホスト"},
@@ -5838,7 +5836,7 @@ var compiledAreas = []compiledArea{
 		{ID: "wizard-hardware.hardware.shared_help", Other: "ハイパーバイザーを他の IBM のお客様と共有: 開発、テスト、コストを重視する本番向け"},
 		{ID: "wizard-hardware.hardware.storage_help", Other: "ローカル・ディスク上の Portworx などの SDS"},
 	}},
-	{lang: "ja", area: "wizard-iam", msgs: []goi18n.Message{
+	{lang: "ja", area: "wizard-iam", msgs: []Entry{
 		{ID: "wizard-iam.iam.all_namespaces", Other: "すべての名前空間"},
 		{ID: "wizard-iam.iam.every_namespace", Other: "すべての名前空間"},
 		{ID: "wizard-iam.iam.group", Other: "グループ"},
@@ -5888,7 +5886,7 @@ var compiledAreas = []compiledArea{
 		{ID: "wizard-iam.namespaces.why_pod_security_alternatives", Other: "baseline はまだ restricted で動かせないソフトウェア向け、privileged はシステムのエージェントだけに使います。"},
 		{ID: "wizard-iam.namespaces.why_pods", Other: "ポッドのクォータは暴走したジョブを抑え、ワーカーのポッド数の上限 (デフォルトでワーカーあたり 110) を全員のために残します。"},
 	}},
-	{lang: "ja", area: "wizard-inputs", msgs: []goi18n.Message{
+	{lang: "ja", area: "wizard-inputs", msgs: []Entry{
 		{ID: "wizard-inputs.inputs.accessible_suggested", Other: "候補: %s (+ と答えるとこの値を入力します)"},
 		{ID: "wizard-inputs.inputs.e_g", Other: "例: %s"},
 		{ID: "wizard-inputs.inputs.empty_means", Other: "空欄: %s"},
@@ -5896,7 +5894,7 @@ var compiledAreas = []compiledArea{
 		{ID: "wizard-inputs.inputs.suggestions_explained", Other: "候補 (→ で入力) はそのまま受け入れられる回答です。「例:」の文字は例にすぎず、空欄のままになります。"},
 		{ID: "wizard-inputs.inputs.take_suggestion", Other: "候補を入力"},
 	}},
-	{lang: "ja", area: "wizard-items", msgs: []goi18n.Message{
+	{lang: "ja", area: "wizard-items", msgs: []Entry{
 		{ID: "wizard-items.drafts.apart_sep", Other: "、"},
 		{ID: "wizard-items.drafts.editing", Other: "%s (%s を編集中)"},
 		{ID: "wizard-items.drafts.untitled", Other: "無題"},
@@ -5927,7 +5925,7 @@ var compiledAreas = []compiledArea{
 		{ID: "wizard-items.itempages.webhook_help", Other: "任意の HTTP エンドポイント (チケット管理システムなど)"},
 		{ID: "wizard-items.itempages.writer_help", Other: "ワークロードを作成・変更 (ClusterRole edit)"},
 	}},
-	{lang: "ja", area: "wizard-list", msgs: []goi18n.Message{
+	{lang: "ja", area: "wizard-list", msgs: []Entry{
 		{ID: "wizard-list.errors.at_least_1_worker_pool", Other: "ワーカー・プールが 1\u00a0つ以上必要です"},
 		{ID: "wizard-list.errors.finish_worker_pool_first", Other: "先にワーカー・プールを完成させてください: %s"},
 		{ID: "wizard-list.labels.no_flavor_yet", Other: "フレーバー未選択"},
@@ -5958,7 +5956,7 @@ var compiledAreas = []compiledArea{
 		{ID: "wizard-list.which.volume", Other: "どのボリュームですか?"},
 		{ID: "wizard-list.which.worker_pool", Other: "どのワーカー・プールですか?"},
 	}},
-	{lang: "ja", area: "wizard-network", msgs: []goi18n.Message{
+	{lang: "ja", area: "wizard-network", msgs: []Entry{
 		{ID: "wizard-network.network.a_private_only_master_or_no_restriction", Other: "プライベートのみのマスターにするか、制限なしにします (その場合、パブリック・エンドポイントを守るのは資格情報だけです)。IAM、Key Protect、Object Storage も CBR で制限するなら、それらのゾーンに containers-kubernetes を追加してください。"},
 		{ID: "wizard-network.network.account_routing_vrf_and_service_endpoints_the", Other: "アカウントのルーティング: VRF とサービス・エンドポイント。プライベート・エンドポイントを使えます"},
 		{ID: "wizard-network.network.calico_policies_and_cis_protect_the_cluster", Other: "Calico ポリシーと CIS がクラスターを守ります。単一ゾーンの機器を運用する必要はありません"},
@@ -6029,7 +6027,7 @@ var compiledAreas = []compiledArea{
 		{ID: "wizard-network.network.with_an_ingress_controller_enable_the_public", Other: "Ingress コントローラーを使うなら、パブリック ALB かプライベート ALB を有効にしてください (またはコントローラーなしを選んでください)"},
 		{ID: "wizard-network.network.workers_reach_the_master_privately_kubectl_works", Other: "ワーカーはマスターにプライベートに到達します。kubectl は資格情報があればどこからでも使えます"},
 	}},
-	{lang: "ja", area: "wizard-observability", msgs: []goi18n.Message{
+	{lang: "ja", area: "wizard-observability", msgs: []Entry{
 		{ID: "wizard-observability.observability.alerts_description", Other: "IBM の 2019\u00a0年のガイダンス (スライド 30): 異常、停止、性能低下のアラートは E メール、Slack、PagerDuty、Webhook、OpsGenie、VictorOps に送れます。ここでは送り先だけを指定します。Webhook の URL や統合キーはシークレットなので、設計には書かず Monitoring コンソールで入力します。"},
 		{ID: "wizard-observability.observability.channel", Other: "通知の種類"},
 		{ID: "wizard-observability.observability.channel_exists", Other: "%s → %s はすでに通知先にあります"},
@@ -6084,7 +6082,7 @@ var compiledAreas = []compiledArea{
 		{ID: "wizard-observability.observability.why_syslog_port", Other: "サーバーのポートです。IBM の転送機能のデフォルトは 514 です。"},
 		{ID: "wizard-observability.observability.why_syslog_protocol", Other: "TLS は転送中のログを暗号化します。自分で管理していないネットワークを通るなら重要です。TCP と UDP は平文で送り、UDP ではログが失われることがあります。"},
 	}},
-	{lang: "ja", area: "wizard-operations", msgs: []goi18n.Message{
+	{lang: "ja", area: "wizard-operations", msgs: []Entry{
 		{ID: "wizard-operations.operations.a_pool_of_the_hardware_step", Other: "ハードウェアのステップのプール"},
 		{ID: "wizard-operations.operations.autoscaled_pool", Other: "自動スケーリングするプール"},
 		{ID: "wizard-operations.operations.autoscaled_pool_label", Other: "%s · ゾーンあたり %d–%d"},
@@ -6150,7 +6148,7 @@ var compiledAreas = []compiledArea{
 		{ID: "wizard-operations.operations.why_stage_name", Other: "IBM の 2019\u00a0年のガイダンス (スライド 16) の CD パイプラインは、Dev と Stage、次に Production にリリースし、その後に Operate と Monitor が続きます。各ステージは、リリースが順に通る環境です。"},
 		{ID: "wizard-operations.operations.why_stage_namespace", Other: "各ステージはこのクラスター内の専用の名前空間にデプロイします。デプロイ用の Role はこれらの名前空間に限られ、名前空間のクォータとポリシーは設計から作られます。"},
 	}},
-	{lang: "ja", area: "wizard-panel", msgs: []goi18n.Message{
+	{lang: "ja", area: "wizard-panel", msgs: []Entry{
 		{ID: "wizard-panel.preview.answer_first", Other: "先に次の質問に答えてください: %s"},
 		{ID: "wizard-panel.preview.cannot_render", Other: "まだ生成できません: %s"},
 		{ID: "wizard-panel.preview.failed", Other: "プレビューに失敗しました (報告してください): %v"},
@@ -6161,12 +6159,12 @@ var compiledAreas = []compiledArea{
 		{ID: "wizard-panel.preview.rbac_title", Other: "IAM から作られる Kubernetes RBAC"},
 		{ID: "wizard-panel.preview.title", Other: "プレビュー"},
 	}},
-	{lang: "ja", area: "wizard-presets", msgs: []goi18n.Message{
+	{lang: "ja", area: "wizard-presets", msgs: []Entry{
 		{ID: "wizard-presets.summary.dev_single_zone", Other: "VPC の 1\u00a0ゾーン、HA の最小台数の共有 bx2.4x16 ワーカー: 開発用として最も安く、無理のないクラスター"},
 		{ID: "wizard-presets.summary.tokyo_classic_production", Other: "IBM の 2019\u00a0年のガイダンス (スライド 10–12): クラシックの jp-tok (tok02/tok04/tok05)、専有の仮想サーバー、150% のサイジング、Cloud Databases + Object Storage、CIS + Calico"},
 		{ID: "wizard-presets.summary.tokyo_vpc_production", Other: "VPC の jp-tok-1..3、Secure by Default の送信制御、コンテキスト・ベースの制限、メトロ対応のブロック・ストレージ、Cloud Databases + Object Storage"},
 	}},
-	{lang: "ja", area: "wizard-review", msgs: []goi18n.Message{
+	{lang: "ja", area: "wizard-review", msgs: []Entry{
 		{ID: "wizard-review.change_lines.added", Other: "  %s %s を追加"},
 		{ID: "wizard-review.change_lines.changed", Other: "  %s %s: %s → %s"},
 		{ID: "wizard-review.change_lines.removed", Other: "  %s %s を削除"},
@@ -6190,7 +6188,7 @@ var compiledAreas = []compiledArea{
 		{ID: "wizard-review.review.waive_description", Other: "適用除外は、チームがリスクを受け入れたことを記録します。指摘は理由と承認者とともに、情報として設計文書に残ります。警告が先に並びます。ルールがブロッキングとするリスクをチームが受け入れる場合は、エラーも適用除外にできます。"},
 		{ID: "wizard-review.review.why_output_dir", Other: "生成物と保存する設計は 1\u00a0回の書き込みです。先にすべてのファイルを確認し、既存のファイルがあって上書きしない場合は何も書き込みません。各ファイルは完全に書かれるか、まったく書かれないかのどちらかで、既存のファイルを確認なしに上書きすることはありません。フォルダーの design.yaml を編集している場合、保存する設計がそれに置き換わり、フォルダーのファイルはその設計から生成されます。"},
 	}},
-	{lang: "ja", area: "wizard-security", msgs: []goi18n.Message{
+	{lang: "ja", area: "wizard-security", msgs: []Entry{
 		{ID: "wizard-security.security.atracker_description", Other: "Activity Tracker Event Routing は、アカウントのイベント (だれがクラスター、鍵、IAM ポリシーを作成、変更、削除したか) を設計の Cloud Logs インスタンスに送ります。"},
 		{ID: "wizard-security.security.boot_volume_help", Other: "クラスターとワーカー・プールの作成時に --kms-instance と --crk を指定します。プールごとに固定です"},
 		{ID: "wizard-security.security.ibm_managed_keys_only", Other: "IBM 管理の鍵のみ: お客様が保持するルート鍵はありません"},
@@ -6211,7 +6209,7 @@ var compiledAreas = []compiledArea{
 		{ID: "wizard-security.security.why_secrets_manager", Other: "クラスターの作成時に登録し (`--sm-instance`)、デフォルトのインスタンスに設定すると、Secrets Manager は Ingress サブドメインの証明書とお客様自身の TLS シークレットを保管し、ローテーションします。Kubernetes Service にはそのインスタンスの Manager が必要です。"},
 		{ID: "wizard-security.security.why_signed_images", Other: "`ibmcloud ks cluster image-security enable` で有効にする Portieris は、クラスターが信頼する署名のあるイメージだけを受け入れます。パイプラインを迂回して本番に入るものはありません。"},
 	}},
-	{lang: "ja", area: "wizard-storage", msgs: []goi18n.Message{
+	{lang: "ja", area: "wizard-storage", msgs: []Entry{
 		{ID: "wizard-storage.storage.a_claim_belongs_to_one_namespace_only", Other: "請求は 1\u00a0つの名前空間に属し、その名前空間のポッドだけがマウントできます。"},
 		{ID: "wizard-storage.storage.a_database_in_the_cluster_on_portworx", Other: "クラスター内の Portworx 上や自分のサーバー上 (IaaS 上のデータベース) のデータベースは、自由度が増す分だけ手間も増えます。HA、バックアップ、パッチは利用者の責任です。"},
 		{ID: "wizard-storage.storage.a_public_endpoint_is_only_for_clients", Other: "パブリック・エンドポイントは IBM Cloud の外のクライアントのためだけのものです。コンテキスト・ベースの制限で保護してください。"},
@@ -6348,7 +6346,7 @@ var compiledAreas = []compiledArea{
 		{ID: "wizard-storage.storage.zone_bound", Other: "ゾーン固定"},
 		{ID: "wizard-storage.storage.zone_bound_a_pod_using_this_volume", Other: "ゾーン固定: このボリュームを使うポッドは別のゾーンに移動できません。マルチゾーン・クラスターではメトロ・クラス、COS、Cloud Databases、Portworx のいずれかを選んでください"},
 	}},
-	{lang: "ja", area: "wizard", msgs: []goi18n.Message{
+	{lang: "ja", area: "wizard", msgs: []Entry{
 		{ID: "wizard.basics.a_line_for_the_reader_of_design", Other: "DESIGN.md の読み手に向けた 1\u00a0行: ここで何が誰のために動くか。"},
 		{ID: "wizard.basics.about_the_design", Other: "設計について"},
 		{ID: "wizard.basics.access_policies_billing_and_service_bindings_follow", Other: "アクセス・ポリシー、課金、サービスのバインドはリソース・グループ単位です。クラスターとそれが使うサービス (Object Storage、データベース、ロギング) を同じグループに置けば、1\u00a0つのアクセス・グループのポリシーでまとめて扱えます。クラスターの API キーはリージョンとリソース・グループごとです。"},

@@ -1,10 +1,6 @@
 package i18n
 
-import (
-	"strings"
-
-	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
-)
+import "strings"
 
 // Japanese text writes a space between a number and its counter, as IBM
 // Japan's pages do ("ワーカー 3 台", "エラー {{.Count}} 件"), but a line must
@@ -108,8 +104,6 @@ func joinsCounters(id string) bool {
 }
 
 // joinMessageCounters applies JoinCounters to every plural form of m.
-func joinMessageCounters(m *goi18n.Message) {
-	for _, f := range []*string{&m.Zero, &m.One, &m.Two, &m.Few, &m.Many, &m.Other} {
-		*f = JoinCounters(*f)
-	}
+func joinMessageCounters(m *Entry) {
+	m.One, m.Other = JoinCounters(m.One), JoinCounters(m.Other)
 }

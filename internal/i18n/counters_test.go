@@ -24,7 +24,7 @@ func TestJoinCountersIsTheRegexp(t *testing.T) {
 	var texts []string
 	for _, id := range IDs(JA) {
 		m, _ := Message(JA, id)
-		for _, s := range []string{m.Zero, m.One, m.Two, m.Few, m.Many, m.Other} {
+		for _, s := range []string{m.One, m.Other} {
 			texts = append(texts, strings.ReplaceAll(s, NoBreakSpace, " "))
 		}
 	}
@@ -58,7 +58,7 @@ func TestJapaneseCountersDoNotBreak(t *testing.T) {
 			continue // the runbook's and the headings', kept plain
 		}
 		m, _ := Message(JA, id)
-		for _, s := range []string{m.Zero, m.One, m.Two, m.Few, m.Many, m.Other} {
+		for _, s := range []string{m.One, m.Other} {
 			if loc := counterRE.Get().FindStringIndex(s); loc != nil {
 				t.Errorf("%s: a line can break between a number and its counter: %q", id, s[max(0, loc[0]-12):loc[1]])
 			}

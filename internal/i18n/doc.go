@@ -3,11 +3,15 @@
 // per design by spec.documentLanguage so a re-render speaks the language the
 // document was written in.
 //
-// It wraps github.com/nicksnyder/go-i18n/v2 (the library the IBM Cloud CLI
-// itself uses) so plurals follow CLDR rules per language rather than string
-// concatenation. Message files are embedded: one directory per language and
-// one YAML file per area of the program, so helpers working on different
-// areas never edit the same file:
+// The message files are in the format of github.com/nicksnyder/go-i18n/v2
+// (the library the IBM Cloud CLI itself uses), the part of it English and
+// Japanese need, and plurals follow CLDR rules per language rather than
+// string concatenation. iksplan reads and renders them itself (Entry,
+// render.go): go-i18n and the golang.org/x/text tables it brings are the
+// tests' reference only, out of the binary, whose every start paid their
+// package inits (issue 15). Message files are embedded: one directory per
+// language and one YAML file per area of the program, so helpers working
+// on different areas never edit the same file:
 //
 //	locales/en/rules.yaml    locales/ja/rules.yaml
 //	locales/en/cli.yaml      locales/ja/cli.yaml   ...
@@ -19,7 +23,8 @@
 //
 //  1. Add the key to locales/en/AREA.yaml and the same key to
 //     locales/ja/AREA.yaml. A plain string is one message; a map with one
-//     and other (English) is a plural, of which Japanese needs only other.
+//     and other (English) is a plural, of which Japanese needs only other
+//     (CLDR's other forms, zero, two, few and many, are an error).
 //  2. Placeholders are Go templates, {{.Name}}, filled from the data passed
 //     to T; plurals get {{.Count}}. Catalogue strings that feed fmt (the
 //     rules' hit messages, see F) use printf verbs instead, and Japanese may

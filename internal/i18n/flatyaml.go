@@ -2,9 +2,9 @@ package i18n
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
-	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"gopkg.in/yaml.v3"
 )
 
@@ -13,28 +13,28 @@ import (
 // string on one line, a one-line flow mapping of such strings (plurals:
 // {one: "…", other: "…"}), a literal block scalar (|, |2-, …) or a nested
 // mapping. yaml.v3's general parser spent ~15% of a cold `iksplan render`'s
-// CPU reading en/doc.yaml; unmarshalMessages reads that subset directly, in
-// one pass, into the same tree yaml.v3 builds (map[string]any of strings
-// and maps), and hands anything outside it to yaml.v3, so a file using
-// other YAML still reads exactly as before, only slower.
+// CPU reading en/doc.yaml; readTree reads that subset directly, in one
+// pass, into the same tree yaml.v3 builds (map[string]any of strings and
+// maps), and hands anything outside it to yaml.v3, so a file using other
+// YAML still reads exactly as before, only slower.
 // TestFlatYAMLReadsWhatYAMLv3Reads holds both to the same tree for every
 // message file of every language, and requires the fast path for each.
 
 // errNotFlat says a file uses YAML outside the subset readFlat knows.
 var errNotFlat = errors.New("outside the message files' YAML subset")
 
-// unmarshalMessages is go-i18n's UnmarshalFunc for the message files.
-func unmarshalMessages(buf []byte, v any) error {
+// readTree is the tree of a message file: readFlat's, or yaml.v3's for a
+// file outside the subset.
+func readTree(buf []byte) (map[string]any, error) {
 	tree, err := readFlat(buf)
-	if err != nil {
-		return yaml.Unmarshal(buf, v)
+	if err == nil {
+		return tree, nil
 	}
-	p, ok := v.(*any)
-	if !ok {
-		return yaml.Unmarshal(buf, v)
+	var v map[string]any
+	if err := yaml.Unmarshal(buf, &v); err != nil {
+		return nil, err
 	}
-	*p = tree
-	return nil
+	return v, nil
 }
 
 // flatLine is one significant line: its indentation and its text after it.
@@ -349,53 +349,58 @@ func (r *flatReader) literal(indent int, head string) (string, error) {
 	return s, nil
 }
 
-// flatMessages is go-i18n's ParseMessageBytes for a file readFlat reads
-// whose maps are either plain nesting (no key go-i18n reserves) or plurals
-// (only lowercase zero/one/two/few/many/other, each a string): it builds
-// the messages from the tree without go-i18n's generic walk (about 4% of
-// a cold render's CPU). ok is false for anything else; the caller then
-// asks go-i18n. TestFlatMessagesAreGoI18nMessages holds both to the same
-// messages for every message file.
-func flatMessages(buf []byte) (msgs []*goi18n.Message, ok bool) {
-	tree, err := readFlat(buf)
+// parseMessages reads one message file's messages (IDs without the area
+// prefix): its tree (readTree) walked by appendMessages.
+func parseMessages(buf []byte) ([]*Entry, error) {
+	tree, err := readTree(buf)
 	if err != nil {
-		return nil, false
+		return nil, err
 	}
-	return appendFlat(nil, "", tree)
+	return appendMessages(nil, "", tree)
 }
 
-func appendFlat(msgs []*goi18n.Message, prefix string, m map[string]any) ([]*goi18n.Message, bool) {
-	for k, v := range m {
-		if isGoReserved(k, v) {
-			return nil, false // a message's field where go-i18n expects nesting
-		}
+// appendMessages appends the messages of tree m, whose keys are prefixed
+// with prefix, to msgs. The message files use the part of go-i18n's
+// format that iksplan reads: a string is a message, a map holding one or
+// other is a plural message (English {one, other}, Japanese {other}), any
+// other map nests keys. Everything else go-i18n gives a meaning to, its
+// reserved keys (id, description, hash, leftDelim, rightDelim, zero, two,
+// few, many, translation) in any case, is an error, so a file reads as
+// go-i18n read it or not at all (TestParsedMessagesAreGoI18nMessages).
+func appendMessages(msgs []*Entry, prefix string, m map[string]any) ([]*Entry, error) {
+	for _, k := range sortedKeys(m) { // sorted: the first error is always the same
+		v := m[k]
 		id := prefix + k
+		if isGoReserved(k, v) {
+			return nil, fmt.Errorf("%s: key %q is a go-i18n message field, which iksplan's catalogue does not read", id, k)
+		}
 		switch v := v.(type) {
 		case string:
-			msgs = append(msgs, &goi18n.Message{ID: id, Other: v})
+			msgs = append(msgs, &Entry{ID: id, Other: v})
 		case map[string]any:
-			if pm, plural := flatPlural(id, v); plural {
-				if pm == nil {
-					return nil, false
-				}
+			pm, err := pluralMessage(id, v)
+			if err != nil {
+				return nil, err
+			}
+			if pm != nil {
 				msgs = append(msgs, pm)
 				continue
 			}
-			var ok bool
-			if msgs, ok = appendFlat(msgs, id+".", v); !ok {
-				return nil, false
+			if msgs, err = appendMessages(msgs, id+".", v); err != nil {
+				return nil, err
 			}
 		default:
-			return nil, false
+			return nil, fmt.Errorf("%s: a %T, want a string or a mapping", id, v)
 		}
 	}
-	return msgs, true
+	return msgs, nil
 }
 
-// flatPlural reads map m as a plural message when any of its keys is one
-// go-i18n reserves: plural is true then, and pm nil when m is not a plain
-// plural (the caller hands the file to go-i18n).
-func flatPlural(id string, m map[string]any) (pm *goi18n.Message, plural bool) {
+// pluralMessage reads map m as plural message id when any of its keys is
+// one go-i18n reserves, and returns nil, nil when none is (m nests keys).
+// A plural holds exactly the forms one and other, strings.
+func pluralMessage(id string, m map[string]any) (*Entry, error) {
+	plural := false
 	for k, v := range m {
 		if isGoReserved(k, v) {
 			plural = true
@@ -403,32 +408,23 @@ func flatPlural(id string, m map[string]any) (pm *goi18n.Message, plural bool) {
 		}
 	}
 	if !plural {
-		return nil, false
+		return nil, nil
 	}
-	pm = &goi18n.Message{ID: id}
-	for k, v := range m {
-		s, ok := v.(string)
-		if !ok {
-			return nil, true
-		}
-		switch k {
-		case "zero":
-			pm.Zero = s
-		case "one":
+	pm := &Entry{ID: id}
+	for _, k := range sortedKeys(m) {
+		s, ok := m[k].(string)
+		switch {
+		case !ok:
+			return nil, fmt.Errorf("%s.%s: a %T in a plural message, want a string", id, k, m[k])
+		case k == "one":
 			pm.One = s
-		case "two":
-			pm.Two = s
-		case "few":
-			pm.Few = s
-		case "many":
-			pm.Many = s
-		case "other":
+		case k == "other":
 			pm.Other = s
 		default:
-			return nil, true
+			return nil, fmt.Errorf("%s: key %q in a plural message: English and Japanese have only the plural forms one and other", id, k)
 		}
 	}
-	return pm, true
+	return pm, nil
 }
 
 // isGoReserved is go-i18n's isReserved: key k names a message field when

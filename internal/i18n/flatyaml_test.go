@@ -13,7 +13,7 @@ import (
 // yaml.v3 on every message file of every language: the same tree, and the
 // same messages once go-i18n has read that tree. It also requires the fast
 // path for each embedded file (a file that fell back to yaml.v3 would read
-// correctly but cost a cold render its CPU again).
+// correctly but cost a generator run its CPU again).
 func TestFlatYAMLReadsWhatYAMLv3Reads(t *testing.T) {
 	names, err := fs.Glob(localesFS, "locales/*/*.yaml")
 	if err != nil || len(names) < 2*len(Langs) {
@@ -40,7 +40,11 @@ func TestFlatYAMLReadsWhatYAMLv3Reads(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		got, err := goi18n.ParseMessageBytes(buf, unmarshalMessages)
+		got, err := goi18n.ParseMessageBytes(buf, func(buf []byte, v any) error {
+			tree, err := readTree(buf)
+			*v.(*any) = tree
+			return err
+		})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -113,11 +117,11 @@ func TestFlatYAMLSubset(t *testing.T) {
 		if m, err := readFlat([]byte(in)); err == nil {
 			t.Errorf("%q: read as %#v; want it left to yaml.v3", in, m)
 		}
-		var v any
-		if err := unmarshalMessages([]byte(in), &v); err != nil {
+		v, err := readTree([]byte(in))
+		if err != nil {
 			continue // yaml.v3's own error, as before
 		}
-		var slow any
+		var slow map[string]any
 		_ = yaml.Unmarshal([]byte(in), &slow)
 		if !reflect.DeepEqual(v, slow) {
 			t.Errorf("%q: fallback %#v, yaml.v3 %#v", in, v, slow)
@@ -125,42 +129,67 @@ func TestFlatYAMLSubset(t *testing.T) {
 	}
 }
 
-// TestFlatMessagesAreGoI18nMessages: for every message file of every
-// language, the messages built from the flat tree are go-i18n's own
-// (ParseMessageBytes over yaml.v3), field by field, and the direct path is
-// taken.
-func TestFlatMessagesAreGoI18nMessages(t *testing.T) {
+// goEntry is go-i18n's message m as an Entry, and whether m has nothing
+// an Entry lacks (another plural form, a description, delimiters).
+func goEntry(m *goi18n.Message) (Entry, bool) {
+	rest := *m
+	e := Entry{ID: m.ID, One: m.One, Other: m.Other}
+	rest.ID, rest.One, rest.Other = "", "", ""
+	return e, rest == goi18n.Message{}
+}
+
+// TestParsedMessagesAreGoI18nMessages: for every message file of every
+// language, parseMessages reads the messages go-i18n's own ParseMessageBytes
+// (over yaml.v3) reads, field by field, and go-i18n's messages use no field
+// that an Entry lacks. A file that uses more of go-i18n's format is an
+// error, not read some other way.
+func TestParsedMessagesAreGoI18nMessages(t *testing.T) {
 	names, _ := fs.Glob(localesFS, "locales/*/*.yaml")
 	for _, name := range names {
 		buf, err := fs.ReadFile(localesFS, name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, ok := flatMessages(buf)
-		if !ok {
-			t.Errorf("%s: not read by the direct path", name)
+		got, err := parseMessages(buf)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
 			continue
 		}
 		want, err := goi18n.ParseMessageBytes(buf, yaml.Unmarshal)
 		if err != nil {
 			t.Fatal(err)
 		}
-		byID := map[string]*goi18n.Message{}
+		byID := map[string]Entry{}
 		for _, m := range want {
-			byID[m.ID] = m
+			e, ok := goEntry(m)
+			if !ok {
+				t.Errorf("%s: %s: go-i18n reads fields an Entry lacks: %+v", name, m.ID, *m)
+			}
+			byID[m.ID] = e
 		}
 		if len(got) != len(want) {
 			t.Errorf("%s: %d messages, go-i18n %d", name, len(got), len(want))
 		}
 		for _, m := range got {
-			if w := byID[m.ID]; w == nil || !reflect.DeepEqual(*m, *w) {
-				t.Errorf("%s: %s: direct %+v, go-i18n %+v", name, m.ID, m, w)
+			if w, ok := byID[m.ID]; !ok || *m != w {
+				t.Errorf("%s: %s: parsed %+v, go-i18n %+v", name, m.ID, *m, w)
 			}
 		}
 	}
-	for _, in := range []string{"a: {one: \"x\", id: \"y\"}\n", "a: {One: \"x\"}\n", "description: \"x\"\n"} {
-		if m, ok := flatMessages([]byte(in)); ok {
-			t.Errorf("%q: read as %+v; want it left to go-i18n", in, m)
+	for _, in := range []string{
+		"a: {one: \"x\", id: \"y\"}\n", "a: {One: \"x\"}\n", "description: \"x\"\n",
+		"a: {one: \"x\", few: \"y\", other: \"z\"}\n", "a:\n  zero: \"none\"\n  other: \"z\"\n",
+		"a:\n  translation:\n    b: \"x\"\n", "a: 'single'\nb:\n  hash: \"h\"\n", "a: [\"x\"]\n", "a: 1\n",
+		"a: {one: \"x\", b: {c: \"y\"}}\n",
+	} {
+		if m, err := parseMessages([]byte(in)); err == nil {
+			t.Errorf("%q: read as %+v; want an error", in, m)
 		}
+	}
+	// Outside readFlat's subset but a plain message file: yaml.v3 reads it.
+	got, err := parseMessages([]byte("a: 'single'\nb:\n  c: {one: one, other: 'two'}\n"))
+	want := []*Entry{{ID: "a", Other: "single"}, {ID: "b.c", One: "one", Other: "two"}}
+	if err != nil || len(got) != len(want) || *got[0] != *want[0] || *got[1] != *want[1] {
+		t.Errorf("yaml.v3 fallback: %v %v", got, err)
 	}
 }

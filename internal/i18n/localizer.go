@@ -3,8 +3,6 @@ package i18n
 import (
 	"fmt"
 	"maps"
-
-	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 )
 
 // Localizer renders catalogue messages in one language. It is cheap to
@@ -34,7 +32,7 @@ func (l *Localizer) Has(id string) bool {
 // source is the message id as the localizer renders it, with the language
 // of the file it comes from: the localizer's language, or English when that
 // language lacks the message; nil when neither has it.
-func (l *Localizer) source(id string) (Lang, *goi18n.Message) {
+func (l *Localizer) source(id string) (Lang, *Entry) {
 	for _, lang := range []Lang{l.lang, EN} {
 		if f := area(lang, id); f != nil {
 			if m, ok := f.messages[id]; ok {
@@ -73,7 +71,7 @@ func (l *Localizer) N(id string, count int, data map[string]any) string {
 
 // rendered is message m in plural form f, or its ID when it rendered to
 // nothing because of an error, so the gap shows.
-func rendered(id string, m *goi18n.Message, f pluralForm, data any) string {
+func rendered(id string, m *Entry, f pluralForm, data any) string {
 	s, err := render(m, f, data)
 	if s == "" && err != nil {
 		return id

@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strconv"
 
-	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
-
 	"github.com/iksplan/iksplan/internal/lazyre"
 )
 
@@ -25,9 +23,9 @@ var (
 // argument N (1-based) with its verb, explicit indexes resolved. Two
 // translations of one message must need the same things, or one of them
 // prints "<no value>", "%!s(MISSING)" or drops a value.
-func Placeholders(m *goi18n.Message) []string {
+func Placeholders(m *Entry) []string {
 	set := map[string]bool{}
-	for _, s := range []string{m.Zero, m.One, m.Two, m.Few, m.Many, m.Other} {
+	for _, s := range []string{m.One, m.Other} {
 		for _, f := range templateField.FindAllStringSubmatch(s, -1) {
 			set["{{."+f[1]+"}}"] = true
 		}

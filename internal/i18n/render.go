@@ -1,13 +1,10 @@
 package i18n
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"sync"
-
-	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 
 	"github.com/iksplan/iksplan/internal/fieldtmpl"
 )
@@ -32,7 +29,7 @@ func cardinal(l Lang, count int) pluralForm {
 }
 
 // source is the text of message m for a plural form ("" when absent).
-func source(m *goi18n.Message, f pluralForm) string {
+func source(m *Entry, f pluralForm) string {
 	if f == formOne {
 		return m.One
 	}
@@ -45,7 +42,7 @@ func source(m *goi18n.Message, f pluralForm) string {
 // because Localize always links text/template, whose method lookup by name
 // makes the linker keep every exported method in the binary
 // (internal/fieldtmpl says more).
-func render(m *goi18n.Message, f pluralForm, data any) (string, error) {
+func render(m *Entry, f pluralForm, data any) (string, error) {
 	s, err := execute(m, f, data)
 	if err != nil && f != formOther {
 		if s2, err2 := execute(m, formOther, data); err2 == nil {
@@ -56,13 +53,10 @@ func render(m *goi18n.Message, f pluralForm, data any) (string, error) {
 }
 
 // execute fills one plural form of m.
-func execute(m *goi18n.Message, f pluralForm, data any) (string, error) {
+func execute(m *Entry, f pluralForm, data any) (string, error) {
 	src := source(m, f)
 	if src == "" {
 		return "", fmt.Errorf("message %q has no plural form %d", m.ID, f)
-	}
-	if m.LeftDelim != "" || m.RightDelim != "" {
-		return "", errors.New("message " + m.ID + ": custom template delimiters are not supported")
 	}
 	if !strings.Contains(src, "{{") {
 		return src, nil
