@@ -1,17 +1,22 @@
-// Package kyaml is the small part of sigs.k8s.io/yaml that iksplan uses,
-// over go.yaml.in/yaml/v4: YAML as JSON in both directions, the way
-// kubectl and Helm read and write it (objects through their JSON tags,
-// mapping keys sorted, two-space indentation, sequences not indented under
-// their key).
+// Package kyaml is the small part of sigs.k8s.io/yaml that iksplan uses:
+// YAML as JSON in both directions, the way kubectl and Helm read and write
+// it (objects through their JSON tags, mapping keys sorted, two-space
+// indentation, sequences not indented under their key).
 //
 // Why not sigs.k8s.io/yaml itself: it links go.yaml.in/yaml/v2, whose
 // package init every start of iksplan paid (262 allocations by
-// GODEBUG=inittrace=1, about 2% of `iksplan version`'s CPU by perf), for
-// a YAML library the binary already holds once more: go.yaml.in/yaml/v4
-// comes with github.com/invopop/jsonschema (issue 15). The library stays
-// in the tests: TestMatchesSigsYAML holds Marshal's bytes and
-// YAMLToJSON's JSON to sigs.k8s.io/yaml's on the Helm values of every
-// preset and on scalars that need quoting.
+// GODEBUG=inittrace=1, about 2% of `iksplan version`'s CPU by perf). Why
+// not go.yaml.in/yaml/v4, which kyaml used next: its init compiles
+// regular expressions on every start too (2.1% of `iksplan version`'s
+// CPU), and the binary holds gopkg.in/yaml.v3 anyway (the design file's
+// library), which reads the same but cannot write sequences unindented.
+// So reading goes through gopkg.in/yaml.v3's Node, and writing through
+// emit.go, a port of the library's emitter for JSON trees: the bytes are
+// go.yaml.in/yaml/v4's (SetIndent(2), CompactSeqIndent), which
+// reference_test.go checks, and both libraries stay in the tests only.
+// TestMatchesSigsYAML holds Marshal's bytes and YAMLToJSON's JSON to
+// sigs.k8s.io/yaml's on the Helm values of every preset and on scalars
+// that need quoting.
 //
 // Two differences, both outside what iksplan writes: sigs.k8s.io/yaml
 // folds a string with spaces that runs past column 80 (yaml.v2's width),
@@ -25,9 +30,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"math"
 	"strconv"
 
-	yaml "go.yaml.in/yaml/v4"
+	yaml "gopkg.in/yaml.v3"
 )
 
 // Marshal writes obj as YAML: its JSON (encoding/json, so JSON tags,
@@ -53,52 +59,81 @@ func Marshal(obj any) ([]byte, error) {
 // yamlNumbers replaces, in place, each json.Number of a decoded JSON tree
 // by the value the YAML parser reads from its text: an int, else a
 // uint64, else a float64.
-func yamlNumbers(v any) any {
+func yamlNumbers(v any) any { return numbers(v, yamlNumber) }
+
+func yamlNumber(x json.Number) any {
+	if i, err := strconv.ParseInt(string(x), 10, 64); err == nil {
+		return int(i)
+	}
+	if u, err := strconv.ParseUint(string(x), 10, 64); err == nil {
+		return u
+	}
+	f, _ := strconv.ParseFloat(string(x), 64) // JSON numbers always parse (±Inf when too large)
+	return f
+}
+
+// numbers replaces, in place, each json.Number of a decoded JSON tree by
+// f's value for it.
+func numbers(v any, f func(json.Number) any) any {
 	switch x := v.(type) {
 	case json.Number:
-		if i, err := strconv.ParseInt(string(x), 10, 64); err == nil {
-			return int(i)
-		}
-		if u, err := strconv.ParseUint(string(x), 10, 64); err == nil {
-			return u
-		}
-		f, _ := strconv.ParseFloat(string(x), 64) // JSON numbers always parse (±Inf when too large)
-		return f
+		return f(x)
 	case map[string]any:
 		for k, e := range x {
-			x[k] = yamlNumbers(e)
+			x[k] = numbers(e, f)
 		}
 	case []any:
 		for i, e := range x {
-			x[i] = yamlNumbers(e)
+			x[i] = numbers(e, f)
 		}
 	}
 	return v
 }
 
 // JSONToYAML converts JSON to YAML. Numbers keep their kind: an integer
-// stays an integer (the YAML reader picks int or float as JSON wrote it).
+// stays an integer (as the YAML reader that JSONToYAML once parsed JSON
+// with picked int or float from the text).
 func JSONToYAML(j []byte) ([]byte, error) {
+	if len(bytes.TrimSpace(j)) == 0 {
+		return encode(nil) // an empty document, as the YAML reader saw it
+	}
+	dec := json.NewDecoder(bytes.NewReader(j))
+	dec.UseNumber()
 	var obj any
-	if err := yaml.Unmarshal(j, &obj); err != nil {
+	if err := dec.Decode(&obj); err != nil {
 		return nil, fmt.Errorf("error converting JSON to YAML: %w", err)
 	}
-	return encode(obj)
+	if dec.More() {
+		return nil, fmt.Errorf("error converting JSON to YAML: more than one JSON value")
+	}
+	return encode(numbers(obj, resolvedNumber))
 }
 
-// encode writes a decoded tree as YAML.
-func encode(obj any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	enc.CompactSeqIndent()
-	if err := enc.Encode(obj); err != nil {
-		return nil, fmt.Errorf("error converting JSON to YAML: %w", err)
+// resolvedNumber is yamlNumber with the YAML reader's two exceptions,
+// which JSONToYAML keeps from the days it parsed JSON as YAML: -0 and
+// -0.0 are a negative zero, and a number too large for a float64 stays
+// its text.
+func resolvedNumber(x json.Number) any {
+	switch s := string(x); {
+	case s == "-0" || s == "-0.0":
+		return math.Copysign(0, -1)
+	case !jsonNumberFits(s):
+		return s
 	}
-	if err := enc.Close(); err != nil {
-		return nil, fmt.Errorf("error converting JSON to YAML: %w", err)
+	return yamlNumber(x)
+}
+
+// jsonNumberFits reports whether s reads as an int64, a uint64 or a
+// finite float64.
+func jsonNumberFits(s string) bool {
+	if _, err := strconv.ParseInt(s, 10, 64); err == nil {
+		return true
 	}
-	return buf.Bytes(), nil
+	if _, err := strconv.ParseUint(s, 10, 64); err == nil {
+		return true
+	}
+	_, err := strconv.ParseFloat(s, 64)
+	return err == nil
 }
 
 // YAMLToJSON converts one YAML document to JSON. Mapping keys that are not
@@ -197,6 +232,12 @@ func scalar(n *yaml.Node) (any, error) {
 	case "!!null":
 		return nil, nil
 	case "!!bool", "!!int", "!!float":
+		if (n.Value == "-0" || n.Value == "-0.0") && n.Style&yaml.TaggedStyle == 0 {
+			// go.yaml.in/yaml/v4, which YAMLToJSON read with before,
+			// takes these for a negative zero; gopkg.in/yaml.v3 reads
+			// -0 as the integer 0.
+			return math.Copysign(0, -1), nil
+		}
 		var v any
 		if err := n.Decode(&v); err != nil {
 			return nil, err

@@ -54,15 +54,7 @@ func hostileValue() hostile {
 func TestMatchesSigsYAML(t *testing.T) {
 	values := map[string][]byte{"hostile": nil}
 	for _, name := range presets.Names() {
-		d, err := presets.Design(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		arts, err := render.All(render.Input{Design: d, SourceName: "x.yaml", Catalog: catalog.Default()})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, a := range arts {
+		for _, a := range presetArtifacts(t, name) {
 			if strings.HasPrefix(a.Path, "values/") {
 				values[name+"/"+a.Path] = a.Data
 			}
@@ -132,19 +124,25 @@ func TestYAMLToJSONKeysAndAliases(t *testing.T) {
 	}
 }
 
-// BenchmarkMarshal writes the Helm values of the largest preset, as the
-// runbook renders them, through Marshal.
-func BenchmarkMarshal(b *testing.B) {
-	d, err := presets.Design("tokyo-classic-production")
+// presetArtifacts renders every artifact of preset name.
+func presetArtifacts(tb testing.TB, name string) []render.Artifact {
+	tb.Helper()
+	d, err := presets.Design(name)
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	arts, err := render.All(render.Input{Design: d, SourceName: "x.yaml", Catalog: catalog.Default()})
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
+	return arts
+}
+
+// BenchmarkMarshal writes the Helm values of the largest preset, as the
+// runbook renders them, through Marshal.
+func BenchmarkMarshal(b *testing.B) {
 	var objs []any
-	for _, a := range arts {
+	for _, a := range presetArtifacts(b, "tokyo-classic-production") {
 		if strings.HasPrefix(a.Path, "values/") {
 			var m map[string]any
 			if err := sigsyaml.Unmarshal(a.Data, &m); err != nil {
