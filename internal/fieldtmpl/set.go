@@ -106,6 +106,42 @@ func (s *Set) ParseFS(fsys fs.FS, patterns ...string) error {
 	return nil
 }
 
+// TextSize is the number of bytes of plain text in the set's templates,
+// each text counted once however often it runs: with the size of the data,
+// about what an execution writes, for callers that size their buffer
+// before the first one (render/view).
+func (s *Set) TextSize() int {
+	n := 0
+	for _, t := range s.trees {
+		n += textSize(t.Root)
+	}
+	return n
+}
+
+// textSize is the plain text under node.
+func textSize(node parse.Node) int {
+	switch n := node.(type) {
+	case *parse.TextNode:
+		return len(n.Text)
+	case *parse.ListNode:
+		if n == nil {
+			return 0
+		}
+		size := 0
+		for _, c := range n.Nodes {
+			size += textSize(c)
+		}
+		return size
+	case *parse.IfNode:
+		return textSize(n.List) + textSize(n.ElseList)
+	case *parse.RangeNode:
+		return textSize(n.List) + textSize(n.ElseList)
+	case *parse.WithNode:
+		return textSize(n.List) + textSize(n.ElseList)
+	}
+	return 0
+}
+
 // Has reports whether the set holds a template of that name.
 func (s *Set) Has(name string) bool { return s.trees[name] != nil }
 

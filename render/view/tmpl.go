@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"maps"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -28,6 +29,9 @@ type TemplateSet struct {
 	once     sync.Once
 	tmpl     *fieldtmpl.Set
 	err      error
+	// text is the plain text of the parsed templates (fieldtmpl's
+	// TextSize), for the first output's estimate.
+	text int
 	// last is the length of the last output, the size its next buffer
 	// starts at: grown by doubling, a 1,000-namespace runbook's buffer
 	// allocated about 4 MB more than its text.
@@ -94,7 +98,7 @@ func (s *TemplateSet) load() (*fieldtmpl.Set, error) {
 			s.err = fmt.Errorf("parse template %s: %w", s.name, err)
 			return
 		}
-		s.tmpl = t
+		s.tmpl, s.text = t, t.TextSize()
 	})
 	return s.tmpl, s.err
 }
@@ -109,12 +113,73 @@ func (s *TemplateSet) Execute(data any) ([]byte, error) {
 	var buf bytes.Buffer
 	if n := s.last.Load(); n > 0 {
 		buf.Grow(int(n + n/16 + 512))
+	} else {
+		buf.Grow(firstSize(s.text, textSize(reflect.ValueOf(data), 0)))
 	}
 	if err := t.Execute(&buf, s.name, data); err != nil {
 		return nil, fmt.Errorf("render %s: %w", s.name, err)
 	}
 	s.last.Store(int64(buf.Len()))
+	if firstSizeSeen != nil {
+		firstSizeSeen(s.name, firstSize(s.text, textSize(reflect.ValueOf(data), 0)), buf.Len())
+	}
 	return trimTrailingSpace(buf.Bytes()), nil
+}
+
+// firstSize is the buffer a set's first output starts with, from the
+// plain text of its templates and the text its data holds: the output is
+// mostly those two (the presets' DESIGN.md is 1.16 to 1.21 times them, in
+// English and Japanese, for its tables' pipes and padding; runbook.sh
+// 1.05), and three eighths more leaves DESIGN.md room for a design with
+// more tables. A CLI render executes each template once, and without an
+// estimate the buffer grew by doubling from 64 bytes: DESIGN.md and
+// runbook.sh allocated about 520 kB for 150 kB of text (issue 15). The
+// bytes an output leaves unused are never written, so they cost no page
+// faults; an output past the estimate grows the buffer as before.
+// TestFirstSizeCoversPresets holds the estimate to the presets.
+func firstSize(text, data int) int {
+	return (text+data)*11/8 + 4096
+}
+
+// firstSizeSeen, when set (by tests), is told each output's firstSize
+// and its length.
+var firstSizeSeen func(name string, estimate, size int)
+
+// textSize is the number of bytes of the strings in v, through structs,
+// slices, arrays, pointers, interfaces and maps (keys and values): the
+// text a view-model holds. It reads no methods; depth bounds a cycle.
+func textSize(v reflect.Value, depth int) int {
+	if depth > 32 {
+		return 0
+	}
+	switch v.Kind() {
+	case reflect.String:
+		return v.Len()
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			return 0
+		}
+		return textSize(v.Elem(), depth+1)
+	case reflect.Struct:
+		n := 0
+		for i := range v.NumField() {
+			n += textSize(v.Field(i), depth+1)
+		}
+		return n
+	case reflect.Slice, reflect.Array:
+		n := 0
+		for i := range v.Len() {
+			n += textSize(v.Index(i), depth+1)
+		}
+		return n
+	case reflect.Map:
+		n := 0
+		for it := v.MapRange(); it.Next(); {
+			n += textSize(it.Key(), depth+1) + textSize(it.Value(), depth+1)
+		}
+		return n
+	}
+	return 0
 }
 
 // trimTrailingSpace trims in place: each line moves down over the spaces
