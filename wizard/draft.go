@@ -2,14 +2,13 @@ package wizard
 
 import (
 	"bytes"
-	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/iksplan/iksplan/internal/fsutil"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"sort"
@@ -18,6 +17,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/iksplan/iksplan/internal/fsutil"
 	"github.com/iksplan/iksplan/internal/i18n"
 	"github.com/iksplan/iksplan/internal/lazyre"
 	"github.com/iksplan/iksplan/model"
@@ -141,11 +141,12 @@ var idRe = lazyre.New(`^[a-z0-9][a-z0-9-]{0,80}$`)
 // truncated or damaged.
 var ErrDraftDamaged = errors.New("the draft is damaged")
 
-// NewDraftID returns a fresh draft id for a new design.
+// NewDraftID returns a fresh draft id for a new design. The random part
+// only keeps two designs started in the same second apart; it is no
+// secret, so math/rand/v2 does, and the binary links no crypto/rand (and
+// the certificate crypto that comes with it) for it (issue 15).
 func NewDraftID(now time.Time) string {
-	var b [3]byte
-	_, _ = rand.Read(b[:])
-	return "new-" + now.UTC().Format("20060102-150405") + "-" + hex.EncodeToString(b[:])
+	return fmt.Sprintf("new-%s-%06x", now.UTC().Format("20060102-150405"), rand.Uint32()&0xffffff)
 }
 
 // FileDraftID is the draft id of a design opened from path: the same file

@@ -1,19 +1,11 @@
 package ibmcloud
 
 import (
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
-	"crypto/x509"
-	"crypto/x509/pkix"
 	"encoding/base64"
-	"encoding/pem"
 	"fmt"
-	"math/big"
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	yaml "github.com/iksplan/iksplan/internal/kube/kyaml"
 )
@@ -58,54 +50,6 @@ type namedContext struct {
 	} `json:"context"`
 }
 
-// pems is a CA and an admin client certificate, made once per cluster.
-type pems struct{ CA, Cert, Key []byte }
-
-func clusterPEMs(env *Env, cl *Cluster) (pems, error) {
-	dir := filepath.Join(env.Dir, "pki", cl.ID)
-	var p pems
-	var err error
-	if p.CA, err = os.ReadFile(filepath.Join(dir, "ca.pem")); err == nil {
-		p.Cert, _ = os.ReadFile(filepath.Join(dir, "admin.pem"))
-		p.Key, _ = os.ReadFile(filepath.Join(dir, "admin-key.pem"))
-		return p, nil
-	}
-	caKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		return p, err
-	}
-	caTmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: cl.ID}, NotBefore: time.Unix(0, 0), NotAfter: time.Now().AddDate(1, 0, 0), IsCA: true, BasicConstraintsValid: true, KeyUsage: x509.KeyUsageCertSign}
-	caDER, err := x509.CreateCertificate(rand.Reader, caTmpl, caTmpl, &caKey.PublicKey, caKey)
-	if err != nil {
-		return p, err
-	}
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		return p, err
-	}
-	tmpl := &x509.Certificate{SerialNumber: big.NewInt(2), Subject: pkix.Name{CommonName: "admin", Organization: []string{"system:masters"}}, NotBefore: time.Unix(0, 0), NotAfter: time.Now().AddDate(0, 1, 0), ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth}}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, caTmpl, &key.PublicKey, caKey)
-	if err != nil {
-		return p, err
-	}
-	keyDER, err := x509.MarshalECPrivateKey(key)
-	if err != nil {
-		return p, err
-	}
-	p.CA = pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: caDER})
-	p.Cert = pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})
-	p.Key = pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: keyDER})
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return p, err
-	}
-	for name, b := range map[string][]byte{"ca.pem": p.CA, "admin.pem": p.Cert, "admin-key.pem": p.Key} {
-		if err := os.WriteFile(filepath.Join(dir, name), b, 0o600); err != nil {
-			return p, err
-		}
-	}
-	return p, nil
-}
-
 // ksClusterConfig is `ks cluster config`: with --output it prints the
 // kubeconfig (json/yaml) and does not touch the local one; without, it
 // merges a context for the cluster into $KUBECONFIG (or ~/.kube/config)
@@ -120,10 +64,7 @@ func ksClusterConfig(c *Call) error {
 	if !cl.masterReady(c.env.Config) {
 		return failf("The cluster master is not ready yet. Try again when the master status is Ready.")
 	}
-	p, err := clusterPEMs(c.env, cl)
-	if err != nil {
-		return err
-	}
+	p := rehearsalPKI
 	name := cl.Name + "/" + cl.ID
 	if c.Has("admin") {
 		name += "/admin"
@@ -252,14 +193,10 @@ func dropContext(in []namedContext, name string) []namedContext {
 // ksCAGet prints {"caCert": base64 PEM} (containers docs health-audit
 // decodes `.caCert` with base64).
 func ksCAGet(c *Call) error {
-	cl, err := c.cluster()
-	if err != nil {
+	if _, err := c.cluster(); err != nil {
 		return err
 	}
-	p, err := clusterPEMs(c.env, cl)
-	if err != nil {
-		return err
-	}
+	p := rehearsalPKI
 	if c.Get("output") != "" {
 		return printJSON(c.env.Out, map[string]string{"caCert": base64.StdEncoding.EncodeToString(p.CA)})
 	}
