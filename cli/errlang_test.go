@@ -4,10 +4,12 @@ import (
 	"go/ast"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/iksplan/iksplan/internal/gosource"
 	"github.com/iksplan/iksplan/internal/i18n"
+	"github.com/iksplan/iksplan/wizard"
 )
 
 // errorFormats returns every constant error format of the cli package's
@@ -109,5 +111,23 @@ func TestErrorsInJapanese(t *testing.T) {
 	t.Setenv("LANG", "ja_JP.UTF-8")
 	if _, _, errOut := run(t, "", "init"); !strings.Contains(errOut, "--preset が必要です") {
 		t.Errorf("LANG=ja_JP.UTF-8: %q", errOut)
+	}
+}
+
+// TestWizardInterruptInJapanese: the line a ctrl+c or a signal leaves on
+// stderr (wizard.InterruptedError, with and without a draft) is Japanese
+// under --lang ja; it stayed English while the wizard above it was not.
+func TestWizardInterruptInJapanese(t *testing.T) {
+	ja := i18n.For(i18n.JA)
+	for _, c := range []struct {
+		err  wizard.InterruptedError
+		want string
+	}{
+		{wizard.InterruptedError{Signal: syscall.SIGINT, Draft: "/home/u/.local/state/iksplan/drafts/new-1.yaml"}, "ウィザードは SIGINT で停止しました。回答はドラフト /home/u/.local/state/iksplan/drafts/new-1.yaml にあります"},
+		{wizard.InterruptedError{Signal: syscall.SIGTERM}, "ウィザードは SIGTERM で停止しました"},
+	} {
+		if got := localizeError(c.err.Error(), ja); got != c.want {
+			t.Errorf("localizeError(%q) = %q, want %q", c.err.Error(), got, c.want)
+		}
 	}
 }

@@ -64,7 +64,7 @@ func Run(ctx context.Context, opts Options, in io.Reader, out io.Writer) error {
 	if m.ctx != nil {
 		m.saveDraft()
 		if m.screen != screenFinal && m.Saved != "" && m.Interrupted == nil {
-			fmt.Fprintf(out, "Answers saved in the draft %s; run iksplan again to resume.\n", m.Saved)
+			fmt.Fprintln(out, trfIn(m.lang, "Answers saved in the draft %s; run iksplan again to resume.", m.Saved))
 		}
 	}
 	if err != nil && err != tea.ErrProgramKilled {
