@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	yamlv4 "go.yaml.in/yaml/v4"
 	sigsyaml "sigs.k8s.io/yaml"
 
 	"github.com/iksplan/iksplan/internal/kube/kyaml"
@@ -139,7 +140,10 @@ func presetArtifacts(tb testing.TB, name string) []render.Artifact {
 }
 
 // BenchmarkMarshal writes the Helm values of the largest preset, as the
-// runbook renders them, through Marshal.
+// runbook renders them, through Marshal, and through go.yaml.in/yaml/v4's
+// encoder set up as kyaml writes (indent 2, compact sequences), the
+// library whose emitter kyaml ports: the reference, checked to write the
+// same bytes before it is timed.
 func BenchmarkMarshal(b *testing.B) {
 	var objs []any
 	for _, a := range presetArtifacts(b, "tokyo-classic-production") {
@@ -154,12 +158,39 @@ func BenchmarkMarshal(b *testing.B) {
 	if len(objs) == 0 {
 		b.Fatal("no values files")
 	}
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, o := range objs {
-			if _, err := kyaml.Marshal(o); err != nil {
-				b.Fatal(err)
-			}
+	v4 := func(o any) ([]byte, error) {
+		var buf bytes.Buffer
+		enc := yamlv4.NewEncoder(&buf)
+		enc.SetIndent(2)
+		enc.CompactSeqIndent()
+		if err := enc.Encode(o); err != nil {
+			return nil, err
 		}
+		err := enc.Close()
+		return buf.Bytes(), err
+	}
+	for i, o := range objs {
+		got, err := kyaml.Marshal(o)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if want, err := v4(o); err != nil || !bytes.Equal(got, want) {
+			b.Fatalf("values file %d: kyaml and go.yaml.in/yaml/v4 differ (%v):\n%s\n---\n%s", i, err, got, want)
+		}
+	}
+	for _, c := range []struct {
+		name    string
+		marshal func(any) ([]byte, error)
+	}{{"kyaml", kyaml.Marshal}, {"go.yaml.in-yaml-v4", v4}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, o := range objs {
+					if _, err := c.marshal(o); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
 	}
 }
