@@ -64,7 +64,6 @@ func ksClusterConfig(c *Call) error {
 	if !cl.masterReady(c.env.Config) {
 		return failf("The cluster master is not ready yet. Try again when the master status is Ready.")
 	}
-	p := rehearsalPKI
 	name := cl.Name + "/" + cl.ID
 	if c.Has("admin") {
 		name += "/admin"
@@ -78,11 +77,11 @@ func ksClusterConfig(c *Call) error {
 	kc := kubeconfig{APIVersion: "v1", Kind: "Config", CurrentContext: name}
 	nc := namedCluster{Name: name}
 	nc.Cluster.Server = server
-	nc.Cluster.CAData = base64.StdEncoding.EncodeToString(p.CA)
+	nc.Cluster.CAData = base64.StdEncoding.EncodeToString(rehearsalCA)
 	nu := namedUser{Name: name}
 	if c.Has("admin") {
-		nu.User.CertData = base64.StdEncoding.EncodeToString(p.Cert)
-		nu.User.KeyData = base64.StdEncoding.EncodeToString(p.Key)
+		nu.User.CertData = base64.StdEncoding.EncodeToString(rehearsalAdminCert)
+		nu.User.KeyData = base64.StdEncoding.EncodeToString(rehearsalAdminKey)
 	} else {
 		nu.User.Token = "iam-token-of-the-rehearsal"
 	}
@@ -196,11 +195,10 @@ func ksCAGet(c *Call) error {
 	if _, err := c.cluster(); err != nil {
 		return err
 	}
-	p := rehearsalPKI
 	if c.Get("output") != "" {
-		return printJSON(c.env.Out, map[string]string{"caCert": base64.StdEncoding.EncodeToString(p.CA)})
+		return printJSON(c.env.Out, map[string]string{"caCert": base64.StdEncoding.EncodeToString(rehearsalCA)})
 	}
-	fmt.Fprintf(c.env.Out, "OK\n%s", p.CA)
+	fmt.Fprintf(c.env.Out, "OK\n%s", rehearsalCA)
 	return nil
 }
 
